@@ -1,0 +1,58 @@
+"""The ``planqa`` command: one entry point, subcommands contributed by each stage.
+
+Each stage registers its subcommands through the ``planqa.commands`` entry-point
+group (see pyproject.toml), so this dispatcher imports no later stage directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from importlib.metadata import entry_points
+
+from ingest.errors import PlanqaError
+
+# Subcommand order in --help; unknown names from other packages come after.
+_ORDER = ("ingest", "index", "search", "ask", "serve", "eval", "bench", "model")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planqa",
+        description="Q&A over Sapporo City's action plan (まちづくり戦略ビジョン・アクションプラン).",
+        epilog="run 'planqa COMMAND --help' for a command's options and examples",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = {ep.name: ep for ep in entry_points(group="planqa.commands")}
+    for name in sorted(commands, key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n)):
+        commands[name].load()(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="planqa: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except PlanqaError as exc:
+        print(f"planqa {args.command}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"planqa {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
