@@ -168,6 +168,8 @@ def _start_initiative(filled: list[str], lineno: int, state: _State, result: Par
     departments, more = parse_departments(department_cell)
     if not departments:
         result.warnings.append(f"line {lineno}: no department parsed from 所管 cell {department_cell!r}")
+    for unknown in (d.as_written for d in departments if d.bureau is None):
+        result.warnings.append(f"line {lineno}: unknown bureau abbreviation in {unknown!r} (see ingest/bureaus.tsv)")
     circled = number is not None and not number.isdecimal()
     if not circled:
         state.program = None

@@ -37,8 +37,9 @@ class Department:
     @property
     def name(self) -> str:
         """Full name such as ``環境局 環境事業部`` (falls back to the written form)."""
-        parts = [p for p in (self.bureau, self.division) if p]
-        return " ".join(parts) if parts else self.as_written
+        if self.bureau is None:
+            return self.as_written
+        return f"{self.bureau} {self.division}" if self.division else self.bureau
 
 
 @dataclass(frozen=True)
