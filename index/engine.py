@@ -1,0 +1,61 @@
+"""`SearchEngine`: loads the model and index once per process and serves every retriever."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from index.config import IndexConfig
+from index.embedder import Embedder, SentenceTransformerEmbedder
+from index.errors import IndexMismatchError
+from index.hit import Hit
+from index.retrieve import Filters, Retriever, make_retriever, validate
+from index.store import build_index, index_exists, load_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    retriever: str
+    hits: list[Hit]
+    notes: list[str] = field(default_factory=list)
+
+
+def load_embedder(config: IndexConfig) -> Embedder:
+    return SentenceTransformerEmbedder(
+        config.model, config.cache_dir, query_prompt=config.query_prompt, document_prompt=config.document_prompt
+    )
+
+
+class SearchEngine:
+    """Model + index, loaded once; builds the index automatically only when it is missing.
+
+    Example:
+        >>> engine = SearchEngine(IndexConfig())  # doctest: +SKIP
+        >>> engine.search("大型ごみをインターネットで申し込みたい").hits[0].chunk.title  # doctest: +SKIP
+        '大型ごみ収集のオンライン化'
+    """
+
+    def __init__(self, config: IndexConfig, embedder: Embedder | None = None, auto_build: bool = True,
+                 progress: bool = False) -> None:
+        self.config = config
+        self.embedder = embedder if embedder is not None else load_embedder(config)
+        if not index_exists(config.index_dir):
+            if not auto_build:
+                raise IndexMismatchError(f"no index at {config.index_dir}; run: planqa index")
+            log.info("no index at %s: building it now", config.index_dir)
+            build_index(config, self.embedder, progress=progress)
+        self.index = load_index(config, self.embedder)
+        self._retrievers: dict[str, Retriever] = {}
+
+    def retriever(self, name: str) -> Retriever:
+        if name not in self._retrievers:
+            self._retrievers[name] = make_retriever(name, self.index, self.embedder, self.config)
+        return self._retrievers[name]
+
+    def search(self, query: str, k: int = 10, retriever: str = "hybrid", filters: Filters | None = None) -> SearchResult:
+        cleaned, k, notes = validate(query, k, self.config)
+        hits = self.retriever(retriever).search(cleaned, k, filters)
+        return SearchResult(cleaned, retriever, hits, notes)

@@ -1,0 +1,191 @@
+"""Dense, lexical and hybrid retrievers behind one interface: ``search(query, k, filters)``."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from index.config import FUSION_METHODS, IndexConfig
+from index.embedder import Embedder
+from index.errors import QueryError
+from index.hit import Hit
+from index.store import LoadedIndex
+from ingest.chunk import CHUNK_KINDS
+
+RETRIEVERS = ("dense", "lexical", "hybrid")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Metadata filters; each value must exist in the index (a typo is an error, not zero hits)."""
+
+    ward: str | None = None
+    department: str | None = None
+    kind: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.ward or self.department or self.kind)
+
+
+class Retriever(Protocol):
+    name: str
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]: ...
+
+
+def _fold(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def filter_mask(index: LoadedIndex, filters: Filters | None) -> np.ndarray | None:
+    """Boolean mask over chunks, or None for no filtering; unknown values raise `QueryError`."""
+    if filters is None or filters.is_empty():
+        return None
+    chunks = index.chunks
+    mask = np.ones(len(chunks), dtype=bool)
+    if filters.ward:
+        wards = sorted({c.ward for c in chunks if c.ward})
+        wanted = _fold(filters.ward)
+        wanted = wanted if wanted.endswith("区") else wanted + "区"
+        if wanted not in wards:
+            raise QueryError(f"unknown ward {filters.ward!r}; valid: {', '.join(wards)}")
+        mask &= np.array([c.ward == wanted for c in chunks])
+    if filters.department:
+        wanted = _fold(filters.department)
+        matches = np.array([
+            any(wanted in _fold(f"{d.name}{d.as_written}") for d in c.departments) for c in chunks
+        ])
+        if not matches.any():
+            bureaus = sorted({d.bureau for c in chunks for d in c.departments if d.bureau})
+            raise QueryError(f"no department matches {filters.department!r}; bureaus: {', '.join(bureaus)}")
+        mask &= matches
+    if filters.kind:
+        if filters.kind not in CHUNK_KINDS:
+            raise QueryError(f"unknown kind {filters.kind!r}; valid: {', '.join(CHUNK_KINDS)}")
+        mask &= np.array([c.kind == filters.kind for c in chunks])
+    return mask
+
+
+def validate(query: str, k: int, config: IndexConfig) -> tuple[str, int, list[str]]:
+    """Clean the query and bound ``k``; returns (query, k, notes for the user)."""
+    notes: list[str] = []
+    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+        raise QueryError(f"k must be a positive integer, got {k!r}")
+    if k > config.max_k:
+        notes.append(f"k={k} capped to {config.max_k}")
+        k = config.max_k
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in query)
+    cleaned = cleaned.encode("utf-8", "replace").decode("utf-8").strip()
+    if not cleaned:
+        raise QueryError("the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込")
+    if len(cleaned) > config.max_query_chars:
+        notes.append(f"query truncated from {len(cleaned)} to {config.max_query_chars} characters")
+        cleaned = cleaned[: config.max_query_chars]
+    return cleaned, k, notes
+
+
+def _ranked(index: LoadedIndex, scores: np.ndarray, k: int, mask: np.ndarray | None,
+            signals: dict[str, np.ndarray]) -> list[Hit]:
+    order = np.argsort(-scores, kind="stable")
+    if mask is not None:
+        order = order[mask[order]]
+    hits = []
+    for rank, row in enumerate(order[:k], start=1):
+        hits.append(Hit(index.chunks[row], float(scores[row]), rank,
+                        {name: float(values[row]) for name, values in signals.items()}))
+    return hits
+
+
+class DenseRetriever:
+    name = "dense"
+
+    def __init__(self, index: LoadedIndex, embedder: Embedder) -> None:
+        self.index = index
+        self.embedder = embedder
+
+    def scores(self, query: str) -> np.ndarray:
+        vector = self.embedder.encode_queries([query])
+        total = len(self.index.chunks)
+        found, rows = self.index.faiss_index.search(vector, total)
+        scores = np.full(total, -1.0, dtype=np.float32)
+        valid = rows[0] >= 0
+        scores[rows[0][valid]] = found[0][valid]
+        return scores
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        scores = self.scores(query)
+        return _ranked(self.index, scores, k, filter_mask(self.index, filters), {"dense": scores})
+
+
+class LexicalRetriever:
+    name = "lexical"
+
+    def __init__(self, index: LoadedIndex, field_weights: tuple[tuple[str, float], ...]) -> None:
+        self.index = index
+        self.field_weights = field_weights
+
+    def scores(self, query: str) -> np.ndarray:
+        analyzed = self.index.analyzer.analyze(query)
+        total = np.zeros(len(self.index.chunks), dtype=np.float32)
+        for name, weight in self.field_weights:
+            bm25 = self.index.lexical.get(name)
+            tokens = [t for t in analyzed[name] if t in bm25.vocab_dict] if bm25 is not None else []
+            if tokens and weight:
+                total += weight * np.asarray(bm25.get_scores(tokens), dtype=np.float32)
+        return total
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        scores = self.scores(query)
+        return _ranked(self.index, scores, k, filter_mask(self.index, filters), {"lexical": scores})
+
+
+class HybridRetriever:
+    """Fusion of dense and lexical rankings: reciprocal rank fusion (default) or a weighted blend
+    of max-normalized scores. The choice and weights come from the dev-set measurement."""
+
+    name = "hybrid"
+
+    def __init__(self, dense: DenseRetriever, lexical: LexicalRetriever, config: IndexConfig) -> None:
+        if config.fusion not in FUSION_METHODS:
+            raise QueryError(f"fusion {config.fusion!r} is not one of {', '.join(FUSION_METHODS)}")
+        self.dense = dense
+        self.lexical = lexical
+        self.config = config
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        dense = self.dense.scores(query)
+        lexical = self.lexical.scores(query)
+        fused = fuse(dense, lexical, self.config)
+        return _ranked(self.dense.index, fused, k, filter_mask(self.dense.index, filters),
+                       {"dense": dense, "lexical": lexical})
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    ranks = np.empty(len(scores), dtype=np.float32)
+    ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1)
+    return ranks
+
+
+def fuse(dense: np.ndarray, lexical: np.ndarray, config: IndexConfig) -> np.ndarray:
+    if config.fusion == "weighted":
+        top = lexical.max()
+        lexical_norm = lexical / top if top > 0 else lexical
+        return config.dense_weight * dense + config.lexical_weight * lexical_norm
+    lexical_ranks = _ranks(lexical)
+    # documents with no lexical match get no lexical vote at all
+    lexical_vote = np.where(lexical > 0, config.lexical_weight / (config.rrf_k + lexical_ranks), 0.0)
+    return config.dense_weight / (config.rrf_k + _ranks(dense)) + lexical_vote
+
+
+def make_retriever(name: str, index: LoadedIndex, embedder: Embedder | None, config: IndexConfig) -> Retriever:
+    if name not in RETRIEVERS:
+        raise QueryError(f"unknown retriever {name!r}; valid: {', '.join(RETRIEVERS)}")
+    lexical = LexicalRetriever(index, config.field_weights)
+    if name == "lexical":
+        return lexical
+    assert embedder is not None, "dense retrieval needs an embedder"
+    dense = DenseRetriever(index, embedder)
+    return dense if name == "dense" else HybridRetriever(dense, lexical, config)
