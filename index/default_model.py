@@ -71,8 +71,13 @@ def ensure_default_model(cache_dir: Path, rebuild: bool = False) -> Path:
 
 def _convert(e5: E5File, out_dir: Path) -> None:
     import torch
-    from sentence_transformers import SentenceTransformer, models
+    from sentence_transformers import SentenceTransformer
     from transformers import BertConfig, BertModel
+
+    try:  # sentence-transformers >= 6 moved the module classes
+        from sentence_transformers.sentence_transformer import modules as models
+    except ImportError:
+        from sentence_transformers import models
 
     h = e5.header
     config = BertConfig(

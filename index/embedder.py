@@ -49,9 +49,12 @@ class HashEmbedder:
     """Deterministic character n-gram hashing embedder (tests and dry runs; no model)."""
 
     dimension: int = 64
-    model_id: str = "hash"
     query_prompt: str = ""
     document_prompt: str = ""
+
+    @property
+    def model_id(self) -> str:
+        return "hash" if self.dimension == 64 else f"hash:{self.dimension}"
 
     @property
     def fingerprint(self) -> str:

@@ -6,7 +6,8 @@ import logging
 from dataclasses import dataclass, field
 
 from index.config import IndexConfig
-from index.embedder import Embedder, SentenceTransformerEmbedder
+from index.crosslingual import expand_english
+from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.errors import IndexMismatchError
 from index.hit import Hit
 from index.retrieve import Filters, Retriever, make_retriever, validate
@@ -24,6 +25,9 @@ class SearchResult:
 
 
 def load_embedder(config: IndexConfig) -> Embedder:
+    """The configured embedder; ``hash`` / ``hash:DIM`` is the model-free test backend."""
+    if config.model == "hash" or config.model.startswith("hash:"):
+        return HashEmbedder(int(config.model.split(":")[1]) if ":" in config.model else 64)
     return SentenceTransformerEmbedder(
         config.model, config.cache_dir, query_prompt=config.query_prompt, document_prompt=config.document_prompt
     )
@@ -57,5 +61,8 @@ class SearchEngine:
 
     def search(self, query: str, k: int = 10, retriever: str = "hybrid", filters: Filters | None = None) -> SearchResult:
         cleaned, k, notes = validate(query, k, self.config)
-        hits = self.retriever(retriever).search(cleaned, k, filters)
+        expanded = expand_english(cleaned)
+        if expanded != cleaned:
+            notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
+        hits = self.retriever(retriever).search(expanded, k, filters)
         return SearchResult(cleaned, retriever, hits, notes)

@@ -47,7 +47,7 @@ def filter_mask(index: LoadedIndex, filters: Filters | None) -> np.ndarray | Non
     chunks = index.chunks
     mask = np.ones(len(chunks), dtype=bool)
     if filters.ward:
-        wards = sorted({c.ward for c in chunks if c.ward})
+        wards = list(dict.fromkeys(c.ward for c in chunks if c.ward))  # plan order
         wanted = _fold(filters.ward)
         wanted = wanted if wanted.endswith("区") else wanted + "区"
         if wanted not in wards:

@@ -1,0 +1,46 @@
+"""English questions: add the plan's Japanese vocabulary for the English terms they use.
+
+The default model (multilingual-e5-small) matches English questions to Japanese passages only
+weakly, and the Japanese lexical index cannot match English words at all; appending the
+Japanese terms from a small bundled glossary (``en_ja.tsv``) lets both sides work.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> list[tuple[re.Pattern[str], str]]:
+    text = resources.files("index").joinpath("en_ja.tsv").read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, japanese = line.split("\t")
+        entries.append((english.strip().lower(), japanese.strip()))
+    entries.sort(key=lambda e: -len(e[0]))  # longest phrase first: "bulky garbage" before "garbage"
+    return [(re.compile(rf"\b{re.escape(en)}s?\b"), ja) for en, ja in entries]
+
+
+def is_english(query: str) -> bool:
+    """True for a question written in Latin script with no Japanese characters."""
+    return not _JAPANESE.search(query) and len(_LATIN_WORD.findall(query)) >= 1
+
+
+def expand_english(query: str) -> str:
+    """``'Can I apply for bulky garbage collection online?'`` -> the query plus ``大型ごみ 申込 …``."""
+    if not is_english(query):
+        return query
+    remaining = query.lower()
+    terms: list[str] = []
+    for pattern, japanese in _glossary():
+        if pattern.search(remaining):
+            remaining = pattern.sub(" ", remaining)
+            terms.extend(t for t in japanese.split() if t not in terms)
+    return f"{query} {' '.join(terms)}" if terms else query

@@ -1,0 +1,97 @@
+"""Retrievers through the engine on the mini plan with the hash embedder."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from index.crosslingual import expand_english, is_english
+from index.engine import SearchEngine
+from index.errors import QueryError
+from index.retrieve import Filters, fuse
+
+
+@pytest.fixture
+def engine(mini_config, embedder):
+    return SearchEngine(mini_config, embedder)
+
+
+def test_engine_builds_the_missing_index_once(mini_config, embedder):
+    assert not mini_config.index_dir.exists()
+    SearchEngine(mini_config, embedder)
+    stamp = (mini_config.index_dir / "manifest.json").stat().st_mtime_ns
+    SearchEngine(mini_config, embedder)
+    assert (mini_config.index_dir / "manifest.json").stat().st_mtime_ns == stamp
+
+
+@pytest.mark.parametrize("retriever", ["dense", "lexical", "hybrid"])
+def test_each_retriever_finds_bulky_garbage(engine, retriever):
+    hits = engine.search("大型ごみをインターネットで申し込みたい", 3, retriever).hits
+    assert hits[0].chunk.title == "大型ごみ収集のオンライン化"
+    assert [h.rank for h in hits] == [1, 2, 3]
+    assert all(hits[i].score >= hits[i + 1].score for i in range(len(hits) - 1))
+
+
+def test_lexical_meets_kana_spelling(engine):
+    assert engine.search("こうざふりかえ", 1, "lexical").hits[0].chunk.title == "税務手続のオンライン化推進"
+
+
+def test_hybrid_hit_carries_both_signals(engine):
+    hit = engine.search("消防検査 オンライン", 1, "hybrid").hits[0]
+    assert hit.chunk.title == "消防検査のオンライン化"
+    assert set(hit.signals) == {"dense", "lexical"} and hit.signals["lexical"] > 0
+
+
+def test_filters_by_ward_department_and_kind(engine):
+    hits = engine.search("防災", 10, "hybrid", Filters(ward="西 区")).hits
+    assert hits and all(h.chunk.ward == "西区" for h in hits)
+    hits = engine.search("オンライン", 10, "hybrid", Filters(department="環境局")).hits
+    assert [h.chunk.title for h in hits] == ["大型ごみ収集のオンライン化"]
+    hits = engine.search("ナッジ", 10, "hybrid", Filters(kind="glossary")).hits
+    assert [h.chunk.title for h in hits] == ["ナッジ"]
+
+
+@pytest.mark.parametrize(
+    ("query", "k", "filters", "fragment"),
+    [
+        ("", 10, None, "the query is empty"),
+        ("   \n\t", 10, None, "the query is empty"),
+        ("\x00\x01", 10, None, "the query is empty"),
+        ("防災", 0, None, "k must be a positive integer, got 0"),
+        ("防災", -1, None, "k must be a positive integer, got -1"),
+        ("防災", 10, Filters(ward="北区"), "unknown ward '北区'; valid: 西区, 豊平区"),
+        ("防災", 10, Filters(department="交通局"), "no department matches '交通局'"),
+        ("防災", 10, Filters(kind="table"), "unknown kind 'table'"),
+    ],
+)
+def test_bad_queries_and_filters_are_clear_errors(engine, query, k, filters, fragment):
+    with pytest.raises(QueryError) as exc:
+        engine.search(query, k, "hybrid", filters)
+    assert fragment in str(exc.value)
+
+
+def test_huge_k_is_capped_and_long_query_truncated_with_notes(engine):
+    result = engine.search("防災" * 5000, 10**9, "hybrid")
+    assert "k=1000000000 capped to 1000" in result.notes
+    assert any("query truncated from 10000 to 1000" in n for n in result.notes)
+    assert len(result.hits) == len(engine.index.chunks)
+
+
+def test_english_question_gets_japanese_terms(engine):
+    assert is_english("Can I apply for bulky garbage collection online?")
+    assert not is_english("大型ごみ online")
+    assert "大型ごみ" in expand_english("bulky garbage pickup")
+    result = engine.search("Can I apply for bulky garbage collection online?", 1, "lexical")
+    assert result.hits[0].chunk.title == "大型ごみ収集のオンライン化"
+    assert any(n.startswith("English question") for n in result.notes)
+
+
+def test_rrf_gives_no_lexical_vote_without_a_lexical_match(mini_config):
+    dense = np.array([0.9, 0.8, 0.1], dtype=np.float32)
+    lexical = np.array([0.0, 0.0, 5.0], dtype=np.float32)
+    fused = fuse(dense, lexical, replace(mini_config, fusion="rrf", rrf_k=10, lexical_weight=0.5))
+    assert fused == pytest.approx([1 / 11, 1 / 12, 1 / 13 + 0.5 / 11])
+    weighted = fuse(dense, lexical, replace(mini_config, fusion="weighted", lexical_weight=0.1))
+    assert weighted == pytest.approx([0.9, 0.8, 0.2])

@@ -1,0 +1,117 @@
+"""Index folder: build, manifest, load checks, and atomic replacement."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from index.embedder import HashEmbedder
+from index.errors import IndexMismatchError
+from index.store import build_index, load_index
+
+
+def test_build_writes_named_files_and_manifest(mini_config, embedder):
+    manifest = build_index(mini_config, embedder)
+    folder = mini_config.index_dir
+    assert sorted(p.name for p in folder.iterdir()) == ["chunks.jsonl", "faiss.index", "lexical", "manifest.json"]
+    assert sorted(p.name for p in (folder / "lexical").iterdir()) == ["bigram", "kana", "word"]
+    on_disk = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert on_disk == manifest
+    assert manifest["model"] == {"id": "hash", "fingerprint": "hash-64", "dimension": 64,
+                                 "query_prompt": "", "document_prompt": ""}
+    assert manifest["counts"]["initiative"] == 6
+    assert manifest["faiss"] == {"type": "flat", "metric": "inner_product", "rows": manifest["counts"]["chunks"]}
+    assert manifest["corpus"]["files"][0]["name"] == "mini_plan.txt"
+    assert "faiss-cpu" in manifest["packages"] and "build_seconds" in manifest
+
+
+def test_faiss_row_i_is_chunk_i(mini_config, embedder):
+    build_index(mini_config, embedder)
+    loaded = load_index(mini_config, embedder)
+    from index.document import dense_text
+
+    vectors = embedder.encode_documents([dense_text(c) for c in loaded.chunks])
+    for row in range(len(loaded.chunks)):
+        assert loaded.faiss_index.reconstruct(row) == pytest.approx(vectors[row], abs=1e-6)
+
+
+def _corrupt(config, how):
+    folder = config.index_dir
+    if how == "faiss":
+        (folder / "faiss.index").write_bytes(b"garbage")
+    elif how == "chunks":
+        lines = (folder / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+        (folder / "chunks.jsonl").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    elif how == "manifest":
+        (folder / "manifest.json").write_text("{trunc", encoding="utf-8")
+    elif how == "lexical":
+        for part in (folder / "lexical" / "word").iterdir():
+            part.write_bytes(b"\x00")
+    elif how == "corpus":
+        config.ingest.corpus[0].write_text(config.ingest.corpus[0].read_text(encoding="utf-8") + "追記\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("how", "fragment"),
+    [
+        ("faiss", "faiss.index: unreadable or corrupted FAISS index; run: planqa index --rebuild"),
+        ("chunks", "faiss.index has 10 rows but"),
+        ("manifest", "manifest.json: unreadable or corrupted"),
+        ("lexical", "lexical/word: unreadable or corrupted lexical index"),
+        ("corpus", "corpus changed since the index was built (mini_plan.txt"),
+    ],
+)
+def test_damage_is_detected_at_load_with_file_and_fix(mini_config, embedder, how, fragment):
+    build_index(mini_config, embedder)
+    _corrupt(mini_config, how)
+    with pytest.raises(IndexMismatchError) as exc:
+        load_index(mini_config, embedder)
+    assert fragment in str(exc.value)
+    assert "planqa index --rebuild" in str(exc.value)
+
+
+def test_other_model_is_refused_with_both_names(mini_config, embedder):
+    build_index(mini_config, embedder)
+    with pytest.raises(IndexMismatchError, match=r"built with model 'hash' \(fingerprint hash-64, dim 64\) but the "
+                                                 r"configuration asks for 'hash:32'"):
+        load_index(mini_config, HashEmbedder(32))
+
+
+def test_other_faiss_type_is_refused(mini_config, embedder):
+    build_index(mini_config, embedder)
+    with pytest.raises(IndexMismatchError, match="FAISS type 'flat' but the configuration asks for 'hnsw'"):
+        load_index(replace(mini_config, faiss_type="hnsw"), embedder)
+
+
+class _Exploding(HashEmbedder):
+    def encode_documents(self, texts, progress=False):
+        raise RuntimeError("killed mid-build")
+
+
+def test_failed_rebuild_leaves_the_previous_index_loadable(mini_config, embedder):
+    build_index(mini_config, embedder)
+    before = (mini_config.index_dir / "faiss.index").read_bytes()
+    with pytest.raises(RuntimeError):
+        build_index(mini_config, _Exploding())
+    assert (mini_config.index_dir / "faiss.index").read_bytes() == before
+    assert load_index(mini_config, embedder).manifest["counts"]["initiative"] == 6
+    leftovers = [p.name for p in mini_config.index_dir.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_swap_interrupted_between_renames_is_recovered(mini_config, embedder):
+    build_index(mini_config, embedder)
+    folder = mini_config.index_dir
+    folder.rename(folder.with_name(f".{folder.name}.old"))  # as if killed after the first rename
+    assert load_index(mini_config, embedder).manifest["counts"]["initiative"] == 6
+
+
+@pytest.mark.parametrize("faiss_type", ["hnsw", "ivf"])
+def test_approximate_faiss_types_build_and_search(mini_config, embedder, faiss_type):
+    config = replace(mini_config, faiss_type=faiss_type)
+    build_index(config, embedder)
+    loaded = load_index(config, embedder)
+    assert loaded.manifest["faiss"]["type"] == faiss_type
+    assert loaded.faiss_index.ntotal == len(loaded.chunks)
