@@ -16,8 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Until the chat exists (next issue) the main job ingests the plan, builds the index
+# (and, on first use, the offline default model) and runs one example search.
 run: install
 	$(BIN)/planqa ingest
+	$(BIN)/planqa index
+	$(BIN)/planqa search "大型ごみをインターネットで申し込みたい" --k 3
 
 test: install
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest

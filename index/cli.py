@@ -34,6 +34,8 @@ def quiet_libraries() -> None:
     """Silence third-party progress bars and debug logs in CLI output (ours stay)."""
     import logging
 
+    import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; import first, then quiet it)
+
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     try:
         from transformers.utils import logging as hf_logging
