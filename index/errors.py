@@ -16,6 +16,13 @@ class IndexMismatchError(PlanqaError):
 
 
 class QueryError(PlanqaError):
-    """A query or search parameter is not usable (empty query, bad k, unknown filter)."""
+    """A query or search parameter is not usable (empty query, bad k, unknown filter).
+
+    ``ja`` is the message shown to people in the Japanese UI.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, ja: str | None = None) -> None:
+        super().__init__(message)
+        self.ja = ja or message

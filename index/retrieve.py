@@ -51,7 +51,8 @@ def filter_mask(index: LoadedIndex, filters: Filters | None) -> np.ndarray | Non
         wanted = _fold(filters.ward)
         wanted = wanted if wanted.endswith("区") else wanted + "区"
         if wanted not in wards:
-            raise QueryError(f"unknown ward {filters.ward!r}; valid: {', '.join(wards)}")
+            raise QueryError(f"unknown ward {filters.ward!r}; valid: {', '.join(wards)}",
+                             ja=f"「{filters.ward}」はこの計画（抜粋）の区ではありません（{'・'.join(wards)}から選べます）。")
         mask &= np.array([c.ward == wanted for c in chunks])
     if filters.department:
         wanted = _fold(filters.department)
@@ -60,11 +61,13 @@ def filter_mask(index: LoadedIndex, filters: Filters | None) -> np.ndarray | Non
         ])
         if not matches.any():
             bureaus = sorted({d.bureau for c in chunks for d in c.departments if d.bureau})
-            raise QueryError(f"no department matches {filters.department!r}; bureaus: {', '.join(bureaus)}")
+            raise QueryError(f"no department matches {filters.department!r}; bureaus: {', '.join(bureaus)}",
+                             ja=f"「{filters.department}」に該当する所管部署はありません。")
         mask &= matches
     if filters.kind:
         if filters.kind not in CHUNK_KINDS:
-            raise QueryError(f"unknown kind {filters.kind!r}; valid: {', '.join(CHUNK_KINDS)}")
+            raise QueryError(f"unknown kind {filters.kind!r}; valid: {', '.join(CHUNK_KINDS)}",
+                             ja=f"種類「{filters.kind}」は選べません。")
         mask &= np.array([c.kind == filters.kind for c in chunks])
     return mask
 
@@ -73,14 +76,15 @@ def validate(query: str, k: int, config: IndexConfig) -> tuple[str, int, list[st
     """Clean the query and bound ``k``; returns (query, k, notes for the user)."""
     notes: list[str] = []
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-        raise QueryError(f"k must be a positive integer, got {k!r}")
+        raise QueryError(f"k must be a positive integer, got {k!r}", ja="件数は1以上の整数で指定してください。")
     if k > config.max_k:
         notes.append(f"k={k} capped to {config.max_k}")
         k = config.max_k
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in query)
     cleaned = cleaned.encode("utf-8", "replace").decode("utf-8").strip()
     if not cleaned:
-        raise QueryError("the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込")
+        raise QueryError("the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込",
+                         ja="質問が空です。質問やキーワードを入力してください（例: 大型ごみ インターネット申込）。")
     if len(cleaned) > config.max_query_chars:
         notes.append(f"query truncated from {len(cleaned)} to {config.max_query_chars} characters")
         cleaned = cleaned[: config.max_query_chars]

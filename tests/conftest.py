@@ -1,8 +1,14 @@
-"""Shared fixtures: isolate every test from the user's build folder and caches."""
+"""Shared fixtures: isolation from the user's folders, a small hand-written plan, the hash embedder."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+from index.config import IndexConfig
+from index.embedder import HashEmbedder
+from ingest.config import IngestConfig
 
 
 @pytest.fixture(autouse=True)
@@ -11,4 +17,71 @@ def _isolated_env(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("planqa-home")
     monkeypatch.setenv("PLANQA_BUILD_DIR", str(home / "build"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.delenv("PLANQA_CORPUS", raising=False)
+    monkeypatch.setenv("PLANQA_FEEDBACK_LOG", str(home / "feedback.jsonl"))
+    for name in ("PLANQA_CORPUS", "PLANQA_MODEL", "PLANQA_INDEX_DIR", "PLANQA_LLM_BASE_URL", "PLANQA_LLM_MODEL",
+                 "PLANQA_LLM_API_KEY", "PLANQA_QUERY_PROMPT", "PLANQA_DOCUMENT_PROMPT", "PLANQA_AUTH"):
+        monkeypatch.delenv(name, raising=False)
+
+
+MINI_PLAN = (
+    "(9) 西 区\n<取組目標・主な取組>\n"
+    "目標1:誰もが安全・安心に暮らせるまちづくり 地域の防災力向上を進めます。\t\n"
+    "地域の防災力強化^{*1}\t避難所開設訓練等を実施します。\n"
+    "琴似発寒川の水環境保全推進事業(★)\t一斉清掃などの環境保全活動を支援します。\n"
+    "注) 事業名内の(★)は、「未来へつなぐ笑顔のまちづくり活動推進事業」(P.73)による実施\n"
+    "※1「地域防災活動推進事業」(P.76)による実施\n"
+    "(6) 豊 平 区\n<取組目標・主な取組>\n"
+    "目標1:健康づくり 健康を支えます。\t\n"
+    "とよひらスポーツ健康ウォーキング事業 (★)\tウォーキングを推進します。\n"
+    "注) 事業名内の (★) は、「未来へつなぐ笑顔のまちづくり活動推進事業」(P.73) による実施\n"
+    "第3章 行財政運営の取組\n1 行政運営の取組\n(2) 具体的な取組\n1 行政サービスの高度化\n取組内容\n"
+    "II デジタル化\n"
+    "2\t行政手続のオンライン化の推進\t\t\n"
+    "行政手続のオンライン化の取組を加速させます。\t\t\t\n"
+    "② 税務手続のオンライン化推進\t\t所管\t財) 税政部\n"
+    "市税の口座振替をはじめとした各種税務手続きについて、オンライン化を推進します。\t\t\t\n"
+    "目標\tインターネットを利用した口座振替依頼の実現 及び安定的な運用\t2022年 —\t2027年 運用\n"
+    "③ 大型ごみ収集のオンライン化\t\t所管\t環) 環境事業部\n"
+    "大型ごみの申込について、インターネット受付を新たに導入します。\t\t\t\n"
+    "目標\t大型ごみ申込受付件数におけるインターネット 受付件数の割合\t2022年 —\t2027年 50%\n"
+    "⑤ 消防検査のオンライン化\t\t所管\t消) 予防部\n"
+    "検査業務をオンラインでできる環境を整備します。\t\t\t\n"
+    "目標\tオンライン環境整備率\t2022年 —\t2027年 100%\n"
+    "\n¹⁹² **ナッジ**：選択の自由を奪わずに、より良い選択を取れるように手助けすること。\n"
+)
+
+
+@pytest.fixture
+def mini_config(tmp_path) -> IndexConfig:
+    plan = tmp_path / "mini_plan.txt"
+    plan.write_text(MINI_PLAN, encoding="utf-8")
+    return replace(
+        IndexConfig(),
+        ingest=IngestConfig(corpus=(plan,), build_dir=tmp_path / "build"),
+        model="hash",
+        index_dir=tmp_path / "build" / "index",
+        cache_dir=tmp_path / "cache",
+    )
+
+
+@pytest.fixture
+def embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+@pytest.fixture
+def mini_bot(mini_config, embedder, tmp_path):
+    """A `Bot` over the mini plan with the hash embedder; never abstains on relevance."""
+    from bot.compose import Relevance
+    from bot.config import BotConfig, LLMConfig
+    from bot.service import Bot
+    from index.engine import SearchEngine
+
+    config = BotConfig(index=mini_config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
+                       feedback_log=tmp_path / "feedback.jsonl")
+    return Bot(config, SearchEngine(mini_config, embedder))
+
+
+@pytest.fixture(scope="session")
+def mini_plan_text() -> str:
+    return MINI_PLAN

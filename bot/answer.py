@@ -1,0 +1,66 @@
+"""The `Answer` the bot returns to the UI, the CLI and the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from index.hit import Hit
+
+NOT_IN_PLAN_JA = "この計画（抜粋）には該当する記載が見つかりませんでした。"
+NOT_IN_PLAN_EN = "I could not find this in the plan (excerpt)."
+
+
+@dataclass(frozen=True)
+class Citation:
+    """``[n]`` in the answer text -> one retrieved hit."""
+
+    n: int
+    hit: Hit
+
+    def to_record(self) -> dict[str, Any]:
+        chunk = self.hit.chunk
+        return {
+            "n": self.n,
+            "id": chunk.id,
+            "title": chunk.title,
+            "kind": chunk.kind,
+            "ward": chunk.ward,
+            "section": list(chunk.section),
+            "department": [d.name for d in chunk.departments],
+            "lines": [chunk.source.line_start, chunk.source.line_end],
+            "file": chunk.source.file,
+            "page_refs": list(chunk.page_refs),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer: text with ``[n]`` markers, the citations they point to, and how sure we are.
+
+    ``abstained`` is True when the plan does not answer the question; ``citations`` then list
+    the closest topics offered as suggestions.
+    """
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    confidence: float
+    abstained: bool
+    intent: str = "general"
+    language: str = "ja"
+    notes: tuple[str, ...] = ()
+    hits: tuple[Hit, ...] = field(default=(), compare=False, repr=False)
+    mode: str = "extractive"
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "answer": self.text,
+            "abstained": self.abstained,
+            "confidence": round(self.confidence, 3),
+            "intent": self.intent,
+            "language": self.language,
+            "mode": self.mode,
+            "citations": [c.to_record() for c in self.citations],
+            "notes": list(self.notes),
+        }

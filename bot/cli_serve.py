@@ -1,0 +1,54 @@
+"""``planqa serve``: the Gradio chat on 127.0.0.1 (model and index loaded once at start-up)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+EXAMPLES = """examples:
+  planqa serve                         # http://127.0.0.1:7860
+  planqa serve --port 8080
+  planqa serve --host 0.0.0.0          # expose on the network (see README: reverse proxy, auth)
+  PLANQA_AUTH=staff:secret planqa serve --host 0.0.0.0
+"""
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "serve", help="start the chat UI (Gradio)",
+        description="Start the Japanese-first chat UI over the plan, with sources and filters.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1: this machine only)")
+    parser.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    parser.set_defaults(func=run)
+
+
+def _auth() -> list[tuple[str, str]] | None:
+    """``PLANQA_AUTH=user:password[,user2:password2]`` turns on Gradio's login page."""
+    value = os.environ.get("PLANQA_AUTH")
+    if not value:
+        return None
+    pairs = [item.split(":", 1) for item in value.split(",") if ":" in item]
+    return [(user, password) for user, password in pairs] or None
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.service import Bot
+    from bot.ui import launch
+    from index.cli import quiet_libraries
+
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    quiet_libraries()
+    print("planqa serve: loading the model and index…", flush=True)
+    bot = Bot()
+    app = launch(bot, args.host, args.port, block=False, auth=_auth())
+    shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
+    print(f"planqa serve: running on http://{shown}:{args.port}  (Ctrl+C to stop)", flush=True)
+    try:
+        app.block_thread()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        app.close()
+    return 0

@@ -1,0 +1,84 @@
+"""What a question asks for: a figure, the department, a definition, a ward — or a kind of fact
+the plan never contains (fees, opening hours, schedules, phone numbers)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from index.crosslingual import is_english
+
+WARDS = {"豊平区": "toyohira", "清田区": "kiyota", "南区": "minami", "西区": "nishi", "手稲区": "teine"}
+# Sapporo's other wards: their chapters are not in the bundled excerpt.
+OTHER_WARDS = {"中央区": "chuo", "北区": "kita", "東区": "higashi", "白石区": "shiroishi", "厚別区": "atsubetsu"}
+
+_FIGURE = re.compile(
+    r"目標|何\s*[%％]|何パーセント|何人|何件|何回|何事業|何業務|何施設|何時間|何枚|いつまで|どれ(だけ|くらい|ぐらい)|"
+    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|"
+    r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b",
+    re.IGNORECASE,
+)
+_DEPARTMENT = re.compile(
+    r"所管|担当|部署|問い合わせ|問合せ|問い合せ|窓口はどこ|どこが(やって|担当|所管)|どこの(局|課|部)|"
+    r"which department|in charge|responsible|who (runs|handles|is responsible)|\bcontact\b",
+    re.IGNORECASE,
+)
+_DEFINITION = re.compile(
+    r"とは[?？]?\s*$|とは(何|なに|どういう)|って(何|なに|どういう)|ってなん|の意味|意味は|"
+    r"^\s*what (is|are|does)\b.*\b(mean|stand for)?|\bdefinition\b|\bdefine\b",
+    re.IGNORECASE,
+)
+# Facts an action plan does not contain; asking for them must not produce an invented value.
+_NOT_IN_PLAN = {
+    "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|\bfees?\b|\bprices?\b|how much (does|is) it cost", re.I),
+    "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|opening hours|business hours|office hours", re.I),
+    "schedule": re.compile(
+        r"収集日|何曜日|日程|締め切り|締切|いつ来|スケジュール|\bschedule\b|what day|collection day|\bwhen is the\b", re.I
+    ),
+    "phone": re.compile(r"電話番号|連絡先の電話|phone number|telephone", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The asked fact (``figure`` | ``department`` | ``definition`` | ``ward`` | ``general``), the
+    ward the question names, its language, and a fact type the plan never states (or None)."""
+
+    kind: str
+    ward: str | None
+    language: str
+    unanswerable_fact: str | None = None
+    other_ward: str | None = None
+
+
+def mentioned_ward(question: str, wards: dict[str, str] = WARDS) -> str | None:
+    folded = unicodedata.normalize("NFKC", question)
+    compact = re.sub(r"\s+", "", folded)
+    for ward, english in wards.items():
+        if ward in compact or re.search(rf"\b{english}\b", folded, re.IGNORECASE):
+            return ward
+    return None
+
+
+def detect(question: str) -> Intent:
+    """Classify a question; the order reflects which fact to put first when several apply.
+
+    >>> detect("消防検査オンライン化 所管").kind
+    'department'
+    """
+    language = "en" if is_english(question) else "ja"
+    ward = mentioned_ward(question)
+    unanswerable = next((name for name, pattern in _NOT_IN_PLAN.items() if pattern.search(question)), None)
+    if _DEPARTMENT.search(question):
+        kind = "department"
+    elif _FIGURE.search(question):
+        kind = "figure"
+    elif _DEFINITION.search(question):
+        kind = "definition"
+    elif ward:
+        kind = "ward"
+    else:
+        kind = "general"
+    other = None if ward else mentioned_ward(question, OTHER_WARDS)
+    return Intent(kind, ward, language, unanswerable, other)

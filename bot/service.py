@@ -1,0 +1,60 @@
+"""The bot API shared by the Gradio UI, the CLI and the tests: ``Bot.answer(question, filters)``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Iterator
+
+from bot.answer import Answer
+from bot.compose import compose
+from bot.config import BotConfig
+from bot.intent import detect
+from index.engine import SearchEngine
+from index.retrieve import Filters
+
+log = logging.getLogger(__name__)
+
+
+class Bot:
+    """Answers questions from the plan with citations; loads model and index once.
+
+    Example:
+        >>> bot = Bot()  # doctest: +SKIP
+        >>> bot.answer("企業版ふるさと納税で寄付をどれだけ増やす目標ですか？").text.splitlines()[0]  # doctest: +SKIP
+        '「企業版ふるさと納税促進事業」の目標は「事業による寄付の増加額」で、2022年: — → 2027年: 20,000千円 です [1]。'
+    """
+
+    def __init__(self, config: BotConfig | None = None, engine: SearchEngine | None = None) -> None:
+        self.config = config or BotConfig()
+        self.engine = engine if engine is not None else SearchEngine(self.config.index)
+
+    def retrieve(self, question: str, filters: Filters | None = None):
+        return self.engine.search(question, self.config.k, self.config.retriever, filters)
+
+    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+        """Extractive answer (or, when configured, a generated one checked against the hits)."""
+        result = self.retrieve(question, filters)
+        intent = detect(result.query)
+        extractive = compose(result.query, intent, result.hits, self.config.relevance)
+        if result.notes:
+            extractive = _with_notes(extractive, result.notes)
+        if self.config.llm.enabled and not extractive.abstained:
+            from bot.llm import generate
+
+            return generate(extractive, self.config.llm)
+        return extractive
+
+    def stream(self, question: str, filters: Filters | None = None) -> Iterator[tuple[str, Answer | None]]:
+        """Yield the answer text as it grows, then ``(full text, Answer)`` once."""
+        answer = self.answer(question, filters)
+        text = answer.text
+        step = max(8, len(text) // 24)
+        for end in range(step, len(text), step):
+            yield text[:end], None
+        yield text, answer
+
+
+def _with_notes(answer: Answer, notes: list[str]) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, notes=tuple(answer.notes) + tuple(notes))

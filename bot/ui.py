@@ -1,0 +1,164 @@
+"""The Gradio chat: a thin layer over `Bot` (Japanese-first; user text always shown inert)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.answer import Answer
+from bot.feedback import append_feedback
+from bot.render import inert_markdown, plain_text, safe_markdown, sources_html
+from bot.service import Bot
+from index.errors import QueryError
+from index.retrieve import Filters
+
+log = logging.getLogger(__name__)
+
+TITLE = "札幌市まちづくり戦略ビジョン・アクションプラン Q&A"
+ALL = "すべて"
+KIND_CHOICES = [(ALL, ""), ("取組", "initiative"), ("事業群", "program"), ("用語", "glossary"), ("概要・本文", "narrative")]
+CITIZEN_EXAMPLES = [
+    "粗大ごみってネットで申し込めるようになる？",
+    "土日でもマイナンバーカードを受け取れる場所はある？",
+    "西区の防災の取り組みを教えて",
+    "ナッジって何？",
+]
+STAFF_EXAMPLES = [
+    "消防検査オンライン化 所管",
+    "企業版ふるさと納税 寄付 目標",
+    "マイナンバーカードセンター 交付人数 目標",
+    "Which department is in charge of the My Number card center?",
+]
+# Two model-bound requests at a time: the embedding model is shared and the machine has two
+# cores; a search takes ~30 ms, so queued requests wait milliseconds, not seconds.
+CONCURRENCY = 2
+CSS = """
+.planqa-source {border:1px solid #d0d7de; border-radius:8px; padding:8px 10px; margin:8px 0;}
+.planqa-n {font-weight:bold; color:#0969da;}
+.planqa-ward {background:#ddf4ff; border-radius:4px; padding:0 6px; font-size:0.85em;}
+.planqa-path, .planqa-location {color:#57606a; font-size:0.85em;}
+.planqa-indicator {border-collapse:collapse; margin:6px 0; font-size:0.9em;}
+.planqa-indicator th, .planqa-indicator td {border:1px solid #d0d7de; padding:2px 6px;}
+.planqa-passage {margin:6px 0; padding-left:8px; border-left:3px solid #d0d7de;}
+mark {background:#fff8c5;}
+"""
+
+
+def _filters(ward: str | None, bureau: str | None, kind: str | None) -> Filters:
+    return Filters(
+        ward=None if not ward or ward == ALL else ward,
+        department=None if not bureau or bureau == ALL else bureau,
+        kind=kind or None,
+    )
+
+
+def _terms(bot: Bot, question: str) -> list[str]:
+    try:
+        return bot.engine.index.analyzer.analyze(question)["word"]
+    except Exception:  # highlighting is cosmetic; never fail an answer over it
+        return []
+
+
+def build_app(bot: Bot):
+    """The Blocks app; every handler goes through the same `Bot` instance."""
+    import gradio as gr
+
+    chunks = bot.engine.index.chunks
+    wards = list(dict.fromkeys(c.ward for c in chunks if c.ward))
+    bureaus = sorted({d.bureau for c in chunks for d in c.departments if d.bureau})
+
+    def respond(question: str, history: list[dict], ward: str, bureau: str, kind: str):
+        history = list(history or [])
+        question = question or ""
+        history.append({"role": "user", "content": inert_markdown(question)})
+        history.append({"role": "assistant", "content": ""})
+        try:
+            final: Answer | None = None
+            for partial, answer in bot.stream(question, _filters(ward, bureau, kind)):
+                history[-1] = {"role": "assistant", "content": safe_markdown(partial)}
+                final = answer or final
+                if answer is None:
+                    yield history, gr.skip(), gr.skip(), None, ""
+            assert final is not None
+            text = final.text + "".join(f"\n※ {note}" for note in final.notes)
+            history[-1] = {"role": "assistant", "content": safe_markdown(text)}
+            record = {"question": question, "answer": final.text, "cited_ids": [c.hit.chunk.id for c in final.citations]}
+            yield history, sources_html(final, _terms(bot, question)), plain_text(final), record, ""
+        except QueryError as exc:
+            history[-1] = {"role": "assistant", "content": inert_markdown(exc.ja)}
+            yield history, sources_html(None, []), "", None, question
+        except Exception:
+            log.exception("answer failed")
+            history[-1] = {"role": "assistant", "content": "申し訳ありません。内部エラーが発生しました。もう一度お試しください。"}
+            yield history, sources_html(None, []), "", None, question
+
+    def feedback(rating: str, comment: str, record: dict | None):
+        if not record:
+            return "評価する回答がまだありません。", comment
+        append_feedback(bot.config.feedback_log, rating, record["question"], record["answer"],
+                        record["cited_ids"], comment)
+        return ("ご意見ありがとうございました（記録しました）。", "")
+
+    def ask_api(question: str, ward: str = "", department: str = "", kind: str = "") -> dict[str, Any]:
+        """Answer a question from the plan: {answer, abstained, confidence, citations, …} or {error}."""
+        try:
+            return bot.answer(question, _filters(ward, department, kind)).to_record()
+        except QueryError as exc:
+            return {"error": str(exc)}
+
+    with gr.Blocks(title=TITLE) as app:
+        gr.Markdown(
+            f"# {TITLE}\n"
+            "計画（抜粋：豊平区・清田区・南区・西区・手稲区の章と第3章 行政運営の取組）の本文だけを根拠に回答し、"
+            "根拠となった箇所を右側に表示します。計画に書かれていないことには「記載なし」とお答えします。"
+        )
+        with gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(label="会話", height=480, sanitize_html=True, allow_tags=False,
+                                  buttons=["copy"], elem_id="planqa-chat", feedback_options=None)
+                question = gr.Textbox(label="質問", placeholder="例: 粗大ごみってネットで申し込めるようになる？",
+                                      lines=2, max_lines=6, elem_id="planqa-question")
+                with gr.Row():
+                    send = gr.Button("送信", variant="primary", elem_id="planqa-send")
+                    clear = gr.Button("会話をクリア", elem_id="planqa-clear")
+                with gr.Accordion("絞り込み", open=False):
+                    ward = gr.Dropdown([ALL, *wards], value=ALL, label="区", elem_id="planqa-ward")
+                    bureau = gr.Dropdown([ALL, *bureaus], value=ALL, label="所管局", elem_id="planqa-bureau")
+                    kind = gr.Dropdown(KIND_CHOICES, value="", label="種類", elem_id="planqa-kind")
+                gr.Examples(CITIZEN_EXAMPLES, inputs=question, label="市民の方の質問例")
+                gr.Examples(STAFF_EXAMPLES, inputs=question, label="職員向けの検索例")
+            with gr.Column(scale=2):
+                sources = gr.HTML(sources_html(None, []), label="出典", elem_id="planqa-sources")
+                copy_box = gr.Textbox(label="回答と出典（コピーして返信に使えます）", lines=6, interactive=False,
+                                      buttons=["copy"], elem_id="planqa-copy")
+                with gr.Group():
+                    comment = gr.Textbox(label="この回答へのご意見（任意）", lines=1, elem_id="planqa-comment")
+                    with gr.Row():
+                        good = gr.Button("役に立った", elem_id="planqa-good")
+                        bad = gr.Button("役に立たなかった", elem_id="planqa-bad")
+                    status = gr.Markdown("", elem_id="planqa-feedback-status")
+        last = gr.State(None)
+
+        outputs = [chat, sources, copy_box, last, question]
+        send.click(respond, [question, chat, ward, bureau, kind], outputs, api_name="chat",
+                   concurrency_limit=CONCURRENCY, concurrency_id="model")
+        question.submit(respond, [question, chat, ward, bureau, kind], outputs, api_visibility="private",
+                        concurrency_limit=CONCURRENCY, concurrency_id="model")
+        clear.click(lambda: ([], sources_html(None, []), "", None), None, [chat, sources, copy_box, last],
+                    api_visibility="private")
+        good.click(lambda c, r: feedback("good", c, r), [comment, last], [status, comment], api_visibility="private")
+        bad.click(lambda c, r: feedback("bad", c, r), [comment, last], [status, comment], api_visibility="private")
+        gr.api(ask_api, api_name="ask", concurrency_limit=CONCURRENCY, concurrency_id="model")
+    app.queue(default_concurrency_limit=CONCURRENCY, max_size=512)
+    return app
+
+
+def launch(bot: Bot, host: str = "127.0.0.1", port: int = 7860, block: bool = True, **kwargs):
+    """Start the server; returns the app (non-blocking) after printing the local URL."""
+    import gradio as gr
+
+    app = build_app(bot)
+    app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True,
+               show_error=False, css=CSS, **kwargs,
+               theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]))
+    return app

@@ -1,0 +1,176 @@
+"""The extractive composer on fixed hits: asked fact first, every sentence cited, honest abstention."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.answer import NOT_IN_PLAN_JA
+from bot.compose import Relevance, compose
+from bot.intent import detect
+from index.hit import Hit
+from ingest.chunk import Chunk, Department, Measure, Source
+
+
+def chunk(id_, title, kind="initiative", ward=None, text="説明文です。二文目です。三文目です。", **fields):
+    section = fields.pop("section", (ward, "取組目標・主な取組", "目標1:安全なまちづくり") if ward else
+                         ("第3章 行財政運営の取組", "1 行政サービスの高度化", "取組内容"))
+    return Chunk(id=id_, kind=kind, title=title, section=section, ward=ward, text=text,
+                 source=Source("plan.txt", 10, 12), **fields)
+
+
+CENTER = chunk(
+    "p#L367", "札幌市マイナンバーカードセンターの運営",
+    text="土日や平日夜間もマイナンバーカードの交付や関連手続きができる施設を継続的に運営します。",
+    departments=(Department("デ) スマートシティ推進部", "デジタル戦略推進局", "スマートシティ推進部"),),
+    indicator="マイナンバーカードセンターでのマイナンバーカード累計交付人数",
+    baseline=Measure(2022, "28,385人"), target=Measure(2027, "63,700人"),
+)
+BULKY = chunk(
+    "p#L344", "大型ごみ収集のオンライン化",
+    text="大型ごみの申込について、インターネット受付を新たに導入し、電話受付と併用することで市民の利便性の向上を図ります。",
+    departments=(Department("環) 環境事業部", "環境局", "環境事業部"),),
+    indicator="大型ごみ申込受付件数におけるインターネット受付件数の割合",
+    baseline=Measure(2022, "—"), target=Measure(2027, "50%"),
+)
+NUDGE = chunk("p#L444", "ナッジ", kind="glossary", text="ナッジ：選択の自由を奪わずに手助けすること。",
+              term="ナッジ", definition="選択の自由を奪わずに手助けすること。", footnote=192)
+NISHI = chunk("p#L155", "地域の防災力強化", ward="西区", text="避難所開設訓練等を実施します。",
+              notes=("※1: 「地域防災活動推進事業」(P.76)による実施",))
+TOYOHIRA = chunk("p#L36", "安全・安心なまちとよひら推進事業", ward="豊平区", text="防災マップを配布します。")
+
+
+def hits(*pairs):
+    return [Hit(c, 1.0 - i * 0.01, i + 1, {"dense": d, "lexical": l}) for i, (c, d, l) in enumerate(pairs)]
+
+
+def answer(question, ranked):
+    return compose(question, detect(question), ranked)
+
+
+def assert_every_sentence_cited(result, ranked):
+    cited = {c.n for c in result.citations}
+    for line in result.text.splitlines():
+        numbers = {int(n) for n in re.findall(r"\[(\d+)\]", line)}
+        assert numbers, f"uncited sentence: {line}"
+        assert numbers <= cited
+    retrieved = {h.chunk.id for h in ranked}
+    assert all(c.hit.chunk.id in retrieved for c in result.citations)
+    assert [c.n for c in result.citations] == list(range(1, len(result.citations) + 1))
+
+
+def test_figure_question_gets_the_figure_first_exactly_as_written():
+    ranked = hits((CENTER, 0.90, 30.0), (BULKY, 0.86, 1.0))
+    result = answer("マイナンバーカードセンターの交付人数の目標は？", ranked)
+    first = result.text.splitlines()[0]
+    assert "2022年: 28,385人 → 2027年: 63,700人" in first and first.endswith("[1]。")
+    assert result.intent == "figure" and not result.abstained
+    assert result.citations[0].hit.chunk is CENTER
+    assert_every_sentence_cited(result, ranked)
+
+
+def test_department_question_gets_the_expanded_bureau_first():
+    ranked = hits((BULKY, 0.90, 20.0))
+    result = answer("大型ごみ オンライン 所管", ranked)
+    assert result.text.splitlines()[0] == "「大型ごみ収集のオンライン化」の所管は 環境局 環境事業部（環) 環境事業部） です [1]。"
+    assert "目標: 大型ごみ申込受付件数におけるインターネット受付件数の割合（2022年: — → 2027年: 50%） [1]。" in result.text
+    assert_every_sentence_cited(result, ranked)
+
+
+def test_definition_question_prefers_the_glossary_entry():
+    ranked = hits((CENTER, 0.88, 3.0), (NUDGE, 0.875, 7.0))
+    result = answer("ナッジって何？", ranked)
+    assert result.text.splitlines()[0].startswith("「ナッジ」とは、選択の自由を奪わずに手助けすること")
+    assert result.citations[0].hit.chunk is NUDGE
+    assert_every_sentence_cited(result, ranked)
+
+
+def test_ward_question_leads_with_that_wards_initiative_and_its_note():
+    ranked = hits((TOYOHIRA, 0.90, 8.0), (NISHI, 0.89, 8.0))
+    result = answer("西区では防災に何をしていますか", ranked)
+    lines = result.text.splitlines()
+    assert lines[0] == "西区では「地域の防災力強化」に取り組みます（目標1:安全なまちづくり） [1]。"
+    assert "備考: ※1: 「地域防災活動推進事業」(P.76)による実施 [1]。" in lines
+    assert_every_sentence_cited(result, ranked)
+
+
+def test_other_relevant_initiatives_are_listed_briefly():
+    ranked = hits((BULKY, 0.90, 20.0), (CENTER, 0.87, 5.0), (NUDGE, 0.80, 0.0))
+    result = answer("大型ごみをネットで申し込みたい", ranked)
+    assert result.text.splitlines()[-1] == "関連する記載: 「札幌市マイナンバーカードセンターの運営」（1 行政サービスの高度化）[2]。"
+    assert [c.hit.chunk.title for c in result.citations] == ["大型ごみ収集のオンライン化", "札幌市マイナンバーカードセンターの運営"]
+    assert_every_sentence_cited(result, ranked)
+
+
+def test_irrelevant_hits_abstain_with_suggestions_and_no_invented_facts():
+    ranked = hits((CENTER, 0.82, 0.5), (BULKY, 0.81, 0.0))
+    result = answer("除雪はいつ来ますか？", ranked)
+    assert result.abstained and result.confidence == 0.0
+    assert result.text.splitlines()[0] == "この計画（抜粋）には日程・収集日・締め切りの記載はありません。"
+    assert "「札幌市マイナンバーカードセンターの運営」[1]" in result.text
+    assert not re.search(r"\d{2,4}-\d{2,4}-\d{3,4}|\d+円", result.text)
+
+
+def test_low_relevance_without_a_fact_type_uses_the_plain_not_in_plan_sentence():
+    result = answer("犬の登録の手続き", hits((CENTER, 0.83, 1.0)))
+    assert result.abstained and result.text.splitlines()[0] == NOT_IN_PLAN_JA
+
+
+def test_fee_question_on_a_real_topic_abstains_but_points_to_the_initiative():
+    ranked = hits((BULKY, 0.876, 18.85), (CENTER, 0.80, 0.0))
+    result = answer("大型ごみの手数料はいくら？", ranked)
+    assert result.abstained
+    assert result.text.splitlines()[0] == "この計画（抜粋）には料金・手数料の記載はありません。"
+    assert result.text.splitlines()[1] == "計画に記載のある関連する取組: 「大型ごみ収集のオンライン化」[1]。"
+
+
+def test_english_question_is_framed_in_english_quoting_japanese_facts():
+    ranked = hits((CENTER, 0.89, 21.0))
+    result = answer("Which department is in charge of the My Number card center?", ranked)
+    assert result.language == "en"
+    assert result.text.splitlines()[0] == (
+        "The department in charge of 「札幌市マイナンバーカードセンターの運営」 is "
+        "デジタル戦略推進局 スマートシティ推進部（デ) スマートシティ推進部） [1]."
+    )
+    assert "Target: 「マイナンバーカードセンターでのマイナンバーカード累計交付人数」 2022年: 28,385人 → 2027年: 63,700人 [1]." in result.text
+    assert_every_sentence_cited(result, ranked)
+
+
+def test_english_abstention_says_so_in_both_languages():
+    result = answer("When is the snow removal in my street?", hits((CENTER, 0.81, 0.0)))
+    assert result.abstained
+    assert result.text.splitlines()[0] == (
+        "The plan (excerpt) states no dates or schedules. この計画（抜粋）には日程・収集日・締め切りの記載はありません。"
+    )
+
+
+def test_no_hits_abstains_without_citations():
+    result = answer("何か", [])
+    assert result.abstained and result.citations == () and result.text == NOT_IN_PLAN_JA
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("消防検査オンライン化 所管", "department"),
+        ("どこの部署が担当？", "department"),
+        ("目標は何%？", "figure"),
+        ("いつまでに設置？", "figure"),
+        ("How many people will get cards?", "figure"),
+        ("書かない窓口とは", "definition"),
+        ("EBPMって何？", "definition"),
+        ("What does nudge mean?", "definition"),
+        ("西区では何をしていますか", "ward"),
+        ("大型ごみをネットで", "general"),
+    ],
+)
+def test_intent_detection(question, kind):
+    assert detect(question).kind == kind
+
+
+def test_relevance_combines_dense_and_capped_lexical():
+    relevance = Relevance()
+    hit = Hit(BULKY, 1.0, 1, {"dense": 0.84, "lexical": 100.0})
+    assert relevance.score(hit) == pytest.approx(0.84 + 0.0025 * 20)
+    assert relevance.confidence(hit) == pytest.approx((0.89 - 0.80) / 0.12)

@@ -1,0 +1,143 @@
+"""The Gradio server on a free port: API through gradio_client, and a real browser (Chromium)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+
+import pytest
+
+from bot.ui import launch
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, mini_plan_text):
+    from dataclasses import replace
+
+    from bot.compose import Relevance
+    from bot.config import BotConfig, LLMConfig
+    from bot.service import Bot
+    from index.config import IndexConfig
+    from index.embedder import HashEmbedder
+    from index.engine import SearchEngine
+    from ingest.config import IngestConfig
+
+    root = tmp_path_factory.mktemp("ui")
+    plan = root / "mini_plan.txt"
+    plan.write_text(mini_plan_text, encoding="utf-8")
+    config = replace(IndexConfig(), ingest=IngestConfig(corpus=(plan,), build_dir=root / "build"), model="hash",
+                     index_dir=root / "build" / "index", cache_dir=root / "cache")
+    bot_config = BotConfig(index=config, relevance=Relevance(threshold=0.3), llm=LLMConfig(None, None),
+                           feedback_log=root / "feedback.jsonl")
+    bot = Bot(bot_config, SearchEngine(config, HashEmbedder()))
+    port = _free_port()
+    app = launch(bot, "127.0.0.1", port, block=False)
+    yield f"http://127.0.0.1:{port}/", bot
+    app.close()
+
+
+def test_api_through_gradio_client(server):
+    from gradio_client import Client
+
+    url, _ = server
+    client = Client(url, verbose=False)
+    result = client.predict("大型ごみをインターネットで申し込みたい", api_name="/ask")
+    assert result["abstained"] is False
+    assert result["citations"][0]["title"] == "大型ごみ収集のオンライン化"
+    assert "[1]" in result["answer"]
+    assert client.predict("   ", api_name="/ask") == {"error": "the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込"}
+    assert "unknown ward" in client.predict("防災", "北区", "", "", api_name="/ask")["error"]
+    assert client.predict("防災", "西区", "", "", api_name="/ask")["citations"][0]["ward"] == "西区"
+
+
+def test_chat_endpoint_streams_the_answer_and_sources(server):
+    from gradio_client import Client
+
+    url, _ = server
+    client = Client(url, verbose=False)
+    history, sources, copy_text, *_ = client.predict(
+        "消防検査 オンライン", [], "すべて", "すべて", "", api_name="/chat"
+    )
+    def text(message):
+        content = message["content"]
+        return content if isinstance(content, str) else "".join(part.get("text", "") for part in content)
+
+    assert history[0]["role"] == "user" and "消防検査" in text(history[0])
+    assert "[1]" in text(history[-1])
+    assert "planqa-source" in sources and "消防局 予防部" in sources
+    assert copy_text.startswith("「消防検査のオンライン化」")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM) and not __import__("os").path.exists(CHROMIUM):
+        pytest.fail("Chromium is not installed: .ci/run installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        )
+        yield browser
+        browser.close()
+
+
+def _ask(page, question):
+    page.locator("#planqa-question textarea").fill(question)
+    page.locator("#planqa-send").click()
+
+
+def test_browser_question_answer_and_sources(server, browser, tmp_path):
+    url, bot = server
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    _ask(page, "大型ごみをインターネットで申し込みたい")
+    page.wait_for_selector("#planqa-sources .planqa-source", timeout=30000)
+    chat = page.locator("#planqa-chat").inner_text()
+    assert "[1]" in chat and "大型ごみ収集のオンライン化" in chat
+    sources = page.locator("#planqa-sources").inner_text()
+    assert "[1]" in sources and "大型ごみの申込について" in sources and "環境局 環境事業部" in sources
+    assert page.locator("#planqa-sources mark").count() > 0
+    page.screenshot(path=str(tmp_path / "answer.png"), full_page=True)
+
+    page.locator("#planqa-good").click()
+    page.wait_for_function("document.querySelector('#planqa-feedback-status').innerText.includes('ありがとう')")
+    record = json.loads(bot.config.feedback_log.read_text(encoding="utf-8").splitlines()[-1])
+    assert record["rating"] == "good" and record["question"] == "大型ごみをインターネットで申し込みたい"
+    assert record["cited_ids"][0].endswith("#L19") or record["cited_ids"]
+    page.close()
+
+
+def test_browser_hostile_question_renders_inert(server, browser):
+    url, _ = server
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    hostile = "<script>alert('xss')</script><img src=x onerror=alert('img')> [link](javascript:alert('md'))"
+    _ask(page, hostile)
+    page.wait_for_function(
+        "document.querySelectorAll('#planqa-chat .message').length >= 2 || "
+        "document.querySelector('#planqa-chat').innerText.includes('<script>')", timeout=30000)
+    page.wait_for_timeout(1500)
+    chat = page.locator("#planqa-chat")
+    assert "<script>alert('xss')</script>" in chat.inner_text()
+    assert chat.locator("script").count() == 0 and chat.locator("img[src='x']").count() == 0
+    assert chat.locator("a[href^='javascript']").count() == 0
+    assert dialogs == []
+    _ask(page, "消防検査 オンライン")  # the server keeps serving afterwards
+    page.wait_for_function("document.querySelector('#planqa-sources').innerText.includes('消防')", timeout=30000)
+    page.close()
