@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.planqa-installed
 
-.PHONY: install run test clean
+.PHONY: install run test chromium clean
 
 install: $(STAMP)
 
@@ -16,15 +16,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Until the chat exists (next issue) the main job ingests the plan, builds the index
-# (and, on first use, the offline default model) and runs one example search.
+# The main job: the chat UI on the bundled plan at http://127.0.0.1:7860. The first start
+# builds the offline default model (~20 s) and the index (~15 s); later starts load them.
 run: install
-	$(BIN)/planqa ingest
-	$(BIN)/planqa index
-	$(BIN)/planqa search "大型ごみをインターネットで申し込みたい" --k 3
+	$(BIN)/planqa serve --host 127.0.0.1 --port 7860
 
-test: install
+test: install chromium
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
+
+# The browser test drives Debian's Chromium through Playwright (Playwright's own browser
+# download cannot work offline); installed from Debian's packages when missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 clean:
 	rm -rf $(VENV) data/build

@@ -1,0 +1,86 @@
+"""The bot on the real model and the bundled plan: exact first citations and facts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.config import BotConfig, LLMConfig
+from bot.service import Bot
+from eval.questions import DATA_DIR, load_questions
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def bot(real_engine, real_config, tmp_path_factory):
+    config = BotConfig(index=real_config, llm=LLMConfig(None, None),
+                       feedback_log=tmp_path_factory.mktemp("fb") / "feedback.jsonl")
+    return Bot(config, real_engine)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_title", "fact"),
+    [
+        ("企業版ふるさと納税で寄付をどれだけ増やす目標ですか？", "企業版ふるさと納税促進事業", "20,000千円"),
+        ("マイナンバーカードセンターの交付人数の目標は？", "札幌市マイナンバーカードセンターの運営",
+         "2022年: 28,385人 → 2027年: 63,700人"),
+        ("消防検査オンライン化 所管", "消防検査のオンライン化", "消防局 予防部"),
+        ("大型ごみ ネット受付 目標", "大型ごみ収集のオンライン化", "2027年: 50%"),
+        ("税務手続オンライン化 担当部署", "税務手続のオンライン化推進", "財政局 税政部"),
+        ("ナッジって何？", "ナッジ", "選択の自由を奪わずに"),
+        ("書かない窓口とは", "書かない窓口", "手書きすることなく"),
+        ("西区の防災の取り組み", "地域の防災力強化", "西区では「地域の防災力強化」"),
+        ("南区の子育てキャラクター", "地域へ広げる南区子育て支援キャラクター事業", "南区"),
+        ("ペーパーレス コピー用紙 購入枚数 目標", "ペーパーレスの促進に向けた取組の推進", "1億7千万枚"),
+        ("要介護認定 30日以内 割合 目標", "介護認定事務センター事業", "2027年: 25%"),
+        ("Which department is in charge of the My Number card center?", "札幌市マイナンバーカードセンターの運営",
+         "デジタル戦略推進局 スマートシティ推進部"),
+    ],
+)
+def test_first_citation_and_fact(bot, question, first_title, fact):
+    answer = bot.answer(question)
+    assert not answer.abstained
+    assert answer.citations[0].hit.chunk.title == first_title
+    assert fact in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["除雪はいつ来ますか？", "大型ごみの手数料はいくら？", "犬の登録の手続き",
+                                      "When is the snow removal in my street?"])
+def test_questions_the_plan_does_not_answer_abstain(bot, question):
+    answer = bot.answer(question)
+    assert answer.abstained
+    assert "この計画（抜粋）" in answer.text
+    assert "円" not in answer.text
+
+
+def test_dev_set_abstention_calibration(bot):
+    questions = load_questions(DATA_DIR / "dev.jsonl")
+    answers = {q.id: bot.answer(q.question) for q in questions}
+    no_answer = [q for q in questions if not q.answerable]
+    answerable = [q for q in questions if q.answerable]
+    abstained = sum(answers[q.id].abstained for q in no_answer)
+    wrongly = sum(answers[q.id].abstained for q in answerable)
+    assert abstained >= len(no_answer) - 1, f"{abstained}/{len(no_answer)} no-answer questions abstained"
+    assert wrongly <= 2, f"{wrongly}/{len(answerable)} answerable questions abstained"
+
+
+def test_ask_cli_json_done_criterion(real_engine, real_config):
+    env = {"PLANQA_CACHE_DIR": str(real_config.cache_dir), "PLANQA_INDEX_DIR": str(real_config.index_dir),
+           "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run(
+        [str(Path(sys.executable).with_name("planqa")), "ask", "企業版ふるさと納税で寄付をどれだけ増やす目標ですか？", "--json"],
+        capture_output=True, text=True, timeout=300, env=env, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout)
+    assert "20,000千円" in record["answer"].splitlines()[0]
+    assert record["citations"][0]["title"] == "企業版ふるさと納税促進事業"
+    assert record["citations"][0]["n"] == 1 and record["citations"][0]["lines"] == [593, 596]
+    assert set(record) >= {"answer", "abstained", "confidence", "citations"}
+    assert set(record["citations"][0]) >= {"n", "id", "title", "ward", "section", "department", "lines"}
