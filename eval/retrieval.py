@@ -1,4 +1,4 @@
-"""Retrieval metrics per retriever with pytrec_eval (trec_eval's own implementations)."""
+"""Retrieval metrics per retriever, computed by pytrec_eval (trec_eval's own implementations)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from statistics import mean
 
 from eval.questions import Question, gold_ids
 from index.engine import SearchEngine
+from index.hit import Hit
 
 # trec_eval measure -> our column name
 MEASURES = {
@@ -27,33 +28,30 @@ class RetrievalReport:
     by_kind: dict[str, dict[str, float]]
     by_persona: dict[str, dict[str, float]]
     per_question: dict[str, dict[str, float]]
-    rankings: dict[str, list[str]] = field(repr=False)
-    latencies_ms: list[float] = field(repr=False)
+    hits: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
+    latencies_ms: list[float] = field(default_factory=list, repr=False)
 
 
-def evaluate_retriever(engine: SearchEngine, questions: list[Question], retriever: str, k: int = 10) -> RetrievalReport:
+def retrieval_metrics(questions: list[Question], gold: dict[str, set[str]], rankings: dict[str, list[str]],
+                      retriever: str = "run") -> RetrievalReport:
+    """Metrics of ranked chunk ids against gold ids; no-answer questions are left out."""
     import pytrec_eval
 
     answerable = [q for q in questions if q.answerable]
-    qrels = {q.id: {doc: 1 for doc in ids} for q, ids in
-             zip(answerable, (gold_ids(answerable, engine.index.chunks)[q.id] for q in answerable))}
-    run: dict[str, dict[str, float]] = {}
-    rankings: dict[str, list[str]] = {}
-    latencies: list[float] = []
-    for question in answerable:
-        started = time.perf_counter()
-        hits = engine.search(question.question, k, retriever).hits
-        latencies.append((time.perf_counter() - started) * 1000)
-        rankings[question.id] = [h.chunk.id for h in hits]
-        # trec_eval sorts by score; strictly decreasing pseudo-scores keep our exact order
-        run[question.id] = {h.chunk.id: float(k - i) for i, h in enumerate(hits)}
+    qrels = {q.id: {doc: 1 for doc in gold[q.id]} for q in answerable}
+    # trec_eval orders by score: strictly decreasing pseudo-scores keep our exact ranking
+    run = {q.id: {doc: float(len(rankings.get(q.id, [])) - i) for i, doc in enumerate(rankings.get(q.id, [])[:10])}
+           for q in answerable}
+    run = {qid: docs for qid, docs in run.items() if docs}
     evaluator = pytrec_eval.RelevanceEvaluator(qrels, {"success.1,5", "recall.5,10", "recip_rank", "ndcg_cut.10"})
     raw = evaluator.evaluate(run)
-    per_question = {qid: {MEASURES[m]: values.get(m, 0.0) for m in MEASURES} for qid, values in raw.items()}
-    for question in answerable:  # a question with no hits at all is still a miss
+    per_question = {qid: {MEASURES[m]: float(values.get(m, 0.0)) for m in MEASURES} for qid, values in raw.items()}
+    for question in answerable:  # a question with no hits at all is a miss, not a skipped row
         per_question.setdefault(question.id, {name: 0.0 for name in MEASURES.values()})
 
     def aggregate(ids: list[str]) -> dict[str, float]:
+        if not ids:
+            return {name: 0.0 for name in MEASURES.values()} | {"n": 0}
         return {name: mean(per_question[i][name] for i in ids) for name in MEASURES.values()} | {"n": len(ids)}
 
     def groups(attribute: str) -> dict[str, dict[str, float]]:
@@ -61,4 +59,20 @@ def evaluate_retriever(engine: SearchEngine, questions: list[Question], retrieve
         return {key: aggregate([q.id for q in answerable if getattr(q, attribute) == key]) for key in keys}
 
     return RetrievalReport(retriever, aggregate([q.id for q in answerable]), groups("kind"), groups("persona"),
-                           per_question, rankings, latencies)
+                           per_question)
+
+
+def evaluate_retriever(engine: SearchEngine, questions: list[Question], retriever: str, k: int = 10) -> RetrievalReport:
+    """Run every answerable question through one retriever and score the rankings."""
+    answerable = [q for q in questions if q.answerable]
+    gold = gold_ids(answerable, engine.index.chunks)
+    hits: dict[str, list[Hit]] = {}
+    latencies: list[float] = []
+    for question in answerable:
+        started = time.perf_counter()
+        hits[question.id] = engine.search(question.question, k, retriever).hits
+        latencies.append((time.perf_counter() - started) * 1000)
+    report = retrieval_metrics(questions, gold, {qid: [h.chunk.id for h in hs] for qid, hs in hits.items()}, retriever)
+    report.hits = hits
+    report.latencies_ms = latencies
+    return report

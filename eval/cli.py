@@ -1,0 +1,94 @@
+"""``planqa eval`` and ``planqa bench``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from eval.questions import DATA_DIR
+from index.errors import QueryError
+from index.retrieve import RETRIEVERS
+
+EVAL_EXAMPLES = """examples:
+  planqa eval                                         # dev set, all retrievers, answer metrics
+  planqa eval --questions eval/data/test.jsonl --out reports/test
+  planqa eval --retriever hybrid --k 10 --json
+"""
+BENCH_EXAMPLES = """examples:
+  planqa bench                 # full run (scaling to 1M vectors: tens of minutes)
+  planqa bench --quick --json  # small synthetic sizes, a minute
+"""
+
+
+def register_eval(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "eval", help="retrieval and answer metrics on a gold question set",
+        description="Score retrievers (Hit@1/5, Recall@5/10, MRR@10, nDCG@10 via pytrec_eval) and the bot's answers.",
+        epilog=EVAL_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--questions", type=Path, default=DATA_DIR / "dev.jsonl", metavar="FILE",
+                        help="JSONL question set (default: eval/data/dev.jsonl)")
+    parser.add_argument("--retriever", choices=[*RETRIEVERS, "all"], default="all")
+    parser.add_argument("--k", type=int, default=10, help="hits per question (default 10)")
+    parser.add_argument("--no-answers", action="store_true", help="skip the bot's answer metrics")
+    parser.add_argument("--out", type=Path, metavar="DIR", help="write report.md, retrievers.png, misses.csv, result.json")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(func=run_eval)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from bot.config import BotConfig
+    from bot.service import Bot
+    from eval.answers import evaluate_answers
+    from eval.questions import gold_ids, load_questions
+    from eval.report import format_table, misses_csv, to_dict, write_outputs
+    from eval.retrieval import evaluate_retriever
+    from index.cli import quiet_libraries
+    from index.engine import SearchEngine
+
+    if args.k < 1 or args.k > 1000:
+        raise QueryError(f"--k must be between 1 and 1000, got {args.k}")
+    questions = load_questions(args.questions)
+    quiet_libraries()
+    bot_config = BotConfig()
+    engine = SearchEngine(bot_config.index, progress=not args.json)
+    gold_ids(questions, engine.index.chunks)  # every gold title must exist before anything runs
+    names = list(RETRIEVERS) if args.retriever == "all" else [args.retriever]
+    retrieval = {name: evaluate_retriever(engine, questions, name, args.k) for name in names}
+    answers = None if args.no_answers else evaluate_answers(Bot(bot_config, engine), questions)
+    result = to_dict(str(args.questions), questions, args.k, retrieval, answers)
+    if args.out:
+        written = write_outputs(args.out, result, misses_csv(questions, retrieval, answers))
+        result["outputs"] = [str(p) for p in written]
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(result))
+        if args.out:
+            print(f"\n  wrote {', '.join(result['outputs'])}")
+    return 0
+
+
+def register_bench(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "bench", help="speed and memory on this machine (model, index, queries, FAISS scaling)",
+        description="Measure load/build times, throughput and latency against bare sentence-transformers, "
+                    "peak memory, and exact vs HNSW vs IVF FAISS on synthetic vectors.",
+        epilog=BENCH_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--quick", action="store_true", help="small synthetic sizes (CI)")
+    parser.add_argument("--sizes", help="comma-separated synthetic corpus sizes (default 10000,100000,1000000)")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run_bench)
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    from eval.bench import format_bench, run_benchmark
+    from index.cli import quiet_libraries
+
+    quiet_libraries()
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else None
+    result = run_benchmark(quick=args.quick, sizes=sizes)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_bench(result))
+    return 0
