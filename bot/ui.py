@@ -106,6 +106,14 @@ def build_app(bot: Bot):
         except QueryError as exc:
             return {"error": str(exc)}
 
+    def feedback_api(rating: str, question: str, answer: str, cited_ids: list[str], comment: str = "") -> dict[str, Any]:
+        """Record feedback on an answer (rating 'good' or 'bad') in the feedback log."""
+        try:
+            append_feedback(bot.config.feedback_log, rating, question, answer, list(cited_ids or []), comment)
+        except (ValueError, TypeError) as exc:
+            return {"error": str(exc)}
+        return {"ok": True}
+
     with gr.Blocks(title=TITLE) as app:
         gr.Markdown(
             f"# {TITLE}\n"
@@ -149,6 +157,7 @@ def build_app(bot: Bot):
         good.click(lambda c, r: feedback("good", c, r), [comment, last], [status, comment], api_visibility="private")
         bad.click(lambda c, r: feedback("bad", c, r), [comment, last], [status, comment], api_visibility="private")
         gr.api(ask_api, api_name="ask", concurrency_limit=CONCURRENCY, concurrency_id="model")
+        gr.api(feedback_api, api_name="feedback", concurrency_limit=None)
     app.queue(default_concurrency_limit=CONCURRENCY, max_size=512)
     return app
 

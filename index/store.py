@@ -11,6 +11,7 @@ Folder contents (plain named files, no pickle)::
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -19,6 +20,7 @@ import os
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -102,13 +104,34 @@ def build_faiss(vectors: np.ndarray, config: IndexConfig):
 
 def build_index(config: IndexConfig, embedder: Embedder, progress: bool = False) -> dict[str, Any]:
     """Ingest the corpus, embed, build FAISS and BM25 indexes, and swap the folder into place."""
-    import bm25s
-    import faiss
-
     started = time.perf_counter()
     chunks = ingest_paths(config.ingest.corpus).chunks
     analyzer = Analyzer()
     config.index_dir.parent.mkdir(parents=True, exist_ok=True)
+    with _build_lock(config.index_dir):
+        return _build_locked(config, embedder, chunks, analyzer, started, progress)
+
+
+@contextmanager
+def _build_lock(target: Path):
+    """One build at a time per index folder; leftovers of killed builds are removed under the lock."""
+    lock_path = target.with_name(f".{target.name}.lock")
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        recover_interrupted_swap(target)
+        for stale in target.parent.glob(f".{target.name}.tmp-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_locked(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], analyzer: Analyzer,
+                  started: float, progress: bool) -> dict[str, Any]:
+    import bm25s
+    import faiss
+
     staging = Path(tempfile.mkdtemp(prefix=f".{config.index_dir.name}.tmp-", dir=config.index_dir.parent))
     try:
         write_chunks(chunks, staging / CHUNKS)

@@ -74,6 +74,7 @@ def _doc_key(path: Path) -> str:
 def write_chunks(chunks: list[Chunk], out_path: Path) -> None:
     """Write chunks as JSONL via a temp file in the same folder and an atomic rename."""
     out_path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temp_files(out_path)
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp",
         delete=False,
@@ -88,6 +89,17 @@ def write_chunks(chunks: list[Chunk], out_path: Path) -> None:
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _remove_stale_temp_files(out_path: Path, older_than_s: float = 600.0) -> None:
+    """Temp files left by killed runs; only old ones, so a concurrent writer is never disturbed."""
+    now = time.time()
+    for stale in out_path.parent.glob(f".{out_path.name}.*.tmp"):
+        try:
+            if now - stale.stat().st_mtime > older_than_s:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 def read_chunks(path: Path) -> list[Chunk]:

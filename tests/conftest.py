@@ -8,7 +8,7 @@ import pytest
 
 from index.config import IndexConfig
 from index.embedder import HashEmbedder
-from ingest.config import IngestConfig
+from ingest.config import BUNDLED_PLAN, IngestConfig
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +85,27 @@ def mini_bot(mini_config, embedder, tmp_path):
 @pytest.fixture(scope="session")
 def mini_plan_text() -> str:
     return MINI_PLAN
+
+
+# Real-model fixtures: the default model and the bundled-plan index, built once per session.
+
+@pytest.fixture(scope="session")
+def real_config(tmp_path_factory) -> IndexConfig:
+    root = tmp_path_factory.mktemp("real")
+    return replace(
+        IndexConfig(),
+        ingest=IngestConfig(corpus=(BUNDLED_PLAN,), build_dir=root / "build"),
+        model="default",
+        query_prompt=None,
+        document_prompt=None,
+        cache_dir=root / "cache",
+        index_dir=root / "build" / "index",
+        faiss_type="flat",
+    )
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_config):
+    from index.engine import SearchEngine, load_embedder
+
+    return SearchEngine(real_config, load_embedder(real_config))

@@ -1,0 +1,119 @@
+"""Load: `planqa serve` on 127.0.0.1 with the real model, 50 concurrent clients, 1,000+ questions
+through the Gradio API, feedback written concurrently. Bounded: it stops by itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from eval.questions import DATA_DIR, load_questions
+
+pytestmark = pytest.mark.slow
+
+CLIENTS = 50
+PER_CLIENT = 21  # 50 x 21 = 1,050 questions
+DEADLINE_S = 900
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@pytest.fixture(scope="module")
+def served(real_engine, real_config, tmp_path_factory):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    feedback = tmp_path_factory.mktemp("load") / "feedback.jsonl"
+    env = dict(os.environ, PLANQA_CACHE_DIR=str(real_config.cache_dir), PLANQA_INDEX_DIR=str(real_config.index_dir),
+               PLANQA_FEEDBACK_LOG=str(feedback), HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
+    process = subprocess.Popen([str(Path(sys.executable).with_name("planqa")), "serve", "--port", str(port)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        line = process.stdout.readline()
+        if "running on" in line:
+            break
+        if process.poll() is not None:
+            pytest.fail(f"planqa serve exited: {process.stdout.read()}")
+    else:
+        process.kill()
+        pytest.fail("planqa serve did not start within 180 s")
+    assert f"running on http://127.0.0.1:{port}" in line
+    yield url, process, feedback
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def test_fifty_clients_thousand_questions(served):
+    from gradio_client import Client
+
+    url, process, feedback = served
+    questions = [q.question for q in load_questions(DATA_DIR / "dev.jsonl")][:60]
+    reference = Client(url, verbose=False)
+    expected = {q: reference.predict(q, api_name="/ask")["answer"] for q in questions}
+    rss_start = _rss_mb(process.pid)
+    started = time.time()
+
+    def client_run(worker: int):
+        client = Client(url, verbose=False, httpx_kwargs={"timeout": 120})
+        results = []
+        for i in range(PER_CLIENT):
+            if time.time() - started > DEADLINE_S:
+                break
+            question = questions[(worker * 7 + i * 13) % len(questions)]
+            t0 = time.perf_counter()
+            try:
+                reply = client.predict(question, api_name="/ask")
+                error = None
+            except Exception as exc:  # counted, reported, and failing the test below
+                reply, error = None, repr(exc)
+            elapsed = (time.perf_counter() - t0) * 1000
+            results.append((question, reply, error, elapsed))
+            if reply is not None and i % 3 == 0:
+                client.predict("good" if i % 2 else "bad", question, reply["answer"],
+                               [c["id"] for c in reply["citations"]], f"worker {worker} #{i}", api_name="/feedback")
+        return results
+
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        batches = list(pool.map(client_run, range(CLIENTS)))
+    wall = time.time() - started
+    results = [r for batch in batches for r in batch]
+    errors = [r for r in results if r[2] is not None]
+    mismatched = [r for r in results if r[1] is not None and r[1].get("answer") != expected[r[0]]]
+    latencies = sorted(r[3] for r in results)
+    rss_end = _rss_mb(process.pid)
+    report = {
+        "clients": CLIENTS, "requests": len(results), "errors": len(errors), "mismatched": len(mismatched),
+        "wall_s": round(wall, 1), "throughput_rps": round(len(results) / wall, 1),
+        "p50_ms": round(statistics.median(latencies), 1), "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
+        "rss_start_mb": round(rss_start, 1), "rss_end_mb": round(rss_end, 1),
+    }
+    print("\nLOAD REPORT " + json.dumps(report))
+    assert len(results) >= 1000, report
+    assert not errors, errors[:3]
+    assert not mismatched, [(q, r.get("answer", "")[:60]) for q, r, _, _ in mismatched[:3]]
+    assert rss_end - rss_start < 300, report  # flat: no per-request growth
+
+    lines = feedback.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]  # every line whole
+    sent = sum(1 for batch in batches for i, r in enumerate(batch) if r[1] is not None and i % 3 == 0)
+    assert len(records) == sent
+    assert all(r["question"] in expected and r["comment"].startswith("worker ") for r in records)
+    assert process.poll() is None  # still serving
