@@ -109,3 +109,47 @@ def real_engine(real_config):
     from index.engine import SearchEngine, load_embedder
 
     return SearchEngine(real_config, load_embedder(real_config))
+
+
+@pytest.fixture
+def mini_cli_env(monkeypatch, tmp_path, mini_plan_text):
+    """Environment for `planqa` commands over the mini plan with the hash embedder."""
+    plan = tmp_path / "mini_plan.txt"
+    plan.write_text(mini_plan_text, encoding="utf-8")
+    monkeypatch.setenv("PLANQA_CORPUS", str(plan))
+    monkeypatch.setenv("PLANQA_MODEL", "hash")
+    monkeypatch.setenv("PLANQA_INDEX_DIR", str(tmp_path / "index"))
+    return plan
+
+
+@pytest.fixture(scope="module")
+def mini_server(tmp_path_factory, mini_plan_text):
+    """`planqa serve`'s app over the mini plan (hash embedder) on a free loopback port: (url, bot)."""
+    import socket
+
+    from bot.compose import Relevance
+    from bot.config import BotConfig, LLMConfig
+    from bot.service import Bot
+    from bot.ui import launch
+    from index.engine import SearchEngine
+
+    root = tmp_path_factory.mktemp("server")
+    plan = root / "mini_plan.txt"
+    plan.write_text(mini_plan_text, encoding="utf-8")
+    config = replace(IndexConfig(), ingest=IngestConfig(corpus=(plan,), build_dir=root / "build"), model="hash",
+                     index_dir=root / "build" / "index", cache_dir=root / "cache")
+    bot = Bot(BotConfig(index=config, relevance=Relevance(threshold=0.3), llm=LLMConfig(None, None),
+                        feedback_log=root / "feedback.jsonl"), SearchEngine(config, HashEmbedder()))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = launch(bot, "127.0.0.1", port, block=False)
+    yield f"http://127.0.0.1:{port}/", bot
+    app.close()
+
+
+@pytest.fixture
+def real_cli_env(real_engine, real_config) -> dict[str, str]:
+    """Environment for a `planqa` subprocess that uses the session's real model and index."""
+    return {"PLANQA_CACHE_DIR": str(real_config.cache_dir), "PLANQA_INDEX_DIR": str(real_config.index_dir),
+            "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}

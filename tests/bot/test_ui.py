@@ -3,52 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
-import socket
 
 import pytest
-
-from bot.ui import launch
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, mini_plan_text):
-    from dataclasses import replace
-
-    from bot.compose import Relevance
-    from bot.config import BotConfig, LLMConfig
-    from bot.service import Bot
-    from index.config import IndexConfig
-    from index.embedder import HashEmbedder
-    from index.engine import SearchEngine
-    from ingest.config import IngestConfig
-
-    root = tmp_path_factory.mktemp("ui")
-    plan = root / "mini_plan.txt"
-    plan.write_text(mini_plan_text, encoding="utf-8")
-    config = replace(IndexConfig(), ingest=IngestConfig(corpus=(plan,), build_dir=root / "build"), model="hash",
-                     index_dir=root / "build" / "index", cache_dir=root / "cache")
-    bot_config = BotConfig(index=config, relevance=Relevance(threshold=0.3), llm=LLMConfig(None, None),
-                           feedback_log=root / "feedback.jsonl")
-    bot = Bot(bot_config, SearchEngine(config, HashEmbedder()))
-    port = _free_port()
-    app = launch(bot, "127.0.0.1", port, block=False)
-    yield f"http://127.0.0.1:{port}/", bot
-    app.close()
-
-
-def test_api_through_gradio_client(server):
+def test_api_through_gradio_client(mini_server):
     from gradio_client import Client
 
-    url, _ = server
+    url, _ = mini_server
     client = Client(url, verbose=False)
     result = client.predict("大型ごみをインターネットで申し込みたい", api_name="/ask")
     assert result["abstained"] is False
@@ -59,10 +25,10 @@ def test_api_through_gradio_client(server):
     assert client.predict("防災", "西区", "", "", api_name="/ask")["citations"][0]["ward"] == "西区"
 
 
-def test_chat_endpoint_streams_the_answer_and_sources(server):
+def test_chat_endpoint_streams_the_answer_and_sources(mini_server):
     from gradio_client import Client
 
-    url, _ = server
+    url, _ = mini_server
     client = Client(url, verbose=False)
     history, sources, copy_text, *_ = client.predict(
         "消防検査 オンライン", [], "すべて", "すべて", "", api_name="/chat"
@@ -79,7 +45,7 @@ def test_chat_endpoint_streams_the_answer_and_sources(server):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not shutil.which(CHROMIUM) and not __import__("os").path.exists(CHROMIUM):
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail("Chromium is not installed: .ci/run installs Debian's chromium package")
     from playwright.sync_api import sync_playwright
 
@@ -98,8 +64,8 @@ def _ask(page, question):
     page.locator("#planqa-send").click()
 
 
-def test_browser_question_answer_and_sources(server, browser, tmp_path):
-    url, bot = server
+def test_browser_question_answer_and_sources(mini_server, browser, tmp_path):
+    url, bot = mini_server
     page = browser.new_page()
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -121,8 +87,8 @@ def test_browser_question_answer_and_sources(server, browser, tmp_path):
     page.close()
 
 
-def test_browser_hostile_question_renders_inert(server, browser):
-    url, _ = server
+def test_browser_hostile_question_renders_inert(mini_server, browser):
+    url, _ = mini_server
     page = browser.new_page()
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -11,12 +11,7 @@ from bot.cli import main
 
 
 @pytest.fixture
-def mini_env(monkeypatch, tmp_path, mini_plan_text):
-    plan = tmp_path / "mini_plan.txt"
-    plan.write_text(mini_plan_text, encoding="utf-8")
-    monkeypatch.setenv("PLANQA_CORPUS", str(plan))
-    monkeypatch.setenv("PLANQA_MODEL", "hash")
-    monkeypatch.setenv("PLANQA_INDEX_DIR", str(tmp_path / "index"))
+def mini_env(mini_cli_env, tmp_path):
     questions = tmp_path / "q.jsonl"
     rows = [
         {"id": "1", "question": "大型ごみをインターネットで申し込みたい", "gold": ["大型ごみ収集のオンライン化"],

@@ -4,7 +4,6 @@ error, no traceback, nothing rendered as live HTML, and the server keeps serving
 from __future__ import annotations
 
 import json
-import socket
 
 import pytest
 
@@ -89,18 +88,9 @@ def test_filter_values_that_do_not_exist(mini_bot, filters):
         mini_bot.answer("防災", filters)
 
 
-@pytest.fixture
-def cli_env(monkeypatch, tmp_path, mini_plan_text):
-    plan = tmp_path / "mini_plan.txt"
-    plan.write_text(mini_plan_text, encoding="utf-8")
-    monkeypatch.setenv("PLANQA_CORPUS", str(plan))
-    monkeypatch.setenv("PLANQA_MODEL", "hash")
-    monkeypatch.setenv("PLANQA_INDEX_DIR", str(tmp_path / "index"))
-
-
 @pytest.mark.parametrize("question", HOSTILE, ids=range(len(HOSTILE)))
 @pytest.mark.parametrize("command", ["ask", "search"])
-def test_cli_exit_code_and_one_line_errors(capsys, cli_env, command, question):
+def test_cli_exit_code_and_one_line_errors(capsys, mini_cli_env, command, question):
     code = main([command, question, "--json"])
     captured = capsys.readouterr()
     assert code in (0, 2), captured.err
@@ -112,44 +102,16 @@ def test_cli_exit_code_and_one_line_errors(capsys, cli_env, command, question):
 
 
 @pytest.mark.parametrize("k", ["0", "-1", "1000000000"])
-def test_cli_k_values(capsys, cli_env, k):
+def test_cli_k_values(capsys, mini_cli_env, k):
     code = main(["search", "防災", "--k", k, "--json"])
     captured = capsys.readouterr()
     assert (code == 0) == (k == "1000000000") and "Traceback" not in captured.err
 
 
-@pytest.fixture(scope="module")
-def http_server(tmp_path_factory, mini_plan_text):
-    from dataclasses import replace
-
-    from bot.compose import Relevance
-    from bot.config import BotConfig, LLMConfig
-    from bot.service import Bot
-    from bot.ui import launch
-    from index.config import IndexConfig
-    from index.embedder import HashEmbedder
-    from index.engine import SearchEngine
-    from ingest.config import IngestConfig
-
-    root = tmp_path_factory.mktemp("http")
-    plan = root / "mini_plan.txt"
-    plan.write_text(mini_plan_text, encoding="utf-8")
-    config = replace(IndexConfig(), ingest=IngestConfig(corpus=(plan,), build_dir=root / "build"), model="hash",
-                     index_dir=root / "build" / "index")
-    bot = Bot(BotConfig(index=config, relevance=Relevance(threshold=0.3), llm=LLMConfig(None, None),
-                        feedback_log=root / "fb.jsonl"), SearchEngine(config, HashEmbedder()))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    app = launch(bot, "127.0.0.1", port, block=False)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
-
-
-def test_http_api_survives_every_hostile_input(http_server):
+def test_http_api_survives_every_hostile_input(mini_server):
     from gradio_client import Client
 
-    client = Client(http_server, verbose=False)
+    client = Client(mini_server[0], verbose=False)
     for question in HOSTILE:
         safe = question.encode("utf-8", "replace").decode("utf-8")  # JSON over HTTP cannot carry lone surrogates
         result = client.predict(safe, "", "", "", api_name="/ask")

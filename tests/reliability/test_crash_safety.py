@@ -23,6 +23,7 @@ from ingest.config import BUNDLED_PLAN, IngestConfig
 PLANQA = str(Path(sys.executable).with_name("planqa"))
 QUERIES = ["大型ごみをインターネットで申し込みたい", "西区の防災", "ナッジ", "消防検査 所管"]
 KILLS = 6
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture

@@ -70,12 +70,10 @@ def test_dev_set_abstention_calibration(bot):
     assert wrongly <= 2, f"{wrongly}/{len(answerable)} answerable questions abstained"
 
 
-def test_ask_cli_json_done_criterion(real_engine, real_config):
-    env = {"PLANQA_CACHE_DIR": str(real_config.cache_dir), "PLANQA_INDEX_DIR": str(real_config.index_dir),
-           "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+def test_ask_cli_json_done_criterion(real_cli_env):
     proc = subprocess.run(
         [str(Path(sys.executable).with_name("planqa")), "ask", "企業版ふるさと納税で寄付をどれだけ増やす目標ですか？", "--json"],
-        capture_output=True, text=True, timeout=300, env=env, check=False,
+        capture_output=True, text=True, timeout=300, env=real_cli_env, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     record = json.loads(proc.stdout)

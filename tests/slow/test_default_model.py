@@ -114,12 +114,10 @@ def test_dev_set_quality_does_not_regress(real_engine):
     assert hybrid["mrr@10"] >= dense["mrr@10"]
 
 
-def test_cli_search_json_on_the_real_index(real_engine, real_config):
-    env = {"PLANQA_CACHE_DIR": str(real_config.cache_dir), "PLANQA_INDEX_DIR": str(real_config.index_dir),
-           "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+def test_cli_search_json_on_the_real_index(real_cli_env):
     proc = subprocess.run(
         [str(Path(sys.executable).with_name("planqa")), "search", "大型ごみをインターネットで申し込みたい", "--json"],
-        capture_output=True, text=True, timeout=300, env=env, check=False,
+        capture_output=True, text=True, timeout=300, env=real_cli_env, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     import json
