@@ -22,7 +22,7 @@ from ingest.departments import parse_departments
 from ingest.draft import Draft, ParseResult
 from ingest.glossary import FOOTNOTE_DEFINITION, glossary_draft
 from ingest.chunk import Measure
-from ingest.text import collapse_spaces, footnote_refs, join_wrapped, strip_footnote_refs
+from ingest.text import collapse_spaces, join_wrapped, strip_footnote_refs
 
 _CHAPTER = re.compile(r"^第\s*(\d+)\s*章\s*(.*)$")
 _TOC_LINE = re.compile(r"^\d+\s+(.+?)\t+\s*\d+\s*$")
@@ -301,8 +301,3 @@ def _narrative_title(section: list[str]) -> str:
         return f"{parent}：{innermost}"
     return innermost
 
-
-def glossary_numbers(draft: Draft) -> list[int]:
-    """Footnote numbers referenced by an initiative/program (title as written and description)."""
-    written = draft.fields.get("extra", {}).get("title_as_written", draft.title)
-    return footnote_refs(written + "\n" + "\n".join(draft.text_lines))
