@@ -13,9 +13,10 @@ Each text yields three token fields, scored by separate BM25 indexes:
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 
 ANALYZER_VERSION = 1
 FIELDS = ("word", "bigram", "kana")
@@ -30,6 +31,16 @@ _STOPWORDS = {
 }
 _BIGRAM_CHARS = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff々ー]+")
 _HIRAGANA_TO_KATAKANA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
+# One MeCab tagger per process, used under a lock: a tagger is not safe to share between threads
+# (the server answers two requests at once), and each one holds the whole dictionary in memory.
+_TAGGER_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _shared_tagger():
+    import fugashi  # loaded on first use, never at import time
+
+    return fugashi.Tagger()
 
 
 def fold(text: str) -> str:
@@ -71,11 +82,9 @@ class Analyzer:
 
     settings: AnalyzerSettings = field(default_factory=AnalyzerSettings)
 
-    @cached_property
-    def _tagger(self):
-        import fugashi  # loaded on first use, never at import time
-
-        return fugashi.Tagger()
+    def _tokens(self, folded: str) -> list[tuple[str, object, bool]]:
+        with _TAGGER_LOCK:
+            return [(t.surface, t.feature, bool(t.white_space)) for t in _shared_tagger()(folded)]
 
     def analyze(self, text: str) -> dict[str, list[str]]:
         folded = fold(text)
@@ -88,12 +97,10 @@ class Analyzer:
                 words.append("".join(compound))
             compound.clear()
 
-        for token in self._tagger(folded):
-            if token.white_space:
+        for surface, feature, white_space in self._tokens(folded):
+            if white_space:
                 close_compound()
-            feature = token.feature
             pos1 = feature.pos1
-            surface = token.surface
             kana = getattr(feature, "kana", None) or ""
             if kana and kana != "*":
                 readings.append(kana)
