@@ -33,13 +33,13 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bot.service import Bot
-    from index.cli import _read_batch, quiet_libraries
+    from index.cli import quiet_libraries, read_batch
 
     if (args.question is None) == (args.batch is None):
         raise QueryError("give a QUESTION or --batch FILE (one of the two)")
     if args.question is not None and not args.question.strip():
         raise QueryError("the question is empty; e.g. planqa ask \"大型ごみはネットで申し込める？\"")
-    batch = _read_batch(args.batch) if args.batch else None
+    batch = read_batch(args.batch) if args.batch else None
     filters = Filters(ward=args.ward, department=args.department, kind=args.kind)
     quiet_libraries()
     bot = Bot()

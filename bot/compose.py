@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.answer import NOT_IN_PLAN_EN, NOT_IN_PLAN_JA, Answer, Citation
 from bot.intent import WARDS, Intent
+from index.document import measure_text
 from index.hit import Hit
 from ingest.chunk import Chunk
 from ingest.text import strip_footnote_refs
@@ -66,13 +67,6 @@ def sentences(text: str, limit: int = 2) -> str:
     flat = strip_footnote_refs(text).replace("\n", " ").strip()
     parts = [p for p in re.split(r"(?<=。)", flat) if p.strip()]
     return "".join(parts[:limit]).strip()
-
-
-def measure_text(chunk: Chunk) -> str:
-    """``2022年: 28,385人 → 2027年: 63,700人``, exactly as the plan writes the values."""
-    base = f"{chunk.baseline.year}年: {chunk.baseline.value}" if chunk.baseline else "2022年: —"
-    target = f"{chunk.target.year}年: {chunk.target.value}" if chunk.target else "—"
-    return f"{base} → {target}"
 
 
 def departments_text(chunk: Chunk) -> str:

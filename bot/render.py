@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from bot.answer import Answer
-from bot.compose import measure_text
+from index.document import measure_text
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()!#|~])")
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.config import FAISS_TYPES, IndexConfig
+from index.document import measure_text
 from index.errors import IndexMismatchError, QueryError
 from index.retrieve import RETRIEVERS, Filters
 from ingest.cli import add_command
@@ -121,7 +122,7 @@ def register_search(subparsers) -> None:
     parser.set_defaults(func=run_search)
 
 
-def _read_batch(path: Path) -> list[dict]:
+def read_batch(path: Path) -> list[dict]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -146,7 +147,7 @@ def run_search(args: argparse.Namespace) -> int:
     if (args.query is None) == (args.batch is None):
         raise QueryError("give a QUERY or --batch FILE (one of the two)")
     filters = Filters(ward=args.ward, department=args.department, kind=args.kind)
-    batch = _read_batch(args.batch) if args.batch else None
+    batch = read_batch(args.batch) if args.batch else None
     if args.query is not None and not args.query.strip():
         raise QueryError("the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込")
     quiet_libraries()
@@ -181,9 +182,7 @@ def run_search(args: argparse.Namespace) -> int:
         if chunk.departments:
             print(f"    所管: {'、'.join(d.name for d in chunk.departments)}")
         if chunk.indicator:
-            base = chunk.baseline.value if chunk.baseline else "—"
-            target = f"{chunk.target.year}年: {chunk.target.value}" if chunk.target else "—"
-            print(f"    目標: {chunk.indicator}（2022年: {base} → {target}）")
+            print(f"    目標: {chunk.indicator}（{measure_text(chunk)}）")
         text = chunk.text.replace("\n", " ")
         print(f"    {text[:120]}{'…' if len(text) > 120 else ''}")
     return 0

@@ -20,6 +20,13 @@ def _indicator(chunk: Chunk) -> str:
     return " ".join(parts)
 
 
+def measure_text(chunk: Chunk) -> str:
+    """``2022年: 28,385人 → 2027年: 63,700人``, exactly as the plan writes the values."""
+    base = f"{chunk.baseline.year}年: {chunk.baseline.value}" if chunk.baseline else "2022年: —"
+    target = f"{chunk.target.year}年: {chunk.target.value}" if chunk.target else "—"
+    return f"{base} → {target}"
+
+
 def context_path(chunk: Chunk) -> str:
     """Ward and the innermost headings, e.g. ``西区 目標1:誰もが安全・安心に暮らせるまちづくり``."""
     tail = [s for s in chunk.section[-2:] if s not in (chunk.ward, "取組目標・主な取組", "取組内容")]

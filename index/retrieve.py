@@ -105,15 +105,24 @@ def _ranked(index: LoadedIndex, scores: np.ndarray, k: int, mask: np.ndarray | N
 
 class DenseRetriever:
     name = "dense"
+    # Every chunk gets its exact score up to this size (the plan has ~200); a larger index
+    # (HNSW / IVF) returns only the best candidates instead of scanning the whole corpus.
+    exhaustive_up_to = 20_000
+    candidate_pool = 2_000
+
+    @classmethod
+    def pool(cls, total: int) -> int:
+        return total if total <= cls.exhaustive_up_to else cls.candidate_pool
 
     def __init__(self, index: LoadedIndex, embedder: Embedder) -> None:
         self.index = index
         self.embedder = embedder
 
     def scores(self, query: str) -> np.ndarray:
+        """Cosine per chunk; beyond the candidate pool of a large index, -1 (ranked last)."""
         vector = self.embedder.encode_queries([query])
         total = len(self.index.chunks)
-        found, rows = self.index.faiss_index.search(vector, total)
+        found, rows = self.index.faiss_index.search(vector, min(total, self.pool(total)))
         scores = np.full(total, -1.0, dtype=np.float32)
         valid = rows[0] >= 0
         scores[rows[0][valid]] = found[0][valid]

@@ -149,7 +149,17 @@ def mini_server(tmp_path_factory, mini_plan_text):
 
 
 @pytest.fixture
-def real_cli_env(real_engine, real_config) -> dict[str, str]:
-    """Environment for a `planqa` subprocess that uses the session's real model and index."""
-    return {"PLANQA_CACHE_DIR": str(real_config.cache_dir), "PLANQA_INDEX_DIR": str(real_config.index_dir),
-            "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+def run_real_planqa(real_engine, real_config):
+    """Run the installed `planqa` command in a subprocess on the session's real model and index."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {"PLANQA_CACHE_DIR": str(real_config.cache_dir), "PLANQA_INDEX_DIR": str(real_config.index_dir),
+           "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(Path(sys.executable).with_name("planqa")), *args], capture_output=True,
+                              text=True, timeout=300, env=env, check=False)
+
+    return run

@@ -95,3 +95,11 @@ def test_rrf_gives_no_lexical_vote_without_a_lexical_match(mini_config):
     assert fused == pytest.approx([1 / 11, 1 / 12, 1 / 13 + 0.5 / 11])
     weighted = fuse(dense, lexical, replace(mini_config, fusion="weighted", lexical_weight=0.1))
     assert weighted == pytest.approx([0.9, 0.8, 0.2])
+
+
+def test_dense_candidate_pool_is_exhaustive_for_small_indexes_only():
+    from index.retrieve import DenseRetriever
+
+    assert DenseRetriever.pool(212) == 212
+    assert DenseRetriever.pool(20_000) == 20_000
+    assert DenseRetriever.pool(1_000_000) == 2_000

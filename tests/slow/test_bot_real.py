@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -69,11 +66,8 @@ def test_dev_set_abstention_calibration(bot):
     assert wrongly <= 2, f"{wrongly}/{len(answerable)} answerable questions abstained"
 
 
-def test_ask_cli_json_done_criterion(real_cli_env):
-    proc = subprocess.run(
-        [str(Path(sys.executable).with_name("planqa")), "ask", "企業版ふるさと納税で寄付をどれだけ増やす目標ですか？", "--json"],
-        capture_output=True, text=True, timeout=300, env=real_cli_env, check=False,
-    )
+def test_ask_cli_json_done_criterion(run_real_planqa):
+    proc = run_real_planqa("ask", "企業版ふるさと納税で寄付をどれだけ増やす目標ですか？", "--json")
     assert proc.returncode == 0, proc.stderr
     record = json.loads(proc.stdout)
     assert "20,000千円" in record["answer"].splitlines()[0]

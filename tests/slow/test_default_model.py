@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import ctypes
+import json
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -114,14 +113,9 @@ def test_dev_set_quality_does_not_regress(real_engine):
     assert hybrid["mrr@10"] >= dense["mrr@10"]
 
 
-def test_cli_search_json_on_the_real_index(real_cli_env):
-    proc = subprocess.run(
-        [str(Path(sys.executable).with_name("planqa")), "search", "大型ごみをインターネットで申し込みたい", "--json"],
-        capture_output=True, text=True, timeout=300, env=real_cli_env, check=False,
-    )
+def test_cli_search_json_on_the_real_index(run_real_planqa):
+    proc = run_real_planqa("search", "大型ごみをインターネットで申し込みたい", "--json")
     assert proc.returncode == 0, proc.stderr
-    import json
-
     hits = json.loads(proc.stdout)
     assert hits[0]["title"] == "大型ごみ収集のオンライン化" and hits[0]["rank"] == 1
     assert proc.stderr == ""
