@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 from importlib.metadata import entry_points
 
-from ingest.errors import PlanqaError
+from planqa.errors import PlanqaError
 
 # Subcommand order in --help; unknown names from other packages come after.
 _ORDER = ("ingest", "index", "search", "ask", "serve", "eval", "bench", "model")
@@ -45,13 +46,27 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except PlanqaError as exc:
-        print(f"planqa {args.command}: error: {exc}", file=sys.stderr)
+        print(f"planqa {args.command}: error: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"planqa {args.command}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file or folder the command had to write or read (the message names it)
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"planqa {args.command}: error:{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: still one line for the user, the traceback with --verbose
+        if args.verbose:
+            traceback.print_exc()
+        print(f"planqa {args.command}: internal error: {type(exc).__name__}: {_one_line(str(exc))[:300]} "
+              "(run with -v for details)", file=sys.stderr)
+        return 1
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from bot.answer import Answer
-from index.errors import QueryError
+from planqa.errors import QueryError
 from index.retrieve import Filters
 from ingest.cli import add_command
 

@@ -32,21 +32,20 @@ def _auth() -> list[tuple[str, str]] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.server import RunningServer, bind
     from bot.service import Bot
-    from bot.ui import launch
     from index.cli import quiet_libraries
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    bind(args.host, args.port).close()  # a busy port is reported before the model loads
     quiet_libraries()
     print("planqa serve: loading the model and index…", flush=True)
     bot = Bot()
-    app = launch(bot, args.host, args.port, block=False, auth=_auth())
-    shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
-    print(f"planqa serve: running on http://{shown}:{args.port}  (Ctrl+C to stop)", flush=True)
+    server = RunningServer(bot, args.host, args.port, auth=_auth())
+    print(f"planqa serve: running on {server.url.rstrip('/')}  (Ctrl+C to stop; SIGHUP reloads the index)",
+          flush=True)
     try:
-        app.block_thread()
+        server.serve_forever()
     except KeyboardInterrupt:
         pass
-    finally:
-        app.close()
     return 0

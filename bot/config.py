@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.compose import Relevance
 from index.config import IndexConfig
+from planqa.settings import env_float
 
 
 def _llm_base_url() -> str | None:
@@ -25,7 +26,7 @@ class LLMConfig:
     base_url: str | None = field(default_factory=_llm_base_url)
     model: str | None = field(default_factory=lambda: os.environ.get("PLANQA_LLM_MODEL") or None)
     api_key: str | None = field(default_factory=lambda: os.environ.get("PLANQA_LLM_API_KEY") or None, repr=False)
-    timeout: float = field(default_factory=lambda: float(os.environ.get("PLANQA_LLM_TIMEOUT", "30")))
+    timeout: float = field(default_factory=lambda: env_float("PLANQA_LLM_TIMEOUT", 30.0, minimum=0.001))
     max_passages: int = 5
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Iterator
+from typing import Any, Iterator
 
 from bot.answer import Answer
 from bot.compose import compose
@@ -11,6 +11,8 @@ from bot.config import BotConfig
 from bot.intent import detect
 from index.engine import SearchEngine
 from index.retrieve import Filters
+from planqa.errors import QueryError
+from planqa.limits import Limits
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,25 @@ class Bot:
     def __init__(self, config: BotConfig | None = None, engine: SearchEngine | None = None) -> None:
         self.config = config or BotConfig()
         self.engine = engine if engine is not None else SearchEngine(self.config.index)
+
+    @property
+    def limits(self) -> Limits:
+        return self.engine.config.limits
+
+    def check_question(self, question: Any) -> str:
+        """The question as the chat and the HTTP APIs accept it: a string within the length limit.
+
+        (``planqa ask`` / ``search`` instead cut an over-long question and say so in a note.)
+        """
+        limit = self.limits.max_question_chars
+        if not isinstance(question, str):
+            raise QueryError(f"question must be a string, got {type(question).__name__}",
+                             ja="質問は文字列で指定してください。", field="question")
+        if len(question) > limit:
+            raise QueryError(f"question is {len(question):,} characters; the limit is {limit:,}",
+                             ja=f"質問が長すぎます（{len(question):,}文字）。{limit:,}文字以内で入力してください。",
+                             field="question")
+        return question
 
     def retrieve(self, question: str, filters: Filters | None = None):
         return self.engine.search(question, self.config.k, self.config.retriever, filters)

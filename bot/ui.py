@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from bot.answer import Answer
 from bot.feedback import append_feedback
 from bot.render import inert_markdown, plain_text, safe_markdown, sources_html
 from bot.service import Bot
-from index.errors import QueryError
+from planqa.errors import QueryError
+from planqa.limits import Limits
 from index.retrieve import Filters
 
 log = logging.getLogger(__name__)
@@ -44,19 +45,53 @@ mark {background:#fff8c5;}
 """
 
 
-def _filters(ward: str | None, bureau: str | None, kind: str | None) -> Filters:
-    return Filters(
-        ward=None if not ward or ward == ALL else ward,
-        department=None if not bureau or bureau == ALL else bureau,
-        kind=kind or None,
-    )
+def _filters(ward: Any, bureau: Any, kind: Any) -> Filters:
+    values = {}
+    for name, value in (("ward", ward), ("department", bureau), ("kind", kind)):
+        if value is not None and not isinstance(value, str):
+            raise QueryError(f"{name} must be a string, got {type(value).__name__}",
+                             ja="絞り込みの値が正しくありません。", field=name)
+        if value and len(value) > 100:
+            raise QueryError(f"{name} is {len(value):,} characters; the limit is 100", ja="絞り込みの値が長すぎます。",
+                             field=name)
+        values[name] = None if not value or value == ALL else value
+    return Filters(**values)
 
 
 def _terms(bot: Bot, question: str) -> list[str]:
+    """Words of the (already bounded) question, for highlighting in the cited passages."""
     try:
-        return bot.engine.index.analyzer.analyze(question)["word"]
+        return bot.engine.index.analyzer.analyze(question[: bot.limits.max_question_chars])["word"]
     except Exception:  # highlighting is cosmetic; never fail an answer over it
         return []
+
+
+def _bounded_history(history: Any, limits: Limits) -> list[dict]:
+    """The chat history a client sent back: only well-formed messages, the latest few, each cut."""
+    if not isinstance(history, list):
+        return []
+    kept = []
+    for message in history[-limits.max_history_messages :]:
+        if not isinstance(message, dict) or message.get("role") not in ("user", "assistant"):
+            continue
+        content = message.get("content")
+        if not isinstance(content, str):
+            content = "".join(p.get("text", "") for p in content if isinstance(p, dict)
+                              and isinstance(p.get("text"), str)) if isinstance(content, list) else ""
+        kept.append({"role": message["role"], "content": content[: limits.max_history_message_chars]})
+    return kept
+
+
+def api_call(handler: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run an API handler: a domain error becomes ``{"error", "field"}``; anything else is logged
+    and answered with a generic error (no Python internals reach the client)."""
+    try:
+        return handler()
+    except QueryError as exc:
+        return {"error": str(exc), **({"field": exc.field} if exc.field else {})}
+    except Exception:
+        log.exception("API request failed")
+        return {"error": "internal error; the server logged the details"}
 
 
 def build_app(bot: Bot):
@@ -64,15 +99,18 @@ def build_app(bot: Bot):
     import gradio as gr
 
     chunks = bot.engine.index.chunks
+    limits = bot.limits
     wards = list(dict.fromkeys(c.ward for c in chunks if c.ward))
     bureaus = sorted({d.bureau for c in chunks for d in c.departments if d.bureau})
 
     def respond(question: str, history: list[dict], ward: str, bureau: str, kind: str):
-        history = list(history or [])
-        question = question or ""
-        history.append({"role": "user", "content": inert_markdown(question)})
+        history = _bounded_history(history, limits)
+        question = question if isinstance(question, str) else ""
+        shown = question if len(question) <= limits.max_question_chars else question[:100] + "…"
+        history.append({"role": "user", "content": inert_markdown(shown)})
         history.append({"role": "assistant", "content": ""})
         try:
+            question = bot.check_question(question)
             final: Answer | None = None
             for partial, answer in bot.stream(question, _filters(ward, bureau, kind)):
                 history[-1] = {"role": "assistant", "content": safe_markdown(partial)}
@@ -86,33 +124,33 @@ def build_app(bot: Bot):
             yield history, sources_html(final, _terms(bot, question)), plain_text(final), record, ""
         except QueryError as exc:
             history[-1] = {"role": "assistant", "content": inert_markdown(exc.ja)}
-            yield history, sources_html(None, []), "", None, question
+            yield history, sources_html(None, []), "", None, shown
         except Exception:
             log.exception("answer failed")
             history[-1] = {"role": "assistant", "content": "申し訳ありません。内部エラーが発生しました。もう一度お試しください。"}
-            yield history, sources_html(None, []), "", None, question
+            yield history, sources_html(None, []), "", None, shown
 
     def feedback(rating: str, comment: str, record: dict | None):
         if not record:
             return "評価する回答がまだありません。", comment
-        append_feedback(bot.config.feedback_log, rating, record["question"], record["answer"],
-                        record["cited_ids"], comment)
+        try:
+            append_feedback(bot.config.feedback_log, rating, record["question"], record["answer"],
+                            record["cited_ids"], comment, limits)
+        except QueryError as exc:
+            return inert_markdown(exc.ja if exc.ja != str(exc) else "ご意見を記録できませんでした（長すぎます）。"), comment
         return ("ご意見ありがとうございました（記録しました）。", "")
 
     def ask_api(question: str, ward: str = "", department: str = "", kind: str = "") -> dict[str, Any]:
-        """Answer a question from the plan: {answer, abstained, confidence, citations, …} or {error}."""
-        try:
-            return bot.answer(question, _filters(ward, department, kind)).to_record()
-        except QueryError as exc:
-            return {"error": str(exc)}
+        """Answer a question from the plan: {answer, abstained, confidence, citations, …} or {error, field}."""
+        return api_call(lambda: bot.answer(bot.check_question(question), _filters(ward, department, kind)).to_record())
 
     def feedback_api(rating: str, question: str, answer: str, cited_ids: list[str], comment: str = "") -> dict[str, Any]:
         """Record feedback on an answer (rating 'good' or 'bad') in the feedback log."""
-        try:
-            append_feedback(bot.config.feedback_log, rating, question, answer, list(cited_ids or []), comment)
-        except (ValueError, TypeError) as exc:
-            return {"error": str(exc)}
-        return {"ok": True}
+        def record() -> dict[str, Any]:
+            append_feedback(bot.config.feedback_log, rating, question, answer, cited_ids, comment, limits)
+            return {"ok": True}
+
+        return api_call(record)
 
     with gr.Blocks(title=TITLE) as app:
         gr.Markdown(
@@ -122,10 +160,13 @@ def build_app(bot: Bot):
         )
         with gr.Row():
             with gr.Column(scale=3):
+                # latex_delimiters=[]: text is shown as typed, never typeset ($$x^2$$ stays $$x^2$$)
                 chat = gr.Chatbot(label="会話", height=480, sanitize_html=True, allow_tags=False,
-                                  buttons=["copy"], elem_id="planqa-chat", feedback_options=None)
+                                  buttons=["copy"], elem_id="planqa-chat", feedback_options=None,
+                                  latex_delimiters=[])
                 question = gr.Textbox(label="質問", placeholder="例: 粗大ごみってネットで申し込めるようになる？",
-                                      lines=2, max_lines=6, elem_id="planqa-question")
+                                      lines=2, max_lines=6, elem_id="planqa-question",
+                                      max_length=limits.max_question_chars)
                 with gr.Row():
                     send = gr.Button("送信", variant="primary", elem_id="planqa-send")
                     clear = gr.Button("会話をクリア", elem_id="planqa-clear")
@@ -140,7 +181,8 @@ def build_app(bot: Bot):
                 copy_box = gr.Textbox(label="回答と出典（コピーして返信に使えます）", lines=6, interactive=False,
                                       buttons=["copy"], elem_id="planqa-copy")
                 with gr.Group():
-                    comment = gr.Textbox(label="この回答へのご意見（任意）", lines=1, elem_id="planqa-comment")
+                    comment = gr.Textbox(label="この回答へのご意見（任意）", lines=1, elem_id="planqa-comment",
+                                         max_length=limits.max_comment_chars)
                     with gr.Row():
                         good = gr.Button("役に立った", elem_id="planqa-good")
                         bad = gr.Button("役に立たなかった", elem_id="planqa-bad")
@@ -159,15 +201,4 @@ def build_app(bot: Bot):
         gr.api(ask_api, api_name="ask", concurrency_limit=CONCURRENCY, concurrency_id="model")
         gr.api(feedback_api, api_name="feedback", concurrency_limit=None)
     app.queue(default_concurrency_limit=CONCURRENCY, max_size=512)
-    return app
-
-
-def launch(bot: Bot, host: str = "127.0.0.1", port: int = 7860, block: bool = True, **kwargs):
-    """Start the server; returns the app (non-blocking) after printing the local URL."""
-    import gradio as gr
-
-    app = build_app(bot)
-    app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True,
-               show_error=False, css=CSS, **kwargs,
-               theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]))
     return app

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.answer import Answer
 from bot.service import Bot
 from eval.questions import Question
+from planqa.errors import QueryError
 
 
 @dataclass
@@ -35,7 +36,10 @@ def evaluate_answers(bot: Bot, questions: list[Question]) -> AnswerReport:
     latencies: list[float] = []
     for question in questions:
         started = time.perf_counter()
-        answers[question.id] = bot.answer(question.question)
+        try:
+            answers[question.id] = bot.answer(question.question)
+        except QueryError as exc:  # scored as an abstention with no citations; the run goes on
+            answers[question.id] = Answer(question.question, str(exc), (), 0.0, True, intent="error")
         latencies.append((time.perf_counter() - started) * 1000)
     return score_answers(questions, answers, latencies)
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from eval.questions import DATA_DIR
-from index.errors import QueryError
+from planqa.errors import QueryError
 from index.retrieve import RETRIEVERS
 from ingest.cli import add_command
 

@@ -11,11 +11,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval.errors import EvalDataError
+from planqa.errors import EvalDataError
+from planqa.io import iter_jsonl, read_text_file
+from planqa.limits import Limits
 from ingest.chunk import Chunk
 from ingest.text import normalize_key
 
-KINDS = ("paraphrase", "keyword", "numeric", "department", "ward", "glossary", "narrative", "no_answer", "english")
+KINDS = ("paraphrase", "keyword", "numeric", "department", "ward", "glossary", "narrative", "no_answer", "english",
+         "typo", "kana")
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -33,36 +36,45 @@ class Question:
         return bool(self.gold)
 
 
-def load_questions(path: Path) -> list[Question]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalDataError(f"{path}: cannot read question file ({exc})") from exc
+def load_questions(path: Path, limits: Limits | None = None) -> list[Question]:
+    """Read and validate a question set; a malformed line is an `EvalDataError` naming the line and field."""
+    limits = limits or Limits()
+    text = read_text_file(path, limits.max_batch_file_bytes, EvalDataError, what="question file")
     questions: list[Question] = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise EvalDataError(f"{where}: not valid JSON ({exc.args[0]})") from exc
-        missing = [key for key in ("id", "question", "gold", "kind") if key not in record]
-        if missing:
-            raise EvalDataError(f"{where}: missing field(s) {', '.join(missing)}")
-        if record["kind"] not in KINDS:
-            raise EvalDataError(f"{where}: kind {record['kind']!r} is not one of {', '.join(KINDS)}")
-        if (record["kind"] == "no_answer") != (not record["gold"]):
-            raise EvalDataError(f"{where}: gold must be empty exactly when kind is no_answer")
-        if record["id"] in seen:
-            raise EvalDataError(f"{where}: duplicate id {record['id']!r}")
-        seen.add(record["id"])
-        questions.append(Question(str(record["id"]), record["question"], tuple(record["gold"]),
-                                  record["kind"], record.get("persona", "citizen"), record.get("answer")))
+    for number, record in iter_jsonl(text, str(path), EvalDataError, limits.max_batch_line_bytes):
+        questions.append(_question(record, f"{path}:{number}", seen))
     if not questions:
         raise EvalDataError(f"{path}: no questions")
     return questions
+
+
+def _question(record: object, where: str, seen: set[str]) -> Question:
+    if not isinstance(record, dict):
+        raise EvalDataError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    missing = [key for key in ("id", "question", "gold", "kind") if key not in record]
+    if missing:
+        raise EvalDataError(f"{where}: missing field(s) {', '.join(missing)}")
+    identifier = record["id"]
+    if isinstance(identifier, bool) or not isinstance(identifier, (str, int)):
+        raise EvalDataError(f"{where}: id must be a string or a number, got {type(identifier).__name__}")
+    if not isinstance(record["question"], str):
+        raise EvalDataError(f"{where}: question must be a string, got {type(record['question']).__name__}")
+    gold = record["gold"]
+    if not isinstance(gold, list) or not all(isinstance(title, str) for title in gold):
+        raise EvalDataError(f"{where}: gold must be a list of title strings, got {json.dumps(gold, ensure_ascii=False)[:60]}")
+    if record["kind"] not in KINDS:
+        raise EvalDataError(f"{where}: kind {str(record['kind'])[:40]!r} is not one of {', '.join(KINDS)}")
+    if (record["kind"] == "no_answer") != (not gold):
+        raise EvalDataError(f"{where}: gold must be empty exactly when kind is no_answer")
+    for key in ("persona", "answer"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise EvalDataError(f"{where}: {key} must be a string, got {type(record[key]).__name__}")
+    if str(identifier) in seen:
+        raise EvalDataError(f"{where}: duplicate id {identifier!r}")
+    seen.add(str(identifier))
+    return Question(str(identifier), record["question"], tuple(gold), record["kind"],
+                    record.get("persona") or "citizen", record.get("answer"))
 
 
 def gold_ids(questions: list[Question], chunks: list[Chunk]) -> dict[str, set[str]]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -14,6 +12,7 @@ from eval.answers import AnswerReport, first_sentence
 from eval.questions import Question
 from eval.retrieval import MEASURES, RetrievalReport
 from ingest.text import normalize_key
+from planqa.io import atomic_write_bytes
 
 COLUMNS = list(MEASURES.values())
 
@@ -46,6 +45,9 @@ def to_dict(path: str, questions: list[Question], k: int, retrieval: dict[str, R
             for name, report in retrieval.items()
         },
     }
+    errors = {qid: message for report in retrieval.values() for qid, message in report.errors.items()}
+    if errors:
+        result["errors"] = errors  # questions the engine refused (scored as misses)
     if answers is not None:
         result["answers"] = {
             "abstention_precision": _r(answers.abstention_precision),
@@ -107,18 +109,6 @@ def format_table(result: dict[str, Any]) -> str:
 
 def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def misses_csv(questions: list[Question], retrieval: dict[str, RetrievalReport], answers: AnswerReport | None) -> str:
@@ -231,6 +221,6 @@ def write_outputs(out_dir: Path, result: dict[str, Any], csv_text: str) -> list[
     }
     paths = []
     for name, data in files.items():
-        _atomic_write(out_dir / name, data)
+        atomic_write_bytes(out_dir / name, data)
         paths.append(out_dir / name)
     return paths

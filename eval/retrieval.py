@@ -9,6 +9,7 @@ from statistics import mean
 from eval.questions import Question, gold_ids
 from index.engine import SearchEngine
 from index.hit import Hit
+from planqa.errors import QueryError
 
 # trec_eval measure -> our column name
 MEASURES = {
@@ -30,6 +31,7 @@ class RetrievalReport:
     per_question: dict[str, dict[str, float]]
     hits: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
     latencies_ms: list[float] = field(default_factory=list, repr=False)
+    errors: dict[str, str] = field(default_factory=dict)
 
 
 def retrieval_metrics(questions: list[Question], gold: dict[str, set[str]], rankings: dict[str, list[str]],
@@ -68,11 +70,17 @@ def evaluate_retriever(engine: SearchEngine, questions: list[Question], retrieve
     gold = gold_ids(answerable, engine.index.chunks)
     hits: dict[str, list[Hit]] = {}
     latencies: list[float] = []
+    errors: dict[str, str] = {}
     for question in answerable:
         started = time.perf_counter()
-        hits[question.id] = engine.search(question.question, k, retriever).hits
+        try:
+            hits[question.id] = engine.search(question.question, k, retriever).hits
+        except QueryError as exc:  # one unusable question is a miss, not the end of the run
+            hits[question.id] = []
+            errors[question.id] = str(exc)
         latencies.append((time.perf_counter() - started) * 1000)
     report = retrieval_metrics(questions, gold, {qid: [h.chunk.id for h in hs] for qid, hs in hits.items()}, retriever)
     report.hits = hits
     report.latencies_ms = latencies
+    report.errors = errors
     return report

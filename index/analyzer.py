@@ -34,6 +34,11 @@ _HIRAGANA_TO_KATAKANA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
 # One MeCab tagger per process, used under a lock: a tagger is not safe to share between threads
 # (the server answers two requests at once), and each one holds the whole dictionary in memory.
 _TAGGER_LOCK = threading.Lock()
+# MeCab (through fugashi) crashes the whole process with a segmentation fault on very long inputs
+# (measured: 'x' * ~192,000 characters); a crash cannot be caught, so MeCab only ever sees pieces
+# of at most this many characters, cut at a line break, space or sentence end where possible.
+MECAB_MAX_CHARS = 4096
+_CUT_AFTER = "\n 。．.！？!?、，,\t　"
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +60,20 @@ def _bigrams(text: str) -> list[str]:
             grams.append(run)
         grams.extend(run[i : i + 2] for i in range(len(run) - 1))
     return grams
+
+
+def mecab_pieces(text: str, size: int = MECAB_MAX_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters, preferably after a break character."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind(ch) for ch in _CUT_AFTER)
+        end = start + (cut + 1 if cut >= size // 2 else size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -83,8 +102,11 @@ class Analyzer:
     settings: AnalyzerSettings = field(default_factory=AnalyzerSettings)
 
     def _tokens(self, folded: str) -> list[tuple[str, object, bool]]:
-        with _TAGGER_LOCK:
-            return [(t.surface, t.feature, bool(t.white_space)) for t in _shared_tagger()(folded)]
+        tokens: list[tuple[str, object, bool]] = []
+        for piece in mecab_pieces(folded):
+            with _TAGGER_LOCK:
+                tokens.extend((t.surface, t.feature, bool(t.white_space)) for t in _shared_tagger()(piece))
+        return tokens
 
     def analyze(self, text: str) -> dict[str, list[str]]:
         folded = fold(text)

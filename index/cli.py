@@ -11,7 +11,9 @@ from pathlib import Path
 
 from index.config import FAISS_TYPES, IndexConfig
 from index.document import measure_text
-from index.errors import IndexMismatchError, QueryError
+from planqa.errors import IndexMismatchError, QueryError
+from planqa.io import iter_jsonl, read_text_file
+from planqa.limits import Limits
 from index.retrieve import RETRIEVERS, Filters
 from ingest.cli import add_command
 
@@ -122,21 +124,16 @@ def register_search(subparsers) -> None:
     parser.set_defaults(func=run_search)
 
 
-def read_batch(path: Path) -> list[dict]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"{path}: cannot read batch file ({exc})") from exc
+def read_batch(path: Path, limits: Limits | None = None) -> list[dict]:
+    """The ``{"id", "question"}`` objects of a JSONL batch file (bounded: file size and line length)."""
+    limits = limits or Limits()
+    text = read_text_file(path, limits.max_batch_file_bytes, QueryError, what="batch file")
     items = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError as exc:
-            raise QueryError(f"{path}:{number}: not valid JSON ({exc.args[0]})") from exc
+    for number, item in iter_jsonl(text, str(path), QueryError, limits.max_batch_line_bytes):
         if not isinstance(item, dict) or not isinstance(item.get("question"), str):
             raise QueryError(f'{path}:{number}: expected an object with a "question" string')
+        if not isinstance(item.get("id"), (str, int, type(None))) or isinstance(item.get("id"), bool):
+            raise QueryError(f'{path}:{number}: "id" must be a string or a number')
         items.append(item)
     return items
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.config import IngestConfig
+from planqa.errors import ConfigError
+from planqa.limits import Limits
 
 FAISS_TYPES = ("flat", "hnsw", "ivf")
 FUSION_METHODS = ("rrf", "weighted")
@@ -57,5 +59,19 @@ class IndexConfig:
     rrf_k: int = 10
     dense_weight: float = 1.0
     lexical_weight: float = 0.5
-    max_query_chars: int = 1000
+    limits: Limits = field(default_factory=Limits)
     max_k: int = 1000
+
+    def __post_init__(self) -> None:
+        """Refuse unusable values at once, before minutes of embedding (names the value and the choices)."""
+        if self.faiss_type not in FAISS_TYPES:
+            raise ConfigError(f"FAISS type {self.faiss_type!r} (PLANQA_FAISS / --faiss) is not one of "
+                              f"{', '.join(FAISS_TYPES)}")
+        if self.fusion not in FUSION_METHODS:
+            raise ConfigError(f"fusion {self.fusion!r} (PLANQA_FUSION) is not one of {', '.join(FUSION_METHODS)}")
+        if self.model == "hash" or self.model.startswith("hash:"):
+            dimension = self.model.partition(":")[2]
+            if dimension and not (dimension.isdecimal() and 8 <= int(dimension) <= 4096):
+                raise ConfigError(f"model {self.model!r}: the test embedder takes hash or hash:DIM with DIM 8-4096")
+        if not self.model.strip():
+            raise ConfigError("the model (PLANQA_MODEL / --model) is empty; use 'default' or a model id")

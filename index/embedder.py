@@ -18,7 +18,7 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from index.default_model import DEFAULT_MODEL_ID, STAMP_FILE, ensure_default_model
-from index.errors import ModelUnavailableError
+from planqa.errors import ModelUnavailableError
 
 log = logging.getLogger(__name__)
 

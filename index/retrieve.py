@@ -10,7 +10,7 @@ import numpy as np
 
 from index.config import FUSION_METHODS, IndexConfig
 from index.embedder import Embedder
-from index.errors import QueryError
+from planqa.errors import QueryError
 from index.hit import Hit
 from index.store import LoadedIndex
 from ingest.chunk import CHUNK_KINDS
@@ -73,21 +73,33 @@ def filter_mask(index: LoadedIndex, filters: Filters | None) -> np.ndarray | Non
 
 
 def validate(query: str, k: int, config: IndexConfig) -> tuple[str, int, list[str]]:
-    """Clean the query and bound ``k``; returns (query, k, notes for the user)."""
+    """Clean the query and bound ``k``; returns (query, k, notes for the user).
+
+    The query is cut before it is cleaned, so a 100 MB string costs no more than a short one.
+    """
     notes: list[str] = []
+    if not isinstance(query, str):
+        raise QueryError(f"the question must be a string, got {type(query).__name__}",
+                         ja="質問は文字列で指定してください。", field="question")
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-        raise QueryError(f"k must be a positive integer, got {k!r}", ja="件数は1以上の整数で指定してください。")
+        raise QueryError(f"k must be a positive integer, got {k!r}", ja="件数は1以上の整数で指定してください。", field="k")
     if k > config.max_k:
         notes.append(f"k={k} capped to {config.max_k}")
         k = config.max_k
-    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in query)
+    limit = config.limits.max_question_chars
+    original_length = len(query)
+    # Leading whitespace and control characters never count against the limit: skip them first
+    # (bounded, so a huge run of them is not scanned in full).
+    head = query[: limit * 4 + 64].lstrip()
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in head)
     cleaned = cleaned.encode("utf-8", "replace").decode("utf-8").strip()
     if not cleaned:
         raise QueryError("the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込",
-                         ja="質問が空です。質問やキーワードを入力してください（例: 大型ごみ インターネット申込）。")
-    if len(cleaned) > config.max_query_chars:
-        notes.append(f"query truncated from {len(cleaned)} to {config.max_query_chars} characters")
-        cleaned = cleaned[: config.max_query_chars]
+                         ja="質問が空です。質問やキーワードを入力してください（例: 大型ごみ インターネット申込）。",
+                         field="question")
+    if len(cleaned) > limit or original_length > len(head):
+        notes.append(f"query truncated from {original_length} to {limit} characters")
+        cleaned = cleaned[:limit].rstrip()
     return cleaned, k, notes
 
 

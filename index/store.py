@@ -29,10 +29,12 @@ from typing import Any
 import numpy as np
 
 from index.analyzer import FIELDS, Analyzer, AnalyzerSettings
-from index.config import FAISS_TYPES, IndexConfig
+from index.config import IndexConfig
 from index.document import dense_text, lexical_text
 from index.embedder import Embedder
-from index.errors import IndexMismatchError
+from planqa.errors import ConfigError, CorpusError, IndexMismatchError
+from planqa.io import read_bounded
+from planqa.limits import Limits
 from ingest.chunk import Chunk
 from ingest.pipeline import ingest_paths, read_chunks, write_chunks
 
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+READER_LOCK = ".readers.lock"
 CHUNKS = "chunks.jsonl"
 FAISS_FILE = "faiss.index"
 LEXICAL_DIR = "lexical"
@@ -58,11 +61,12 @@ class LoadedIndex:
     analyzer: Analyzer
 
 
-def corpus_fingerprint(paths: tuple[Path, ...]) -> dict[str, Any]:
+def corpus_fingerprint(paths: tuple[Path, ...], limit: int | None = None) -> dict[str, Any]:
+    limit = Limits().max_corpus_file_bytes if limit is None else limit
     files = []
     combined = hashlib.sha256()
     for path in paths:
-        data = Path(path).read_bytes()
+        data = read_bounded(Path(path), limit, CorpusError, what="text file")
         digest = hashlib.sha256(data).hexdigest()
         files.append({"name": Path(path).name, "sha256": digest, "bytes": len(data)})
         combined.update(digest.encode())
@@ -83,8 +87,6 @@ def build_faiss(vectors: np.ndarray, config: IndexConfig):
     """An index over L2-normalized vectors where inner product = cosine."""
     import faiss
 
-    if config.faiss_type not in FAISS_TYPES:
-        raise IndexMismatchError(f"faiss type {config.faiss_type!r} is not one of {', '.join(FAISS_TYPES)}")
     dimension = vectors.shape[1]
     if config.faiss_type == "hnsw":
         index = faiss.IndexHNSWFlat(dimension, config.hnsw_m, faiss.METRIC_INNER_PRODUCT)
@@ -102,14 +104,24 @@ def build_faiss(vectors: np.ndarray, config: IndexConfig):
     return index
 
 
-def build_index(config: IndexConfig, embedder: Embedder, progress: bool = False) -> dict[str, Any]:
-    """Ingest the corpus, embed, build FAISS and BM25 indexes, and swap the folder into place."""
+def build_index(config: IndexConfig, embedder: Embedder, progress: bool = False,
+                only_if_missing: bool = False) -> dict[str, Any]:
+    """Ingest the corpus, embed, build FAISS and BM25 indexes, and publish the new generation.
+
+    ``only_if_missing``: another process may have built the index while this one waited for the
+    build lock; then its manifest is returned and nothing is rebuilt.
+    """
     started = time.perf_counter()
-    chunks = ingest_paths(config.ingest.corpus).chunks
-    analyzer = Analyzer()
-    config.index_dir.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        config.index_dir.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the index folder {config.index_dir.parent} "
+                                 f"({exc.strerror or exc}); set PLANQA_INDEX_DIR to a writable folder") from None
     with _build_lock(config.index_dir):
-        return _build_locked(config, embedder, chunks, analyzer, started, progress)
+        if only_if_missing and index_exists(config.index_dir):
+            return json.loads((config.index_dir / MANIFEST).read_text(encoding="utf-8"))
+        chunks = ingest_paths(config.ingest.corpus).chunks
+        return _build_locked(config, embedder, chunks, Analyzer(), started, progress)
 
 
 @contextmanager
@@ -118,10 +130,11 @@ def _build_lock(target: Path):
     lock_path = target.with_name(f".{target.name}.lock")
     with open(lock_path, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        recover_interrupted_swap(target)
-        for stale in target.parent.glob(f".{target.name}.tmp-*"):
-            shutil.rmtree(stale, ignore_errors=True)
         try:
+            _recover_legacy_swap(target)
+            for stale in target.parent.glob(f".{target.name}.tmp-*"):
+                shutil.rmtree(stale, ignore_errors=True)
+            _prune_generations(target)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
@@ -133,6 +146,8 @@ def _build_locked(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], 
     import faiss
 
     staging = Path(tempfile.mkdtemp(prefix=f".{config.index_dir.name}.tmp-", dir=config.index_dir.parent))
+    staging.chmod(0o755)
+    (staging / READER_LOCK).touch()
     try:
         write_chunks(chunks, staging / CHUNKS)
         embed_started = time.perf_counter()
@@ -164,46 +179,106 @@ def _build_locked(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], 
             "packages": _package_versions(),
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        _swap_into_place(staging, config.index_dir)
+        _publish(staging, config.index_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return manifest
 
 
-def _swap_into_place(staging: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+def _publish(staging: Path, target: Path) -> None:
+    """Make ``staging`` the live index in one atomic step.
+
+    ``target`` is a symbolic link to an immutable generation folder; replacing the link is one
+    ``rename``, so a reader resolves either the old generation or the new one, never a missing or
+    half-swapped folder. (Readers never rename anything: only builders, under the build lock.)
+    """
+    generation = target.with_name(f".{target.name}.gen-{time.strftime('%Y%m%dT%H%M%S')}-{staging.name[-8:]}")
+    os.replace(staging, generation)
+    link = target.with_name(f".{target.name}.link-{staging.name[-8:]}")
+    link.unlink(missing_ok=True)
+    os.symlink(generation.name, link)
+    if target.is_dir() and not target.is_symlink():  # an index folder from planqa before generations
+        os.replace(target, target.with_name(f".{target.name}.gen-legacy-{staging.name[-8:]}"))
+    os.replace(link, target)
+    _prune_generations(target)
 
 
-def recover_interrupted_swap(target: Path) -> None:
-    """If a build died between its two renames, put the previous index back."""
+def _prune_generations(target: Path) -> None:
+    """Remove generations other than the live one that no reader is loading (readers hold a shared lock)."""
+    live = target.resolve() if target.is_symlink() else None
+    for folder in target.parent.glob(f".{target.name}.gen-*"):
+        if live is not None and folder.resolve() == live:
+            continue
+        try:
+            with open(folder / READER_LOCK, "a") as handle:  # created if a killed build left none
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # a reader is still loading it (or it is already gone): next build
+            continue
+
+
+def _recover_legacy_swap(target: Path) -> None:
+    """Indexes from planqa before generations swapped folders with two renames; a build killed
+    between them left ``.index.old`` and no index: put it back (under the build lock only)."""
     old = target.with_name(f".{target.name}.old")
-    if not target.exists() and old.exists():
+    if not target.exists() and not target.is_symlink() and old.is_dir():
         os.replace(old, target)
 
 
 def index_exists(directory: Path) -> bool:
-    recover_interrupted_swap(directory)
+    """True when a complete index is published at ``directory`` (never changes anything on disk)."""
     return (directory / MANIFEST).is_file()
 
 
+@contextmanager
+def _reading(directory: Path):
+    """The live generation folder, held with a shared lock so no builder removes it mid-load.
+
+    The lock file is opened read-only, so an index on a read-only mount loads too; a folder
+    without one (built by an older planqa) is read without the lock.
+    """
+    resolved = directory.resolve()
+    try:
+        handle = open(resolved / READER_LOCK)
+    except FileNotFoundError:
+        if not (resolved / MANIFEST).is_file():
+            raise
+        yield resolved
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        try:
+            yield resolved
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def load_index(config: IndexConfig, embedder: Embedder | None) -> LoadedIndex:
-    """Load and verify the index folder against the configuration, model and corpus."""
+    """Load and verify the live index generation against the configuration, model and corpus."""
+    for attempt in range(3):
+        if not index_exists(config.index_dir):
+            raise IndexMismatchError(f"no index at {config.index_dir}; run: planqa index")
+        try:
+            with _reading(config.index_dir) as directory:
+                return _load_generation(directory, config, embedder)
+        except FileNotFoundError:  # a new generation was published and the old one removed meanwhile
+            if attempt == 2:
+                raise IndexMismatchError(f"the index at {config.index_dir} keeps changing while loading; "
+                                         "try again when the rebuild has finished") from None
+    raise AssertionError("unreachable")
+
+
+def _load_generation(directory: Path, config: IndexConfig, embedder: Embedder | None) -> LoadedIndex:
     import bm25s
     import faiss
 
-    directory = config.index_dir
     rebuild = "run: planqa index --rebuild"
-    if not index_exists(directory):
-        raise IndexMismatchError(f"no index at {directory}; run: planqa index")
     manifest_path = directory / MANIFEST
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise
     except (OSError, ValueError) as exc:
         raise IndexMismatchError(f"{manifest_path}: unreadable or corrupted ({exc}); {rebuild}") from exc
     if manifest.get("format_version") != FORMAT_VERSION:
@@ -214,6 +289,8 @@ def load_index(config: IndexConfig, embedder: Embedder | None) -> LoadedIndex:
     _check_manifest(manifest, manifest_path, config, embedder, rebuild)
     try:
         chunks = read_chunks(directory / CHUNKS)
+    except FileNotFoundError:
+        raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexMismatchError(f"{directory / CHUNKS}: unreadable or corrupted ({exc}); {rebuild}") from exc
     try:

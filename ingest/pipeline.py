@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +14,7 @@ from typing import Any, Iterable
 from ingest.chunk import CHUNK_KINDS, Chunk
 from ingest.plan import parse_document
 from ingest.reader import read_text
+from planqa.io import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -72,34 +71,10 @@ def _doc_key(path: Path) -> str:
 
 
 def write_chunks(chunks: list[Chunk], out_path: Path) -> None:
-    """Write chunks as JSONL via a temp file in the same folder and an atomic rename."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temp_files(out_path)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp",
-        delete=False,
-    )
-    try:
-        with handle:
-            for chunk in chunks:
-                handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, out_path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
-def _remove_stale_temp_files(out_path: Path, older_than_s: float = 600.0) -> None:
-    """Temp files left by killed runs; only old ones, so a concurrent writer is never disturbed."""
-    now = time.time()
-    for stale in out_path.parent.glob(f".{out_path.name}.*.tmp"):
-        try:
-            if now - stale.stat().st_mtime > older_than_s:
-                stale.unlink()
-        except OSError:
-            pass
+    """Write chunks as JSONL, atomically (a failed or killed run leaves the previous file intact)."""
+    with atomic_writer(out_path) as handle:
+        for chunk in chunks:
+            handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
 
 
 def read_chunks(path: Path) -> list[Chunk]:

@@ -125,12 +125,10 @@ def mini_cli_env(monkeypatch, tmp_path, mini_plan_text):
 @pytest.fixture(scope="module")
 def mini_server(tmp_path_factory, mini_plan_text):
     """`planqa serve`'s app over the mini plan (hash embedder) on a free loopback port: (url, bot)."""
-    import socket
-
     from bot.compose import Relevance
     from bot.config import BotConfig, LLMConfig
     from bot.service import Bot
-    from bot.ui import launch
+    from bot.server import launch
     from index.engine import SearchEngine
 
     root = tmp_path_factory.mktemp("server")
@@ -140,12 +138,9 @@ def mini_server(tmp_path_factory, mini_plan_text):
                      index_dir=root / "build" / "index", cache_dir=root / "cache")
     bot = Bot(BotConfig(index=config, relevance=Relevance(threshold=0.3), llm=LLMConfig(None, None),
                         feedback_log=root / "feedback.jsonl"), SearchEngine(config, HashEmbedder()))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    app = launch(bot, "127.0.0.1", port, block=False)
-    yield f"http://127.0.0.1:{port}/", bot
-    app.close()
+    server = launch(bot, "127.0.0.1", 0)
+    yield server.url, bot
+    server.close()
 
 
 @pytest.fixture
@@ -163,3 +158,94 @@ def run_real_planqa(real_engine, real_config):
                               text=True, timeout=300, env=env, check=False)
 
     return run
+
+
+# `planqa serve` in a subprocess: a crash (even a segfault) fails a test instead of killing pytest.
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, from /proc."""
+    from pathlib import Path
+
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class ServeProcess:
+    """A running `planqa serve`: its URL, process and environment."""
+
+    def __init__(self, url: str, process, env: dict[str, str]) -> None:
+        self.url, self.process, self.env = url, process, env
+
+    def alive(self) -> bool:
+        import urllib.request
+
+        if self.process.poll() is not None:
+            return False
+        with urllib.request.urlopen(self.url + "config", timeout=30) as reply:
+            return reply.status == 200
+
+    def rss_mb(self) -> float:
+        return rss_mb(self.process.pid)
+
+
+@pytest.fixture(scope="module")
+def start_serve(tmp_path_factory):
+    """Factory: ``start_serve(env)`` runs `planqa serve` on a free loopback port with ``env`` added."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    processes = []
+
+    def start(extra_env: dict[str, str], timeout: float = 240) -> ServeProcess:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        env = dict(os.environ, HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False", **extra_env)
+        process = subprocess.Popen([str(Path(sys.executable).with_name("planqa")), "serve", "--port", str(port)],
+                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        processes.append(process)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            line = process.stdout.readline()
+            if "running on" in line:
+                break
+            if process.poll() is not None:
+                pytest.fail(f"planqa serve exited: {process.stdout.read()}")
+        else:
+            process.kill()
+            pytest.fail(f"planqa serve did not start within {timeout} s")
+        import threading
+
+        threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()  # drain its output
+        server = ServeProcess(f"http://127.0.0.1:{port}/", process, env)
+        for _ in range(100):
+            try:
+                if server.alive():
+                    break
+            except OSError:
+                time.sleep(0.1)
+        return server
+
+    yield start
+    for process in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def mini_serve_env(tmp_path_factory, mini_plan_text) -> dict[str, str]:
+    """Environment for a `planqa serve` subprocess over the mini plan with the hash embedder."""
+    root = tmp_path_factory.mktemp("serve")
+    plan = root / "mini_plan.txt"
+    plan.write_text(mini_plan_text, encoding="utf-8")
+    return {"PLANQA_CORPUS": str(plan), "PLANQA_MODEL": "hash", "PLANQA_INDEX_DIR": str(root / "index"),
+            "PLANQA_BUILD_DIR": str(root / "build"), "PLANQA_FEEDBACK_LOG": str(root / "feedback.jsonl")}

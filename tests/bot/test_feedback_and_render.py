@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from bot.feedback import append_feedback
+from planqa.errors import QueryError
 from bot.render import highlight, inert_markdown, plain_text, sources_html
 
 
@@ -30,7 +31,7 @@ def test_concurrent_feedback_lines_are_whole_and_none_lost(tmp_path):
 
 
 def test_feedback_rejects_unknown_rating(tmp_path):
-    with pytest.raises(ValueError, match="rating must be 'good' or 'bad'"):
+    with pytest.raises(QueryError, match="rating must be 'good' or 'bad'"):
         append_feedback(tmp_path / "f.jsonl", "meh", "q", "a", [])
 
 

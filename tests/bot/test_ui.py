@@ -20,7 +20,7 @@ def test_api_through_gradio_client(mini_server):
     assert result["abstained"] is False
     assert result["citations"][0]["title"] == "大型ごみ収集のオンライン化"
     assert "[1]" in result["answer"]
-    assert client.predict("   ", api_name="/ask") == {"error": "the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込"}
+    assert client.predict("   ", api_name="/ask") == {"error": "the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込", "field": "question"}
     assert "unknown ward" in client.predict("防災", "北区", "", "", api_name="/ask")["error"]
     assert client.predict("防災", "西区", "", "", api_name="/ask")["citations"][0]["ward"] == "西区"
 
@@ -106,4 +106,29 @@ def test_browser_hostile_question_renders_inert(mini_server, browser):
     assert dialogs == []
     _ask(page, "消防検査 オンライン")  # the server keeps serving afterwards
     page.wait_for_function("document.querySelector('#planqa-sources').innerText.includes('消防')", timeout=30000)
+    page.close()
+
+
+def test_browser_shows_latex_as_typed(mini_server, browser):
+    url, _ = mini_server
+    page = browser.new_page()
+    page.goto(url)
+    _ask(page, "$$x^2$$ 防災")
+    page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('x^2')", timeout=30000)
+    page.wait_for_timeout(1000)
+    chat = page.locator("#planqa-chat")
+    assert chat.locator(".katex").count() == 0
+    assert "$$x^2$$" in chat.inner_text()
+    page.close()
+
+
+def test_browser_question_box_stops_at_the_length_limit(mini_server, browser):
+    from planqa.limits import Limits
+
+    url, _ = mini_server
+    page = browser.new_page()
+    page.goto(url)
+    box = page.locator("#planqa-question textarea")
+    box.fill("防" * (Limits().max_question_chars + 500))
+    assert len(box.input_value()) <= Limits().max_question_chars
     page.close()

@@ -8,7 +8,7 @@ import pytest
 
 from bot.answer import Answer
 from eval.answers import score_answers
-from eval.errors import EvalDataError
+from planqa.errors import EvalDataError
 from eval.questions import Question, gold_ids, load_questions
 from eval.retrieval import retrieval_metrics
 from ingest.chunk import Chunk, Source

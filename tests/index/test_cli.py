@@ -62,7 +62,7 @@ def test_batch_search(capsys, tmp_path):
         (["search", "防災", "--k", "0"], 2, "k must be a positive integer"),
         (["search", "防災", "--ward", "北区"], 2, "unknown ward '北区'"),
         (["search"], 2, "give a QUERY or --batch FILE"),
-        (["search", "--batch", "/nonexistent.jsonl"], 2, "cannot read batch file"),
+        (["search", "--batch", "/nonexistent.jsonl"], 2, "/nonexistent.jsonl: no such file"),
     ],
 )
 def test_search_errors_are_one_line_with_exit_code(capsys, argv, code, fragment):

@@ -9,7 +9,7 @@ import pytest
 
 from index.crosslingual import expand_english, is_english
 from index.engine import SearchEngine
-from index.errors import QueryError
+from planqa.errors import QueryError
 from index.retrieve import Filters, fuse
 
 

@@ -8,14 +8,15 @@ from dataclasses import replace
 import pytest
 
 from index.embedder import HashEmbedder
-from index.errors import IndexMismatchError
+from planqa.errors import IndexMismatchError
 from index.store import build_index, load_index
 
 
 def test_build_writes_named_files_and_manifest(mini_config, embedder):
     manifest = build_index(mini_config, embedder)
     folder = mini_config.index_dir
-    assert sorted(p.name for p in folder.iterdir()) == ["chunks.jsonl", "faiss.index", "lexical", "manifest.json"]
+    visible = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    assert visible == ["chunks.jsonl", "faiss.index", "lexical", "manifest.json"]
     assert sorted(p.name for p in (folder / "lexical").iterdir()) == ["bigram", "kana", "word"]
     on_disk = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest
@@ -97,16 +98,52 @@ def test_failed_rebuild_leaves_the_previous_index_loadable(mini_config, embedder
         build_index(mini_config, _Exploding())
     assert (mini_config.index_dir / "faiss.index").read_bytes() == before
     assert load_index(mini_config, embedder).manifest["counts"]["initiative"] == 6
+    live = mini_config.index_dir.resolve()
     leftovers = [p.name for p in mini_config.index_dir.parent.iterdir()
-                 if p.name.startswith(".") and not p.name.endswith(".lock")]
+                 if p.name.startswith(".") and not p.name.endswith(".lock") and p != live]
     assert leftovers == []
 
 
-def test_swap_interrupted_between_renames_is_recovered(mini_config, embedder):
+def test_index_folder_is_a_link_to_one_generation_and_old_generations_are_removed(mini_config, embedder):
+    build_index(mini_config, embedder)
+    first = mini_config.index_dir.resolve()
+    build_index(mini_config, embedder)
+    second = mini_config.index_dir.resolve()
+    assert mini_config.index_dir.is_symlink() and first != second
+    assert not first.exists() and (second / "manifest.json").is_file()
+
+
+def test_a_generation_being_loaded_is_not_removed_by_a_rebuild(mini_config, embedder):
+    import fcntl
+
+    build_index(mini_config, embedder)
+    first = mini_config.index_dir.resolve()
+    with open(first / ".readers.lock") as reader:  # what load_index holds while it reads
+        fcntl.flock(reader, fcntl.LOCK_SH)
+        build_index(mini_config, embedder)
+        assert (first / "faiss.index").is_file()
+    build_index(mini_config, embedder)
+    assert not first.exists()
+
+
+def test_legacy_swap_interrupted_between_renames_is_recovered_by_the_next_build(mini_config, embedder):
+    """planqa before generations swapped real folders with two renames; a kill between them left .index.old."""
+    import shutil
+
+    from index.engine import SearchEngine
+
     build_index(mini_config, embedder)
     folder = mini_config.index_dir
-    folder.rename(folder.with_name(f".{folder.name}.old"))  # as if killed after the first rename
-    assert load_index(mini_config, embedder).manifest["counts"]["initiative"] == 6
+    generation = folder.resolve()
+    folder.unlink()
+    shutil.copytree(generation, folder.with_name(f".{folder.name}.old"))
+    created = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))["created_at"]
+    shutil.rmtree(generation)
+    with pytest.raises(IndexMismatchError, match="no index at"):  # readers never rename anything
+        load_index(mini_config, embedder)
+    engine = SearchEngine(mini_config, embedder)  # auto-build: recovers under the build lock, builds nothing
+    assert engine.index.manifest["created_at"] == created
+    assert engine.index.manifest["counts"]["initiative"] == 6
 
 
 @pytest.mark.parametrize("faiss_type", ["hnsw", "ivf"])

@@ -9,7 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.render import inert_markdown
-from index.errors import QueryError
+from planqa.errors import QueryError
 from index.retrieve import Filters
 
 HOSTILE = [

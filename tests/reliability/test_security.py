@@ -27,7 +27,7 @@ def test_sentence_transformers_is_never_asked_to_run_remote_code(monkeypatch, tm
     import sentence_transformers
 
     from index.embedder import SentenceTransformerEmbedder
-    from index.errors import ModelUnavailableError
+    from planqa.errors import ModelUnavailableError
 
     seen = {}
 
