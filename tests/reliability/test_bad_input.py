@@ -45,6 +45,13 @@ HOSTILE = [
     "大型ごみ" * 3000,
     "NaN",
     "null",
+    # added by the hardening review (#9)
+    "西区の防災 " + "x" * 300_000,  # segfaulted MeCab through the chat
+    "防災" * 150_000,
+    "$$x^2$$ \\(a^2\\) 防災",  # typeset as LaTeX by the chat
+    "大型ごみ\u2028インターネット\u0085申込",  # line separators inside one JSON line
+    "\ud83d",  # a lone high surrogate
+    "[" * 5000 + "]" * 5000,
 ]
 
 

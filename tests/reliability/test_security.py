@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [p for package in ("ingest", "index", "bot", "eval") for p in (ROOT / package).rglob("*.py")]
+SOURCES = [p for package in ("planqa", "ingest", "index", "bot", "eval") for p in (ROOT / package).rglob("*.py")]
 
 
 @pytest.mark.parametrize(
