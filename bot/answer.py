@@ -6,9 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.hit import Hit
+from ingest.profile import PlanProfile
 
-NOT_IN_PLAN_JA = "この計画（抜粋）には該当する記載が見つかりませんでした。"
-NOT_IN_PLAN_EN = "I could not find this in the plan (excerpt)."
+
+def not_in_plan(profile: PlanProfile, english: bool = False) -> str:
+    """「この計画（抜粋）には該当する記載が見つかりませんでした。」 (with the English sentence first for English questions)."""
+    japanese = f"{profile.label_ja}には該当する記載が見つかりませんでした。"
+    return f"I could not find this in {profile.name_en}. {japanese}" if english else japanese
 
 
 @dataclass(frozen=True)

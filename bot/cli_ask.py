@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 from bot.answer import Answer
-from planqa.errors import QueryError
 from index.retrieve import Filters
-from ingest.cli import add_command
+from ingest.display import place
+from planqa.cli import add_command
+from planqa.errors import QueryError
 
 EXAMPLES = """examples:
   planqa ask "企業版ふるさと納税で寄付をどれだけ増やす目標ですか？"
@@ -33,7 +34,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bot.service import Bot
-    from index.cli import quiet_libraries, read_batch
+    from planqa.cli import quiet_libraries, read_batch
 
     if (args.question is None) == (args.batch is None):
         raise QueryError("give a QUESTION or --batch FILE (one of the two)")
@@ -68,8 +69,7 @@ def format_answer(answer: Answer) -> str:
         lines.append(f"{label}:")
     for citation in answer.citations:
         chunk = citation.hit.chunk
-        place = chunk.ward or " > ".join(s for s in chunk.section[-2:])
-        lines.append(f"  [{citation.n}] {chunk.title} — {place}（{chunk.source.file} {chunk.source.line_start}"
+        lines.append(f"  [{citation.n}] {chunk.title} — {place(chunk)}（{chunk.source.file} {chunk.source.line_start}"
                      f"–{chunk.source.line_end}行）")
     lines.append(f"確信度: {answer.confidence:.2f}{'（該当なし）' if answer.abstained else ''}")
     return "\n".join(lines)

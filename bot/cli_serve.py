@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
-from ingest.cli import add_command
+
+from planqa.cli import add_command
 
 EXAMPLES = """examples:
   planqa serve                         # http://127.0.0.1:7860
@@ -34,7 +35,7 @@ def _auth() -> list[tuple[str, str]] | None:
 def run(args: argparse.Namespace) -> int:
     from bot.server import RunningServer, bind
     from bot.service import Bot
-    from index.cli import quiet_libraries
+    from planqa.cli import quiet_libraries
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     bind(args.host, args.port).close()  # a busy port is reported before the model loads

@@ -6,9 +6,53 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.compose import Relevance
 from index.config import IndexConfig
+from index.hit import Hit
 from planqa.settings import env_float
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """Is the best hit relevant enough to answer from? Calibrated on the dev set (README):
+    relevance = dense cosine + 0.0025 x min(lexical BM25, 20); answer when >= 0.855.
+
+    Confidence maps relevance linearly onto 0..1 between ``confidence_floor`` (0.80: below, the
+    best hit is unrelated on the dev set) and ``confidence_floor + confidence_span`` (0.92: every
+    dev hit above it was right).
+    """
+
+    threshold: float = 0.855
+    lexical_weight: float = 0.0025
+    lexical_cap: float = 20.0
+    confidence_floor: float = 0.80
+    confidence_span: float = 0.12
+
+    def score(self, hit: Hit) -> float:
+        dense = hit.signals.get("dense", 0.0)
+        lexical = min(hit.signals.get("lexical", 0.0), self.lexical_cap)
+        return dense + self.lexical_weight * lexical
+
+    def confidence(self, hit: Hit) -> float:
+        return float(min(1.0, max(0.0, (self.score(hit) - self.confidence_floor) / self.confidence_span)))
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """How an extractive answer is put together.
+
+    Attributes:
+        lead_candidates: the answer may lead with any of the top hits this deep that better fit the
+            asked fact (a department question prefers a hit with a 所管): 5 covers every dev-set case.
+        lead_margin: ... but only if its relevance is within this of the best hit's (0.03: beyond,
+            the better-fitting hit was about something else on the dev set).
+        max_related: other relevant initiatives listed after the answer ("関連する記載").
+        max_suggestions: closest topics offered when the plan has no answer.
+    """
+
+    lead_candidates: int = 5
+    lead_margin: float = 0.03
+    max_related: int = 3
+    max_suggestions: int = 3
 
 
 def _llm_base_url() -> str | None:
@@ -47,5 +91,6 @@ class BotConfig:
     retriever: str = "hybrid"
     k: int = 10
     relevance: Relevance = field(default_factory=Relevance)
+    answer: AnswerSettings = field(default_factory=AnswerSettings)
     llm: LLMConfig = field(default_factory=LLMConfig)
     feedback_log: Path = field(default_factory=_feedback_path)

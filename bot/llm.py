@@ -18,6 +18,7 @@ from dataclasses import replace
 from bot.answer import Answer, Citation
 from bot.config import LLMConfig
 from index.document import dense_text
+from ingest.profile import PlanProfile
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,8 @@ def _passages(answer: Answer, limit: int) -> list:
     return hits
 
 
-def _request(config: LLMConfig, question: str, passages: list) -> str:
-    sources = "\n\n".join(f"[{i}] {dense_text(hit.chunk)}" for i, hit in enumerate(passages, start=1))
+def _request(config: LLMConfig, question: str, passages: list, profile: PlanProfile) -> str:
+    sources = "\n\n".join(f"[{i}] {dense_text(hit.chunk, profile)}" for i, hit in enumerate(passages, start=1))
     body = {
         "model": config.model,
         "temperature": 0,
@@ -63,11 +64,11 @@ def _request(config: LLMConfig, question: str, passages: list) -> str:
     return content.strip()
 
 
-def generate(extractive: Answer, config: LLMConfig) -> Answer:
+def generate(extractive: Answer, config: LLMConfig, profile: PlanProfile) -> Answer:
     """A generated answer whose citations all map to retrieved passages, or the extractive one."""
     passages = _passages(extractive, config.max_passages)
     try:
-        text = _request(config, extractive.question, passages)
+        text = _request(config, extractive.question, passages, profile)
     except (urllib.error.URLError, TimeoutError, OSError, ValueError, KeyError, IndexError, TypeError) as exc:
         log.warning("generative mode failed (%s); falling back to the extractive answer", type(exc).__name__)
         return replace(extractive, notes=extractive.notes + (FALLBACK_NOTICE,))

@@ -8,7 +8,8 @@ import re
 import unicodedata
 
 from bot.answer import Answer
-from index.document import measure_text
+from ingest.display import department_names, departments_with_written, measure_text, place
+from ingest.profile import PlanProfile, bundled_profile
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()!#|~])")
 
@@ -46,12 +47,13 @@ def highlight(text: str, terms: list[str]) -> str:
     return "".join(out)
 
 
-def sources_html(answer: Answer | None, terms: list[str]) -> str:
+def sources_html(answer: Answer | None, terms: list[str], profile: PlanProfile | None = None) -> str:
     """The sources panel: one card per cited passage."""
     if answer is None:
         return "<div class='planqa-sources-empty'>質問すると、回答の根拠となった計画の箇所がここに表示されます。</div>"
     if not answer.citations:
         return "<div class='planqa-sources-empty'>該当する箇所はありません。</div>"
+    profile = profile or bundled_profile()
     heading = "近い話題（該当なし）" if answer.abstained else "出典"
     cards = [f"<h3 class='planqa-sources-title'>{heading}</h3>"]
     for citation in answer.citations:
@@ -59,14 +61,15 @@ def sources_html(answer: Answer | None, terms: list[str]) -> str:
         path = " › ".join(chunk.section)
         rows = [f"<div class='planqa-path'>{html.escape(path)}</div>"]
         if chunk.departments:
-            names = "、".join(f"{d.name}（{d.as_written}）" for d in chunk.departments)
+            names = departments_with_written(chunk)
             rows.append(f"<div><b>所管</b>: {html.escape(names)}{' ほか' if chunk.departments_more else ''}</div>")
         if chunk.indicator:
             base = chunk.baseline.value if chunk.baseline else "—"
-            target_year = chunk.target.year if chunk.target else 2027
+            base_year = chunk.baseline.year if chunk.baseline else profile.baseline_year
+            target_year = chunk.target.year if chunk.target else profile.target_year
             target = chunk.target.value if chunk.target else "—"
             rows.append(
-                "<table class='planqa-indicator'><tr><th>目標（指標）</th><th>2022年</th>"
+                f"<table class='planqa-indicator'><tr><th>目標（指標）</th><th>{base_year}年</th>"
                 f"<th>{target_year}年</th></tr><tr><td>{html.escape(chunk.indicator)}</td>"
                 f"<td>{html.escape(base)}</td><td>{html.escape(target)}</td></tr></table>"
             )
@@ -86,19 +89,20 @@ def sources_html(answer: Answer | None, terms: list[str]) -> str:
     return "".join(cards)
 
 
-def plain_text(answer: Answer) -> str:
+def plain_text(answer: Answer, profile: PlanProfile | None = None) -> str:
     """Answer plus sources as plain text, for call-center staff to paste into replies."""
+    profile = profile or bundled_profile()
     lines = [answer.text, ""]
     lines += [f"※ {note}" for note in answer.notes]
-    lines.append("出典（札幌市まちづくり戦略ビジョン・アクションプラン）:" if not answer.abstained else "近い話題:")
+    lines.append(f"出典（{profile.short_title}）:" if not answer.abstained else "近い話題:")
     for citation in answer.citations:
         chunk = citation.hit.chunk
         detail = []
         if chunk.departments:
-            detail.append("所管 " + "、".join(d.name for d in chunk.departments))
+            detail.append("所管 " + department_names(chunk))
         if chunk.indicator:
-            detail.append(f"目標 {chunk.indicator}（{measure_text(chunk)}）")
-        place = chunk.ward or " > ".join(chunk.section[-2:])
+            detail.append(f"目標 {chunk.indicator}（{measure_text(chunk, profile)}）")
         suffix = f"：{'／'.join(detail)}" if detail else ""
-        lines.append(f"[{citation.n}] {chunk.title}（{place}、{chunk.source.line_start}–{chunk.source.line_end}行）{suffix}")
+        lines.append(f"[{citation.n}] {chunk.title}（{place(chunk)}、{chunk.source.line_start}–{chunk.source.line_end}行）"
+                     f"{suffix}")
     return "\n".join(lines)

@@ -8,8 +8,8 @@ from typing import Any, Iterator
 from bot.answer import Answer
 from bot.compose import compose
 from bot.config import BotConfig
-from bot.intent import detect
-from index.engine import SearchEngine
+from index.engine import SearchEngine, SearchResult
+from index.query import Query
 from index.retrieve import Filters
 from planqa.errors import QueryError
 from planqa.limits import Limits
@@ -49,20 +49,19 @@ class Bot:
                              field="question")
         return question
 
-    def retrieve(self, question: str, filters: Filters | None = None):
+    def retrieve(self, question: str | Query, filters: Filters | None = None) -> SearchResult:
         return self.engine.search(question, self.config.k, self.config.retriever, filters)
 
-    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+    def answer(self, question: str | Query, filters: Filters | None = None) -> Answer:
         """Extractive answer (or, when configured, a generated one checked against the hits)."""
         result = self.retrieve(question, filters)
-        intent = detect(result.query)
-        extractive = compose(result.query, intent, result.hits, self.config.relevance)
+        extractive = compose(result.query, result.hits, result.profile, self.config.relevance, self.config.answer)
         if result.notes:
             extractive = _with_notes(extractive, result.notes)
         if self.config.llm.enabled and not extractive.abstained:
             from bot.llm import generate
 
-            return generate(extractive, self.config.llm)
+            return generate(extractive, self.config.llm, result.profile)
         return extractive
 
     def stream(self, question: str, filters: Filters | None = None) -> Iterator[tuple[str, Answer | None]]:
@@ -75,7 +74,7 @@ class Bot:
         yield text, answer
 
 
-def _with_notes(answer: Answer, notes: list[str]) -> Answer:
+def _with_notes(answer: Answer, notes: tuple[str, ...]) -> Answer:
     from dataclasses import replace
 
     return replace(answer, notes=tuple(answer.notes) + tuple(notes))

@@ -9,13 +9,12 @@ from bot.answer import Answer
 from bot.feedback import append_feedback
 from bot.render import inert_markdown, plain_text, safe_markdown, sources_html
 from bot.service import Bot
+from index.retrieve import Filters
 from planqa.errors import QueryError
 from planqa.limits import Limits
-from index.retrieve import Filters
 
 log = logging.getLogger(__name__)
 
-TITLE = "札幌市まちづくり戦略ビジョン・アクションプラン Q&A"
 ALL = "すべて"
 KIND_CHOICES = [(ALL, ""), ("取組", "initiative"), ("事業群", "program"), ("用語", "glossary"), ("概要・本文", "narrative")]
 CITIZEN_EXAMPLES = [
@@ -99,6 +98,7 @@ def build_app(bot: Bot):
     import gradio as gr
 
     chunks = bot.engine.index.chunks
+    profile = bot.engine.index.profile
     limits = bot.limits
     wards = list(dict.fromkeys(c.ward for c in chunks if c.ward))
     bureaus = sorted({d.bureau for c in chunks for d in c.departments if d.bureau})
@@ -121,7 +121,7 @@ def build_app(bot: Bot):
             text = final.text + "".join(f"\n※ {note}" for note in final.notes)
             history[-1] = {"role": "assistant", "content": safe_markdown(text)}
             record = {"question": question, "answer": final.text, "cited_ids": [c.hit.chunk.id for c in final.citations]}
-            yield history, sources_html(final, _terms(bot, question)), plain_text(final), record, ""
+            yield history, sources_html(final, _terms(bot, question), profile), plain_text(final, profile), record, ""
         except QueryError as exc:
             history[-1] = {"role": "assistant", "content": inert_markdown(exc.ja)}
             yield history, sources_html(None, []), "", None, shown
@@ -152,10 +152,11 @@ def build_app(bot: Bot):
 
         return api_call(record)
 
-    with gr.Blocks(title=TITLE) as app:
+    title = f"{profile.short_title or profile.title} Q&A"
+    with gr.Blocks(title=title) as app:
         gr.Markdown(
-            f"# {TITLE}\n"
-            "計画（抜粋：豊平区・清田区・南区・西区・手稲区の章と第3章 行政運営の取組）の本文だけを根拠に回答し、"
+            f"# {title}\n"
+            f"{profile.scope_ja or profile.name_ja}の本文だけを根拠に回答し、"
             "根拠となった箇所を右側に表示します。計画に書かれていないことには「記載なし」とお答えします。"
         )
         with gr.Row():

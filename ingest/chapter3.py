@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.chunk import Measure
 from ingest.departments import parse_departments
 from ingest.draft import Draft, ParseResult
 from ingest.glossary import FOOTNOTE_DEFINITION, glossary_draft
-from ingest.chunk import Measure
+from ingest.profile import PlanProfile
 from ingest.text import collapse_spaces, join_wrapped, strip_footnote_refs
 
 _CHAPTER = re.compile(r"^第\s*(\d+)\s*章\s*(.*)$")
@@ -33,9 +34,6 @@ _ITEM_HEAD = re.compile(r"^([①-⑳]|\d{1,2})(?![\d年])\s*(.*)$")
 _YEAR_CELL = re.compile(r"^(\d{4})\s*年\s*(.*)$")
 _BULLET = re.compile(r"^[-・●○■◆]\s*")
 
-# Headings recognised by name; generic ones get their section's title prefixed in chunk titles.
-_GENERIC_HEADINGS = {"現状と課題": 4, "取組の方向性": 4, "取組内容": 4}
-_NAMED_HEADINGS = {"行政運営の目指す姿": 3, "行政運営の取組方針": 3}
 _POLICY_HEADING = re.compile(r"^取組方針\s*\d+\s+\S")
 _SHORT_PARAGRAPH = 60  # a slogan line this short is cited together with the bullets after it
 
@@ -44,6 +42,7 @@ LEVEL_CHAPTER, LEVEL_PART, LEVEL_PAREN, LEVEL_SECTION, LEVEL_TOPIC, LEVEL_GROUP 
 
 @dataclass
 class _State:
+    profile: PlanProfile
     headings: list[tuple[int, str]] = field(default_factory=list)
     parts: set[str] = field(default_factory=set)
     awaiting_chapter_title: bool = False
@@ -60,10 +59,14 @@ class _State:
         self.headings = [(lv, t) for lv, t in self.headings if lv < level] + [(level, title)]
 
 
-def parse_chapter3(lines: list[tuple[int, str]]) -> ParseResult:
-    """Parse the lines from the ``第3章`` heading to the end of the chapter."""
+def parse_chapter3(lines: list[tuple[int, str]], profile: PlanProfile) -> ParseResult:
+    """Parse the lines from the ``第3章`` heading to the end of the chapter.
+
+    Headings the profile names (``chapter_topics``, ``chapter_named``) get their levels from it;
+    narrative under a topic heading is titled ``<parent>：<heading>``.
+    """
     result = ParseResult()
-    state = _State()
+    state = _State(profile)
     for lineno, raw in lines:
         _parse_line(lineno, raw, state, result)
     _flush_narrative(state, result)
@@ -127,10 +130,10 @@ def _heading_level(line: str, state: _State) -> int | None:
         return LEVEL_PART if title in state.parts or not in_paren else LEVEL_SECTION
     if _ROMAN_HEADING.match(line):
         return LEVEL_GROUP
-    if line in _GENERIC_HEADINGS:
-        return _GENERIC_HEADINGS[line]
-    if line in _NAMED_HEADINGS:
-        return _NAMED_HEADINGS[line]
+    if line in state.profile.chapter_topics:
+        return state.profile.chapter_topics[line]
+    if line in state.profile.chapter_named:
+        return state.profile.chapter_named[line]
     if _POLICY_HEADING.match(line):
         return LEVEL_TOPIC
     return None
@@ -165,11 +168,11 @@ def _start_initiative(filled: list[str], lineno: int, state: _State, result: Par
     at = filled.index("所管")
     number, raw_title = _split_head(filled[:at])
     department_cell = " ".join(filled[at + 1 :])
-    departments, more = parse_departments(department_cell)
+    departments, more = parse_departments(department_cell, state.profile.bureaus)
     if not departments:
         result.warnings.append(f"line {lineno}: no department parsed from 所管 cell {department_cell!r}")
     for unknown in (d.as_written for d in departments if d.bureau is None):
-        result.warnings.append(f"line {lineno}: unknown bureau abbreviation in {unknown!r} (see ingest/bureaus.tsv)")
+        result.warnings.append(f"line {lineno}: unknown bureau abbreviation in {unknown!r} (see [bureaus] in the plan's profile)")
     circled = number is not None and not number.isdecimal()
     if not circled:
         state.program = None
@@ -283,7 +286,7 @@ def _flush_narrative(state: _State, result: ParseResult) -> None:
     section = state.section()
     for block in merged:
         result.drafts.append(
-            Draft("narrative", _narrative_title(section), section, None, block[0][0], block[-1][0],
+            Draft("narrative", _narrative_title(section, state.profile), section, None, block[0][0], block[-1][0],
                   [text for _, text in block])
         )
 
@@ -292,11 +295,11 @@ def _is_bullet(text: str) -> bool:
     return bool(text) and bool(_BULLET.match(text))
 
 
-def _narrative_title(section: list[str]) -> str:
+def _narrative_title(section: list[str], profile: PlanProfile) -> str:
     if not section:
         return "本文"
     innermost = re.sub(r"^(?:[(（]\s*\d+\s*[)）]|\d{1,2})\s*", "", section[-1])
-    if section[-1] in _GENERIC_HEADINGS and len(section) >= 2:
+    if section[-1] in profile.chapter_topics and len(section) >= 2:
         parent = re.sub(r"^(?:[(（]\s*\d+\s*[)）]|\d{1,2})\s*", "", section[-2])
         return f"{parent}：{innermost}"
     return innermost

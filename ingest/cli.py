@@ -8,19 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ingest.config import IngestConfig
-from ingest.pipeline import ingest_paths, summarize, write_chunks
+from ingest.pipeline import ingest_paths, summarize, write_ingest_output
+from planqa.cli import add_command
 
 EXAMPLES = """examples:
   planqa ingest                              # the bundled plan -> data/build/chunks.jsonl
   planqa ingest my_notes.md --out /tmp/out   # your own text/Markdown (generic chunker)
   planqa ingest --json | jq .by_kind
 """
-
-
-def add_command(subparsers, name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:
-    """A subcommand parser with its one-line help, description and an examples epilog."""
-    return subparsers.add_parser(name, help=help, description=description, epilog=examples,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -40,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
     paths = tuple(args.paths) or config.corpus
     out_dir = args.out or config.build_dir
     result = ingest_paths(paths)
-    out_path = out_dir / "chunks.jsonl"
-    write_chunks(result.chunks, out_path)
+    out_path = write_ingest_output(result, out_dir)
     summary = summarize(result, out_path)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))

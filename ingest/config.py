@@ -6,13 +6,22 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-BUNDLED_PLAN = PROJECT_ROOT / "data" / "sapporo_action_plan_excerpt.txt"
+from ingest.corpus import BUNDLED_PLAN
+
 CHUNKS_FILE = "chunks.jsonl"
+_CHECKOUT = Path(__file__).resolve().parents[1]
 
 
-def _default_build_dir() -> Path:
-    return Path(os.environ.get("PLANQA_BUILD_DIR", PROJECT_ROOT / "data" / "build"))
+def default_build_dir() -> Path:
+    """``$PLANQA_BUILD_DIR``; else ``data/build`` in a source checkout; else ``~/.cache/planqa/build``
+    (an installed package never writes into site-packages)."""
+    value = os.environ.get("PLANQA_BUILD_DIR")
+    if value:
+        return Path(value)
+    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "data").is_dir():
+        return _CHECKOUT / "data" / "build"
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "planqa" / "build"
 
 
 def _default_corpus() -> tuple[Path, ...]:
@@ -29,8 +38,7 @@ class IngestConfig:
     Attributes:
         corpus: input documents (default: the bundled plan, or ``PLANQA_CORPUS``,
             a ``os.pathsep``-separated list).
-        build_dir: output folder for ``chunks.jsonl`` (default ``data/build``, or
-            ``PLANQA_BUILD_DIR``).
+        build_dir: output folder for ``chunks.jsonl`` (see `default_build_dir`).
 
     Example:
         >>> IngestConfig().chunks_path.name
@@ -38,7 +46,7 @@ class IngestConfig:
     """
 
     corpus: tuple[Path, ...] = field(default_factory=_default_corpus)
-    build_dir: Path = field(default_factory=_default_build_dir)
+    build_dir: Path = field(default_factory=default_build_dir)
 
     @property
     def chunks_path(self) -> Path:

@@ -1,4 +1,5 @@
-"""Ingest entry point: documents -> chunks, written atomically as ``chunks.jsonl``."""
+"""Ingest entry point: documents -> chunks, written atomically as ``chunks.jsonl`` (with the plan's
+profile beside it as ``chunks.profile.json``), and read back for indexing."""
 
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ingest.chunk import CHUNK_KINDS, Chunk
+from ingest.config import CHUNKS_FILE
+from ingest.display import area
 from ingest.plan import parse_document
+from ingest.profile import PROFILE_JSON_SUFFIX, PlanProfile, bundled_profile, declared_profile, profile_for
 from ingest.reader import read_text
-from planqa.io import atomic_writer
+from planqa.errors import CorpusError
+from planqa.io import atomic_write_text, atomic_writer, iter_jsonl, read_text_file
+from planqa.limits import Limits
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,7 @@ class IngestResult:
     documents: list[DocumentReport] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    profile: PlanProfile = field(default_factory=bundled_profile)
 
 
 def ingest_paths(paths: Iterable[Path]) -> IngestResult:
@@ -48,13 +55,17 @@ def ingest_paths(paths: Iterable[Path]) -> IngestResult:
     started = time.perf_counter()
     result = IngestResult(chunks=[])
     keys: Counter[str] = Counter()
+    declared = False
     for path in paths:
         text = read_text(Path(path))
+        profile = profile_for(Path(path))
+        if not declared and declared_profile(Path(path)) is not None:
+            result.profile, declared = profile, True  # the first document that declares one speaks for the corpus
         key = _doc_key(Path(path))
         keys[key] += 1
         if keys[key] > 1:
             key = f"{key}-{keys[key]}"
-        parsed = parse_document(text, Path(path).name, key)
+        parsed = parse_document(text, Path(path).name, key, profile)
         result.chunks.extend(parsed.chunks)
         result.warnings.extend(parsed.warnings)
         result.documents.append(
@@ -77,18 +88,40 @@ def write_chunks(chunks: list[Chunk], out_path: Path) -> None:
             handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
 
 
-def read_chunks(path: Path) -> list[Chunk]:
-    """Load ``chunks.jsonl`` written by `write_chunks`."""
-    with path.open(encoding="utf-8") as handle:
-        return [Chunk.from_record(json.loads(line)) for line in handle if line.strip()]
+def write_ingest_output(result: IngestResult, out_dir: Path) -> Path:
+    """``out_dir/chunks.jsonl`` and, beside it, the plan's profile (``chunks.profile.json``)."""
+    out_path = Path(out_dir) / CHUNKS_FILE
+    write_chunks(result.chunks, out_path)
+    atomic_write_text(out_path.with_name(out_path.stem + PROFILE_JSON_SUFFIX),
+                      json.dumps(result.profile.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    return out_path
 
 
-def area_of(chunk: Chunk) -> str:
-    """The ward, or the chapter section (``1 行政サービスの高度化``) a chunk belongs to."""
-    if chunk.ward:
-        return chunk.ward
-    numbered = [s for s in chunk.section if re.match(r"^\d{1,2}\s", s)]
-    return numbered[1] if len(numbered) > 1 else (chunk.section[-1] if chunk.section else "(none)")
+def read_chunks(path: Path, limits: Limits | None = None) -> list[Chunk]:
+    """Load a ``chunks.jsonl`` (written by `write_chunks`, possibly edited by a person).
+
+    Raises:
+        CorpusError: unreadable file, or a line that is not a chunk record (names line and field).
+    """
+    limits = limits or Limits()
+    text = read_text_file(path, limits.max_corpus_file_bytes, CorpusError, what="chunks file")
+    chunks: list[Chunk] = []
+    ids: set[str] = set()
+    for number, record in iter_jsonl(text, str(path), CorpusError, limits.max_corpus_file_bytes):
+        try:
+            chunk = Chunk.from_record(record)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise CorpusError(f"{path}:{number}: not a chunk record ({type(exc).__name__}: {exc}); "
+                              "each line needs id, kind, title, text and source {file, line_start, line_end}") from None
+        if chunk.kind not in CHUNK_KINDS or not isinstance(chunk.title, str) or not isinstance(chunk.text, str):
+            raise CorpusError(f"{path}:{number}: kind must be one of {', '.join(CHUNK_KINDS)}, title and text strings")
+        if chunk.id in ids:
+            raise CorpusError(f"{path}:{number}: duplicate chunk id {chunk.id!r}")
+        ids.add(chunk.id)
+        chunks.append(chunk)
+    if not chunks:
+        raise CorpusError(f"{path}: no chunks")
+    return chunks
 
 
 def summarize(result: IngestResult, out_path: Path | None) -> dict[str, Any]:
@@ -96,7 +129,7 @@ def summarize(result: IngestResult, out_path: Path | None) -> dict[str, Any]:
     initiatives = [c for c in result.chunks if c.kind == "initiative"]
     areas: dict[str, dict[str, int]] = {}
     for chunk in initiatives:
-        row = areas.setdefault(area_of(chunk), {"initiatives": 0, "with_department": 0, "with_indicator": 0})
+        row = areas.setdefault(area(chunk), {"initiatives": 0, "with_department": 0, "with_indicator": 0})
         row["initiatives"] += 1
         row["with_department"] += bool(chunk.departments)
         row["with_indicator"] += chunk.indicator is not None

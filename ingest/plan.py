@@ -12,6 +12,7 @@ from ingest.chapter3 import parse_chapter3
 from ingest.chunk import Chunk, GlossaryLink
 from ingest.draft import Draft, ParseResult
 from ingest.generic import parse_generic
+from ingest.profile import PlanProfile, bundled_profile
 from ingest.text import footnote_refs
 from ingest.ward import parse_ward, ward_name
 
@@ -27,14 +28,16 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_document(text: str, source_file: str, doc_key: str) -> ParsedDocument:
+def parse_document(text: str, source_file: str, doc_key: str, profile: PlanProfile | None = None) -> ParsedDocument:
     """Parse a whole document.
 
     Args:
         text: the document text (``\\n`` newlines).
         source_file: the file name recorded in each chunk's ``source``.
         doc_key: prefix of chunk ids (ids are ``{doc_key}#L{first line}``).
+        profile: the plan's heading names, bureaus and ★ program (default: the bundled plan's).
     """
+    profile = profile or bundled_profile()
     lines = list(enumerate(text.split("\n"), start=1))
     regions = _regions(lines)
     results: list[ParseResult] = []
@@ -48,7 +51,7 @@ def parse_document(text: str, source_file: str, doc_key: str) -> ParsedDocument:
         if preface:
             results.append(parse_generic(preface))
         for ward, region in regions:
-            results.append(parse_ward(region, ward) if ward else parse_chapter3(region))
+            results.append(parse_ward(region, ward, profile) if ward else parse_chapter3(region, profile))
     drafts = [d for r in results for d in r.drafts]
     warnings = [f"{source_file}: {w}" for r in results for w in r.warnings]
     _assign_ids(drafts, doc_key)

@@ -18,6 +18,7 @@ import re
 
 from ingest.chunk import ProgramRef
 from ingest.draft import Draft, ParseResult
+from ingest.profile import PlanProfile
 from ingest.text import (
     SUPERSCRIPT_DIGITS,
     collapse_spaces,
@@ -42,17 +43,18 @@ _NOTE_MARKERS = (
 )
 _PAGE_REF = re.compile(r"\s*[(（]\s*(?:([^()（）]*?)\s+)?P\.\s*(\d+)\s*[)）]")
 
-GOALS_HEADING = "取組目標・主な取組"
-DEFAULT_STAR_PROGRAM = ProgramRef("★", "未来へつなぐ笑顔のまちづくり活動推進事業", 73)
+def parse_ward(lines: list[tuple[int, str]], ward: str, profile: PlanProfile) -> ParseResult:
+    """Parse the lines of one ward chapter (heading line excluded) into drafts.
 
-
-def parse_ward(lines: list[tuple[int, str]], ward: str) -> ParseResult:
-    """Parse the lines of one ward chapter (heading line excluded) into drafts."""
+    Rows under the profile's ``ward_goals`` heading are initiatives; ``★`` means the profile's
+    ``star_program`` unless the chapter's own 注) line names another.
+    """
+    goals_heading = profile.ward_goals_heading
     result = ParseResult()
     heading: str | None = None
     goals: list[tuple[str, str]] = []  # (title, full line) from outermost to innermost
     paragraph: Draft | None = None
-    star_program = DEFAULT_STAR_PROGRAM
+    star_program = ProgramRef("★", *profile.star_program) if profile.star_program else None
     footnotes: dict[str, list[ProgramRef]] = {}
     note_texts: dict[str, str] = {}
     initiatives: list[Draft] = []
@@ -73,19 +75,19 @@ def parse_ward(lines: list[tuple[int, str]], ward: str) -> ParseResult:
                 footnotes[marker] = _programs_in(body, marker)
                 note_texts[marker] = body
             continue
-        if heading == GOALS_HEADING and (match := _GOAL.match(line.replace("\t", " ").strip())):
+        if heading == goals_heading and (match := _GOAL.match(line.replace("\t", " ").strip())):
             label = re.sub(r"\s+", "", match.group(1))
             title = f"{label}:{match.group(2)}"
             nested = label.startswith("取組") and goals and goals[0][0].startswith("目標")
             goals = [goals[0], (title, line)] if nested else [(title, line)]
             result.drafts.append(
-                Draft("narrative", title, [ward, GOALS_HEADING], ward, lineno, lineno,
+                Draft("narrative", title, [ward, goals_heading], ward, lineno, lineno,
                       [collapse_spaces(line)], {"goal": collapse_spaces(line)})
             )
             continue
         cells = [c.strip() for c in raw.split("\t")]
-        if heading == GOALS_HEADING and len(cells) >= 2 and cells[0] and any(cells[1:]):
-            draft = _initiative(cells, lineno, ward, goals)
+        if heading == goals_heading and len(cells) >= 2 and cells[0] and any(cells[1:]):
+            draft = _initiative(cells, lineno, ward, goals, goals_heading)
             result.drafts.append(draft)
             initiatives.append(draft)
             continue
@@ -102,11 +104,11 @@ def parse_ward(lines: list[tuple[int, str]], ward: str) -> ParseResult:
     return result
 
 
-def _initiative(cells: list[str], lineno: int, ward: str, goals: list[tuple[str, str]]) -> Draft:
+def _initiative(cells: list[str], lineno: int, ward: str, goals: list[tuple[str, str]], goals_heading: str) -> Draft:
     title_cell = cells[0]
     description = " ".join(c for c in cells[1:] if c)
     title, markers, page_refs, programs = parse_title_markers(title_cell)
-    section = [ward, GOALS_HEADING, *(g[0] for g in goals)]
+    section = [ward, goals_heading, *(g[0] for g in goals)]
     fields = {
         "goal": collapse_spaces(goals[-1][1]) if goals else None,
         "page_refs": tuple(page_refs),
@@ -168,7 +170,7 @@ def _star_program(line: str) -> ProgramRef | None:
 
 def _resolve_markers(
     draft: Draft,
-    star: ProgramRef,
+    star: ProgramRef | None,
     footnotes: dict[str, list[ProgramRef]],
     note_texts: dict[str, str],
     warnings: list[str],
@@ -176,7 +178,7 @@ def _resolve_markers(
     notes: list[str] = []
     programs: list[ProgramRef] = []
     for marker in draft.markers:
-        if marker == "★":
+        if marker == "★" and star is not None:
             programs.append(star)
             notes.append(f"★: 「{star.program}」(P.{star.page})による実施")
         elif marker in footnotes:

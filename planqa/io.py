@@ -153,3 +153,46 @@ def remove_stale_temps(folder: Path, pattern: str, older_than_s: float = STALE_T
                 shutil.rmtree(stale) if stale.is_dir() and not stale.is_symlink() else stale.unlink()
         except OSError:
             pass
+
+
+@contextmanager
+def staging_folder(target: Path) -> Iterator[Path]:
+    """An empty folder beside ``target`` (``.{name}.tmp-XXXXXXXX``) to build into; removed if the block fails.
+
+    The caller publishes it (`replace_folder`, or the index's generation link) before the block ends.
+    """
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot be written ({_reason(exc, 'folder')}); choose a writable folder") from None
+    staging.chmod(0o755)
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def replace_folder(staging: Path, target: Path) -> None:
+    """Move a finished ``staging`` folder to ``target``, replacing what was there (two renames)."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def read_tsv(text: str, columns: int = 2) -> list[tuple[str, ...]]:
+    """Rows of a small tab-separated table (``#`` comments and blank lines skipped, cells stripped)."""
+    rows = []
+    for line in text.split("\n"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = tuple(cell.strip() for cell in line.split("\t"))
+        if len(cells) != columns:
+            raise ValueError(f"expected {columns} tab-separated cells, got {len(cells)}: {line[:60]!r}")
+        rows.append(cells)
+    return rows

@@ -72,8 +72,7 @@ def embedder() -> HashEmbedder:
 @pytest.fixture
 def mini_bot(mini_config, embedder, tmp_path):
     """A `Bot` over the mini plan with the hash embedder; never abstains on relevance."""
-    from bot.compose import Relevance
-    from bot.config import BotConfig, LLMConfig
+    from bot.config import BotConfig, LLMConfig, Relevance
     from bot.service import Bot
     from index.engine import SearchEngine
 
@@ -125,10 +124,9 @@ def mini_cli_env(monkeypatch, tmp_path, mini_plan_text):
 @pytest.fixture(scope="module")
 def mini_server(tmp_path_factory, mini_plan_text):
     """`planqa serve`'s app over the mini plan (hash embedder) on a free loopback port: (url, bot)."""
-    from bot.compose import Relevance
-    from bot.config import BotConfig, LLMConfig
-    from bot.service import Bot
+    from bot.config import BotConfig, LLMConfig, Relevance
     from bot.server import launch
+    from bot.service import Bot
     from index.engine import SearchEngine
 
     root = tmp_path_factory.mktemp("server")

@@ -6,11 +6,21 @@ import re
 
 import pytest
 
-from bot.answer import NOT_IN_PLAN_JA
-from bot.compose import Relevance, compose
-from bot.intent import detect
+from bot.answer import not_in_plan
+from bot.compose import compose
+from bot.config import Relevance
+from index.config import IndexConfig
 from index.hit import Hit
+from index.query import understand
 from ingest.chunk import Chunk, Department, Measure, Source
+from ingest.profile import bundled_profile
+
+PROFILE = bundled_profile()
+NOT_IN_PLAN_JA = not_in_plan(PROFILE)
+
+
+def query(question):
+    return understand(question, 10, None, IndexConfig(model="hash"), PROFILE)
 
 
 def chunk(id_, title, kind="initiative", ward=None, text="説明文です。二文目です。三文目です。", **fields):
@@ -46,7 +56,7 @@ def hits(*pairs):
 
 
 def answer(question, ranked):
-    return compose(question, detect(question), ranked)
+    return compose(query(question), ranked, PROFILE)
 
 
 def assert_every_sentence_cited(result, ranked):
@@ -166,7 +176,7 @@ def test_no_hits_abstains_without_citations():
     ],
 )
 def test_intent_detection(question, kind):
-    assert detect(question).kind == kind
+    assert query(question).intent.kind == kind
 
 
 def test_relevance_combines_dense_and_capped_lexical():

@@ -8,8 +8,8 @@ import threading
 import pytest
 
 from bot.feedback import append_feedback
-from planqa.errors import QueryError
 from bot.render import highlight, inert_markdown, plain_text, sources_html
+from planqa.errors import QueryError
 
 
 def test_concurrent_feedback_lines_are_whole_and_none_lost(tmp_path):

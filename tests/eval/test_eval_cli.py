@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.cli import main
+from planqa.cli import main
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ import pytest
 
 from bot.answer import Answer
 from eval.answers import score_answers
-from planqa.errors import EvalDataError
 from eval.questions import Question, gold_ids, load_questions
 from eval.retrieval import retrieval_metrics
 from ingest.chunk import Chunk, Source
+from planqa.errors import EvalDataError
 
 QUESTIONS = [
     Question("a", "x", ("T",), "paraphrase", "citizen", None),

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.cli import main
+from planqa.cli import main
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +86,47 @@ def test_index_built_with_another_model_is_refused_by_search(capsys, monkeypatch
     assert "built with model 'hash'" in err and "asks for 'hash:32'" in err and "planqa index --rebuild" in err
     code, out, _ = run(capsys, "index", "--json")  # `planqa index` rebuilds a stale index
     assert code == 0 and json.loads(out)["model"]["id"] == "hash:32"
+
+
+def test_ingest_then_index_from_edited_chunks(capsys, tmp_path, mini_cli_env, monkeypatch):
+    """`planqa ingest --out DIR`, a person edits DIR/chunks.jsonl, `planqa index --chunks` indexes exactly that."""
+    monkeypatch.delenv("PLANQA_CORPUS")  # nothing names a corpus: the chunks file is the source
+    work = tmp_path / "work"
+    code, _, err = run(capsys, "ingest", str(mini_cli_env), "--out", str(work), "--json")
+    assert code == 0, err
+    chunks_file = work / "chunks.jsonl"
+    records = [json.loads(line) for line in chunks_file.read_text(encoding="utf-8").splitlines()]
+    edited = next(r for r in records if r["title"] == "消防検査のオンライン化")
+    edited["title"] = "消防検査のオンライン化（職員が確認済み）"
+    chunks_file.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+    code, out, err = run(capsys, "index", "--chunks", str(chunks_file), "--json")
+    assert code == 0, err
+    manifest = json.loads(out)
+    assert manifest["source"]["kind"] == "chunks" and manifest["counts"]["chunks"] == len(records)
+    assert manifest["profile"]["wards"]["西区"] == "Nishi"  # the profile ingest wrote beside the chunks
+    code, out, _ = run(capsys, "search", "消防検査 確認済み", "--k", "1", "--retriever", "lexical", "--json")
+    assert code == 0 and json.loads(out)[0]["title"] == "消防検査のオンライン化（職員が確認済み）"
+
+    chunks_file.write_text(chunks_file.read_text(encoding="utf-8").replace("職員が確認済み", "再編集"), encoding="utf-8")
+    code, _, err = run(capsys, "search", "消防検査", "--json")
+    assert code == 5 and "chunks changed since the index was built" in err
+    code, _, err = run(capsys, "index", "--chunks", str(chunks_file), "--json")
+    assert code == 0 and "rebuilding" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ('{"id": "a"}\n', ":1: not a chunk record"),
+        ("[1, 2]\n", ":1: not a chunk record"),
+        ("\n", "no chunks"),
+        ('{"id": "a", "kind": "poem", "title": "t", "text": "x", "source": {"file": "f", "line_start": 1, '
+         '"line_end": 1}}\n', "kind must be one of"),
+    ],
+)
+def test_index_refuses_a_broken_chunks_file_in_one_line(capsys, tmp_path, content, fragment):
+    chunks_file = tmp_path / "chunks.jsonl"
+    chunks_file.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, "index", "--chunks", str(chunks_file))
+    assert code == 3 and fragment in err and len(err.strip().splitlines()) == 1

@@ -9,8 +9,8 @@ import pytest
 
 from index.crosslingual import expand_english, is_english
 from index.engine import SearchEngine
-from planqa.errors import QueryError
 from index.retrieve import Filters, fuse
+from planqa.errors import QueryError
 
 
 @pytest.fixture
@@ -98,8 +98,10 @@ def test_rrf_gives_no_lexical_vote_without_a_lexical_match(mini_config):
 
 
 def test_dense_candidate_pool_is_exhaustive_for_small_indexes_only():
+    from index.config import IndexConfig
     from index.retrieve import DenseRetriever
 
-    assert DenseRetriever.pool(212) == 212
-    assert DenseRetriever.pool(20_000) == 20_000
-    assert DenseRetriever.pool(1_000_000) == 2_000
+    dense = DenseRetriever(None, None, IndexConfig(model="hash"))
+    assert dense.pool(212) == 212
+    assert dense.pool(20_000) == 20_000
+    assert dense.pool(1_000_000) == 2_000

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from index.embedder import HashEmbedder
-from planqa.errors import IndexMismatchError
 from index.store import build_index, load_index
+from planqa.errors import IndexMismatchError
 
 
 def test_build_writes_named_files_and_manifest(mini_config, embedder):
@@ -24,7 +24,8 @@ def test_build_writes_named_files_and_manifest(mini_config, embedder):
                                  "query_prompt": "", "document_prompt": ""}
     assert manifest["counts"]["initiative"] == 6
     assert manifest["faiss"] == {"type": "flat", "metric": "inner_product", "rows": manifest["counts"]["chunks"]}
-    assert manifest["corpus"]["files"][0]["name"] == "mini_plan.txt"
+    assert manifest["source"]["kind"] == "corpus" and manifest["source"]["files"][0]["name"] == "mini_plan.txt"
+    assert manifest["profile"]["wards"]["西区"] == "Nishi" and manifest["profile"]["baseline_year"] == 2022
     assert "faiss-cpu" in manifest["packages"] and "build_seconds" in manifest
 
 
@@ -33,7 +34,7 @@ def test_faiss_row_i_is_chunk_i(mini_config, embedder):
     loaded = load_index(mini_config, embedder)
     from index.document import dense_text
 
-    vectors = embedder.encode_documents([dense_text(c) for c in loaded.chunks])
+    vectors = embedder.encode_documents([dense_text(c, loaded.profile) for c in loaded.chunks])
     for row in range(len(loaded.chunks)):
         assert loaded.faiss_index.reconstruct(row) == pytest.approx(vectors[row], abs=1e-6)
 
@@ -50,6 +51,9 @@ def _corrupt(config, how):
     elif how == "lexical":
         for part in (folder / "lexical" / "word").iterdir():
             part.write_bytes(b"\x00")
+    elif how == "profile":  # the document declares a profile now: parsing may differ
+        config.ingest.corpus[0].with_name("mini_plan.profile.toml").write_text("[plan]\nbaseline_year = 2022\n",
+                                                                             encoding="utf-8")
     elif how == "corpus":
         config.ingest.corpus[0].write_text(config.ingest.corpus[0].read_text(encoding="utf-8") + "追記\n", encoding="utf-8")
 
@@ -62,6 +66,7 @@ def _corrupt(config, how):
         ("manifest", "manifest.json: unreadable or corrupted"),
         ("lexical", "lexical/word: unreadable or corrupted lexical index"),
         ("corpus", "corpus changed since the index was built (mini_plan.txt"),
+        ("profile", "corpus changed since the index was built (mini_plan.txt"),
     ],
 )
 def test_damage_is_detected_at_load_with_file_and_fix(mini_config, embedder, how, fragment):

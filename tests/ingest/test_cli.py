@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from planqa.cli import main
 
 
 def run(capsys, *argv):
@@ -87,7 +87,7 @@ def test_bad_input_is_one_line_on_stderr_and_leaves_previous_output(capsys, tmp_
     assert fragment in err and str(path) in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert (out_dir / "chunks.jsonl").read_bytes() == before
-    assert [p.name for p in out_dir.iterdir()] == ["chunks.jsonl"]
+    assert sorted(p.name for p in out_dir.iterdir()) == ["chunks.jsonl", "chunks.profile.json"]
 
 
 def test_a_bad_file_among_good_ones_writes_nothing(capsys, tmp_path):

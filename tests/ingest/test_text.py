@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.departments import parse_departments
+from ingest.profile import bundled_profile
 from ingest.text import footnote_refs, join_wrapped, normalize_key, strip_footnote_refs
 
 
@@ -33,6 +34,6 @@ def test_normalize_key_folds_width_spaces_and_footnotes():
 
 
 def test_unknown_bureau_abbreviation_keeps_the_written_form():
-    departments, more = parse_departments("謎) 企画部")
+    departments, more = parse_departments("謎) 企画部", bundled_profile().bureaus)
     assert departments[0].bureau is None and departments[0].name == "謎) 企画部"
     assert more is False

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from bot.cli import main
 from bot.render import inert_markdown
-from planqa.errors import QueryError
 from index.retrieve import Filters
+from planqa.cli import main
+from planqa.errors import QueryError
 
 HOSTILE = [
     "",

@@ -131,7 +131,7 @@ def test_feedback_log_stops_growing_at_its_cap(tmp_path):
 # 3. MEDIUM: request size and memory.
 
 def test_validate_cuts_before_it_cleans():
-    from index.retrieve import validate
+    from index.query import validate
 
     question = "b" * 10**8
     tracemalloc.start()
@@ -306,7 +306,7 @@ def _question_file(tmp_path, line: str) -> str:
     ],
 )
 def test_malformed_question_files_get_one_line_errors(mini_cli_env, tmp_path, line, fragment):
-    from bot.cli import main
+    from planqa.cli import main
 
     path = _question_file(tmp_path, line)
     result = _planqa("eval", "--questions", path, "--retriever", "lexical", "--no-answers")
@@ -370,7 +370,7 @@ def test_ask_api_wrong_types_get_a_field_error(server, data, field):
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u0085", "\u2029", "\x1c"])
 def test_batch_lines_may_contain_unicode_line_separators(capsys, mini_cli_env, tmp_path, separator):
-    from bot.cli import main
+    from planqa.cli import main
 
     path = tmp_path / "batch.jsonl"
     lines = [{"id": "a", "question": f"大型ごみ{separator}インターネット"}, {"id": "b", "question": "消防検査"}]
@@ -381,7 +381,7 @@ def test_batch_lines_may_contain_unicode_line_separators(capsys, mini_cli_env, t
 
 
 def test_batch_file_with_a_bom_is_accepted(capsys, mini_cli_env, tmp_path):
-    from bot.cli import main
+    from planqa.cli import main
 
     path = tmp_path / "batch.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "question": "防災"}).encode() + b"\n")
@@ -418,7 +418,7 @@ def test_login_attempts_are_rate_limited(start_serve, mini_serve_env):
 
 
 def test_an_empty_question_does_not_abort_an_eval_run(capsys, mini_cli_env, tmp_path):
-    from bot.cli import main
+    from planqa.cli import main
 
     path = tmp_path / "q.jsonl"
     rows = [{"id": "1", "question": "\u200b\x01", "gold": ["地域の防災力強化"], "kind": "keyword"},

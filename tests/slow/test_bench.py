@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.cli import main
+from planqa.cli import main
 
 pytestmark = pytest.mark.slow
 

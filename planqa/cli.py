@@ -1,7 +1,8 @@
-"""The ``planqa`` command: one entry point, subcommands contributed by each stage.
+"""The ``planqa`` command: one entry point, subcommands contributed by each stage, and the helpers
+every subcommand shares (parser construction, quiet third-party logging, batch files).
 
-Each stage registers its subcommands through the ``planqa.commands`` entry-point
-group (see pyproject.toml), so this dispatcher imports no later stage directly.
+Each stage registers its subcommands through the ``planqa.commands`` entry-point group (see
+pyproject.toml), so this dispatcher imports no stage at all.
 """
 
 from __future__ import annotations
@@ -11,11 +12,48 @@ import logging
 import sys
 import traceback
 from importlib.metadata import entry_points
+from pathlib import Path
 
-from planqa.errors import PlanqaError
+from planqa.errors import PlanqaError, QueryError
+from planqa.io import iter_jsonl, read_text_file
+from planqa.limits import Limits
 
 # Subcommand order in --help; unknown names from other packages come after.
 _ORDER = ("ingest", "index", "search", "ask", "serve", "eval", "bench", "model")
+
+
+def add_command(subparsers, name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:
+    """A subcommand parser with its one-line help, description and an examples epilog."""
+    return subparsers.add_parser(name, help=help, description=description, epilog=examples,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def quiet_libraries() -> None:
+    """Silence third-party progress bars and debug logs in CLI output (ours stay)."""
+    import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; import first, then quiet it)
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:
+        pass
+
+
+def read_batch(path: Path, limits: Limits | None = None) -> list[dict]:
+    """The ``{"id", "question"}`` objects of a JSONL batch file (bounded: file size and line length)."""
+    limits = limits or Limits()
+    text = read_text_file(path, limits.max_batch_file_bytes, QueryError, what="batch file")
+    items = []
+    for number, item in iter_jsonl(text, str(path), QueryError, limits.max_batch_line_bytes):
+        if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+            raise QueryError(f'{path}:{number}: expected an object with a "question" string')
+        if not isinstance(item.get("id"), (str, int, type(None))) or isinstance(item.get("id"), bool):
+            raise QueryError(f'{path}:{number}: "id" must be a string or a number')
+        items.append(item)
+    return items
 
 
 def build_parser() -> argparse.ArgumentParser:

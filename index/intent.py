@@ -1,5 +1,6 @@
 """What a question asks for: a figure, the department, a definition, a ward — or a kind of fact
-the plan never contains (fees, opening hours, schedules, phone numbers)."""
+the plan never contains (fees, opening hours, schedules, phone numbers). Part of understanding a
+query (`index.query`): computed once per question, used by retrieval and by the answer."""
 
 from __future__ import annotations
 
@@ -7,11 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from index.crosslingual import is_english
-
-WARDS = {"豊平区": "toyohira", "清田区": "kiyota", "南区": "minami", "西区": "nishi", "手稲区": "teine"}
-# Sapporo's other wards: their chapters are not in the bundled excerpt.
-OTHER_WARDS = {"中央区": "chuo", "北区": "kita", "東区": "higashi", "白石区": "shiroishi", "厚別区": "atsubetsu"}
+from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
     r"目標|何\s*[%％]|何パーセント|何人|何件|何回|何事業|何業務|何施設|何時間|何枚|いつまで|どれ(だけ|くらい|ぐらい)|"
@@ -52,23 +49,23 @@ class Intent:
     other_ward: str | None = None
 
 
-def mentioned_ward(question: str, wards: dict[str, str] = WARDS) -> str | None:
+def mentioned_ward(question: str, wards: dict[str, str]) -> str | None:
+    """The first of ``wards`` (Japanese name -> English name) the question names, in either language."""
     folded = unicodedata.normalize("NFKC", question)
     compact = re.sub(r"\s+", "", folded)
     for ward, english in wards.items():
-        if ward in compact or re.search(rf"\b{english}\b", folded, re.IGNORECASE):
+        if ward in compact or (english and re.search(rf"\b{re.escape(english)}\b", folded, re.IGNORECASE)):
             return ward
     return None
 
 
-def detect(question: str) -> Intent:
+def detect(question: str, language: str, profile: PlanProfile) -> Intent:
     """Classify a question; the order reflects which fact to put first when several apply.
 
-    >>> detect("消防検査オンライン化 所管").kind
+    >>> detect("消防検査オンライン化 所管", "ja", PlanProfile()).kind
     'department'
     """
-    language = "en" if is_english(question) else "ja"
-    ward = mentioned_ward(question)
+    ward = mentioned_ward(question, profile.wards)
     unanswerable = next((name for name, pattern in _NOT_IN_PLAN.items() if pattern.search(question)), None)
     if _DEPARTMENT.search(question):
         kind = "department"
@@ -80,5 +77,5 @@ def detect(question: str) -> Intent:
         kind = "ward"
     else:
         kind = "general"
-    other = None if ward else mentioned_ward(question, OTHER_WARDS)
+    other = None if ward else mentioned_ward(question, profile.other_wards)
     return Intent(kind, ward, language, unanswerable, other)

@@ -1,0 +1,80 @@
+"""Understanding a question, once: the cleaned and bounded text, its language, the plan terms it is
+expanded with, what it asks for (intent) and the filters in force. The `Query` built here flows
+down to retrieval and to the answer; nothing downstream re-parses the question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.config import IndexConfig
+from index.crosslingual import expand_english, is_english
+from index.intent import Intent, detect
+from index.retrieve import Filters
+from ingest.profile import PlanProfile
+from planqa.errors import QueryError
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as planqa understood it.
+
+    Attributes:
+        text: the question cleaned (control characters removed) and bounded.
+        language: ``ja`` or ``en``.
+        search_text: what retrieval searches with: ``text`` plus the plan's Japanese terms for an
+            English question.
+        intent: the asked fact, the ward named, a fact type the plan never states.
+        filters: ward / department / kind filters.
+        k: hits wanted.
+        notes: what the user should know (truncation, expansion).
+    """
+
+    text: str
+    language: str
+    search_text: str
+    intent: Intent
+    filters: Filters
+    k: int
+    notes: tuple[str, ...] = ()
+
+
+def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile) -> Query:
+    """Validate, clean, detect the language and intent, and expand an English question."""
+    cleaned, k, notes = validate(question, k, config)
+    language = "en" if is_english(cleaned) else "ja"
+    expanded = expand_english(cleaned) if language == "en" else cleaned
+    if expanded != cleaned:
+        notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
+    return Query(cleaned, language, expanded, detect(cleaned, language, profile), filters or Filters(), k,
+                 tuple(notes))
+
+
+def validate(query: str, k: int, config: IndexConfig) -> tuple[str, int, list[str]]:
+    """Clean the query and bound ``k``; returns (query, k, notes for the user).
+
+    The query is cut before it is cleaned, so a 100 MB string costs no more than a short one.
+    """
+    notes: list[str] = []
+    if not isinstance(query, str):
+        raise QueryError(f"the question must be a string, got {type(query).__name__}",
+                         ja="質問は文字列で指定してください。", field="question")
+    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+        raise QueryError(f"k must be a positive integer, got {k!r}", ja="件数は1以上の整数で指定してください。", field="k")
+    if k > config.max_k:
+        notes.append(f"k={k} capped to {config.max_k}")
+        k = config.max_k
+    limit = config.limits.max_question_chars
+    original_length = len(query)
+    # Leading whitespace and control characters never count against the limit: skip them first
+    # (bounded, so a huge run of them is not scanned in full).
+    head = query[: limit * 4 + 64].lstrip()
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in head)
+    cleaned = cleaned.encode("utf-8", "replace").decode("utf-8").strip()
+    if not cleaned:
+        raise QueryError("the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込",
+                         ja="質問が空です。質問やキーワードを入力してください（例: 大型ごみ インターネット申込）。",
+                         field="question")
+    if len(cleaned) > limit or original_length > len(head):
+        notes.append(f"query truncated from {original_length} to {limit} characters")
+        cleaned = cleaned[:limit].rstrip()
+    return cleaned, k, notes
