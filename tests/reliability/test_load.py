@@ -4,14 +4,9 @@ through the Gradio API, feedback written concurrently. Bounded: it stops by itse
 from __future__ import annotations
 
 import json
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
@@ -24,51 +19,23 @@ PER_CLIENT = 21  # 50 x 21 = 1,050 questions
 DEADLINE_S = 900
 
 
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 @pytest.fixture(scope="module")
-def served(real_engine, real_config, tmp_path_factory):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+def served(real_engine, real_config, tmp_path_factory, start_serve):
     feedback = tmp_path_factory.mktemp("load") / "feedback.jsonl"
-    env = dict(os.environ, PLANQA_CACHE_DIR=str(real_config.cache_dir), PLANQA_INDEX_DIR=str(real_config.index_dir),
-               PLANQA_FEEDBACK_LOG=str(feedback), HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
-    process = subprocess.Popen([str(Path(sys.executable).with_name("planqa")), "serve", "--port", str(port)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        line = process.stdout.readline()
-        if "running on" in line:
-            break
-        if process.poll() is not None:
-            pytest.fail(f"planqa serve exited: {process.stdout.read()}")
-    else:
-        process.kill()
-        pytest.fail("planqa serve did not start within 180 s")
-    assert f"running on http://127.0.0.1:{port}" in line
-    yield url, process, feedback
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    server = start_serve({"PLANQA_CACHE_DIR": str(real_config.cache_dir), "PLANQA_INDEX_DIR": str(real_config.index_dir),
+                          "PLANQA_FEEDBACK_LOG": str(feedback)})
+    return server, feedback
 
 
 def test_fifty_clients_thousand_questions(served):
     from gradio_client import Client
 
-    url, process, feedback = served
+    server, feedback = served
+    url, process = server.url, server.process
     questions = [q.question for q in load_questions(DATA_DIR / "dev.jsonl")][:60]
     reference = Client(url, verbose=False)
     expected = {q: reference.predict(q, api_name="/ask")["answer"] for q in questions}
-    rss_start = _rss_mb(process.pid)
+    rss_start = server.rss_mb()
     started = time.time()
 
     def client_run(worker: int):
@@ -98,7 +65,7 @@ def test_fifty_clients_thousand_questions(served):
     errors = [r for r in results if r[2] is not None]
     mismatched = [r for r in results if r[1] is not None and r[1].get("answer") != expected[r[0]]]
     latencies = sorted(r[3] for r in results)
-    rss_end = _rss_mb(process.pid)
+    rss_end = server.rss_mb()
     report = {
         "clients": CLIENTS, "requests": len(results), "errors": len(errors), "mismatched": len(mismatched),
         "wall_s": round(wall, 1), "throughput_rps": round(len(results) / wall, 1),
