@@ -81,6 +81,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     notes: list[str] = []
     if intent.other_ward:
         notes.append(f"{profile.label_ja}には{intent.other_ward}の章は含まれていません（全市の取組のみ該当します）。")
+    if intent.kind == "smalltalk":
+        return Answer(question, smalltalk_reply(profile, english), (), 0.0, True, intent.kind, intent.language)
     if not hits:
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
@@ -130,6 +132,17 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
                   intent.kind, intent.language, tuple(notes), tuple(hits))
 
 
+def smalltalk_reply(profile: PlanProfile, english: bool) -> str:
+    """A greeting or "how do I use this" gets a short guide instead of unrelated plan passages."""
+    if english:
+        return (f"Hello! Ask me about {profile.name_en}: what the city plans on a topic, an initiative's target "
+                "or department, or what a term means — for example \"Can I apply for bulky garbage collection "
+                "online?\" Every answer cites the passage it comes from.")
+    return (f"こんにちは。{profile.label_ja}について、取組の内容・目標・所管部署や用語の意味をお答えします。"
+            "例えば「粗大ごみってネットで申し込めるようになる？」「消防検査オンライン化 所管」のように質問してください。"
+            "回答には根拠となった計画の箇所を示します。")
+
+
 def _first_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanProfile) -> tuple[str, bool]:
     """The sentence that answers the asked fact, and whether it already quotes the description."""
     title = chunk.title
@@ -165,7 +178,7 @@ def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanPro
         if english:
             return cite(f"The plan defines 「{chunk.term}」 as: 「{chunk.definition}」", n)
         return cite(f"「{chunk.term}」とは、{chunk.definition}", n)
-    if chunk.ward and intent.kind == "ward":
+    if chunk.ward and intent.kind == "ward" and chunk.kind != "narrative":  # an overview is quoted, not "取り組みます"
         goal = chunk.section[-1] if len(chunk.section) > 2 else ""
         if english:
             english_ward = profile.english_ward(chunk.ward).capitalize()

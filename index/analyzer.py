@@ -31,6 +31,10 @@ _STOPWORDS = {
 }
 _BIGRAM_CHARS = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff々ー]+")
 _HIRAGANA_TO_KATAKANA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
+
+
+def to_katakana(text: str) -> str:
+    return text.translate(_HIRAGANA_TO_KATAKANA)
 # One MeCab tagger per process, used under a lock: a tagger is not safe to share between threads
 # (the server answers two requests at once), and each one holds the whole dictionary in memory.
 _TAGGER_LOCK = threading.Lock()
@@ -107,6 +111,14 @@ class Analyzer:
             with _TAGGER_LOCK:
                 tokens.extend((t.surface, t.feature, bool(t.white_space)) for t in _shared_tagger()(piece))
         return tokens
+
+    def reading(self, text: str) -> str:
+        """The katakana reading of ``text`` (``区役所`` -> ``クヤクショ``); unknown words as written, in katakana."""
+        readings = []
+        for surface, feature, _ in self._tokens(fold(text)):
+            kana = getattr(feature, "kana", None) or ""
+            readings.append(kana if kana and kana != "*" else surface.translate(_HIRAGANA_TO_KATAKANA))
+        return "".join(readings)
 
     def analyze(self, text: str) -> dict[str, list[str]]:
         folded = fold(text)

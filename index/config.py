@@ -80,6 +80,12 @@ class IndexConfig:
     rrf_k: int = 10
     dense_weight: float = 1.0
     lexical_weight: float = 0.5
+    # A question naming a ward (hybrid retrieval): RRF scores run ~0.02-0.14, so +0.03 lifts the ward's
+    # own initiatives a few ranks, -0.04 sinks other wards' chunks, and the ward's overview / review /
+    # goal passages end up just below its initiatives (tuned on dev + citizen_dev; see README).
+    ward_bonus: float = 0.03
+    other_ward_penalty: float = 0.04
+    ward_narrative_penalty: float = 0.01
     limits: Limits = field(default_factory=Limits)
     max_k: int = 1000
 

@@ -73,6 +73,7 @@ class SearchEngine:
         fresh = _Loaded(load_index(self.config, self.embedder))
         for name in list(self._loaded.retrievers):  # warm the same retrievers before switching
             fresh.retriever(name, self.embedder, self.config)
+        fresh.index.vocabulary  # noqa: B018  (built before the switch, not on a request)
         self._loaded = fresh
         log.info("index reloaded: %s", fresh.index.manifest.get("created_at"))
         return fresh.index.manifest
@@ -82,15 +83,21 @@ class SearchEngine:
 
     def understand(self, question: str, k: int = 10, filters: Filters | None = None) -> Query:
         """The question as a `Query` (cleaned, language, expansions, intent, filters), built once."""
-        return understand(question, k, filters, self.config, self.index.profile)
+        index = self.index
+        return understand(question, k, filters, self.config, index.profile, index.vocabulary, index.analyzer)
 
     def search(self, query: str | Query, k: int = 10, retriever: str = "hybrid",
                filters: Filters | None = None) -> SearchResult:
         """Ranked hits for a question (understood here) or an already understood `Query`."""
         loaded = self._loaded  # one index for the whole request, even if a reload happens meanwhile
         if not isinstance(query, Query):
-            query = understand(query, k, filters, self.config, loaded.index.profile)
-        hits = loaded.retriever(retriever, self.embedder, self.config).search(query.search_text, query.k, query.filters)
+            index = loaded.index
+            query = understand(query, k, filters, self.config, index.profile, index.vocabulary, index.analyzer)
+        chosen = loaded.retriever(retriever, self.embedder, self.config)
+        if retriever == "hybrid" and query.intent.ward:
+            hits = chosen.search(query.search_text, query.k, query.filters, ward=query.intent.ward)
+        else:
+            hits = chosen.search(query.search_text, query.k, query.filters)
         return SearchResult(query, retriever, hits, loaded.index.profile)
 
 

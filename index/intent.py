@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
-    r"目標|何\s*[%％]|何パーセント|何人|何件|何回|何事業|何業務|何施設|何時間|何枚|いつまで|どれ(だけ|くらい|ぐらい)|"
+    r"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務)|いつまで|どれ(だけ|くらい|ぐらい)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|"
     r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b",
     re.IGNORECASE,
@@ -26,12 +26,22 @@ _DEFINITION = re.compile(
     r"^\s*what (is|are|does)\b.*\b(mean|stand for)?|\bdefinition\b|\bdefine\b",
     re.IGNORECASE,
 )
+# A question about the plan's own target ("目標はいくら", "the target year") asks for a fact the plan
+# states: it takes precedence over the price / date vetoes below.
+_PLAN_TARGET = re.compile(r"目標|指標|\btargets?\b|\bgoals?\b|\bindicators?\b", re.I)
+# Greetings, thanks and "how do I use this": answered with a short guide, not with plan passages.
+_SMALLTALK = re.compile(
+    r"^\s*(?:こんにちは|こんばんは|おはよう(?:ございます)?|はじめまして|ありがとう(?:ございます|ございました)?|どうも|"
+    r"よろしく(?:お願いします)?|さようなら|使い方(?:は|を教えて(?:ください)?)?|何ができる(?:の|んですか|ますか)?|"
+    r"hello|hi|hey|thanks|thank you|bye|help|how (?:do i|to) use(?: this)?)"
+    r"[\s!！?？。、.〜～ー]*$", re.I)
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 _NOT_IN_PLAN = {
     "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|\bfees?\b|\bprices?\b|how much (does|is) it cost", re.I),
     "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|opening hours|business hours|office hours", re.I),
     "schedule": re.compile(
-        r"収集日|何曜日|日程|締め切り|締切|いつ来|スケジュール|\bschedule\b|what day|collection day|\bwhen is the\b", re.I
+        r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|開催|行われ)|スケジュール|"
+        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b", re.I
     ),
     "phone": re.compile(r"電話番号|連絡先の電話|phone number|telephone", re.I),
 }
@@ -39,7 +49,8 @@ _NOT_IN_PLAN = {
 
 @dataclass(frozen=True)
 class Intent:
-    """The asked fact (``figure`` | ``department`` | ``definition`` | ``ward`` | ``general``), the
+    """The asked fact (``figure`` | ``department`` | ``definition`` | ``ward`` | ``general``, or
+    ``smalltalk`` for a greeting, thanks or "how do I use this"), the
     ward the question names, its language, and a fact type the plan never states (or None)."""
 
     kind: str
@@ -66,7 +77,11 @@ def detect(question: str, language: str, profile: PlanProfile) -> Intent:
     'department'
     """
     ward = mentioned_ward(question, profile.wards)
+    if _SMALLTALK.match(question):
+        return Intent("smalltalk", None, language)
     unanswerable = next((name for name, pattern in _NOT_IN_PLAN.items() if pattern.search(question)), None)
+    if unanswerable in ("fee", "schedule") and _PLAN_TARGET.search(question):
+        unanswerable = None
     if _DEPARTMENT.search(question):
         kind = "department"
     elif _FIGURE.search(question):

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from index.analyzer import Analyzer
 from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english
 from index.intent import Intent, detect
+from index.respell import Vocabulary, respell
 from index.retrieve import Filters
 from ingest.profile import PlanProfile
 from planqa.errors import QueryError
@@ -38,13 +40,19 @@ class Query:
     notes: tuple[str, ...] = ()
 
 
-def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile) -> Query:
-    """Validate, clean, detect the language and intent, and expand an English question."""
+def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile,
+               vocabulary: Vocabulary | None = None, analyzer: Analyzer | None = None) -> Query:
+    """Validate, clean, detect the language and intent, expand an English question, and add the
+    plan's spellings of words written in kana, as a homophone or with a katakana typo."""
     cleaned, k, notes = validate(question, k, config)
     language = "en" if is_english(cleaned) else "ja"
     expanded = expand_english(cleaned) if language == "en" else cleaned
     if expanded != cleaned:
         notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
+    respelled = respell(cleaned, vocabulary, analyzer) if vocabulary is not None and analyzer is not None else []
+    if respelled:
+        expanded = f"{expanded} {' '.join(respelled)}"
+        notes.append(f"searched also for the plan's spelling: {' '.join(respelled)}")
     return Query(cleaned, language, expanded, detect(cleaned, language, profile), filters or Filters(), k,
                  tuple(notes))
 

@@ -146,12 +146,30 @@ class HybridRetriever:
         self.lexical = lexical
         self.config = config
 
-    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, ward: str | None = None) -> list[Hit]:
+        """``ward``: the ward the question names; its chunks are preferred (see `ward_prior`)."""
         dense = self.dense.scores(query)
         lexical = self.lexical.scores(query)
         fused = fuse(dense, lexical, self.config)
+        if ward:
+            fused = fused + ward_prior(self.dense.index, ward, self.config)
         return _ranked(self.dense.index, fused, k, filter_mask(self.dense.index, filters),
                        {"dense": dense, "lexical": lexical})
+
+
+def ward_prior(index: LoadedIndex, ward: str, config: IndexConfig) -> np.ndarray:
+    """Score adjustments (in fused-score units) for a question that names ``ward``.
+
+    The ward's initiatives come first, other wards' last; the ward's narrative passages (its overview,
+    its 2019 review, its goal headings) are kept but no longer outrank the initiatives that answer
+    a "<ward> + topic" question.
+    """
+    wards = np.array([c.ward for c in index.chunks], dtype=object)
+    narrative = np.array([c.kind == "narrative" for c in index.chunks])
+    prior = np.where(wards == ward, config.ward_bonus, 0.0)
+    prior = np.where((wards != None) & (wards != ward), -config.other_ward_penalty, prior)  # noqa: E711
+    prior = np.where((wards == ward) & narrative, config.ward_bonus - config.ward_narrative_penalty, prior)
+    return prior.astype(np.float32)
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ import shutil
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from index.analyzer import FIELDS, Analyzer, AnalyzerSettings
 from index.config import IndexConfig
 from index.document import dense_text, lexical_text
 from index.embedder import Embedder
+from index.respell import Vocabulary
 from index.source import ChunkSource, fingerprint, is_default_corpus, load_source, source_files
 from ingest.chunk import Chunk
 from ingest.config import CHUNKS_FILE
@@ -60,6 +62,11 @@ class LoadedIndex:
     lexical: dict[str, Any]
     analyzer: Analyzer
     profile: PlanProfile
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The plan's words by reading, for respelling questions (built on first use, ~0.1 s for the plan)."""
+        return Vocabulary.build(list(self.lexical["word"].vocab_dict), self.analyzer)
 
 
 def _package_versions() -> dict[str, str]:

@@ -184,3 +184,35 @@ def test_relevance_combines_dense_and_capped_lexical():
     hit = Hit(BULKY, 1.0, 1, {"dense": 0.84, "lexical": 100.0})
     assert relevance.score(hit) == pytest.approx(0.84 + 0.0025 * 20)
     assert relevance.confidence(hit) == pytest.approx((0.89 - 0.80) / 0.12)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "veto"),
+    [
+        ("大型ごみのインターネット受付の目標はいくら？", "figure", None),  # asks for the target, not a fee
+        ("When is the target year for online tax procedures?", "figure", None),
+        ("清田区の里塚あたり、うちの前の道の除雪っていつ頃来ますか？", "ward", "schedule"),
+        ("地下鉄の運賃はいくら？", "general", "fee"),
+        ("こんにちは", "smalltalk", None),
+        ("ありがとうございました！", "smalltalk", None),
+        ("使い方は？", "smalltalk", None),
+        ("こんにちは、大型ごみについて教えて", "general", None),
+    ],
+)
+def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
+    intent = query(question).intent
+    assert (intent.kind, intent.unanswerable_fact) == (kind, veto)
+
+
+def test_small_talk_gets_a_guide_not_random_initiatives():
+    result = answer("こんにちは", hits((BULKY, 0.80, 0.0), (CENTER, 0.79, 0.0)))
+    assert result.citations == () and "質問してください" in result.text and "[" not in result.text
+
+
+def test_a_ward_overview_is_quoted_not_presented_as_an_initiative():
+    overview = chunk("p#L1", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                     text="清田区は市の南東部に位置します。緑が多い区です。")
+    result = answer("清田区ってどんなところ？", hits((overview, 0.95, 10.0)))
+    first = result.text.splitlines()[0]
+    assert first.startswith("「清田区：概況」（清田区）: 清田区は市の南東部に位置します")
+    assert "取り組みます" not in result.text and "（）" not in result.text

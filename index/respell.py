@@ -1,0 +1,95 @@
+"""Respelling a question into the plan's own words, from the index's vocabulary.
+
+Citizens write place names and whole questions in hiragana (にしくの こうえん), pick the wrong kanji
+of a homophone (公告 for 広告), or mistype a katakana word (サロソ for サロン). Each of these
+spellings misses both the lexical index and, mostly, the embedding model. The index vocabulary
+knows how the plan writes things; this module maps the question's spellings onto it:
+
+- **kana runs** of a question written (almost) entirely in kana are read against the vocabulary's
+  readings, longest match first (ニシク -> 西区, ユウグ -> 遊具);
+- **katakana typos**: a katakana word that is neither in the plan nor a word the dictionary knows
+  (MeCab splits it into pieces) and is one substitution away from exactly one plan word.
+
+(Homophones — 公告 for 広告 — were tried and dropped: most "unknown" kanji words are real words the
+plan does not use, 保険 -> 保健 or 給料 -> 丘陵, and the added noise cost more than it won on the dev sets.)
+
+The terms found are added to the question for retrieval (never replacing what the person wrote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from index.analyzer import Analyzer, to_katakana
+
+_KANJI = re.compile(r"[\u3400-\u9fff々]")
+_KANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")  # hiragana: katakana words are already written as the plan writes loanwords
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]{3,}")
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff々]")
+MIN_READING = 3  # shorter readings (ク, イエ) match everywhere inside a kana sentence
+MAX_READING = 12
+KANA_QUESTION_KANJI_SHARE = 0.15  # below this share of kanji among its Japanese characters, a question is "written in kana"
+
+
+@dataclass
+class Vocabulary:
+    """The index's words (as the plan writes them) by reading."""
+
+    terms: frozenset[str]
+    by_reading: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    katakana_terms: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, terms, analyzer: Analyzer) -> Vocabulary:
+        written = [t for t in terms if len(t) >= 2 and _JAPANESE.search(t) and (_KANJI.search(t) or re.search("[ァ-ヺ]", t))]
+        by_reading: dict[str, list[str]] = defaultdict(list)
+        for term in written:
+            reading = analyzer.reading(term)
+            if MIN_READING <= len(reading) <= MAX_READING and re.fullmatch("[ァ-ヺー]+", reading):
+                by_reading[reading].append(term)
+        return cls(frozenset(terms), {r: tuple(sorted(ts, key=len)) for r, ts in by_reading.items()},
+                   tuple(t for t in written if re.fullmatch("[ァ-ヺー]+", t)))
+
+    def kana_terms(self, text: str) -> list[str]:
+        """Plan words for the kana runs of a question written in kana (longest reading first)."""
+        found: list[str] = []
+        for run in _KANA_RUN.findall(text):
+            kana = to_katakana(run)
+            start = 0
+            while start <= len(kana) - MIN_READING:
+                for end in range(min(len(kana), start + MAX_READING), start + MIN_READING - 1, -1):
+                    terms = self.by_reading.get(kana[start:end])
+                    if terms:
+                        found.extend(terms[:2])
+                        start = end
+                        break
+                else:
+                    start += 1
+        return found
+
+    def katakana_fixes(self, text: str, analyzer: Analyzer) -> list[str]:
+        """Plan words one substitution away from an unknown katakana word of the question (サロソ -> サロン)."""
+        found: list[str] = []
+        for word in _KATAKANA_WORD.findall(text):
+            if word in self.terms or len(analyzer.analyze(word)["word"]) <= 1:  # a real word (ネット), not a typo
+                continue
+            close = [t for t in self.katakana_terms
+                     if len(t) == len(word) and sum(a != b for a, b in zip(t, word)) == 1]
+            if len(close) == 1:  # one clear correction only; several mean a guess
+                found.append(close[0])
+        return found
+
+
+def written_in_kana(text: str) -> bool:
+    japanese = _JAPANESE.findall(text)
+    return len(japanese) >= 4 and sum(bool(_KANJI.match(ch)) for ch in japanese) / len(japanese) < KANA_QUESTION_KANJI_SHARE
+
+
+def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer) -> list[str]:
+    """The plan's spellings of what the question writes differently (new terms only, in order)."""
+    found = vocabulary.kana_terms(text) if written_in_kana(text) else []
+    found += vocabulary.katakana_fixes(text, analyzer)
+    lowered = text.lower()
+    return [t for t in dict.fromkeys(found) if t.lower() not in lowered]

@@ -1,0 +1,55 @@
+"""Respelling questions into the plan's words: kana questions, katakana typos; and the ward prior."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.analyzer import Analyzer
+from index.respell import Vocabulary, respell, written_in_kana
+
+TERMS = ["西区", "公園", "遊具", "区役所", "相談", "手稲区", "地域", "運動", "イベント", "サロン", "子育てサロン",
+         "インターネット", "ボット", "大型ごみ"]
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return Vocabulary.build(TERMS, Analyzer())
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("にしくの こうえん、ゆうぐが ふるくて あぶないんだけど、なおす よていって ある？", ["西区", "公園", "遊具"]),
+        ("くやくしょに いかなくても いえから そうだんが できるように なるって ほんとうですか？", ["区役所", "相談"]),
+        ("ていねくで ちいきの うんどうの いべんと ひらきたい", ["手稲区", "地域", "運動", "イベント"]),
+    ],
+)
+def test_a_question_written_in_kana_gets_the_plan_spelling(vocabulary, question, expected):
+    found = respell(question, vocabulary, Analyzer())
+    assert all(term in found for term in expected), found
+
+
+def test_a_katakana_typo_is_corrected_but_a_real_word_is_not(vocabulary):
+    assert respell("手稲区の育児サロソって区が運営を手伝ってるの？", vocabulary, Analyzer()) == ["サロン"]
+    assert respell("大型ごみをネットで申し込みたい", vocabulary, Analyzer()) == []  # ネット is a word, not ボット
+
+
+def test_ordinary_questions_are_left_alone(vocabulary):
+    assert not written_in_kana("区役所でオンライン相談ができるようになりますか？")
+    assert respell("区役所でオンライン相談ができるようになりますか？", vocabulary, Analyzer()) == []
+
+
+def test_the_engine_searches_with_the_respelling(mini_bot):
+    query = mini_bot.engine.understand("にしくの ぼうさいの とりくみ")
+    assert "西区" in query.search_text and query.text == "にしくの ぼうさいの とりくみ"
+    assert any("plan's spelling" in note for note in query.notes)
+
+
+def test_a_named_ward_lifts_its_chunks_and_sinks_other_wards(mini_bot):
+    from index.retrieve import ward_prior
+
+    index = mini_bot.engine.index
+    prior = dict(zip((c.title for c in index.chunks), ward_prior(index, "西区", mini_bot.engine.config)))
+    assert prior["地域の防災力強化"] > 0 > prior["とよひらスポーツ健康ウォーキング事業"]
+    assert prior["消防検査のオンライン化"] == 0  # city-wide items are neither lifted nor sunk
+    assert 0 < prior["目標1:誰もが安全・安心に暮らせるまちづくり"] < prior["地域の防災力強化"]
