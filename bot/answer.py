@@ -56,6 +56,8 @@ class Answer:
     notes: tuple[str, ...] = ()
     hits: tuple[Hit, ...] = field(default=(), compare=False, repr=False)
     mode: str = "extractive"
+    understood_as: str | None = None
+    suggestions: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -67,4 +69,6 @@ class Answer:
             "mode": self.mode,
             "citations": [c.to_record() for c in self.citations],
             "notes": list(self.notes),
+            "understood_as": self.understood_as,
+            "suggestions": list(self.suggestions),
         }

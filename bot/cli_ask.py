@@ -17,6 +17,7 @@ EXAMPLES = """examples:
   planqa ask "防災の取り組みは？" --ward 西区
   planqa ask "消防検査オンライン化 所管" --json
   planqa ask --batch questions.jsonl --json          # {"id", "question"} per line
+  planqa ask --batch dialogues.jsonl --json          # {"id", "turns": [{"question"}, …]}: follow-ups in context
 """
 
 
@@ -24,7 +25,8 @@ def register(subparsers) -> None:
     parser = add_command(subparsers, "ask", "answer a question from the plan, with citations",
         "Answer from the plan: the asked fact first, every sentence cited.", EXAMPLES)
     parser.add_argument("question", nargs="?")
-    parser.add_argument("--batch", type=Path, metavar="FILE", help='JSONL with {"id", "question"} per line')
+    parser.add_argument("--batch", type=Path, metavar="FILE",
+                        help='JSONL with {"id", "question"} or {"id", "turns": [{"question"}, ...]} per line')
     parser.add_argument("--ward", help="only this ward, e.g. 西区")
     parser.add_argument("--department", help="only this bureau/department, e.g. 環境局")
     parser.add_argument("--kind", help="initiative | program | glossary | narrative")
@@ -40,14 +42,18 @@ def run(args: argparse.Namespace) -> int:
         raise QueryError("give a QUESTION or --batch FILE (one of the two)")
     if args.question is not None and not args.question.strip():
         raise QueryError("the question is empty; e.g. planqa ask \"大型ごみはネットで申し込める？\"")
-    batch = read_batch(args.batch) if args.batch else None
+    batch = read_batch(args.batch, dialogues=True) if args.batch else None
     filters = Filters(ward=args.ward, department=args.department, kind=args.kind)
     quiet_libraries()
     bot = Bot()
     if batch is not None:
         for item in batch:
             try:
-                record = {"id": item.get("id"), **bot.answer(item["question"], filters).to_record()}
+                if "turns" in item:
+                    answers = bot.dialogue([turn["question"] for turn in item["turns"]], filters)
+                    record = {"id": item.get("id"), "turns": [answer.to_record() for answer in answers]}
+                else:
+                    record = {"id": item.get("id"), **bot.answer(item["question"], filters).to_record()}
             except QueryError as exc:
                 record = {"id": item.get("id"), "error": str(exc)}
             print(json.dumps(record, ensure_ascii=False))

@@ -55,6 +55,25 @@ class AnswerSettings:
     max_suggestions: int = 3
 
 
+@dataclass(frozen=True)
+class ConversationSettings:
+    """Follow-up questions (bot/conversation.py).
+
+    Attributes:
+        max_turns: earlier messages replayed to rebuild the context (each costs one search, ~25 ms).
+        topic_boost: the previous answer's topic, when a follow-up refers to it, in RRF units (a few ranks).
+        shown_penalty: passages already shown sink below everything when "other items" are asked for.
+        followup_relevance_margin: a follow-up read in context ("他には？", "西区だと？", "担当は？") is
+            answered down to this much below the relevance threshold: the conversation already
+            established that the plan covers the theme (measured on the citizen dialogues).
+    """
+
+    max_turns: int = 6
+    topic_boost: float = 0.03
+    shown_penalty: float = 1.0
+    followup_relevance_margin: float = 0.02
+
+
 def _llm_base_url() -> str | None:
     return os.environ.get("PLANQA_LLM_BASE_URL") or None
 
@@ -92,5 +111,6 @@ class BotConfig:
     k: int = 10
     relevance: Relevance = field(default_factory=Relevance)
     answer: AnswerSettings = field(default_factory=AnswerSettings)
+    conversation: ConversationSettings = field(default_factory=ConversationSettings)
     llm: LLMConfig = field(default_factory=LLMConfig)
     feedback_log: Path = field(default_factory=_feedback_path)

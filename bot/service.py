@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterator
+from dataclasses import replace
+from typing import Any, Iterator, Sequence
 
 from bot.answer import Answer
 from bot.compose import compose
 from bot.config import BotConfig
+from bot.conversation import Turn, apply, resolve
+from bot.suggest import suggest
 from index.engine import SearchEngine, SearchResult
 from index.query import Query
 from index.retrieve import Filters
@@ -52,21 +55,55 @@ class Bot:
     def retrieve(self, question: str | Query, filters: Filters | None = None) -> SearchResult:
         return self.engine.search(question, self.config.k, self.config.retriever, filters)
 
-    def answer(self, question: str | Query, filters: Filters | None = None) -> Answer:
-        """Extractive answer (or, when configured, a generated one checked against the hits)."""
-        result = self.retrieve(question, filters)
-        extractive = compose(result.query, result.hits, result.profile, self.config.relevance, self.config.answer)
+    def answer(self, question: str | Query, filters: Filters | None = None, history: Sequence[str] = ()) -> Answer:
+        """Extractive answer (or, when configured, a generated one checked against the hits).
+
+        ``history``: the earlier questions of the conversation, oldest first; they are replayed (the
+        last `ConversationSettings.max_turns`) so a follow-up is read in context, statelessly.
+        """
+        recent = list(history)[len(history) - self.config.conversation.max_turns:] if history else []
+        return self.dialogue([*recent, question], filters)[-1]
+
+    def dialogue(self, questions: Sequence[str | Query], filters: Filters | None = None) -> list[Answer]:
+        """Answer each question in the context of the ones before it."""
+        previous: Turn | None = None
+        shown: set[str] = set()
+        answers = []
+        for question in questions:
+            previous = self._turn(question, filters, previous, shown)
+            shown |= {c.hit.chunk.id for c in previous.answer.citations}
+            answers.append(previous.answer)
+        return answers
+
+    def _turn(self, question: str | Query, filters: Filters | None, previous: Turn | None, shown: set[str]) -> Turn:
+        engine, settings = self.engine, self.config.conversation
+        query = question if isinstance(question, Query) else engine.understand(question, self.config.k, filters)
+        resolution = resolve(query, previous, shown, engine.index.profile, engine.index.analyzer)
+        if resolution.rewrite is not None:
+            query = engine.understand(resolution.rewrite, self.config.k, filters)
+        in_context = resolution.kind != "new" or (resolution.ward is not None and query.intent.ward is None)
+        query = apply(resolution, query, settings.topic_boost, settings.shown_penalty)
+        result = self.retrieve(query, filters)
+        relevance = self.config.relevance
+        if in_context:
+            relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
+        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer)
         if result.notes:
-            extractive = _with_notes(extractive, result.notes)
-        if self.config.llm.enabled and not extractive.abstained:
+            answer = _with_notes(answer, result.notes)
+        if self.config.llm.enabled and not answer.abstained:
             from bot.llm import generate
 
-            return generate(extractive, self.config.llm, result.profile)
-        return extractive
+            answer = generate(answer, self.config.llm, result.profile)
+        if resolution.understood_as:
+            answer = replace(answer, text=f"（{resolution.understood_as}）\n{answer.text}",
+                             understood_as=resolution.understood_as)
+        answer = replace(answer, suggestions=suggest(answer, result.profile))
+        return Turn(question if isinstance(question, str) else question.text, query, answer)
 
-    def stream(self, question: str, filters: Filters | None = None) -> Iterator[tuple[str, Answer | None]]:
+    def stream(self, question: str, filters: Filters | None = None,
+               history: Sequence[str] = ()) -> Iterator[tuple[str, Answer | None]]:
         """Yield the answer text as it grows, then ``(full text, Answer)`` once."""
-        answer = self.answer(question, filters)
+        answer = self.answer(question, filters, history)
         text = answer.text
         step = max(8, len(text) // 24)
         for end in range(step, len(text), step):
@@ -75,6 +112,4 @@ class Bot:
 
 
 def _with_notes(answer: Answer, notes: tuple[str, ...]) -> Answer:
-    from dataclasses import replace
-
     return replace(answer, notes=tuple(answer.notes) + tuple(notes))

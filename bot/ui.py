@@ -7,6 +7,7 @@ from typing import Any, Callable
 
 from bot.answer import Answer
 from bot.feedback import append_feedback
+from bot.furigana import ruby_html
 from bot.render import inert_markdown, plain_text, safe_markdown, sources_html
 from bot.service import Bot
 from index.retrieve import Filters
@@ -41,6 +42,8 @@ CSS = """
 .planqa-indicator th, .planqa-indicator td {border:1px solid #d0d7de; padding:2px 6px;}
 .planqa-passage {margin:6px 0; padding-left:8px; border-left:3px solid #d0d7de;}
 mark {background:#fff8c5;}
+.planqa-furigana {line-height:2.2; font-size:1.05em; padding:6px 0;}
+.planqa-furigana rt {font-size:0.6em; color:#57606a;}
 """
 
 
@@ -81,6 +84,23 @@ def _bounded_history(history: Any, limits: Limits) -> list[dict]:
     return kept
 
 
+def check_history(history: Any, limits: Limits) -> list[str]:
+    """Earlier questions of a conversation, as an API sends them: strings or ``{"question": …}`` objects."""
+    if history in (None, ""):
+        return []
+    if not isinstance(history, list) or len(history) > limits.max_history_messages:
+        raise QueryError(f"history must be a list of at most {limits.max_history_messages} earlier questions",
+                         ja="会話履歴の形式が正しくありません。", field="history")
+    questions = []
+    for item in history:
+        question = item.get("question") if isinstance(item, dict) else item
+        if not isinstance(question, str) or len(question) > limits.max_question_chars:
+            raise QueryError(f"history items must be questions (strings of at most {limits.max_question_chars} "
+                             "characters)", ja="会話履歴の形式が正しくありません。", field="history")
+        questions.append(question)
+    return questions
+
+
 def api_call(handler: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """Run an API handler: a domain error becomes ``{"error", "field"}``; anything else is logged
     and answered with a generic error (no Python internals reach the client)."""
@@ -103,7 +123,10 @@ def build_app(bot: Bot):
     wards = list(dict.fromkeys(c.ward for c in chunks if c.ward))
     bureaus = sorted({d.bureau for c in chunks for d in c.departments if d.bureau})
 
-    def respond(question: str, history: list[dict], ward: str, bureau: str, kind: str):
+    def respond(question: str, history: list[dict], ward: str, bureau: str, kind: str, asked: list[str] | None = None):
+        """One chat turn. ``asked`` (per browser session, never shared) holds this session's earlier
+        questions, so a follow-up (「それの所管は？」) is answered in context."""
+        asked = [q for q in (asked or []) if isinstance(q, str)][-bot.config.conversation.max_turns:]
         history = _bounded_history(history, limits)
         question = question if isinstance(question, str) else ""
         shown = question if len(question) <= limits.max_question_chars else question[:100] + "…"
@@ -112,23 +135,30 @@ def build_app(bot: Bot):
         try:
             question = bot.check_question(question)
             final: Answer | None = None
-            for partial, answer in bot.stream(question, _filters(ward, bureau, kind)):
+            for partial, answer in bot.stream(question, _filters(ward, bureau, kind), asked):
                 history[-1] = {"role": "assistant", "content": safe_markdown(partial)}
                 final = answer or final
                 if answer is None:
-                    yield history, gr.skip(), gr.skip(), None, ""
+                    yield history, gr.skip(), gr.skip(), None, "", gr.skip(), gr.skip()
             assert final is not None
             text = final.text + "".join(f"\n※ {note}" for note in final.notes)
             history[-1] = {"role": "assistant", "content": safe_markdown(text)}
             record = {"question": question, "answer": final.text, "cited_ids": [c.hit.chunk.id for c in final.citations]}
-            yield history, sources_html(final, _terms(bot, question), profile), plain_text(final, profile), record, ""
+            yield (history, sources_html(final, _terms(bot, question), profile), plain_text(final, profile), record, "",
+                   [*asked, question], gr.Dataset(samples=[[s] for s in final.suggestions]))
         except QueryError as exc:
             history[-1] = {"role": "assistant", "content": inert_markdown(exc.ja)}
-            yield history, sources_html(None, []), "", None, shown
+            yield history, sources_html(None, []), "", None, shown, asked, gr.skip()
         except Exception:
             log.exception("answer failed")
             history[-1] = {"role": "assistant", "content": "申し訳ありません。内部エラーが発生しました。もう一度お試しください。"}
-            yield history, sources_html(None, []), "", None, shown
+            yield history, sources_html(None, []), "", None, shown, asked, gr.skip()
+
+    def with_furigana(show: bool, record: dict | None):
+        """The last answer with ruby readings over its kanji (built from escaped text), or hidden."""
+        if not show or not record:
+            return gr.HTML("", visible=bool(show))
+        return gr.HTML(ruby_html(record["answer"], bot.engine.index.analyzer), visible=True)
 
     def feedback(rating: str, comment: str, record: dict | None):
         if not record:
@@ -140,9 +170,12 @@ def build_app(bot: Bot):
             return inert_markdown(exc.ja if exc.ja != str(exc) else "ご意見を記録できませんでした（長すぎます）。"), comment
         return ("ご意見ありがとうございました（記録しました）。", "")
 
-    def ask_api(question: str, ward: str = "", department: str = "", kind: str = "") -> dict[str, Any]:
-        """Answer a question from the plan: {answer, abstained, confidence, citations, …} or {error, field}."""
-        return api_call(lambda: bot.answer(bot.check_question(question), _filters(ward, department, kind)).to_record())
+    def ask_api(question: str, ward: str = "", department: str = "", kind: str = "",
+                history: list[str] | None = None) -> dict[str, Any]:
+        """Answer a question from the plan: {answer, abstained, confidence, citations, suggestions, …} or
+        {error, field}. ``history``: the conversation's earlier questions, oldest first (follow-ups)."""
+        return api_call(lambda: bot.answer(bot.check_question(question), _filters(ward, department, kind),
+                                           check_history(history, limits)).to_record())
 
     def feedback_api(rating: str, question: str, answer: str, cited_ids: list[str], comment: str = "") -> dict[str, Any]:
         """Record feedback on an answer (rating 'good' or 'bad') in the feedback log."""
@@ -171,10 +204,14 @@ def build_app(bot: Bot):
                 with gr.Row():
                     send = gr.Button("送信", variant="primary", elem_id="planqa-send")
                     clear = gr.Button("会話をクリア", elem_id="planqa-clear")
+                    show_furigana = gr.Checkbox(False, label="ふりがなを表示", elem_id="planqa-furigana-toggle")
+                furigana = gr.HTML("", visible=False, elem_id="planqa-furigana")
                 with gr.Accordion("絞り込み", open=False):
                     ward = gr.Dropdown([ALL, *wards], value=ALL, label="区", elem_id="planqa-ward")
                     bureau = gr.Dropdown([ALL, *bureaus], value=ALL, label="所管局", elem_id="planqa-bureau")
                     kind = gr.Dropdown(KIND_CHOICES, value="", label="種類", elem_id="planqa-kind")
+                chips = gr.Dataset(components=[gr.Textbox(visible=False)], samples=[], type="values",
+                                   label="次の質問の候補（クリックで質問します）", elem_id="planqa-suggestions")
                 gr.Examples(CITIZEN_EXAMPLES, inputs=question, label="市民の方の質問例")
                 gr.Examples(STAFF_EXAMPLES, inputs=question, label="職員向けの検索例")
             with gr.Column(scale=2):
@@ -189,13 +226,22 @@ def build_app(bot: Bot):
                         bad = gr.Button("役に立たなかった", elem_id="planqa-bad")
                     status = gr.Markdown("", elem_id="planqa-feedback-status")
         last = gr.State(None)
+        asked = gr.State([])  # this browser session's questions: follow-ups are read in their context
 
-        outputs = [chat, sources, copy_box, last, question]
-        send.click(respond, [question, chat, ward, bureau, kind], outputs, api_name="chat",
-                   concurrency_limit=CONCURRENCY, concurrency_id="model")
-        question.submit(respond, [question, chat, ward, bureau, kind], outputs, api_visibility="private",
-                        concurrency_limit=CONCURRENCY, concurrency_id="model")
-        clear.click(lambda: ([], sources_html(None, []), "", None), None, [chat, sources, copy_box, last],
+        outputs = [chat, sources, copy_box, last, question, asked, chips]
+        inputs = [question, chat, ward, bureau, kind, asked]
+        send.click(respond, inputs, outputs, api_name="chat",
+                   concurrency_limit=CONCURRENCY, concurrency_id="model").then(
+            with_furigana, [show_furigana, last], furigana, api_visibility="private")
+        show_furigana.change(with_furigana, [show_furigana, last], furigana, api_visibility="private")
+        chips.click(lambda chosen: chosen[0] if chosen else "", chips, question, api_visibility="private").then(
+            respond, inputs, outputs, api_visibility="private", concurrency_limit=CONCURRENCY, concurrency_id="model").then(
+            with_furigana, [show_furigana, last], furigana, api_visibility="private")
+        question.submit(respond, inputs, outputs, api_visibility="private",
+                        concurrency_limit=CONCURRENCY, concurrency_id="model").then(
+            with_furigana, [show_furigana, last], furigana, api_visibility="private")
+        clear.click(lambda: ([], sources_html(None, []), "", None, [], gr.Dataset(samples=[])), None,
+                    [chat, sources, copy_box, last, asked, chips],
                     api_visibility="private")
         good.click(lambda c, r: feedback("good", c, r), [comment, last], [status, comment], api_visibility="private")
         bad.click(lambda c, r: feedback("bad", c, r), [comment, last], [status, comment], api_visibility="private")

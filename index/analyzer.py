@@ -112,6 +112,19 @@ class Analyzer:
                 tokens.extend((t.surface, t.feature, bool(t.white_space)) for t in _shared_tagger()(piece))
         return tokens
 
+    def surfaces_with_readings(self, text: str) -> list[tuple[str, str]]:
+        """``(surface, katakana reading)`` for each token of ``text`` as written (not folded), spaces kept
+        as their own tokens so the text can be rebuilt exactly."""
+        pairs: list[tuple[str, str]] = []
+        for piece in mecab_pieces(text):
+            with _TAGGER_LOCK:
+                words = [(w.surface, getattr(w.feature, "kana", None) or "", w.white_space) for w in _shared_tagger()(piece)]
+            for surface, kana, space in words:
+                if space:
+                    pairs.append((space, ""))
+                pairs.append((surface, kana if kana != "*" else ""))
+        return pairs
+
     def reading(self, text: str) -> str:
         """The katakana reading of ``text`` (``区役所`` -> ``クヤクショ``); unknown words as written, in katakana."""
         readings = []

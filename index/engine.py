@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import numpy as np
+
 from index.config import IndexConfig
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit
 from index.query import Query, understand
-from index.retrieve import Filters, Retriever, make_retriever
+from index.retrieve import Filters, Retriever, make_retriever, ward_prior
 from index.store import LoadedIndex, build_index, index_exists, load_index
 from ingest.profile import PlanProfile
 from planqa.errors import IndexMismatchError
@@ -94,11 +96,24 @@ class SearchEngine:
             index = loaded.index
             query = understand(query, k, filters, self.config, index.profile, index.vocabulary, index.analyzer)
         chosen = loaded.retriever(retriever, self.embedder, self.config)
-        if retriever == "hybrid" and query.intent.ward:
-            hits = chosen.search(query.search_text, query.k, query.filters, ward=query.intent.ward)
+        prior = _prior(loaded.index, query, self.config) if retriever == "hybrid" else None
+        if prior is not None:
+            hits = chosen.search(query.search_text, query.k, query.filters, prior=prior)
         else:
             hits = chosen.search(query.search_text, query.k, query.filters)
         return SearchResult(query, retriever, hits, loaded.index.profile)
+
+
+def _prior(index: LoadedIndex, query: Query, config: IndexConfig):
+    """Per-chunk additions to the hybrid score: the named ward's chunks, the query's boosted chunks."""
+    if not query.intent.ward and not query.boost:
+        return None
+    prior = ward_prior(index, query.intent.ward, config) if query.intent.ward else np.zeros(len(index.chunks), np.float32)
+    for chunk_id, value in query.boost:
+        row = index.rows.get(chunk_id)
+        if row is not None:
+            prior[row] += value
+    return prior
 
 
 class _Loaded:

@@ -29,6 +29,8 @@ class Query:
         filters: ward / department / kind filters.
         k: hits wanted.
         notes: what the user should know (truncation, expansion).
+        boost: ``(chunk id, score)`` added to the fused score by hybrid retrieval: a conversation's
+            topic (positive) or what was already shown when "other items" are asked for (negative).
     """
 
     text: str
@@ -38,6 +40,7 @@ class Query:
     filters: Filters
     k: int
     notes: tuple[str, ...] = ()
+    boost: tuple[tuple[str, float], ...] = ()
 
 
 def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile,

@@ -146,13 +146,14 @@ class HybridRetriever:
         self.lexical = lexical
         self.config = config
 
-    def search(self, query: str, k: int = 10, filters: Filters | None = None, ward: str | None = None) -> list[Hit]:
-        """``ward``: the ward the question names; its chunks are preferred (see `ward_prior`)."""
+    def search(self, query: str, k: int = 10, filters: Filters | None = None,
+               prior: np.ndarray | None = None) -> list[Hit]:
+        """``prior``: per-chunk additions to the fused score (a named ward, a conversation's topic)."""
         dense = self.dense.scores(query)
         lexical = self.lexical.scores(query)
         fused = fuse(dense, lexical, self.config)
-        if ward:
-            fused = fused + ward_prior(self.dense.index, ward, self.config)
+        if prior is not None:
+            fused = fused + prior
         return _ranked(self.dense.index, fused, k, filter_mask(self.dense.index, filters),
                        {"dense": dense, "lexical": lexical})
 

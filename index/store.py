@@ -64,6 +64,11 @@ class LoadedIndex:
     profile: PlanProfile
 
     @cached_property
+    def rows(self) -> dict[str, int]:
+        """Chunk id -> FAISS row."""
+        return {chunk.id: row for row, chunk in enumerate(self.chunks)}
+
+    @cached_property
     def vocabulary(self) -> Vocabulary:
         """The plan's words by reading, for respelling questions (built on first use, ~0.1 s for the plan)."""
         return Vocabulary.build(list(self.lexical["word"].vocab_dict), self.analyzer)

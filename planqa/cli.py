@@ -19,7 +19,7 @@ from planqa.io import iter_jsonl, read_text_file
 from planqa.limits import Limits
 
 # Subcommand order in --help; unknown names from other packages come after.
-_ORDER = ("ingest", "index", "search", "ask", "serve", "eval", "bench", "model")
+_ORDER = ("ingest", "index", "search", "ask", "chat", "serve", "eval", "bench", "model")
 
 
 def add_command(subparsers, name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:
@@ -42,14 +42,24 @@ def quiet_libraries() -> None:
         pass
 
 
-def read_batch(path: Path, limits: Limits | None = None) -> list[dict]:
-    """The ``{"id", "question"}`` objects of a JSONL batch file (bounded: file size and line length)."""
+def read_batch(path: Path, limits: Limits | None = None, dialogues: bool = False) -> list[dict]:
+    """The ``{"id", "question"}`` objects of a JSONL batch file (bounded: file size and line length).
+
+    With ``dialogues``, a line may instead be ``{"id", "turns": [{"question"}, …]}`` (a conversation).
+    """
     limits = limits or Limits()
     text = read_text_file(path, limits.max_batch_file_bytes, QueryError, what="batch file")
     items = []
     for number, item in iter_jsonl(text, str(path), QueryError, limits.max_batch_line_bytes):
-        if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-            raise QueryError(f'{path}:{number}: expected an object with a "question" string')
+        if dialogues and isinstance(item, dict) and "turns" in item:
+            turns = item["turns"]
+            if (not isinstance(turns, list) or not turns or len(turns) > limits.max_history_messages
+                    or not all(isinstance(t, dict) and isinstance(t.get("question"), str) for t in turns)):
+                raise QueryError(f'{path}:{number}: "turns" must be a list of 1-{limits.max_history_messages} '
+                                 'objects with a "question" string')
+        elif not isinstance(item, dict) or not isinstance(item.get("question"), str):
+            raise QueryError(f'{path}:{number}: expected an object with a "question" string'
+                             + (' or "turns"' if dialogues else ""))
         if not isinstance(item.get("id"), (str, int, type(None))) or isinstance(item.get("id"), bool):
             raise QueryError(f'{path}:{number}: "id" must be a string or a number')
         items.append(item)

@@ -132,3 +132,18 @@ def test_browser_question_box_stops_at_the_length_limit(mini_server, browser):
     box.fill("防" * (Limits().max_question_chars + 500))
     assert len(box.input_value()) <= Limits().max_question_chars
     page.close()
+
+
+def test_browser_follow_up_suggestion_chip_and_furigana(mini_server, browser):
+    url, _ = mini_server
+    page = browser.new_page()
+    page.goto(url)
+    _ask(page, "消防検査のオンライン化")
+    page.wait_for_selector("#planqa-suggestions button, #planqa-suggestions td", timeout=30000)
+    page.locator("#planqa-suggestions").get_by_text("所管は？").first.click()
+    page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('について）')", timeout=30000)
+    assert "消防局 予防部" in page.locator("#planqa-chat").inner_text()
+    page.locator("#planqa-furigana-toggle input").check()
+    page.wait_for_selector("#planqa-furigana ruby", timeout=30000)
+    assert page.locator("#planqa-furigana rt").count() > 3
+    page.close()

@@ -176,7 +176,7 @@ def test_chunked_body_without_length_is_bounded_too(server):
 
 
 def test_api_refuses_an_over_long_question_with_a_field_error(server):
-    status, reply, _ = gradio_call(server, "ask", ["防災" * 5000, "", "", ""])
+    status, reply, _ = gradio_call(server, "ask", ["防災" * 5000, "", "", "", None])
     assert status == 200 and reply[0]["field"] == "question" and "limit" in reply[0]["error"]
 
 
@@ -362,8 +362,17 @@ def test_cli_refusals_are_one_line(mini_cli_env, tmp_path, argv, env, code, frag
     ],
 )
 def test_ask_api_wrong_types_get_a_field_error(server, data, field):
-    status, reply, _ = gradio_call(server, "ask", data)
+    status, reply, _ = gradio_call(server, "ask", [*data, None])  # the fifth input: the conversation's history
     assert status == 200 and reply[0]["field"] == field and "error" in reply[0], reply
+
+
+@pytest.mark.parametrize(
+    "history",
+    [{"a": 1}, ["q"] * 500, [5], ["x" * 5000], "earlier question"],
+)
+def test_ask_api_bad_history_gets_a_field_error(server, history):
+    status, reply, _ = gradio_call(server, "ask", ["担当は？", "", "", "", history])
+    assert status == 200 and reply[0]["field"] == "history", reply
 
 
 # 8. LOW: valid JSON Lines rejected.
@@ -439,7 +448,7 @@ def test_sighup_reloads_a_rebuilt_index_without_dropping_requests(start_serve, m
     served = start_serve(env)
 
     def titles(question: str) -> list[str]:
-        status, reply, _ = gradio_call(served, "ask", [question, "", "", ""])
+        status, reply, _ = gradio_call(served, "ask", [question, "", "", "", None])
         assert status == 200 and "error" not in reply[0], reply
         return [c["title"] for c in reply[0]["citations"]]
 

@@ -75,3 +75,33 @@ def test_ask_cli_json_done_criterion(run_real_planqa):
     assert record["citations"][0]["n"] == 1 and record["citations"][0]["lines"] == [593, 596]
     assert set(record) >= {"answer", "abstained", "confidence", "citations"}
     assert set(record["citations"][0]) >= {"n", "id", "title", "ward", "section", "department", "lines"}
+
+
+def test_every_suggestion_of_every_initiative_is_answerable(bot):
+    """Asked as the next turn, each suggested question gets a cited answer, never an abstention."""
+    failures, asked = [], 0
+    for chunk in bot.engine.index.chunks:
+        if chunk.kind != "initiative":
+            continue
+        first = bot.answer(chunk.title)
+        for suggestion in first.suggestions:
+            asked += 1
+            follow = bot.answer(suggestion, history=[chunk.title])
+            if follow.abstained or not follow.citations:
+                failures.append((chunk.title, suggestion))
+    assert asked >= 200
+    assert failures == []
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected_lead"),
+    [
+        (["家に居場所がない10代後半の女の子を支えてくれる相談先って、札幌市にある？", "担当は？"], "困難を抱える若年女性支援事業"),
+        (["南区で雪の時期に歩くイベントってある？", "西区だと？"], "だれでも・いつでも・なんどでもノルディックウォーキング事業"),
+        (["生活保護の担当の職員さんがタブレットを持つようになるって本当？", "何のために？"], "生活保護業務の効率化推進"),
+    ],
+)
+def test_follow_ups_on_the_real_plan(bot, turns, expected_lead):
+    answer = bot.dialogue(turns)[-1]
+    assert not answer.abstained and answer.citations[0].hit.chunk.title == expected_lead
+    assert answer.understood_as

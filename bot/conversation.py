@@ -1,0 +1,146 @@
+"""Follow-up questions without an LLM: resolved from the structured context of the previous turn.
+
+People chat: after 「西区で子育て中の親が使える支援はありますか？」 come 「それの所管は？」, 「目標は？」,
+「清田区だと？」, 「他には？」, 「もっと詳しく」 or "in English?". The previous turn left a topic (the
+initiative its answer led with), a ward, and the passages already shown; a new message is read
+against them:
+
+- **language switch** (「英語で」, "in English") — the previous question again, in that language;
+- **same topic, another ward** (「清田区だと？」: a ward and nothing else) — the previous question
+  with that ward;
+- **other items** (「他には？」, 「ほかに…ある？」, "anything else") — the passages already shown sink,
+  the ward stays;
+- **same topic** — a pronoun (それ/その/これ/it/that…), 「もっと詳しく」, or a message with no topic word
+  besides the asked fact (「担当は？」「何人くらいとつながるのが目標？」: what is left is kana) — the
+  topic's title joins the search and the topic is preferred;
+- otherwise a **new question**: its own topic wins; only the ward carries over, as a preference.
+
+The answer says how a follow-up was understood (「（「…」について）」), so a wrong guess is visible.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from bot.answer import Answer
+from index.analyzer import Analyzer
+from index.intent import mentioned_ward
+from index.query import Query
+from ingest.chunk import Chunk
+from ingest.profile import PlanProfile
+
+_ENGLISH = re.compile(r"^\s*(?:(?:can you |could you |please )?(?:explain |say |answer )?(?:that |it |this )?"
+                      r"in english(?: please)?|english(?: please)?|英語で(?:お願いします|教えて(?:ください)?|説明して(?:ください)?)?)"
+                      r"[\s?？.。!！]*$", re.I)
+_JAPANESE = re.compile(r"^\s*(?:(?:can you |please )?(?:answer |say )?(?:that |it )?in japanese|日本語で"
+                       r"(?:お願いします|教えて(?:ください)?)?)[\s?？.。!！]*$", re.I)
+_OTHERS = re.compile(r"他に|ほかに|他の|ほかの|他には|ほかには|別の|\bother\b|\belse\b|\banother\b|\bmore (?:items|initiatives)\b",
+                     re.I)
+_ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こちら|\b(?:it|that|this|they|them|its|those|these)\b", re.I)
+_TOPIC_CHARS = re.compile(r"[\u3400-\u9fff々ァ-ヺA-Za-z]")  # a topic word has kanji, katakana or Latin; verbs left are kana
+_MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
+_WARD_ONLY_FILLER = re.compile(r"だと|では|なら|の場合|の方|のほう|は|も|について|はどう|はどうですか|だったら|"
+                               r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|[\s?？!！。.、,]", re.I)
+# Words that name the asked fact, not a topic: a message made of these (and one word more) is a follow-up.
+_FACT_WORDS = {
+    "目標", "目標値", "指標", "数値", "値", "割合", "数", "人", "件", "何", "なに", "いつ", "まで", "予定", "担当",
+    "所管", "部署", "担当部署", "局", "課", "部", "窓口", "目的", "ため", "為", "理由", "意味", "内容", "詳しい",
+    "詳細", "もっと", "どこ", "誰", "本当", "今", "現在", "くらい", "ぐらい", "程度", "具体", "具体的", "的",
+    "いくつ", "いくら", "年", "年度", "時点", "実績", "状況", "進む", "始まる", "やる", "分かる", "わかる",
+    "教える", "知る", "聞く", "思う", "感じ", "方", "様子", "予算", "ところ", "とこ", "ほう",
+}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One answered message: what the next message may refer to."""
+
+    question: str
+    query: Query
+    answer: Answer
+
+    @property
+    def topic(self) -> Chunk | None:
+        """The passage the answer led with (none when it abstained)."""
+        if self.answer.abstained or not self.answer.citations:
+            return None
+        return self.answer.citations[0].hit.chunk
+
+    @property
+    def ward(self) -> str | None:
+        topic = self.topic
+        return self.query.intent.ward or (topic.ward if topic is not None else None)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a message is read in context: ``kind`` is new / same_topic / other_ward / other_items / language."""
+
+    kind: str = "new"
+    rewrite: str | None = None  # a whole question to understand instead of the message
+    topic: Chunk | None = None
+    ward: str | None = None
+    language: str | None = None
+    exclude: frozenset[str] = field(default_factory=frozenset)
+    understood_as: str | None = None
+
+
+def resolve(message: Query, previous: Turn | None, shown: set[str], profile: PlanProfile,
+            analyzer: Analyzer) -> Resolution:
+    """Read ``message`` (understood alone) in the context of the previous turn."""
+    if previous is None:
+        return Resolution()
+    text = message.text
+    topic = previous.topic
+    if _ENGLISH.match(text) or _JAPANESE.match(text):
+        language = "en" if _ENGLISH.match(text) else "ja"
+        note = f"「{topic.title}」について" if topic is not None else None
+        return Resolution("language", previous.query.text, topic, previous.ward, language, understood_as=note)
+    ward = message.intent.ward
+    if ward and ward != previous.ward and not _WARD_ONLY_FILLER.sub("", _strip_ward(text, ward, profile)):
+        old = previous.ward
+        rewrite = previous.query.text.replace(old, ward) if old and old in previous.query.text else f"{ward} {previous.query.text}"
+        return Resolution("other_ward", rewrite, None, ward, understood_as=f"{ward}について、前の質問と同じ内容で")
+    carried_ward = ward or previous.ward
+    if _OTHERS.search(text):
+        content = _content_words(text, analyzer, profile)
+        rewrite = None if len(content) > 1 else previous.query.text
+        note = f"「{topic.title}」以外の取組" if topic is not None else "ほかの取組"
+        return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(shown), understood_as=note)
+    if topic is not None and (_ANAPHORA.search(text) or _MORE.search(text)
+                              or not any(_TOPIC_CHARS.search(w) for w in _content_words(text, analyzer, profile))):
+        return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
+    return Resolution("new", None, None, carried_ward)
+
+
+def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalty: float) -> Query:
+    """The query to search with: the topic's title joins the search, the ward carries over, shown passages sink."""
+    search_text = query.search_text
+    boost = list(query.boost)
+    if resolution.topic is not None:
+        search_text = f"{search_text} {resolution.topic.title}"
+        boost.append((resolution.topic.id, topic_boost))
+    boost += [(chunk_id, -shown_penalty) for chunk_id in sorted(resolution.exclude)]
+    intent = query.intent
+    if resolution.ward and not intent.ward:
+        intent = replace(intent, ward=resolution.ward)
+    if resolution.language:
+        intent = replace(intent, language=resolution.language)
+    return replace(query, search_text=search_text, intent=intent, boost=tuple(boost),
+                   language=resolution.language or query.language)
+
+
+def _strip_ward(text: str, ward: str, profile: PlanProfile) -> str:
+    english = profile.english_ward(ward)
+    stripped = text.replace(ward, "").replace(ward.removesuffix("区"), "")
+    return re.sub(re.escape(english), "", stripped, flags=re.I) if english else stripped
+
+
+def _content_words(text: str, analyzer: Analyzer, profile: PlanProfile) -> list[str]:
+    """Topic words of a message: its words minus asked-fact words, pronouns and ward names."""
+    wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards}
+    words = analyzer.analyze(text)["word"]
+    return [w for w in dict.fromkeys(words)
+            if w not in _FACT_WORDS and w not in wards and not _ANAPHORA.fullmatch(w) and len(w) > 1
+            and not mentioned_ward(w, profile.wards)]

@@ -1,0 +1,30 @@
+"""Suggested next questions: 2–4 per answer, built from the fields of the passage it led with, each one
+a follow-up that `bot.conversation` resolves to a cited answer (所管は？ only when there is a 所管 …)."""
+
+from __future__ import annotations
+
+from bot.answer import Answer
+from ingest.profile import PlanProfile
+
+MAX_SUGGESTIONS = 4
+
+
+def suggest(answer: Answer, profile: PlanProfile) -> tuple[str, ...]:
+    """Next questions the answer's lead passage can answer; none after an abstention or small talk."""
+    if answer.abstained or not answer.citations:
+        return ()
+    chunk = answer.citations[0].hit.chunk
+    english = answer.language == "en"
+    found: list[str] = []
+    if chunk.departments and answer.intent != "department":
+        found.append("Which department is in charge?" if english else "所管は？")
+    if chunk.indicator and answer.intent != "figure":
+        found.append("What is the target?" if english else "目標値は？")
+    term = next((link.term for link in chunk.glossary if link.term and link.chunk_id), None)
+    if term:
+        found.append(f"What does 「{term}」 mean?" if english else f"「{term}」とは？")
+    if chunk.kind != "glossary" and len(answer.citations) > 1:  # other relevant passages exist
+        found.append("Anything else on this?" if english else "他の取組は？")
+    if chunk.kind != "glossary" and not english:
+        found.append("もっと詳しく")
+    return tuple(found[:MAX_SUGGESTIONS])

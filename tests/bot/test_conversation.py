@@ -1,0 +1,134 @@
+"""Follow-up questions resolved from the previous turn's structured context (mini plan, hash embedder)."""
+
+from __future__ import annotations
+
+import json
+
+from planqa.cli import main
+
+
+def lead(answer):
+    return answer.citations[0].hit.chunk.title if answer.citations else None
+
+
+def test_a_fact_follow_up_stays_on_the_topic_and_says_so(mini_bot):
+    first, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "担当は？"])
+    assert lead(first) == "消防検査のオンライン化"
+    assert second.understood_as == "「消防検査のオンライン化」について"
+    assert second.text.startswith("（「消防検査のオンライン化」について）\n「消防検査のオンライン化」の所管は 消防局 予防部")
+    assert lead(second) == "消防検査のオンライン化"
+
+
+def test_a_pronoun_refers_to_the_previous_topic(mini_bot):
+    _, second = mini_bot.dialogue(["消防検査のオンライン化", "それの目標は？"])
+    assert lead(second) == "消防検査のオンライン化" and "100%" in second.text.splitlines()[1]
+
+
+def test_the_same_question_in_another_ward(mini_bot):
+    first, second = mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
+    assert second.understood_as == "豊平区について、前の質問と同じ内容で"
+    assert second.citations[0].hit.chunk.ward == "豊平区"
+
+
+def test_other_items_skip_what_was_already_shown(mini_bot):
+    first, second = mini_bot.dialogue(["オンライン化の取組", "他には？"])
+    shown = {c.hit.chunk.id for c in first.citations}
+    assert second.citations and second.citations[0].hit.chunk.id not in shown
+    assert second.understood_as.endswith("以外の取組")
+
+
+def test_a_new_topic_wins_over_the_context(mini_bot):
+    _, second = mini_bot.dialogue(["消防検査のオンライン化", "ナッジって何？"])
+    assert second.understood_as is None and lead(second) == "ナッジ"
+
+
+def test_language_switch_answers_the_previous_question_in_english(mini_bot):
+    _, second = mini_bot.dialogue(["消防検査のオンライン化 所管", "in English please"])
+    assert second.language == "en" and lead(second) == "消防検査のオンライン化"
+    assert "department in charge" in second.text
+
+
+def test_a_single_question_is_answered_as_before(mini_bot):
+    question = "大型ごみをインターネットで申し込みたい"
+    assert mini_bot.answer(question).text == mini_bot.dialogue([question])[0].text
+    assert mini_bot.answer(question).understood_as is None
+
+
+def test_history_is_replayed_statelessly(mini_bot):
+    assert mini_bot.answer("担当は？", history=["消防検査のオンライン化"]).understood_as == "「消防検査のオンライン化」について"
+
+
+def test_suggestions_come_from_the_lead_passage_and_are_answerable(mini_bot):
+    answer = mini_bot.answer("消防検査のオンライン化")
+    assert "所管は？" in answer.suggestions and "目標値は？" in answer.suggestions and 2 <= len(answer.suggestions) <= 4
+    for suggestion in answer.suggestions:
+        follow = mini_bot.answer(suggestion, history=["消防検査のオンライン化"])
+        assert not follow.abstained and follow.citations, suggestion
+    assert mini_bot.answer("こんにちは").suggestions == ()
+
+
+def test_batch_dialogue_lines(capsys, mini_cli_env, tmp_path):
+    path = tmp_path / "dialogues.jsonl"
+    lines = [{"id": "d1", "turns": [{"question": "消防検査のオンライン化"}, {"question": "担当は？"}]},
+             {"id": "q1", "question": "ナッジって何？"}]
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    assert main(["ask", "--batch", str(path), "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.strip().split("\n")]
+    assert records[0]["id"] == "d1" and len(records[0]["turns"]) == 2
+    assert all("understood_as" in turn and "suggestions" in turn for turn in records[0]["turns"])
+    assert records[1]["id"] == "q1" and "answer" in records[1] and "suggestions" in records[1]
+
+
+def test_bad_dialogue_lines_are_one_line_errors(capsys, mini_cli_env, tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "d", "turns": [{"q": 1}]}\n', encoding="utf-8")
+    assert main(["ask", "--batch", str(path), "--json"]) == 2
+    assert '"turns" must be a list' in capsys.readouterr().err
+
+
+def test_api_and_chat_keep_conversations_per_session(mini_server):
+    from gradio_client import Client
+
+    url, _ = mini_server
+    alice, bob = Client(url, verbose=False), Client(url, verbose=False)
+    reply = alice.predict("担当は？", "", "", "", ["消防検査のオンライン化"], api_name="/ask")
+    assert reply["understood_as"] == "「消防検査のオンライン化」について"
+    assert alice.predict("担当は？", "", "", "", "not a list", api_name="/ask")["field"] == "history"
+    alice.predict("消防検査のオンライン化", [], "すべて", "すべて", "", api_name="/chat")
+    history, *_ = alice.predict("担当は？", [], "すべて", "すべて", "", api_name="/chat")
+    text = history[-1]["content"]
+    text = text if isinstance(text, str) else "".join(p.get("text", "") for p in text)
+    assert "「消防検査のオンライン化」について" in text
+    history, *_ = bob.predict("担当は？", [], "すべて", "すべて", "", api_name="/chat")  # bob never asked before
+    text = history[-1]["content"]
+    text = text if isinstance(text, str) else "".join(p.get("text", "") for p in text)
+    assert "について）" not in text
+
+
+def test_terminal_chat_keeps_the_conversation_until_reset(mini_cli_env):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    planqa = str(Path(sys.executable).with_name("planqa"))
+    result = subprocess.run([planqa, "chat", "--json"], input="消防検査のオンライン化 所管\n担当は？\n/reset\n/quit\nignored\n",
+                            capture_output=True, text=True, timeout=300, env=dict(os.environ, HF_HUB_OFFLINE="1"))
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 2 and "リセット" in result.stdout
+    assert all("suggestions" in json.loads(line) for line in lines)
+
+
+def test_furigana_is_ruby_over_kanji_built_from_escaped_text():
+    import re
+
+    from bot.furigana import ruby_html
+    from index.analyzer import Analyzer
+
+    text = "「消防検査」の所管は 消防局 です [1]。\n<img src=x onerror=alert(1)> 区役所"
+    rendered = ruby_html(text, Analyzer())
+    assert "<ruby>消防<rt>しょうぼう</rt></ruby>" in rendered and "<ruby>役所<rt>やくしょ</rt></ruby>" in rendered
+    assert "<img" not in rendered and "&lt;img src=x onerror=alert(1)&gt;" in rendered
+    plain = re.sub(r"<rt>.*?</rt>|<[^>]+>", "", rendered.replace("<br>", "\n"))
+    assert plain.replace("&lt;", "<").replace("&gt;", ">") == text  # nothing added, nothing lost
