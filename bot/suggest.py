@@ -1,5 +1,6 @@
 """Suggested next questions: 2–4 per answer, built from the fields of the passage it led with, each one
-a follow-up that `bot.conversation` resolves to a cited answer (所管は？ only when there is a 所管 …)."""
+a follow-up that `bot.conversation` resolves to a cited answer (所管は？ only when there is a 所管, the
+same theme in another ward only for a ward's initiative …)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ def suggest(answer: Answer, profile: PlanProfile) -> tuple[str, ...]:
     term = next((link.term for link in chunk.glossary if link.term and link.chunk_id), None)
     if term:
         found.append(f"What does 「{term}」 mean?" if english else f"「{term}」とは？")
+    if chunk.ward and chunk.kind != "narrative":  # the same theme in the next ward of the plan
+        wards = list(profile.wards)
+        if chunk.ward in wards and len(wards) > 1:
+            other = wards[(wards.index(chunk.ward) + 1) % len(wards)]
+            found.append(f"What about {profile.english_ward(other)} ward?" if english else f"{other}だと？")
     if chunk.kind != "glossary" and len(answer.citations) > 1:  # other relevant passages exist
         found.append("Anything else on this?" if english else "他の取組は？")
     if chunk.kind != "glossary" and not english:
