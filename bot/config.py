@@ -8,7 +8,7 @@ from pathlib import Path
 
 from index.config import IndexConfig
 from index.hit import Hit
-from planqa.settings import env_float
+from planqa.settings import env_float, env_int
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,21 @@ def _feedback_path() -> Path:
 
 
 @dataclass(frozen=True)
+class ServerSettings:
+    """The web server (``planqa serve``).
+
+    Attributes:
+        batch_max: the most questions encoded in one model call (``PLANQA_BATCH_MAX``; 1 turns
+            micro-batching off). 16: bare sentence-transformers throughput levels off there on 2 cores.
+        batch_window_s: how long the encoder waits for more questions while others are in flight
+            (``PLANQA_BATCH_WINDOW_MS``); a lone request never waits.
+    """
+
+    batch_max: int = field(default_factory=lambda: env_int("PLANQA_BATCH_MAX", 16, 1))
+    batch_window_s: float = field(default_factory=lambda: env_float("PLANQA_BATCH_WINDOW_MS", 2.0) / 1000)
+
+
+@dataclass(frozen=True)
 class BotConfig:
     """Retrieval settings for answers, abstention calibration, LLM and feedback log."""
 
@@ -112,5 +127,6 @@ class BotConfig:
     relevance: Relevance = field(default_factory=Relevance)
     answer: AnswerSettings = field(default_factory=AnswerSettings)
     conversation: ConversationSettings = field(default_factory=ConversationSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
     llm: LLMConfig = field(default_factory=LLMConfig)
     feedback_log: Path = field(default_factory=_feedback_path)

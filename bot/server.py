@@ -8,6 +8,10 @@ Guards (pure ASGI middleware, before anything parses a request):
   dashboard is not served;
 - ``POST /login`` (``PLANQA_AUTH``) is limited per client address and minute.
 
+Beside the chat: the JSON API of `bot.api` (``/api/ask``, ``/api/search``, ``/api/feedback``,
+``/healthz``, ``/readyz``, ``/metrics``), served by the same `Bot`, with query encoding micro-batched
+across concurrent requests (`index.batching`).
+
 A running server keeps the index it loaded; ``SIGHUP`` (or `RunningServer.reload`) loads the
 index generation now on disk and switches to it atomically, without dropping requests.
 """
@@ -109,9 +113,19 @@ def create_app(bot: Bot, auth: list[tuple[str, str]] | None = None):
     import fastapi
     import gradio as gr
 
+    from bot.api import Metrics, add_routes
     from bot.ui import CSS, build_app
 
-    api = fastapi.FastAPI(title="planqa", docs_url=None, redoc_url=None, openapi_url=None)
+    api = fastapi.FastAPI(title="planqa JSON API", docs_url="/api/docs", redoc_url=None,
+                          openapi_url="/api/openapi.json",
+                          description="Questions about the plan, answered with citations. Every body is bounded "
+                                      f"({bot.limits.max_body_bytes:,} bytes; questions {bot.limits.max_question_chars:,} "
+                                      "characters); errors are {\"error\", \"field\"} with a 4xx status.")
+    metrics = Metrics(bot)
+    settings = bot.config.server
+    if settings.batch_max > 1:
+        bot.engine.enable_batching(settings.batch_max, settings.batch_window_s, metrics.batch_size.observe)
+    add_routes(api, bot, metrics)  # before the Gradio mount at "/", so these paths are ours
     blocks = build_app(bot)
     gr.mount_gradio_app(
         api, blocks, path="/", auth=auth, show_error=False, max_file_size=bot.limits.max_body_bytes,

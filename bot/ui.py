@@ -47,7 +47,7 @@ mark {background:#fff8c5;}
 """
 
 
-def _filters(ward: Any, bureau: Any, kind: Any) -> Filters:
+def filters_from(ward: Any, bureau: Any, kind: Any) -> Filters:
     values = {}
     for name, value in (("ward", ward), ("department", bureau), ("kind", kind)):
         if value is not None and not isinstance(value, str):
@@ -135,7 +135,7 @@ def build_app(bot: Bot):
         try:
             question = bot.check_question(question)
             final: Answer | None = None
-            for partial, answer in bot.stream(question, _filters(ward, bureau, kind), asked):
+            for partial, answer in bot.stream(question, filters_from(ward, bureau, kind), asked):
                 history[-1] = {"role": "assistant", "content": safe_markdown(partial)}
                 final = answer or final
                 if answer is None:
@@ -174,7 +174,7 @@ def build_app(bot: Bot):
                 history: list[str] | None = None) -> dict[str, Any]:
         """Answer a question from the plan: {answer, abstained, confidence, citations, suggestions, …} or
         {error, field}. ``history``: the conversation's earlier questions, oldest first (follow-ups)."""
-        return api_call(lambda: bot.answer(bot.check_question(question), _filters(ward, department, kind),
+        return api_call(lambda: bot.answer(bot.check_question(question), filters_from(ward, department, kind),
                                            check_history(history, limits)).to_record())
 
     def feedback_api(rating: str, question: str, answer: str, cited_ids: list[str], comment: str = "") -> dict[str, Any]:

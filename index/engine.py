@@ -80,6 +80,14 @@ class SearchEngine:
         log.info("index reloaded: %s", fresh.index.manifest.get("created_at"))
         return fresh.index.manifest
 
+    def enable_batching(self, max_batch: int, window_s: float, on_batch=None) -> None:
+        """Encode concurrent requests' questions in shared model calls (`index.batching.MicroBatcher`)."""
+        from index.batching import MicroBatcher
+
+        if not isinstance(self.embedder, MicroBatcher):
+            self.embedder = MicroBatcher(self.embedder, max_batch, window_s, on_batch)
+            self._loaded = _Loaded(self._loaded.index)  # retrievers are rebuilt with the batching embedder
+
     def retriever(self, name: str) -> Retriever:
         return self._loaded.retriever(name, self.embedder, self.config)
 
