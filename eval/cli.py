@@ -19,6 +19,7 @@ EVAL_EXAMPLES = """examples:
 BENCH_EXAMPLES = """examples:
   planqa bench                 # full run (scaling to 1M vectors: tens of minutes)
   planqa bench --quick --json  # small synthetic sizes, a minute
+  planqa bench --load --clients 50 --requests 1000 --json   # /api/ask under load vs bare batched encode
 """
 
 
@@ -74,6 +75,10 @@ def register_bench(subparsers) -> None:
         "Measure load/build times, throughput and latency against bare sentence-transformers, "
         "peak memory, and exact vs HNSW vs IVF FAISS on synthetic vectors.", BENCH_EXAMPLES)
     parser.add_argument("--quick", action="store_true", help="small synthetic sizes (CI)")
+    parser.add_argument("--load", action="store_true",
+                        help="start planqa serve and drive /api/ask with closed-loop clients instead")
+    parser.add_argument("--clients", type=int, default=50, help="--load: concurrent clients (default 50)")
+    parser.add_argument("--requests", type=int, default=1000, help="--load: requests in all (default 1000)")
     parser.add_argument("--sizes", help="comma-separated synthetic corpus sizes (default 10000,100000,1000000)")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run_bench)
@@ -84,6 +89,14 @@ def run_bench(args: argparse.Namespace) -> int:
     from planqa.cli import quiet_libraries
 
     quiet_libraries()
+    if args.load:
+        from eval.load import format_load, run_load
+
+        if not 1 <= args.clients <= 1000 or not 1 <= args.requests <= 1_000_000:
+            raise QueryError("--clients must be 1-1000 and --requests 1-1000000")
+        result = run_load(args.clients, args.requests)
+        print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_load(result))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else None
     result = run_benchmark(quick=args.quick, sizes=sizes)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_bench(result))

@@ -24,3 +24,18 @@ def test_bench_quick_json(capsys, monkeypatch, real_engine, real_config):
     rows = {row["index"]: row for row in result["faiss_scaling"]}
     assert set(rows) == {"flat", "hnsw", "ivf"} and rows["flat"]["recall@10"] == 1.0
     assert 0 < rows["hnsw"]["recall@10"] <= 1.0 and result["peak_rss_mb"] > 0
+
+
+def test_bench_load_json(capsys, mini_cli_env):
+    """`planqa bench --load` end to end, small: the hash model over the mini plan, 4 clients, 40 requests."""
+    assert main(["bench", "--load", "--clients", "4", "--requests", "40", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["completed"] == 40 and result["errors"] == 0
+    assert result["bare_batched_encode_qps"] > 0 and result["throughput_vs_bare_encode"] > 0
+    assert result["p50_s"] <= result["p95_s"] <= result["p99_s"]
+    assert result["server_rss_mb"]["end"] > 0
+
+
+def test_bench_load_refuses_bad_sizes(capsys):
+    assert main(["bench", "--load", "--clients", "0"]) == 2
+    assert "--clients must be" in capsys.readouterr().err
