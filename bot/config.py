@@ -13,15 +13,15 @@ from planqa.settings import env_float, env_int
 
 @dataclass(frozen=True)
 class Relevance:
-    """Is the best hit relevant enough to answer from? Calibrated on the dev set (README):
-    relevance = dense cosine + 0.0025 x min(lexical BM25, 20); answer when >= 0.855.
+    """Is the best hit relevant enough to answer from? Calibrated on dev + citizen_dev (README):
+    relevance = dense cosine + 0.0025 x min(lexical BM25, 20); answer when >= 0.845.
 
     Confidence maps relevance linearly onto 0..1 between ``confidence_floor`` (0.80: below, the
     best hit is unrelated on the dev set) and ``confidence_floor + confidence_span`` (0.92: every
     dev hit above it was right).
     """
 
-    threshold: float = 0.855
+    threshold: float = 0.845
     lexical_weight: float = 0.0025
     lexical_cap: float = 20.0
     confidence_floor: float = 0.80
