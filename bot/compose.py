@@ -14,8 +14,11 @@ from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
 from ingest.text import strip_footnote_refs
 
-_FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号"}
-_FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers"}
+_FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号",
+            "figure": "お尋ねの数値"}
+_FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers",
+            "figure": "the figure you asked for"}
+_DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
 
 
 class _Cites:
@@ -92,6 +95,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
     lead = _choose_lead(intent, hits, relevance, settings)
+    if intent.kind == "figure" and lead.chunk.indicator is None and not _DIGIT.search(lead.chunk.text):
+        # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
+        return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)
     first, included_description = _first_sentence(intent, chunk, n, english, profile)
@@ -188,15 +194,16 @@ def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanPro
 
 
 def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, profile: PlanProfile,
-             cites: _Cites, notes: list[str], relevant: bool) -> Answer:
+             cites: _Cites, notes: list[str], relevant: bool, missing: str | None = None) -> Answer:
     intent = query.intent
     english = intent.language == "en"
     lines = []
-    if intent.unanswerable_fact:
-        fact_ja = _FACT_JA[intent.unanswerable_fact]
+    missing = missing or intent.unanswerable_fact
+    if missing:
+        fact_ja = _FACT_JA[missing]
         missing_ja = f"{profile.label_ja}には{fact_ja}の記載はありません。"
         lines.append(f"{profile.name_en[:1].upper()}{profile.name_en[1:]} states no "
-                     f"{_FACT_EN[intent.unanswerable_fact]}. {missing_ja}" if english else missing_ja)
+                     f"{_FACT_EN[missing]}. {missing_ja}" if english else missing_ja)
     else:
         lines.append(not_in_plan(profile, english))
     candidates = [h for h in hits if h.chunk.kind != "narrative"] or hits
@@ -204,7 +211,7 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
     suggestions = (close or candidates)[: settings.max_suggestions]
     if suggestions:
         parts = [f"「{h.chunk.title}」[{cites.n(h)}]" for h in suggestions]
-        if relevant and intent.unanswerable_fact:
+        if relevant and missing:
             lead = "Related initiatives in the plan: " if english else "計画に記載のある関連する取組: "
         else:
             lead = "Closest topics in the plan: " if english else "近い話題: "

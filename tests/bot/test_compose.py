@@ -216,3 +216,15 @@ def test_a_ward_overview_is_quoted_not_presented_as_an_initiative():
     first = result.text.splitlines()[0]
     assert first.startswith("「清田区：概況」（清田区）: 清田区は市の南東部に位置します")
     assert "取り組みます" not in result.text and "（）" not in result.text
+
+
+def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
+    """The topic is in the plan, the number is not (a ward's population): abstain, still show the topic."""
+    overview = chunk("p#L1", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                     text="清田区は市の南東部に位置します。緑豊かな丘陵地に囲まれています。")
+    result = answer("清田区の人口って今どれくらい？", hits((overview, 0.95, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    assert result.citations[0].hit.chunk.title == "清田区：概況"
+    with_number = chunk("p#L2", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                        text="区域のおよそ3分の2は、緑豊かな丘陵地と山林に覆われています。")
+    assert not answer("清田区ってどれくらい緑が多いの？", hits((with_number, 0.95, 10.0))).abstained
