@@ -72,9 +72,6 @@ def add_routes(app, bot: Bot, metrics: Metrics) -> None:
         metrics.requests.labels(route, "bad_request").inc()
         return JSONResponse({"error": message, "field": field}, status_code=422)
 
-    def field(body: dict, name: str, default: Any = None) -> Any:
-        return body.get(name, default)
-
     def ensure_object(body: Any) -> dict:
         if not isinstance(body, dict):
             raise QueryError("request body must be a JSON object", field="body")
@@ -87,9 +84,9 @@ def add_routes(app, bot: Bot, metrics: Metrics) -> None:
 
         def handle() -> dict[str, Any]:
             request = ensure_object(body)
-            answer = bot.answer(bot.check_question(field(request, "question")),
-                                filters_from(field(request, "ward"), field(request, "department"), field(request, "kind")),
-                                check_history(field(request, "history"), limits))
+            answer = bot.answer(bot.check_question(request.get("question")),
+                                filters_from(request.get("ward"), request.get("department"), request.get("kind")),
+                                check_history(request.get("history"), limits))
             if answer.abstained:
                 metrics.abstentions.inc()
             return answer.to_record()
@@ -102,12 +99,12 @@ def add_routes(app, bot: Bot, metrics: Metrics) -> None:
 
         def handle() -> dict[str, Any]:
             request = ensure_object(body)
-            retriever = field(request, "retriever", "hybrid")
+            retriever = request.get("retriever", "hybrid")
             if retriever not in ("dense", "lexical", "hybrid"):
                 raise QueryError("retriever must be dense, lexical or hybrid", field="retriever")
-            result = bot.engine.search(bot.check_question(field(request, "question")), field(request, "k", 10),
-                                       retriever, filters_from(field(request, "ward"), field(request, "department"),
-                                                           field(request, "kind")))
+            result = bot.engine.search(bot.check_question(request.get("question")), request.get("k", 10),
+                                       retriever, filters_from(request.get("ward"), request.get("department"),
+                                                           request.get("kind")))
             return {"hits": [hit.to_record() for hit in result.hits], "notes": list(result.notes)}
 
         return respond("/api/search", handle)
@@ -117,8 +114,8 @@ def add_routes(app, bot: Bot, metrics: Metrics) -> None:
                                                    "cited_ids": [], "comment": ""}])) -> JSONResponse:
         def handle() -> dict[str, Any]:
             request = ensure_object(body)
-            append_feedback(bot.config.feedback_log, field(request, "rating"), field(request, "question"),
-                            field(request, "answer"), field(request, "cited_ids"), field(request, "comment", ""),
+            append_feedback(bot.config.feedback_log, request.get("rating"), request.get("question"),
+                            request.get("answer"), request.get("cited_ids"), request.get("comment", ""),
                             limits)
             return {"ok": True}
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.questions import DATA_DIR, load_questions
+from eval.report import percentile
 
 
 def _free_port() -> int:
@@ -33,11 +34,6 @@ def _rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else 0.0
 
 
 def bare_batched_encode(questions: list[str], batch: int = 16, seconds: float = 6.0) -> float:
@@ -118,7 +114,7 @@ def run_load(clients: int = 50, requests: int = 1000) -> dict[str, Any]:
             "clients": clients, "requests": requests, "completed": len(latencies), "errors": len(errors),
             "error_examples": errors[:3], "wall_s": round(wall, 2), "throughput_rps": round(throughput, 1),
             "p50_s": round(statistics.median(latencies), 3) if latencies else None,
-            "p95_s": round(_percentile(latencies, 0.95), 3), "p99_s": round(_percentile(latencies, 0.99), 3),
+            "p95_s": round(percentile(latencies, 0.95), 3), "p99_s": round(percentile(latencies, 0.99), 3),
             "server_rss_mb": {"start": round(rss_start, 1), "end": round(_rss_mb(process.pid), 1)},
             "bare_batched_encode_qps": round(bare, 1),
             "throughput_vs_bare_encode": round(throughput / bare, 3) if bare else None,
