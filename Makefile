@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.planqa-installed
 
-.PHONY: install run test chromium clean
+.PHONY: install run test chromium postgresql clean
 
 install: $(STAMP)
 
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/planqa serve --host 127.0.0.1 --port 7860
 
-test: install chromium
+test: install chromium postgresql
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
 # The browser test drives Debian's Chromium through Playwright (Playwright's own browser
@@ -30,6 +30,13 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+# The staff-database tests run against a real, throwaway PostgreSQL server (tests/conftest.py starts
+# one on a free loopback port); Debian's postgresql package is installed when its initdb is missing.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 clean:
 	rm -rf $(VENV) data/build

@@ -58,6 +58,12 @@ class Answer:
     mode: str = "extractive"
     understood_as: str | None = None
     suggestions: tuple[str, ...] = ()
+    curated_id: int | None = None  # a staff-written answer (職員確認済み) was served
+    curated_hits: int = 0
+
+    @property
+    def curated(self) -> bool:
+        return self.curated_id is not None
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -71,4 +77,6 @@ class Answer:
             "notes": list(self.notes),
             "understood_as": self.understood_as,
             "suggestions": list(self.suggestions),
+            "curated": self.curated,
+            **({"curated_id": self.curated_id, "curated_hits": self.curated_hits} if self.curated else {}),
         }

@@ -11,7 +11,6 @@ import logging
 import time
 from typing import Any
 
-from bot.feedback import append_feedback
 from bot.service import Bot
 from bot.ui import api_call, check_history, filters_from
 from planqa.errors import QueryError
@@ -84,9 +83,9 @@ def add_routes(app, bot: Bot, metrics: Metrics) -> None:
 
         def handle() -> dict[str, Any]:
             request = ensure_object(body)
-            answer = bot.answer(bot.check_question(request.get("question")),
-                                filters_from(request.get("ward"), request.get("department"), request.get("kind")),
-                                check_history(request.get("history"), limits))
+            answer = bot.reply(bot.check_question(request.get("question")),
+                               filters_from(request.get("ward"), request.get("department"), request.get("kind")),
+                               check_history(request.get("history"), limits), channel="api")
             if answer.abstained:
                 metrics.abstentions.inc()
             return answer.to_record()
@@ -114,9 +113,8 @@ def add_routes(app, bot: Bot, metrics: Metrics) -> None:
                                                    "cited_ids": [], "comment": ""}])) -> JSONResponse:
         def handle() -> dict[str, Any]:
             request = ensure_object(body)
-            append_feedback(bot.config.feedback_log, request.get("rating"), request.get("question"),
-                            request.get("answer"), request.get("cited_ids"), request.get("comment", ""),
-                            limits)
+            bot.staff.feedback.add(request.get("rating"), request.get("question"), request.get("answer"),
+                                   request.get("cited_ids"), request.get("comment", ""), source="api")
             return {"ok": True}
 
         return respond("/api/feedback", handle)

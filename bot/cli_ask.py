@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 record = {"id": item.get("id"), "error": str(exc)}
             print(json.dumps(record, ensure_ascii=False))
         return 0
-    answer = bot.answer(args.question, filters)
+    answer = bot.reply(args.question, filters, log_query=False)
     if args.json:
         print(json.dumps(answer.to_record(), ensure_ascii=False, indent=2))
     else:

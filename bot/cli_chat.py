@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
             print("（会話をリセットしました）")
             continue
         try:
-            answer = bot.answer(bot.check_question(question), history=history[-bot.config.conversation.max_turns:])
+            answer = bot.reply(bot.check_question(question), history=history[-bot.config.conversation.max_turns:],
+                               channel="cli")
         except QueryError as exc:
             print(f"planqa chat: {exc.ja}", file=sys.stderr)
             continue

@@ -12,6 +12,7 @@ EXAMPLES = """examples:
   planqa serve --port 8080
   planqa serve --host 0.0.0.0          # expose on the network (see README: reverse proxy, auth)
   PLANQA_AUTH=staff:secret planqa serve --host 0.0.0.0
+  PLANQA_ADMIN_AUTH=admin:secret planqa serve     # + the staff page at /staff (report, curated answers)
 """
 
 
@@ -23,9 +24,10 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _auth() -> list[tuple[str, str]] | None:
-    """``PLANQA_AUTH=user:password[,user2:password2]`` turns on Gradio's login page."""
-    value = os.environ.get("PLANQA_AUTH")
+def _auth(variable: str = "PLANQA_AUTH") -> list[tuple[str, str]] | None:
+    """``PLANQA_AUTH=user:password[,user2:password2]`` turns on Gradio's login page (``PLANQA_ADMIN_AUTH``:
+    the staff page's)."""
+    value = os.environ.get(variable)
     if not value:
         return None
     pairs = [item.split(":", 1) for item in value.split(",") if ":" in item]
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     quiet_libraries()
     print("planqa serve: loading the model and index…", flush=True)
     bot = Bot()
-    server = RunningServer(bot, args.host, args.port, auth=_auth())
+    server = RunningServer(bot, args.host, args.port, auth=_auth(), admin_auth=_auth("PLANQA_ADMIN_AUTH"))
     print(f"planqa serve: running on {server.url.rstrip('/')}  (Ctrl+C to stop; SIGHUP reloads the index)",
           flush=True)
     try:

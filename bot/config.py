@@ -8,7 +8,7 @@ from pathlib import Path
 
 from index.config import IndexConfig
 from index.hit import Hit
-from planqa.settings import env_float, env_int
+from planqa.settings import env_bool, env_float, env_int, env_str
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,35 @@ class ServerSettings:
 
 
 @dataclass(frozen=True)
+class StaffSettings:
+    """The staff database (query log, feedback, curated answers) and the report.
+
+    Attributes:
+        db_url: a SQLAlchemy URL (``PLANQA_DB``); None: ``planqa.db`` (SQLite) in the build directory.
+        query_log: record every chat/API question, masked (``PLANQA_QUERY_LOG``, on by default).
+        retention_days: log entries older than this are deleted (``PLANQA_LOG_RETENTION_DAYS``; 0 keeps all).
+        curated_threshold: a curated answer is served when the question's cosine similarity to one of
+            its wordings reaches this (``PLANQA_CURATED_THRESHOLD``). 0.94 on the default model: no
+            near-miss of eval/data/curated_pairs.jsonl above it (0/168, precision 1.0); 14/36
+            paraphrases matched against three wordings (``planqa eval --curated``; README › For staff).
+        cluster_threshold: in a cluster of unanswered questions every two reach this cosine (complete
+            linkage; 0.84 paired paraphrases best on eval/data/curated_pairs.jsonl).
+        max_log_rows: the query log keeps at most this many newest entries.
+        max_feedback_rows: feedback stops being recorded at this many rows (archive with export).
+    """
+
+    db_url: str | None = field(default_factory=lambda: env_str("PLANQA_DB"))
+    query_log: bool = field(default_factory=lambda: env_bool("PLANQA_QUERY_LOG", True))
+    retention_days: int = field(default_factory=lambda: env_int("PLANQA_LOG_RETENTION_DAYS", 180, 0))
+    curated_threshold: float = field(default_factory=lambda: env_float("PLANQA_CURATED_THRESHOLD", 0.94))
+    cluster_threshold: float = 0.84
+    max_log_rows: int = 1_000_000
+    max_feedback_rows: int = 200_000
+
+
+@dataclass(frozen=True)
 class BotConfig:
-    """Retrieval settings for answers, abstention calibration, LLM and feedback log."""
+    """Retrieval settings for answers, abstention calibration, LLM, and the staff database."""
 
     index: IndexConfig = field(default_factory=IndexConfig)
     retriever: str = "hybrid"
@@ -129,4 +156,10 @@ class BotConfig:
     conversation: ConversationSettings = field(default_factory=ConversationSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
     llm: LLMConfig = field(default_factory=LLMConfig)
-    feedback_log: Path = field(default_factory=_feedback_path)
+    feedback_log: Path = field(default_factory=_feedback_path)  # legacy JSONL, imported into the database once
+    staff: StaffSettings = field(default_factory=StaffSettings)
+
+    @property
+    def db_url(self) -> str:
+        """``PLANQA_DB``, else the SQLite file ``planqa.db`` in the build directory."""
+        return self.staff.db_url or f"sqlite:///{(self.index.ingest.build_dir / 'planqa.db').resolve()}"

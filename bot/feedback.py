@@ -1,19 +1,23 @@
-"""Feedback log: one JSON line per rating, typed and bounded, safe under concurrent writers
-(lock + one write), and capped in total size so no client can fill the disk."""
+"""Feedback on answers (👍/👎 with an optional comment): typed and bounded, stored in the staff
+database (personal data masked), capped in rows so no client can fill the disk. The JSONL log of
+earlier versions is imported once."""
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
-import time
+import logging
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from bot.staff.db import Store, utcnow
+from bot.staff.privacy import mask
 from planqa.errors import QueryError
 from planqa.limits import Limits
 
+log = logging.getLogger(__name__)
+
 RATINGS = ("good", "bad")
+SOURCES = ("web", "api", "gradio-api")
 
 
 def _text(name: str, value: Any, limit: int, required: bool = True) -> str:
@@ -40,7 +44,6 @@ def feedback_record(rating: Any, question: Any, answer: Any, cited_ids: Any, com
         raise QueryError(f"cited_ids has {len(cited_ids)} items; the limit is {limits.max_cited_ids}", field="cited_ids")
     ids = [_text("cited_ids[]", item, limits.max_id_chars) for item in cited_ids]
     return {
-        "ts": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "rating": rating,
         "comment": _text("comment", comment, limits.max_comment_chars, required=False),
         "question": _text("question", question, limits.max_question_chars),
@@ -49,21 +52,91 @@ def feedback_record(rating: Any, question: Any, answer: Any, cited_ids: Any, com
     }
 
 
-def append_feedback(path: Path, rating: Any, question: Any, answer: Any, cited_ids: Any,
-                    comment: Any = "", limits: Limits | None = None) -> dict[str, Any]:
-    """Validate and append ``{"ts", "rating", "comment", "question", "answer", "cited_ids"}`` to ``path``."""
-    limits = limits or Limits()
-    record = feedback_record(rating, question, answer, cited_ids, comment, limits)
-    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        if os.fstat(fd).st_size + len(line) > limits.max_feedback_log_bytes:
-            raise QueryError(f"the feedback log {path} reached its {limits.max_feedback_log_bytes:,}-byte cap; "
-                             "archive it to record more", ja="ただいまご意見を記録できません。", field="feedback")
-        os.write(fd, line)
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
-    return record
+class FeedbackLog:
+    """The ``feedback`` table."""
+
+    def __init__(self, store: Store, max_rows: int = 200_000, limits: Limits | None = None) -> None:
+        self.store = store
+        self.max_rows = max_rows
+        self.limits = limits or Limits()
+
+    def add(self, rating: Any, question: Any, answer: Any, cited_ids: Any, comment: Any = "",
+            source: str = "web") -> dict[str, Any]:
+        """Validate and store one rating; returns the stored record (question and comment masked)."""
+        from sqlalchemy import func, select
+
+        record = feedback_record(rating, question, answer, cited_ids, comment, self.limits)
+        record.update(question=mask(record["question"]), comment=mask(record["comment"]))
+        table = self.store.tables.feedback
+        with self.store.begin() as connection:
+            if (connection.execute(select(func.count()).select_from(table)).scalar() or 0) >= self.max_rows:
+                raise QueryError(f"the feedback table reached its {self.max_rows:,}-row cap; export and archive it "
+                                 "to record more", ja="ただいまご意見を記録できません。", field="feedback")
+            connection.execute(table.insert().values(ts=utcnow(), source=source, **record))
+        return record
+
+    def entries(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        from sqlalchemy import select
+
+        from bot.staff.querylog import _aware
+
+        table = self.store.tables.feedback
+        statement = select(table).order_by(table.c.id)
+        if since is not None:
+            statement = statement.where(table.c.ts >= since)
+        with self.store.connect() as connection:
+            return [_aware(dict(row._mapping)) for row in connection.execute(statement)]
+
+    def import_jsonl(self, path: Path) -> int:
+        """Import an earlier version's ``feedback.jsonl`` once (remembered by its resolved path);
+        returns how many records were imported (0 when already done, missing or empty)."""
+        from sqlalchemy import select
+
+        from planqa.errors import InputFileError
+        from planqa.io import iter_jsonl, read_text_file
+
+        if not path.is_file():
+            return 0
+        key = f"imported:{path.resolve()}"
+        meta, table = self.store.tables.meta, self.store.tables.feedback
+        if self.store.get_meta(key) is not None:
+            return 0
+        rows = []
+        try:
+            text = read_text_file(path, 2 * self.limits.max_feedback_log_bytes, InputFileError, "feedback log")
+            for _, item in iter_jsonl(text, str(path), InputFileError, self.limits.max_answer_chars * 8):
+                try:
+                    record = feedback_record(item.get("rating"), item.get("question"), item.get("answer"),
+                                             item.get("cited_ids"), item.get("comment", ""), self.limits)
+                except (QueryError, AttributeError) as exc:
+                    log.warning("%s: skipped a feedback record (%s)", path, exc)
+                    continue
+                record.update(question=mask(record["question"]), comment=mask(record["comment"]))
+                rows.append({"ts": _parse_ts(item.get("ts")), "source": "import:feedback.jsonl", **record})
+        except Exception as exc:  # an unreadable legacy log must not stop the server
+            log.warning("could not import %s: %s", path, exc)
+            return 0
+        with self.store.begin() as connection:
+            if connection.execute(select(meta.c.value).where(meta.c.key == key)).scalar() is not None:
+                return 0
+            connection.execute(meta.insert().values(key=key, value=utcnow().isoformat(timespec="seconds")))
+            if rows:
+                connection.execute(table.insert(), rows)
+        log.info("imported %d feedback records from %s", len(rows), path)
+        return len(rows)
+
+
+def _parse_ts(value: Any) -> datetime:
+    from datetime import timezone
+
+    if isinstance(value, str):
+        for layout in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"):
+            try:
+                parsed = datetime.strptime(value, layout)
+                # stored as UTC: SQLite keeps no offset
+                return parsed.astimezone(timezone.utc) if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            except ValueError:
+                continue
+    return utcnow()
+
+

@@ -62,7 +62,7 @@ class RequestGuard:
             await _send_json(send, 403 if "upload" in path else 404,
                              {"error": "uploads are disabled on this server" if "upload" in path else "not found"})
             return
-        if path.rstrip("/") == "/login" and scope.get("method") == "POST" and not self._login_allowed(scope):
+        if path.rstrip("/").endswith("/login") and scope.get("method") == "POST" and not self._login_allowed(scope):
             await _send_json(send, 429, {"error": "too many login attempts; wait a minute"},
                              [(b"retry-after", b"60")])
             return
@@ -108,8 +108,9 @@ class RequestGuard:
             return True
 
 
-def create_app(bot: Bot, auth: list[tuple[str, str]] | None = None):
-    """The ASGI app: FastAPI + the Gradio chat at ``/``, wrapped in `RequestGuard`."""
+def create_app(bot: Bot, auth: list[tuple[str, str]] | None = None, admin_auth: list[tuple[str, str]] | None = None):
+    """The ASGI app: FastAPI + the Gradio chat at ``/``, wrapped in `RequestGuard`; with ``admin_auth``
+    (``PLANQA_ADMIN_AUTH``) also the staff page at ``/staff`` behind its own login (else no such page)."""
     import fastapi
     import gradio as gr
 
@@ -121,16 +122,23 @@ def create_app(bot: Bot, auth: list[tuple[str, str]] | None = None):
                           description="Questions about the plan, answered with citations. Every body is bounded "
                                       f"({bot.limits.max_body_bytes:,} bytes; questions {bot.limits.max_question_chars:,} "
                                       "characters); errors are {\"error\", \"field\"} with a 4xx status.")
+    bot.staff  # noqa: B018  (open the staff database now: a bad PLANQA_DB fails the start, not a request)
     metrics = Metrics(bot)
     settings = bot.config.server
     if settings.batch_max > 1:
         bot.engine.enable_batching(settings.batch_max, settings.batch_window_s, metrics.batch_size.observe)
     add_routes(api, bot, metrics)  # before the Gradio mount at "/", so these paths are ours
+    theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"])
+    if admin_auth:
+        from bot.staff.ui import build_staff_app
+
+        gr.mount_gradio_app(api, build_staff_app(bot), path="/staff", auth=admin_auth, show_error=False,
+                            max_file_size=bot.limits.max_body_bytes, enable_monitoring=False, ssr_mode=False,
+                            footer_links=[], run_history=False, theme=theme)
     blocks = build_app(bot)
     gr.mount_gradio_app(
         api, blocks, path="/", auth=auth, show_error=False, max_file_size=bot.limits.max_body_bytes,
-        enable_monitoring=False, ssr_mode=False, footer_links=["api"], run_history=False, css=CSS,
-        theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]),
+        enable_monitoring=False, ssr_mode=False, footer_links=["api"], run_history=False, css=CSS, theme=theme,
     )
     return RequestGuard(api, bot.limits)
 
@@ -155,14 +163,14 @@ class RunningServer:
     """uvicorn serving `create_app` on one socket; `close` stops it."""
 
     def __init__(self, bot: Bot, host: str = "127.0.0.1", port: int = 7860,
-                 auth: list[tuple[str, str]] | None = None) -> None:
+                 auth: list[tuple[str, str]] | None = None, admin_auth: list[tuple[str, str]] | None = None) -> None:
         import uvicorn
 
         self.bot = bot
         self.socket = bind(host, port)
         self.port = self.socket.getsockname()[1]
         self.host = host
-        config = uvicorn.Config(create_app(bot, auth), log_level="warning", lifespan="on",
+        config = uvicorn.Config(create_app(bot, auth, admin_auth), log_level="warning", lifespan="on",
                                 timeout_keep_alive=30, access_log=False)
         self.server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
@@ -192,7 +200,7 @@ class RunningServer:
     def reload(self) -> bool:
         """Switch to the index generation now on disk; on failure keep serving the loaded one."""
         try:
-            self.bot.engine.reload()
+            self.bot.reload()
             return True
         except Exception as exc:  # a bad or missing new index must not take the server down
             log.error("index reload failed, still serving the loaded index: %s", exc)
@@ -205,6 +213,6 @@ class RunningServer:
         self.socket.close()
 
 
-def launch(bot: Bot, host: str = "127.0.0.1", port: int = 7860, auth=None) -> RunningServer:
+def launch(bot: Bot, host: str = "127.0.0.1", port: int = 7860, auth=None, admin_auth=None) -> RunningServer:
     """Start serving in a background thread (tests, notebooks); ``close()`` stops it."""
-    return RunningServer(bot, host, port, auth).start()
+    return RunningServer(bot, host, port, auth, admin_auth).start()

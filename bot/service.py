@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from dataclasses import replace
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from bot.answer import Answer
+from bot.answer import Answer, Citation
 from bot.compose import compose
 from bot.config import BotConfig
 from bot.conversation import Turn, apply, resolve
@@ -16,6 +18,10 @@ from index.query import Query
 from index.retrieve import Filters
 from planqa.errors import QueryError
 from planqa.limits import Limits
+
+if TYPE_CHECKING:
+    from bot.staff.curated import CuratedAnswer
+    from bot.staff.desk import StaffDesk
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +38,34 @@ class Bot:
     def __init__(self, config: BotConfig | None = None, engine: SearchEngine | None = None) -> None:
         self.config = config or BotConfig()
         self.engine = engine if engine is not None else SearchEngine(self.config.index)
+        self._desk: StaffDesk | None = None
+        self._desk_lock = threading.Lock()
+
+    @property
+    def staff(self) -> StaffDesk:
+        """The staff database (query log, feedback, curated answers), opened on first use; curated
+        answers are checked against the loaded index then (stale ones stop being served)."""
+        if self._desk is None:
+            with self._desk_lock:
+                if self._desk is None:
+                    from bot.staff.desk import StaffDesk
+
+                    desk = StaffDesk.open(self.config.db_url, self.config.staff, self.limits, self.config.feedback_log)
+                    desk.curated.refresh(self.engine.index)
+                    self._desk = desk
+        return self._desk
+
+    def reload(self) -> dict:
+        """Switch to the index generation on disk; curated answers whose passages changed turn stale."""
+        manifest = self.engine.reload()
+        if self._desk is not None:
+            self._desk.curated.refresh(self.engine.index)
+        return manifest
+
+    def close(self) -> None:
+        if self._desk is not None:
+            self._desk.close()
+            self._desk = None
 
     @property
     def limits(self) -> Limits:
@@ -63,6 +97,54 @@ class Bot:
         """
         recent = list(history)[len(history) - self.config.conversation.max_turns:] if history else []
         return self.dialogue([*recent, question], filters)[-1]
+
+    def reply(self, question: str, filters: Filters | None = None, history: Sequence[str] = (),
+              channel: str = "api", log_query: bool = True) -> Answer:
+        """What a user gets: a curated answer (職員確認済み) when one is close enough, else `answer`;
+        logged in the query log (masked) unless logging is off."""
+        started = time.perf_counter()
+        answer = self.curated_answer(question) or self.answer(question, filters, history)
+        if log_query and self.config.staff.query_log:
+            try:
+                self.staff.queries.record(answer, filters, channel, (time.perf_counter() - started) * 1000)
+            except Exception as exc:  # the log must never cost the citizen an answer
+                log.warning("query log write failed: %s", exc)
+        return answer
+
+    def curated_answer(self, question: str) -> Answer | None:
+        """The closest curated answer as an `Answer` (its hit counted), or None."""
+        try:
+            desk = self.staff
+            found = desk.matcher.match(question, self.engine.embedder, self._ward_of)
+        except Exception as exc:
+            log.warning("curated answers unavailable: %s", exc)
+            return None
+        if found is None:
+            return None
+        curated, similarity = found
+        try:
+            desk.curated.record_hit(curated.id)
+        except Exception as exc:
+            log.warning("could not count a curated answer hit: %s", exc)
+        return self._curated(question, curated, similarity)
+
+    def _ward_of(self, question: str) -> str | None:
+        intent = self.engine.understand(question, self.config.k).intent
+        return intent.ward or intent.other_ward
+
+    def _curated(self, question: str, curated: CuratedAnswer, similarity: float) -> Answer:
+        from index.hit import Hit
+
+        index = self.engine.index
+        citations = tuple(Citation(n, Hit(index.chunks[index.rows[cid]], similarity, n, {"curated": similarity}))
+                          for n, cid in enumerate(curated.cited_ids, start=1) if cid in index.rows)
+        sources = "、".join(f"「{c.hit.chunk.title}」[{c.n}]" for c in citations)
+        text = f"【職員確認済みの回答】\n{curated.answer}\n（根拠: {sources}）"
+        english = self.engine.understand(question, self.config.k).language == "en"
+        if english:
+            text = "[Answer checked by city staff]\n" + text
+        return Answer(question, text, citations, similarity, False, "curated", "en" if english else "ja",
+                      curated_id=curated.id, curated_hits=curated.hits + 1)
 
     def dialogue(self, questions: Sequence[str | Query], filters: Filters | None = None) -> list[Answer]:
         """Answer each question in the context of the ones before it."""
@@ -100,10 +182,10 @@ class Bot:
         answer = replace(answer, suggestions=suggest(answer, result.profile))
         return Turn(question if isinstance(question, str) else question.text, query, answer)
 
-    def stream(self, question: str, filters: Filters | None = None,
-               history: Sequence[str] = ()) -> Iterator[tuple[str, Answer | None]]:
-        """Yield the answer text as it grows, then ``(full text, Answer)`` once."""
-        answer = self.answer(question, filters, history)
+    def stream(self, question: str, filters: Filters | None = None, history: Sequence[str] = (),
+               channel: str = "chat") -> Iterator[tuple[str, Answer | None]]:
+        """Yield the answer (`reply`) text as it grows, then ``(full text, Answer)`` once."""
+        answer = self.reply(question, filters, history, channel)
         text = answer.text
         step = max(8, len(text) // 24)
         for end in range(step, len(text), step):

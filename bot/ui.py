@@ -6,7 +6,6 @@ import logging
 from typing import Any, Callable
 
 from bot.answer import Answer
-from bot.feedback import append_feedback
 from bot.furigana import ruby_html
 from bot.render import inert_markdown, plain_text, safe_markdown, sources_html
 from bot.service import Bot
@@ -164,8 +163,8 @@ def build_app(bot: Bot):
         if not record:
             return "評価する回答がまだありません。", comment
         try:
-            append_feedback(bot.config.feedback_log, rating, record["question"], record["answer"],
-                            record["cited_ids"], comment, limits)
+            bot.staff.feedback.add(rating, record["question"], record["answer"], record["cited_ids"], comment,
+                                   source="web")
         except QueryError as exc:
             return inert_markdown(exc.ja if exc.ja != str(exc) else "ご意見を記録できませんでした（長すぎます）。"), comment
         return ("ご意見ありがとうございました（記録しました）。", "")
@@ -174,13 +173,13 @@ def build_app(bot: Bot):
                 history: list[str] | None = None) -> dict[str, Any]:
         """Answer a question from the plan: {answer, abstained, confidence, citations, suggestions, …} or
         {error, field}. ``history``: the conversation's earlier questions, oldest first (follow-ups)."""
-        return api_call(lambda: bot.answer(bot.check_question(question), filters_from(ward, department, kind),
-                                           check_history(history, limits)).to_record())
+        return api_call(lambda: bot.reply(bot.check_question(question), filters_from(ward, department, kind),
+                                          check_history(history, limits), channel="gradio-api").to_record())
 
     def feedback_api(rating: str, question: str, answer: str, cited_ids: list[str], comment: str = "") -> dict[str, Any]:
         """Record feedback on an answer (rating 'good' or 'bad') in the feedback log."""
         def record() -> dict[str, Any]:
-            append_feedback(bot.config.feedback_log, rating, question, answer, cited_ids, comment, limits)
+            bot.staff.feedback.add(rating, question, answer, cited_ids, comment, source="gradio-api")
             return {"ok": True}
 
         return api_call(record)

@@ -33,6 +33,8 @@ def register_eval(subparsers) -> None:
     parser.add_argument("--no-answers", action="store_true", help="skip the bot's answer metrics")
     parser.add_argument("--out", type=Path, metavar="DIR", help="write report.md, retrievers.png, misses.csv, result.json")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--curated", action="store_true",
+                        help="curated-answer matching: precision on near-misses vs recall on paraphrases per threshold")
     parser.set_defaults(func=run_eval)
 
 
@@ -48,6 +50,8 @@ def run_eval(args: argparse.Namespace) -> int:
 
     if args.k < 1 or args.k > 1000:
         raise QueryError(f"--k must be between 1 and 1000, got {args.k}")
+    if args.curated:
+        return _run_curated(args)
     questions = load_questions(args.questions)
     quiet_libraries()
     bot_config = BotConfig()
@@ -100,4 +104,25 @@ def run_bench(args: argparse.Namespace) -> int:
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else None
     result = run_benchmark(quick=args.quick, sizes=sizes)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_bench(result))
+    return 0
+
+
+def _run_curated(args: argparse.Namespace) -> int:
+    from bot.service import Bot
+    from eval.curated import THRESHOLDS, calibrate
+    from planqa.cli import quiet_libraries
+
+    quiet_libraries()
+    bot = Bot()
+    calibration = calibrate(bot.engine.embedder, bot._ward_of)
+    rows = [calibration.at(t) for t in THRESHOLDS]
+    configured = calibration.at(bot.config.staff.curated_threshold)
+    if args.json:
+        print(json.dumps({"configured": configured, "thresholds": rows}, ensure_ascii=False, indent=2))
+        return 0
+    print("threshold  paraphrases matched  near-misses matched  precision")
+    for row in rows:
+        mark = "  <- configured" if row["threshold"] == configured["threshold"] else ""
+        print(f"{row['threshold']:9.3f}  {row['paraphrases_matched']:>5}/{row['paraphrases']:<13}"
+              f"{row['near_misses_matched']:>5}/{row['near_misses']:<14}{row['precision']:.3f}{mark}")
     return 0

@@ -19,7 +19,7 @@ from planqa.io import iter_jsonl, read_text_file
 from planqa.limits import Limits
 
 # Subcommand order in --help; unknown names from other packages come after.
-_ORDER = ("ingest", "index", "search", "ask", "chat", "serve", "eval", "bench", "model")
+_ORDER = ("ingest", "index", "search", "ask", "chat", "serve", "curate", "report", "eval", "bench", "model")
 
 
 def add_command(subparsers, name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:

@@ -121,21 +121,32 @@ def mini_cli_env(monkeypatch, tmp_path, mini_plan_text):
     return plan
 
 
-@pytest.fixture(scope="module")
-def mini_server(tmp_path_factory, mini_plan_text):
-    """`planqa serve`'s app over the mini plan (hash embedder) on a free loopback port: (url, bot)."""
+def mini_plan_bot(root, plan_text: str, threshold: float):
+    """A `Bot` over ``plan_text`` (hash embedder) with everything under ``root``; answers at ``threshold``."""
     from bot.config import BotConfig, LLMConfig, Relevance
-    from bot.server import launch
     from bot.service import Bot
     from index.engine import SearchEngine
 
-    root = tmp_path_factory.mktemp("server")
     plan = root / "mini_plan.txt"
-    plan.write_text(mini_plan_text, encoding="utf-8")
+    plan.write_text(plan_text, encoding="utf-8")
     config = replace(IndexConfig(), ingest=IngestConfig(corpus=(plan,), build_dir=root / "build"), model="hash",
                      index_dir=root / "build" / "index", cache_dir=root / "cache")
-    bot = Bot(BotConfig(index=config, relevance=Relevance(threshold=0.3), llm=LLMConfig(None, None),
-                        feedback_log=root / "feedback.jsonl"), SearchEngine(config, HashEmbedder()))
+    return Bot(BotConfig(index=config, relevance=Relevance(threshold=threshold), llm=LLMConfig(None, None),
+                         feedback_log=root / "feedback.jsonl"), SearchEngine(config, HashEmbedder()))
+
+
+@pytest.fixture(scope="session")
+def make_mini_bot():
+    """`mini_plan_bot`, for modules that need their own bot over the mini plan."""
+    return mini_plan_bot
+
+
+@pytest.fixture(scope="module")
+def mini_server(tmp_path_factory, mini_plan_text):
+    """`planqa serve`'s app over the mini plan (hash embedder) on a free loopback port: (url, bot)."""
+    from bot.server import launch
+
+    bot = mini_plan_bot(tmp_path_factory.mktemp("server"), mini_plan_text, threshold=0.3)
     server = launch(bot, "127.0.0.1", 0)
     yield server.url, bot
     server.close()
@@ -247,3 +258,96 @@ def mini_serve_env(tmp_path_factory, mini_plan_text) -> dict[str, str]:
     plan.write_text(mini_plan_text, encoding="utf-8")
     return {"PLANQA_CORPUS": str(plan), "PLANQA_MODEL": "hash", "PLANQA_INDEX_DIR": str(root / "index"),
             "PLANQA_BUILD_DIR": str(root / "build"), "PLANQA_FEEDBACK_LOG": str(root / "feedback.jsonl")}
+
+
+# A throwaway PostgreSQL server (Debian's `postgresql` package; `make test` installs it when missing).
+
+def _postgres_bin() -> "Path | None":
+    import glob
+    import shutil
+    from pathlib import Path
+
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).resolve().parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(candidates[-1]).parent if candidates else None
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """``postgresql+psycopg://…`` of a fresh server on a free loopback port, stopped after the session."""
+    import os
+    import pwd
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    bindir = _postgres_bin()
+    if bindir is None:
+        pytest.fail("PostgreSQL is not installed: run `make test` (installs Debian's postgresql) or "
+                    "apt-get install postgresql")
+    root = Path(tempfile.mkdtemp(prefix="planqa-pg-"))
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root: run the server as Debian's postgres user
+        user = pwd.getpwnam("postgres")
+        os.chmod(root, 0o755)
+        os.chown(root, user.pw_uid, user.pw_gid)
+        run_as = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    data = root / "data"
+    subprocess.run([*run_as, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+    subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"), "-o",
+                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=100", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty staff database: an SQLite file, or a new database on the throwaway PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'planqa.db'}"
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    server = request.getfixturevalue("postgres_url")
+    name = "planqa_" + uuid.uuid4().hex[:12]
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package (Playwright's own browser download cannot work offline)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    import os
+    import shutil
+
+    executable = shutil.which("chromium") or CHROMIUM
+    if not os.path.exists(executable):
+        pytest.fail("Chromium is not installed: .ci/run installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        )
+        yield browser
+        browser.close()

@@ -2,37 +2,41 @@
 
 from __future__ import annotations
 
-import json
 import threading
 
 import pytest
 
-from bot.feedback import append_feedback
+from bot.feedback import FeedbackLog
+from bot.staff.db import open_store
 from bot.render import highlight, inert_markdown, plain_text, sources_html
 from planqa.errors import QueryError
 
 
-def test_concurrent_feedback_lines_are_whole_and_none_lost(tmp_path):
-    path = tmp_path / "fb.jsonl"
-    long_answer = "回答" * 3000  # lines far larger than a pipe buffer
+def test_concurrent_feedback_rows_are_whole_and_none_lost(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'planqa.db'}")
+    feedback = FeedbackLog(store)
+    long_answer = "回答" * 3000
 
     def writer(worker):
         for i in range(25):
-            append_feedback(path, "good" if i % 2 else "bad", f"q{worker}-{i}", long_answer, [f"id{i}"], "コメント")
+            feedback.add("good" if i % 2 else "bad", f"q{worker}-{i}", long_answer, [f"id{i}"], "コメント")
 
     threads = [threading.Thread(target=writer, args=(w,)) for w in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    records = feedback.entries()
     assert len(records) == 200
     assert {r["question"] for r in records} == {f"q{w}-{i}" for w in range(8) for i in range(25)}
+    assert all(r["answer"] == long_answer and r["cited_ids"] == [f"id{r['question'].split('-')[1]}"] for r in records)
 
 
 def test_feedback_rejects_unknown_rating(tmp_path):
+    feedback = FeedbackLog(open_store(f"sqlite:///{tmp_path / 'planqa.db'}"))
     with pytest.raises(QueryError, match="rating must be 'good' or 'bad'"):
-        append_feedback(tmp_path / "f.jsonl", "meh", "q", "a", [])
+        feedback.add("meh", "q", "a", [])
+    assert feedback.entries() == []
 
 
 @pytest.mark.parametrize(

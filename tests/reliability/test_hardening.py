@@ -108,24 +108,31 @@ def test_textbox_has_a_max_length(mini_bot):
     ],
 )
 def test_feedback_fields_are_typed_and_bounded(server, data, field):
-    log = Path(server.env["PLANQA_FEEDBACK_LOG"])
-    before = log.read_bytes() if log.exists() else b""
+    before = _feedback_count(server)
     status, reply, _ = gradio_call(server, "feedback", data)
     assert status == 200 and reply[0]["field"] == field, reply
     assert "unhashable" not in reply[0]["error"] and "Traceback" not in reply[0]["error"]
-    assert (log.read_bytes() if log.exists() else b"") == before
+    assert _feedback_count(server) == before
 
 
-def test_feedback_log_stops_growing_at_its_cap(tmp_path):
-    from bot.feedback import append_feedback
+def _feedback_count(server) -> int:
+    import sqlite3
+
+    path = Path(server.env["PLANQA_BUILD_DIR"]) / "planqa.db"
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT count(*) FROM feedback").fetchone()[0]
+
+
+def test_feedback_stops_growing_at_its_cap(tmp_path):
+    from bot.feedback import FeedbackLog
+    from bot.staff.db import open_store
     from planqa.errors import QueryError
 
-    limits = replace(Limits(), max_feedback_log_bytes=2000)
-    path = tmp_path / "fb.jsonl"
-    with pytest.raises(QueryError, match="reached its 2,000-byte cap"):
+    feedback = FeedbackLog(open_store(f"sqlite:///{tmp_path / 'planqa.db'}"), max_rows=20)
+    with pytest.raises(QueryError, match="reached its 20-row cap"):
         for _ in range(100):
-            append_feedback(path, "good", "質問", "回答" * 100, ["id"], "", limits)
-    assert path.stat().st_size <= 2000
+            feedback.add("good", "質問", "回答" * 100, ["id"], "")
+    assert len(feedback.entries()) == 20
 
 
 # 3. MEDIUM: request size and memory.

@@ -22,16 +22,17 @@ DEADLINE_S = 900
 
 @pytest.fixture(scope="module")
 def served(real_engine, real_config, tmp_path_factory, start_serve):
-    feedback = tmp_path_factory.mktemp("load") / "feedback.jsonl"
+    root = tmp_path_factory.mktemp("load")
+    database = f"sqlite:///{root / 'planqa.db'}"
     server = start_serve({"PLANQA_CACHE_DIR": str(real_config.cache_dir), "PLANQA_INDEX_DIR": str(real_config.index_dir),
-                          "PLANQA_FEEDBACK_LOG": str(feedback)})
-    return server, feedback
+                          "PLANQA_FEEDBACK_LOG": str(root / "feedback.jsonl"), "PLANQA_DB": database})
+    return server, database
 
 
 def test_fifty_clients_thousand_questions(served):
     from gradio_client import Client
 
-    server, feedback = served
+    server, database = served
     url, process = server.url, server.process
     questions = [q.question for q in load_questions(DATA_DIR / "dev.jsonl")][:60]
     reference = Client(url, verbose=False)
@@ -85,9 +86,16 @@ def test_fifty_clients_thousand_questions(served):
     assert not mismatched, [(q, r.get("answer", "")[:60]) for q, r, _, _ in mismatched[:3]]
     assert rss_end - rss_start < 300, report  # flat: no per-request growth
 
-    lines = feedback.read_text(encoding="utf-8").splitlines()
-    records = [json.loads(line) for line in lines]  # every line whole
+    from bot.feedback import FeedbackLog
+    from bot.staff.db import open_store
+
+    records = FeedbackLog(open_store(database)).entries()
     sent = sum(1 for batch in batches for i, r in enumerate(batch) if r[1] is not None and i % 3 == 0)
     assert len(records) == sent
     assert all(r["question"] in expected and r["comment"].startswith("worker ") for r in records)
+    from bot.staff.querylog import QueryLog
+
+    logged = QueryLog(open_store(database)).entries()  # every question in the query log, none lost or torn
+    assert len(logged) == len(results) - len(errors) + len(questions)
+    assert {entry.question for entry in logged} <= set(questions)
     assert process.poll() is None  # still serving
