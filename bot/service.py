@@ -123,16 +123,17 @@ class Bot:
             return None
         curated, similarity = found
         try:
-            desk.curated.record_hit(curated.id)
+            hits = desk.curated.record_hit(curated.id)
         except Exception as exc:
             log.warning("could not count a curated answer hit: %s", exc)
-        return self._curated(question, curated, similarity)
+            hits = curated.hits + 1
+        return self._curated(question, curated, similarity, hits)
 
     def _ward_of(self, question: str) -> str | None:
         intent = self.engine.understand(question, self.config.k).intent
         return intent.ward or intent.other_ward
 
-    def _curated(self, question: str, curated: CuratedAnswer, similarity: float) -> Answer:
+    def _curated(self, question: str, curated: CuratedAnswer, similarity: float, hits: int) -> Answer:
         from index.hit import Hit
 
         index = self.engine.index
@@ -143,8 +144,10 @@ class Bot:
         english = self.engine.understand(question, self.config.k).language == "en"
         if english:
             text = "[Answer checked by city staff]\n" + text
+        note = (f"職員が確認した回答です（ID {curated.id}、これまでに {hits} 回利用、"
+                f"{curated.created_at.date().isoformat()} 登録）。")
         return Answer(question, text, citations, similarity, False, "curated", "en" if english else "ja",
-                      curated_id=curated.id, curated_hits=curated.hits + 1)
+                      notes=(note,), curated_id=curated.id, curated_hits=hits)
 
     def dialogue(self, questions: Sequence[str | Query], filters: Filters | None = None) -> list[Answer]:
         """Answer each question in the context of the ones before it."""

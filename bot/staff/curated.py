@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -86,6 +87,11 @@ class CuratedAnswers:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.on_change: list = []  # callbacks after this process adds, removes or stales answers
+
+    def _changed(self) -> None:
+        for callback in self.on_change:
+            callback()
 
     def add(self, question: Any, answer: Any, cite: Sequence[str], index: LoadedIndex,
             author: str = "staff", variants: Sequence[str] = ()) -> CuratedAnswer:
@@ -102,6 +108,7 @@ class CuratedAnswers:
             new_id = connection.execute(self.store.tables.curated.insert().values(
                 question=question, variants=others, answer=answer, citations=citations, author=str(author)[:100] or "staff",
                 created_at=utcnow(), stale=False, stale_reason="", hits=0, last_hit_at=None)).inserted_primary_key[0]
+        self._changed()
         return self.get(new_id)
 
     def _citations(self, cite: Sequence[str], index: LoadedIndex) -> list[dict[str, str]]:
@@ -145,13 +152,17 @@ class CuratedAnswers:
         removed = self.get(curated_id)
         with self.store.begin() as connection:
             connection.execute(self.store.tables.curated.delete().where(self.store.tables.curated.c.id == removed.id))
+        self._changed()
         return removed
 
-    def record_hit(self, curated_id: int) -> None:
+    def record_hit(self, curated_id: int) -> int:
+        """Count one use; returns the new hit count (0 if the answer was removed meanwhile)."""
         table = self.store.tables.curated
         with self.store.begin() as connection:
-            connection.execute(table.update().where(table.c.id == curated_id)
-                               .values(hits=table.c.hits + 1, last_hit_at=utcnow()))
+            hits = connection.execute(table.update().where(table.c.id == curated_id)
+                                      .values(hits=table.c.hits + 1, last_hit_at=utcnow())
+                                      .returning(table.c.hits)).scalar()
+        return int(hits or 0)
 
     def refresh(self, index: LoadedIndex) -> list[CuratedAnswer]:
         """Mark stale every served answer whose cited passage is gone or changed; returns those."""
@@ -171,6 +182,7 @@ class CuratedAnswers:
                                        .values(stale=True, stale_reason="; ".join(reasons)))
                 turned.append(self.get(curated.id))
         if turned:
+            self._changed()
             log.warning("%d curated answer(s) turned stale: the plan changed under them", len(turned))
         return turned
 
@@ -204,6 +216,7 @@ class CuratedAnswers:
         if pending:
             with self.store.begin() as connection:
                 connection.execute(self.store.tables.curated.insert(), pending)
+            self._changed()
         return len(pending)
 
 
@@ -233,15 +246,31 @@ class CuratedMatcher:
     """The curated answer for a question, if one is close enough: cosine on the engine's embedder,
     question to each wording; a ward named by both must be the same ward."""
 
+    # Served answers are re-read from the database at most this often: a request does not pay a query,
+    # and an answer added or removed by another process (planqa curate) is served within seconds.
+    REFRESH_S = 3.0
+
     def __init__(self, answers: CuratedAnswers, threshold: float) -> None:
         self.answers = answers
         self.threshold = threshold
         self._vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
+        self._served: list[CuratedAnswer] = []
+        self._read_at = float("-inf")
+
+    def invalidate(self) -> None:
+        self._read_at = float("-inf")
+
+    def _candidates(self) -> list[CuratedAnswer]:
+        now = time.monotonic()
+        if now - self._read_at > self.REFRESH_S:
+            self._served = self.answers.all(include_stale=False)
+            self._read_at = now
+        return self._served
 
     def match(self, question: str, embedder, ward_of) -> tuple[CuratedAnswer, float] | None:
         """``(answer, similarity)`` of the closest served curated answer at or above the threshold."""
-        candidates = self.answers.all(include_stale=False)
+        candidates = self._candidates()
         if not candidates:
             return None
         wordings = [(c, text) for c in candidates for text in c.wordings]

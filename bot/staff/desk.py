@@ -31,9 +31,12 @@ class StaffDesk:
         desk = cls(store, QueryLog(store, settings.retention_days, settings.max_log_rows),
                    FeedbackLog(store, settings.max_feedback_rows, limits), curated,
                    CuratedMatcher(curated, settings.curated_threshold))
+        curated.on_change.append(desk.matcher.invalidate)
         if legacy_feedback is not None:
             desk.feedback.import_jsonl(legacy_feedback)
+        desk.queries.purge()
         return desk
 
     def close(self) -> None:
+        self.queries.flush()
         self.store.close()

@@ -45,12 +45,14 @@ def test_close_question_gets_the_curated_answer_and_an_unrelated_one_does_not(bo
     record = answer.to_record()
     assert record["curated"] is True and record["curated_id"] == added.id and record["curated_hits"] == 1
     assert answer.text.startswith("【職員確認済みの回答】") and SNOW_ANSWER in answer.text
+    assert answer.notes[0].startswith(f"職員が確認した回答です（ID {added.id}、これまでに 1 回利用")
     assert [c["id"] for c in record["citations"]] == ["mini_plan#L4"] and "「地域の防災力強化」[1]" in answer.text
     other = bot.reply("大型ごみはネットで申し込める？", channel="api")
     assert other.to_record()["curated"] is False and other.citations[0].hit.chunk.title == "大型ごみ収集のオンライン化"
     assert bot.staff.curated.get(added.id).hits == 1
+    assert bot.reply("除雪車はいつ家の前に来る？").curated_hits == 2  # counted in the database, not the cache
     kinds = [e.answer_kind for e in bot.staff.queries.entries()]
-    assert kinds == ["curated", "answer"]
+    assert kinds == ["curated", "answer", "curated"]
 
 
 def test_a_question_about_another_ward_does_not_get_the_curated_answer(bot):

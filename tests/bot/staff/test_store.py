@@ -51,6 +51,7 @@ def test_retention_deletes_old_entries_and_caps_rows(db_url):
     log = QueryLog(store, retention_days=30, max_rows=3)
     for i in range(5):
         log.record(_answer(f"q{i}"), None, "api", 1.0)
+    assert log.flush()
     with store.begin() as connection:
         table = store.tables.queries
         connection.execute(table.update().where(table.c.question == "q4").values(ts=utcnow() - timedelta(days=31)))
@@ -119,6 +120,7 @@ def test_twenty_writers_for_thirty_seconds_lose_and_tear_nothing(db_url):
     rated = {r["question"]: r for r in feedback.entries()}
     expected_log = {q for qs in written for q in qs if int(q.split("-")[1]) % 2 == 0}
     expected_feedback = {q for qs in written for q in qs if int(q.split("-")[1]) % 2 == 1}
+    print(f"\nCONCURRENCY {db_url.split(':')[0]}: {len(logged)} log entries + {len(rated)} feedback rows by 20 threads in 30 s")
     assert set(logged) == expected_log and set(rated) == expected_feedback
     assert len(expected_log) + len(expected_feedback) > 200  # it really ran concurrently for a while
     for question, entry in logged.items():  # whole rows: every field belongs to the same write
