@@ -138,7 +138,7 @@ def build_app(bot: Bot):
                 history[-1] = {"role": "assistant", "content": safe_markdown(partial)}
                 final = answer or final
                 if answer is None:
-                    yield history, gr.skip(), gr.skip(), None, "", gr.skip(), gr.skip()
+                    yield history, gr.skip(), gr.skip(), gr.skip(), "", gr.skip(), gr.skip()
             assert final is not None
             text = final.text + "".join(f"\n※ {note}" for note in final.notes)
             history[-1] = {"role": "assistant", "content": safe_markdown(text)}
@@ -155,9 +155,15 @@ def build_app(bot: Bot):
 
     def with_furigana(show: bool, record: dict | None):
         """The last answer with ruby readings over its kanji (built from escaped text), or hidden."""
+        # Always rendered, empty when off: toggling visibility raced with a finishing answer in the browser
         if not show or not record:
-            return gr.HTML("", visible=bool(show))
-        return gr.HTML(ruby_html(record["answer"], bot.engine.index.analyzer), visible=True)
+            return ""
+        return ruby_html(record["answer"], bot.engine.index.analyzer)
+
+    def refresh_furigana(show: bool, record: dict | None):
+        """After an answer: update the readings if they are shown; never hide them (the toggle alone
+        does, so a toggle during the answer is not undone by this step's older view of it)."""
+        return ruby_html(record["answer"], bot.engine.index.analyzer) if show and record else gr.skip()
 
     def feedback(rating: str, comment: str, record: dict | None):
         if not record:
@@ -204,7 +210,7 @@ def build_app(bot: Bot):
                     send = gr.Button("送信", variant="primary", elem_id="planqa-send")
                     clear = gr.Button("会話をクリア", elem_id="planqa-clear")
                     show_furigana = gr.Checkbox(False, label="ふりがなを表示", elem_id="planqa-furigana-toggle")
-                furigana = gr.HTML("", visible=False, elem_id="planqa-furigana")
+                furigana = gr.HTML("", elem_id="planqa-furigana")
                 with gr.Accordion("絞り込み", open=False):
                     ward = gr.Dropdown([ALL, *wards], value=ALL, label="区", elem_id="planqa-ward")
                     bureau = gr.Dropdown([ALL, *bureaus], value=ALL, label="所管局", elem_id="planqa-bureau")
@@ -231,14 +237,14 @@ def build_app(bot: Bot):
         inputs = [question, chat, ward, bureau, kind, asked]
         send.click(respond, inputs, outputs, api_name="chat",
                    concurrency_limit=CONCURRENCY, concurrency_id="model").then(
-            with_furigana, [show_furigana, last], furigana, api_visibility="private")
+            refresh_furigana, [show_furigana, last], furigana, api_visibility="private")
         show_furigana.change(with_furigana, [show_furigana, last], furigana, api_visibility="private")
         chips.click(lambda chosen: chosen[0] if chosen else "", chips, question, api_visibility="private").then(
             respond, inputs, outputs, api_visibility="private", concurrency_limit=CONCURRENCY, concurrency_id="model").then(
-            with_furigana, [show_furigana, last], furigana, api_visibility="private")
+            refresh_furigana, [show_furigana, last], furigana, api_visibility="private")
         question.submit(respond, inputs, outputs, api_visibility="private",
                         concurrency_limit=CONCURRENCY, concurrency_id="model").then(
-            with_furigana, [show_furigana, last], furigana, api_visibility="private")
+            refresh_furigana, [show_furigana, last], furigana, api_visibility="private")
         clear.click(lambda: ([], sources_html(None, []), "", None, [], gr.Dataset(samples=[])), None,
                     [chat, sources, copy_box, last, asked, chips],
                     api_visibility="private")

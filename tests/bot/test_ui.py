@@ -126,6 +126,8 @@ def test_browser_follow_up_suggestion_chip_and_furigana(mini_server, browser):
     page.locator("#planqa-suggestions").get_by_text("所管は？").first.click()
     page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('について）')", timeout=30000)
     assert "消防局 予防部" in page.locator("#planqa-chat").inner_text()
+    # the answer is complete (the copy box is filled last) before the readings are asked for
+    page.wait_for_function("document.querySelector('#planqa-copy textarea').value.includes('予防部')", timeout=30000)
     page.locator("#planqa-furigana-toggle input").check()
     page.wait_for_selector("#planqa-furigana ruby", timeout=30000)
     assert page.locator("#planqa-furigana rt").count() > 3
