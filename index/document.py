@@ -18,6 +18,12 @@ def dense_text(chunk: Chunk, profile: PlanProfile) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def description_text(chunk: Chunk) -> str:
+    """The passage's own words only (no title, place, department or indicator): a second dense field,
+    closer to how citizens describe a need than the full passage with its administrative labels."""
+    return strip_footnote_refs(chunk.text).strip() or chunk.title
+
+
 def lexical_text(chunk: Chunk, profile: PlanProfile) -> str:
     """The text analyzed for BM25: title twice (a title match matters most), context,
     description, departments (as written and expanded) and the indicator."""

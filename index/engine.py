@@ -12,7 +12,7 @@ from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit
 from index.query import Query, understand
 from index.retrieve import Filters, Retriever, make_retriever, ward_prior
-from index.store import LoadedIndex, build_index, index_exists, load_index
+from index.store import LoadedIndex, build_index, built_by_older_planqa, index_exists, load_index
 from ingest.profile import PlanProfile
 from planqa.errors import IndexMismatchError
 
@@ -60,6 +60,9 @@ class SearchEngine:
                 raise IndexMismatchError(f"no index at {config.index_dir}; run: planqa index")
             log.info("no index at %s: building it now", config.index_dir)
             build_index(config, self.embedder, progress=progress, only_if_missing=True)
+        elif auto_build and built_by_older_planqa(config.index_dir):
+            log.info("the index at %s predates this planqa's index format: rebuilding it", config.index_dir)
+            build_index(config, self.embedder, progress=progress)
         self._loaded = _Loaded(load_index(config, self.embedder))
 
     @property

@@ -96,19 +96,33 @@ class DenseRetriever:
         """Every chunk gets its exact score up to `IndexConfig.dense_exhaustive_up_to`; beyond, a candidate pool."""
         return total if total <= self.config.dense_exhaustive_up_to else self.config.dense_candidate_pool
 
-    def scores(self, query: str) -> np.ndarray:
-        """Cosine per chunk; beyond the candidate pool of a large index, -1 (ranked last)."""
-        vector = self.embedder.encode_queries([query])
+    def _search(self, faiss_index, vector: np.ndarray) -> np.ndarray:
         total = len(self.index.chunks)
-        found, rows = self.index.faiss_index.search(vector, min(total, self.pool(total)))
+        found, rows = faiss_index.search(vector, min(total, self.pool(total)))
         scores = np.full(total, -1.0, dtype=np.float32)
         valid = rows[0] >= 0
         scores[rows[0][valid]] = found[0][valid]
         return scores
 
+    def scores(self, query: str) -> np.ndarray:
+        """Cosine per chunk (full passage); beyond the candidate pool of a large index, -1 (ranked last)."""
+        return self._search(self.index.faiss_index, self.embedder.encode_queries([query]))
+
+    def field_scores(self, query: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(ranking score, full-passage cosine, description cosine)`` from one query encoding: the
+        ranking score adds `IndexConfig.description_weight` x the description-only cosine."""
+        vector = self.embedder.encode_queries([query])
+        full = self._search(self.index.faiss_index, vector)
+        if self.index.description_index is None or not self.config.description_weight:
+            return full, full, np.zeros_like(full)
+        description = self._search(self.index.description_index, vector)
+        ranking = np.where(full > -1.0, full + self.config.description_weight * np.maximum(description, 0.0), -1.0)
+        return ranking.astype(np.float32), full, description
+
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
-        scores = self.scores(query)
-        return _ranked(self.index, scores, k, filter_mask(self.index, filters), {"dense": scores})
+        ranking, full, description = self.field_scores(query)
+        return _ranked(self.index, ranking, k, filter_mask(self.index, filters),
+                       {"dense": full, "description": description})
 
 
 class LexicalRetriever:
@@ -149,13 +163,13 @@ class HybridRetriever:
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
                prior: np.ndarray | None = None) -> list[Hit]:
         """``prior``: per-chunk additions to the fused score (a named ward, a conversation's topic)."""
-        dense = self.dense.scores(query)
+        ranking, dense, description = self.dense.field_scores(query)
         lexical = self.lexical.scores(query)
-        fused = fuse(dense, lexical, self.config)
+        fused = fuse(ranking, lexical, self.config)
         if prior is not None:
             fused = fused + prior
         return _ranked(self.dense.index, fused, k, filter_mask(self.dense.index, filters),
-                       {"dense": dense, "lexical": lexical})
+                       {"dense": dense, "description": description, "lexical": lexical})
 
 
 def ward_prior(index: LoadedIndex, ward: str, config: IndexConfig) -> np.ndarray:

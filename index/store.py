@@ -29,7 +29,7 @@ import numpy as np
 
 from index.analyzer import FIELDS, Analyzer, AnalyzerSettings
 from index.config import IndexConfig
-from index.document import dense_text, lexical_text
+from index.document import dense_text, description_text, lexical_text
 from index.embedder import Embedder
 from index.respell import Vocabulary
 from index.source import ChunkSource, fingerprint, is_default_corpus, load_source, source_files
@@ -42,11 +42,12 @@ from planqa.io import staging_folder
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: description.index (the description-only dense field)
 MANIFEST = "manifest.json"
 READER_LOCK = ".readers.lock"
 CHUNKS = CHUNKS_FILE
 FAISS_FILE = "faiss.index"
+DESCRIPTION_FILE = "description.index"
 LEXICAL_DIR = "lexical"
 _PACKAGES = ("torch", "sentence-transformers", "transformers", "faiss-cpu", "bm25s", "fugashi", "unidic-lite")
 
@@ -62,6 +63,7 @@ class LoadedIndex:
     lexical: dict[str, Any]
     analyzer: Analyzer
     profile: PlanProfile
+    description_index: Any = None  # FAISS over `description_text`, row i = chunk i
 
     @cached_property
     def rows(self) -> dict[str, int]:
@@ -153,8 +155,10 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
         write_chunks(chunks, staging / CHUNKS)
         embed_started = time.perf_counter()
         vectors = embedder.encode_documents([dense_text(c, profile) for c in chunks], progress=progress)
+        descriptions = embedder.encode_documents([description_text(c) for c in chunks], progress=progress)
         embed_seconds = time.perf_counter() - embed_started
         faiss.write_index(build_faiss(vectors, config), str(staging / FAISS_FILE))
+        faiss.write_index(build_faiss(descriptions, config), str(staging / DESCRIPTION_FILE))
         analyzed = [analyzer.analyze(lexical_text(c, profile)) for c in chunks]
         for name in FIELDS:
             retriever = bm25s.BM25()
@@ -223,6 +227,16 @@ def _recover_legacy_swap(target: Path) -> None:
     old = target.with_name(f".{target.name}.old")
     if not target.exists() and not target.is_symlink() and old.is_dir():
         os.replace(old, target)
+
+
+def built_by_older_planqa(directory: Path) -> bool:
+    """Is the index at ``directory`` in an older format than this planqa writes (rebuild it)?"""
+    try:
+        manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    version = manifest.get("format_version") if isinstance(manifest, dict) else None
+    return isinstance(version, int) and version < FORMAT_VERSION
 
 
 def index_exists(directory: Path) -> bool:
@@ -306,6 +320,13 @@ def _load_generation(directory: Path, config: IndexConfig, embedder: Embedder | 
             f"{directory / FAISS_FILE} has dimension {faiss_index.d}, manifest says "
             f"{manifest['model']['dimension']}; {rebuild}"
         )
+    try:
+        description_index = faiss.read_index(str(directory / DESCRIPTION_FILE))
+    except RuntimeError as exc:
+        raise IndexMismatchError(f"{directory / DESCRIPTION_FILE}: unreadable or corrupted FAISS index; {rebuild}") from exc
+    if description_index.ntotal != len(chunks) or description_index.d != faiss_index.d:
+        raise IndexMismatchError(f"{directory / DESCRIPTION_FILE} has {description_index.ntotal} rows of dimension "
+                                 f"{description_index.d}, expected {len(chunks)} of {faiss_index.d}; {rebuild}")
     lexical = {}
     for name in manifest.get("lexical_fields", FIELDS):
         path = directory / LEXICAL_DIR / name
@@ -320,7 +341,7 @@ def _load_generation(directory: Path, config: IndexConfig, embedder: Embedder | 
         profile = PlanProfile.from_dict(manifest["profile"])
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise IndexMismatchError(f"{manifest_path}: no valid plan profile ({exc}); {rebuild}") from None
-    return LoadedIndex(directory, manifest, chunks, faiss_index, lexical, Analyzer(), profile)
+    return LoadedIndex(directory, manifest, chunks, faiss_index, lexical, Analyzer(), profile, description_index)
 
 
 def _check_source(built: dict[str, Any], path: Path, config: IndexConfig, rebuild: str) -> None:

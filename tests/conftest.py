@@ -61,6 +61,9 @@ def mini_config(tmp_path) -> IndexConfig:
         model="hash",
         index_dir=tmp_path / "build" / "index",
         cache_dir=tmp_path / "cache",
+        # The hash embedder's similarities are arbitrary: the mini-plan tests rank by the full passage
+        # alone (tests/index/test_retrieve.py covers the description field with its weight on).
+        description_weight=0.0,
     )
 
 
@@ -130,7 +133,7 @@ def mini_plan_bot(root, plan_text: str, threshold: float):
     plan = root / "mini_plan.txt"
     plan.write_text(plan_text, encoding="utf-8")
     config = replace(IndexConfig(), ingest=IngestConfig(corpus=(plan,), build_dir=root / "build"), model="hash",
-                     index_dir=root / "build" / "index", cache_dir=root / "cache")
+                     index_dir=root / "build" / "index", cache_dir=root / "cache", description_weight=0.0)
     return Bot(BotConfig(index=config, relevance=Relevance(threshold=threshold), llm=LLMConfig(None, None),
                          feedback_log=root / "feedback.jsonl"), SearchEngine(config, HashEmbedder()))
 

@@ -38,10 +38,40 @@ def test_lexical_meets_kana_spelling(engine):
     assert engine.search("こうざふりかえ", 1, "lexical").hits[0].chunk.title == "税務手続のオンライン化推進"
 
 
-def test_hybrid_hit_carries_both_signals(engine):
+def test_hybrid_hit_carries_every_signal(engine):
     hit = engine.search("消防検査 オンライン", 1, "hybrid").hits[0]
     assert hit.chunk.title == "消防検査のオンライン化"
-    assert set(hit.signals) == {"dense", "lexical"} and hit.signals["lexical"] > 0
+    assert set(hit.signals) == {"dense", "description", "lexical"} and hit.signals["lexical"] > 0
+
+
+def test_the_description_field_adds_its_weighted_cosine_to_the_dense_ranking(mini_config, embedder):
+    from dataclasses import replace
+
+    from index.engine import SearchEngine
+
+    config = replace(mini_config, description_weight=0.3)
+    dense = SearchEngine(config, embedder).retriever("dense")
+    ranking, full, description = dense.field_scores("消防検査 オンライン")
+    assert description.shape == full.shape and not np.allclose(description, full)
+    assert np.allclose(ranking, full + 0.3 * np.maximum(description, 0.0))
+    hit = dense.search("消防検査 オンライン", 1)[0]
+    assert set(hit.signals) == {"dense", "description"} and hit.score == pytest.approx(ranking.max())
+
+
+def test_an_index_in_the_older_format_is_rebuilt_by_the_engine(mini_config, embedder):
+    import json
+
+    from index.engine import SearchEngine
+    from index.store import FORMAT_VERSION, MANIFEST
+
+    SearchEngine(mini_config, embedder)
+    manifest_path = mini_config.index_dir / MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    generation = manifest_path.resolve().parent
+    (generation / "description.index").unlink()
+    manifest_path.resolve().write_text(json.dumps({**manifest, "format_version": FORMAT_VERSION - 1}), encoding="utf-8")
+    engine = SearchEngine(mini_config, embedder)
+    assert engine.index.manifest["format_version"] == FORMAT_VERSION and engine.index.description_index is not None
 
 
 def test_filters_by_ward_department_and_kind(engine):

@@ -16,7 +16,7 @@ def test_build_writes_named_files_and_manifest(mini_config, embedder):
     manifest = build_index(mini_config, embedder)
     folder = mini_config.index_dir
     visible = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
-    assert visible == ["chunks.jsonl", "faiss.index", "lexical", "manifest.json"]
+    assert visible == ["chunks.jsonl", "description.index", "faiss.index", "lexical", "manifest.json"]
     assert sorted(p.name for p in (folder / "lexical").iterdir()) == ["bigram", "kana", "word"]
     on_disk = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest
