@@ -67,3 +67,15 @@ def test_unanswered_cluster_becomes_a_curated_answer_that_turns_stale(real_engin
     assert [a.id for a in build_report(rebuilt.staff, rebuilt.engine.index, rebuilt.engine.embedder).stale] == [curated.id]
     bot.close()
     rebuilt.close()
+
+
+def test_curated_threshold_lets_no_near_miss_through(real_engine, real_config, tmp_path):
+    """The calibration behind PLANQA_CURATED_THRESHOLD (README › For staff), re-measured on the real model."""
+    from eval.curated import calibrate
+
+    config = BotConfig(index=real_config, llm=LLMConfig(None, None), feedback_log=tmp_path / "feedback.jsonl",
+                       staff=StaffSettings(db_url=f"sqlite:///{tmp_path / 'staff.db'}"))
+    bot = Bot(config, real_engine)
+    row = calibrate(real_engine.embedder, bot._ward_of).at(config.staff.curated_threshold)
+    assert row["near_misses_matched"] == 0 and row["precision"] == 1.0, row
+    assert row["paraphrases_matched"] >= 12, row  # 14/36 when calibrated
