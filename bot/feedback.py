@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bot.staff.db import Store, utcnow
+from bot.staff.db import Store, row_record, utcnow
 from bot.staff.privacy import mask
 from planqa.errors import QueryError
 from planqa.limits import Limits
@@ -78,14 +78,12 @@ class FeedbackLog:
     def entries(self, since: datetime | None = None) -> list[dict[str, Any]]:
         from sqlalchemy import select
 
-        from bot.staff.querylog import _aware
-
         table = self.store.tables.feedback
         statement = select(table).order_by(table.c.id)
         if since is not None:
             statement = statement.where(table.c.ts >= since)
         with self.store.connect() as connection:
-            return [_aware(dict(row._mapping)) for row in connection.execute(statement)]
+            return [row_record(row) for row in connection.execute(statement)]
 
     def import_jsonl(self, path: Path) -> int:
         """Import an earlier version's ``feedback.jsonl`` once (remembered by its resolved path);
@@ -103,7 +101,8 @@ class FeedbackLog:
             return 0
         rows = []
         try:
-            text = read_text_file(path, 2 * self.limits.max_feedback_log_bytes, InputFileError, "feedback log")
+            # the JSONL log of earlier versions stopped growing at this cap
+            text = read_text_file(path, self.limits.max_feedback_log_bytes, InputFileError, "feedback log")
             for _, item in iter_jsonl(text, str(path), InputFileError, self.limits.max_answer_chars * 8):
                 try:
                     record = feedback_record(item.get("rating"), item.get("question"), item.get("answer"),

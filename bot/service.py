@@ -115,7 +115,7 @@ class Bot:
         """The closest curated answer as an `Answer` (its hit counted), or None."""
         try:
             desk = self.staff
-            found = desk.matcher.match(question, self.engine.embedder, self._ward_of)
+            found = desk.matcher.match(question, self.engine.embedder, self.ward_of)
         except Exception as exc:
             log.warning("curated answers unavailable: %s", exc)
             return None
@@ -129,7 +129,8 @@ class Bot:
             hits = curated.hits + 1
         return self._curated(question, curated, similarity, hits)
 
-    def _ward_of(self, question: str) -> str | None:
+    def ward_of(self, question: str) -> str | None:
+        """The ward a question names (in the plan or another ward), or None."""
         intent = self.engine.understand(question, self.config.k).intent
         return intent.ward or intent.other_ward
 

@@ -154,14 +154,14 @@ def build_app(bot: Bot):
             yield history, sources_html(None, []), "", None, shown, asked, gr.skip()
 
     def with_furigana(show: bool, record: dict | None):
-        """The last answer with ruby readings over its kanji (built from escaped text), or hidden."""
+        """The last answer with ruby readings over its kanji (built from escaped text), or empty."""
         # Always rendered, empty when off: toggling visibility raced with a finishing answer in the browser
         if not show or not record:
             return ""
         return ruby_html(record["answer"], bot.engine.index.analyzer)
 
     def refresh_furigana(show: bool, record: dict | None):
-        """After an answer: update the readings if they are shown; never hide them (the toggle alone
+        """After an answer: update the readings if they are shown; never clear them (the toggle alone
         does, so a toggle during the answer is not undone by this step's older view of it)."""
         return ruby_html(record["answer"], bot.engine.index.analyzer) if show and record else gr.skip()
 

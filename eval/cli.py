@@ -114,7 +114,7 @@ def _run_curated(args: argparse.Namespace) -> int:
 
     quiet_libraries()
     bot = Bot()
-    calibration = calibrate(bot.engine.embedder, bot._ward_of)
+    calibration = calibrate(bot.engine.embedder, bot.ward_of)
     rows = [calibration.at(t) for t in THRESHOLDS]
     configured = calibration.at(bot.config.staff.curated_threshold)
     if args.json:

@@ -97,16 +97,13 @@ class DenseRetriever:
         return total if total <= self.config.dense_exhaustive_up_to else self.config.dense_candidate_pool
 
     def _search(self, faiss_index, vector: np.ndarray) -> np.ndarray:
+        """Cosine per chunk; beyond the candidate pool of a large index, -1 (ranked last)."""
         total = len(self.index.chunks)
         found, rows = faiss_index.search(vector, min(total, self.pool(total)))
         scores = np.full(total, -1.0, dtype=np.float32)
         valid = rows[0] >= 0
         scores[rows[0][valid]] = found[0][valid]
         return scores
-
-    def scores(self, query: str) -> np.ndarray:
-        """Cosine per chunk (full passage); beyond the candidate pool of a large index, -1 (ranked last)."""
-        return self._search(self.index.faiss_index, self.embedder.encode_queries([query]))
 
     def field_scores(self, query: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(ranking score, full-passage cosine, description cosine)`` from one query encoding: the

@@ -35,7 +35,8 @@ class Limits:
     # Chat history a client sends back with each message: only the latest messages are kept, each cut.
     max_history_messages: int = 40
     max_history_message_chars: int = 8000
-    # Feedback records: every field typed and bounded; the log stops growing at its cap.
+    # Feedback records: every field typed and bounded (the row cap is `bot.config.StaffSettings`);
+    # max_feedback_log_bytes bounds the legacy feedback.jsonl imported once into the staff database.
     max_answer_chars: int = 20_000
     max_comment_chars: int = 2000
     max_cited_ids: int = 50

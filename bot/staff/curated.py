@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from bot.staff.db import Store, utcnow
+from bot.staff.db import Store, row_record, utcnow
 from index.document import dense_text
 from index.store import LoadedIndex
 from ingest.chunk import Chunk
@@ -234,9 +234,7 @@ def _variants(question: str, variants: Any) -> list[str]:
 
 
 def _answer(row) -> CuratedAnswer:
-    from bot.staff.querylog import _aware
-
-    values = _aware(dict(row._mapping))
+    values = row_record(row)
     values["citations"] = tuple(values["citations"])
     values["variants"] = tuple(values["variants"] or ())
     return CuratedAnswer(**values)
@@ -282,11 +280,13 @@ class CuratedMatcher:
             matrix = np.stack([self._vectors[text] for _, text in wordings])
         query = np.asarray(embedder.encode_queries([question])[0], dtype=np.float32)
         similarities = matrix @ query / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(query) + 1e-9)
-        ward = ward_of(question)
-        for position in np.argsort(-similarities):
+        ward = None
+        for number, position in enumerate(np.argsort(-similarities)):
             similarity = float(similarities[position])
             if similarity < self.threshold:
                 return None
+            if number == 0:  # only a question close to a curated one is analysed for its ward
+                ward = ward_of(question)
             other = ward_of(wordings[position][1])
             if ward is None or other is None or other == ward:
                 return wordings[position][0], similarity

@@ -28,6 +28,16 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def row_record(row) -> dict:
+    """A result row as a dict, its times UTC-aware (SQLite hands back naive datetimes; every time
+    in the store is UTC)."""
+    record = dict(row._mapping)
+    for key, value in record.items():
+        if isinstance(value, datetime) and value.tzinfo is None:
+            record[key] = value.replace(tzinfo=timezone.utc)
+    return record
+
+
 def _tables():
     from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, Integer, MetaData, String, Table, Text)
 

@@ -27,7 +27,7 @@ def _phone(match: re.Match) -> str:
     run = match.group(0)
     international = run.lstrip("(（").startswith(("+", "＋"))
     count = _digits(run) - (2 if international else 0)
-    return PHONE if 9 <= count <= 11 else run
+    return PHONE if 10 <= count <= 11 else run
 
 
 def mask(text: str) -> str:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.answer import Answer
-from bot.staff.db import Store, utcnow
+from bot.staff.db import Store, row_record, utcnow
 from bot.staff.privacy import mask
 from index.retrieve import Filters
 
@@ -167,15 +167,4 @@ class QueryLog:
         if limit is not None:
             statement = statement.limit(limit)
         with self.store.connect() as connection:
-            return [LoggedQuery(**_aware(dict(row._mapping))) for row in connection.execute(statement)]
-
-
-def _aware(row: dict[str, Any]) -> dict[str, Any]:
-    """SQLite hands back naive datetimes; every time in the store is UTC."""
-    from datetime import timezone
-
-    for key in ("ts", "created_at", "last_hit_at"):
-        value = row.get(key)
-        if isinstance(value, datetime) and value.tzinfo is None:
-            row[key] = value.replace(tzinfo=timezone.utc)
-    return row
+            return [LoggedQuery(**row_record(row)) for row in connection.execute(statement)]

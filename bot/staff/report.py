@@ -12,6 +12,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from bot.staff.curated import CuratedAnswer
+from bot.staff.db import utcnow
 from bot.staff.desk import StaffDesk
 
 MAX_UNANSWERED = 5000  # the newest unanswered questions clustered (bounded work per report)
@@ -149,8 +150,6 @@ def build_report(desk: StaffDesk, index, embedder, since: datetime | None = None
         day[0] += 1
         day[1] += entry.answer_kind == "abstained"
     curated = desk.curated.all()
-    from bot.staff.db import utcnow
-
     return Report(
         since=since, generated_at=utcnow(),
         questions=sum(d[0] for d in per_day.values()), abstained=sum(d[1] for d in per_day.values()),

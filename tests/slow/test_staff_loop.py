@@ -76,6 +76,6 @@ def test_curated_threshold_lets_no_near_miss_through(real_engine, real_config, t
     config = BotConfig(index=real_config, llm=LLMConfig(None, None), feedback_log=tmp_path / "feedback.jsonl",
                        staff=StaffSettings(db_url=f"sqlite:///{tmp_path / 'staff.db'}"))
     bot = Bot(config, real_engine)
-    row = calibrate(real_engine.embedder, bot._ward_of).at(config.staff.curated_threshold)
+    row = calibrate(real_engine.embedder, bot.ward_of).at(config.staff.curated_threshold)
     assert row["near_misses_matched"] == 0 and row["precision"] == 1.0, row
     assert row["paraphrases_matched"] >= 12, row  # 14/36 when calibrated
