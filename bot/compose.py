@@ -90,7 +90,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
     top = hits[0]
-    relevant = relevance.score(top) >= relevance.threshold
+    relevant = relevance.best(hits) >= relevance.threshold
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.answer import Answer
 from bot.service import Bot
 from eval.questions import Question
+from ingest.text import normalize_key
 from planqa.errors import QueryError
 
 
@@ -25,6 +26,7 @@ class AnswerReport:
     fact_correct: int
     answers: dict[str, Answer] = field(repr=False)
     latencies_ms: list[float] = field(repr=False)
+    first_citation_correct: int = 0  # answerable questions whose first citation is a gold passage
 
 
 def first_sentence(answer: Answer) -> str:
@@ -53,6 +55,9 @@ def score_answers(questions: list[Question], answers: dict[str, Answer], latenci
     total_abstained = abstained_na + abstained_ans
     checked = [q for q in answerable if q.answer and q.kind in ("numeric", "department", "english")]
     correct = sum(1 for q in checked if not answers[q.id].abstained and q.answer in first_sentence(answers[q.id]))
+    gold_keys = {q.id: {normalize_key(t) for t in q.gold} for q in answerable}
+    first_cited = sum(1 for q in answerable if answers[q.id].citations
+                      and normalize_key(answers[q.id].citations[0].hit.chunk.title) in gold_keys[q.id])
     return AnswerReport(
         abstention_precision=abstained_na / total_abstained if total_abstained else None,
         abstention_recall=abstained_na / len(no_answer) if no_answer else None,
@@ -66,4 +71,5 @@ def score_answers(questions: list[Question], answers: dict[str, Answer], latenci
         fact_correct=correct,
         answers=answers,
         latencies_ms=list(latencies or []),
+        first_citation_correct=first_cited,
     )

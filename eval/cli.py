@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 from eval.questions import DATA_DIR
+
+NAMED_SETS = {"dev": "dev.jsonl", "citizen": "citizen_dev.jsonl", "own": "citizen_own.jsonl", "test": "test.jsonl"}
 from index.retrieve import RETRIEVERS
 from planqa.cli import add_command
 from planqa.errors import QueryError
@@ -15,6 +17,8 @@ EVAL_EXAMPLES = """examples:
   planqa eval                                         # dev set, all retrievers, answer metrics
   planqa eval --questions eval/data/test.jsonl --out reports/test
   planqa eval --retriever hybrid --k 10 --json
+  planqa eval --set citizen --cross-validate 5        # citizen-style set, honest despite the adapter
+  planqa eval --set all --retriever hybrid --cross-validate 5   # dev, citizen and test side by side
 """
 BENCH_EXAMPLES = """examples:
   planqa bench                 # full run (scaling to 1M vectors: tens of minutes)
@@ -26,8 +30,13 @@ BENCH_EXAMPLES = """examples:
 def register_eval(subparsers) -> None:
     parser = add_command(subparsers, "eval", "retrieval and answer metrics on a gold question set",
         "Score retrievers (Hit@1/5, Recall@5/10, MRR@10, nDCG@10 via pytrec_eval) and the bot's answers.", EVAL_EXAMPLES)
-    parser.add_argument("--questions", type=Path, default=DATA_DIR / "dev.jsonl", metavar="FILE",
+    parser.add_argument("--questions", type=Path, metavar="FILE",
                         help="JSONL question set (default: eval/data/dev.jsonl)")
+    parser.add_argument("--set", choices=[*NAMED_SETS, "all"], dest="named_set",
+                        help="a bundled set by name: dev, citizen (citizen-style questions), own (our citizen-style "
+                             "questions, never trained on), test (held out), or all of them in one summary")
+    parser.add_argument("--cross-validate", type=int, metavar="FOLDS", default=0,
+                        help="score each fold with a query adapter trained without it (sets the adapter learns from)")
     parser.add_argument("--retriever", choices=[*RETRIEVERS, "all"], default="all")
     parser.add_argument("--k", type=int, default=10, help="hits per question (default 10)")
     parser.add_argument("--no-answers", action="store_true", help="skip the bot's answer metrics")
@@ -41,10 +50,7 @@ def register_eval(subparsers) -> None:
 def run_eval(args: argparse.Namespace) -> int:
     from bot.config import BotConfig
     from bot.service import Bot
-    from eval.answers import evaluate_answers
-    from eval.questions import gold_ids, load_questions
-    from eval.report import format_table, misses_csv, to_dict, write_outputs
-    from eval.retrieval import evaluate_retriever
+    from eval.report import format_summary, format_table
     from index.engine import SearchEngine
     from planqa.cli import quiet_libraries
 
@@ -52,18 +58,19 @@ def run_eval(args: argparse.Namespace) -> int:
         raise QueryError(f"--k must be between 1 and 1000, got {args.k}")
     if args.curated:
         return _run_curated(args)
-    questions = load_questions(args.questions)
+    if args.questions and args.named_set:
+        raise QueryError("use --questions FILE or --set NAME, not both")
     quiet_libraries()
     bot_config = BotConfig()
     engine = SearchEngine(bot_config.index, progress=not args.json)
-    gold_ids(questions, engine.index.chunks)  # every gold title must exist before anything runs
+    bot = None if args.no_answers else Bot(bot_config, engine)
     names = list(RETRIEVERS) if args.retriever == "all" else [args.retriever]
-    retrieval = {name: evaluate_retriever(engine, questions, name, args.k) for name in names}
-    answers = None if args.no_answers else evaluate_answers(Bot(bot_config, engine), questions)
-    result = to_dict(str(args.questions), questions, args.k, retrieval, answers)
-    if args.out:
-        written = write_outputs(args.out, result, misses_csv(questions, retrieval, answers))
-        result["outputs"] = [str(p) for p in written]
+    if args.named_set == "all":
+        results = {name: _evaluate(DATA_DIR / file, engine, bot, names, args) for name, file in NAMED_SETS.items()}
+        print(json.dumps(results, ensure_ascii=False, indent=2) if args.json else format_summary(results))
+        return 0
+    path = DATA_DIR / NAMED_SETS[args.named_set] if args.named_set else args.questions or DATA_DIR / "dev.jsonl"
+    result = _evaluate(path, engine, bot, names, args)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -71,6 +78,29 @@ def run_eval(args: argparse.Namespace) -> int:
         if args.out:
             print(f"\n  wrote {', '.join(result['outputs'])}")
     return 0
+
+
+def _evaluate(path: Path, engine, bot, names: list[str], args: argparse.Namespace) -> dict:
+    from eval.answers import evaluate_answers
+    from eval.crossval import cross_validate
+    from eval.questions import gold_ids, load_questions
+    from eval.report import misses_csv, to_dict, write_outputs
+    from eval.retrieval import evaluate_retriever
+
+    questions = load_questions(path)
+    gold_ids(questions, engine.index.chunks)  # every gold title must exist before anything runs
+    if args.cross_validate:
+        retrieval, answers = cross_validate(engine, bot, questions, names, args.k, args.cross_validate)
+    else:
+        retrieval = {name: evaluate_retriever(engine, questions, name, args.k) for name in names}
+        answers = None if bot is None else evaluate_answers(bot, questions)
+    result = to_dict(str(path), questions, args.k, retrieval, answers)
+    if args.cross_validate:
+        result["cross_validated"] = args.cross_validate
+    if args.out and args.named_set != "all":
+        written = write_outputs(args.out, result, misses_csv(questions, retrieval, answers))
+        result["outputs"] = [str(p) for p in written]
+    return result
 
 
 def register_bench(subparsers) -> None:

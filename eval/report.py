@@ -60,6 +60,7 @@ def to_dict(path: str, questions: list[Question], k: int, retrieval: dict[str, R
             "first_sentence_fact_accuracy": _r(answers.fact_accuracy),
             "fact_checked": answers.fact_checked,
             "fact_correct": answers.fact_correct,
+            "first_citation_correct": answers.first_citation_correct,
             "latency_ms": latency(answers.latencies_ms),
         }
     return result
@@ -74,8 +75,12 @@ def _round(metrics: dict[str, float]) -> dict[str, float]:
 
 
 def format_table(result: dict[str, Any]) -> str:
-    lines = [f"planqa eval: {result['questions']} — {result['n']} questions "
-             f"({result['answerable']} answerable), k={result['k']}", ""]
+    lines = [(f"planqa eval: {result['questions']} — {result['n']} questions "
+              f"({result['answerable']} answerable), k={result['k']}")]
+    if result.get("cross_validated"):
+        lines.append(f"  cross-validated: {result['cross_validated']} folds, each scored with a query adapter "
+                     "trained without its questions")
+    lines.append("")
     header = f"  {'retriever':<10}" + "".join(f"{c:>11}" for c in COLUMNS) + f"{'p50 ms':>9}{'p95 ms':>9}"
     lines.append(header)
     for name, data in result["retrievers"].items():
@@ -102,6 +107,7 @@ def format_table(result: dict[str, Any]) -> str:
             f"({a['abstained_no_answer']}/{a['no_answer']} no-answer questions abstained)",
             f"    wrong abstentions {_fmt(a['wrong_abstention_rate'])} ({a['abstained_answerable']}/{a['answerable']} answerable)",
             f"    first-sentence fact {_fmt(a['first_sentence_fact_accuracy'])} ({a['fact_correct']}/{a['fact_checked']})",
+            f"    first citation right {a['first_citation_correct']}/{a['answerable']}",
             f"    answer latency p50 {a['latency_ms']['p50']:.1f} ms, p95 {a['latency_ms']['p95']:.1f} ms",
         ]
     return "\n".join(lines)
@@ -224,3 +230,31 @@ def write_outputs(out_dir: Path, result: dict[str, Any], csv_text: str) -> list[
         atomic_write_bytes(out_dir / name, data)
         paths.append(out_dir / name)
     return paths
+
+
+def format_summary(results: dict[str, dict[str, Any]]) -> str:
+    """Several sets side by side (``planqa eval --set all``): one row per set and retriever, then answers."""
+    lines = ["planqa eval: bundled sets side by side"]
+    folds = {r.get("cross_validated") for r in results.values()}
+    if any(folds):
+        lines.append(f"  cross-validated ({max(f or 0 for f in folds)} folds) where the query adapter learned from the set")
+    lines += ["", f"  {'set':<9}{'retriever':<10}{'n':>5}" + "".join(f"{c:>9}" for c in ("hit@1", "hit@5", "mrr@10"))]
+    for name, result in results.items():
+        for retriever, data in result["retrievers"].items():
+            row = data["overall"]
+            lines.append(f"  {name:<9}{retriever:<10}{result['answerable']:>5}"
+                         + "".join(f"{row[c]:>9.3f}" for c in ("hit@1", "hit@5", "mrr@10")))
+    if any("answers" in r for r in results.values()):
+        lines += ["", f"  {'set':<9}{'no-answer abstained':>21}{'wrongly abstained':>19}{'first citation':>16}{'fact':>9}"]
+        for name, result in results.items():
+            a = result.get("answers")
+            if a:
+                lines.append(f"  {name:<9}{a['abstained_no_answer']:>16}/{a['no_answer']:<4}"
+                             f"{a['abstained_answerable']:>14}/{a['answerable']:<4}"
+                             f"{a['first_citation_correct']:>11}/{a['answerable']:<4}{a['fact_correct']:>5}/{a['fact_checked']:<3}")
+    lines += ["", "  hit@1 by kind (first retriever)"]
+    for name, result in results.items():
+        data = next(iter(result["retrievers"].values()))
+        cells = ", ".join(f"{kind} {row['hit@1'] * row['n']:.0f}/{row['n']}" for kind, row in data["by_kind"].items())
+        lines.append(f"  {name:<9}{cells}")
+    return "\n".join(lines)

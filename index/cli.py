@@ -67,7 +67,7 @@ def register_index(subparsers) -> None:
 
 def run_index(args: argparse.Namespace) -> int:
     from index.engine import load_embedder
-    from index.store import build_index, index_exists, load_index
+    from index.store import adapter_outdated, build_index, index_exists, load_index
 
     quiet_libraries()
     config = _config(args)
@@ -77,6 +77,9 @@ def run_index(args: argparse.Namespace) -> int:
         try:
             loaded = load_index(config, embedder)
             manifest, status = loaded.manifest, "up to date"
+            if reason := adapter_outdated(manifest, config):
+                print(f"planqa index: rebuilding: {reason}", file=sys.stderr)
+                manifest, status = build_index(config, embedder, progress=not args.json), "built"
         except IndexMismatchError as exc:
             print(f"planqa index: rebuilding: {exc}", file=sys.stderr)
             manifest = build_index(config, embedder, progress=not args.json)

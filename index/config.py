@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.adapter import AdapterSettings
 from ingest.config import IngestConfig
 from planqa.errors import ConfigError
 from planqa.limits import Limits
@@ -87,6 +88,8 @@ class IndexConfig:
     # the full-passage cosine with this weight before fusion. 0.3 on dev + citizen_dev (README):
     # citizen Hit@1 0.775 -> 0.798, Hit@5 0.888 -> 0.933; dev 0.929 -> 0.942, Hit@5 0.981 -> 1.000.
     description_weight: float = 0.3
+    # A linear query adapter learned at build from the bundled gold questions (index/adapter.py).
+    adapter: AdapterSettings = field(default_factory=AdapterSettings)
     ward_bonus: float = 0.03
     other_ward_penalty: float = 0.04
     ward_narrative_penalty: float = 0.01

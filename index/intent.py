@@ -70,13 +70,15 @@ def mentioned_ward(question: str, wards: dict[str, str]) -> str | None:
     return None
 
 
-def detect(question: str, language: str, profile: PlanProfile) -> Intent:
+def detect(question: str, language: str, profile: PlanProfile, respelled: str = "") -> Intent:
     """Classify a question; the order reflects which fact to put first when several apply.
+    ``respelled``: the plan's spellings of words the question wrote in kana (ていねく -> 手稲区), where
+    a ward the question names may only show up.
 
     >>> detect("消防検査オンライン化 所管", "ja", PlanProfile()).kind
     'department'
     """
-    ward = mentioned_ward(question, profile.wards)
+    ward = mentioned_ward(question, profile.wards) or (mentioned_ward(respelled, profile.wards) if respelled else None)
     if _SMALLTALK.match(question):
         return Intent("smalltalk", None, language)
     unanswerable = next((name for name, pattern in _NOT_IN_PLAN.items() if pattern.search(question)), None)

@@ -56,7 +56,8 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"searched also for the plan's spelling: {' '.join(respelled)}")
-    return Query(cleaned, language, expanded, detect(cleaned, language, profile), filters or Filters(), k,
+    return Query(cleaned, language, expanded, detect(cleaned, language, profile, " ".join(respelled)),
+                 filters or Filters(), k,
                  tuple(notes))
 
 

@@ -8,6 +8,7 @@ from typing import Protocol
 
 import numpy as np
 
+from index.adapter import adapt
 from index.config import FUSION_METHODS, IndexConfig
 from index.embedder import Embedder
 from index.hit import Hit
@@ -106,15 +107,33 @@ class DenseRetriever:
         return scores
 
     def field_scores(self, query: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``(ranking score, full-passage cosine, description cosine)`` from one query encoding: the
-        ranking score adds `IndexConfig.description_weight` x the description-only cosine."""
+        """``(ranking score, full-passage cosine, description cosine)`` from one query encoding.
+
+        The ranking score is the full-passage cosine plus `IndexConfig.description_weight` x the
+        description-only cosine, both taken with the query adapter's vector when the index has one
+        (index/adapter.py); the two cosines returned for relevance are the model's own.
+        """
         vector = self.embedder.encode_queries([query])
-        full = self._search(self.index.faiss_index, vector)
-        if self.index.description_index is None or not self.config.description_weight:
-            return full, full, np.zeros_like(full)
-        description = self._search(self.index.description_index, vector)
-        ranking = np.where(full > -1.0, full + self.config.description_weight * np.maximum(description, 0.0), -1.0)
+        full, description = self._cosines(vector)
+        if self.index.adapter is not None:
+            ranking_full, ranking_description = self._cosines(adapt(self.index.adapter, vector))
+        else:
+            ranking_full, ranking_description = full, description
+        if not self._has_description:
+            return ranking_full, full, description
+        ranking = np.where(ranking_full > -1.0,
+                           ranking_full + self.config.description_weight * np.maximum(ranking_description, 0.0), -1.0)
         return ranking.astype(np.float32), full, description
+
+    @property
+    def _has_description(self) -> bool:
+        return self.index.description_index is not None and bool(self.config.description_weight)
+
+    def _cosines(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        full = self._search(self.index.faiss_index, vector)
+        if not self._has_description:
+            return full, np.zeros_like(full)
+        return full, self._search(self.index.description_index, vector)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         ranking, full, description = self.field_scores(query)

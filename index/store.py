@@ -6,12 +6,15 @@ Folder contents (plain named files, no pickle)::
                        corpus hashes, counts, FAISS type, build time, package versions
     chunks.jsonl       the chunks; FAISS row i is line i
     faiss.index        dense vectors (inner product on L2-normalized vectors)
+    description.index  the description-only dense field (row i = chunk i)
+    adapter.npy        the query adapter (index/adapter.py), when it was trained
     lexical/<field>/   one bm25s index per analyzer field (word, bigram, kana)
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import logging
 import math
@@ -27,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from index.adapter import ADAPTER_FILE, train, training_set
 from index.analyzer import FIELDS, Analyzer, AnalyzerSettings
 from index.config import IndexConfig
 from index.document import dense_text, description_text, lexical_text
@@ -42,13 +46,14 @@ from planqa.io import staging_folder
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2  # 2: description.index (the description-only dense field)
+FORMAT_VERSION = 3  # 2: description.index (the description-only dense field); 3: adapter.npy
 MANIFEST = "manifest.json"
 READER_LOCK = ".readers.lock"
 CHUNKS = CHUNKS_FILE
 FAISS_FILE = "faiss.index"
 DESCRIPTION_FILE = "description.index"
 LEXICAL_DIR = "lexical"
+MIN_ADAPTER_QUESTIONS = 20  # fewer gold questions than this: too little to learn a map from
 _PACKAGES = ("torch", "sentence-transformers", "transformers", "faiss-cpu", "bm25s", "fugashi", "unidic-lite")
 
 
@@ -64,6 +69,7 @@ class LoadedIndex:
     analyzer: Analyzer
     profile: PlanProfile
     description_index: Any = None  # FAISS over `description_text`, row i = chunk i
+    adapter: np.ndarray | None = None  # the query adapter (index/adapter.py); None = plain query vectors
 
     @cached_property
     def rows(self) -> dict[str, int]:
@@ -160,10 +166,16 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
         faiss.write_index(build_faiss(vectors, config), str(staging / FAISS_FILE))
         faiss.write_index(build_faiss(descriptions, config), str(staging / DESCRIPTION_FILE))
         analyzed = [analyzer.analyze(lexical_text(c, profile)) for c in chunks]
+        words: list[str] = []
         for name in FIELDS:
             retriever = bm25s.BM25()
             retriever.index([a[name] or ["∅"] for a in analyzed], show_progress=False)
             retriever.save(str(staging / LEXICAL_DIR / name), show_progress=False)
+            if name == "word":
+                words = list(retriever.vocab_dict)
+        vocabulary = Vocabulary.build(words, analyzer)
+        adapter = _train_adapter(config, embedder, chunks, vectors, descriptions, staging,
+                                 lambda q: searched_text(q, config, profile, vocabulary, analyzer))
         manifest = {
             "format_version": FORMAT_VERSION,
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -181,12 +193,62 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
             "profile": profile.to_dict(),
             "counts": {"chunks": len(chunks), **{k: sum(c.kind == k for c in chunks) for k in
                        ("initiative", "program", "glossary", "narrative")}},
+            "adapter": adapter,
             "build_seconds": {"total": round(time.perf_counter() - started, 3), "embed": round(embed_seconds, 3)},
             "packages": _package_versions(),
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         _publish(staging, config.index_dir)
     return manifest
+
+
+def searched_text(question: str, config: IndexConfig, profile: PlanProfile, vocabulary: Vocabulary,
+                  analyzer: Analyzer) -> str:
+    """What retrieval searches a question with (its English glossary terms and plan spellings added):
+    the adapter learns from the vectors it will be applied to."""
+    from index.query import understand  # index.query -> index.retrieve -> index.store
+
+    try:
+        return understand(question, 1, None, config, profile, vocabulary, analyzer).search_text
+    except PlanqaError:
+        return question
+
+
+def _train_adapter(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], vectors: np.ndarray,
+                   descriptions: np.ndarray, staging: Path, searched) -> dict[str, Any] | None:
+    """Learn and save the query adapter; its manifest entry (None when it is off or has no questions).
+    ``searched``: question -> the text retrieval would search it with."""
+    settings = config.adapter
+    if not settings.enabled or not settings.questions:
+        return None
+    started = time.perf_counter()
+    examples = training_set(settings.questions, chunks)
+    entry: dict[str, Any] = {"trained": False, "questions": len(examples.questions), "sources": list(examples.sources)}
+    if len(examples.questions) < MIN_ADAPTER_QUESTIONS:
+        log.info("query adapter: %d training questions match this plan's titles; none trained", len(examples.questions))
+        return entry
+    queries = embedder.encode_queries([searched(q) for q in examples.questions])
+    weights = train(queries, examples.rows, vectors, descriptions, config.description_weight, settings)
+    np.save(staging / ADAPTER_FILE, weights, allow_pickle=False)
+    return entry | {"trained": True, "regularization": settings.regularization, "steps": settings.steps,
+                    "seconds": round(time.perf_counter() - started, 3)}
+
+
+def adapter_outdated(manifest: dict[str, Any], config: IndexConfig) -> str | None:
+    """Why the index's query adapter no longer matches the configured training questions (None: it does).
+    ``planqa index`` rebuilds then; loading never refuses an index for it."""
+    if not config.adapter.enabled:
+        return None
+    built = [(s["file"], s["sha256"]) for s in (manifest.get("adapter") or {}).get("sources", [])]
+    current = []
+    for path in config.adapter.questions:
+        try:
+            current.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
+        except OSError:
+            current.append((path.name, "unreadable"))
+    if built == current:
+        return None
+    return f"the query adapter's training questions changed ({', '.join(n for n, _ in current) or 'none'})"
 
 
 def _publish(staging: Path, target: Path) -> None:
@@ -341,7 +403,23 @@ def _load_generation(directory: Path, config: IndexConfig, embedder: Embedder | 
         profile = PlanProfile.from_dict(manifest["profile"])
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise IndexMismatchError(f"{manifest_path}: no valid plan profile ({exc}); {rebuild}") from None
-    return LoadedIndex(directory, manifest, chunks, faiss_index, lexical, Analyzer(), profile, description_index)
+    adapter = _load_adapter(directory, manifest, config, faiss_index.d, rebuild)
+    return LoadedIndex(directory, manifest, chunks, faiss_index, lexical, Analyzer(), profile, description_index,
+                       adapter)
+
+
+def _load_adapter(directory: Path, manifest: dict, config: IndexConfig, dimension: int, rebuild: str):
+    if not (manifest.get("adapter") or {}).get("trained") or not config.adapter.enabled:
+        return None
+    path = directory / ADAPTER_FILE
+    try:
+        weights = np.load(path, allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise IndexMismatchError(f"{path}: unreadable or corrupted query adapter ({exc}); {rebuild}") from None
+    if weights.shape != (dimension, dimension) or not np.isfinite(weights).all():
+        raise IndexMismatchError(f"{path}: query adapter of shape {weights.shape}, expected "
+                                 f"({dimension}, {dimension}) with finite values; {rebuild}")
+    return weights.astype(np.float32)
 
 
 def _check_source(built: dict[str, Any], path: Path, config: IndexConfig, rebuild: str) -> None:

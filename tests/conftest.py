@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from index.adapter import BUNDLED_QUESTIONS, AdapterSettings
 from index.config import IndexConfig
 from index.embedder import HashEmbedder
 from ingest.config import BUNDLED_PLAN, IngestConfig
@@ -18,6 +19,9 @@ def _isolated_env(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PLANQA_BUILD_DIR", str(home / "build"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("PLANQA_FEEDBACK_LOG", str(home / "feedback.jsonl"))
+    # No query adapter is learned for test plans (the hash embedder's vectors mean nothing); the
+    # real-model fixtures below learn the shipped one from the bundled questions.
+    monkeypatch.setenv("PLANQA_ADAPTER_QUESTIONS", "")
     for name in ("PLANQA_CORPUS", "PLANQA_MODEL", "PLANQA_INDEX_DIR", "PLANQA_LLM_BASE_URL", "PLANQA_LLM_MODEL",
                  "PLANQA_LLM_API_KEY", "PLANQA_QUERY_PROMPT", "PLANQA_DOCUMENT_PROMPT", "PLANQA_AUTH"):
         monkeypatch.delenv(name, raising=False)
@@ -103,6 +107,7 @@ def real_config(tmp_path_factory) -> IndexConfig:
         cache_dir=root / "cache",
         index_dir=root / "build" / "index",
         faiss_type="flat",
+        adapter=AdapterSettings(enabled=True, questions=BUNDLED_QUESTIONS),
     )
 
 

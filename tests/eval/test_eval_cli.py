@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
+import numpy as np
 import pytest
 
 from planqa.cli import main
@@ -54,3 +55,39 @@ def test_eval_unknown_gold_title_fails_before_running(capsys, mini_env):
     code = main(["eval", "--questions", str(mini_env)])
     err = capsys.readouterr().err
     assert code == 3 and "gold title 'ない取組' matches no chunk title" in err
+
+
+def test_set_and_questions_together_are_refused(capsys, mini_env):
+    code = main(["eval", "--set", "dev", "--questions", str(mini_env)])
+    assert code != 0 and "use --questions FILE or --set NAME, not both" in capsys.readouterr().err
+
+
+def test_cross_validation_needs_an_adapter(capsys, mini_env):
+    code = main(["eval", "--questions", str(mini_env), "--cross-validate", "2"])
+    assert code != 0 and "no query adapter" in capsys.readouterr().err
+
+
+def test_cross_validation_scores_every_fold_with_an_adapter_trained_without_it(mini_config, embedder, tmp_path):
+    from eval.crossval import cross_validate, folds_of
+    from eval.questions import load_questions
+    from index.adapter import AdapterSettings
+    from index.engine import SearchEngine
+    from index.store import build_index
+
+    titles = ["大型ごみ収集のオンライン化", "消防検査のオンライン化", "税務手続のオンライン化推進", "地域の防災力強化"]
+    path = tmp_path / "train.jsonl"
+    rows = [{"id": str(i), "question": f"質問{i} {titles[i % 4]}", "gold": [titles[i % 4]], "kind": "paraphrase"}
+            for i in range(24)] + [{"id": "na", "question": "地下鉄の運賃", "gold": [], "kind": "no_answer"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    config = __import__("dataclasses").replace(mini_config, adapter=AdapterSettings(enabled=True, questions=(path,)))
+    build_index(config, embedder)
+    engine = SearchEngine(config, embedder)
+    shipped = engine.index.adapter.copy()
+    questions = load_questions(path)
+    parts = folds_of(questions, 5)
+    assert sorted(q.id for part in parts for q in part) == sorted(q.id for q in questions)
+    assert all(len(part) in (5, 4) for part in parts)
+    retrieval, answers = cross_validate(engine, None, questions, ["dense", "hybrid"], 10, 5)
+    assert answers is None
+    assert retrieval["hybrid"].overall["n"] == 24 and set(retrieval["hybrid"].per_question) == {str(i) for i in range(24)}
+    assert np.array_equal(engine.index.adapter, shipped)  # the shipped adapter is back after the folds

@@ -95,3 +95,9 @@ def test_bundled_question_sets_meet_their_targets():
     assert kinds["no_answer"] >= 15 and kinds["english"] >= 10
     assert len(test) >= 60
     assert not {q.question for q in dev} & {q.question for q in test}
+    citizen = load_questions(DATA_DIR / "citizen_dev.jsonl")
+    own = load_questions(DATA_DIR / "citizen_own.jsonl")
+    assert len(citizen) >= 100 and len(own) >= 40
+    assert {"typo", "kana", "english", "no_answer"} <= {q.kind for q in citizen}
+    held_out = {q.question for q in test} | {q.question for q in own}
+    assert not held_out & ({q.question for q in dev} | {q.question for q in citizen})
