@@ -38,7 +38,7 @@ def cross_validate(engine: SearchEngine, bot: Bot | None, questions: list[Questi
         raise ConfigError("this index has no query adapter (PLANQA_ADAPTER=0, or built without one): "
                           "nothing to cross-validate; run planqa eval without --cross-validate")
     pool = training_set(settings.questions, index.chunks)
-    vectors = engine.embedder.encode_queries([engine.understand(q).search_text for q in pool.questions])
+    vectors = engine.embedder.encode_queries(list(pool.questions))
     total = len(index.chunks)
     try:
         passages = index.faiss_index.reconstruct_n(0, total)

@@ -165,17 +165,12 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
         embed_seconds = time.perf_counter() - embed_started
         faiss.write_index(build_faiss(vectors, config), str(staging / FAISS_FILE))
         faiss.write_index(build_faiss(descriptions, config), str(staging / DESCRIPTION_FILE))
+        adapter = _train_adapter(config, embedder, chunks, vectors, descriptions, staging)
         analyzed = [analyzer.analyze(lexical_text(c, profile)) for c in chunks]
-        words: list[str] = []
         for name in FIELDS:
             retriever = bm25s.BM25()
             retriever.index([a[name] or ["∅"] for a in analyzed], show_progress=False)
             retriever.save(str(staging / LEXICAL_DIR / name), show_progress=False)
-            if name == "word":
-                words = list(retriever.vocab_dict)
-        vocabulary = Vocabulary.build(words, analyzer)
-        adapter = _train_adapter(config, embedder, chunks, vectors, descriptions, staging,
-                                 lambda q: searched_text(q, config, profile, vocabulary, analyzer))
         manifest = {
             "format_version": FORMAT_VERSION,
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -202,22 +197,12 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
     return manifest
 
 
-def searched_text(question: str, config: IndexConfig, profile: PlanProfile, vocabulary: Vocabulary,
-                  analyzer: Analyzer) -> str:
-    """What retrieval searches a question with (its English glossary terms and plan spellings added):
-    the adapter learns from the vectors it will be applied to."""
-    from index.query import understand  # index.query -> index.retrieve -> index.store
-
-    try:
-        return understand(question, 1, None, config, profile, vocabulary, analyzer).search_text
-    except PlanqaError:
-        return question
-
-
 def _train_adapter(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], vectors: np.ndarray,
-                   descriptions: np.ndarray, staging: Path, searched) -> dict[str, Any] | None:
+                   descriptions: np.ndarray, staging: Path) -> dict[str, Any] | None:
     """Learn and save the query adapter; its manifest entry (None when it is off or has no questions).
-    ``searched``: question -> the text retrieval would search it with."""
+    It learns from the questions as written (learning from the text retrieval searches — with its
+    English glossary terms and plan spellings — measured the same on the question sets and lost two
+    follow-up turns of the dialogues)."""
     settings = config.adapter
     if not settings.enabled or not settings.questions:
         return None
@@ -227,7 +212,7 @@ def _train_adapter(config: IndexConfig, embedder: Embedder, chunks: list[Chunk],
     if len(examples.questions) < MIN_ADAPTER_QUESTIONS:
         log.info("query adapter: %d training questions match this plan's titles; none trained", len(examples.questions))
         return entry
-    queries = embedder.encode_queries([searched(q) for q in examples.questions])
+    queries = embedder.encode_queries(list(examples.questions))
     weights = train(queries, examples.rows, vectors, descriptions, config.description_weight, settings)
     np.save(staging / ADAPTER_FILE, weights, allow_pickle=False)
     return entry | {"trained": True, "regularization": settings.regularization, "steps": settings.steps,
