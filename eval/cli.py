@@ -7,18 +7,20 @@ import json
 from pathlib import Path
 
 from eval.questions import DATA_DIR
-
-NAMED_SETS = {"dev": "dev.jsonl", "citizen": "citizen_dev.jsonl", "own": "citizen_own.jsonl", "test": "test.jsonl"}
 from index.retrieve import RETRIEVERS
 from planqa.cli import add_command
 from planqa.errors import QueryError
+
+# The bundled sets by name (`--set`): the adapter learns from dev and citizen (scored cross-validated),
+# never from own and test.
+NAMED_SETS = {"dev": "dev.jsonl", "citizen": "citizen_dev.jsonl", "own": "citizen_own.jsonl", "test": "test.jsonl"}
 
 EVAL_EXAMPLES = """examples:
   planqa eval                                         # dev set, all retrievers, answer metrics
   planqa eval --questions eval/data/test.jsonl --out reports/test
   planqa eval --retriever hybrid --k 10 --json
   planqa eval --set citizen --cross-validate 5        # citizen-style set, honest despite the adapter
-  planqa eval --set all --retriever hybrid --cross-validate 5   # dev, citizen and test side by side
+  planqa eval --set all --retriever hybrid --cross-validate 5   # dev, citizen, own and test side by side
 """
 BENCH_EXAMPLES = """examples:
   planqa bench                 # full run (scaling to 1M vectors: tens of minutes)
