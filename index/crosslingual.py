@@ -1,8 +1,10 @@
 """English questions: add the plan's Japanese vocabulary for the English terms they use.
 
 The default model (multilingual-e5-small) matches English questions to Japanese passages only
-weakly, and the Japanese lexical index cannot match English words at all; appending the
-Japanese terms from a small bundled glossary (``en_ja.tsv``) lets both sides work.
+weakly, and the Japanese lexical index cannot match ordinary English words (only the plan's few Latin
+words, which an English question then hits by accident); appending the Japanese terms from a small
+bundled glossary (``en_ja.tsv``) lets both sides work: the dense side embeds the question with them,
+the lexical side searches the terms and the question's acronyms only (`lexical_text`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from planqa.io import read_tsv
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_TERM = re.compile(r"[A-Za-z0-9\u3040-\u30ff\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +31,23 @@ def _glossary() -> list[tuple[re.Pattern[str], str]]:
 def is_english(query: str) -> bool:
     """True for a question written in Latin script with no Japanese characters."""
     return not _JAPANESE.search(query) and len(_LATIN_WORD.findall(query)) >= 1
+
+
+# Ordinary English words are left out of an English question's lexical search: the plan's few Latin words
+# ("Team-Sapporo Hokkaido", "Park-PFI") would otherwise win on "Sapporo" or "park" alone. Acronyms stay
+# (AI, ICT, NPO, SNS, RPA): the plan writes them as the question does.
+_ORDINARY_WORD = re.compile(r"\b(?![A-Z][A-Z0-9]+\b)[A-Za-z][A-Za-z'’]*\b")
+
+
+def lexical_text(search_text: str) -> str:
+    """What an English question searches the lexical index with: its acronyms and the Japanese terms
+    added to it (`expand_english`, respellings, a conversation's topic), without ordinary English words.
+
+    >>> lexical_text("Is the city using AI for paperwork in Sapporo? 生成AI")
+    'AI 生成AI'
+    """
+    kept = _ORDINARY_WORD.sub(" ", search_text)
+    return " ".join(token for token in kept.split() if _TERM.search(token))
 
 
 def expand_english(query: str) -> str:

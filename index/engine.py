@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.config import IndexConfig
+from index.crosslingual import lexical_text
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit
 from index.query import Query, understand
@@ -108,8 +109,11 @@ class SearchEngine:
             query = understand(query, k, filters, self.config, index.profile, index.vocabulary, index.analyzer)
         chosen = loaded.retriever(retriever, self.embedder, self.config)
         prior = _prior(loaded.index, query, self.config) if retriever == "hybrid" else None
-        if prior is not None:
-            hits = chosen.search(query.search_text, query.k, query.filters, prior=prior)
+        lexical_query = lexical_text(query.search_text) if query.language == "en" else None
+        if retriever == "hybrid":
+            hits = chosen.search(query.search_text, query.k, query.filters, prior=prior, lexical_query=lexical_query)
+        elif retriever == "lexical":
+            hits = chosen.search(lexical_query if lexical_query is not None else query.search_text, query.k, query.filters)
         else:
             hits = chosen.search(query.search_text, query.k, query.filters)
         return SearchResult(query, retriever, hits, loaded.index.profile)

@@ -177,10 +177,11 @@ class HybridRetriever:
         self.config = config
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
-               prior: np.ndarray | None = None) -> list[Hit]:
-        """``prior``: per-chunk additions to the fused score (a named ward, a conversation's topic)."""
+               prior: np.ndarray | None = None, lexical_query: str | None = None) -> list[Hit]:
+        """``prior``: per-chunk additions to the fused score (a named ward, a conversation's topic);
+        ``lexical_query``: what the lexical side searches instead of ``query`` (an English question's terms)."""
         ranking, dense, description = self.dense.field_scores(query)
-        lexical = self.lexical.scores(query)
+        lexical = self.lexical.scores(query if lexical_query is None else lexical_query)
         fused = fuse(ranking, lexical, self.config)
         if prior is not None:
             fused = fused + prior

@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from index.crosslingual import expand_english, is_english
+from index.crosslingual import expand_english, is_english, lexical_text
 from index.engine import SearchEngine
 from index.retrieve import Filters, fuse
 from planqa.errors import QueryError
@@ -116,6 +116,31 @@ def test_english_question_gets_japanese_terms(engine):
     result = engine.search("Can I apply for bulky garbage collection online?", 1, "lexical")
     assert result.hits[0].chunk.title == "大型ごみ収集のオンライン化"
     assert any(n.startswith("English question") for n in result.notes)
+
+
+@pytest.mark.parametrize(("search_text", "expected"), [
+    ("Where can I see plum blossoms in Kiyota ward? 清田区", "清田区"),
+    ("Is the city using AI or RPA for paperwork? 生成AI", "AI RPA 生成AI"),
+    ("Does Team Sapporo help NPO's?", "NPO'"),
+    ("How about the park?", ""),
+])
+def test_an_english_question_searches_the_lexical_index_with_its_terms_and_acronyms_only(search_text, expected):
+    assert lexical_text(search_text) == expected
+
+
+def test_an_english_question_gets_no_lexical_vote_from_ordinary_english_words(engine, monkeypatch):
+    # "Sapporo" / "park" would match the plan's few Latin words (Team-Sapporo, Park-PFI) with a high IDF;
+    # the lexical side searches the Japanese terms the glossary adds, the dense side the whole question
+    from index.retrieve import LexicalRetriever
+
+    searched = []
+    original = LexicalRetriever.scores
+    monkeypatch.setattr(LexicalRetriever, "scores", lambda self, q: searched.append(q) or original(self, q))
+    engine.search("Can I apply for bulky garbage collection online in Sapporo park?", 3, "hybrid")
+    assert searched and "大型ごみ" in searched[-1]
+    assert not {"Sapporo", "park", "Can", "apply"} & set(searched[-1].split())
+    engine.search("大型ごみ park", 3, "hybrid")  # a Japanese question is searched as written
+    assert searched[-1] == "大型ごみ park"
 
 
 def test_rrf_gives_no_lexical_vote_without_a_lexical_match(mini_config):
