@@ -228,3 +228,20 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
     with_number = chunk("p#L2", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
                         text="区域のおよそ3分の2は、緑豊かな丘陵地と山林に覆われています。")
     assert not answer("清田区ってどれくらい緑が多いの？", hits((with_number, 0.95, 10.0))).abstained
+
+
+def test_a_ward_question_leads_with_that_wards_passage_only_when_it_is_close_to_the_best():
+    ranked = hits((CENTER, 0.93, 10.0), (NISHI, 0.85, 0.0))
+    result = answer("西区の区役所って新しくなるの？", ranked)
+    assert query("西区の区役所って新しくなるの？").intent.kind == "ward"
+    assert result.citations[0].hit.chunk.title == "札幌市マイナンバーカードセンターの運営"
+    close = hits((CENTER, 0.90, 8.0), (NISHI, 0.89, 8.0))
+    assert answer("西区の区役所って新しくなるの？", close).citations[0].hit.chunk.title == "地域の防災力強化"
+
+
+def test_abstention_suggestions_keep_the_ranking_order_overviews_included():
+    overview = chunk("p#L1", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                     text="清田区は市の南東部に位置します。")
+    result = answer("清田区で梅の花が見られるところは？", hits((overview, 0.83, 0.0), (BULKY, 0.82, 0.0)))
+    assert result.abstained
+    assert [c.hit.chunk.title for c in result.citations] == ["清田区：概況", "大型ごみ収集のオンライン化"]
