@@ -27,10 +27,39 @@ class AnswerReport:
     answers: dict[str, Answer] = field(repr=False)
     latencies_ms: list[float] = field(repr=False)
     first_citation_correct: int = 0  # answerable questions whose first citation is a gold passage
+    curve: list[dict] = field(default_factory=list, repr=False)  # `threshold_curve`
 
 
 def first_sentence(answer: Answer) -> str:
     return answer.text.splitlines()[0] if answer.text else ""
+
+
+CURVE_THRESHOLDS = tuple(round(0.80 + 0.01 * i, 2) for i in range(11))  # 0.80 .. 0.90
+
+
+def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answer],
+                    thresholds: tuple[float, ...] = CURVE_THRESHOLDS) -> list[dict]:
+    """Abstention at other relevance thresholds, from the answers already given: a question abstains
+    at ``t`` when its relevance (`Relevance.best` of its hits) is below ``t`` or when it asks for a fact
+    the plan never states / is small talk (vetoes do not depend on the threshold). Precision and recall
+    of abstaining on the no-answer questions, and the answerable questions wrongly abstained. (An asked
+    number missing from a relevant passage also abstains; the curve does not model that, so at the
+    configured threshold it may count one or two fewer abstentions than the answers did.)"""
+    relevance = bot.config.relevance
+    rows = []
+    vetoed = {q.id for q in questions
+              if (intent := bot.engine.understand(q.question).intent).unanswerable_fact or intent.kind == "smalltalk"}
+    for threshold in thresholds:
+        abstains = {q.id for q in questions
+                    if q.id in vetoed or relevance.best(list(answers[q.id].hits)) < threshold}
+        no_answer = [q for q in questions if not q.answerable]
+        right = sum(q.id in abstains for q in no_answer)
+        wrong = sum(q.id in abstains for q in questions if q.answerable)
+        rows.append({"threshold": threshold, "abstained_no_answer": right, "abstained_answerable": wrong,
+                     "precision": right / (right + wrong) if right + wrong else None,
+                     "recall": right / len(no_answer) if no_answer else None,
+                     "configured": abs(threshold - relevance.threshold) < 1e-9})
+    return rows
 
 
 def evaluate_answers(bot: Bot, questions: list[Question]) -> AnswerReport:
@@ -43,7 +72,9 @@ def evaluate_answers(bot: Bot, questions: list[Question]) -> AnswerReport:
         except QueryError as exc:  # scored as an abstention with no citations; the run goes on
             answers[question.id] = Answer(question.question, str(exc), (), 0.0, True, intent="error")
         latencies.append((time.perf_counter() - started) * 1000)
-    return score_answers(questions, answers, latencies)
+    report = score_answers(questions, answers, latencies)
+    report.curve = threshold_curve(bot, questions, answers)
+    return report
 
 
 def score_answers(questions: list[Question], answers: dict[str, Answer], latencies: list[float] | None = None) -> AnswerReport:

@@ -8,11 +8,13 @@ scored (retrieval and answers) with an adapter trained on every training questio
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
 from bot.answer import Answer
 from bot.service import Bot
-from eval.answers import AnswerReport, score_answers
+from eval.answers import AnswerReport, score_answers, threshold_curve
 from eval.questions import Question, gold_ids
 from eval.retrieval import RetrievalReport, retrieval_metrics
 from index.adapter import train, training_set
@@ -49,6 +51,7 @@ def cross_validate(engine: SearchEngine, bot: Bot | None, questions: list[Questi
     gold = gold_ids([q for q in questions if q.answerable], index.chunks)
     rankings: dict[str, dict[str, list[str]]] = {name: {} for name in retrievers}
     answers: dict[str, Answer] = {}
+    latencies: list[float] = []
     shipped = index.adapter
     try:
         for part in folds_of(questions, folds):
@@ -61,8 +64,14 @@ def cross_validate(engine: SearchEngine, bot: Bot | None, questions: list[Questi
                     for name in retrievers:
                         rankings[name][question.id] = [h.chunk.id for h in engine.search(question.question, k, name).hits]
                 if bot is not None:
+                    started = time.perf_counter()
                     answers[question.id] = bot.answer(question.question)
+                    latencies.append((time.perf_counter() - started) * 1000)
     finally:
         index.adapter = shipped
     retrieval = {name: retrieval_metrics(questions, gold, rankings[name], name) for name in retrievers}
-    return retrieval, (score_answers(questions, answers) if bot is not None else None)
+    if bot is None:
+        return retrieval, None
+    report = score_answers(questions, answers, latencies)
+    report.curve = threshold_curve(bot, questions, answers)
+    return retrieval, report

@@ -61,6 +61,8 @@ def to_dict(path: str, questions: list[Question], k: int, retrieval: dict[str, R
             "fact_checked": answers.fact_checked,
             "fact_correct": answers.fact_correct,
             "first_citation_correct": answers.first_citation_correct,
+            "threshold_curve": [{**row, "precision": _r(row["precision"]), "recall": _r(row["recall"])}
+                                for row in answers.curve],
             "latency_ms": latency(answers.latencies_ms),
         }
     return result
@@ -108,9 +110,23 @@ def format_table(result: dict[str, Any]) -> str:
             f"    wrong abstentions {_fmt(a['wrong_abstention_rate'])} ({a['abstained_answerable']}/{a['answerable']} answerable)",
             f"    first-sentence fact {_fmt(a['first_sentence_fact_accuracy'])} ({a['fact_correct']}/{a['fact_checked']})",
             f"    first citation right {a['first_citation_correct']}/{a['answerable']}",
+            *_curve_lines(a, "    "),
             f"    answer latency p50 {a['latency_ms']['p50']:.1f} ms, p95 {a['latency_ms']['p95']:.1f} ms",
         ]
     return "\n".join(lines)
+
+
+def _curve_lines(answers: dict[str, Any], indent: str) -> list[str]:
+    """The threshold sweep in two compact lines (no-answer abstained / answerable wrongly abstained)."""
+    curve = answers.get("threshold_curve") or []
+    if not curve:
+        return []
+    cells = [f"{row['threshold']:.2f}{'*' if row['configured'] else ''}" for row in curve]
+    return [f"{indent}relevance threshold  " + " ".join(f"{c:>6}" for c in cells),
+            f"{indent}  no-answer abstained" + " ".join(f"{row['abstained_no_answer']:>6}" for row in curve)
+            + f"  of {answers['no_answer']}",
+            f"{indent}  wrongly abstained  " + " ".join(f"{row['abstained_answerable']:>6}" for row in curve)
+            + f"  of {answers['answerable']}  (* configured)"]
 
 
 def _fmt(value: float | None) -> str:
@@ -211,6 +227,16 @@ def markdown_report(result: dict[str, Any]) -> str:
                   f"- expected fact in the first sentence (numeric/department/english with `answer`): "
                   f"{_fmt(a['first_sentence_fact_accuracy'])} ({a['fact_correct']}/{a['fact_checked']})",
                   f"- answer latency: p50 {a['latency_ms']['p50']:.1f} ms, p95 {a['latency_ms']['p95']:.1f} ms", ""]
+        if a.get("threshold_curve"):
+            lines += ["### Abstention at other relevance thresholds", "",
+                      "| threshold | no-answer abstained (recall) | answerable wrongly abstained | precision |",
+                      "|---|---|---|---|"]
+            for row in a["threshold_curve"]:
+                mark = " (configured)" if row["configured"] else ""
+                lines.append(f"| {row['threshold']:.2f}{mark} | {row['abstained_no_answer']}/{a['no_answer']} "
+                             f"({_fmt(row['recall'])}) | {row['abstained_answerable']}/{a['answerable']} | "
+                             f"{_fmt(row['precision'])} |")
+            lines.append("")
     lines += ["Every miss, with its top-3 hits: [misses.csv](misses.csv).", ""]
     return "\n".join(lines)
 

@@ -31,10 +31,11 @@ def test_eval_writes_report_chart_and_misses(capsys, mini_env, tmp_path):
     code = main(["eval", "--questions", str(mini_env), "--out", str(out)])
     printed = capsys.readouterr().out
     assert code == 0
-    assert "hybrid" in printed and "abstention precision" in printed
+    assert "hybrid" in printed and "abstention precision" in printed and "relevance threshold" in printed
     assert sorted(p.name for p in out.iterdir()) == ["misses.csv", "report.md", "result.json", "retrievers.png"]
     assert (out / "retrievers.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "| hybrid |" in (out / "report.md").read_text(encoding="utf-8")
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "| hybrid |" in report and "| 0.85 (configured) |" in report
     rows = list(csv.DictReader((out / "misses.csv").read_text(encoding="utf-8-sig").splitlines()))
     retrieval_misses = [r for r in rows if r["type"] == "retrieval" and r["id"] == "3"]
     assert {r["retriever"] for r in retrieval_misses} == {"dense", "lexical", "hybrid"}
@@ -48,6 +49,12 @@ def test_eval_json(capsys, mini_env):
     assert result["retrievers"]["lexical"]["overall"]["n"] == 3
     assert result["answers"]["no_answer"] == 1
     assert set(result["retrievers"]["lexical"]["latency_ms"]) == {"p50", "p95"}
+    curve = result["answers"]["threshold_curve"]
+    assert [row["threshold"] for row in curve] == [round(0.80 + 0.01 * i, 2) for i in range(11)]
+    assert [row["configured"] for row in curve].count(True) == 1
+    wrongly = [row["abstained_answerable"] for row in curve]
+    assert wrongly == sorted(wrongly)  # a stricter threshold never answers more
+    assert all(row["abstained_no_answer"] >= 1 for row in curve)  # 地下鉄の運賃: a fee, vetoed at any threshold
 
 
 def test_eval_unknown_gold_title_fails_before_running(capsys, mini_env):
