@@ -47,8 +47,7 @@ def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answ
     configured threshold it may count one or two fewer abstentions than the answers did.)"""
     relevance = bot.config.relevance
     rows = []
-    vetoed = {q.id for q in questions
-              if (intent := bot.engine.understand(q.question).intent).unanswerable_fact or intent.kind == "smalltalk"}
+    vetoed = {q.id for q in questions if _vetoed(bot, q.question)}
     for threshold in thresholds:
         abstains = {q.id for q in questions
                     if q.id in vetoed or relevance.best(list(answers[q.id].hits)) < threshold}
@@ -60,6 +59,15 @@ def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answ
                      "recall": right / len(no_answer) if no_answer else None,
                      "configured": abs(threshold - relevance.threshold) < 1e-9})
     return rows
+
+
+def _vetoed(bot: Bot, question: str) -> bool:
+    """Abstained at any threshold: a fact the plan never states, small talk, or an unusable question."""
+    try:
+        intent = bot.engine.understand(question).intent
+    except QueryError:
+        return True
+    return bool(intent.unanswerable_fact) or intent.kind == "smalltalk"
 
 
 def evaluate_answers(bot: Bot, questions: list[Question]) -> AnswerReport:
