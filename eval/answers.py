@@ -48,10 +48,10 @@ def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answ
     relevance = bot.config.relevance
     rows = []
     vetoed = {q.id for q in questions if _vetoed(bot, q.question)}
+    no_answer = [q for q in questions if not q.answerable]
     for threshold in thresholds:
         abstains = {q.id for q in questions
                     if q.id in vetoed or relevance.best(list(answers[q.id].hits)) < threshold}
-        no_answer = [q for q in questions if not q.answerable]
         right = sum(q.id in abstains for q in no_answer)
         wrong = sum(q.id in abstains for q in questions if q.answerable)
         rows.append({"threshold": threshold, "abstained_no_answer": right, "abstained_answerable": wrong,

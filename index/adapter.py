@@ -17,7 +17,6 @@ questions are scored with an adapter trained without them.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -29,6 +28,8 @@ import numpy as np
 from ingest.chunk import Chunk
 from ingest.text import normalize_key
 from planqa.errors import ConfigError
+from planqa.io import decode_utf8, iter_jsonl, read_bounded
+from planqa.limits import Limits
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +84,9 @@ class TrainingSet:
     sources: tuple[dict, ...]
 
 
-def training_set(paths: tuple[Path, ...], chunks: list[Chunk]) -> TrainingSet:
+def training_set(paths: tuple[Path, ...], chunks: list[Chunk], limits: Limits | None = None) -> TrainingSet:
     """The answerable questions of ``paths`` whose gold title names a chunk (others are skipped)."""
+    limits = limits or Limits()
     by_title: dict[str, int] = {}
     for row, chunk in enumerate(chunks):
         by_title.setdefault(normalize_key(chunk.title), row)
@@ -92,23 +94,19 @@ def training_set(paths: tuple[Path, ...], chunks: list[Chunk]) -> TrainingSet:
     rows: list[int] = []
     sources: list[dict] = []
     for path in paths:
+        where = f"adapter questions {path}"
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ConfigError(f"adapter questions {path}: {exc.strerror or exc} "
+            data = read_bounded(path, limits.max_batch_file_bytes, ConfigError, what="question file")
+        except ConfigError as exc:
+            raise ConfigError(f"adapter questions: {exc} "
                               "(PLANQA_ADAPTER_QUESTIONS; PLANQA_ADAPTER=0 turns the adapter off)") from None
         used = 0
-        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError:
-                raise ConfigError(f"adapter questions {path}:{number}: not valid JSON") from None
+        text = decode_utf8(data, path, ConfigError)
+        for number, record in iter_jsonl(text, where, ConfigError, limits.max_batch_line_bytes):
             gold = record.get("gold") if isinstance(record, dict) else None
             question = record.get("question") if isinstance(record, dict) else None
             if not isinstance(question, str) or not isinstance(gold, list):
-                raise ConfigError(f"adapter questions {path}:{number}: needs a 'question' string and a 'gold' list")
+                raise ConfigError(f"{where}:{number}: needs a 'question' string and a 'gold' list")
             found = [by_title[key] for key in (normalize_key(str(t)) for t in gold) if key in by_title]
             if found:
                 questions.append(question)
@@ -116,6 +114,18 @@ def training_set(paths: tuple[Path, ...], chunks: list[Chunk]) -> TrainingSet:
                 used += 1
         sources.append({"file": path.name, "sha256": hashlib.sha256(data).hexdigest(), "questions": used})
     return TrainingSet(tuple(questions), tuple(rows), tuple(sources))
+
+
+def file_digests(paths: tuple[Path, ...]) -> list[tuple[str, str]]:
+    """``(name, sha256)`` of each training file as `training_set` records them ("unreadable" when it
+    cannot be read): the index compares them to tell whether its adapter is out of date."""
+    digests = []
+    for path in paths:
+        try:
+            digests.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
+        except OSError:
+            digests.append((path.name, "unreadable"))
+    return digests
 
 
 def train(queries: np.ndarray, rows: list[int] | tuple[int, ...], passages: np.ndarray,

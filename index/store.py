@@ -14,7 +14,6 @@ Folder contents (plain named files, no pickle)::
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import logging
 import math
@@ -30,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from index.adapter import ADAPTER_FILE, train, training_set
+from index.adapter import ADAPTER_FILE, file_digests, train, training_set
 from index.analyzer import FIELDS, Analyzer, AnalyzerSettings
 from index.config import IndexConfig
 from index.document import dense_text, description_text, lexical_text
@@ -225,12 +224,7 @@ def adapter_outdated(manifest: dict[str, Any], config: IndexConfig) -> str | Non
     if not config.adapter.enabled:
         return None
     built = [(s["file"], s["sha256"]) for s in (manifest.get("adapter") or {}).get("sources", [])]
-    current = []
-    for path in config.adapter.questions:
-        try:
-            current.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
-        except OSError:
-            current.append((path.name, "unreadable"))
+    current = file_digests(config.adapter.questions)
     if built == current:
         return None
     return f"the query adapter's training questions changed ({', '.join(n for n, _ in current) or 'none'})"
