@@ -7,12 +7,12 @@ import re
 
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
+from bot.quote import best_sentence, split_sentences
 from index.hit import Hit
 from index.query import Query
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
-from ingest.text import strip_footnote_refs
 
 _FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号",
             "figure": "お尋ねの数値"}
@@ -49,9 +49,7 @@ def cite(sentence: str, n: int) -> str:
 
 def sentences(text: str, limit: int = 2) -> str:
     """The first ``limit`` sentences of a passage (footnote numbers removed, lines joined)."""
-    flat = strip_footnote_refs(text).replace("\n", " ").strip()
-    parts = [p for p in re.split(r"(?<=。)", flat) if p.strip()]
-    return "".join(parts[:limit]).strip()
+    return "".join(split_sentences(text)[:limit])
 
 
 def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings) -> Hit:
@@ -89,18 +87,23 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if not hits:
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
-    top = hits[0]
     relevant = relevance.best(hits) >= relevance.threshold
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
     lead = _choose_lead(intent, hits, relevance, settings)
-    if intent.kind == "figure" and lead.chunk.indicator is None and not _DIGIT.search(lead.chunk.text):
-        # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
+    quote_at = 0
+    if lead.chunk.kind == "narrative":
+        found = _narrative_quote(query, lead, hits)
+        if found is None and intent.kind == "figure":
+            # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
+            return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
+        lead, quote_at = found or (lead, 0)
+    elif intent.kind == "figure" and lead.chunk.indicator is None and not _DIGIT.search(lead.chunk.text):
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)
-    first, included_description = _first_sentence(intent, chunk, n, english, profile)
+    first, rest = _first_sentence(query, chunk, n, english, profile, quote_at)
     lines = [first]
     said = set()
     if intent.kind == "figure" and chunk.indicator:
@@ -108,8 +111,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if intent.kind == "department" and chunk.departments:
         said.add("department")
     if chunk.kind != "glossary":
-        if included_description:
-            rest = sentences(chunk.text, 2)[len(sentences(chunk.text, 1)):].strip()
+        if rest is not None:
             if rest:
                 lines.append(cite(f"「{rest}」" if english else rest, n))
         elif description := sentences(chunk.text):
@@ -149,16 +151,36 @@ def smalltalk_reply(profile: PlanProfile, english: bool) -> str:
             "回答には根拠となった計画の箇所を示します。")
 
 
-def _first_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanProfile) -> tuple[str, bool]:
-    """The sentence that answers the asked fact, and whether it already quotes the description."""
+def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int] | None:
+    """The paragraph and sentence of a narrative passage (a ward's overview, its 2019 review, a
+    chapter) that best answer the question. Such a passage is indexed a paragraph per chunk under
+    one title, and the asked fact (a ward's area, "the second largest", "about 200 people") is
+    rarely in its first sentence: every retrieved paragraph of the lead's passage is considered,
+    the lead's first on a tie. A figure question only takes a sentence with a number; None when
+    no sentence shares a word with the question."""
+    parts = [lead] + [h for h in hits if h.chunk.title == lead.chunk.title and h.chunk.id != lead.chunk.id]
+    located = [(hit, i, sentence) for hit in parts for i, sentence in enumerate(split_sentences(hit.chunk.text))]
+    ignore = " ".join(filter(None, (lead.chunk.ward, query.intent.ward)))
+    best = best_sentence(query.search_text, [sentence for _, _, sentence in located],
+                         query.intent.kind == "figure", ignore)
+    return None if best is None else located[best][:2]
+
+
+def _first_sentence(query: Query, chunk: Chunk, n: int, english: bool, profile: PlanProfile,
+                    quote_at: int = 0) -> tuple[str, str | None]:
+    """The sentence that answers the asked fact, and the passage's sentence to quote after it
+    (None when the first sentence does not quote the passage: the description follows instead).
+    ``quote_at``: which of the passage's sentences to quote first."""
     title = chunk.title
-    line = _fact_sentence(intent, chunk, n, english, profile)
+    line = _fact_sentence(query.intent, chunk, n, english, profile)
     if line is not None:
-        return line, False
-    lead_sentence = sentences(chunk.text, 1)
+        return line, None
+    parts = split_sentences(chunk.text) or [""]
+    quote_at = min(quote_at, len(parts) - 1)
+    lead_sentence, rest = parts[quote_at], parts[quote_at + 1] if quote_at + 1 < len(parts) else ""
     if english:
-        return cite(f"The plan's 「{title}」 ({where(chunk, profile)}): 「{lead_sentence}」", n), True
-    return cite(f"「{title}」（{where(chunk, profile)}）: {lead_sentence}", n), True
+        return cite(f"The plan's 「{title}」 ({where(chunk, profile)}): 「{lead_sentence}」", n), rest
+    return cite(f"「{title}」（{where(chunk, profile)}）: {lead_sentence}", n), rest
 
 
 def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanProfile) -> str | None:

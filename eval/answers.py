@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot.answer import Answer
@@ -32,6 +34,30 @@ class AnswerReport:
 
 def first_sentence(answer: Answer) -> str:
     return answer.text.splitlines()[0] if answer.text else ""
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def checks_fact(question: Question) -> bool:
+    """Whether ``question.answer`` is an exact fact its answer must lead with: the figure or the
+    department of a numeric or department question, or of an English question when the expected
+    fact is in the plan's own words (an English gist such as "Yes. The city is setting up ..."
+    is a summary to read, not a string an answer could contain)."""
+    if not question.answerable or not question.answer:
+        return False
+    return question.kind in ("numeric", "department") or (question.kind == "english"
+                                                          and not _LATIN.search(question.answer))
+
+
+def states_fact(question: Question, answer: Answer) -> bool:
+    """The expected fact is in the answer's first sentence, compared as the scorer compares titles:
+    NFKC, whitespace removed (the plan's PDF text writes 「約 200 人」 for 「約200人」)."""
+    return not answer.abstained and _compact(question.answer) in _compact(first_sentence(answer))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 CURVE_THRESHOLDS = tuple(round(0.80 + 0.01 * i, 2) for i in range(11))  # 0.80 .. 0.90
@@ -92,8 +118,8 @@ def score_answers(questions: list[Question], answers: dict[str, Answer], latenci
     abstained_na = sum(answers[q.id].abstained for q in no_answer)
     abstained_ans = sum(answers[q.id].abstained for q in answerable)
     total_abstained = abstained_na + abstained_ans
-    checked = [q for q in answerable if q.answer and q.kind in ("numeric", "department", "english")]
-    correct = sum(1 for q in checked if not answers[q.id].abstained and q.answer in first_sentence(answers[q.id]))
+    checked = [q for q in answerable if checks_fact(q)]
+    correct = sum(1 for q in checked if states_fact(q, answers[q.id]))
     gold_keys = {q.id: {normalize_key(t) for t in q.gold} for q in answerable}
     first_cited = sum(1 for q in answerable if answers[q.id].citations
                       and normalize_key(answers[q.id].citations[0].hit.chunk.title) in gold_keys[q.id])

@@ -8,7 +8,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from eval.answers import AnswerReport, first_sentence
+from eval.answers import AnswerReport, checks_fact, first_sentence, states_fact
 from eval.questions import Question
 from eval.retrieval import MEASURES, RetrievalReport
 from ingest.text import normalize_key
@@ -159,8 +159,7 @@ def misses_csv(questions: list[Question], retrieval: dict[str, RetrievalReport],
                 problem = "missed_abstention"
             elif question.answerable and answer.abstained:
                 problem = "wrong_abstention"
-            elif question.answer and question.kind in ("numeric", "department", "english") \
-                    and question.answer not in first_sentence(answer):
+            elif checks_fact(question) and not states_fact(question, answer):
                 problem = "fact"
             if problem:
                 top = [f"{h.chunk.title}" for h in answer.hits[:3]] + [""] * 3

@@ -245,3 +245,34 @@ def test_abstention_suggestions_keep_the_ranking_order_overviews_included():
     result = answer("清田区で梅の花が見られるところは？", hits((overview, 0.83, 0.0), (BULKY, 0.82, 0.0)))
     assert result.abstained
     assert [c.hit.chunk.title for c in result.citations] == ["清田区：概況", "大型ごみ収集のオンライン化"]
+
+
+def _overview(id_, text):
+    return chunk(id_, "豊平区：概況", kind="narrative", ward="豊平区", section=("豊平区", "概況"), text=text)
+
+
+LOCATION = _overview("p#L7", "豊平区は、札幌市の南東部に位置し、東は清田区と接しています。")
+AREA = _overview("p#L9", "区域面積は、46.23 平方キロメートルで、豊かな自然に恵まれています。")
+SPORTS = _overview("p#L11", "また、「札幌ドーム」などのスポーツ施設も充実しています。")
+
+
+def test_a_narrative_answer_quotes_the_paragraph_that_holds_the_asked_figure():
+    """A ward's overview is indexed a paragraph per chunk under one title; the area is in the second."""
+    result = answer("豊平区の面積ってどのくらい？", hits((LOCATION, 0.95, 10.0), (SPORTS, 0.90, 5.0), (AREA, 0.88, 5.0)))
+    first = result.text.splitlines()[0]
+    assert not result.abstained
+    assert first == "「豊平区：概況」（豊平区）: 区域面積は、46.23 平方キロメートルで、豊かな自然に恵まれています [1]。"
+    assert result.citations[0].hit.chunk.id == "p#L9"
+
+
+def test_a_narrative_figure_question_no_paragraph_matches_is_said_to_be_missing():
+    """Numbers in the passage (the area) do not answer a question about another figure (the population)."""
+    result = answer("豊平区の人口はどのくらい？", hits((LOCATION, 0.95, 10.0), (AREA, 0.88, 5.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+
+
+def test_a_narrative_answer_keeps_the_best_hits_paragraph_unless_another_fits_the_question_better():
+    result = answer("豊平区ってどんなところ？", hits((LOCATION, 0.95, 10.0), (SPORTS, 0.90, 5.0)))
+    assert result.citations[0].hit.chunk.id == "p#L7"  # nothing but the ward's name in the question
+    sports = answer("豊平区のスポーツ施設は？", hits((LOCATION, 0.95, 10.0), (SPORTS, 0.90, 5.0)))
+    assert sports.text.splitlines()[0].endswith("「札幌ドーム」などのスポーツ施設も充実しています [1]。")

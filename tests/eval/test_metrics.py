@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.answer import Answer
-from eval.answers import score_answers
+from eval.answers import checks_fact, score_answers, states_fact
 from eval.questions import Question, gold_ids, load_questions
 from eval.retrieval import retrieval_metrics
 from ingest.chunk import Chunk, Source
@@ -48,6 +48,20 @@ def test_answer_metrics_known_values():
     assert report.abstention_precision == 0.5  # c correctly, d wrongly
     assert report.wrong_abstention_rate == pytest.approx(1 / 3)
     assert (report.fact_checked, report.fact_correct, report.fact_accuracy) == (1, 1, 1.0)
+
+
+@pytest.mark.parametrize("kind, expected, first_line, checked, stated", [
+    ("numeric", "約200人", "約 200 人が集まる従来の防災訓練 [1]。", True, True),  # the PDF's spaces do not count
+    ("department", "消防局 予防部", "所管は 消防局予防部 です [1]。", True, True),
+    ("numeric", "50%", "目標は 40% です [1]。", True, False),
+    ("english", "70%", "The target is 70% [1].", True, True),  # a fact in the plan's words
+    ("english", "Yes. The city is setting up a desk (官民連携窓口).", "Yes [1].", False, False),  # a gist
+    ("paraphrase", "市民のために", "市民のために [1]。", False, True),
+])
+def test_which_expected_answers_are_facts_the_first_sentence_must_state(kind, expected, first_line, checked, stated):
+    question = Question("q", "x", ("T",), kind, "citizen", expected)
+    assert checks_fact(question) is checked
+    assert states_fact(question, _answer(False, first_line + "\n次")) is stated
 
 
 def _write(tmp_path, rows):

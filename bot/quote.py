@@ -1,0 +1,69 @@
+"""Which sentence of a long passage answers the question.
+
+A ward's overview or a chapter's narrative runs for several sentences, and the asked fact (a ward's
+area, "the second largest ward", "about 200 people") is rarely the first one. The sentence quoted
+first is the one sharing the most of the question's words, weighted by how rare each word is among
+the passage's sentences; a figure question only takes a sentence with a number in it. Words are
+compared as character n-grams of the question's kanji, katakana and Latin runs, so no tokenizer is
+needed and inflections still meet (広い / 広さ share 「広」).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from ingest.text import strip_footnote_refs
+
+_CONTENT_RUN = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9々〆ヶ]+")
+_KANJI = re.compile(r"[\u3400-\u9fff々]")
+_DIGIT = re.compile(r"[0-9]")
+_SENTENCE_END = re.compile(r"(?<=。)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """A passage's sentences, footnote numbers removed and lines joined."""
+    flat = strip_footnote_refs(text).replace("\n", " ").strip()
+    return [part.strip() for part in _SENTENCE_END.split(flat) if part.strip()]
+
+
+def _features(text: str, ignore: str = "") -> set[str]:
+    """Kanji and the character bigrams of kanji/katakana/Latin runs, without those of ``ignore``."""
+    folded = unicodedata.normalize("NFKC", text)
+    found: set[str] = set()
+    for run in _CONTENT_RUN.findall(folded):
+        found.update(ch for ch in run if _KANJI.match(ch))
+        found.update(run[i:i + 2] for i in range(len(run) - 1))
+    return found - _features(ignore) if ignore else found
+
+
+def best_sentence(question: str, sentences: list[str], figure: bool = False, ignore: str = "") -> int | None:
+    """Index of the sentence that best answers ``question``, or None when none shares a word with it.
+
+    Args:
+        question: the question as asked.
+        sentences: the passage's sentences (`split_sentences`).
+        figure: only sentences holding a number count (the question asks for a figure).
+        ignore: words that say nothing about the asked fact (the ward's own name, which most
+            sentences of its overview repeat).
+
+    A tie goes to the earlier sentence.
+
+    >>> best_sentence("西区って何番目に広い区？", ["西区は市の西部に位置します。", "2番目の広さがあります。"])
+    1
+    """
+    wanted = _features(question, ignore)
+    if not wanted or not sentences:
+        return None
+    present = [_features(sentence) & wanted for sentence in sentences]
+    total = len(sentences)
+    frequency = {feature: sum(feature in found for found in present) for feature in wanted}
+    best, best_score = None, 0.0
+    for i, found in enumerate(present):
+        if figure and not _DIGIT.search(unicodedata.normalize("NFKC", sentences[i])):
+            continue
+        score = sum((2.0 if len(f) > 1 else 1.0) * math.log(1 + total / frequency[f]) for f in found)
+        if score > best_score:
+            best, best_score = i, score
+    return best

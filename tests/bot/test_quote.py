@@ -1,0 +1,32 @@
+"""Choosing the sentence of a passage that answers the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.quote import best_sentence, split_sentences
+
+WEST = ["西区は、市の西部に位置し、東側は中央区に接しています。",
+        "10区の中で南区に次いで2番目の広さがあり、扇状地として発展しました。",
+        "区内には多くの公園があります。"]
+
+
+def test_sentences_are_split_after_the_japanese_full_stop_with_footnote_numbers_removed():
+    assert split_sentences("一文目です¹⁸⁷。\n二文目です。 ") == ["一文目です。", "二文目です。"]
+
+
+def test_the_sentence_sharing_the_rarest_words_wins_even_in_another_inflection():
+    assert best_sentence("西区って札幌で何番目に広い区なの？", WEST, ignore="西区") == 1  # 広い / 広さ
+
+
+@pytest.mark.parametrize("question, figure, expected", [
+    ("西区の公園は？", False, 2),
+    ("西区の公園はいくつ？", True, None),  # the park sentence holds no number
+    ("西区について", False, None),  # only the ward's own name: nothing to choose by
+])
+def test_figure_questions_take_only_sentences_with_a_number(question, figure, expected):
+    assert best_sentence(question, WEST, figure=figure, ignore="西区") == expected
+
+
+def test_a_tie_goes_to_the_earlier_sentence():
+    assert best_sentence("公園", ["公園があります。", "公園もあります。"]) == 0
