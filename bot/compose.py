@@ -128,16 +128,27 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     for note in chunk.notes:
         lines.append(cite(f"Note: {note}." if english else f"備考: {note}。", n))
 
+    floor = max(relevance.threshold, relevance.score(lead) - settings.related_margin)
     related = [
         h for h in hits
         if h.chunk.id != chunk.id and h.chunk.title != chunk.title
-        and relevance.score(h) >= relevance.threshold and h.chunk.kind != "narrative"
+        and relevance.score(h) >= floor and h.chunk.kind != "narrative"
     ][: settings.max_related]
-    if related:
-        parts = [f"「{h.chunk.title}」（{where(h.chunk, profile)}）[{cites.n(h)}]" for h in related]
-        lines.append(("Related: " + ", ".join(parts) + ".") if english else ("関連する記載: " + "、".join(parts) + "。"))
+    lines.extend(_related_line(h, cites.n(h), english, profile) for h in related)
     return Answer(question, "\n".join(lines), cites.citations(), relevance.confidence(lead), False,
                   intent.kind, intent.language, tuple(notes), tuple(hits))
+
+
+def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: int = 40) -> str:
+    """One line per related passage: its title, where it is, and the start of its description."""
+    chunk = hit.chunk
+    summary = sentences(chunk.text, 1) if chunk.kind != "glossary" else (chunk.definition or "")
+    if len(summary) > width:
+        summary = summary[:width].rstrip("、。，. ") + "…"
+    place = where(chunk, profile)
+    if english:
+        return f"Related: 「{chunk.title}」 ({place}){f': 「{summary}」' if summary else ''} [{n}]"
+    return f"関連: 「{chunk.title}」（{place}）{f': {summary}' if summary else ''} [{n}]"
 
 
 def smalltalk_reply(profile: PlanProfile, english: bool) -> str:

@@ -60,13 +60,17 @@ class AnswerSettings:
             asked fact (a department question prefers a hit with a 所管): 5 covers every dev-set case.
         lead_margin: ... but only if its relevance is within this of the best hit's (0.03: beyond,
             the better-fitting hit was about something else on the dev set).
-        max_related: other relevant initiatives listed after the answer ("関連する記載").
+        max_related: other relevant initiatives listed after the answer, a line each ("関連: …").
+        related_margin: ... those whose relevance is within this of the leading passage's: a question
+            naming a ward is close to every passage of that ward, so the absolute threshold alone
+            listed the ward's unrelated initiatives (「西区の子育て支援は？」 → its disaster drills).
         max_suggestions: closest topics offered when the plan has no answer.
     """
 
     lead_candidates: int = 5
     lead_margin: float = 0.03
     max_related: int = 3
+    related_margin: float = 0.04
     max_suggestions: int = 3
 
 

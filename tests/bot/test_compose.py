@@ -105,12 +105,22 @@ def test_ward_question_leads_with_that_wards_initiative_and_its_note():
     assert_every_sentence_cited(result, ranked)
 
 
-def test_other_relevant_initiatives_are_listed_briefly():
-    ranked = hits((BULKY, 0.90, 20.0), (CENTER, 0.87, 5.0), (NUDGE, 0.80, 0.0))
+def test_other_relevant_initiatives_are_listed_a_line_each_when_close_to_the_lead():
+    ranked = hits((BULKY, 0.90, 20.0), (CENTER, 0.89, 20.0), (NUDGE, 0.80, 0.0))
     result = answer("大型ごみをネットで申し込みたい", ranked)
-    assert result.text.splitlines()[-1] == "関連する記載: 「札幌市マイナンバーカードセンターの運営」（1 行政サービスの高度化）[2]。"
+    assert result.text.splitlines()[-1] == ("関連: 「札幌市マイナンバーカードセンターの運営」（1 行政サービスの高度化）: "
+                                            "土日や平日夜間もマイナンバーカードの交付や関連手続きができる施設を継続的に運営し… [2]")
     assert [c.hit.chunk.title for c in result.citations] == ["大型ごみ収集のオンライン化", "札幌市マイナンバーカードセンターの運営"]
     assert_every_sentence_cited(result, ranked)
+
+
+def test_a_passage_above_the_threshold_but_far_below_the_lead_is_not_listed_as_related():
+    """A question naming a ward is close to all of the ward's passages: its unrelated initiatives clear
+    the absolute threshold, not the margin below the lead."""
+    ranked = hits((BULKY, 0.93, 20.0), (CENTER, 0.87, 5.0))
+    result = answer("大型ごみをネットで申し込みたい", ranked)
+    assert [c.hit.chunk.title for c in result.citations] == ["大型ごみ収集のオンライン化"]
+    assert "関連" not in result.text
 
 
 def test_irrelevant_hits_abstain_with_suggestions_and_no_invented_facts():
