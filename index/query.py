@@ -10,7 +10,7 @@ from index.analyzer import Analyzer
 from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english
 from index.intent import Intent, detect
-from index.respell import Vocabulary, respell
+from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
 from index.retrieve import Filters
 from ingest.profile import PlanProfile
 from planqa.errors import QueryError
@@ -49,14 +49,19 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     plan's spellings of words written in kana, as a homophone or with a katakana typo."""
     cleaned, k, notes = validate(question, k, config)
     language = "en" if is_english(cleaned) else "ja"
-    expanded = expand_english(cleaned) if language == "en" else cleaned
+    placed = cleaned
+    if analyzer is not None and language == "ja" and not written_in_kana(cleaned):
+        placed = kanji_wards(cleaned, (*profile.wards, *profile.other_wards), analyzer)
+    if placed != cleaned:
+        notes.append(f"read as: {placed}")
+    expanded = expand_english(cleaned) if language == "en" else placed
     if expanded != cleaned:
         notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
     respelled = respell(cleaned, vocabulary, analyzer) if vocabulary is not None and analyzer is not None else []
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"searched also for the plan's spelling: {' '.join(respelled)}")
-    return Query(cleaned, language, expanded, detect(cleaned, language, profile, " ".join(respelled)),
+    return Query(cleaned, language, expanded, detect(placed, language, profile, " ".join(respelled)),
                  filters or Filters(), k,
                  tuple(notes))
 

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from index.analyzer import Analyzer, to_katakana
 
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
+_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 _KANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")  # hiragana: katakana words are already written as the plan writes loanwords
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]{3,}")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff々]")
@@ -85,6 +87,26 @@ class Vocabulary:
 def written_in_kana(text: str) -> bool:
     japanese = _JAPANESE.findall(text)
     return len(japanese) >= 4 and sum(bool(_KANJI.match(ch)) for ch in japanese) / len(japanese) < KANA_QUESTION_KANJI_SHARE
+
+
+_WARD_READINGS: dict[str, str] = {}
+# after a ward's name: a particle, or anything but more hiragana (きたくの公園 is 北区; きたくしたら is 帰宅)
+_AFTER_PLACE = r"(?=[のでにはをへとがもっだ]|[^ぁ-ゖ]|$)"
+
+
+def kanji_wards(text: str, wards: Iterable[str], analyzer: Analyzer) -> str:
+    """``text`` with the ward names it writes in hiragana amid kanji written as the plan does
+    (きよたくの公園 -> 清田区の公園). A question mostly in kanji is not read as kana
+    (`written_in_kana`), yet people who know a place by ear write its name so; left in kana, the name
+    also matched other words (ていねく -> the mascot 「ていね」). A reading counts only as a whole
+    word, not inside a longer hiragana run (きたくしたら is 帰宅)."""
+    for ward in wards:
+        if ward not in _WARD_READINGS:
+            _WARD_READINGS[ward] = analyzer.reading(ward).translate(_KATAKANA_TO_HIRAGANA)
+        reading = _WARD_READINGS[ward]
+        if len(reading) >= MIN_READING:
+            text = re.sub(rf"(?<![ぁ-ゖ]){re.escape(reading)}{_AFTER_PLACE}", ward, text)
+    return text
 
 
 def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.analyzer import Analyzer
-from index.respell import Vocabulary, respell, written_in_kana
+from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
 
 TERMS = ["西区", "公園", "遊具", "区役所", "相談", "手稲区", "地域", "運動", "イベント", "サロン", "子育てサロン",
          "インターネット", "ボット", "大型ごみ"]
@@ -37,6 +37,26 @@ def test_a_katakana_typo_is_corrected_but_a_real_word_is_not(vocabulary):
 def test_ordinary_questions_are_left_alone(vocabulary):
     assert not written_in_kana("区役所でオンライン相談ができるようになりますか？")
     assert respell("区役所でオンライン相談ができるようになりますか？", vocabulary, Analyzer()) == []
+
+
+WARDS = ("北区", "清田区", "手稲区", "中央区")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("きよたくの公園で遊具を新しくしてほしい", "清田区の公園で遊具を新しくしてほしい"),
+    ("ていねくの防災の取組は？", "手稲区の防災の取組は？"),  # no longer read as the mascot 「ていね」
+    ("ちゅうおうく 区役所 建替え", "中央区 区役所 建替え"),
+    ("きたくで町内会に入りたい", "北区で町内会に入りたい"),
+    ("仕事からきたくしたら区役所は閉まってる", "仕事からきたくしたら区役所は閉まってる"),  # 帰宅, inside a longer word
+])
+def test_a_ward_written_in_hiragana_amid_kanji_is_written_as_the_plan_does(question, expected):
+    assert kanji_wards(question, WARDS, Analyzer()) == expected
+
+
+def test_a_hiragana_ward_name_names_the_ward_of_the_question(mini_bot):
+    query = mini_bot.engine.understand("にしくの防災の取組は？")
+    assert query.intent.ward == "西区" and query.search_text.startswith("西区の防災")
+    assert query.text == "にしくの防災の取組は？"  # the person's words are kept for display
 
 
 def test_the_engine_searches_with_the_respelling(mini_bot):
