@@ -53,9 +53,9 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     if analyzer is not None and language == "ja" and not written_in_kana(cleaned):
         placed = kanji_wards(cleaned, (*profile.wards, *profile.other_wards), analyzer)
     if placed != cleaned:
-        notes.append(f"read as: {placed}")
+        notes.append(f"「{placed}」として検索しました（read as: {placed}）")
     expanded = expand_english(cleaned) if language == "en" else placed
-    if expanded != cleaned:
+    if language == "en" and expanded != cleaned:
         notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
     respelled = respell(cleaned, vocabulary, analyzer) if vocabulary is not None and analyzer is not None else []
     if respelled:

@@ -57,6 +57,7 @@ def test_a_hiragana_ward_name_names_the_ward_of_the_question(mini_bot):
     query = mini_bot.engine.understand("にしくの防災の取組は？")
     assert query.intent.ward == "西区" and query.search_text.startswith("西区の防災")
     assert query.text == "にしくの防災の取組は？"  # the person's words are kept for display
+    assert query.notes == ("「西区の防災の取組は？」として検索しました（read as: 西区の防災の取組は？）",)
 
 
 def test_the_engine_searches_with_the_respelling(mini_bot):
