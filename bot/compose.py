@@ -4,20 +4,22 @@ and carries a ``[n]`` citation to the hit it came from. Nothing is generated or 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import best_sentence, split_sentences
 from index.hit import Hit
+from index.intent import standing_veto
 from index.query import Query
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
 
 _FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号",
-            "figure": "お尋ねの数値"}
+            "lending": "貸し出し・レンタル", "figure": "お尋ねの数値"}
 _FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers",
-            "figure": "the figure you asked for"}
+            "lending": "lending or rental terms", "figure": "the figure you asked for"}
 _DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
 
 
@@ -88,6 +90,10 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
     relevant = relevance.best(hits) >= relevance.threshold
+    veto = standing_veto(intent.unanswerable_fact, (h.chunk.text for h in hits[: settings.lead_candidates]))
+    if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
+        intent = replace(intent, unanswerable_fact=veto)
+        query = replace(query, intent=intent)
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from bot.answer import Answer
 from bot.service import Bot
 from eval.questions import Question
+from index.intent import standing_veto
 from ingest.text import normalize_key
 from planqa.errors import QueryError
 
@@ -73,7 +74,7 @@ def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answ
     configured threshold it may count one or two fewer abstentions than the answers did.)"""
     relevance = bot.config.relevance
     rows = []
-    vetoed = {q.id for q in questions if _vetoed(bot, q.question)}
+    vetoed = {q.id for q in questions if _vetoed(bot, q.question, answers[q.id])}
     no_answer = [q for q in questions if not q.answerable]
     for threshold in thresholds:
         abstains = {q.id for q in questions
@@ -87,13 +88,15 @@ def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answ
     return rows
 
 
-def _vetoed(bot: Bot, question: str) -> bool:
-    """Abstained at any threshold: a fact the plan never states, small talk, or an unusable question."""
+def _vetoed(bot: Bot, question: str, answer: Answer) -> bool:
+    """Abstained at any threshold: a fact the plan never states (and no retrieved passage speaks of),
+    small talk, or an unusable question."""
     try:
         intent = bot.engine.understand(question).intent
     except QueryError:
         return True
-    return bool(intent.unanswerable_fact) or intent.kind == "smalltalk"
+    passages = (hit.chunk.text for hit in answer.hits[: bot.config.answer.lead_candidates])
+    return bool(standing_veto(intent.unanswerable_fact, passages)) or intent.kind == "smalltalk"
 
 
 def evaluate_answers(bot: Bot, questions: list[Question]) -> AnswerReport:

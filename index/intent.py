@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.profile import PlanProfile
@@ -36,6 +37,7 @@ _SMALLTALK = re.compile(
     r"hello|hi|hey|thanks|thank you|bye|help|how (?:do i|to) use(?: this)?)"
     r"[\s!！?？。、.〜～ー]*$", re.I)
 # Facts an action plan does not contain; asking for them must not produce an invented value.
+# (Fees, hours, schedules and phone numbers appear nowhere in the plan, so no passage lifts those.)
 _NOT_IN_PLAN = {
     "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|\bfees?\b|\bprices?\b|how much (does|is) it cost", re.I),
     "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|opening hours|business hours|office hours", re.I),
@@ -44,7 +46,25 @@ _NOT_IN_PLAN = {
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b", re.I
     ),
     "phone": re.compile(r"電話番号|連絡先の電話|phone number|telephone", re.I),
+    # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
+    # city will do, not what a counter lends out
+    "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"
+                          r"\b(?:borrow|lend|rent)(?:s|ed|ing|al)?\b", re.I),
 }
+# A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
+# describes is answered, not refused).
+STATED_BY = {
+    "lending": re.compile(r"貸|借り|レンタル"),
+}
+
+
+def standing_veto(unanswerable_fact: str | None, passages: Iterable[str]) -> str | None:
+    """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
+    unless one of the retrieved ``passages`` speaks of it (`STATED_BY`)."""
+    stated = STATED_BY.get(unanswerable_fact or "")
+    if stated is not None and any(stated.search(text) for text in passages):
+        return None
+    return unanswerable_fact
 
 
 @dataclass(frozen=True)

@@ -207,6 +207,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ありがとうございました！", "smalltalk", None),
         ("使い方は？", "smalltalk", None),
         ("こんにちは、大型ごみについて教えて", "general", None),
+        ("西区のノルディックウォーキングの講習って、ポールは貸してもらえるの？", "ward", "lending"),
+        ("Can I borrow a wheelchair at the ward office?", "general", "lending"),
+        ("車いすのレンタルってできる？", "general", "lending"),
+        ("区役所の窓口で手続きを手伝ってもらえる？", "general", None),  # help, not lending
+        ("借り上げ住宅の計画はある？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -286,3 +291,14 @@ def test_a_narrative_answer_keeps_the_best_hits_paragraph_unless_another_fits_th
     assert result.citations[0].hit.chunk.id == "p#L7"  # nothing but the ward's name in the question
     sports = answer("豊平区のスポーツ施設は？", hits((LOCATION, 0.95, 10.0), (SPORTS, 0.90, 5.0)))
     assert sports.text.splitlines()[0].endswith("「札幌ドーム」などのスポーツ施設も充実しています [1]。")
+
+
+def test_a_lending_question_is_refused_unless_a_retrieved_passage_speaks_of_lending():
+    walking = chunk("p#L150", "ノルディックウォーキング事業", ward="西区", text="ノルディックウォーキングの講習会を開催します。")
+    refused = answer("西区のノルディックウォーキングの講習って、ポールは貸してもらえるの？", hits((walking, 0.92, 10.0)))
+    assert refused.abstained
+    assert refused.text.startswith("この計画（抜粋）には貸し出し・レンタルの記載はありません。")
+    assert refused.citations[0].hit.chunk is walking  # the topic is still shown
+    lending = chunk("p#L151", "ノルディックウォーキング事業", ward="西区", text="講習会ではポールの無料貸出を行います。")
+    assert not answer("西区のノルディックウォーキングの講習って、ポールは貸してもらえるの？",
+                      hits((lending, 0.92, 10.0))).abstained
