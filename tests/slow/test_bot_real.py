@@ -37,6 +37,11 @@ def bot(real_engine, real_config, tmp_path_factory):
         ("要介護認定 30日以内 割合 目標", "介護認定事務センター事業", "2027年: 25%"),
         ("Which department is in charge of the My Number card center?", "札幌市マイナンバーカードセンターの運営",
          "デジタル戦略推進局 スマートシティ推進部"),
+        # a narrative passage is quoted at the paragraph and sentence that hold the asked fact
+        ("豊平区の面積ってどのくらい？", "豊平区：概況", "46.23 平方キロメートル"),
+        ("西区って札幌で何番目に広い区なの？", "西区：概況", "2番目の広さ"),
+        # a ward written in hiragana amid kanji is the ward (not the mascot 「ていね」)
+        ("ていねくの防災の取組は？", "手稲区地域防災事業者ネットワーク会議", "手稲区では"),
     ],
 )
 def test_first_citation_and_fact(bot, question, first_title, fact):
@@ -47,7 +52,8 @@ def test_first_citation_and_fact(bot, question, first_title, fact):
 
 
 @pytest.mark.parametrize("question", ["除雪はいつ来ますか？", "大型ごみの手数料はいくら？", "犬の登録の手続き",
-                                      "When is the snow removal in my street?"])
+                                      "When is the snow removal in my street?", "豊平区の人口はどのくらい？",
+                                      "Can I borrow a wheelchair at the ward office?"])
 def test_questions_the_plan_does_not_answer_abstain(bot, question):
     answer = bot.answer(question)
     assert answer.abstained
