@@ -77,9 +77,9 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
 def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Relevance | None = None,
             settings: AnswerSettings | None = None) -> Answer:
     """Build the answer to ``query`` from ``hits`` (best first), in the words of ``profile``'s plan."""
-    relevance = relevance or Relevance()
     settings = settings or AnswerSettings()
     question, intent = query.text, query.intent
+    relevance = (relevance or Relevance()).for_language(intent.language)
     english = intent.language == "en"
     notes: list[str] = []
     if intent.other_ward:

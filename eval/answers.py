@@ -78,7 +78,7 @@ def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answ
     no_answer = [q for q in questions if not q.answerable]
     for threshold in thresholds:
         abstains = {q.id for q in questions
-                    if q.id in vetoed or relevance.best(list(answers[q.id].hits)) < threshold}
+                    if q.id in vetoed or relevance.best(list(answers[q.id].hits)) < threshold - _offset(relevance, answers[q.id])}
         right = sum(q.id in abstains for q in no_answer)
         wrong = sum(q.id in abstains for q in questions if q.answerable)
         rows.append({"threshold": threshold, "abstained_no_answer": right, "abstained_answerable": wrong,
@@ -86,6 +86,11 @@ def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answ
                      "recall": right / len(no_answer) if no_answer else None,
                      "configured": abs(threshold - relevance.threshold) < 1e-9})
     return rows
+
+
+def _offset(relevance, answer: Answer) -> float:
+    """How much lower the threshold sits for this answer's language (`Relevance.for_language`)."""
+    return relevance.threshold - relevance.for_language(answer.language).threshold
 
 
 def _vetoed(bot: Bot, question: str, answer: Answer) -> bool:
