@@ -12,7 +12,7 @@ from index.crosslingual import lexical_text
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit
 from index.query import Query, understand
-from index.retrieve import Filters, Retriever, make_retriever, ward_prior
+from index.retrieve import Filters, Retriever, kind_prior, make_retriever, ward_prior
 from index.store import LoadedIndex, build_index, built_by_older_planqa, index_exists, load_index
 from ingest.profile import PlanProfile
 from planqa.errors import IndexMismatchError
@@ -120,10 +120,10 @@ class SearchEngine:
 
 
 def _prior(index: LoadedIndex, query: Query, config: IndexConfig):
-    """Per-chunk additions to the hybrid score: the named ward's chunks, the query's boosted chunks."""
-    if not query.intent.ward and not query.boost:
-        return None
-    prior = ward_prior(index, query.intent.ward, config) if query.intent.ward else np.zeros(len(index.chunks), np.float32)
+    """Per-chunk additions to the hybrid score: chunk kind, the named ward's chunks, the query's boosted chunks."""
+    prior = kind_prior(index, config)
+    if query.intent.ward:
+        prior = prior + ward_prior(index, query.intent.ward, config)
     for chunk_id, value in query.boost:
         row = index.rows.get(chunk_id)
         if row is not None:

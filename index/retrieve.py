@@ -204,6 +204,13 @@ def ward_prior(index: LoadedIndex, ward: str, config: IndexConfig) -> np.ndarray
     return prior.astype(np.float32)
 
 
+def kind_prior(index: LoadedIndex, config: IndexConfig) -> np.ndarray:
+    """Score adjustments (in fused-score units) by chunk kind: programs sink a little below the
+    initiatives they group (`IndexConfig.program_penalty`)."""
+    programs = np.array([c.kind == "program" for c in index.chunks], dtype=bool)
+    return np.where(programs, -config.program_penalty, 0.0).astype(np.float32)
+
+
 def _ranks(scores: np.ndarray) -> np.ndarray:
     ranks = np.empty(len(scores), dtype=np.float32)
     ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1)

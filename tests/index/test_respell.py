@@ -74,3 +74,13 @@ def test_a_named_ward_lifts_its_chunks_and_sinks_other_wards(mini_bot):
     assert prior["地域の防災力強化"] > 0 > prior["とよひらスポーツ健康ウォーキング事業"]
     assert prior["消防検査のオンライン化"] == 0  # city-wide items are neither lifted nor sunk
     assert 0 < prior["目標1:誰もが安全・安心に暮らせるまちづくり"] < prior["地域の防災力強化"]
+
+
+def test_programs_sit_a_little_below_the_initiatives_they_group(mini_bot):
+    from index.retrieve import kind_prior
+
+    index = mini_bot.engine.index
+    prior = kind_prior(index, mini_bot.engine.config)
+    kinds = {c.kind: float(p) for c, p in zip(index.chunks, prior)}
+    assert kinds["program"] == pytest.approx(-mini_bot.engine.config.program_penalty) and kinds["program"] < 0
+    assert kinds["initiative"] == kinds["narrative"] == kinds["glossary"] == 0
