@@ -8,6 +8,8 @@ Each text yields three token fields, scored by separate BM25 indexes:
   compound nouns kept whole (大型ごみ) and also as their parts.
 - ``bigram``: character bigrams of the folded text, so partial words and typos still overlap.
 - ``kana``: bigrams of the katakana reading, so a kana query (こうざふりかえ) meets kanji text (口座振替).
+- ``synonym``: the Sudachi dictionary's synonym groups of the words (index/synonyms.py), so お年寄り
+  meets 高齢者 and 引っ越し meets 転居.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-ANALYZER_VERSION = 1
-FIELDS = ("word", "bigram", "kana")
+from index.synonyms import synonym_groups
+
+ANALYZER_VERSION = 2  # 2: the synonym field
+FIELDS = ("word", "bigram", "kana", "synonym")
 
 _DROP_POS = {"助詞", "助動詞", "記号", "補助記号", "空白"}
 _LEMMA_POS = {"動詞", "形容詞", "形状詞"}
@@ -89,6 +93,7 @@ class AnalyzerSettings:
     compounds: bool = True
     noun_lemmas: bool = True
     stopwords: bool = True
+    synonyms: str = "sudachidict_core"  # "" leaves the synonym field empty
 
     def as_dict(self) -> dict:
         return dict(vars(self))
@@ -177,4 +182,5 @@ class Analyzer:
             "word": words,
             "bigram": _bigrams(folded),
             "kana": _bigrams("".join(readings)),
+            "synonym": synonym_groups(text) if self.settings.synonyms else [],
         }

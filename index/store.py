@@ -45,7 +45,7 @@ from planqa.io import staging_folder
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3  # 2: description.index (the description-only dense field); 3: adapter.npy
+FORMAT_VERSION = 4  # 2: description.index (the description-only dense field); 3: adapter.npy; 4: synonym field
 MANIFEST = "manifest.json"
 READER_LOCK = ".readers.lock"
 CHUNKS = CHUNKS_FILE

@@ -35,3 +35,24 @@ def test_space_breaks_compounds(analyzer):
 
 def test_bigrams_cover_partial_words(analyzer):
     assert {"大型", "型ご", "ごみ"} <= set(analyzer.analyze("大型ごみ")["bigram"])
+
+
+@pytest.mark.parametrize(("citizen", "plan"), [
+    ("お年寄り", "高齢者"),
+    ("引っ越し", "転居"),
+    ("ネット", "インターネット"),
+])
+def test_different_words_of_one_synonym_group_meet_in_the_synonym_field(analyzer, citizen, plan):
+    assert set(analyzer.analyze(citizen)["synonym"]) & set(analyzer.analyze(plan)["synonym"])
+
+
+def test_unrelated_words_share_no_synonym_group_and_long_texts_are_cut_for_sudachi(analyzer):
+    assert not set(analyzer.analyze("苦情")["synonym"]) & set(analyzer.analyze("転居")["synonym"])
+    long_text = "高齢者の見守り。" * 8000  # 64,000 characters: Sudachi alone refuses over 49,149 bytes
+    assert len(analyzer.analyze(long_text)["synonym"]) >= 8000
+
+
+def test_the_synonym_field_can_be_left_empty():
+    from index.analyzer import AnalyzerSettings
+
+    assert Analyzer(AnalyzerSettings(synonyms="")).analyze("高齢者")["synonym"] == []

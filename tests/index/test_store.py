@@ -17,7 +17,7 @@ def test_build_writes_named_files_and_manifest(mini_config, embedder):
     folder = mini_config.index_dir
     visible = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     assert visible == ["chunks.jsonl", "description.index", "faiss.index", "lexical", "manifest.json"]
-    assert sorted(p.name for p in (folder / "lexical").iterdir()) == ["bigram", "kana", "word"]
+    assert sorted(p.name for p in (folder / "lexical").iterdir()) == ["bigram", "kana", "synonym", "word"]
     on_disk = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest
     assert manifest["model"] == {"id": "hash", "fingerprint": "hash-64", "dimension": 64,
