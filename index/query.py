@@ -10,7 +10,7 @@ from index.analyzer import Analyzer
 from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english
 from index.intent import Intent, detect
-from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
+from index.respell import Vocabulary, kanji_wards, respell
 from index.retrieve import Filters
 from ingest.profile import PlanProfile
 from planqa.errors import QueryError
@@ -50,14 +50,15 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     cleaned, k, notes = validate(question, k, config)
     language = "en" if is_english(cleaned) else "ja"
     placed = cleaned
-    if analyzer is not None and language == "ja" and not written_in_kana(cleaned):
+    if analyzer is not None and language == "ja":
         placed = kanji_wards(cleaned, (*profile.wards, *profile.other_wards), analyzer)
     if placed != cleaned:
         notes.append(f"「{placed}」として検索しました（read as: {placed}）")
     expanded = expand_english(cleaned) if language == "en" else placed
     if language == "en" and expanded != cleaned:
         notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
-    respelled = respell(cleaned, vocabulary, analyzer) if vocabulary is not None and analyzer is not None else []
+    respelled = ([term for term in respell(cleaned, vocabulary, analyzer) if term not in placed]
+                 if vocabulary is not None and analyzer is not None else [])
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"searched also for the plan's spelling: {' '.join(respelled)}")

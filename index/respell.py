@@ -95,11 +95,11 @@ _AFTER_PLACE = r"(?=[のでにはをへとがもっだ]|[^ぁ-ゖ]|$)"
 
 
 def kanji_wards(text: str, wards: Iterable[str], analyzer: Analyzer) -> str:
-    """``text`` with the ward names it writes in hiragana amid kanji written as the plan does
-    (きよたくの公園 -> 清田区の公園). A question mostly in kanji is not read as kana
-    (`written_in_kana`), yet people who know a place by ear write its name so; left in kana, the name
-    also matched other words (ていねく -> the mascot 「ていね」). A reading counts only as a whole
-    word, not inside a longer hiragana run (きたくしたら is 帰宅)."""
+    """``text`` with the ward names it writes in hiragana written as the plan does (きよたくの公園 ->
+    清田区の公園). A question mostly in kanji is not read as kana (`written_in_kana`), yet people who
+    know a place by ear write its name so; and in a whole-kana question the name left in kana also
+    matched other words (ていねく -> the mascot 「ていね」). A reading counts only as a whole word, not
+    inside a longer hiragana run (きたくしたら is 帰宅)."""
     for ward in wards:
         if ward not in _WARD_READINGS:
             _WARD_READINGS[ward] = analyzer.reading(ward).translate(_KATAKANA_TO_HIRAGANA)
