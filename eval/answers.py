@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 
 from bot.answer import Answer
@@ -54,11 +53,7 @@ def checks_fact(question: Question) -> bool:
 def states_fact(question: Question, answer: Answer) -> bool:
     """The expected fact is in the answer's first sentence, compared as the scorer compares titles:
     NFKC, whitespace removed (the plan's PDF text writes 「約 200 人」 for 「約200人」)."""
-    return not answer.abstained and _compact(question.answer) in _compact(first_sentence(answer))
-
-
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return not answer.abstained and normalize_key(question.answer) in normalize_key(first_sentence(answer))
 
 
 CURVE_THRESHOLDS = tuple(round(0.80 + 0.01 * i, 2) for i in range(11))  # 0.80 .. 0.90
@@ -78,7 +73,8 @@ def threshold_curve(bot: Bot, questions: list[Question], answers: dict[str, Answ
     no_answer = [q for q in questions if not q.answerable]
     for threshold in thresholds:
         abstains = {q.id for q in questions
-                    if q.id in vetoed or relevance.best(list(answers[q.id].hits)) < threshold - _offset(relevance, answers[q.id])}
+                    if q.id in vetoed
+                    or relevance.best(list(answers[q.id].hits)) < threshold - _offset(relevance, answers[q.id])}
         right = sum(q.id in abstains for q in no_answer)
         wrong = sum(q.id in abstains for q in questions if q.answerable)
         rows.append({"threshold": threshold, "abstained_no_answer": right, "abstained_answerable": wrong,

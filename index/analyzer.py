@@ -35,10 +35,17 @@ _STOPWORDS = {
 }
 _BIGRAM_CHARS = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff々ー]+")
 _HIRAGANA_TO_KATAKANA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
+_KATAKANA_TO_HIRAGANA = {cp + 0x60: cp for cp in range(0x3041, 0x3097)}
 
 
 def to_katakana(text: str) -> str:
     return text.translate(_HIRAGANA_TO_KATAKANA)
+
+
+def to_hiragana(text: str) -> str:
+    return text.translate(_KATAKANA_TO_HIRAGANA)
+
+
 # One MeCab tagger per process, used under a lock: a tagger is not safe to share between threads
 # (the server answers two requests at once), and each one holds the whole dictionary in memory.
 _TAGGER_LOCK = threading.Lock()

@@ -23,10 +23,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from index.analyzer import Analyzer, to_katakana
+from index.analyzer import Analyzer, to_hiragana, to_katakana
 
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
-_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 _KANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")  # hiragana: katakana words are already written as the plan writes loanwords
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]{3,}")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff々]")
@@ -102,7 +101,7 @@ def kanji_wards(text: str, wards: Iterable[str], analyzer: Analyzer) -> str:
     inside a longer hiragana run (きたくしたら is 帰宅)."""
     for ward in wards:
         if ward not in _WARD_READINGS:
-            _WARD_READINGS[ward] = analyzer.reading(ward).translate(_KATAKANA_TO_HIRAGANA)
+            _WARD_READINGS[ward] = to_hiragana(analyzer.reading(ward))
         reading = _WARD_READINGS[ward]
         if len(reading) >= MIN_READING:
             text = re.sub(rf"(?<![ぁ-ゖ]){re.escape(reading)}{_AFTER_PLACE}", ward, text)
