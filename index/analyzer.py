@@ -8,8 +8,8 @@ Each text yields three token fields, scored by separate BM25 indexes:
   compound nouns kept whole (大型ごみ) and also as their parts.
 - ``bigram``: character bigrams of the folded text, so partial words and typos still overlap.
 - ``kana``: bigrams of the katakana reading, so a kana query (こうざふりかえ) meets kanji text (口座振替).
-- ``synonym``: the Sudachi dictionary's synonym groups of the words (index/synonyms.py), so お年寄り
-  meets 高齢者 and 引っ越し meets 転居.
+- ``synonym``: the Sudachi dictionary's synonym groups of the words (index/synonyms.py), so 引っ越し
+  meets 転居 and ネット meets インターネット.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class AnalyzerSettings:
     compounds: bool = True
     noun_lemmas: bool = True
     stopwords: bool = True
-    synonyms: str = "sudachidict_core"  # "" leaves the synonym field empty
+    synonyms: str = "sudachidict_small"  # "" leaves the synonym field empty
 
     def as_dict(self) -> dict:
         return dict(vars(self))
