@@ -3,12 +3,11 @@ and carries a ``[n]`` citation to the hit it came from. Nothing is generated or 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
-from bot.quote import best_sentence, split_sentences
+from bot.quote import NUMBER, best_sentence, split_sentences
 from index.hit import Hit
 from index.intent import standing_veto
 from index.query import Query
@@ -20,7 +19,6 @@ _FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "sche
             "lending": "貸し出し・レンタル", "figure": "お尋ねの数値"}
 _FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers",
             "lending": "lending or rental terms", "figure": "the figure you asked for"}
-_DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
 
 
 class _Cites:
@@ -105,7 +103,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
         lead, quote_at = found or (lead, 0)
-    elif intent.kind == "figure" and lead.chunk.indicator is None and not _DIGIT.search(lead.chunk.text):
+    elif intent.kind == "figure" and lead.chunk.indicator is None and not NUMBER.search(lead.chunk.text):
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)

@@ -18,7 +18,8 @@ from ingest.text import strip_footnote_refs
 
 _CONTENT_RUN = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9々〆ヶ]+")
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
-_DIGIT = re.compile(r"[0-9]")
+# A number as the plan writes one: digits (either width) or a kanji numeral with its counter (三割, 十か所).
+NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
 _SENTENCE_END = re.compile(r"(?<=。)")
 
 
@@ -61,7 +62,7 @@ def best_sentence(question: str, sentences: list[str], figure: bool = False, ign
     frequency = {feature: sum(feature in found for found in present) for feature in wanted}
     best, best_score = None, 0.0
     for i, found in enumerate(present):
-        if figure and not _DIGIT.search(unicodedata.normalize("NFKC", sentences[i])):
+        if figure and not NUMBER.search(sentences[i]):
             continue
         score = sum((2.0 if len(f) > 1 else 1.0) * math.log(1 + total / frequency[f]) for f in found)
         if score > best_score:
