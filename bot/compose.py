@@ -16,9 +16,10 @@ from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
 
 _FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号",
-            "lending": "貸し出し・レンタル", "figure": "お尋ねの数値"}
+            "lending": "貸し出し・レンタル", "documents": "手続きに必要な書類・持ち物", "figure": "お尋ねの数値"}
 _FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers",
-            "lending": "lending or rental terms", "figure": "the figure you asked for"}
+            "lending": "lending or rental terms", "documents": "required documents for procedures",
+            "figure": "the figure you asked for"}
 
 
 class _Cites:
@@ -88,7 +89,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
     relevant = relevance.best(hits) >= relevance.threshold
-    veto = standing_veto(intent.unanswerable_fact, (h.chunk.text for h in hits[: settings.lead_candidates]))
+    veto = standing_veto(intent.unanswerable_fact, (h.chunk.text for h in hits[: settings.lead_candidates]),
+                         intent.subject)
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)
         query = replace(query, intent=intent)

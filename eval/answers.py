@@ -97,7 +97,7 @@ def _vetoed(bot: Bot, question: str, answer: Answer) -> bool:
     except QueryError:
         return True
     passages = (hit.chunk.text for hit in answer.hits[: bot.config.answer.lead_candidates])
-    return bool(standing_veto(intent.unanswerable_fact, passages)) or intent.kind == "smalltalk"
+    return bool(standing_veto(intent.unanswerable_fact, passages, intent.subject)) or intent.kind == "smalltalk"
 
 
 def evaluate_answers(bot: Bot, questions: list[Question]) -> AnswerReport:

@@ -91,6 +91,27 @@ def mecab_pieces(text: str, size: int = MECAB_MAX_CHARS) -> list[str]:
     return pieces
 
 
+def topic_nouns(text: str) -> list[str]:
+    """The nouns ``text`` is about, by folded lemma (引越し and 引っ越し -> 引っ越し): no numbers,
+    counters, time words (来月, 毎日) or function nouns (こと, ところ).
+
+    >>> topic_nouns("来月結婚して引っ越しもする")  # doctest: +SKIP
+    ['結婚', '引っ越し']
+    """
+    nouns: list[str] = []
+    for piece in mecab_pieces(fold(text)):
+        with _TAGGER_LOCK:
+            features = [(w.surface, w.feature) for w in _shared_tagger()(piece)]
+        for surface, feature in features:
+            if feature.pos1 != "名詞" or feature.pos2 == "数詞" or feature.pos3 in ("副詞可能", "助数詞可能"):
+                continue
+            lemma = feature.lemma if feature.lemma not in (None, "*") else surface
+            term = fold(lemma.split("-")[0])
+            if term.strip() and term not in _STOPWORDS and surface not in _STOPWORDS:
+                nouns.append(term)
+    return nouns
+
+
 @dataclass(frozen=True)
 class AnalyzerSettings:
     """Analyzer knobs recorded in the index manifest (a change requires a rebuild)."""

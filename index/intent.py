@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from index.analyzer import topic_nouns
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -50,34 +51,67 @@ _NOT_IN_PLAN = {
     # city will do, not what a counter lends out
     "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"
                           r"\b(?:borrow|lend|rent)(?:s|ed|ing|al)?\b", re.I),
+    # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
+    # publicising them, never lists them
+    "documents": re.compile(
+        r"(?:何|なに|どんな|どの|どういう)の?書類|書類(?:は|って)?(?:何|なに|どれ)|必要な?書類(?:は|って|を教え)|持ち物|"
+        r"何を持って(?:いけ|行け|いく|行く|く)|持って(?:いく|行く)(?:もの|物)|"
+        r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
+        r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
 }
 # A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
 # describes is answered, not refused).
 STATED_BY = {
     "lending": re.compile(r"貸|借り|レンタル"),
+    "documents": re.compile(r"書類|持ち物|持参"),
 }
+# Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
+# what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
+# 児童手当's application). The asked-fact words themselves are not the subject.
+SUBJECT_BOUND = {"documents"}
+_FACT_WORDS = {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"}
 
 
-def standing_veto(unanswerable_fact: str | None, passages: Iterable[str]) -> str | None:
+def subject_of(question: str) -> tuple[str, ...]:
+    """What a question bound to its subject (`SUBJECT_BOUND`) is about: its topic nouns."""
+    return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in _FACT_WORDS))
+
+
+def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = ()) -> str | None:
     """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
-    unless one of the retrieved ``passages`` speaks of it (`STATED_BY`)."""
+    unless one of the retrieved ``passages`` speaks of it (`STATED_BY`) — for a fact in
+    `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject``."""
     stated = STATED_BY.get(unanswerable_fact or "")
-    if stated is not None and any(stated.search(text) for text in passages):
-        return None
+    if stated is None:
+        return unanswerable_fact
+    for text in passages:
+        if not stated.search(text):
+            continue
+        if unanswerable_fact not in SUBJECT_BOUND or _covers(text, subject):
+            return None
     return unanswerable_fact
+
+
+def _covers(passage: str, subject: tuple[str, ...]) -> bool:
+    if not subject:
+        return True
+    named = set(topic_nouns(passage))
+    return 2 * sum(noun in named for noun in subject) >= len(subject)
 
 
 @dataclass(frozen=True)
 class Intent:
     """The asked fact (``figure`` | ``department`` | ``definition`` | ``ward`` | ``general``, or
     ``smalltalk`` for a greeting, thanks or "how do I use this"), the
-    ward the question names, its language, and a fact type the plan never states (or None)."""
+    ward the question names, its language, a fact type the plan never states (or None), a ward the
+    plan has no chapter for, and — for a fact bound to its subject — what the question is about."""
 
     kind: str
     ward: str | None
     language: str
     unanswerable_fact: str | None = None
     other_ward: str | None = None
+    subject: tuple[str, ...] = ()
 
 
 def mentioned_ward(question: str, wards: dict[str, str]) -> str | None:
@@ -115,4 +149,5 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     else:
         kind = "general"
     other = None if ward else mentioned_ward(question, profile.other_wards)
-    return Intent(kind, ward, language, unanswerable, other)
+    subject = subject_of(question) if unanswerable in SUBJECT_BOUND else ()
+    return Intent(kind, ward, language, unanswerable, other, subject)

@@ -212,6 +212,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("車いすのレンタルってできる？", "general", "lending"),
         ("区役所の窓口で手続きを手伝ってもらえる？", "general", None),  # help, not lending
         ("借り上げ住宅の計画はある？", "general", None),
+        ("児童手当の申請って、何の書類を持っていけばいいですか？", "general", "documents"),
+        ("転入届の持ち物を教えて", "general", "documents"),
+        ("What documents do I need to bring for the child allowance?", "general", "documents"),
+        ("引越しの時に必要な書類をわかりやすく案内してほしい", "general", None),  # a wish about guidance
+        ("書類に何度も同じことを書かされるのをやめてほしい", "general", None),
+        ("消防署に出す書類の打ち合わせをオンラインでしたい", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -302,6 +308,21 @@ def test_a_lending_question_is_refused_unless_a_retrieved_passage_speaks_of_lend
     lending = chunk("p#L151", "ノルディックウォーキング事業", ward="西区", text="講習会ではポールの無料貸出を行います。")
     assert not answer("西区のノルディックウォーキングの講習って、ポールは貸してもらえるの？",
                       hits((lending, 0.92, 10.0))).abstained
+
+
+GUIDANCE = chunk("p#L397", "必要書類やオンライン申請等の広報充実",
+                 text="引越しや結婚などライフイベントに対する必要な書類や窓口案内等のわかりやすい広報を行います。")
+
+
+def test_a_documents_question_is_refused_unless_a_passage_speaks_of_documents_for_its_subject():
+    """The plan never lists what to bring; a passage on documents for moving and marriage answers a
+    moving-and-marriage question, not a child-allowance one."""
+    refused = answer("児童手当の申請って、何の書類を持っていけばいいですか？", hits((GUIDANCE, 0.92, 10.0)))
+    assert refused.abstained
+    assert refused.text.startswith("この計画（抜粋）には手続きに必要な書類・持ち物の記載はありません。")
+    assert refused.citations[0].hit.chunk is GUIDANCE  # the closest topic is still shown
+    moving = answer("来月結婚して同時に引っ越しもするんだけど、何を持っていけばいいの？", hits((GUIDANCE, 0.92, 10.0)))
+    assert not moving.abstained and moving.citations[0].hit.chunk is GUIDANCE
 
 
 def test_an_english_question_is_answered_on_a_lower_cosine_than_a_japanese_one():

@@ -56,3 +56,10 @@ def test_the_synonym_field_can_be_left_empty():
     from index.analyzer import AnalyzerSettings
 
     assert Analyzer(AnalyzerSettings(synonyms="")).analyze("高齢者")["synonym"] == []
+
+
+def test_topic_nouns_are_lemmas_without_time_words_numbers_or_function_nouns():
+    from index.analyzer import topic_nouns
+
+    assert topic_nouns("来月結婚して、同時に引っ越しもするところ") == ["結婚", "同時", "引っ越し"]
+    assert topic_nouns("引越しや結婚など3件") == ["引っ越し", "結婚"]  # 引越し and 引っ越し meet
