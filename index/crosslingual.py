@@ -3,7 +3,8 @@
 The default model (multilingual-e5-small) matches English questions to Japanese passages only
 weakly, and the Japanese lexical index cannot match ordinary English words (only the plan's few Latin
 words, which an English question then hits by accident); appending the Japanese terms from a small
-bundled glossary (``en_ja.tsv``) lets both sides work: the dense side embeds the question with them,
+bundled glossary (``en_ja.tsv``), backed by JMdict's translations among the plan's own words
+(`index.jmdict`), lets both sides work: the dense side embeds the question with them,
 the lexical side searches the terms and the question's acronyms only (`lexical_text`).
 """
 
@@ -13,6 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from index.jmdict import Glosses
 from planqa.io import read_tsv
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -50,13 +52,16 @@ def lexical_text(search_text: str) -> str:
     return " ".join(token for token in kept.split() if _TERM.search(token))
 
 
-def expand_english(query: str) -> str:
+def expand_english(query: str, glosses: Glosses | None = None) -> str:
     """``'Can I apply for bulky garbage collection online?'`` -> the query plus ``大型ごみ 申込 …``
-    (the caller has decided the query is English: `is_english`)."""
+    (the caller has decided the query is English: `is_english`): the bundled glossary's terms, then
+    JMdict's translations among the plan's words (``glosses``, `index.jmdict`)."""
     remaining = query.lower()
     terms: list[str] = []
     for pattern, japanese in _glossary():
         if pattern.search(remaining):
             remaining = pattern.sub(" ", remaining)
             terms.extend(t for t in japanese.split() if t not in terms)
+    if glosses is not None:
+        terms.extend(t for t in glosses.terms(query) if t not in terms)
     return f"{query} {' '.join(terms)}" if terms else query

@@ -80,6 +80,7 @@ class SearchEngine:
         for name in list(self._loaded.retrievers):  # warm the same retrievers before switching
             fresh.retriever(name, self.embedder, self.config)
         fresh.index.vocabulary  # noqa: B018  (built before the switch, not on a request)
+        fresh.index.english_glosses  # noqa: B018
         self._loaded = fresh
         log.info("index reloaded: %s", fresh.index.manifest.get("created_at"))
         return fresh.index.manifest
@@ -98,7 +99,8 @@ class SearchEngine:
     def understand(self, question: str, k: int = 10, filters: Filters | None = None) -> Query:
         """The question as a `Query` (cleaned, language, expansions, intent, filters), built once."""
         index = self.index
-        return understand(question, k, filters, self.config, index.profile, index.vocabulary, index.analyzer)
+        return understand(question, k, filters, self.config, index.profile, index.vocabulary, index.analyzer,
+                          lambda: index.english_glosses)
 
     def search(self, query: str | Query, k: int = 10, retriever: str = "hybrid",
                filters: Filters | None = None) -> SearchResult:
@@ -106,7 +108,8 @@ class SearchEngine:
         loaded = self._loaded  # one index for the whole request, even if a reload happens meanwhile
         if not isinstance(query, Query):
             index = loaded.index
-            query = understand(query, k, filters, self.config, index.profile, index.vocabulary, index.analyzer)
+            query = understand(query, k, filters, self.config, index.profile, index.vocabulary, index.analyzer,
+                               lambda: index.english_glosses)
         chosen = loaded.retriever(retriever, self.embedder, self.config)
         prior = _prior(loaded.index, query, self.config) if retriever == "hybrid" else None
         lexical_query = lexical_text(query.search_text) if query.language == "en" else None

@@ -4,12 +4,14 @@ down to retrieval and to the answer; nothing downstream re-parses the question."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.analyzer import Analyzer
 from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english
 from index.intent import Intent, detect
+from index.jmdict import Glosses
 from index.respell import Vocabulary, kanji_wards, respell
 from index.retrieve import Filters
 from ingest.profile import PlanProfile
@@ -44,9 +46,11 @@ class Query:
 
 
 def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile,
-               vocabulary: Vocabulary | None = None, analyzer: Analyzer | None = None) -> Query:
+               vocabulary: Vocabulary | None = None, analyzer: Analyzer | None = None,
+               glosses: Callable[[], Glosses] | None = None) -> Query:
     """Validate, clean, detect the language and intent, expand an English question, and add the
-    plan's spellings of words written in kana, as a homophone or with a katakana typo."""
+    plan's spellings of words written in kana, as a homophone or with a katakana typo.
+    ``glosses``: JMdict's translations among the plan's words, fetched only for an English question."""
     cleaned, k, notes = validate(question, k, config)
     language = "en" if is_english(cleaned) else "ja"
     placed = cleaned
@@ -54,7 +58,7 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         placed = kanji_wards(cleaned, (*profile.wards, *profile.other_wards), analyzer)
     if placed != cleaned:
         notes.append(f"「{placed}」として検索しました（read as: {placed}）")
-    expanded = expand_english(cleaned) if language == "en" else placed
+    expanded = expand_english(cleaned, glosses() if glosses is not None else None) if language == "en" else placed
     if language == "en" and expanded != cleaned:
         notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
     respelled = ([term for term in respell(cleaned, vocabulary, analyzer) if term not in placed]

@@ -34,6 +34,7 @@ from index.analyzer import FIELDS, Analyzer, AnalyzerSettings
 from index.config import IndexConfig
 from index.document import dense_text, description_text, lexical_text
 from index.embedder import Embedder
+from index.jmdict import Glosses
 from index.respell import Vocabulary
 from index.source import ChunkSource, fingerprint, is_default_corpus, load_source, source_files
 from ingest.chunk import Chunk
@@ -79,6 +80,11 @@ class LoadedIndex:
     def vocabulary(self) -> Vocabulary:
         """The plan's words by reading, for respelling questions (built on first use, ~0.1 s for the plan)."""
         return Vocabulary.build(list(self.lexical["word"].vocab_dict), self.analyzer)
+
+    @cached_property
+    def english_glosses(self) -> Glosses:
+        """JMdict's English glosses of the plan's words (built on first use, ~0.5 s)."""
+        return Glosses.build(self.lexical["word"].vocab_dict)
 
 
 def _package_versions() -> dict[str, str]:

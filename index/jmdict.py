@@ -1,0 +1,106 @@
+"""English words -> the plan's own Japanese words, from JMdict.
+
+The hand-written `en_ja.tsv` covers the English the bundled question sets use; a citizen's English
+reaches further ("caregiver", "point of contact", "weekday", "startup"). JMdict (the `jamdict-data`
+package ships it as an SQLite database) gives every Japanese headword its English glosses; kept are
+only headwords the plan itself uses (the lexical index's words) and glosses that name at most
+`MAX_HEADWORDS` of them, so "support" (サポート, 協賛, 後押し, …) adds nothing while "caregiver" adds
+介護者. Built from the index's vocabulary when the first English question arrives (~0.5 s).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+log = logging.getLogger(__name__)
+
+MAX_HEADWORDS = 3  # a gloss naming more of the plan's words than this is too vague to search with
+MAX_GLOSS_WORDS = 3  # "point of contact" yes, a whole explanatory sentence no
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"one's", "oneself", "thing", "things", "something", "someone"}
+_ENGLISH_WORD = re.compile(r"[a-z][a-z'-]*")
+_KATAKANA = re.compile(r"[ァ-ヶー]{2,}")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def _fold(word: str) -> str:
+    """Plural, -ing and -ed endings off (applied alike to glosses and questions): supports ~ support."""
+    return re.sub(r"(ies|es|s|ing|ed)$", "", word) if len(word) > 4 else word
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(_fold(word) for word in _ENGLISH_WORD.findall(text.lower()))
+
+
+def database_path() -> Path | None:
+    """JMdict's SQLite file from `jamdict-data`, or None when the package is not installed."""
+    try:
+        import jamdict_data
+    except ImportError:
+        return None
+    path = Path(jamdict_data.JAMDICT_DB_PATH)
+    return path if path.is_file() else None
+
+
+@dataclass(frozen=True)
+class Glosses:
+    """English gloss (folded words) -> the plan's Japanese words it translates."""
+
+    by_key: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, plan_words: Iterable[str], path: Path | None = None) -> Glosses:
+        path = path or database_path()
+        if path is None:
+            log.warning("jamdict-data is not installed: English questions use the bundled en_ja.tsv only")
+            return cls()
+        words = {w for w in plan_words if len(w) >= 2}
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            heads: dict[int, set[str]] = defaultdict(set)
+            for entry, text in connection.execute("SELECT idseq, text FROM Kanji"):
+                if text in words:
+                    heads[entry].add(text)
+            for entry, text in connection.execute("SELECT idseq, text FROM Kana"):
+                if text in words and _KATAKANA.fullmatch(text):  # loanwords; hiragana readings are too ambiguous
+                    heads[entry].add(text)
+            by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            glosses = connection.execute(
+                "SELECT s.idseq, g.text FROM Sense s JOIN SenseGloss g ON g.sid = s.ID WHERE g.lang = 'eng'")
+            for entry, gloss in glosses:
+                if entry not in heads:
+                    continue
+                key = _key(re.sub(r"^to ", "", _PARENTHESES.sub("", gloss.lower()).strip()))
+                if key and len(key) <= MAX_GLOSS_WORDS and not all(word in _STOP for word in key):
+                    by_key[key].update(heads[entry])
+        finally:
+            connection.close()
+        return cls({key: tuple(sorted(terms)) for key, terms in by_key.items() if len(terms) <= MAX_HEADWORDS})
+
+    def terms(self, english: str) -> list[str]:
+        """The plan's words for ``english``'s phrases, longest phrase first, left to right.
+
+        >>> Glosses({("caregiver",): ("介護者",)}).terms("Support for family caregivers?")
+        ['介護者']
+        """
+        words = _key(english)
+        found: list[str] = []
+        start = 0
+        while start < len(words):
+            for size in range(min(MAX_GLOSS_WORDS, len(words) - start), 0, -1):
+                phrase = words[start : start + size]
+                terms = self.by_key.get(phrase)
+                if terms and not (size == 1 and phrase[0] in _STOP):
+                    found.extend(t for t in terms if t not in found)
+                    start += size
+                    break
+            else:
+                start += 1
+        return found

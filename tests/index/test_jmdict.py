@@ -1,0 +1,72 @@
+"""JMdict glosses among the plan's words: a tiny database in JMdict's schema, and the real one."""
+
+import sqlite3
+
+import pytest
+
+from index.crosslingual import expand_english
+from index.jmdict import Glosses, database_path
+
+
+@pytest.fixture
+def dictionary(tmp_path):
+    path = tmp_path / "jmdict.db"
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE Kanji (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT);
+        CREATE TABLE Kana (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT, nokanji BOOLEAN);
+        CREATE TABLE Sense (ID INTEGER PRIMARY KEY, idseq INTEGER);
+        CREATE TABLE SenseGloss (sid INTEGER, lang TEXT, gend TEXT, text TEXT);
+    """)
+    entries = {
+        1: ("介護者", "かいごしゃ", ["caregiver", "carer"]),
+        2: ("窓口", "まどぐち", ["point of contact", "(ticket) window"]),
+        3: ("支援", "しえん", ["support", "backing"]),
+        4: ("協賛", "きょうさん", ["support", "sponsorship"]),
+        5: ("後押し", "あとおし", ["support"]),
+        6: ("応援", "おうえん", ["support"]),
+        7: ("身重", "みおも", ["pregnant"]),  # not a word of the plan
+        8: (None, "スタートアップ", ["startup"]),
+        9: ("内", "うち", ["we", "our"]),
+    }
+    for idseq, (kanji, kana, glosses) in entries.items():
+        if kanji:
+            db.execute("INSERT INTO Kanji (idseq, text) VALUES (?, ?)", (idseq, kanji))
+        db.execute("INSERT INTO Kana (idseq, text, nokanji) VALUES (?, ?, ?)", (idseq, kana, kanji is None))
+        sense = db.execute("INSERT INTO Sense (idseq) VALUES (?)", (idseq,)).lastrowid
+        for gloss in glosses:
+            db.execute("INSERT INTO SenseGloss (sid, lang, text) VALUES (?, 'eng', ?)", (sense, gloss))
+    db.commit()
+    db.close()
+    return path
+
+
+PLAN_WORDS = ["介護者", "窓口", "支援", "協賛", "後押し", "応援", "スタートアップ", "内", "かいごしゃ"]
+
+
+def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
+    glosses = Glosses.build(PLAN_WORDS, dictionary)
+    assert glosses.terms("Are there groups for family caregivers?") == ["介護者"]  # plural folded
+    assert glosses.terms("a single point of contact for a startup") == ["窓口", "スタートアップ"]
+    assert glosses.terms("Is there support for us?") == []  # four plan words: too vague to search with
+    assert glosses.terms("We are pregnant") == []  # 身重 is not the plan's word; "we" is a stop word
+
+
+def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dictionary):
+    glosses = Glosses.build(PLAN_WORDS, dictionary)
+    expanded = expand_english("Bulky garbage help for caregivers", glosses)
+    assert expanded == "Bulky garbage help for caregivers 大型ごみ 介護者"
+    assert expand_english("Bulky garbage help for caregivers") == "Bulky garbage help for caregivers 大型ごみ"
+
+
+def test_without_the_dictionary_package_english_falls_back_to_the_glossary(monkeypatch, caplog):
+    monkeypatch.setattr("index.jmdict.database_path", lambda: None)
+    assert Glosses.build(PLAN_WORDS).terms("caregivers") == []
+    assert "jamdict-data is not installed" in caplog.text
+
+
+def test_the_installed_jmdict_translates_a_citizens_english_into_the_plans_words():
+    assert database_path() is not None, "jamdict-data is a dependency"
+    glosses = Glosses.build(["認知症", "介護者", "平日", "図書館", "窓口"])
+    assert glosses.terms("support for family caregivers of dementia patients") == ["介護者", "認知症"]
+    assert "平日" in glosses.terms("on weekdays")
