@@ -16,9 +16,11 @@ from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
 
 _FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号",
-            "lending": "貸し出し・レンタル", "documents": "手続きに必要な書類・持ち物", "figure": "お尋ねの数値"}
+            "lending": "貸し出し・レンタル", "documents": "手続きに必要な書類・持ち物",
+            "location": "所在地・交通・駐車場", "figure": "お尋ねの数値"}
 _FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers",
             "lending": "lending or rental terms", "documents": "required documents for procedures",
+            "location": "addresses, directions or parking",
             "figure": "the figure you asked for"}
 
 
@@ -248,7 +250,11 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
     # in the ranking's order, overviews included: the best guess comes first (cross-validated citizen_dev:
     # first citation 72 -> 73/89 when narrative passages were no longer skipped)
     close = [h for h in hits if relevance.score(h) >= relevance.threshold]
-    suggestions = (close or hits)[: settings.max_suggestions]
+    # one suggestion per passage: a narrative passage is indexed a paragraph per chunk under one title
+    first_of_title: dict[str, Hit] = {}
+    for hit in close or hits:
+        first_of_title.setdefault(hit.chunk.title, hit)
+    suggestions = list(first_of_title.values())[: settings.max_suggestions]
     if suggestions:
         parts = [f"「{h.chunk.title}」[{cites.n(h)}]" for h in suggestions]
         if relevant and missing:

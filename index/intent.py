@@ -51,6 +51,11 @@ _NOT_IN_PLAN = {
     # city will do, not what a counter lends out
     "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"
                           r"\b(?:borrow|lend|rent)(?:s|ed|ing|al)?\b", re.I),
+    # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
+    "location": re.compile(
+        r"住所(?:は|を教え|って(?:どこ|何))|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|"
+        r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
     "documents": re.compile(

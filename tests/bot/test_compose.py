@@ -218,6 +218,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("引越しの時に必要な書類をわかりやすく案内してほしい", "general", None),  # a wish about guidance
         ("書類に何度も同じことを書かされるのをやめてほしい", "general", None),
         ("消防署に出す書類の打ち合わせをオンラインでしたい", "general", None),
+        ("西区役所の住所を教えて", "ward", "location"),
+        ("区民センターに駐車場はありますか？", "general", "location"),
+        ("真駒内駅からの行き方は？", "general", "location"),
+        ("Where can I park near the ward office?", "general", "location"),
+        ("What is the address of the My Number card center?", "definition", "location"),
+        ("役所の申請書、毎回住所とか名前とか手書きするのが面倒くさい", "general", None),
+        ("Is there a park in Kiyota ward for children?", "ward", None),
+        ("市民がサービスにアクセスしやすくなる取組は？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -275,6 +283,12 @@ def _overview(id_, text):
 LOCATION = _overview("p#L7", "豊平区は、札幌市の南東部に位置し、東は清田区と接しています。")
 AREA = _overview("p#L9", "区域面積は、46.23 平方キロメートルで、豊かな自然に恵まれています。")
 SPORTS = _overview("p#L11", "また、「札幌ドーム」などのスポーツ施設も充実しています。")
+
+
+def test_an_abstentions_suggestions_name_each_passage_once_in_ranking_order():
+    result = answer("豊平区の住所を教えて", hits((LOCATION, 0.95, 10.0), (BULKY, 0.90, 5.0), (AREA, 0.88, 5.0)))
+    assert result.abstained
+    assert [c.hit.chunk.id for c in result.citations] == [LOCATION.id, BULKY.id]
 
 
 def test_a_narrative_answer_quotes_the_paragraph_that_holds_the_asked_figure():
