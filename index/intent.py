@@ -46,7 +46,8 @@ _NOT_IN_PLAN = {
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|開催|行われ)|スケジュール|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b", re.I
     ),
-    "phone": re.compile(r"電話番号|連絡先の電話|phone number|telephone", re.I),
+    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|phone number|telephone|"
+                        r"e-?mail address|\bemail\b|web ?site address|\bweb address", re.I),
     # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
     # city will do, not what a counter lends out
     "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"
