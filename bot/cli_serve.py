@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     quiet_libraries()
     print("planqa serve: loading the model and index…", flush=True)
     bot = Bot()
+    bot.engine.warm()
     server = RunningServer(bot, args.host, args.port, auth=_auth(), admin_auth=_auth("PLANQA_ADMIN_AUTH"))
     print(f"planqa serve: running on {server.url.rstrip('/')}  (Ctrl+C to stop; SIGHUP reloads the index)",
           flush=True)

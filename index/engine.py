@@ -85,6 +85,14 @@ class SearchEngine:
         log.info("index reloaded: %s", fresh.index.manifest.get("created_at"))
         return fresh.index.manifest
 
+    def warm(self) -> None:
+        """Build what the first request would otherwise wait for: the hybrid retriever, the vocabulary
+        for respelling and JMdict's glosses for English questions (~1 s, once, before serving)."""
+        loaded = self._loaded
+        loaded.retriever("hybrid", self.embedder, self.config)
+        loaded.index.vocabulary  # noqa: B018
+        loaded.index.english_glosses  # noqa: B018
+
     def enable_batching(self, max_batch: int, window_s: float, on_batch=None) -> None:
         """Encode concurrent requests' questions in shared model calls (`index.batching.MicroBatcher`)."""
         from index.batching import MicroBatcher

@@ -160,3 +160,11 @@ def test_dense_candidate_pool_is_exhaustive_for_small_indexes_only():
     assert dense.pool(212) == 212
     assert dense.pool(20_000) == 20_000
     assert dense.pool(1_000_000) == 2_000
+
+
+def test_warming_builds_what_the_first_request_would_wait_for(engine):
+    engine.warm()
+    cached = vars(engine.index)
+    assert {"vocabulary", "english_glosses"} <= cached.keys()
+    assert "hybrid" in engine._loaded.retrievers
+    assert engine.search("Can I apply for bulky garbage online?").hits  # English uses the built glosses
