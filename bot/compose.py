@@ -21,7 +21,7 @@ _FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "sche
 _FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers, e-mail or web addresses",
             "lending": "lending or rental terms", "documents": "required documents for procedures",
             "location": "addresses, directions or parking",
-            "figure": "the figure you asked for"}
+            "figure": "figure for what you asked"}
 
 
 class _Cites:

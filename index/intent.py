@@ -14,8 +14,9 @@ from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
     r"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務)|いつまで|どれ(だけ|くらい|ぐらい)|"
-    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|"
-    r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b",
+    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|(?:人口|面積|世帯数)(?:は|って|を教え|\s*[?？]|$)|"
+    r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bpopulation\b|"
+    r"how (?:big|large) is\b|\b(?:area|size) of\b",
     re.IGNORECASE,
 )
 _DEPARTMENT = re.compile(
@@ -54,7 +55,7 @@ _NOT_IN_PLAN = {
                           r"\b(?:borrow|lend|rent)(?:s|ed|ing|al)?\b", re.I),
     # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
     "location": re.compile(
-        r"住所(?:は|を教え|って(?:どこ|何))|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"住所(?:は|を教え|って(?:どこ|何))|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of

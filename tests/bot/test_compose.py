@@ -220,6 +220,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("消防署に出す書類の打ち合わせをオンラインでしたい", "general", None),
         ("西区役所の住所を教えて", "ward", "location"),
         ("子育て相談のメールアドレスは？", "general", "phone"),
+        ("ていねくの ごみすてーしょんの ばしょを おしえて", "general", "location"),
+        ("子育ての仲間を作れる場所ってありますか", "general", None),  # is there such a service
+        ("南区の人口は？", "figure", None),
+        ("What's the population of Minami ward?", "figure", None),
+        ("南区って人口が減ってるって聞くけど、若い世代の活動を区は応援してる？", "ward", None),
+        ("道内の市町村と若者をつなぐ関係人口づくり", "general", None),
         ("What is the email of the ward office?", "definition", "phone"),
         ("市公式ホームページを作り直すって本当？", "general", None),
         ("区民センターに駐車場はありますか？", "general", "location"),
