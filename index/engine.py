@@ -79,8 +79,7 @@ class SearchEngine:
         fresh = _Loaded(load_index(self.config, self.embedder))
         for name in list(self._loaded.retrievers):  # warm the same retrievers before switching
             fresh.retriever(name, self.embedder, self.config)
-        fresh.index.vocabulary  # noqa: B018  (built before the switch, not on a request)
-        fresh.index.english_glosses  # noqa: B018
+        _prebuild(fresh.index)  # before the switch, not on a request
         self._loaded = fresh
         log.info("index reloaded: %s", fresh.index.manifest.get("created_at"))
         return fresh.index.manifest
@@ -88,10 +87,8 @@ class SearchEngine:
     def warm(self) -> None:
         """Build what the first request would otherwise wait for: the hybrid retriever, the vocabulary
         for respelling and JMdict's glosses for English questions (~1 s, once, before serving)."""
-        loaded = self._loaded
-        loaded.retriever("hybrid", self.embedder, self.config)
-        loaded.index.vocabulary  # noqa: B018
-        loaded.index.english_glosses  # noqa: B018
+        self._loaded.retriever("hybrid", self.embedder, self.config)
+        _prebuild(self._loaded.index)
 
     def enable_batching(self, max_batch: int, window_s: float, on_batch=None) -> None:
         """Encode concurrent requests' questions in shared model calls (`index.batching.MicroBatcher`)."""
@@ -128,6 +125,12 @@ class SearchEngine:
         else:
             hits = chosen.search(query.search_text, query.k, query.filters)
         return SearchResult(query, retriever, hits, loaded.index.profile)
+
+
+def _prebuild(index: LoadedIndex) -> None:
+    """Build an index's lazily built parts: the respelling vocabulary and JMdict's English glosses."""
+    index.vocabulary  # noqa: B018
+    index.english_glosses  # noqa: B018
 
 
 def _prior(index: LoadedIndex, query: Query, config: IndexConfig):
