@@ -42,6 +42,9 @@ def bot(real_engine, real_config, tmp_path_factory):
         ("西区って札幌で何番目に広い区なの？", "西区：概況", "2番目の広さ"),
         # a ward written in hiragana amid kanji is the ward (not the mascot 「ていね」)
         ("ていねくの防災の取組は？", "手稲区地域防災事業者ネットワーク会議", "手稲区では"),
+        # English words the bundled glossary lacks, through JMdict's glosses of the plan's words
+        ("Does Nishi ward help family caregivers of people with dementia?", "認知症の方や家族への支援", "西区"),
+        ("Is there a single point of contact for companies with proposals?", "官民連携窓口の設置", "官民連携窓口"),
     ],
 )
 def test_first_citation_and_fact(bot, question, first_title, fact):
@@ -53,7 +56,9 @@ def test_first_citation_and_fact(bot, question, first_title, fact):
 
 @pytest.mark.parametrize("question", ["除雪はいつ来ますか？", "大型ごみの手数料はいくら？", "犬の登録の手続き",
                                       "When is the snow removal in my street?", "豊平区の人口はどのくらい？",
-                                      "Can I borrow a wheelchair at the ward office?"])
+                                      "Can I borrow a wheelchair at the ward office?",
+                                      "児童手当の申請って、何の書類を持っていけばいいですか？", "西区役所の住所を教えて",
+                                      "What's the population of Minami ward?"])
 def test_questions_the_plan_does_not_answer_abstain(bot, question):
     answer = bot.answer(question)
     assert answer.abstained
