@@ -87,7 +87,8 @@ class Bot:
         return question
 
     def retrieve(self, question: str | Query, filters: Filters | None = None) -> SearchResult:
-        return self.engine.search(question, self.config.k, self.config.retriever, filters)
+        # every retrieved paragraph: a narrative answer quotes the one that holds the asked fact
+        return self.engine.search(question, self.config.k, self.config.retriever, filters, per_passage=False)
 
     def answer(self, question: str | Query, filters: Filters | None = None, history: Sequence[str] = ()) -> Answer:
         """Extractive answer (or, when configured, a generated one checked against the hits).

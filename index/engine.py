@@ -10,7 +10,7 @@ import numpy as np
 from index.config import IndexConfig
 from index.crosslingual import lexical_text
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
-from index.hit import Hit
+from index.hit import Hit, one_per_passage
 from index.query import Query, understand
 from index.retrieve import Filters, Retriever, kind_prior, make_retriever, ward_prior
 from index.store import LoadedIndex, build_index, built_by_older_planqa, index_exists, load_index
@@ -108,8 +108,11 @@ class SearchEngine:
                           lambda: index.english_glosses)
 
     def search(self, query: str | Query, k: int = 10, retriever: str = "hybrid",
-               filters: Filters | None = None) -> SearchResult:
-        """Ranked hits for a question (understood here) or an already understood `Query`."""
+               filters: Filters | None = None, per_passage: bool = True) -> SearchResult:
+        """Ranked hits for a question (understood here) or an already understood `Query`.
+
+        ``per_passage``: each passage once (`one_per_passage`), as a ranked list is shown and scored;
+        ``False`` keeps every retrieved paragraph of a narrative passage (the answer quotes among them)."""
         loaded = self._loaded  # one index for the whole request, even if a reload happens meanwhile
         if not isinstance(query, Query):
             index = loaded.index
@@ -118,12 +121,15 @@ class SearchEngine:
         chosen = loaded.retriever(retriever, self.embedder, self.config)
         prior = _prior(loaded.index, query, self.config) if retriever == "hybrid" else None
         lexical_query = lexical_text(query.search_text) if query.language == "en" else None
+        pool = query.k * 2 if per_passage else query.k  # room for the paragraphs folded away
         if retriever == "hybrid":
-            hits = chosen.search(query.search_text, query.k, query.filters, prior=prior, lexical_query=lexical_query)
+            hits = chosen.search(query.search_text, pool, query.filters, prior=prior, lexical_query=lexical_query)
         elif retriever == "lexical":
-            hits = chosen.search(lexical_query if lexical_query is not None else query.search_text, query.k, query.filters)
+            hits = chosen.search(lexical_query if lexical_query is not None else query.search_text, pool, query.filters)
         else:
-            hits = chosen.search(query.search_text, query.k, query.filters)
+            hits = chosen.search(query.search_text, pool, query.filters)
+        if per_passage:
+            hits = one_per_passage(hits)[: query.k]
         return SearchResult(query, retriever, hits, loaded.index.profile)
 
 

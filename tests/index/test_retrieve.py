@@ -168,3 +168,25 @@ def test_warming_builds_what_the_first_request_would_wait_for(engine):
     assert {"vocabulary", "english_glosses"} <= cached.keys()
     assert "hybrid" in engine._loaded.retrievers
     assert engine.search("Can I apply for bulky garbage online?").hits  # English uses the built glosses
+
+
+def test_a_ranked_list_shows_each_passage_once_at_its_best_paragraph():
+    from index.hit import Hit, one_per_passage
+    from ingest.chunk import Chunk, Source
+
+    def paragraph(id_, title, ward="豊平区"):
+        return Chunk(id_, "narrative", title, (ward, "概況"), ward, "…", Source("plan.txt", 1, 1))
+
+    first, second = paragraph("p#L7", "豊平区：概況"), paragraph("p#L9", "豊平区：概況")
+    other_ward = paragraph("p#L20", "豊平区：概況", ward="西区")  # the same title elsewhere is another passage
+    ranked = [Hit(c, 1.0 - i / 10, i + 1) for i, c in enumerate([first, second, other_ward])]
+    kept = one_per_passage(ranked)
+    assert [(h.chunk.id, h.rank) for h in kept] == [("p#L7", 1), ("p#L20", 2)]
+
+
+def test_search_lists_passages_once_and_the_answer_path_keeps_every_paragraph(engine):
+    listed = engine.search("豊平区", 10).hits
+    keys = [(h.chunk.title, h.chunk.ward, h.chunk.section) for h in listed]
+    assert len(keys) == len(set(keys)) and [h.rank for h in listed] == list(range(1, len(listed) + 1))
+    every = engine.search("豊平区", 10, per_passage=False).hits
+    assert len(every) >= len(listed)
