@@ -74,14 +74,14 @@ STATED_BY = {
 }
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
-# 児童手当's application). The asked-fact words themselves are not the subject.
+# 児童手当's application). The asked-fact words themselves (書類, 申請, …) are not the subject.
 SUBJECT_BOUND = {"documents"}
-_FACT_WORDS = {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"}
+_DOCUMENT_WORDS = {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"}
 
 
 def subject_of(question: str) -> tuple[str, ...]:
     """What a question bound to its subject (`SUBJECT_BOUND`) is about: its topic nouns."""
-    return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in _FACT_WORDS))
+    return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in _DOCUMENT_WORDS))
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = ()) -> str | None:
