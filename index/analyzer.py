@@ -91,6 +91,11 @@ def mecab_pieces(text: str, size: int = MECAB_MAX_CHARS) -> list[str]:
     return pieces
 
 
+def _lemma(surface: str, feature) -> str:
+    """The dictionary form of a token (UniDic's lemma without its ``-English`` gloss), else the surface."""
+    return (feature.lemma or surface).split("-")[0] if feature.lemma not in (None, "*") else surface
+
+
 def topic_nouns(text: str) -> list[str]:
     """The nouns ``text`` is about, by folded lemma (引越し and 引っ越し -> 引っ越し): no numbers,
     counters, time words (来月, 毎日) or function nouns (こと, ところ).
@@ -105,8 +110,7 @@ def topic_nouns(text: str) -> list[str]:
         for surface, feature in features:
             if feature.pos1 != "名詞" or feature.pos2 == "数詞" or feature.pos3 in ("副詞可能", "助数詞可能"):
                 continue
-            lemma = feature.lemma if feature.lemma not in (None, "*") else surface
-            term = fold(lemma.split("-")[0])
+            term = fold(_lemma(surface, feature))
             if term.strip() and term not in _STOPWORDS and surface not in _STOPWORDS:
                 nouns.append(term)
     return nouns
@@ -189,7 +193,7 @@ class Analyzer:
             if pos1 in _DROP_POS or (pos1 == "感動詞" and feature.pos2 == "フィラー"):
                 close_compound()
                 continue
-            lemma = (feature.lemma or surface).split("-")[0] if feature.lemma not in (None, "*") else surface
+            lemma = _lemma(surface, feature)
             if pos1 == "名詞" or (pos1 == "接頭辞") or (pos1 == "接尾辞" and compound):
                 compound.append(surface)
             else:
