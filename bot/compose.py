@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
-from bot.quote import NUMBER, best_sentence, split_sentences
+from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.hit import Hit
 from index.intent import standing_veto
 from index.query import Query
@@ -62,6 +62,7 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     preferred = {
         "definition": lambda c: c.kind == "glossary",
         "figure": lambda c: c.indicator is not None,
+        "date": lambda c: DATE.search(c.text) is not None,
         "department": lambda c: bool(c.departments),
         "ward": lambda c: c.ward == intent.ward,
     }.get(intent.kind)
@@ -175,13 +176,14 @@ def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int
     chapter) that best answer the question. Such a passage is indexed a paragraph per chunk under
     one title, and the asked fact (a ward's area, "the second largest", "about 200 people") is
     rarely in its first sentence: every retrieved paragraph of the lead's passage is considered,
-    the lead's first on a tie. A figure question only takes a sentence with a number; None when
+    the lead's first on a tie. A figure question only takes a sentence with a number, a "when"
+    question one with a date; None when
     no sentence shares a word with the question."""
     parts = [lead] + [h for h in hits if h.chunk.title == lead.chunk.title and h.chunk.id != lead.chunk.id]
     located = [(hit, i, sentence) for hit in parts for i, sentence in enumerate(split_sentences(hit.chunk.text))]
     ignore = " ".join(filter(None, (lead.chunk.ward, query.intent.ward)))
-    best = best_sentence(query.search_text, [sentence for _, _, sentence in located],
-                         query.intent.kind == "figure", ignore)
+    needs = {"figure": NUMBER, "date": DATE}.get(query.intent.kind)
+    best = best_sentence(query.search_text, [sentence for _, _, sentence in located], needs, ignore)
     return None if best is None else located[best][:2]
 
 

@@ -10,6 +10,8 @@ against them:
   with that ward;
 - **other items** (「他には？」, 「ほかに…ある？」, "anything else") — the passages already shown sink,
   the ward stays;
+- **an item within the topic** (「その中のスポーツのやつ」, "which of those …") — searched as a new
+  question in the ward, with the topic passage itself sunk: the answer is one of its items;
 - **same topic** — a pronoun (それ/その/これ/it/that…), 「もっと詳しく」, or a message with no topic word
   besides the asked fact (「担当は？」「何人くらいとつながるのが目標？」: what is left is kana) — the
   topic's title joins the search and the topic is preferred;
@@ -37,6 +39,9 @@ _JAPANESE = re.compile(r"^\s*(?:(?:can you |please )?(?:answer |say )?(?:that |i
                        r"(?:お願いします|教えて(?:ください)?)?)[\s?？.。!！]*$", re.I)
 _OTHERS = re.compile(r"他に|ほかに|他の|ほかの|他には|ほかには|別の|\bother\b|\belse\b|\banother\b|\bmore (?:items|initiatives)\b",
                      re.I)
+# "Among those, the X" (「その中のスポーツのやつ」): an item inside the previous topic, not the topic itself.
+_WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|なか|うち)|"
+                     r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
 _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こちら|\b(?:it|that|this|they|them|its|those|these)\b", re.I)
 _TOPIC_CHARS = re.compile(r"[\u3400-\u9fff々ァ-ヺA-Za-z]")  # a topic word has kanji, katakana or Latin; verbs left are kana
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
@@ -75,7 +80,7 @@ class Turn:
 
 @dataclass(frozen=True)
 class Resolution:
-    """How a message is read in context: ``kind`` is new / same_topic / other_ward / other_items / language."""
+    """How a message is read in context: ``kind`` is new / same_topic / within / other_ward / other_items / language."""
 
     kind: str = "new"
     rewrite: str | None = None  # a whole question to understand instead of the message
@@ -108,6 +113,9 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         rewrite = None if len(content) > 1 else previous.query.text
         note = f"「{topic.title}」以外の取組" if topic is not None else "ほかの取組"
         return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(shown), understood_as=note)
+    if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
+        return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
+                          understood_as=f"「{topic.title}」の中の取組")
     if topic is not None and (_ANAPHORA.search(text) or _MORE.search(text)
                               or not any(_TOPIC_CHARS.search(w) for w in _content_words(text, analyzer, profile))):
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")

@@ -3,7 +3,8 @@
 A ward's overview or a chapter's narrative runs for several sentences, and the asked fact (a ward's
 area, "the second largest ward", "about 200 people") is rarely the first one. The sentence quoted
 first is the one sharing the most of the question's words, weighted by how rare each word is among
-the passage's sentences; a figure question only takes a sentence with a number in it. Words are
+the passage's sentences; a figure question only takes a sentence with a number in it, a "when"
+question one with a date. Words are
 compared as character n-grams of the question's kanji, katakana and Latin runs, so no tokenizer is
 needed and inflections still meet (広い / 広さ share 「広」).
 """
@@ -20,6 +21,8 @@ _CONTENT_RUN = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9々〆ヶ]+")
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
 # A number as the plan writes one: digits (either width) or a kanji numeral with its counter (三割, 十か所).
 NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
+# A date as the plan writes one: an era or Western year (令和3年, 2021年), or a month (6月).
+DATE = re.compile(r"(?:令和|平成|昭和)\s*(?:元|[0-9０-９]+)\s*年|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月")
 _SENTENCE_END = re.compile(r"(?<=。)")
 
 
@@ -39,13 +42,14 @@ def _features(text: str, ignore: str = "") -> set[str]:
     return found - _features(ignore) if ignore else found
 
 
-def best_sentence(question: str, sentences: list[str], figure: bool = False, ignore: str = "") -> int | None:
+def best_sentence(question: str, sentences: list[str], needs: re.Pattern[str] | None = None,
+                  ignore: str = "") -> int | None:
     """Index of the sentence that best answers ``question``, or None when none shares a word with it.
 
     Args:
         question: the question as asked.
         sentences: the passage's sentences (`split_sentences`).
-        figure: only sentences holding a number count (the question asks for a figure).
+        needs: only sentences matching it count (`NUMBER` for a figure question, `DATE` for "when").
         ignore: words that say nothing about the asked fact (the ward's own name, which most
             sentences of its overview repeat).
 
@@ -62,7 +66,7 @@ def best_sentence(question: str, sentences: list[str], figure: bool = False, ign
     frequency = {feature: sum(feature in found for found in present) for feature in wanted}
     best, best_score = None, 0.0
     for i, found in enumerate(present):
-        if figure and not NUMBER.search(sentences[i]):
+        if needs is not None and not needs.search(sentences[i]):
             continue
         score = sum((2.0 if len(f) > 1 else 1.0) * math.log(1 + total / frequency[f]) for f in found)
         if score > best_score:

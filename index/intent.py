@@ -19,6 +19,14 @@ _FIGURE = re.compile(
     r"how (?:big|large) is\b|\b(?:area|size) of\b",
     re.IGNORECASE,
 )
+# When something began (いつできた, 何年から, "when was it set up"): a past date the plan's narrative may
+# state. (When something *will* happen is a schedule, below, or the plan's target year, a figure.)
+_DATE = re.compile(
+    r"いつ(?:から|でき|始ま|はじま|開始|開設|設置|設立|作られ|つくられ|発足|導入|スタート)|何年(?:に|から|前)|"
+    r"(?:開設|設置|設立|発足|開始)(?:は|って|したのは)\s*いつ|"
+    r"\bwhen (?:was|were|did)\b|\bsince when\b|\bwhat year\b|\bhow long ago\b",
+    re.IGNORECASE,
+)
 _DEPARTMENT = re.compile(
     r"所管|担当|部署|問い合わせ|問合せ|問い合せ|窓口はどこ|どこが(やって|担当|所管)|どこの(局|課|部)|"
     r"which department|in charge|responsible|who (runs|handles|is responsible)|\bcontact\b",
@@ -149,6 +157,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
         kind = "department"
     elif _FIGURE.search(question):
         kind = "figure"
+    elif _DATE.search(question):
+        kind = "date"
     elif _DEFINITION.search(question):
         kind = "definition"
     elif ward:

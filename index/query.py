@@ -61,6 +61,10 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     expanded = expand_english(cleaned, glosses() if glosses is not None else None) if language == "en" else placed
     if language == "en" and expanded != cleaned:
         notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
+    aliased = profile.plan_terms(cleaned)
+    if aliased:
+        expanded = f"{expanded} {' '.join(aliased)}"
+        notes.append(f"searched also for the plan's name: {' '.join(aliased)}")
     respelled = ([term for term in respell(cleaned, vocabulary, analyzer) if term not in placed]
                  if vocabulary is not None and analyzer is not None else [])
     if respelled:

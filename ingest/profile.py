@@ -8,7 +8,9 @@ and answers use the vocabulary of the plan they were built from.
 
 from __future__ import annotations
 
+import re
 import tomllib
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +42,7 @@ class PlanProfile:
     uninformative_headings: tuple[str, ...] = ()
     star_program: tuple[str, int] | None = None
     bureaus: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def label_ja(self) -> str:
@@ -49,10 +52,19 @@ class PlanProfile:
     def english_ward(self, ward: str) -> str:
         return self.wards.get(ward) or self.other_wards.get(ward) or ""
 
+    def plan_terms(self, question: str) -> list[str]:
+        """The plan's own names for what ``question`` calls by an everyday name (``[aliases]``):
+        「前の計画」 → 「アクションプラン 2019」, "previous plan" → the same. Matched after NFKC,
+        ignoring case; Japanese ignoring spaces, English as whole words ("household plan" is not
+        "old plan"). A term the question already contains is not repeated."""
+        return [term for term, phrasings in self.aliases.items()
+                if not _mentions(question, term) and any(_mentions(question, p) for p in phrasings)]
+
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["uninformative_headings"] = list(self.uninformative_headings)
         record["star_program"] = list(self.star_program) if self.star_program else None
+        record["aliases"] = {term: list(phrasings) for term, phrasings in self.aliases.items()}
         return record
 
     @classmethod
@@ -61,6 +73,7 @@ class PlanProfile:
         values["uninformative_headings"] = tuple(values.get("uninformative_headings") or ())
         star = values.get("star_program")
         values["star_program"] = (str(star[0]), int(star[1])) if star else None
+        values["aliases"] = _aliases(values.get("aliases") or {})
         known = set(cls.__dataclass_fields__)
         return cls(**{key: value for key, value in values.items() if key in known})
 
@@ -88,9 +101,29 @@ def parse_profile(text: str, where: str) -> PlanProfile:
             uninformative_headings=tuple(str(h) for h in headings.get("uninformative", ())),
             star_program=(str(star["name"]), int(star["page"])) if star else None,
             bureaus={str(k): str(v) for k, v in data.get("bureaus", {}).items()},
+            aliases=_aliases(data.get("aliases", {})),
         )
     except (tomllib.TOMLDecodeError, TypeError, ValueError, KeyError, AttributeError) as exc:
         raise CorpusError(f"{where}: not a valid plan profile ({exc})") from None
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    text, phrase = unicodedata.normalize("NFKC", text).casefold(), unicodedata.normalize("NFKC", phrase).casefold()
+    if phrase.isascii():
+        return re.search(r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![a-z0-9])", text) is not None
+    return "".join(phrase.split()) in "".join(text.split())
+
+
+def _aliases(table: Any) -> dict[str, tuple[str, ...]]:
+    """``{plan term: [everyday phrasings]}``, every phrasing a non-empty string."""
+    if not isinstance(table, dict):
+        raise TypeError(f"[aliases] must be a table of lists, got {type(table).__name__}")
+    aliases: dict[str, tuple[str, ...]] = {}
+    for term, phrasings in table.items():
+        if not isinstance(phrasings, list) or not all(isinstance(p, str) and p.strip() for p in phrasings):
+            raise TypeError(f"[aliases] {term!r} must be a list of non-empty strings, got {phrasings!r}")
+        aliases[str(term)] = tuple(p.strip() for p in phrasings)
+    return aliases
 
 
 def _year(value: Any) -> int | None:

@@ -235,6 +235,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("役所の申請書、毎回住所とか名前とか手書きするのが面倒くさい", "general", None),
         ("Is there a park in Kiyota ward for children?", "ward", None),
         ("市民がサービスにアクセスしやすくなる取組は？", "general", None),
+        ("行政事務センターっていつできたの？", "date", None),  # when it began: a date the plan may state
+        ("When was the My Number card center opened?", "date", None),
+        ("除雪はいつ来ますか？", "general", "schedule"),  # when it will come: never in the plan
+        ("いつまでにオンライン化するの？", "figure", None),  # the target year
+        ("いつも窓口が混んでいる", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -320,6 +325,17 @@ def test_a_narrative_answer_keeps_the_best_hits_paragraph_unless_another_fits_th
     assert result.citations[0].hit.chunk.id == "p#L7"  # nothing but the ward's name in the question
     sports = answer("豊平区のスポーツ施設は？", hits((LOCATION, 0.95, 10.0), (SPORTS, 0.90, 5.0)))
     assert sports.text.splitlines()[0].endswith("「札幌ドーム」などのスポーツ施設も充実しています [1]。")
+
+
+def test_a_when_question_leads_with_the_close_passage_that_states_a_date_and_quotes_it():
+    center = chunk("p#L512", "行政事務センター運営事業", text="定型的な業務を集約する行政事務センターを安定運営します。")
+    review = chunk("p#L415", "不断の行政改革の推進：現状と課題", kind="narrative",
+                   text="業務量調査を実施しました。令和3年（2021年）6月には、行政事務センターを設置しました。")
+    result = answer("行政事務センターっていつできたの？", hits((center, 0.90, 10.0), (review, 0.89, 8.0)))
+    assert result.citations[0].hit.chunk.id == review.id
+    assert result.text.splitlines()[0].endswith("令和3年（2021年）6月には、行政事務センターを設置しました [1]。")
+    plain = answer("行政事務センターについて教えて", hits((center, 0.90, 10.0), (review, 0.89, 8.0)))
+    assert plain.citations[0].hit.chunk.id == center.id  # no date asked: the best hit leads
 
 
 def test_a_lending_question_is_refused_unless_a_retrieved_passage_speaks_of_lending():

@@ -37,6 +37,13 @@ def test_other_items_skip_what_was_already_shown(mini_bot):
     assert second.understood_as.endswith("以外の取組")
 
 
+def test_an_item_within_the_previous_topic_is_searched_in_its_ward_not_the_topic_again(mini_bot):
+    first, second = mini_bot.dialogue(["西区の防災の取組は？", "その中の川の清掃のやつは？"])
+    assert lead(first) == "地域の防災力強化"
+    assert second.understood_as == "「地域の防災力強化」の中の取組"
+    assert lead(second) == "琴似発寒川の水環境保全推進事業"
+
+
 def test_a_new_topic_wins_over_the_context(mini_bot):
     _, second = mini_bot.dialogue(["消防検査のオンライン化", "ナッジって何？"])
     assert second.understood_as is None and lead(second) == "ナッジ"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.quote import best_sentence, split_sentences
+from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 
 WEST = ["西区は、市の西部に位置し、東側は中央区に接しています。",
         "10区の中で南区に次いで2番目の広さがあり、扇状地として発展しました。",
@@ -25,8 +25,15 @@ def test_the_sentence_sharing_the_rarest_words_wins_even_in_another_inflection()
     ("西区について", False, None),  # only the ward's own name: nothing to choose by
 ])
 def test_figure_questions_take_only_sentences_with_a_number(question, figure, expected):
-    assert best_sentence(question, WEST, figure=figure, ignore="西区") == expected
+    assert best_sentence(question, WEST, needs=NUMBER if figure else None, ignore="西区") == expected
 
 
 def test_a_tie_goes_to_the_earlier_sentence():
     assert best_sentence("公園", ["公園があります。", "公園もあります。"]) == 0
+
+
+def test_a_when_question_takes_only_a_sentence_with_a_date():
+    sentences = ["行政事務センターは定型業務を集約します。", "令和3年（2021年）6月に行政事務センターを設置しました。"]
+    assert best_sentence("行政事務センターはいつ？", sentences) == 0
+    assert best_sentence("行政事務センターはいつ？", sentences, needs=DATE) == 1
+    assert DATE.search("平成 30 年度") and DATE.search("2021年") and not DATE.search("46.23 平方キロメートル")

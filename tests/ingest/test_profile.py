@@ -1,0 +1,42 @@
+"""The plan's profile: its aliases (everyday names for the plan's own terms) and their round trip."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.config import IndexConfig
+from index.query import understand
+from ingest.profile import PlanProfile, bundled_profile, parse_profile
+from planqa.errors import CorpusError
+
+PROFILE = PlanProfile(aliases={"アクションプラン 2019": ("前の計画", "previous plan", "AP2019")})
+
+
+@pytest.mark.parametrize(("question", "terms"), [
+    ("豊平区で前の計画のときは何に力を入れてたの？", ["アクションプラン 2019"]),
+    ("前の 計画", ["アクションプラン 2019"]),  # Japanese ignores spaces
+    ("What did the PREVIOUS  plan do?", ["アクションプラン 2019"]),  # English ignores case, spacing
+    ("ＡＰ２０１９　事業数", ["アクションプラン 2019"]),  # full-width letters and digits (NFKC)
+    ("アクションプラン2019の前の計画", []),  # the question already names the plan's term
+    ("a previous planner", []),  # English matches whole words only
+    ("計画の前に", []),
+])
+def test_an_everyday_name_adds_the_plans_term(question, terms):
+    assert PROFILE.plan_terms(question) == terms
+
+
+def test_the_bundled_profile_declares_the_previous_plan_and_searches_with_it():
+    query = understand("前の計画のときは何に力を入れてたの？", 10, None, IndexConfig(model="hash"), bundled_profile())
+    assert query.search_text.endswith(" アクションプラン 2019")
+    assert any("アクションプラン 2019" in note for note in query.notes)
+
+
+def test_aliases_survive_the_manifest_round_trip():
+    profile = bundled_profile()
+    assert profile.aliases and PlanProfile.from_dict(profile.to_dict()) == profile
+
+
+@pytest.mark.parametrize("table", ['[aliases]\n"X" = "前の計画"\n', '[aliases]\n"X" = ["", "前"]\n', 'aliases = 3\n'])
+def test_a_malformed_aliases_table_names_the_file(table):
+    with pytest.raises(CorpusError, match=r"plan\.profile\.toml: not a valid plan profile .*aliases"):
+        parse_profile(table, "plan.profile.toml")
