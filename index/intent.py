@@ -47,7 +47,7 @@ _SMALLTALK = re.compile(
     r"hello|hi|hey|thanks|thank you|bye|help|how (?:do i|to) use(?: this)?)"
     r"[\s!！?？。、.〜～ー]*$", re.I)
 # Facts an action plan does not contain; asking for them must not produce an invented value.
-# (Fees, hours, schedules and phone numbers appear nowhere in the plan, so no passage lifts those.)
+# (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 _NOT_IN_PLAN = {
     "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|\bfees?\b|\bprices?\b|how much (does|is) it cost", re.I),
     "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|opening hours|business hours|office hours", re.I),
@@ -55,8 +55,15 @@ _NOT_IN_PLAN = {
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|開催|行われ)|スケジュール|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b", re.I
     ),
-    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|phone number|telephone|"
-                        r"e-?mail address|\bemail\b|web ?site address|\bweb address", re.I),
+    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
+                        r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
+                        r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
+    # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people
+    "person": re.compile(
+        r"(?:区長|市長|副市長|局長|部長|課長|所長|センター長|議員)(?:さん)?(?:って|は|の)\s*(?:誰|だれ|名前|氏名)|"
+        r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|"
+        r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director)\b|"
+        r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
     # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
     # city will do, not what a counter lends out
     "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"

@@ -240,6 +240,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("除雪はいつ来ますか？", "general", "schedule"),  # when it will come: never in the plan
         ("いつまでにオンライン化するの？", "figure", None),  # the target year
         ("いつも窓口が混んでいる", "general", None),
+        ("手稲区の区長って誰？", "ward", "person"),  # the plan names departments, never people
+        ("Who is the mayor of Sapporo?", "general", "person"),
+        ("市長と会社の社長が直接話す会ってある？", "general", None),  # the mayor's meetings are in the plan
+        ("担当者は誰？", "department", None),  # the department in charge is what is asked
+        ("西区のごみ分別アプリってどこでダウンロードできる？", "ward", "phone"),  # a download link is a web address
+        ("申請書をダウンロードする必要がなくなるの？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
