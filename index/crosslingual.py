@@ -27,7 +27,27 @@ def _glossary() -> list[tuple[re.Pattern[str], str]]:
     text = resources.files("index").joinpath("en_ja.tsv").read_text(encoding="utf-8")
     entries = [(english.lower(), japanese) for english, japanese in read_tsv(text)]
     entries.sort(key=lambda e: -len(e[0]))  # longest phrase first: "bulky garbage" before "garbage"
-    return [(re.compile(rf"\b{re.escape(en)}s?\b"), ja) for en, ja in entries]
+    return [(re.compile(rf"\b(?:{'|'.join(map(re.escape, _number_forms(en)))})\b"), ja) for en, ja in entries]
+
+
+def _number_forms(phrase: str) -> tuple[str, ...]:
+    """A glossary phrase in the singular and the plural, whichever it was written in: "foreign residents"
+    also matches "a foreign resident", "university" also "universities" (the last word inflects)."""
+    if phrase.endswith("ies"):
+        singular = phrase[:-3] + "y"
+    elif phrase.endswith(("xes", "ches", "shes")):
+        singular = phrase[:-2]
+    elif phrase.endswith("s") and not phrase.endswith(("ss", "us", "is")):
+        singular = phrase[:-1]
+    else:
+        singular = phrase
+    if singular.endswith("y") and not singular.endswith(("ay", "ey", "oy", "uy")):
+        plural = singular[:-1] + "ies"
+    elif singular.endswith(("x", "ch", "sh", "s")):
+        plural = singular + "es"
+    else:
+        plural = singular + "s"
+    return tuple(dict.fromkeys((plural, singular, phrase)))
 
 
 def is_english(query: str) -> bool:

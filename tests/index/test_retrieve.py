@@ -118,6 +118,17 @@ def test_english_question_gets_japanese_terms(engine):
     assert any(n.startswith("English question") for n in result.notes)
 
 
+@pytest.mark.parametrize(("question", "term"), [
+    ("I'm a foreign resident", "外国人"),  # the glossary writes "foreign residents"
+    ("Does the city work with a university?", "大学"),  # ... and "university" / "universities"
+    ("Which universities take part?", "大学"),
+    ("How are local taxes paid?", "税"),
+    ("Is there a tax office?", "税"),
+])
+def test_glossary_phrases_match_in_the_singular_and_the_plural(question, term):
+    assert term in expand_english(question)[len(question):].split()
+
+
 @pytest.mark.parametrize(("search_text", "expected"), [
     ("Where can I see plum blossoms in Kiyota ward? 清田区", "清田区"),
     ("Is the city using AI or RPA for paperwork? 生成AI", "AI RPA 生成AI"),
