@@ -64,12 +64,12 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     aliased = profile.plan_terms(cleaned)
     if aliased:
         expanded = f"{expanded} {' '.join(aliased)}"
-        notes.append(f"searched also for the plan's name: {' '.join(aliased)}")
+        notes.append(f"計画での呼び方「{'」「'.join(aliased)}」でも検索しました（also searched as the plan calls it）")
     respelled = ([term for term in respell(cleaned, vocabulary, analyzer) if term not in placed]
                  if vocabulary is not None and analyzer is not None else [])
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
-        notes.append(f"searched also for the plan's spelling: {' '.join(respelled)}")
+        notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
     return Query(cleaned, language, expanded, detect(placed, language, profile, " ".join(respelled)),
                  filters or Filters(), k,
                  tuple(notes))

@@ -344,6 +344,15 @@ def test_a_when_question_leads_with_the_close_passage_that_states_a_date_and_quo
     assert plain.citations[0].hit.chunk.id == center.id  # no date asked: the best hit leads
 
 
+def test_the_plans_name_a_question_was_searched_with_does_not_choose_the_quoted_sentence():
+    review = chunk("p#L64", "清田区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="清田区",
+                   section=("清田区", "アクションプラン 2019 におけるまちづくりの取組"),
+                   text="きよたマルシェを開催してきました。バランスのよい食習慣を啓発してきました。")
+    result = answer("前回の計画で清田区は何をしたの？", hits((review, 0.95, 10.0)))
+    assert "searched" not in result.text.splitlines()[0]
+    assert result.text.splitlines()[0].endswith("きよたマルシェを開催してきました [1]。")  # not 「バランス」 for 「プラン」
+
+
 def test_a_lending_question_is_refused_unless_a_retrieved_passage_speaks_of_lending():
     walking = chunk("p#L150", "ノルディックウォーキング事業", ward="西区", text="ノルディックウォーキングの講習会を開催します。")
     refused = answer("西区のノルディックウォーキングの講習って、ポールは貸してもらえるの？", hits((walking, 0.92, 10.0)))
