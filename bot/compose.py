@@ -8,8 +8,9 @@ from dataclasses import replace
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import DATE, NUMBER, best_sentence, split_sentences
+from index.analyzer import topic_nouns
 from index.hit import Hit
-from index.intent import standing_veto
+from index.intent import covers, standing_veto
 from index.query import Query
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
@@ -76,6 +77,14 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     return close[0] if close else top
 
 
+def _dated_passage(query: Query, candidates: list[Hit]) -> Hit | None:
+    """For "when did it start" when the best passage states no date: a candidate that states one and
+    speaks of the question's subject (「その行政事務センターっていつできたの？」 → the chapter passage
+    「…令和3年（2021年）6月には…行政事務センターを設置…」, not the centre's initiative row), if any."""
+    subject = tuple(topic_nouns(query.text))
+    return next((hit for hit in candidates if DATE.search(hit.chunk.text) and covers(hit.chunk.text, subject)), None)
+
+
 def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Relevance | None = None,
             settings: AnswerSettings | None = None) -> Answer:
     """Build the answer to ``query`` from ``hits`` (best first), in the words of ``profile``'s plan."""
@@ -101,6 +110,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
     lead = _choose_lead(intent, hits, relevance, settings)
+    if intent.kind == "date" and not DATE.search(lead.chunk.text):
+        lead = _dated_passage(query, hits[: settings.lead_candidates]) or lead
     quote_at = 0
     if lead.chunk.kind == "narrative":
         found = _narrative_quote(query, lead, hits, profile)

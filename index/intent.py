@@ -109,12 +109,13 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
     for text in passages:
         if not stated.search(text):
             continue
-        if unanswerable_fact not in SUBJECT_BOUND or _covers(text, subject):
+        if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject):
             return None
     return unanswerable_fact
 
 
-def _covers(passage: str, subject: tuple[str, ...]) -> bool:
+def covers(passage: str, subject: tuple[str, ...]) -> bool:
+    """True when ``passage`` names at least half of the ``subject`` nouns (by lemma; none: True)."""
     if not subject:
         return True
     named = set(topic_nouns(passage))
@@ -123,7 +124,7 @@ def _covers(passage: str, subject: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class Intent:
-    """The asked fact (``figure`` | ``department`` | ``definition`` | ``ward`` | ``general``, or
+    """The asked fact (``figure`` | ``department`` | ``definition`` | ``date`` | ``ward`` | ``general``, or
     ``smalltalk`` for a greeting, thanks or "how do I use this"), the
     ward the question names, its language, a fact type the plan never states (or None), a ward the
     plan has no chapter for, and — for a fact bound to its subject — what the question is about."""

@@ -344,6 +344,17 @@ def test_a_when_question_leads_with_the_close_passage_that_states_a_date_and_quo
     assert plain.citations[0].hit.chunk.id == center.id  # no date asked: the best hit leads
 
 
+def test_a_when_question_looks_past_the_margin_for_a_dated_passage_on_the_same_subject():
+    center = chunk("p#L512", "行政事務センター運営事業", text="定型的な業務を集約する行政事務センターを安定運営します。")
+    review = chunk("p#L415", "不断の行政改革の推進：現状と課題", kind="narrative",
+                   text="令和3年（2021年）6月には、行政事務センターを設置しました。")
+    other = chunk("p#L300", "札幌DX推進方針", kind="glossary", text="令和3年（2021年）12月に策定した方針。")
+    far = hits((center, 0.95, 10.0), (other, 0.86, 1.0), (review, 0.86, 1.0))  # 0.09 below: outside the margin
+    assert answer("行政事務センターっていつできたの？", far).citations[0].hit.chunk.id == review.id
+    unrelated = hits((center, 0.95, 10.0), (other, 0.86, 1.0))  # a date, but about something else
+    assert answer("行政事務センターっていつできたの？", unrelated).citations[0].hit.chunk.id == center.id
+
+
 def test_the_plans_name_a_question_was_searched_with_does_not_choose_the_quoted_sentence():
     review = chunk("p#L64", "清田区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="清田区",
                    section=("清田区", "アクションプラン 2019 におけるまちづくりの取組"),
