@@ -55,7 +55,8 @@ _NOT_IN_PLAN = {
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|開催|行われ)|スケジュール|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b", re.I
     ),
-    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
+    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|"
+                        r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
                         r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
     # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people
