@@ -54,9 +54,9 @@ class PlanProfile:
 
     def plan_terms(self, question: str) -> list[str]:
         """The plan's own names for what ``question`` calls by an everyday name (``[aliases]``):
-        「前の計画」 → 「アクションプラン 2019」, "previous plan" → the same. Matched after NFKC,
-        ignoring case; Japanese ignoring spaces, English as whole words ("household plan" is not
-        "old plan"). A term the question already contains is not repeated."""
+        「前の計画」 → 「アクションプラン 2019」, 「LINEで相談」 → 「SNS」. Matched after NFKC; Japanese
+        ignoring spaces and case, Latin as whole words ("household plan" is not "old plan"), ignoring
+        case unless written in capitals. A term the question already contains is not repeated."""
         return [term for term, phrasings in self.aliases.items()
                 if not _mentions(question, term) and any(_mentions(question, p) for p in phrasings)]
 
@@ -108,10 +108,14 @@ def parse_profile(text: str, where: str) -> PlanProfile:
 
 
 def _mentions(text: str, phrase: str) -> bool:
-    text, phrase = unicodedata.normalize("NFKC", text).casefold(), unicodedata.normalize("NFKC", phrase).casefold()
+    """Whether ``text`` mentions ``phrase`` (both NFKC): Japanese ignoring spaces; Latin as whole words,
+    ignoring case unless the phrase is written in capitals (LINE the app, not "a line at the counter")."""
+    text, phrase = unicodedata.normalize("NFKC", text), unicodedata.normalize("NFKC", phrase)
     if phrase.isascii():
-        return re.search(r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![a-z0-9])", text) is not None
-    return "".join(phrase.split()) in "".join(text.split())
+        words = r"\s+".join(map(re.escape, phrase.split()))
+        flags = 0 if phrase.isupper() else re.IGNORECASE
+        return re.search(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", text, flags) is not None
+    return "".join(phrase.casefold().split()) in "".join(text.casefold().split())
 
 
 def _aliases(table: Any) -> dict[str, tuple[str, ...]]:

@@ -9,7 +9,8 @@ from index.query import understand
 from ingest.profile import PlanProfile, bundled_profile, parse_profile
 from planqa.errors import CorpusError
 
-PROFILE = PlanProfile(aliases={"アクションプラン 2019": ("前の計画", "previous plan", "AP2019")})
+PROFILE = PlanProfile(aliases={"アクションプラン 2019": ("前の計画", "previous plan", "AP2019"),
+                               "SNS": ("LINE", "Instagram")})
 
 
 @pytest.mark.parametrize(("question", "terms"), [
@@ -20,6 +21,11 @@ PROFILE = PlanProfile(aliases={"アクションプラン 2019": ("前の計画",
     ("アクションプラン2019の前の計画", []),  # the question already names the plan's term
     ("a previous planner", []),  # English matches whole words only
     ("計画の前に", []),
+    ("赤ちゃんのことLINEとかで相談できる？", ["SNS"]),  # Latin inside Japanese text
+    ("Can I ask on ＬＩＮＥ?", ["SNS"]),
+    ("The line at the ward office is long", []),  # written in capitals: matched in capitals only
+    ("Is the city on instagram?", ["SNS"]),  # not in capitals: any case
+    ("SNSやLINEで発信してる？", []),  # already says SNS
 ])
 def test_an_everyday_name_adds_the_plans_term(question, terms):
     assert PROFILE.plan_terms(question) == terms
@@ -29,6 +35,15 @@ def test_the_bundled_profile_declares_the_previous_plan_and_searches_with_it():
     query = understand("前の計画のときは何に力を入れてたの？", 10, None, IndexConfig(model="hash"), bundled_profile())
     assert query.search_text.endswith(" アクションプラン 2019")
     assert any("アクションプラン 2019" in note for note in query.notes)
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("市役所もChatGPTとか使うの？", "生成AI"),
+    ("マイナカードってどこで作れる？", "マイナンバーカード"),
+    ("Does the city post on Instagram?", "SNS"),
+])
+def test_the_bundled_profile_names_the_kind_where_citizens_name_a_product(question, term):
+    assert term in bundled_profile().plan_terms(question)
 
 
 def test_aliases_survive_the_manifest_round_trip():
