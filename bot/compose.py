@@ -63,7 +63,6 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     preferred = {
         "definition": lambda c: c.kind == "glossary",
         "figure": lambda c: c.indicator is not None,
-        "date": lambda c: DATE.search(c.text) is not None,
         "department": lambda c: bool(c.departments),
         "ward": lambda c: c.ward == intent.ward,
     }.get(intent.kind)
