@@ -13,7 +13,7 @@ from index.analyzer import topic_nouns
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
-    r"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務)|いつまで|どれ(だけ|くらい|ぐらい)|"
+    r"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務)|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|いつまで|どれ(だけ|くらい|ぐらい)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|(?:人口|面積|世帯数)(?:は|って|を教え|\s*[?？]|$)|"
     r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bpopulation\b|"
     r"how (?:big|large) is\b|\b(?:area|size) of\b",
@@ -52,7 +52,8 @@ _NOT_IN_PLAN = {
     "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|\bfees?\b|\bprices?\b|how much (does|is) it cost", re.I),
     "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|opening hours|business hours|office hours", re.I),
     "schedule": re.compile(
-        r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|開催|行われ)|スケジュール|"
+        r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
+        r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b", re.I
     ),
     "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|"

@@ -238,6 +238,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("行政事務センターっていつできたの？", "date", None),  # when it began: a date the plan may state
         ("When was the My Number card center opened?", "date", None),
         ("除雪はいつ来ますか？", "general", "schedule"),  # when it will come: never in the plan
+        ("きよフェスっていつあるの？", "general", "schedule"),  # an event's date
+        ("ていね山映画祭の開催日を教えて", "general", "schedule"),
+        ("今年のコトニジャズは何日？", "general", "schedule"),
+        ("要介護認定の結果が出るまで何日くらいかかるの？", "figure", None),  # a duration: the plan's indicator
         ("いつまでにオンライン化するの？", "figure", None),  # the target year
         ("いつも窓口が混んでいる", "general", None),
         ("手稲区の区長って誰？", "ward", "person"),  # the plan names departments, never people
