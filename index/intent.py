@@ -49,7 +49,8 @@ _SMALLTALK = re.compile(
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 _NOT_IN_PLAN = {
-    "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|\bfees?\b|\bprices?\b|how much (does|is) it cost", re.I),
+    "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
+                      r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b", re.I),
     "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|opening hours|business hours|office hours", re.I),
     "schedule": re.compile(
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"

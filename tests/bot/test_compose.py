@@ -203,6 +203,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("When is the target year for online tax procedures?", "figure", None),
         ("清田区の里塚あたり、うちの前の道の除雪っていつ頃来ますか？", "ward", "schedule"),
         ("地下鉄の運賃はいくら？", "general", "fee"),
+        ("オンライン相談って無料ですか？", "general", "fee"),  # whether it is free: the plan states no fees
+        ("Is it free to join the walking event?", "general", "fee"),
+        ("講座の費用はどのくらい？", "figure", "fee"),
+        ("市民の費用負担を減らす取組は？", "general", None),
+        ("無料Wi-Fiを増やす計画はある？", "general", None),
         ("こんにちは", "smalltalk", None),
         ("ありがとうございました！", "smalltalk", None),
         ("使い方は？", "smalltalk", None),
