@@ -113,7 +113,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         lead = _dated_passage(query, hits[: settings.lead_candidates]) or lead
     quote_at = 0
     if lead.chunk.kind == "narrative":
-        found = _narrative_quote(query, lead, hits, profile)
+        found = _narrative_quote(query, lead, hits)
         if found is None and intent.kind == "figure":
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
@@ -181,7 +181,7 @@ def smalltalk_reply(profile: PlanProfile, english: bool) -> str:
             "回答には根拠となった計画の箇所を示します。")
 
 
-def _narrative_quote(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> tuple[Hit, int] | None:
+def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int] | None:
     """The paragraph and sentence of a narrative passage (a ward's overview, its 2019 review, a
     chapter) that best answer the question. Such a passage is indexed a paragraph per chunk under
     one title, and the asked fact (a ward's area, "the second largest", "about 200 people") is
@@ -193,7 +193,7 @@ def _narrative_quote(query: Query, lead: Hit, hits: list[Hit], profile: PlanProf
     located = [(hit, i, sentence) for hit in parts for i, sentence in enumerate(split_sentences(hit.chunk.text))]
     # the ward's name and the plan's names the question was also searched with (「アクションプラン 2019」 for
     # 「前の計画」) name the passage, not the sentence that answers
-    ignore = " ".join(filter(None, (lead.chunk.ward, query.intent.ward, *profile.plan_terms(query.text))))
+    ignore = " ".join(filter(None, (lead.chunk.ward, query.intent.ward, *query.plan_terms)))
     needs = {"figure": NUMBER, "date": DATE}.get(query.intent.kind)
     best = best_sentence(query.search_text, [sentence for _, _, sentence in located], needs, ignore)
     return None if best is None else located[best][:2]

@@ -33,6 +33,7 @@ class Query:
         notes: what the user should know (truncation, expansion).
         boost: ``(chunk id, score)`` added to the fused score by hybrid retrieval: a conversation's
             topic (positive) or what was already shown when "other items" are asked for (negative).
+        plan_terms: the plan's names the question was also searched with (`PlanProfile.plan_terms`).
     """
 
     text: str
@@ -43,6 +44,7 @@ class Query:
     k: int
     notes: tuple[str, ...] = ()
     boost: tuple[tuple[str, float], ...] = ()
+    plan_terms: tuple[str, ...] = ()
 
 
 def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile,
@@ -71,8 +73,7 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
     return Query(cleaned, language, expanded, detect(placed, language, profile, " ".join(respelled)),
-                 filters or Filters(), k,
-                 tuple(notes))
+                 filters or Filters(), k, tuple(notes), plan_terms=tuple(aliased))
 
 
 def validate(query: str, k: int, config: IndexConfig) -> tuple[str, int, list[str]]:
