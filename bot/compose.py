@@ -10,7 +10,7 @@ from bot.config import AnswerSettings, Relevance
 from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import topic_nouns
 from index.hit import Hit
-from index.intent import covers, standing_veto
+from index.intent import covers, standing_veto, states_unit, unit_figure
 from index.query import Query
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
@@ -18,10 +18,13 @@ from ingest.profile import PlanProfile
 
 _FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号・メールアドレス・URL",
             "lending": "貸し出し・レンタル", "documents": "手続きに必要な書類・持ち物",
-            "location": "所在地・交通・駐車場", "person": "役職者・職員の氏名", "figure": "お尋ねの数値"}
+            "location": "所在地・交通・駐車場", "person": "役職者・職員の氏名", "business": "お店・宿などのおすすめや評判",
+            "subsidy": "お尋ねの補助・助成",
+            "figure": "お尋ねの数値"}
 _FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers, e-mail or web addresses",
             "lending": "lending or rental terms", "documents": "required documents for procedures",
             "location": "addresses, directions or parking", "person": "names of officials or staff",
+            "business": "recommendations of shops, restaurants or inns", "subsidy": "subsidy or grant for what you asked",
             "figure": "figure for what you asked"}
 
 
@@ -62,7 +65,7 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     close = [h for h in candidates if relevance.score(h) >= relevance.score(top) - settings.lead_margin]
     preferred = {
         "definition": lambda c: c.kind == "glossary",
-        "figure": lambda c: c.indicator is not None,
+        "figure": lambda c: c.indicator is not None and _states_asked_unit(c, intent.unit),
         "department": lambda c: bool(c.departments),
         "ward": lambda c: c.ward == intent.ward,
     }.get(intent.kind)
@@ -74,6 +77,13 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
             if preferred(hit.chunk):
                 return hit
     return close[0] if close else top
+
+
+def _states_asked_unit(chunk: Chunk, unit: str | None) -> bool:
+    """Whether ``chunk`` states a number in the unit a figure question asks in (its text, indicator,
+    baseline or target: 「4,500時間」 answers 何時間; a share in % does not answer 何人)."""
+    measures = (m.value for m in (chunk.baseline, chunk.target) if m is not None)
+    return states_unit((chunk.text, chunk.indicator or "", *measures), unit)
 
 
 def _dated_passage(query: Query, candidates: list[Hit]) -> Hit | None:
@@ -118,7 +128,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
         lead, quote_at = found or (lead, 0)
-    elif intent.kind == "figure" and lead.chunk.indicator is None and not NUMBER.search(lead.chunk.text):
+    elif intent.kind == "figure" and ((lead.chunk.indicator is None and not NUMBER.search(lead.chunk.text))
+                                      or not _states_asked_unit(lead.chunk, intent.unit)):
+        # no number at all, or none in the asked unit (何日以内 answered by a target in %)
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)
@@ -194,7 +206,8 @@ def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int
     # the ward's name and the plan's names the question was also searched with (「アクションプラン 2019」 for
     # 「前の計画」) name the passage, not the sentence that answers
     ignore = " ".join(filter(None, (lead.chunk.ward, query.intent.ward, *query.plan_terms)))
-    needs = {"figure": NUMBER, "date": DATE}.get(query.intent.kind)
+    needs = {"figure": unit_figure(query.intent.unit) if query.intent.unit else NUMBER,
+             "date": DATE}.get(query.intent.kind)
     best = best_sentence(query.search_text, [sentence for _, _, sentence in located], needs, ignore)
     return None if best is None else located[best][:2]
 

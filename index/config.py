@@ -95,6 +95,9 @@ class IndexConfig:
     ward_bonus: float = 0.03
     other_ward_penalty: float = 0.04
     ward_narrative_penalty: float = 0.01
+    # A question naming only a ward the excerpt has no chapter for (北区): the five ward chapters'
+    # passages go below every city-wide one (fused scores never exceed ~0.2, so 1.0 orders them last).
+    chapterless_ward_penalty: float = 1.0
     # A program (a chapter-3 heading grouping ①②③ initiatives) sits this far below the rest (hybrid):
     # people ask about an initiative, hardly ever the heading above it (1 of 350 gold questions, while
     # programs are 8 of 212 chunks). Cross-validated citizen_dev Hit@1 +1 on one fold seed, no change

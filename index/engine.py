@@ -12,7 +12,7 @@ from index.crosslingual import lexical_text
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit, one_per_passage
 from index.query import Query, understand
-from index.retrieve import Filters, Retriever, kind_prior, make_retriever, ward_prior
+from index.retrieve import Filters, Retriever, chapterless_ward_prior, kind_prior, make_retriever, ward_prior
 from index.store import LoadedIndex, build_index, built_by_older_planqa, index_exists, load_index
 from ingest.profile import PlanProfile
 from planqa.errors import IndexMismatchError
@@ -144,6 +144,8 @@ def _prior(index: LoadedIndex, query: Query, config: IndexConfig):
     prior = kind_prior(index, config)
     if query.intent.ward:
         prior = prior + ward_prior(index, query.intent.ward, config)
+    elif query.intent.other_ward:
+        prior = prior + chapterless_ward_prior(index, config)
     for chunk_id, value in query.boost:
         row = index.rows.get(chunk_id)
         if row is not None:

@@ -19,6 +19,46 @@ _FIGURE = re.compile(
     r"how (?:big|large) is\b|\b(?:area|size) of\b",
     re.IGNORECASE,
 )
+# The unit a figure question asks in (何人, 何件, "how many hours"): a passage answers it only when it
+# states a number in that unit (`states_unit`) — a share in % does not tell "how many people".
+_UNIT_ASKED = (
+    ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|\bwhat (?:percentage|percent|share)\b", re.I)),
+    ("人", re.compile(r"何\s*人|\bhow many (?:people|persons|residents|users|staff|visitors|participants)\b", re.I)),
+    ("件", re.compile(r"何\s*件|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
+    ("回", re.compile(r"何\s*回|\bhow many times\b", re.I)),
+    ("枚", re.compile(r"何\s*枚|\bhow many (?:sheets|pages)\b", re.I)),
+    ("時間", re.compile(r"何\s*時間|\bhow many hours\b", re.I)),
+    ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b", re.I)),
+    ("か所", re.compile(r"何\s*(?:か所|箇所|カ所|ヶ所)|\bhow many (?:places|locations|sites)\b", re.I)),
+    ("施設", re.compile(r"何\s*施設|\bhow many facilities\b", re.I)),
+    ("事業", re.compile(r"何\s*事業|\bhow many (?:projects|programs|programmes|initiatives)\b", re.I)),
+    ("業務", re.compile(r"何\s*業務|\bhow many (?:tasks|operations)\b", re.I)),
+)
+_UNIT_WRITTEN = {
+    "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
+    "施設": r"(?:施設|か所|箇所|カ所|ヶ所)",
+}
+_NUMERAL = r"[0-9０-９一二三四五六七八九十百千万億][0-9０-９,，.．一二三四五六七八九十百千万億]*\s*"
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a figure question asks in (``人`` for 何人くらい, ``%`` for "what percentage"), or None."""
+    return next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None)
+
+
+def unit_figure(unit: str) -> re.Pattern:
+    """A number written in ``unit`` (2億2千万枚, 4,500時間, 約200人, 50%)."""
+    return re.compile(_NUMERAL + _UNIT_WRITTEN.get(unit, re.escape(unit)))
+
+
+def states_unit(texts: Iterable[str], unit: str | None) -> bool:
+    """True when one of ``texts`` states a number in ``unit`` (always, for no unit)."""
+    if unit is None:
+        return True
+    pattern = unit_figure(unit)
+    return any(pattern.search(text) for text in texts if text)
+
+
 # When something began (いつできた, 何年から, "when was it set up"): a past date the plan's narrative may
 # state. (When something *will* happen is a schedule, below, or the plan's target year, a figure.)
 _DATE = re.compile(
@@ -50,14 +90,18 @@ _SMALLTALK = re.compile(
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 _NOT_IN_PLAN = {
     "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
-                      r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b", re.I),
-    "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|opening hours|business hours|office hours", re.I),
+                      r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
+                      r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
+    "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|何時に(?:開|閉|終わ|しま)|休館日|休業日|定休日|閉館|開館日|"
+                       r"opening hours|business hours|office hours|closing time|\bwhat time does .{0,40}\b(?:open|close)\b|"
+                       r"\bclosed on\b", re.I),
     "schedule": re.compile(
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
-        r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|"
+        r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
+        r"(?:開催|受付|募集|申込み?|申し込み)期間|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b", re.I
     ),
-    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|"
+    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
                         r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
@@ -71,35 +115,54 @@ _NOT_IN_PLAN = {
     # city will do, not what a counter lends out
     "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"
                           r"\b(?:borrow|lend|rent)(?:s|ed|ing|al)?\b", re.I),
+    # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"): the
+    # plan names no business
+    "business": re.compile(
+        r"(?=.*(?:おすすめ|オススメ|お勧め|お薦め|人気|美味しい|おいしい|うまい|評判))"
+        r".*(?:(?<!商)店(?!街)|屋さん|ラーメン|レストラン|旅館|ホテル|宿(?!題|泊)|カフェ|居酒屋)|"
+        r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b",
+        re.I),
     # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
     "location": re.compile(
-        r"住所(?:は|を教え|って(?:どこ|何))|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"住所(?:は|を教え|って(?:どこ|何))|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
+    # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy"): the plan
+    # names the few grants it runs (a ward's grants to its neighbourhood associations), nothing else.
+    # (Japanese only: whether a passage speaks of the question's subject is judged on Japanese nouns.)
+    "subsidy": re.compile(
+        r"(?:補助|助成)金|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
     "documents": re.compile(
         r"(?:何|なに|どんな|どの|どういう)の?書類|書類(?:は|って)?(?:何|なに|どれ)|必要な?書類(?:は|って|を教え)|持ち物|"
         r"何を持って(?:いけ|行け|いく|行く|く)|持って(?:いく|行く)(?:もの|物)|"
+        r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*必要な(?:もの|物)|"
         r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
         r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
 }
+UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
 # A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
 # describes is answered, not refused).
 STATED_BY = {
     "lending": re.compile(r"貸|借り|レンタル"),
     "documents": re.compile(r"書類|持ち物|持参"),
+    "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
 }
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
 # 児童手当's application). The asked-fact words themselves (書類, 申請, …) are not the subject.
-SUBJECT_BOUND = {"documents"}
-_DOCUMENT_WORDS = {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"}
+SUBJECT_BOUND = {
+    "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
+    "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用"},
+}
 
 
-def subject_of(question: str) -> tuple[str, ...]:
-    """What a question bound to its subject (`SUBJECT_BOUND`) is about: its topic nouns."""
-    return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in _DOCUMENT_WORDS))
+def subject_of(question: str, fact: str) -> tuple[str, ...]:
+    """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
+    asked-fact words themselves left out."""
+    words = SUBJECT_BOUND.get(fact, set())
+    return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = ()) -> str | None:
@@ -130,7 +193,8 @@ class Intent:
     """The asked fact (``figure`` | ``department`` | ``definition`` | ``date`` | ``ward`` | ``general``, or
     ``smalltalk`` for a greeting, thanks or "how do I use this"), the
     ward the question names, its language, a fact type the plan never states (or None), a ward the
-    plan has no chapter for, and — for a fact bound to its subject — what the question is about."""
+    plan has no chapter for, for a fact bound to its subject what the question is about, and for a
+    figure the unit it is asked in (`asked_unit`)."""
 
     kind: str
     ward: str | None
@@ -138,6 +202,7 @@ class Intent:
     unanswerable_fact: str | None = None
     other_ward: str | None = None
     subject: tuple[str, ...] = ()
+    unit: str | None = None
 
 
 def mentioned_ward(question: str, wards: dict[str, str]) -> str | None:
@@ -177,5 +242,6 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     else:
         kind = "general"
     other = None if ward else mentioned_ward(question, profile.other_wards)
-    subject = subject_of(question) if unanswerable in SUBJECT_BOUND else ()
-    return Intent(kind, ward, language, unanswerable, other, subject)
+    subject = subject_of(question, unanswerable) if unanswerable in SUBJECT_BOUND else ()
+    unit = asked_unit(question) if kind == "figure" else None
+    return Intent(kind, ward, language, unanswerable, other, subject, unit)

@@ -204,6 +204,14 @@ def ward_prior(index: LoadedIndex, ward: str, config: IndexConfig) -> np.ndarray
     return prior.astype(np.float32)
 
 
+def chapterless_ward_prior(index: LoadedIndex, config: IndexConfig) -> np.ndarray:
+    """Score adjustments for a question that names only a ward the plan has no chapter for (北区 in an
+    excerpt of five wards): every ward chapter's passages speak of another ward, so they go below all
+    city-wide passages (`IndexConfig.chapterless_ward_penalty`); only those can apply."""
+    wards = np.array([c.ward is not None for c in index.chunks], dtype=bool)
+    return np.where(wards, -config.chapterless_ward_penalty, 0.0).astype(np.float32)
+
+
 def kind_prior(index: LoadedIndex, config: IndexConfig) -> np.ndarray:
     """Score adjustments (in fused-score units) by chunk kind: programs sink a little below the
     initiatives they group (`IndexConfig.program_penalty`)."""

@@ -6,11 +6,14 @@ import re
 
 import pytest
 
+from dataclasses import replace
+
 from bot.answer import not_in_plan
 from bot.compose import compose
 from bot.config import Relevance
 from index.config import IndexConfig
 from index.hit import Hit
+from index.intent import UNSTATED_FACTS
 from index.query import understand
 from ingest.chunk import Chunk, Department, Measure, Source
 from ingest.profile import bundled_profile
@@ -255,11 +258,44 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("担当者は誰？", "department", None),  # the department in charge is what is asked
         ("西区のごみ分別アプリってどこでダウンロードできる？", "ward", "phone"),  # a download link is a web address
         ("申請書をダウンロードする必要がなくなるの？", "general", None),
+        ("定山渓温泉でおすすめの旅館ってどこですか？", "general", "business"),  # the plan names no business
+        ("手稲区で一番人気のラーメン屋さんってどこ？", "ward", "business"),
+        ("What's the best ramen shop in Teine?", "ward", "business"),
+        ("手稲区でおすすめの散歩コースはある？", "ward", None),  # a walking course the plan may introduce
+        ("商店街の人気を取り戻す取組は？", "general", None),
+        ("ごみステーションにカラスよけネットを置きたい。補助金は出る？", "general", "subsidy"),
+        ("豊平区で子どものインフルエンザの予防接種に助成はある？", "ward", "subsidy"),
+        ("大学生の団体がまちづくりをするときの助成", "general", None),  # about the grant, not whether one exists
+        ("清田区の図書館の休館日を教えてください", "ward", "hours"),
+        ("What time does the Kiyota ward office close on Fridays?", "ward", "hours"),
+        ("2027年の雪まつりはいつからいつまで？", "figure", "schedule"),  # an event's period
+        ("計画期間はいつまで？", "figure", None),  # the plan's own period is stated
+        ("豊平区の成人式の会場はどこですか？", "ward", "location"),
+        ("印鑑登録 必要なもの", "general", "documents"),
+        ("DXを進めるのに必要なものは人材？", "general", None),
+        ("How much is a garbage bag for burnable waste?", "general", "fee"),
+        ("How much will paper use be reduced?", "general", None),
+        ("南区で熊が出たらどこに電話すればいい？", "ward", "phone"),
+        ("大型ごみは電話でも申し込める？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
     intent = query(question).intent
     assert (intent.kind, intent.unanswerable_fact) == (kind, veto)
+
+
+@pytest.mark.parametrize("fact", [*UNSTATED_FACTS, "figure"])
+@pytest.mark.parametrize("english", [False, True])
+def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english):
+    """Each vetoed fact type has its own sentence in both languages (a new type without one would fail)."""
+    understood = query("What is the bulky garbage service?" if english else "大型ごみの取組は？")
+    intent = replace(understood.intent, unanswerable_fact=None if fact == "figure" else fact,
+                     kind="figure" if fact == "figure" else understood.intent.kind,
+                     unit="件" if fact == "figure" else None)  # CENTER counts people, not cases
+    ranked = hits((CENTER, 0.90, 0.0)) if fact == "figure" else hits((BULKY, 0.90, 10.0))
+    result = compose(replace(understood, intent=intent), ranked, PROFILE)
+    assert result.abstained and "の記載はありません。" in result.text.splitlines()[0]
+    assert result.citations  # the closest topic is still shown
 
 
 def test_small_talk_gets_a_guide_not_random_initiatives():
@@ -286,6 +322,33 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
     with_number = chunk("p#L2", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
                         text="区域のおよそ3分の2は、緑豊かな丘陵地と山林に覆われています。")
     assert not answer("清田区ってどれくらい緑が多いの？", hits((with_number, 0.95, 10.0))).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("マイナンバーカードセンターで何人に交付するの？", "人"),
+        ("How many people will get cards at the center?", "人"),
+        ("コピー用紙は何枚まで減らす？", "枚"),
+        ("結果が出るまで何日くらいかかる？", "日"),
+        ("転入届は何日以内に出せばいい？", "日"),
+        ("インターネット受付は何％になる？", "%"),
+        ("大型ごみの目標は？", None),  # a figure, in whatever unit the plan gives
+    ],
+)
+def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
+    assert (query(question).intent.kind, query(question).intent.unit) == ("figure", unit)
+
+
+def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
+    """何件 asked, only a share in % stated: the asked number is missing, the topic is still shown."""
+    result = answer("大型ごみのインターネット受付は何件を目指すの？", hits((BULKY, 0.92, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    assert result.citations[0].hit.chunk is BULKY
+    share = answer("大型ごみのインターネット受付は何％を目指すの？", hits((BULKY, 0.92, 10.0)))
+    assert not share.abstained and "2027年: 50%" in share.text.splitlines()[0]
+    people = answer("マイナンバーカードセンターで何人に交付するの？", hits((BULKY, 0.92, 0.0), (CENTER, 0.91, 10.0)))
+    assert people.citations[0].hit.chunk is CENTER and "63,700人" in people.text.splitlines()[0]
 
 
 def test_a_ward_question_leads_with_that_wards_passage_only_when_it_is_close_to_the_best():

@@ -76,6 +76,18 @@ def test_a_named_ward_lifts_its_chunks_and_sinks_other_wards(mini_bot):
     assert 0 < prior["目標1:誰もが安全・安心に暮らせるまちづくり"] < prior["地域の防災力強化"]
 
 
+def test_a_ward_without_a_chapter_sinks_every_ward_chapter_below_the_city_wide_passages(mini_bot):
+    """北区 has no chapter in the excerpt: 西区's or 豊平区's disaster drills never answer for it."""
+    engine = mini_bot.engine
+    query = engine.understand("北区の防災の取組は？")
+    assert query.intent.other_ward == "北区" and query.intent.ward is None
+    wards = [h.chunk.ward for h in engine.search(query, 20).hits]
+    assert None in wards and wards.index(None) == 0
+    assert all(ward is not None for ward in wards[wards.index("西区"):])  # no city-wide passage after a ward's
+    named = [h.chunk.ward for h in engine.search("西区の防災の取組は？", 20).hits]
+    assert named[0] == "西区"
+
+
 def test_programs_sit_a_little_below_the_initiatives_they_group(mini_bot):
     from index.retrieve import kind_prior
 
