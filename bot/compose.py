@@ -18,13 +18,14 @@ from ingest.profile import PlanProfile
 
 _FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号・メールアドレス・URL",
             "lending": "貸し出し・レンタル", "documents": "手続きに必要な書類・持ち物",
-            "location": "所在地・交通・駐車場", "person": "役職者・職員の氏名", "business": "お店・宿などのおすすめや評判",
+            "location": "所在地・交通・駐車場", "person": "役職者・職員の氏名", "business": "お店・宿・販売場所の案内やおすすめ", "days": "開庁日・営業日",
             "subsidy": "お尋ねの補助・助成",
             "figure": "お尋ねの数値"}
 _FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers, e-mail or web addresses",
             "lending": "lending or rental terms", "documents": "required documents for procedures",
             "location": "addresses, directions or parking", "person": "names of officials or staff",
-            "business": "recommendations of shops, restaurants or inns", "subsidy": "subsidy or grant for what you asked",
+            "business": "shops, inns or sales outlets, or recommendations of them",
+            "days": "opening days", "subsidy": "subsidy or grant for what you asked",
             "figure": "figure for what you asked"}
 
 

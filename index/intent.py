@@ -99,9 +99,9 @@ _NOT_IN_PLAN = {
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|"
-        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b", re.I
+        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b|\bdeadlines?\b|\bdue date\b", re.I
     ),
-    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|\bURL\b|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
+    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
                         r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
@@ -115,12 +115,20 @@ _NOT_IN_PLAN = {
     # city will do, not what a counter lends out
     "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"
                           r"\b(?:borrow|lend|rent)(?:s|ed|ing|al)?\b", re.I),
-    # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"): the
-    # plan names no business
+    # whether a counter or facility is open on a given day (土曜日もやってますか？, "open on weekends"): only
+    # a passage that speaks of such days for the question's subject answers it (休日開庁, 土日や平日夜間も)
+    "days": re.compile(
+        r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始|夜)(?:日)?(?:も|でも|は|って)?\s*"
+        r"(?:やって|やっと|開いて|あいて|空いて|開けて|営業|受け付け|受付|開庁|開館)|休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
+        r"\bopen (?:on |at )?(?:the )?(?:weekends?|saturdays?|sundays?|holidays?)\b", re.I),
+    # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
+    # where something is sold (チケットはどこで買える？): the plan names no business
     "business": re.compile(
         r"(?=.*(?:おすすめ|オススメ|お勧め|お薦め|人気|美味しい|おいしい|うまい|評判))"
         r".*(?:(?<!商)店(?!街)|屋さん|ラーメン|レストラン|旅館|ホテル|宿(?!題|泊)|カフェ|居酒屋)|"
-        r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b",
+        r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b|"
+        r"どこで(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?売って(?:る|いる|ます)(?:の|か)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
+        r"\bbuy (?:a |the )?tickets?\b",
         re.I),
     # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
     "location": re.compile(
@@ -148,6 +156,7 @@ STATED_BY = {
     "lending": re.compile(r"貸|借り|レンタル"),
     "documents": re.compile(r"書類|持ち物|持参"),
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
+    "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
 }
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
@@ -155,6 +164,7 @@ STATED_BY = {
 SUBJECT_BOUND = {
     "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
     "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用"},
+    "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館"},
 }
 
 

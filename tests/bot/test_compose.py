@@ -277,6 +277,13 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("How much will paper use be reduced?", "general", None),
         ("南区で熊が出たらどこに電話すればいい？", "ward", "phone"),
         ("大型ごみは電話でも申し込める？", "general", None),
+        ("オープンデータのサイトのURLを教えて", "general", "phone"),  # URL right after Japanese text
+        ("What is the deadline to apply for the child allowance?", "definition", "schedule"),
+        ("西区のコトニジャズ、チケットはどこで買えますか？", "ward", "business"),
+        ("Where can I buy tickets for the jazz festival?", "general", "business"),
+        ("こども家庭センターは土曜日もやってますか？", "general", "days"),
+        ("Is the ward office open on weekends?", "general", "days"),
+        ("土日でもマイナンバーカードを受け取れる場所はある？", "general", None),  # a service on weekends, asked to exist
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -296,6 +303,16 @@ def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english
     result = compose(replace(understood, intent=intent), ranked, PROFILE)
     assert result.abstained and "の記載はありません。" in result.text.splitlines()[0]
     assert result.citations  # the closest topic is still shown
+
+
+def test_a_day_the_counter_is_open_is_answered_only_by_a_passage_that_speaks_of_such_days_for_it():
+    family = chunk("p#L310", "区子ども家庭支援体制強化事業", text="こども家庭センターを全区役所に設置します。")
+    window = chunk("p#L363", "戸籍・住民記録窓口の利便性向上",
+                   text="各区役所の戸籍住民課窓口の繁忙期における休日開庁を継続します。")
+    refused = answer("こども家庭センターは土曜日もやってますか？", hits((family, 0.92, 10.0), (window, 0.88, 1.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には開庁日・営業日の記載はありません。")
+    said = answer("区役所の戸籍の窓口は土日も開けてくれるの？", hits((window, 0.92, 10.0), (family, 0.88, 1.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is window
 
 
 def test_small_talk_gets_a_guide_not_random_initiatives():
