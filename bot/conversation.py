@@ -13,8 +13,9 @@ against them:
 - **an item within the topic** (「その中のスポーツのやつ」, "which of those …") — searched as a new
   question in the ward, with the topic passage itself sunk: the answer is one of its items;
 - **same topic** — a pronoun (それ/その/これ/it/that…), 「もっと詳しく」, or a message with no topic word
-  besides the asked fact (「担当は？」「何人くらいとつながるのが目標？」: what is left is kana) — the
-  topic's title joins the search and the topic is preferred;
+  besides the asked fact (「担当は？」「何人くらい受ける予定？」: no noun but the asked fact's; "Which
+  department is in charge?": nothing but stop words and fact words) — the topic's title joins the
+  search and the topic is preferred;
 - otherwise a **new question**: its own topic wins; only the ward carries over, as a preference.
 
 The answer says how a follow-up was understood (「（「…」について）」), so a wrong guess is visible.
@@ -26,7 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.answer import Answer
-from index.analyzer import Analyzer
+from index.analyzer import Analyzer, topic_nouns
 from index.intent import mentioned_ward
 from index.query import Query
 from ingest.chunk import Chunk
@@ -43,7 +44,6 @@ _OTHERS = re.compile(r"他に|ほかに|他の|ほかの|他には|ほかには|
 _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|なか|うち)|"
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
 _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こちら|\b(?:it|that|this|they|them|its|those|these)\b", re.I)
-_TOPIC_CHARS = re.compile(r"[\u3400-\u9fff々ァ-ヺA-Za-z]")  # a topic word has kanji, katakana or Latin; verbs left are kana
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"だと|では|なら|の場合|の方|のほう|は|も|について|はどう|はどうですか|だったら|"
                                r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|[\s?？!！。.、,]", re.I)
@@ -54,6 +54,16 @@ _FACT_WORDS = {
     "詳細", "もっと", "どこ", "誰", "本当", "今", "現在", "くらい", "ぐらい", "程度", "具体", "具体的", "的",
     "いくつ", "いくら", "年", "年度", "時点", "実績", "状況", "進む", "始まる", "やる", "分かる", "わかる",
     "教える", "知る", "聞く", "思う", "感じ", "方", "様子", "予算", "ところ", "とこ", "ほう",
+}
+
+# The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
+# ordinary English stop words (scikit-learn's list).
+_FACT_WORDS_EN = {
+    "department", "departments", "charge", "responsible", "responsibility", "bureau", "division", "office",
+    "handles", "handle", "runs", "run", "target", "targets", "goal", "goals", "indicator", "figure", "figures",
+    "number", "numbers", "people", "persons", "percent", "percentage", "share", "year", "years", "budget",
+    "purpose", "reason", "detail", "details", "status", "progress", "start", "started", "begin", "began",
+    "planned", "plan", "exactly", "explain", "tell", "know", "mean", "means", "long", "aim", "aims",
 }
 
 
@@ -116,8 +126,7 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組")
-    if topic is not None and (_ANAPHORA.search(text) or _MORE.search(text)
-                              or not any(_TOPIC_CHARS.search(w) for w in _content_words(text, analyzer, profile))):
+    if topic is not None and (_ANAPHORA.search(text) or _MORE.search(text) or not _topic_words(message, profile)):
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     return Resolution("new", None, None, carried_ward)
 
@@ -143,6 +152,23 @@ def _strip_ward(text: str, ward: str, profile: PlanProfile) -> str:
     english = profile.english_ward(ward)
     stripped = text.replace(ward, "").replace(ward.removesuffix("区"), "")
     return re.sub(re.escape(english), "", stripped, flags=re.I) if english else stripped
+
+
+def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
+    """What a message is about besides the asked fact: its nouns (Japanese; 「何人くらい受ける予定？」 has
+    none but the asked fact's) or its words that are neither English stop words nor fact words
+    ("Which department is in charge?" has none)."""
+    text = message.text
+    if message.language == "en":
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        words = [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if len(w) > 1]
+        return [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _FACT_WORDS_EN
+                and not mentioned_ward(w, profile.wards)]
+    wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards}
+    return [w for w in dict.fromkeys(topic_nouns(text))
+            if w not in _FACT_WORDS and w not in wards and not _ANAPHORA.fullmatch(w)
+            and not mentioned_ward(w, profile.wards)]
 
 
 def _content_words(text: str, analyzer: Analyzer, profile: PlanProfile) -> list[str]:

@@ -19,6 +19,20 @@ def test_a_fact_follow_up_stays_on_the_topic_and_says_so(mini_bot):
     assert lead(second) == "消防検査のオンライン化"
 
 
+def test_a_follow_up_with_a_verb_but_no_topic_noun_stays_on_the_topic(mini_bot):
+    """「何人くらい受ける予定？」 names nothing but the asked fact (受ける is a verb, 予定 a fact word)."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "何件くらい受け付ける予定？"])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+
+
+def test_an_english_fact_follow_up_stays_on_the_topic(mini_bot):
+    _, second = mini_bot.dialogue(["Tell me about online fire inspections", "Which department is in charge?"])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+    assert lead(second) == "消防検査のオンライン化" and "消防局" in second.text
+    _, other = mini_bot.dialogue(["Tell me about online fire inspections", "What is a nudge?"])
+    assert other.understood_as is None  # a new topic
+
+
 def test_a_pronoun_refers_to_the_previous_topic(mini_bot):
     _, second = mini_bot.dialogue(["消防検査のオンライン化", "それの目標は？"])
     assert lead(second) == "消防検査のオンライン化" and "100%" in second.text.splitlines()[1]
