@@ -103,6 +103,9 @@ class IndexConfig:
     # programs are 8 of 212 chunks). Cross-validated citizen_dev Hit@1 +1 on one fold seed, no change
     # on the others or on dev / own / test; 0.02 the same.
     program_penalty: float = 0.01
+    # A definition question (とは, って何, "what does … mean", 何て言うの) lifts the glossary's entries by this much
+    # (hybrid): the term's definition is what is asked, the initiative that uses the term is context.
+    definition_glossary_bonus: float = 0.0
     limits: Limits = field(default_factory=Limits)
     max_k: int = 1000
 

@@ -141,7 +141,7 @@ def _prebuild(index: LoadedIndex) -> None:
 
 def _prior(index: LoadedIndex, query: Query, config: IndexConfig):
     """Per-chunk additions to the hybrid score: chunk kind, the named ward's chunks, the query's boosted chunks."""
-    prior = kind_prior(index, config)
+    prior = kind_prior(index, config, query.intent.kind)
     if query.intent.ward:
         prior = prior + ward_prior(index, query.intent.ward, config)
     elif query.intent.other_ward:

@@ -212,11 +212,15 @@ def chapterless_ward_prior(index: LoadedIndex, config: IndexConfig) -> np.ndarra
     return np.where(wards, -config.chapterless_ward_penalty, 0.0).astype(np.float32)
 
 
-def kind_prior(index: LoadedIndex, config: IndexConfig) -> np.ndarray:
+def kind_prior(index: LoadedIndex, config: IndexConfig, asked: str | None = None) -> np.ndarray:
     """Score adjustments (in fused-score units) by chunk kind: programs sink a little below the
-    initiatives they group (`IndexConfig.program_penalty`)."""
-    programs = np.array([c.kind == "program" for c in index.chunks], dtype=bool)
-    return np.where(programs, -config.program_penalty, 0.0).astype(np.float32)
+    initiatives they group (`IndexConfig.program_penalty`); for a definition question (``asked``,
+    the intent's kind) the glossary's entries rise (`IndexConfig.definition_glossary_bonus`)."""
+    kinds = np.array([c.kind for c in index.chunks], dtype=object)
+    prior = np.where(kinds == "program", -config.program_penalty, 0.0)
+    if asked == "definition":
+        prior = np.where(kinds == "glossary", config.definition_glossary_bonus, prior)
+    return prior.astype(np.float32)
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
