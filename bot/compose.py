@@ -11,6 +11,7 @@ from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import topic_nouns
 from index.hit import Hit
 from index.intent import covers, standing_veto, states_unit, unit_figure
+from index.respell import written_in_kana
 from index.query import Query
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
@@ -80,6 +81,29 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     return close[0] if close else top
 
 
+def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> bool:
+    """Whether a ward's narrative passage (its overview, 2019 review or goal) names anything the
+    question is about besides the ward: one of the question's topic nouns among those of the
+    passage's title and retrieved paragraphs. A ward's name lifts all its passages, and an overview
+    speaks of everything in the ward a little, so its relevance alone cannot tell 「西区の保育園の空き
+    状況」 (nothing in the overview) from 「清田区ってどれくらい緑が多いの？」 (緑 is there). English
+    and kana-written questions are not judged (their nouns do not meet the plan's spelling), nor is a
+    question naming only the ward (「豊平区ってどんなところ？」); the plan's own name for what the question
+    calls otherwise (`Query.plan_terms`) counts as named."""
+    if query.language == "en" or written_in_kana(query.text):
+        return True
+    wards = {noun for ward in (*profile.wards, *profile.other_wards) for noun in topic_nouns(ward)}
+    subject = [noun for noun in topic_nouns(query.text) if noun not in wards]
+    if not subject:
+        return True
+    parts = [h.chunk.text for h in hits if h.chunk.title == lead.chunk.title and h.chunk.ward == lead.chunk.ward]
+    passage = " ".join([lead.chunk.title, *parts])
+    if any(term in passage for term in query.plan_terms):  # 「前回の計画」 searched as 「アクションプラン 2019」
+        return True
+    named = set(topic_nouns(passage))
+    return any(noun in named for noun in subject)
+
+
 def _states_asked_unit(chunk: Chunk, unit: str | None) -> bool:
     """Whether ``chunk`` states a number in the unit a figure question asks in (its text, indicator,
     baseline or target: 「4,500時間」 answers 何時間; a share in % does not answer 何人)."""
@@ -128,6 +152,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         if found is None and intent.kind == "figure":
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
+        if lead.chunk.ward and not _passage_speaks_of(query, lead, hits, profile):
+            # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found
+            return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
     elif intent.kind == "figure" and ((lead.chunk.indicator is None and not NUMBER.search(lead.chunk.text))
                                       or not _states_asked_unit(lead.chunk, intent.unit)):

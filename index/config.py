@@ -105,7 +105,7 @@ class IndexConfig:
     program_penalty: float = 0.01
     # A definition question (とは, って何, "what does … mean", 何て言うの) lifts the glossary's entries by this much
     # (hybrid): the term's definition is what is asked, the initiative that uses the term is context.
-    definition_glossary_bonus: float = 0.0
+    definition_glossary_bonus: float = 0.02
     limits: Limits = field(default_factory=Limits)
     max_k: int = 1000
 

@@ -13,7 +13,7 @@ from index.analyzer import topic_nouns
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
-    r"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務)|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|いつまで|どれ(だけ|くらい|ぐらい)|"
+    r"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|いつまで|どれ(だけ|くらい|ぐらい)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|(?:人口|面積|世帯数)(?:は|って|を教え|\s*[?？]|$)|"
     r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bpopulation\b|"
     r"how (?:big|large) is\b|\b(?:area|size) of\b",
@@ -33,11 +33,17 @@ _UNIT_ASKED = (
     ("施設", re.compile(r"何\s*施設|\bhow many facilities\b", re.I)),
     ("事業", re.compile(r"何\s*事業|\bhow many (?:projects|programs|programmes|initiatives)\b", re.I)),
     ("業務", re.compile(r"何\s*業務|\bhow many (?:tasks|operations)\b", re.I)),
+    ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b", re.I)),
+    # a quantity named by its word: the passage must speak of that quantity (人口 is not 交付人数)
+    ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b", re.I)),
+    ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
+    ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
 )
 _UNIT_WRITTEN = {
     "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
     "施設": r"(?:施設|か所|箇所|カ所|ヶ所)",
 }
+_QUANTITY_WRITTEN = {"人口": r"(?<!関係)人口", "面積": r"面積|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)", "世帯": r"世帯"}
 _NUMERAL = r"[0-9０-９一二三四五六七八九十百千万億][0-9０-９,，.．一二三四五六七八九十百千万億]*\s*"
 
 
@@ -47,7 +53,10 @@ def asked_unit(question: str) -> str | None:
 
 
 def unit_figure(unit: str) -> re.Pattern:
-    """A number written in ``unit`` (2億2千万枚, 4,500時間, 約200人, 50%)."""
+    """A number written in ``unit`` (2億2千万枚, 4,500時間, 約200人, 50%), or for a quantity asked by its
+    word (人口, 面積) that word or its figure (657.48k㎡)."""
+    if unit in _QUANTITY_WRITTEN:
+        return re.compile(_QUANTITY_WRITTEN[unit])
     return re.compile(_NUMERAL + _UNIT_WRITTEN.get(unit, re.escape(unit)))
 
 
@@ -100,7 +109,9 @@ _NOT_IN_PLAN = {
     "schedule": re.compile(
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
-        r"(?:開催|受付|募集|申込み?|申し込み)期間|"
+        r"(?:開催|受付|募集|申込み?|申し込み)期間|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
+        r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|"
+        r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b|\bdeadlines?\b|\bdue date\b", re.I
     ),
     "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
@@ -121,7 +132,8 @@ _NOT_IN_PLAN = {
     # a passage that speaks of such days for the question's subject answers it (休日開庁, 土日や平日夜間も)
     "days": re.compile(
         r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始|夜)(?:日)?(?:も|でも|は|って)?\s*"
-        r"(?:やって|やっと|開いて|あいて|空いて|開けて|営業|受け付け|受付|開庁|開館)|休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
+        r"(?:やって|やっと|開いて|あいて|空いて|開けて|営業|受け付け|受付|開庁|開館|できる|出来る|できます|可能)|"
+        r"休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
         r"\bopen (?:on |at )?(?:the )?(?:weekends?|saturdays?|sundays?|holidays?)\b", re.I),
     # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
     # where something is sold (チケットはどこで買える？): the plan names no business
@@ -135,7 +147,7 @@ _NOT_IN_PLAN = {
     # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
     "location": re.compile(
         r"住所(?:は|を教え|って(?:どこ|何))|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
-        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|"
+        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy"): the plan
     # names the few grants it runs (a ward's grants to its neighbourhood associations), nothing else.
@@ -170,10 +182,15 @@ SUBJECT_BOUND = {
 }
 
 
+# Where, not what: the city and its offices are named by nearly every passage (区役所 is 区 + 役所 to the
+# tokenizer), so they never make a passage speak of the question's subject.
+_PLACE_NOUNS = {"区", "市", "役所", "市役所", "区役所", "札幌", "サッポロ", "札幌市"}
+
+
 def subject_of(question: str, fact: str) -> tuple[str, ...]:
     """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
     asked-fact words themselves left out."""
-    words = SUBJECT_BOUND.get(fact, set())
+    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS
     return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
 
 

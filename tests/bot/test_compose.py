@@ -284,6 +284,13 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("こども家庭センターは土曜日もやってますか？", "general", "days"),
         ("Is the ward office open on weekends?", "general", "days"),
         ("土日でもマイナンバーカードを受け取れる場所はある？", "general", None),  # a service on weekends, asked to exist
+        ("区役所でパスポートの受け取りは日曜もできる？", "general", "days"),
+        ("マイナンバーカードの更新っていつまでにしないといけない？", "figure", "schedule"),  # the citizen's deadline
+        ("豊平川の花火大会って今年もある？", "general", "schedule"),  # this year's event
+        ("今年の目標は何件？", "figure", None),
+        ("豊平区のデジタル講座、次はいつ？", "ward", "schedule"),
+        ("Where is the nearest ward office to Sapporo Station?", "general", "location"),
+        ("次の計画では何をするの？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -351,6 +358,10 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("転入届は何日以内に出せばいい？", "日"),
         ("インターネット受付は何％になる？", "%"),
         ("大型ごみの目標は？", None),  # a figure, in whatever unit the plan gives
+        ("定山渓までバスで何分かかる？", "分"),
+        ("What is the population of Sapporo?", "人口"),  # a quantity asked by its word
+        ("南区の面積はどれくらい？", "面積"),
+        ("関係人口を増やす目標は？", None),  # 関係人口 (people connected to a place) is not the population
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
@@ -366,6 +377,36 @@ def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
     assert not share.abstained and "2027年: 50%" in share.text.splitlines()[0]
     people = answer("マイナンバーカードセンターで何人に交付するの？", hits((BULKY, 0.92, 0.0), (CENTER, 0.91, 10.0)))
     assert people.citations[0].hit.chunk is CENTER and "63,700人" in people.text.splitlines()[0]
+
+
+def test_the_city_and_its_offices_are_not_the_subject_a_passage_must_speak_of():
+    """A passage on 区役所 opening 土日 does not answer whether passports are handed out on Sundays."""
+    offices = chunk("p#L288", "行政サービスの高度化：取組の方向性", kind="narrative",
+                    text="区役所では土日や平日夜間の手続を広げます。")
+    result = answer("区役所でパスポートの受け取りは日曜もできる？", hits((offices, 0.92, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）には開庁日・営業日の記載はありません。")
+
+
+def test_a_quantity_asked_by_its_word_needs_a_passage_that_speaks_of_it():
+    """人口 asked, the best passage counts card holders (人): the population is not in the plan."""
+    result = answer("札幌市の人口は？", hits((CENTER, 0.92, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    overview = chunk("p#L99", "南区：概況", kind="narrative", ward="南区", section=("南区", "概況"),
+                     text="南区は市の南西部に位置します。面積は657.48k㎡で、市の約6割を占めます。")
+    area = answer("南区の面積はどれくらい？", hits((overview, 0.95, 10.0)))
+    assert not area.abstained and "657.48k㎡" in area.text.splitlines()[0]
+
+
+def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_answer():
+    """The ward's name lifts its overview; 保育園 appears nowhere in it: not found, the overview still shown."""
+    overview = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
+                     text="西区は10区の中で2番目の広さがあります。琴似発寒川の扇状地として発展しました。")
+    result = answer("西区の保育園の空き状況を知りたい", hits((overview, 0.95, 10.0)))
+    assert result.abstained and result.text.startswith(NOT_IN_PLAN_JA)
+    assert result.citations[0].hit.chunk is overview
+    for asked in ("西区ってどんなところ？", "西区の川ってどんな感じ？", "Tell me about Nishi ward's rivers",
+                  "にしくって どんな まちですか"):  # only the ward; a noun it names; English and kana not judged
+        assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
 
 
 def test_a_ward_question_leads_with_that_wards_passage_only_when_it_is_close_to_the_best():
