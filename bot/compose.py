@@ -11,23 +11,43 @@ from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import topic_nouns
 from index.hit import Hit
 from index.intent import covers, standing_veto, states_unit, unit_figure
-from index.respell import written_in_kana
 from index.query import Query
+from index.respell import written_in_kana
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
 
-_FACT_JA = {"fee": "料金・手数料", "hours": "開館・受付時間", "schedule": "日程・収集日・締め切り", "phone": "電話番号・メールアドレス・URL",
-            "lending": "貸し出し・レンタル", "documents": "手続きに必要な書類・持ち物",
-            "location": "所在地・交通・駐車場", "person": "役職者・職員の氏名", "business": "お店・宿・販売場所の案内やおすすめ", "days": "開庁日・営業日",
-            "subsidy": "お尋ねの補助・助成",
-            "figure": "お尋ねの数値"}
-_FACT_EN = {"fee": "fees or prices", "hours": "opening hours", "schedule": "dates or schedules", "phone": "phone numbers, e-mail or web addresses",
-            "lending": "lending or rental terms", "documents": "required documents for procedures",
-            "location": "addresses, directions or parking", "person": "names of officials or staff",
-            "business": "shops, inns or sales outlets, or recommendations of them",
-            "days": "opening days", "subsidy": "subsidy or grant for what you asked",
-            "figure": "figure for what you asked"}
+# What an abstention names as missing, per fact type (`index.intent.UNSTATED_FACTS`, and a figure).
+_FACT_JA = {
+    "fee": "料金・手数料",
+    "hours": "開館・受付時間",
+    "schedule": "日程・収集日・締め切り",
+    "phone": "電話番号・メールアドレス・URL",
+    "person": "役職者・職員の氏名",
+    "lending": "貸し出し・レンタル",
+    "days": "開庁日・営業日",
+    "business": "お店・宿・販売場所の案内やおすすめ",
+    "location": "所在地・交通・駐車場",
+    "subsidy": "お尋ねの補助・助成",
+    "procedure": "手続きの方法や個別の対処法",
+    "documents": "手続きに必要な書類・持ち物",
+    "figure": "お尋ねの数値",
+}
+_FACT_EN = {
+    "fee": "fees or prices",
+    "hours": "opening hours",
+    "schedule": "dates or schedules",
+    "phone": "phone numbers, e-mail or web addresses",
+    "person": "names of officials or staff",
+    "lending": "lending or rental terms",
+    "days": "opening days",
+    "business": "shops, inns or sales outlets, or recommendations of them",
+    "location": "addresses, directions or parking",
+    "subsidy": "subsidy or grant for what you asked",
+    "procedure": "how-to steps for a procedure or a personal situation",
+    "documents": "required documents for procedures",
+    "figure": "figure for what you asked",
+}
 
 
 class _Cites:

@@ -291,6 +291,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("豊平区のデジタル講座、次はいつ？", "ward", "schedule"),
         ("Where is the nearest ward office to Sapporo Station?", "general", "location"),
         ("次の計画では何をするの？", "general", None),
+        ("国民健康保険証をなくしちゃった。再発行ってどうすればいい？", "general", "procedure"),
+        ("雪まつりの雪像を作るボランティアに参加したい。どうやって申し込む？", "general", "procedure"),
+        ("地下鉄の敬老パスの申し込み方法は？", "general", "procedure"),
+        ("I got a scam call. What should I do?", "general", "procedure"),
+        ("南区の果物、区はどうやって外に売り込もうとしてるの？", "ward", None),  # what the ward does
+        ("どこに相談すればいいのか分からない", "general", None),  # which counter: a department question
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -306,7 +312,8 @@ def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english
     intent = replace(understood.intent, unanswerable_fact=None if fact == "figure" else fact,
                      kind="figure" if fact == "figure" else understood.intent.kind,
                      unit="件" if fact == "figure" else None)  # CENTER counts people, not cases
-    ranked = hits((CENTER, 0.90, 0.0)) if fact == "figure" else hits((BULKY, 0.90, 10.0))
+    # a passage that speaks of none of the facts (a passage that does may lift a veto: `STATED_BY`)
+    ranked = hits((CENTER, 0.90, 0.0)) if fact == "figure" else hits((NUDGE, 0.90, 10.0))
     result = compose(replace(understood, intent=intent), ranked, PROFILE)
     assert result.abstained and "の記載はありません。" in result.text.splitlines()[0]
     assert result.citations  # the closest topic is still shown
@@ -377,6 +384,13 @@ def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
     assert not share.abstained and "2027年: 50%" in share.text.splitlines()[0]
     people = answer("マイナンバーカードセンターで何人に交付するの？", hits((BULKY, 0.92, 0.0), (CENTER, 0.91, 10.0)))
     assert people.citations[0].hit.chunk is CENTER and "63,700人" in people.text.splitlines()[0]
+
+
+def test_a_how_to_question_is_answered_only_by_a_passage_on_applying_for_that_subject():
+    refused = answer("雪まつりのボランティアってどうやって申し込むの？", hits((BULKY, 0.90, 1.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には手続きの方法や個別の対処法の記載はありません。")
+    said = answer("大型ごみってどうやって申し込むの？", hits((BULKY, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is BULKY
 
 
 def test_the_city_and_its_offices_are_not_the_subject_a_passage_must_speak_of():
