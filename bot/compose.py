@@ -30,6 +30,7 @@ _FACT_JA = {
     "location": "所在地・交通・駐車場",
     "subsidy": "お尋ねの補助・助成",
     "procedure": "手続きの方法や個別の対処法",
+    "permission": "利用のきまり（してよいこと・いけないこと）",
     "documents": "手続きに必要な書類・持ち物",
     "figure": "お尋ねの数値",
 }
@@ -45,6 +46,7 @@ _FACT_EN = {
     "location": "addresses, directions or parking",
     "subsidy": "subsidy or grant for what you asked",
     "procedure": "how-to steps for a procedure or a personal situation",
+    "permission": "rules on what is allowed",
     "documents": "required documents for procedures",
     "figure": "figure for what you asked",
 }

@@ -112,6 +112,7 @@ _NOT_IN_PLAN = {
         r"(?:開催|受付|募集|申込み?|申し込み)期間|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
+        r"いつ(?:終わ|完成|再開)|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b|\bdeadlines?\b|\bdue date\b", re.I
     ),
     "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
@@ -138,6 +139,7 @@ _NOT_IN_PLAN = {
     # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
     # where something is sold (チケットはどこで買える？): the plan names no business
     "business": re.compile(
+        r"一番(?:おいしい|美味しい|うまい)|"
         r"(?=.*(?:おすすめ|オススメ|お勧め|お薦め|人気|美味しい|おいしい|うまい|評判))"
         r".*(?:(?<!商)店(?!街)|屋さん|ラーメン|レストラン|旅館|ホテル|宿(?!題|泊)|カフェ|居酒屋)|"
         r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b|"
@@ -146,7 +148,7 @@ _NOT_IN_PLAN = {
         re.I),
     # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
     "location": re.compile(
-        r"住所(?:は|を教え|って(?:どこ|何))|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"住所(?:は|を教え|って(?:どこ|何))|どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy"): the plan
@@ -154,13 +156,19 @@ _NOT_IN_PLAN = {
     # (Japanese only: whether a passage speaks of the question's subject is judged on Japanese nouns.)
     "subsidy": re.compile(
         r"(?:補助|助成)金|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
+    # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
+    # rules of use; "online too" (オンラインでもいい？) asks for a channel the plan may describe
+    "permission": re.compile(
+        r"(?<!オンライン)(?<!ネット)(?<!電話)(?<!郵送)(?:て|で)も(?:いい|良い|大丈夫|OK|平気)"
+        r"(?:の|です|でしょう|んですか|か|\s*[?？]|$)|"
+        r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|\bcan i (?:bring|smoke|camp|fish|swim|have a)\b", re.I),
     # what a citizen should do (再発行ってどうすればいい？, どうやって申し込む？, 申し込み方法は？): an action plan says
     # what the city will do, never the steps a person takes — unless a passage speaks of applying for the
     # question's subject (大型ごみ's internet application answers 「大型ごみってどうやって申し込むの？」).
     # (English only as "what should I do": an English subject cannot be matched to a passage.)
     "procedure": re.compile(
         r"どうすれば(?:いい|良い|よい)|どうしたら(?:いい|良い|よい)|どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
-        r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|\bwhat should i do\b", re.I),
+        r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|\bwhat should i do\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
     "documents": re.compile(

@@ -297,6 +297,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("I got a scam call. What should I do?", "general", "procedure"),
         ("南区の果物、区はどうやって外に売り込もうとしてるの？", "ward", None),  # what the ward does
         ("どこに相談すればいいのか分からない", "general", None),  # which counter: a department question
+        ("マイナンバーカードを落としたらどこに連絡すればいい？", "general", "procedure"),
+        ("西区の公園で花火してもいい？", "ward", "permission"),
+        ("妊娠SOSの相談って匿名でもいい？", "general", "permission"),
+        ("Am I allowed to have a barbecue in the park?", "general", "permission"),
+        ("大型ごみの申込はネットでもいいの？", "general", None),  # a channel the plan describes
+        ("きよたスイーツで一番おいしいお菓子はどれ？", "general", "business"),
+        ("中央区役所の仮庁舎ってどこにあるの？", "general", "location"),
+        ("西区の公園の改修工事はいつ終わる？", "ward", "schedule"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
