@@ -31,6 +31,7 @@ _FACT_JA = {
     "subsidy": "お尋ねの補助・助成",
     "procedure": "手続きの方法や個別の対処法",
     "permission": "利用のきまり（してよいこと・いけないこと）",
+    "handout": "お尋ねの物の配布・交付",
     "documents": "手続きに必要な書類・持ち物",
     "figure": "お尋ねの数値",
 }
@@ -47,6 +48,7 @@ _FACT_EN = {
     "subsidy": "subsidy or grant for what you asked",
     "procedure": "how-to steps for a procedure or a personal situation",
     "permission": "rules on what is allowed",
+    "handout": "handing out what you asked for",
     "documents": "required documents for procedures",
     "figure": "figure for what you asked",
 }

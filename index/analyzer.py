@@ -96,6 +96,16 @@ def _lemma(surface: str, feature) -> str:
     return (feature.lemma or surface).split("-")[0] if feature.lemma not in (None, "*") else surface
 
 
+def tagged(text: str) -> list[tuple[str, str, str, str]]:
+    """``(surface, pos1, pos2, lemma)`` of each token of ``text`` (NFKC-folded), by UniDic."""
+    found: list[tuple[str, str, str, str]] = []
+    for piece in mecab_pieces(fold(text)):
+        with _TAGGER_LOCK:
+            features = [(w.surface, w.feature) for w in _shared_tagger()(piece)]
+        found.extend((surface, feature.pos1, feature.pos2, _lemma(surface, feature)) for surface, feature in features)
+    return found
+
+
 def topic_nouns(text: str) -> list[str]:
     """The nouns ``text`` is about, by folded lemma (引越し and 引っ越し -> 引っ越し): no numbers,
     counters, time words (来月, 毎日) or function nouns (こと, ところ).

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.analyzer import topic_nouns
+from index.analyzer import fold, tagged, topic_nouns
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -43,7 +43,12 @@ _UNIT_WRITTEN = {
     "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
     "施設": r"(?:施設|か所|箇所|カ所|ヶ所)",
 }
-_QUANTITY_WRITTEN = {"人口": r"(?<!関係)人口", "面積": r"面積|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)", "世帯": r"世帯"}
+# a quantity's word followed by its figure (面積は657.48k㎡, 人口は約19万人): 「人口減少」 is not a population
+_QUANTITY_WRITTEN = {
+    "人口": r"(?<!関係)人口[^。]{0,12}?[0-9０-９]",
+    "面積": r"面積[^。]{0,12}?[0-9０-９]|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)",
+    "世帯": r"世帯数?[^。]{0,12}?[0-9０-９]",
+}
 _NUMERAL = r"[0-9０-９一二三四五六七八九十百千万億][0-9０-９,，.．一二三四五六七八九十百千万億]*\s*"
 
 
@@ -156,6 +161,10 @@ _NOT_IN_PLAN = {
     # (Japanese only: whether a passage speaks of the question's subject is judged on Japanese nouns.)
     "subsidy": re.compile(
         r"(?:補助|助成)金|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
+    # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
+    # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
+    # (someone doing something for you) is not an item.
+    "handout": re.compile(r"(?:って|は|が|を|も)\s*(?:もらえ|貰え)(?:る|ます|ない)"),
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
     # rules of use; "online too" (オンラインでもいい？) asks for a channel the plan may describe
     "permission": re.compile(
@@ -179,6 +188,18 @@ _NOT_IN_PLAN = {
         r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
 }
 UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
+
+
+def _asks_for_an_item(question: str) -> bool:
+    """「苗ってもらえる？」 (a particle before もらえる: an item) and not 「手伝ってもらえる？」 (the te-form of a
+    verb: a service); the tokenizer tells the particle って from the te-form."""
+    tokens = tagged(question)
+    return any(lemma == "貰う" and i and tokens[i - 1][1] == "助詞" and tokens[i - 1][2] != "接続助詞"
+               for i, (_, _, _, lemma) in enumerate(tokens))
+
+
+# A pattern's match that the question's grammar must confirm.
+_CONFIRMED_BY = {"handout": _asks_for_an_item}
 # A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
 # describes is answered, not refused).
 STATED_BY = {
@@ -186,7 +207,8 @@ STATED_BY = {
     "documents": re.compile(r"書類|持ち物|持参"),
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
-    "procedure": re.compile(r"申込|申し込|申請|受付|受け付け|手続|オンライン|インターネット|電子"),
+    "procedure": re.compile(r"申込|申し込|申請|受付|受け付け"),
+    "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
 }
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
@@ -196,6 +218,7 @@ SUBJECT_BOUND = {
     "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用"},
     "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館"},
     "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
+    "handout": {"配布", "無料", "本当", "話"},
 }
 
 
@@ -204,10 +227,10 @@ SUBJECT_BOUND = {
 _PLACE_NOUNS = {"区", "市", "役所", "市役所", "区役所", "札幌", "サッポロ", "札幌市"}
 
 
-def subject_of(question: str, fact: str) -> tuple[str, ...]:
+def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str, ...]:
     """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
-    asked-fact words themselves left out."""
-    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS
+    asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out."""
+    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | {noun for ward in wards for noun in topic_nouns(ward)}
     return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
 
 
@@ -226,12 +249,26 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
     return unanswerable_fact
 
 
+_KANJI = re.compile(r"[\u3400-\u9fff々]+")
+
+
 def covers(passage: str, subject: tuple[str, ...]) -> bool:
-    """True when ``passage`` names at least half of the ``subject`` nouns (by lemma; none: True)."""
+    """True when ``passage`` names at least half of the ``subject`` nouns (none: True): by lemma, or for a
+    kanji noun also inside one of the passage's words (花 and 苗 in 花苗) or, two kanji or more, anywhere in
+    its text (手当 in 児童手当). Katakana pieces of a word the tokenizer split (ログ + イン) match by lemma only."""
     if not subject:
         return True
     named = set(topic_nouns(passage))
-    return 2 * sum(noun in named for noun in subject) >= len(subject)
+    folded = fold(passage)
+
+    def found(noun: str) -> bool:
+        if noun in named:
+            return True
+        if not _KANJI.fullmatch(noun):
+            return False
+        return any(noun in word for word in named) or (len(noun) > 1 and noun in folded)
+
+    return 2 * sum(found(noun) for noun in subject) >= len(subject)
 
 
 @dataclass(frozen=True)
@@ -272,7 +309,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     ward = mentioned_ward(question, profile.wards) or (mentioned_ward(respelled, profile.wards) if respelled else None)
     if _SMALLTALK.match(question):
         return Intent("smalltalk", None, language)
-    unanswerable = next((name for name, pattern in _NOT_IN_PLAN.items() if pattern.search(question)), None)
+    unanswerable = next((name for name, pattern in _NOT_IN_PLAN.items()
+                         if pattern.search(question) and _CONFIRMED_BY.get(name, bool)(question)), None)
     if unanswerable in ("fee", "schedule") and _PLAN_TARGET.search(question):
         unanswerable = None
     if _DEPARTMENT.search(question):
@@ -288,6 +326,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     else:
         kind = "general"
     other = None if ward else mentioned_ward(question, profile.other_wards)
-    subject = subject_of(question, unanswerable) if unanswerable in SUBJECT_BOUND else ()
+    subject = (subject_of(question, unanswerable, (*profile.wards, *profile.other_wards))
+               if unanswerable in SUBJECT_BOUND else ())
     unit = asked_unit(question) if kind == "figure" else None
     return Intent(kind, ward, language, unanswerable, other, subject, unit)

@@ -305,6 +305,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("きよたスイーツで一番おいしいお菓子はどれ？", "general", "business"),
         ("中央区役所の仮庁舎ってどこにあるの？", "general", "location"),
         ("西区の公園の改修工事はいつ終わる？", "ward", "schedule"),
+        ("清田区でマンホールカードってもらえる？", "ward", "handout"),
+        ("町内会の防災研修会に講師を派遣してもらえる？", "general", None),  # a service, not an item
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -401,6 +403,16 @@ def test_a_how_to_question_is_answered_only_by_a_passage_on_applying_for_that_su
     assert not said.abstained and said.citations[0].hit.chunk is BULKY
 
 
+def test_an_item_asked_for_is_answered_only_by_a_passage_that_hands_that_item_out():
+    flowers = chunk("p#L169", "花いっぱいのまちづくり", ward="南区", text="区の花であるコスモスの種の配布を行います。")
+    said = answer("南区でコスモスの種ってもらえるって聞いたけど本当？", hits((flowers, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is flowers
+    seedlings = chunk("p#L170", "緑あふれるまちづくり", ward="西区", text="花苗や種を町内会などに配布し、歩道空間の美化事業を実施します。")
+    assert not answer("西区で歩道に植える花の苗ってもらえる？", hits((seedlings, 0.92, 10.0))).abstained  # 花, 苗 in 花苗
+    refused = answer("南区でマンホールカードってもらえる？", hits((flowers, 0.90, 1.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの物の配布・交付の記載はありません。")
+
+
 def test_the_city_and_its_offices_are_not_the_subject_a_passage_must_speak_of():
     """A passage on 区役所 opening 土日 does not answer whether passports are handed out on Sundays."""
     offices = chunk("p#L288", "行政サービスの高度化：取組の方向性", kind="narrative",
@@ -413,6 +425,9 @@ def test_a_quantity_asked_by_its_word_needs_a_passage_that_speaks_of_it():
     """人口 asked, the best passage counts card holders (人): the population is not in the plan."""
     result = answer("札幌市の人口は？", hits((CENTER, 0.92, 10.0)))
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    decline = chunk("p#L5", "南区：概況", kind="narrative", ward="南区", section=("南区", "概況"),
+                    text="人口減少及び少子高齢化が進んでいます。")
+    assert answer("南区の人口は？", hits((decline, 0.95, 10.0))).abstained  # 人口減少 gives no population
     overview = chunk("p#L99", "南区：概況", kind="narrative", ward="南区", section=("南区", "概況"),
                      text="南区は市の南西部に位置します。面積は657.48k㎡で、市の約6割を占めます。")
     area = answer("南区の面積はどれくらい？", hits((overview, 0.95, 10.0)))
