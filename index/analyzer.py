@@ -19,6 +19,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from index.synonyms import synonym_groups
 
@@ -96,13 +97,24 @@ def _lemma(surface: str, feature) -> str:
     return (feature.lemma or surface).split("-")[0] if feature.lemma not in (None, "*") else surface
 
 
-def tagged(text: str) -> list[tuple[str, str, str, str]]:
-    """``(surface, pos1, pos2, lemma)`` of each token of ``text`` (NFKC-folded), by UniDic."""
-    found: list[tuple[str, str, str, str]] = []
+class Token(NamedTuple):
+    """One token as UniDic reads it: its surface, part of speech (three levels) and lemma."""
+
+    surface: str
+    pos1: str
+    pos2: str
+    pos3: str
+    lemma: str
+
+
+def tagged(text: str) -> list[Token]:
+    """The tokens of ``text`` (NFKC-folded, lower case), by UniDic."""
+    found: list[Token] = []
     for piece in mecab_pieces(fold(text)):
         with _TAGGER_LOCK:
             features = [(w.surface, w.feature) for w in _shared_tagger()(piece)]
-        found.extend((surface, feature.pos1, feature.pos2, _lemma(surface, feature)) for surface, feature in features)
+        found.extend(Token(surface, feature.pos1, feature.pos2, feature.pos3, _lemma(surface, feature))
+                     for surface, feature in features)
     return found
 
 
@@ -114,15 +126,12 @@ def topic_nouns(text: str) -> list[str]:
     ['結婚', '引っ越し']
     """
     nouns: list[str] = []
-    for piece in mecab_pieces(fold(text)):
-        with _TAGGER_LOCK:
-            features = [(w.surface, w.feature) for w in _shared_tagger()(piece)]
-        for surface, feature in features:
-            if feature.pos1 != "名詞" or feature.pos2 == "数詞" or feature.pos3 in ("副詞可能", "助数詞可能"):
-                continue
-            term = fold(_lemma(surface, feature))
-            if term.strip() and term not in _STOPWORDS and surface not in _STOPWORDS:
-                nouns.append(term)
+    for token in tagged(text):
+        if token.pos1 != "名詞" or token.pos2 == "数詞" or token.pos3 in ("副詞可能", "助数詞可能"):
+            continue
+        term = fold(token.lemma)
+        if term.strip() and term not in _STOPWORDS and token.surface not in _STOPWORDS:
+            nouns.append(term)
     return nouns
 
 

@@ -194,12 +194,17 @@ def _asks_for_an_item(question: str) -> bool:
     """「苗ってもらえる？」 (a particle before もらえる: an item) and not 「手伝ってもらえる？」 (the te-form of a
     verb: a service); the tokenizer tells the particle って from the te-form."""
     tokens = tagged(question)
-    return any(lemma == "貰う" and i and tokens[i - 1][1] == "助詞" and tokens[i - 1][2] != "接続助詞"
-               for i, (_, _, _, lemma) in enumerate(tokens))
+    return any(token.lemma == "貰う" and i and tokens[i - 1].pos1 == "助詞" and tokens[i - 1].pos2 != "接続助詞"
+               for i, token in enumerate(tokens))
 
 
 # A pattern's match that the question's grammar must confirm.
 _CONFIRMED_BY = {"handout": _asks_for_an_item}
+
+
+def _confirmed(fact: str, question: str) -> bool:
+    confirm = _CONFIRMED_BY.get(fact)
+    return confirm is None or confirm(question)
 # A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
 # describes is answered, not refused).
 STATED_BY = {
@@ -310,7 +315,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     if _SMALLTALK.match(question):
         return Intent("smalltalk", None, language)
     unanswerable = next((name for name, pattern in _NOT_IN_PLAN.items()
-                         if pattern.search(question) and _CONFIRMED_BY.get(name, bool)(question)), None)
+                         if pattern.search(question) and _confirmed(name, question)), None)
     if unanswerable in ("fee", "schedule") and _PLAN_TARGET.search(question):
         unanswerable = None
     if _DEPARTMENT.search(question):
