@@ -144,8 +144,11 @@ def _dated_passage(query: Query, candidates: list[Hit]) -> Hit | None:
 
 
 def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Relevance | None = None,
-            settings: AnswerSettings | None = None) -> Answer:
-    """Build the answer to ``query`` from ``hits`` (best first), in the words of ``profile``'s plan."""
+            settings: AnswerSettings | None = None, in_context: bool = False) -> Answer:
+    """Build the answer to ``query`` from ``hits`` (best first), in the words of ``profile``'s plan.
+
+    ``in_context``: a follow-up read against the previous turn (「手稲区だと？」 after a 西区 initiative): its
+    topic words are the previous question's, so a ward's passage is not asked to name them."""
     settings = settings or AnswerSettings()
     question, intent = query.text, query.intent
     relevance = (relevance or Relevance()).for_language(intent.language)
@@ -176,7 +179,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         if found is None and intent.kind == "figure":
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
-        if lead.chunk.ward and not _passage_speaks_of(query, lead, hits, profile):
+        if lead.chunk.ward and not in_context and not _passage_speaks_of(query, lead, hits, profile):
             # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)

@@ -441,6 +441,9 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     result = answer("西区の保育園の空き状況を知りたい", hits((overview, 0.95, 10.0)))
     assert result.abstained and result.text.startswith(NOT_IN_PLAN_JA)
     assert result.citations[0].hit.chunk is overview
+    # a follow-up in context (「西区だと？」 after another ward's initiative) carries the previous topic's words
+    followed = compose(query("西区 保育園の空き状況"), hits((overview, 0.95, 10.0)), PROFILE, in_context=True)
+    assert not followed.abstained
     for asked in ("西区ってどんなところ？", "西区の川ってどんな感じ？", "Tell me about Nishi ward's rivers",
                   "にしくって どんな まちですか"):  # only the ward; a noun it names; English and kana not judged
         assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
