@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
-
-from dataclasses import replace
 
 from bot.answer import not_in_plan
 from bot.compose import compose
