@@ -10,7 +10,7 @@ from bot.config import AnswerSettings, Relevance
 from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import topic_nouns
 from index.hit import Hit
-from index.intent import covers, standing_veto, states_unit, unit_figure
+from index.intent import covers, standing_veto, states_unit, unit_figure, ward_nouns
 from index.query import Query
 from index.respell import written_in_kana
 from ingest.chunk import Chunk
@@ -116,7 +116,7 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     calls otherwise (`Query.plan_terms`) counts as named."""
     if query.language == "en" or written_in_kana(query.text):
         return True
-    wards = {noun for ward in (*profile.wards, *profile.other_wards) for noun in topic_nouns(ward)}
+    wards = ward_nouns((*profile.wards, *profile.other_wards))
     subject = [noun for noun in topic_nouns(query.text) if noun not in wards]
     if not subject:
         return True

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.analyzer import fold, tagged, topic_nouns
 from ingest.profile import PlanProfile
@@ -232,10 +233,16 @@ SUBJECT_BOUND = {
 _PLACE_NOUNS = {"区", "市", "役所", "市役所", "区役所", "札幌", "サッポロ", "札幌市"}
 
 
+@lru_cache(maxsize=8)
+def ward_nouns(wards: tuple[str, ...]) -> frozenset[str]:
+    """The nouns the tokenizer reads in ward names (西区 -> 西, 区; 豊平区 -> トヨヒラ, 区), once per set of wards."""
+    return frozenset(noun for ward in wards for noun in topic_nouns(ward))
+
+
 def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str, ...]:
     """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
     asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out."""
-    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | {noun for ward in wards for noun in topic_nouns(ward)}
+    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | ward_nouns(tuple(wards))
     return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
 
 
