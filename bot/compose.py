@@ -33,6 +33,9 @@ _FACT_JA = {
     "permission": "利用のきまり（してよいこと・いけないこと）",
     "handout": "お尋ねの物の配布・交付",
     "documents": "手続きに必要な書類・持ち物",
+    "reservation": "予約の要否",
+    "weather": "天候による開催・中止",
+    "names": "個別の会社名・製品名・品種",
     "figure": "お尋ねの数値",
 }
 _FACT_EN = {
@@ -50,6 +53,9 @@ _FACT_EN = {
     "permission": "rules on what is allowed",
     "handout": "handing out what you asked for",
     "documents": "required documents for procedures",
+    "reservation": "whether booking is needed",
+    "weather": "whether events go ahead in bad weather",
+    "names": "names of particular companies, products or varieties",
     "figure": "figure for what you asked",
 }
 

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from index.analyzer import fold, tagged, topic_nouns
 from ingest.profile import PlanProfile
@@ -54,8 +55,24 @@ _NUMERAL = r"[0-9０-９一二三四五六七八九十百千万億][0-9０-９,�
 
 
 def asked_unit(question: str) -> str | None:
-    """The unit a figure question asks in (``人`` for 何人くらい, ``%`` for "what percentage"), or None."""
-    return next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None)
+    """The unit a figure question asks in (``人`` for 何人くらい, ``%`` for "what percentage", ``店舗`` for
+    何店舗), or None."""
+    return next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None) or counted_unit(question)
+
+
+# Counters that ask for a time, a date, a rank or a place, not an amount (何時, 何年, 何番目, 何区).
+_NOT_AMOUNTS = {"時", "年", "月", "日", "曜", "番", "区", "度", "号"}
+
+
+def counted_unit(question: str) -> str | None:
+    """The counter of any "how many" the tokenizer reads as 何 the numeral (何店舗, 何校, 何歳, 何種類 — not
+    何の or 何が, where 何 is "what"), unless it asks for a time, a date or a rank (何時, 何年, 何番目)."""
+    tokens = tagged(question)
+    for before, token in pairwise(tokens):
+        if before.surface == "何" and before.pos2 == "数詞" and token.surface not in _NOT_AMOUNTS \
+                and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
+            return token.surface
+    return None
 
 
 def unit_figure(unit: str) -> re.Pattern:
@@ -187,6 +204,26 @@ _NOT_IN_PLAN = {
         r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*必要な(?:もの|物)|"
         r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
         r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
+    # whether something needs booking (予約が必要？, 予約なしで行ける？, "do I need a reservation"): a booking
+    # system the plan describes lifts it (`STATED_BY`)
+    "reservation": re.compile(
+        r"予約(?:が|は|って)?\s*(?:必要|いる|要る|いります|要ります|要|制|しないと|しなきゃ|なしで|無しで|いら)|要予約|"
+        r"\b(?:need|have) to (?:book|reserve)\b|\bneed (?:a |to make a )?(?:reservation|booking)\b|\bbook in advance\b", re.I),
+    # whether an event goes ahead in bad weather (雨でもやる？, 雪の日は中止？, "if it rains"): an action plan
+    # runs no event on the day
+    "weather": re.compile(
+        r"(?:雨|雪|荒天|悪天候|台風|大雨|大雪)(?:でも|の日|の場合|のとき|の時|だったら|なら|が降ったら|天)(?:は|って|も)?\s*"
+        r"(?:やる|やります|やって|開催|決行|中止|延期|ある|あります|あるの|できる)|雨天|荒天|"
+        r"\bif it (?:rains|snows)\b|\bin (?:the )?(?:rain|snow|bad weather)\b|\brain or shine\b|\bcancell?ed (?:for|because of|due to) (?:rain|snow|weather)\b", re.I),
+    # which company, product or variety (業者はどこ？, AI議事録のソフトは何？, 花の種類は？, "which companies"): an
+    # action plan names none — a naming-rights passage speaks of companies' names, not of which ones
+    "names": re.compile(
+        r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
+        r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
+        r"(?:会社|業者|事業者|メーカー|ソフト|アプリ|製品|ブランド)(?:は|って)\s*(?:どこ|何|なに|なん)|"
+        r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|"
+        r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b",
+        re.I),
 }
 UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
 
@@ -215,6 +252,7 @@ STATED_BY = {
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け"),
     "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
+    "reservation": re.compile(r"予約"),
 }
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
@@ -225,6 +263,7 @@ SUBJECT_BOUND = {
     "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館"},
     "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
     "handout": {"配布", "無料", "本当", "話"},
+    "reservation": {"予約", "必要", "事前"},
 }
 
 
@@ -327,7 +366,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
         unanswerable = None
     if _DEPARTMENT.search(question):
         kind = "department"
-    elif _FIGURE.search(question):
+    elif _FIGURE.search(question) or counted_unit(question):
         kind = "figure"
     elif _DATE.search(question):
         kind = "date"

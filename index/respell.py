@@ -43,15 +43,18 @@ class Vocabulary:
     katakana_terms: tuple[str, ...] = ()
 
     @classmethod
-    def build(cls, terms, analyzer: Analyzer) -> Vocabulary:
+    def build(cls, terms, analyzer: Analyzer, texts: Iterable[str] | None = None) -> Vocabulary:
+        """``texts``: the plan's passages, when given the katakana words a typo is corrected to are only
+        those the plan writes (ホテル), not the readings the index adds for its kanji (オタル for 小樽)."""
         written = [t for t in terms if len(t) >= 2 and _JAPANESE.search(t) and (_KANJI.search(t) or re.search("[ァ-ヺ]", t))]
+        plan = "\n".join(texts) if texts is not None else None
         by_reading: dict[str, list[str]] = defaultdict(list)
         for term in written:
             reading = analyzer.reading(term)
             if MIN_READING <= len(reading) <= MAX_READING and re.fullmatch("[ァ-ヺー]+", reading):
                 by_reading[reading].append(term)
         return cls(frozenset(terms), {r: tuple(sorted(ts, key=len)) for r, ts in by_reading.items()},
-                   tuple(t for t in written if re.fullmatch("[ァ-ヺー]+", t)))
+                   tuple(t for t in written if re.fullmatch("[ァ-ヺー]+", t) and (plan is None or t in plan)))
 
     def kana_terms(self, text: str) -> list[str]:
         """Plan words for the kana runs of a question written in kana (longest reading first)."""

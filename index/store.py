@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from index.adapter import ADAPTER_FILE, file_digests, train, training_set
-from index.analyzer import FIELDS, Analyzer, AnalyzerSettings
+from index.analyzer import FIELDS, Analyzer, AnalyzerSettings, fold
 from index.config import IndexConfig
 from index.document import dense_text, description_text, lexical_text
 from index.embedder import Embedder
@@ -79,7 +79,8 @@ class LoadedIndex:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """The plan's words by reading, for respelling questions (built on first use, ~0.1 s for the plan)."""
-        return Vocabulary.build(list(self.lexical["word"].vocab_dict), self.analyzer)
+        return Vocabulary.build(list(self.lexical["word"].vocab_dict), self.analyzer,
+                                (fold(chunk.text) for chunk in self.chunks))
 
     @cached_property
     def english_glosses(self) -> Glosses:

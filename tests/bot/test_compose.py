@@ -306,6 +306,17 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("西区の公園の改修工事はいつ終わる？", "ward", "schedule"),
         ("清田区でマンホールカードってもらえる？", "ward", "handout"),
         ("町内会の防災研修会に講師を派遣してもらえる？", "general", None),  # a service, not an item
+        ("福祉の相談窓口って予約が必要？", "general", "reservation"),
+        ("Do I need a reservation for the online consultation?", "general", "reservation"),
+        ("オンライン相談はどんな相談ができるの？", "general", None),
+        ("清田区のホタル観賞会は雨でもやる？", "ward", "weather"),
+        ("Is the festival held if it rains?", "general", "weather"),
+        ("雪の多い日のごみ出しを手伝ってくれる取組はある？", "general", None),  # snow as a topic, not a cancellation
+        ("市役所で使っているAI議事録のソフトは何？", "general", "names"),
+        ("HANA-LANDで植える花の種類は何？", "general", "names"),
+        ("Which companies run the city's facilities under PFI?", "general", "names"),
+        ("ネーミングライツって何？ドームとかに会社の名前がついてるやつ？", "definition", None),
+        ("うちの会社も地域のためになることをしたい。札幌市に認めてもらえる制度みたいなのある？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -378,10 +389,26 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("What is the population of Sapporo?", "人口"),  # a quantity asked by its word
         ("南区の面積はどれくらい？", "面積"),
         ("関係人口を増やす目標は？", None),  # 関係人口 (people connected to a place) is not the population
+        ("きよたマルシェには何店舗くらい出店する？", "店舗"),  # any counter after 何 the numeral
+        ("児童会館って何歳まで使えるの？", "歳"),
+        ("区内の小学校は何校？", "校"),
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
     assert (query(question).intent.kind, query(question).intent.unit) == ("figure", unit)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("西区って札幌で何番目に広い区なの？", "ward"),  # a rank, not an amount
+        ("何時から受け付けてるの？", "general"),  # a time
+        ("西区の公園には何がある？", "ward"),  # 何 as "what"
+    ],
+)
+def test_what_and_times_are_not_counted_figures(question, kind):
+    intent = query(question).intent
+    assert (intent.kind, intent.unit) == (kind, None)
 
 
 def test_a_figure_in_another_unit_does_not_answer_the_asked_one():

@@ -34,6 +34,15 @@ def test_a_katakana_typo_is_corrected_but_a_real_word_is_not(vocabulary):
     assert respell("大型ごみをネットで申し込みたい", vocabulary, Analyzer()) == []  # ネット is a word, not ボット
 
 
+def test_a_typo_is_corrected_only_to_a_word_the_plan_writes_not_to_a_reading_of_its_kanji():
+    """The plan's extraction typo ホテル観賞会 is found from ホタル; オタル (the index's reading of 小樽) is no
+    second candidate, so the correction is not dropped as a guess."""
+    terms = ["ホテル", "観賞", "オタル", "小樽"]
+    plan_only = Vocabulary.build(terms, Analyzer(), ["清掃・美化活動やホテル観賞会", "小樽市との連携"])
+    assert respell("清田区でホタルを見る会があるって本当？", plan_only, Analyzer()) == ["ホテル"]
+    assert respell("清田区でホタルを見る会があるって本当？", Vocabulary.build(terms, Analyzer()), Analyzer()) == []
+
+
 def test_ordinary_questions_are_left_alone(vocabulary):
     assert not written_in_kana("区役所でオンライン相談ができるようになりますか？")
     assert respell("区役所でオンライン相談ができるようになりますか？", vocabulary, Analyzer()) == []
