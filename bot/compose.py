@@ -25,7 +25,7 @@ _FACT_JA = {
     "phone": "電話番号・メールアドレス・URL",
     "person": "役職者・職員の氏名",
     "lending": "貸し出し・レンタル",
-    "days": "開庁日・営業日",
+    "days": "開庁日・営業日や夜間の対応",
     "business": "お店・宿・販売場所の案内やおすすめ",
     "location": "所在地・交通・駐車場",
     "subsidy": "お尋ねの補助・助成",
@@ -36,6 +36,10 @@ _FACT_JA = {
     "reservation": "予約の要否",
     "weather": "天候による開催・中止",
     "names": "個別の会社名・製品名・品種",
+    "eligibility": "参加・利用できる人の条件",
+    "sorting": "ごみの分別・出し方",
+    "language": "外国語での対応",
+    "jobs": "採用・求人の情報",
     "figure": "お尋ねの数値",
 }
 _FACT_EN = {
@@ -45,7 +49,7 @@ _FACT_EN = {
     "phone": "phone numbers, e-mail or web addresses",
     "person": "names of officials or staff",
     "lending": "lending or rental terms",
-    "days": "opening days",
+    "days": "opening days or night-time service",
     "business": "shops, inns or sales outlets, or recommendations of them",
     "location": "addresses, directions or parking",
     "subsidy": "subsidy or grant for what you asked",
@@ -56,6 +60,10 @@ _FACT_EN = {
     "reservation": "whether booking is needed",
     "weather": "whether events go ahead in bad weather",
     "names": "names of particular companies, products or varieties",
+    "eligibility": "who may take part or use it",
+    "sorting": "how rubbish is sorted",
+    "language": "service in other languages",
+    "jobs": "jobs or recruitment",
     "figure": "figure for what you asked",
 }
 
@@ -189,8 +197,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
-    elif intent.kind == "figure" and ((lead.chunk.indicator is None and not NUMBER.search(lead.chunk.text))
-                                      or not _states_asked_unit(lead.chunk, intent.unit)):
+    elif intent.kind == "figure" and intent.wants_number and (
+            (lead.chunk.indicator is None and not NUMBER.search(lead.chunk.text))
+            or not _states_asked_unit(lead.chunk, intent.unit)):
         # no number at all, or none in the asked unit (何日以内 answered by a target in %)
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk

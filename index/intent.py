@@ -15,7 +15,7 @@ from index.analyzer import fold, tagged, topic_nouns
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
-    r"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|いつまで|どれ(だけ|くらい|ぐらい)|"
+    r"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))|(?:まで|のに|には)\s*(?:どれくらい|どのくらい|どれぐらい|どのぐらい)(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|\bhow long (?:does|will) (?:it|the \w+) take\b|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|いつまで|どれ(だけ|くらい|ぐらい)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|(?:人口|面積|世帯数)(?:は|って|を教え|\s*[?？]|$)|"
     r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bpopulation\b|"
     r"how (?:big|large) is\b|\b(?:area|size) of\b",
@@ -30,7 +30,10 @@ _UNIT_ASKED = (
     ("回", re.compile(r"何\s*回|\bhow many times\b", re.I)),
     ("枚", re.compile(r"何\s*枚|\bhow many (?:sheets|pages)\b", re.I)),
     ("時間", re.compile(r"何\s*時間|\bhow many hours\b", re.I)),
-    ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b", re.I)),
+    ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b|"
+                     # how long a procedure takes (申請から決定までどれくらいかかる？): a number of days
+                     r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日|何週間|何か月|何ヶ月|何カ月)(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|"
+                     r"\bhow long (?:does|will) (?:it|the \w+) take\b", re.I)),
     ("か所", re.compile(r"何\s*(?:か所|箇所|カ所|ヶ所)|\bhow many (?:places|locations|sites)\b", re.I)),
     ("施設", re.compile(r"何\s*施設|\bhow many facilities\b", re.I)),
     ("事業", re.compile(r"何\s*事業|\bhow many (?:projects|programs|programmes|initiatives)\b", re.I)),
@@ -58,6 +61,15 @@ def asked_unit(question: str) -> str | None:
     """The unit a figure question asks in (``人`` for 何人くらい, ``%`` for "what percentage", ``店舗`` for
     何店舗), or None."""
     return next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None) or counted_unit(question)
+
+
+_GOAL_WORDS = re.compile(r"目標(?!値|数)|\bgoals?\b|\btargets?\b|\baims?\b", re.I)
+
+
+def asks_for_a_number(question: str) -> bool:
+    """Whether a figure question asks for a number (何%, どれくらい, 数値目標, "how many") rather than only
+    what an initiative aims at (「…取組、目標は？」), which its description states when it has no indicator."""
+    return bool(_FIGURE.search(_GOAL_WORDS.sub(" ", question)) or asked_unit(question))
 
 
 # Counters that ask for a time, a date, a rank or a place, not an amount (何時, 何年, 何番目, 何区).
@@ -135,7 +147,7 @@ _NOT_IN_PLAN = {
         r"(?:開催|受付|募集|申込み?|申し込み)期間|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
-        r"いつ(?:終わ|完成|再開)|"
+        r"いつ(?:終わ|完成|再開)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b|\bdeadlines?\b|\bdue date\b", re.I
     ),
     "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
@@ -158,6 +170,7 @@ _NOT_IN_PLAN = {
         r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始|夜)(?:日)?(?:も|でも|は|って)?\s*"
         r"(?:やって|やっと|開いて|あいて|空いて|開けて|営業|受け付け|受付|開庁|開館|できる|出来る|できます|可能)|"
         r"休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
+        r"(?:夜中|深夜|夜間|早朝|24時間)(?:でも|も|は|って)?[^。？?]{0,6}(?:つながる|繋がる|つながり|対応|やって|開いて|受け付け|相談でき|電話でき)|"
         r"\bopen (?:on |at )?(?:the )?(?:weekends?|saturdays?|sundays?|holidays?)\b", re.I),
     # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
     # where something is sold (チケットはどこで買える？): the plan names no business
@@ -195,12 +208,14 @@ _NOT_IN_PLAN = {
     # (English only as "what should I do": an English subject cannot be matched to a passage.)
     "procedure": re.compile(
         r"どうすれば(?:いい|良い|よい)|どうしたら(?:いい|良い|よい)|どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
-        r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|\bwhat should i do\b", re.I),
+        r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
+        r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|間に合わなかっ|払えなかっ|払わなかっ|滞納し)(?:たら|た場合|ちゃったら)[^。？?]{0,6}(?:どう|何)|"
+        r"\bwhat should i do\b|\bwhat happens if i (?:miss|forget|lose|pay late|don't pay)\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
     "documents": re.compile(
         r"(?:何|なに|どんな|どの|どういう)の?書類|書類(?:は|って)?(?:何|なに|どれ)|必要な?書類(?:は|って|を教え)|持ち物|"
-        r"何を持って(?:いけ|行け|いく|行く|く)|持って(?:いく|行く)(?:もの|物)|"
+        r"何を持って(?:いけ|行け|いく|行く|く)|持って(?:いく|行く)(?:もの|物)|自分で(?:用意|準備|持って)|持参(?:する|しないと|しなきゃ|が必要)|"
         r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*必要な(?:もの|物)|"
         r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
         r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
@@ -224,6 +239,35 @@ _NOT_IN_PLAN = {
         r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|"
         r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b",
         re.I),
+    # who may take part or use something (誰でも参加できる？, 市外の人でも使える？, 子どもだけでも参加できる？,
+    # "who can join"): lifted by a passage that names whom its subject is for (区民を対象とした…大会,
+    # 「…誰でも体操」)
+    "eligibility": re.compile(
+        r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
+        r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年)(?:だけ|ひとり|一人)?でも|"
+        r"(?:自分|私|わたし|僕|俺|一般の人|一般人|一般市民|個人)(?:も|でも))"
+        r"[^。？?]{0,8}(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ)(?:る|ます)(?:の|か|んですか|んでしょうか|かな)?\s*[?？]?\s*$|"
+        r"対象(?:者)?(?:は|って)\s*(?:誰|だれ|どんな人|どういう人)|参加資格|利用資格|"
+        r"対象(?:に|と)なる[^。？?]{0,15}(?:は|って)\s*(?:何|なに|どれ|誰|だれ)?\s*[?？]?\s*$|"
+        r"\bcan (?:people|residents|someone|anyone|i|we|non-residents) (?:from|who live|living) outside\b|\bfrom outside (?:sapporo|the city|the ward)\b.{0,30}\b(?:join|use|attend|apply)\b|"
+        r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"
+        r"\bcan anyone (?:join|attend|use|take part|participate)\b|\beligib(?:le|ility)\b", re.I),
+    # how a citizen's rubbish is sorted (プラスチックの容器って何ごみ？, 冷蔵庫って粗大ごみで出せる？, "which bin"):
+    # the plan speaks of collection services, not sorting rules
+    "sorting": re.compile(
+        r"(?:何|なに|どの|どっち|どちら)の?(?:ごみ|ゴミ)|分別(?:方法|の仕方|のしかた|の方法|が分から|がわから|ルール|(?:は|って)\s*(?:どう|どうやって))|"
+        r"(?:ごみ|ゴミ)(?:の)?(?:出し方|分け方|捨て方)|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
+        r"\bwhich (?:bin|garbage|trash|waste|rubbish)\b|\bhow (?:do|should) i (?:sort|separate)\b|"
+        r"\b(?:burnable|non-burnable|recyclable)\b.{0,30}\bor\b", re.I),
+    # whether a counter speaks a language (総合案内って英語も通じる？, "English-speaking staff"): lifted by a
+    # passage on multilingual service for that subject (情報発信の多言語化)
+    "language": re.compile(
+        r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)(?:も|でも|で|は|って)?\s*[^。？?]{0,6}(?:通じ|対応|大丈夫|話せ|相談でき|手続きでき|いい|OK)|"
+        r"\b(?:speak|speaks|speaking) english\b|\benglish[- ](?:speaking|support|service)\b|\bin english\b.{0,30}\?\s*$", re.I),
+    # jobs at the city or its contractors (職員採用試験の申し込み, 求人はどこで見られる？, "job openings")
+    "jobs": re.compile(
+        r"採用試験|職員(?:に|として)(?:なる|なりたい|働き|採用)|求人|採用情報|(?:で|として)働きたい|アルバイト(?:の)?募集|"
+        r"\bjob (?:openings?|vacanc(?:y|ies)|listings?)\b|\bhiring\b|\bwork for the city\b", re.I),
 }
 UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
 
@@ -253,6 +297,10 @@ STATED_BY = {
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け"),
     "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
     "reservation": re.compile(r"予約"),
+    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格"),
+    "sorting": re.compile(r"分別|ごみの分け方"),
+    "language": re.compile(r"多言語|英語|外国語|通訳"),
+    "jobs": re.compile(r"採用|求人"),
 }
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
@@ -260,10 +308,14 @@ STATED_BY = {
 SUBJECT_BOUND = {
     "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
     "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用"},
-    "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館"},
+    "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館", "夜中", "深夜", "夜間", "早朝", "時間", "電話"},
     "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
     "handout": {"配布", "無料", "本当", "話"},
     "reservation": {"予約", "必要", "事前"},
+    "eligibility": {"誰", "だれ", "どなた", "参加", "利用", "傍聴", "対象", "資格", "市外", "区外", "人", "方", "一人", "ひとり"},
+    "sorting": {"ごみ", "ゴミ", "塵", "分別", "何", "出し方", "分け方"},
+    "language": {"英語", "中国", "韓国", "外国", "語", "多言語", "日本", "大丈夫"},
+    "jobs": {"採用", "試験", "求人", "職員", "仕事", "募集", "アルバイト", "情報"},
 }
 
 
@@ -328,7 +380,8 @@ class Intent:
     ``smalltalk`` for a greeting, thanks or "how do I use this"), the
     ward the question names, its language, a fact type the plan never states (or None), a ward the
     plan has no chapter for, for a fact bound to its subject what the question is about, and for a
-    figure the unit it is asked in (`asked_unit`)."""
+    figure the unit it is asked in (`asked_unit`) and whether it asks for a number at all (False for
+    「…取組、目標は？」: what the initiative aims at, `asks_for_a_number`)."""
 
     kind: str
     ward: str | None
@@ -337,6 +390,7 @@ class Intent:
     other_ward: str | None = None
     subject: tuple[str, ...] = ()
     unit: str | None = None
+    wants_number: bool = True
 
 
 def mentioned_ward(question: str, wards: dict[str, str]) -> str | None:
@@ -380,4 +434,5 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     subject = (subject_of(question, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
     unit = asked_unit(question) if kind == "figure" else None
-    return Intent(kind, ward, language, unanswerable, other, subject, unit)
+    wants_number = kind != "figure" or asks_for_a_number(question)
+    return Intent(kind, ward, language, unanswerable, other, subject, unit, wants_number)

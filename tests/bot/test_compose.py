@@ -317,6 +317,26 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Which companies run the city's facilities under PFI?", "general", "names"),
         ("ネーミングライツって何？ドームとかに会社の名前がついてるやつ？", "definition", None),
         ("うちの会社も地域のためになることをしたい。札幌市に認めてもらえる制度みたいなのある？", "general", None),
+        ("手稲区の防災の会議って誰でも傍聴できる？", "ward", "eligibility"),
+        ("ノルディックウォーキングの講習は市外の人でも参加できますか？", "general", "eligibility"),
+        ("Who can join the walking event?", "general", "eligibility"),
+        ("市のデータを誰でも自由に使えるように公開してるやつ、なんて言うんだっけ", "definition", None),  # describes the data
+        ("プラスチックの容器って何ごみ？", "definition", "sorting"),
+        ("冷蔵庫って粗大ごみで出せる？", "general", "sorting"),
+        ("粗大ごみってネットで申し込めるようになる？", "general", None),
+        ("介護保険料の支払いが遅れたらどうなりますか？", "general", "procedure"),  # a citizen's own lapse
+        ("区役所が建て替わったらどうなるの？", "general", None),  # what the city will do
+        ("星置緑地のミズバショウは何月に咲く？", "general", "schedule"),
+        ("妊娠SOSの相談は夜中でも電話つながる？", "general", "days"),
+        ("企業家との懇談会に自分も参加できる？", "general", "eligibility"),
+        ("タクシー券の助成の対象になる障害の等級は？", "general", "eligibility"),
+        ("Can people from outside Sapporo join the Teine sports event?", "ward", "eligibility"),
+        ("区役所の総合案内って英語も通じる？", "general", "language"),
+        ("Does the ward office have English-speaking staff?", "general", "language"),
+        ("英語で「肘で小突く」ってどういう意味？", "definition", None),
+        ("指定管理の施設で働きたい。求人はどこで見られる？", "general", "jobs"),
+        ("札幌市の職員採用試験、今年の申し込みはいつまで？", "figure", "jobs"),
+        ("南区の冬のウォーキング、スノーシューは自分で用意しなきゃだめ？", "ward", "documents"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -339,12 +359,23 @@ def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english
     assert result.citations  # the closest topic is still shown
 
 
+def test_who_may_take_part_is_answered_only_by_a_passage_that_says_whom_its_subject_is_for():
+    curling = chunk("p#L90", "とよひらスポーツ応援プロジェクト事業", ward="豊平区",
+                    text="区民を対象としたカーリング大会、フィギュアスケート教室を開催します。")
+    said = answer("豊平区のカーリング大会って子どもでも参加できるの？", hits((curling, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is curling
+    meeting = chunk("p#L300", "地域防災事業者ネットワーク会議", ward="手稲区",
+                    text="病院やインフラ関係の事業者が意見交換を行う会議を開催します。")
+    refused = answer("手稲区の防災の会議って誰でも傍聴できる？", hits((meeting, 0.92, 10.0), (curling, 0.85, 1.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には参加・利用できる人の条件の記載はありません。")
+
+
 def test_a_day_the_counter_is_open_is_answered_only_by_a_passage_that_speaks_of_such_days_for_it():
     family = chunk("p#L310", "区子ども家庭支援体制強化事業", text="こども家庭センターを全区役所に設置します。")
     window = chunk("p#L363", "戸籍・住民記録窓口の利便性向上",
                    text="各区役所の戸籍住民課窓口の繁忙期における休日開庁を継続します。")
     refused = answer("こども家庭センターは土曜日もやってますか？", hits((family, 0.92, 10.0), (window, 0.88, 1.0)))
-    assert refused.abstained and refused.text.startswith("この計画（抜粋）には開庁日・営業日の記載はありません。")
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には開庁日・営業日や夜間の対応の記載はありません。")
     said = answer("区役所の戸籍の窓口は土日も開けてくれるの？", hits((window, 0.92, 10.0), (family, 0.88, 1.0)))
     assert not said.abstained and said.citations[0].hit.chunk is window
 
@@ -392,6 +423,8 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("きよたマルシェには何店舗くらい出店する？", "店舗"),  # any counter after 何 the numeral
         ("児童会館って何歳まで使えるの？", "歳"),
         ("区内の小学校は何校？", "校"),
+        ("生活保護の申請から決定までどれくらいかかる？", "日"),  # how long a procedure takes
+        ("How long does it take to get the care certification?", "日"),
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
@@ -422,6 +455,19 @@ def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
     assert people.citations[0].hit.chunk is CENTER and "63,700人" in people.text.splitlines()[0]
 
 
+def test_a_goal_asked_of_an_initiative_without_an_indicator_is_answered_by_what_it_aims_at():
+    """「…目標は？」 asks what an initiative aims at: with no indicator, its description answers, saying that
+    the plan gives no numeric target; 「目標は何人？」 asks for a number and is still refused."""
+    marche = chunk("p#L73", "地域交流拠点における賑わい創出", ward="清田区",
+                   text="区役所周辺から賑わいを生み、交流人口の増加を目指します。")
+    said = answer("清田区役所のまわりでマルシェとかやって人を呼ぶ取組、目標は？", hits((marche, 0.92, 10.0)))
+    assert not said.abstained and said.text.startswith("「地域交流拠点における賑わい創出」には数値目標の記載がありません")
+    assert "交流人口の増加を目指します" in said.text
+    for question in ("マルシェの取組の目標は何人？", "マルシェの取組の数値目標は？"):
+        refused = answer(question, hits((marche, 0.92, 10.0)))
+        assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+
+
 def test_a_how_to_question_is_answered_only_by_a_passage_on_applying_for_that_subject():
     refused = answer("雪まつりのボランティアってどうやって申し込むの？", hits((BULKY, 0.90, 1.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には手続きの方法や個別の対処法の記載はありません。")
@@ -444,7 +490,7 @@ def test_the_city_and_its_offices_are_not_the_subject_a_passage_must_speak_of():
     offices = chunk("p#L288", "行政サービスの高度化：取組の方向性", kind="narrative",
                     text="区役所では土日や平日夜間の手続を広げます。")
     result = answer("区役所でパスポートの受け取りは日曜もできる？", hits((offices, 0.92, 10.0)))
-    assert result.abstained and result.text.startswith("この計画（抜粋）には開庁日・営業日の記載はありません。")
+    assert result.abstained and result.text.startswith("この計画（抜粋）には開庁日・営業日や夜間の対応の記載はありません。")
 
 
 def test_a_quantity_asked_by_its_word_needs_a_passage_that_speaks_of_it():
