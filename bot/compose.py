@@ -40,6 +40,7 @@ _FACT_JA = {
     "sorting": "ごみの分別・出し方",
     "language": "外国語での対応",
     "jobs": "採用・求人の情報",
+    "condition": "お尋ねの条件（場合・方法）",
     "figure": "お尋ねの数値",
 }
 _FACT_EN = {
@@ -64,6 +65,7 @@ _FACT_EN = {
     "sorting": "how rubbish is sorted",
     "language": "service in other languages",
     "jobs": "jobs or recruitment",
+    "condition": "the condition you asked about",
     "figure": "figure for what you asked",
 }
 

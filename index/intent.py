@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from index.analyzer import fold, tagged, topic_nouns
+from index.synonyms import synonym_groups
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -134,6 +135,9 @@ _SMALLTALK = re.compile(
     r"[\s!！?？。、.〜～ー]*$", re.I)
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
+_CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^\s、。？?]{0,8}?"
+              r"(?:でき|取れ|とれ|使え|通じ|つながる|繋がる|つながり|もらえ|受けられ|頼め|申し込め|申込め|受け取れ)"
+              r"(?:る|ます)?(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
 _NOT_IN_PLAN = {
     "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
@@ -184,14 +188,15 @@ _NOT_IN_PLAN = {
         re.I),
     # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
     "location": re.compile(
-        r"住所(?:は|を教え|って(?:どこ|何))|どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"住所(?:は|を教え|って(?:どこ|何))|どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|"
+        r"どこの[^。？?]{1,8}に(?:置いて|ある|あります)|どこに置いて(?:ある|あります)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy"): the plan
     # names the few grants it runs (a ward's grants to its neighbourhood associations), nothing else.
     # (Japanese only: whether a passage speaks of the question's subject is judged on Japanese nouns.)
     "subsidy": re.compile(
-        r"(?:補助|助成)金|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
+        r"(?:補助|助成)金|賞金|報奨金|奨励金|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item.
@@ -209,6 +214,7 @@ _NOT_IN_PLAN = {
     "procedure": re.compile(
         r"どうすれば(?:いい|良い|よい)|どうしたら(?:いい|良い|よい)|どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
         r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
+        r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
         r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|間に合わなかっ|払えなかっ|払わなかっ|滞納し)(?:たら|た場合|ちゃったら)[^。？?]{0,6}(?:どう|何)|"
         r"\bwhat should i do\b|\bwhat happens if i (?:miss|forget|lose|pay late|don't pay)\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
@@ -237,7 +243,8 @@ _NOT_IN_PLAN = {
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
         r"(?:会社|業者|事業者|メーカー|ソフト|アプリ|製品|ブランド)(?:は|って)\s*(?:どこ|何|なに|なん)|"
         r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|"
-        r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b",
+        r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b|"
+        r"\bwhich (?:universit(?:y|ies)|schools?|colleges?|hospitals?|shops?|stores?|npos?|organi[sz]ations?)\b",
         re.I),
     # who may take part or use something (誰でも参加できる？, 市外の人でも使える？, 子どもだけでも参加できる？,
     # "who can join"): lifted by a passage that names whom its subject is for (区民を対象とした…大会,
@@ -268,6 +275,10 @@ _NOT_IN_PLAN = {
     "jobs": re.compile(
         r"採用試験|職員(?:に|として)(?:なる|なりたい|働き|採用)|求人|採用情報|(?:で|として)働きたい|アルバイト(?:の)?募集|"
         r"\bjob (?:openings?|vacanc(?:y|ies)|listings?)\b|\bhiring\b|\bwork for the city\b", re.I),
+    # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
+    # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
+    # by a passage on 電話受付. Last, so that a named fact type above is told first.
+    "condition": re.compile(_CONDITION),
 }
 UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
 
@@ -301,13 +312,14 @@ STATED_BY = {
     "sorting": re.compile(r"分別|ごみの分け方"),
     "language": re.compile(r"多言語|英語|外国語|通訳"),
     "jobs": re.compile(r"採用|求人"),
+    "condition": re.compile(r""),
 }
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
 # 児童手当's application). The asked-fact words themselves (書類, 申請, …) are not the subject.
 SUBJECT_BOUND = {
     "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
-    "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用"},
+    "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用", "賞金", "報奨", "奨励"},
     "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館", "夜中", "深夜", "夜間", "早朝", "時間", "電話"},
     "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
     "handout": {"配布", "無料", "本当", "話"},
@@ -316,6 +328,7 @@ SUBJECT_BOUND = {
     "sorting": {"ごみ", "ゴミ", "塵", "分別", "何", "出し方", "分け方"},
     "language": {"英語", "中国", "韓国", "外国", "語", "多言語", "日本", "大丈夫"},
     "jobs": {"採用", "試験", "求人", "職員", "仕事", "募集", "アルバイト", "情報"},
+    "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
 }
 
 
@@ -330,10 +343,24 @@ def ward_nouns(wards: tuple[str, ...]) -> frozenset[str]:
     return frozenset(noun for ward in wards for noun in topic_nouns(ward))
 
 
+def condition_of(question: str) -> str:
+    """The condition a yes/no question ends on (「戸籍謄本はコンビニでも取れる？」 -> 「コンビニ」, 「離婚の相談もできる？」
+    -> 「離婚の相談」): the words before でも／も after the last particle other than の."""
+    found = _NOT_IN_PLAN["condition"].search(question)
+    if not found:
+        return ""
+    tokens = tagged(found.group("condition"))
+    last = max((i for i, token in enumerate(tokens) if token.pos1 == "助詞" and token.surface != "の"), default=-1)
+    return "".join(token.surface for token in tokens[last + 1:])
+
+
 def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str, ...]:
     """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
-    asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out."""
+    asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out; for
+    a condition (離婚の相談もできる？) the condition's nouns only (離婚, 相談)."""
     words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | ward_nouns(tuple(wards))
+    if fact == "condition":
+        question = condition_of(question)
     return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
 
 
@@ -353,6 +380,7 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
 
 
 _KANJI = re.compile(r"[\u3400-\u9fff々]+")
+_KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 
 def covers(passage: str, subject: tuple[str, ...]) -> bool:
@@ -363,13 +391,19 @@ def covers(passage: str, subject: tuple[str, ...]) -> bool:
         return True
     named = set(topic_nouns(passage))
     folded = fold(passage)
+    groups: set[str] | None = None
 
     def found(noun: str) -> bool:
+        nonlocal groups
         if noun in named:
             return True
-        if not _KANJI.fullmatch(noun):
-            return False
-        return any(noun in word for word in named) or (len(noun) > 1 and noun in folded)
+        if _KANJI.fullmatch(noun) and (any(noun in word for word in named) or (len(noun) > 1 and noun in folded)):
+            return True
+        if _KATAKANA.fullmatch(noun) and len(noun) >= 3 and noun in folded:  # ネット in インターネット
+            return True
+        if groups is None:
+            groups = set(synonym_groups(passage))
+        return bool(groups.intersection(synonym_groups(noun)))  # a word of its synonym group (転居 for 引っ越し)
 
     return 2 * sum(found(noun) for noun in subject) >= len(subject)
 

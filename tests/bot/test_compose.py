@@ -275,7 +275,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("How much is a garbage bag for burnable waste?", "general", "fee"),
         ("How much will paper use be reduced?", "general", None),
         ("南区で熊が出たらどこに電話すればいい？", "ward", "phone"),
-        ("大型ごみは電話でも申し込める？", "general", None),
+        ("大型ごみは電話でも申し込める？", "general", "condition"),  # lifted by a passage on 電話受付 (below)
         ("オープンデータのサイトのURLを教えて", "general", "phone"),  # URL right after Japanese text
         ("What is the deadline to apply for the child allowance?", "definition", "schedule"),
         ("西区のコトニジャズ、チケットはどこで買えますか？", "ward", "business"),
@@ -337,6 +337,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("指定管理の施設で働きたい。求人はどこで見られる？", "general", "jobs"),
         ("札幌市の職員採用試験、今年の申し込みはいつまで？", "figure", "jobs"),
         ("南区の冬のウォーキング、スノーシューは自分で用意しなきゃだめ？", "ward", "documents"),
+        ("保健師さんに家に来てもらうにはどこに頼めばいい？", "general", "procedure"),
+        ("NPOを立ち上げたい。設立の手続きを教えて", "general", "procedure"),
+        ("申請書作成支援システムはどこの区役所に置いてある？", "general", "location"),
+        ("Which universities have partnership agreements with Sapporo?", "general", "names"),
+        ("南区の芸術イベントで作品を展示したら賞金は出る？", "ward", "subsidy"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -350,6 +355,7 @@ def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english
     """Each vetoed fact type has its own sentence in both languages (a new type without one would fail)."""
     understood = query("What is the bulky garbage service?" if english else "大型ごみの取組は？")
     intent = replace(understood.intent, unanswerable_fact=None if fact == "figure" else fact,
+                     subject=("離婚",) if fact == "condition" else understood.intent.subject,
                      kind="figure" if fact == "figure" else understood.intent.kind,
                      unit="件" if fact == "figure" else None)  # CENTER counts people, not cases
     # a passage that speaks of none of the facts (a passage that does may lift a veto: `STATED_BY`)
@@ -368,6 +374,30 @@ def test_who_may_take_part_is_answered_only_by_a_passage_that_says_whom_its_subj
                     text="病院やインフラ関係の事業者が意見交換を行う会議を開催します。")
     refused = answer("手稲区の防災の会議って誰でも傍聴できる？", hits((meeting, 0.92, 10.0), (curling, 0.85, 1.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には参加・利用できる人の条件の記載はありません。")
+
+
+@pytest.mark.parametrize(
+    ("question", "condition"),
+    [
+        ("区の子ども家庭支援の窓口で、離婚の相談もできる？", ("離婚", "相談")),
+        ("戸籍謄本はコンビニでも取れる？", ("コンビニ",)),  # the words after the last particle
+        ("大型ごみは電話でも申し込める？", ("電話",)),
+    ],
+)
+def test_a_condition_a_yes_no_question_ends_on_is_what_a_passage_must_speak_of(question, condition):
+    intent = query(question).intent
+    assert (intent.unanswerable_fact, intent.subject) == ("condition", condition)
+
+
+def test_a_condition_is_answered_only_by_a_passage_that_speaks_of_it():
+    """「電話でも申し込める？」 is answered by 電話受付; 「ネットでも」 by インターネット受付 (a katakana word inside a
+    longer one); a condition no passage speaks of is not in the plan."""
+    for question in ("大型ごみは電話でも申し込める？", "大型ごみはネットでも申し込める？"):
+        said = answer(question, hits((BULKY, 0.92, 10.0)))
+        assert not said.abstained and said.citations[0].hit.chunk is BULKY
+    refused = answer("大型ごみはコンビニでも申し込める？", hits((BULKY, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの条件")
+    assert refused.citations[0].hit.chunk is BULKY  # the closest topic is still shown
 
 
 def test_a_day_the_counter_is_open_is_answered_only_by_a_passage_that_speaks_of_such_days_for_it():
