@@ -335,9 +335,15 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Does the ward office have English-speaking staff?", "general", "language"),
         ("英語で「肘で小突く」ってどういう意味？", "definition", None),
         ("指定管理の施設で働きたい。求人はどこで見られる？", "general", "jobs"),
-        ("札幌市の職員採用試験、今年の申し込みはいつまで？", "figure", "jobs"),
+        ("札幌市の職員採用試験、今年の申し込みはいつまで？", "figure", "schedule"),
         ("南区の冬のウォーキング、スノーシューは自分で用意しなきゃだめ？", "ward", "documents"),
         ("保健師さんに家に来てもらうにはどこに頼めばいい？", "general", "procedure"),
+        ("防犯カメラを家の前に付けてほしい。区に頼める？", "general", "procedure"),  # a personal request
+        ("市税の口座振替をネットで頼めるようにしてほしい", "general", None),  # a wish for the city's service
+        ("ていねのキャラクターの着ぐるみを町内会のイベントに呼べる？", "general", "procedure"),
+        ("戸籍の窓口って昼休みもやってる？", "general", "days"),
+        ("清田区のスポーツ大会の申し込みはいつから？", "date", "schedule"),  # an application period, not a start date
+        ("マイナンバーカードセンターはいつからあるの？", "date", None),
         ("NPOを立ち上げたい。設立の手続きを教えて", "general", "procedure"),
         ("申請書作成支援システムはどこの区役所に置いてある？", "general", "location"),
         ("Which universities have partnership agreements with Sapporo?", "general", "names"),
