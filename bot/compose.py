@@ -10,14 +10,15 @@ from bot.config import AnswerSettings, Relevance
 from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import topic_nouns
 from index.hit import Hit
-from index.intent import covers, standing_veto, states_unit, unit_figure, ward_nouns
 from index.query import Query
 from index.respell import written_in_kana
+from index.units import states_unit, unit_figure
+from index.unstated import covers, standing_veto, ward_nouns
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
 
-# What an abstention names as missing, per fact type (`index.intent.UNSTATED_FACTS`, and a figure).
+# What an abstention names as missing, per fact type (`index.unstated.UNSTATED_FACTS`, and a figure).
 _FACT_JA = {
     "fee": "料金・手数料",
     "hours": "開館・受付時間",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from bot.answer import Answer
 from bot.service import Bot
 from eval.questions import Question
-from index.intent import standing_veto
+from index.unstated import standing_veto
 from ingest.text import normalize_key
 from planqa.errors import QueryError
 

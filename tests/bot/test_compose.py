@@ -12,8 +12,8 @@ from bot.compose import compose
 from bot.config import Relevance
 from index.config import IndexConfig
 from index.hit import Hit
-from index.intent import UNSTATED_FACTS
 from index.query import understand
+from index.unstated import UNSTATED_FACTS
 from ingest.chunk import Chunk, Department, Measure, Source
 from ingest.profile import bundled_profile
 

@@ -1,0 +1,83 @@
+"""The unit a figure question asks in (何人, 何店舗, "how many hours", how long a procedure takes) and
+whether a passage states a number in it: 「4,500時間」 answers 何時間, a share in % does not answer 何件."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+from index.analyzer import tagged
+
+# How long a procedure takes (申請から決定までどれくらいかかる？, "how long does it take"): a number of days.
+DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日|何週間|何か月|何ヶ月|何カ月)"
+            r"(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|\bhow long (?:does|will) (?:it|the \w+) take\b")
+# The unit a figure question asks in (何人, 何件, "how many hours"): a passage answers it only when it
+# states a number in that unit (`states_unit`) — a share in % does not tell "how many people".
+_UNIT_ASKED = (
+    ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|\bwhat (?:percentage|percent|share)\b", re.I)),
+    ("人", re.compile(r"何\s*人|\bhow many (?:people|persons|residents|users|staff|visitors|participants)\b", re.I)),
+    ("件", re.compile(r"何\s*件|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
+    ("回", re.compile(r"何\s*回|\bhow many times\b", re.I)),
+    ("枚", re.compile(r"何\s*枚|\bhow many (?:sheets|pages)\b", re.I)),
+    ("時間", re.compile(r"何\s*時間|\bhow many hours\b", re.I)),
+    ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b|"
+                     + DURATION, re.I)),
+    ("か所", re.compile(r"何\s*(?:か所|箇所|カ所|ヶ所)|\bhow many (?:places|locations|sites)\b", re.I)),
+    ("施設", re.compile(r"何\s*施設|\bhow many facilities\b", re.I)),
+    ("事業", re.compile(r"何\s*事業|\bhow many (?:projects|programs|programmes|initiatives)\b", re.I)),
+    ("業務", re.compile(r"何\s*業務|\bhow many (?:tasks|operations)\b", re.I)),
+    ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b", re.I)),
+    # a quantity named by its word: the passage must speak of that quantity (人口 is not 交付人数)
+    ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b", re.I)),
+    ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
+    ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
+)
+_UNIT_WRITTEN = {
+    "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
+    "施設": r"(?:施設|か所|箇所|カ所|ヶ所)",
+}
+# a quantity's word followed by its figure (面積は657.48k㎡, 人口は約19万人): 「人口減少」 is not a population
+_QUANTITY_WRITTEN = {
+    "人口": r"(?<!関係)人口[^。]{0,12}?[0-9０-９]",
+    "面積": r"面積[^。]{0,12}?[0-9０-９]|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)",
+    "世帯": r"世帯数?[^。]{0,12}?[0-9０-９]",
+}
+_NUMERAL = r"[0-9０-９一二三四五六七八九十百千万億][0-9０-９,，.．一二三四五六七八九十百千万億]*\s*"
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a figure question asks in (``人`` for 何人くらい, ``%`` for "what percentage", ``店舗`` for
+    何店舗), or None."""
+    return next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None) or counted_unit(question)
+
+
+# Counters that ask for a time, a date, a rank or a place, not an amount (何時, 何年, 何番目, 何区).
+_NOT_AMOUNTS = {"時", "年", "月", "日", "曜", "番", "区", "度", "号"}
+
+
+def counted_unit(question: str) -> str | None:
+    """The counter of any "how many" the tokenizer reads as 何 the numeral (何店舗, 何校, 何歳, 何種類 — not
+    何の or 何が, where 何 is "what"), unless it asks for a time, a date or a rank (何時, 何年, 何番目)."""
+    tokens = tagged(question)
+    for before, token in pairwise(tokens):
+        if before.surface == "何" and before.pos2 == "数詞" and token.surface not in _NOT_AMOUNTS \
+                and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
+            return token.surface
+    return None
+
+
+def unit_figure(unit: str) -> re.Pattern:
+    """A number written in ``unit`` (2億2千万枚, 4,500時間, 約200人, 50%), or for a quantity asked by its
+    word (人口, 面積) that word or its figure (657.48k㎡)."""
+    if unit in _QUANTITY_WRITTEN:
+        return re.compile(_QUANTITY_WRITTEN[unit])
+    return re.compile(_NUMERAL + _UNIT_WRITTEN.get(unit, re.escape(unit)))
+
+
+def states_unit(texts: Iterable[str], unit: str | None) -> bool:
+    """True when one of ``texts`` states a number in ``unit`` (always, for no unit)."""
+    if unit is None:
+        return True
+    pattern = unit_figure(unit)
+    return any(pattern.search(text) for text in texts if text)

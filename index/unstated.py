@@ -1,0 +1,296 @@
+"""Facts an action plan never states (fees, opening hours, schedules, who may take part, a condition a
+yes/no question ends on, …): which one a question asks for, and whether a retrieved passage speaks of it
+after all (`standing_veto`) — for a fact bound to its subject, only a passage that also speaks of what the
+question is about (`covers`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from index.analyzer import fold, tagged, topic_nouns
+from index.synonyms import synonym_groups
+
+# A yes/no question ending on a condition: the words before でも／も (`condition_of`), then whether it can be done.
+_CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^\s、。？?]{0,8}?"
+              r"(?:でき|取れ|とれ|使え|通じ|つながる|繋がる|つながり|もらえ|受けられ|頼め|申し込め|申込め|受け取れ)"
+              r"(?:る|ます)?(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
+# Facts an action plan does not contain; asking for them must not produce an invented value.
+# (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
+_NOT_IN_PLAN = {
+    "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
+                      r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
+                      r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
+    "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|何時に(?:開|閉|終わ|しま)|休館日|休業日|定休日|閉館|開館日|"
+                       r"opening hours|business hours|office hours|closing time|\bwhat time does .{0,40}\b(?:open|close)\b|"
+                       r"\bclosed on\b", re.I),
+    "schedule": re.compile(
+        r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
+        r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
+        r"(?:開催|受付|募集|申込み?|申し込み)期間|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
+        r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|"
+        r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
+        r"いつ(?:終わ|完成|再開)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
+        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b|\bdeadlines?\b|\bdue date\b", re.I
+    ),
+    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
+                        r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
+                        r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
+                        r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
+    # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people
+    "person": re.compile(
+        r"(?:区長|市長|副市長|局長|部長|課長|所長|センター長|議員)(?:さん)?(?:って|は|の)\s*(?:誰|だれ|名前|氏名)|"
+        r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|"
+        r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director)\b|"
+        r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
+    # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
+    # city will do, not what a counter lends out
+    "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"
+                          r"\b(?:borrow|lend|rent)(?:s|ed|ing|al)?\b", re.I),
+    # whether a counter or facility is open on a given day (土曜日もやってますか？, "open on weekends"): only
+    # a passage that speaks of such days for the question's subject answers it (休日開庁, 土日や平日夜間も)
+    "days": re.compile(
+        r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始|夜|昼休み|お昼|昼)(?:日)?(?:も|でも|は|って)?\s*"
+        r"(?:やって|やっと|開いて|あいて|空いて|開けて|営業|受け付け|受付|開庁|開館|できる|出来る|できます|可能)|"
+        r"休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
+        r"(?:夜中|深夜|夜間|早朝|24時間)(?:でも|も|は|って)?[^。？?]{0,6}(?:つながる|繋がる|つながり|対応|やって|開いて|受け付け|相談でき|電話でき)|"
+        r"\bopen (?:on |at )?(?:the )?(?:weekends?|saturdays?|sundays?|holidays?)\b", re.I),
+    # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
+    # where something is sold (チケットはどこで買える？): the plan names no business
+    "business": re.compile(
+        r"一番(?:おいしい|美味しい|うまい)|"
+        r"(?=.*(?:おすすめ|オススメ|お勧め|お薦め|人気|美味しい|おいしい|うまい|評判))"
+        r".*(?:(?<!商)店(?!街)|屋さん|ラーメン|レストラン|旅館|ホテル|宿(?!題|泊)|カフェ|居酒屋)|"
+        r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b|"
+        r"どこで(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?売って(?:る|いる|ます)(?:の|か)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
+        r"\bbuy (?:a |the )?tickets?\b",
+        re.I),
+    # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
+    "location": re.compile(
+        r"住所(?:は|を教え|って(?:どこ|何))|どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|"
+        r"どこの[^。？?]{1,8}に(?:置いて|ある|あります)|どこに置いて(?:ある|あります)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
+        r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
+    # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy"): the plan
+    # names the few grants it runs (a ward's grants to its neighbourhood associations), nothing else.
+    # (Japanese only: whether a passage speaks of the question's subject is judged on Japanese nouns.)
+    "subsidy": re.compile(
+        r"(?:補助|助成)金|賞金|報奨金|奨励金|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
+    # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
+    # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
+    # (someone doing something for you) is not an item.
+    "handout": re.compile(r"(?:って|は|が|を|も)\s*(?:もらえ|貰え)(?:る|ます|ない)"),
+    # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
+    # rules of use; "online too" (オンラインでもいい？) asks for a channel the plan may describe
+    "permission": re.compile(
+        r"(?<!オンライン)(?<!ネット)(?<!電話)(?<!郵送)(?:て|で)も(?:いい|良い|大丈夫|OK|平気)"
+        r"(?:の|です|でしょう|んですか|か|\s*[?？]|$)|"
+        r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|\bcan i (?:bring|smoke|camp|fish|swim|have a)\b", re.I),
+    # what a citizen should do (再発行ってどうすればいい？, どうやって申し込む？, 申し込み方法は？): an action plan says
+    # what the city will do, never the steps a person takes — unless a passage speaks of applying for the
+    # question's subject (大型ごみ's internet application answers 「大型ごみってどうやって申し込むの？」).
+    # (English only as "what should I do": an English subject cannot be matched to a passage.)
+    "procedure": re.compile(
+        r"どうすれば(?:いい|良い|よい)|どうしたら(?:いい|良い|よい)|どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
+        r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
+        r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
+        r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|間に合わなかっ|払えなかっ|払わなかっ|滞納し)(?:たら|た場合|ちゃったら)[^。？?]{0,6}(?:どう|何)|"
+        r"\bwhat should i do\b|\bwhat happens if i (?:miss|forget|lose|pay late|don't pay)\b", re.I),
+    # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
+    # publicising them, never lists them
+    "documents": re.compile(
+        r"(?:何|なに|どんな|どの|どういう)の?書類|書類(?:は|って)?(?:何|なに|どれ)|必要な?書類(?:は|って|を教え)|持ち物|"
+        r"何を持って(?:いけ|行け|いく|行く|く)|持って(?:いく|行く)(?:もの|物)|自分で(?:用意|準備|持って)|持参(?:する|しないと|しなきゃ|が必要)|"
+        r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*必要な(?:もの|物)|"
+        r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
+        r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
+    # whether something needs booking (予約が必要？, 予約なしで行ける？, "do I need a reservation"): a booking
+    # system the plan describes lifts it (`STATED_BY`)
+    "reservation": re.compile(
+        r"予約(?:が|は|って)?\s*(?:必要|いる|要る|いります|要ります|要|制|しないと|しなきゃ|なしで|無しで|いら)|要予約|"
+        r"\b(?:need|have) to (?:book|reserve)\b|\bneed (?:a |to make a )?(?:reservation|booking)\b|\bbook in advance\b", re.I),
+    # whether an event goes ahead in bad weather (雨でもやる？, 雪の日は中止？, "if it rains"): an action plan
+    # runs no event on the day
+    "weather": re.compile(
+        r"(?:雨|雪|荒天|悪天候|台風|大雨|大雪)(?:でも|の日|の場合|のとき|の時|だったら|なら|が降ったら|天)(?:は|って|も)?\s*"
+        r"(?:やる|やります|やって|開催|決行|中止|延期|ある|あります|あるの|できる)|雨天|荒天|"
+        r"\bif it (?:rains|snows)\b|\bin (?:the )?(?:rain|snow|bad weather)\b|\brain or shine\b|\bcancell?ed (?:for|because of|due to) (?:rain|snow|weather)\b", re.I),
+    # which company, product or variety (業者はどこ？, AI議事録のソフトは何？, 花の種類は？, "which companies"): an
+    # action plan names none — a naming-rights passage speaks of companies' names, not of which ones
+    "names": re.compile(
+        r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
+        r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
+        r"(?:会社|業者|事業者|メーカー|ソフト|アプリ|製品|ブランド)(?:は|って)\s*(?:どこ|何|なに|なん)|"
+        r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|"
+        r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b|"
+        r"\bwhich (?:universit(?:y|ies)|schools?|colleges?|hospitals?|shops?|stores?|npos?|organi[sz]ations?)\b",
+        re.I),
+    # who may take part or use something (誰でも参加できる？, 市外の人でも使える？, 子どもだけでも参加できる？,
+    # "who can join"): lifted by a passage that names whom its subject is for (区民を対象とした…大会,
+    # 「…誰でも体操」)
+    "eligibility": re.compile(
+        r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
+        r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年)(?:だけ|ひとり|一人)?でも|"
+        r"(?:自分|私|わたし|僕|俺|一般の人|一般人|一般市民|個人)(?:も|でも))"
+        r"[^。？?]{0,8}(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ)(?:る|ます)(?:の|か|んですか|んでしょうか|かな)?\s*[?？]?\s*$|"
+        r"対象(?:者)?(?:は|って)\s*(?:誰|だれ|どんな人|どういう人)|参加資格|利用資格|"
+        r"対象(?:に|と)なる[^。？?]{0,15}(?:は|って)\s*(?:何|なに|どれ|誰|だれ)?\s*[?？]?\s*$|"
+        r"\bcan (?:people|residents|someone|anyone|i|we|non-residents) (?:from|who live|living) outside\b|\bfrom outside (?:sapporo|the city|the ward)\b.{0,30}\b(?:join|use|attend|apply)\b|"
+        r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"
+        r"\bcan anyone (?:join|attend|use|take part|participate)\b|\beligib(?:le|ility)\b", re.I),
+    # how a citizen's rubbish is sorted (プラスチックの容器って何ごみ？, 冷蔵庫って粗大ごみで出せる？, "which bin"):
+    # the plan speaks of collection services, not sorting rules
+    "sorting": re.compile(
+        r"(?:何|なに|どの|どっち|どちら)の?(?:ごみ|ゴミ)|分別(?:方法|の仕方|のしかた|の方法|が分から|がわから|ルール|(?:は|って)\s*(?:どう|どうやって))|"
+        r"(?:ごみ|ゴミ)(?:の)?(?:出し方|分け方|捨て方)|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
+        r"\bwhich (?:bin|garbage|trash|waste|rubbish)\b|\bhow (?:do|should) i (?:sort|separate)\b|"
+        r"\b(?:burnable|non-burnable|recyclable)\b.{0,30}\bor\b", re.I),
+    # whether a counter speaks a language (総合案内って英語も通じる？, "English-speaking staff"): lifted by a
+    # passage on multilingual service for that subject (情報発信の多言語化)
+    "language": re.compile(
+        r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)(?:も|でも|で|は|って)?\s*[^。？?]{0,6}(?:通じ|対応|大丈夫|話せ|相談でき|手続きでき|いい|OK)|"
+        r"\b(?:speak|speaks|speaking) english\b|\benglish[- ](?:speaking|support|service)\b|\bin english\b.{0,30}\?\s*$", re.I),
+    # jobs at the city or its contractors (職員採用試験の申し込み, 求人はどこで見られる？, "job openings")
+    "jobs": re.compile(
+        r"採用試験|職員(?:に|として)(?:なる|なりたい|働き|採用)|求人|採用情報|(?:で|として)働きたい|アルバイト(?:の)?募集|"
+        r"\bjob (?:openings?|vacanc(?:y|ies)|listings?)\b|\bhiring\b|\bwork for the city\b", re.I),
+    # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
+    # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
+    # by a passage on 電話受付. Last, so that a named fact type above is told first.
+    "condition": re.compile(_CONDITION),
+}
+UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
+
+
+def _asks_for_an_item(question: str) -> bool:
+    """「苗ってもらえる？」 (a particle before もらえる: an item) and not 「手伝ってもらえる？」 (the te-form of a
+    verb: a service); the tokenizer tells the particle って from the te-form."""
+    tokens = tagged(question)
+    return any(token.lemma == "貰う" and i and tokens[i - 1].pos1 == "助詞" and tokens[i - 1].pos2 != "接続助詞"
+               for i, token in enumerate(tokens))
+
+
+# A pattern's match that the question's grammar must confirm.
+_CONFIRMED_BY = {"handout": _asks_for_an_item}
+
+
+def _confirmed(fact: str, question: str) -> bool:
+    confirm = _CONFIRMED_BY.get(fact)
+    return confirm is None or confirm(question)
+# A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
+# describes is answered, not refused).
+STATED_BY = {
+    "lending": re.compile(r"貸|借り|レンタル"),
+    "documents": re.compile(r"書類|持ち物|持参"),
+    "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
+    "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
+    "procedure": re.compile(r"申込|申し込|申請|受付|受け付け"),
+    "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
+    "reservation": re.compile(r"予約"),
+    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格"),
+    "sorting": re.compile(r"分別|ごみの分け方"),
+    "language": re.compile(r"多言語|英語|外国語|通訳"),
+    "jobs": re.compile(r"採用|求人"),
+    "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
+}
+# Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
+# what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
+# 児童手当's application). The asked-fact words themselves (書類, 申請, …) are not the subject.
+SUBJECT_BOUND = {
+    "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
+    "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用", "賞金", "報奨", "奨励"},
+    "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館", "夜中", "深夜", "夜間", "早朝", "時間", "電話", "昼休み", "昼"},
+    "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
+    "handout": {"配布", "無料", "本当", "話"},
+    "reservation": {"予約", "必要", "事前"},
+    "eligibility": {"誰", "だれ", "どなた", "参加", "利用", "傍聴", "対象", "資格", "市外", "区外", "人", "方", "一人", "ひとり"},
+    "sorting": {"ごみ", "ゴミ", "塵", "分別", "何", "出し方", "分け方"},
+    "language": {"英語", "中国", "韓国", "外国", "語", "多言語", "日本", "大丈夫"},
+    "jobs": {"採用", "試験", "求人", "職員", "仕事", "募集", "アルバイト", "情報"},
+    "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
+}
+
+
+# Where, not what: the city and its offices are named by nearly every passage (区役所 is 区 + 役所 to the
+# tokenizer), so they never make a passage speak of the question's subject.
+_PLACE_NOUNS = {"区", "市", "役所", "市役所", "区役所", "札幌", "サッポロ", "札幌市"}
+
+
+@lru_cache(maxsize=8)
+def ward_nouns(wards: tuple[str, ...]) -> frozenset[str]:
+    """The nouns the tokenizer reads in ward names (西区 -> 西, 区; 豊平区 -> トヨヒラ, 区), once per set of wards."""
+    return frozenset(noun for ward in wards for noun in topic_nouns(ward))
+
+
+def condition_of(question: str) -> str:
+    """The condition a yes/no question ends on (「戸籍謄本はコンビニでも取れる？」 -> 「コンビニ」, 「離婚の相談もできる？」
+    -> 「離婚の相談」): the words before でも／も after the last particle other than の."""
+    found = _NOT_IN_PLAN["condition"].search(question)
+    if not found:
+        return ""
+    tokens = tagged(found.group("condition"))
+    last = max((i for i, token in enumerate(tokens) if token.pos1 == "助詞" and token.surface != "の"), default=-1)
+    return "".join(token.surface for token in tokens[last + 1:])
+
+
+def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str, ...]:
+    """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
+    asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out; for
+    a condition (離婚の相談もできる？) the condition's nouns only (離婚, 相談)."""
+    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | ward_nouns(tuple(wards))
+    if fact == "condition":
+        question = condition_of(question)
+    return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
+
+
+def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = ()) -> str | None:
+    """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
+    unless one of the retrieved ``passages`` speaks of it (`STATED_BY`) — for a fact in
+    `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject``."""
+    stated = STATED_BY.get(unanswerable_fact or "")
+    if stated is None:
+        return unanswerable_fact
+    for text in passages:
+        if not stated.search(text):
+            continue
+        if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject):
+            return None
+    return unanswerable_fact
+
+
+_KANJI = re.compile(r"[\u3400-\u9fff々]+")
+_KATAKANA = re.compile(r"[ァ-ヺー]+")
+
+
+def covers(passage: str, subject: tuple[str, ...]) -> bool:
+    """True when ``passage`` names at least half of the ``subject`` nouns (none: True): by lemma; for a
+    kanji noun also inside one of the passage's words (花 and 苗 in 花苗) or, two kanji or more, anywhere in
+    its text (手当 in 児童手当); for a katakana noun of three letters or more anywhere in its text (ネット in
+    インターネット — shorter pieces of a word the tokenizer split, ログ + イン, by lemma only); or by a word of
+    the same Sudachi synonym group (転居 for 引っ越し)."""
+    if not subject:
+        return True
+    named = set(topic_nouns(passage))
+    folded = fold(passage)
+    groups: set[str] | None = None
+
+    def found(noun: str) -> bool:
+        nonlocal groups
+        if noun in named:
+            return True
+        if _KANJI.fullmatch(noun) and (any(noun in word for word in named) or (len(noun) > 1 and noun in folded)):
+            return True
+        if _KATAKANA.fullmatch(noun) and len(noun) >= 3 and noun in folded:  # ネット in インターネット
+            return True
+        if groups is None:
+            groups = set(synonym_groups(passage))
+        return bool(groups.intersection(synonym_groups(noun)))  # a word of its synonym group (転居 for 引っ越し)
+
+    return 2 * sum(found(noun) for noun in subject) >= len(subject)
+
+
+def unanswerable_fact(question: str) -> str | None:
+    """The first fact type of `UNSTATED_FACTS` the question asks for (its grammar confirming it), or None."""
+    return next((name for name, pattern in _NOT_IN_PLAN.items()
+                 if pattern.search(question) and _confirmed(name, question)), None)
