@@ -9,7 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from index.units import DURATION, asked_unit, counted_unit
-from index.unstated import SUBJECT_BOUND, subject_of, unanswerable_fact
+from index.analyzer import topic_nouns
+from index.unstated import SUBJECT_BOUND, condition_of, subject_of, unanswerable_fact
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -119,6 +120,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     other = None if ward else mentioned_ward(question, profile.other_wards)
     subject = (subject_of(question, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
+    if unanswerable == "condition":  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン
+        subject = tuple(noun for term in profile.plan_terms(condition_of(question)) for noun in topic_nouns(term)) or subject
     unit = asked_unit(question) if kind == "figure" else None
     wants_number = kind != "figure" or asks_for_a_number(question)
     return Intent(kind, ward, language, unanswerable, other, subject, unit, wants_number)

@@ -229,9 +229,12 @@ def condition_of(question: str) -> str:
     found = _NOT_IN_PLAN["condition"].search(question)
     if not found:
         return ""
-    tokens = tagged(found.group("condition"))
+    written = found.group("condition")
+    tokens = tagged(written)
     last = max((i for i, token in enumerate(tokens) if token.pos1 == "助詞" and token.surface != "の"), default=-1)
-    return "".join(token.surface for token in tokens[last + 1:])
+    condition = "".join(token.surface for token in tokens[last + 1:])
+    # as written (「LINE」, not the tokenizer's folded 「line」), where folding kept the length
+    return written[len(written) - len(condition):] if len(fold(written)) == len(written) else condition
 
 
 def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str, ...]:
@@ -254,7 +257,7 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
     for text in passages:
         if not stated.search(text):
             continue
-        if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject):
+        if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=unanswerable_fact == "condition"):
             return None
     return unanswerable_fact
 
@@ -263,8 +266,9 @@ _KANJI = re.compile(r"[\u3400-\u9fff々]+")
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 
-def covers(passage: str, subject: tuple[str, ...]) -> bool:
-    """True when ``passage`` names at least half of the ``subject`` nouns (none: True): by lemma; for a
+def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
+    """True when ``passage`` names at least half of the ``subject`` nouns (``every``: all of them, as a
+    condition's 離婚 and 相談 — 相談 alone is named everywhere; none: True): by lemma; for a
     kanji noun also inside one of the passage's words (花 and 苗 in 花苗) or, two kanji or more, anywhere in
     its text (手当 in 児童手当); for a katakana noun of three letters or more anywhere in its text (ネット in
     インターネット — shorter pieces of a word the tokenizer split, ログ + イン, by lemma only); or by a word of
@@ -287,7 +291,8 @@ def covers(passage: str, subject: tuple[str, ...]) -> bool:
             groups = set(synonym_groups(passage))
         return bool(groups.intersection(synonym_groups(noun)))  # a word of its synonym group (転居 for 引っ越し)
 
-    return 2 * sum(found(noun) for noun in subject) >= len(subject)
+    count = sum(found(noun) for noun in subject)
+    return count == len(subject) if every else 2 * count >= len(subject)
 
 
 def unanswerable_fact(question: str) -> str | None:

@@ -406,6 +406,20 @@ def test_a_condition_is_answered_only_by_a_passage_that_speaks_of_it():
     assert refused.citations[0].hit.chunk is BULKY  # the closest topic is still shown
 
 
+def test_a_condition_is_named_as_the_plan_names_it_and_must_be_spoken_of_in_full():
+    """「LINEでも」 is the plan's SNS and 「スマホでも」 its オンライン (the profile's aliases); every word of the
+    condition must be spoken of — 相談 alone, named by every consultation passage, does not answer 離婚の相談."""
+    assert query("妊娠の相談ってLINEでもできる？").intent.subject == ("sns",)
+    tax = chunk("p#L330", "税務手続のオンライン化推進", text="市税に関する手続のオンライン化を推進します。")
+    assert not answer("税金の手続き、スマホでもできる？", hits((tax, 0.92, 10.0))).abstained
+    assert answer("税金の手続き、コンビニでもできる？", hits((tax, 0.92, 10.0))).abstained
+    sns = chunk("p#L548", "市民へのSNS等を利用した情報発信", text="SNS等を利用した情報の発信を推進していきます。")
+    assert not answer("市のお知らせってLINEでも受け取れる？", hits((sns, 0.92, 10.0))).abstained
+    family = chunk("p#L310", "区子ども家庭支援体制強化事業", text="子育てに関する相談に一体的に対応します。")
+    refused = answer("区の子ども家庭支援の窓口で、離婚の相談もできる？", hits((family, 0.92, 10.0)))
+    assert refused.abstained and refused.citations[0].hit.chunk is family
+
+
 def test_a_day_the_counter_is_open_is_answered_only_by_a_passage_that_speaks_of_such_days_for_it():
     family = chunk("p#L310", "区子ども家庭支援体制強化事業", text="こども家庭センターを全区役所に設置します。")
     window = chunk("p#L363", "戸籍・住民記録窓口の利便性向上",
