@@ -41,6 +41,7 @@ _FACT_JA = {
     "sorting": "ごみの分別・出し方",
     "language": "外国語での対応",
     "jobs": "採用・求人の情報",
+    "results": "これまでの実績・効果",
     "condition": "お尋ねの条件（場合・方法）",
     "figure": "お尋ねの数値",
 }
@@ -66,6 +67,7 @@ _FACT_EN = {
     "sorting": "how rubbish is sorted",
     "language": "service in other languages",
     "jobs": "jobs or recruitment",
+    "results": "results achieved so far",
     "condition": "the condition you asked about",
     "figure": "figure for what you asked",
 }

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from index.units import DURATION, asked_unit, counted_unit
 from index.analyzer import topic_nouns
-from index.unstated import SUBJECT_BOUND, condition_of, subject_of, unanswerable_fact
+from index.unstated import SUBJECT_BOUND, condition_clause, subject_of, unanswerable_fact
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -121,7 +121,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     subject = (subject_of(question, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
     if unanswerable == "condition":  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン
-        subject = tuple(noun for term in profile.plan_terms(condition_of(question)) for noun in topic_nouns(term)) or subject
+        named = profile.plan_terms(condition_clause(question)[1])
+        subject = tuple(noun for term in named for noun in topic_nouns(term)) or subject
     unit = asked_unit(question) if kind == "figure" else None
     wants_number = kind != "figure" or asks_for_a_number(question)
     return Intent(kind, ward, language, unanswerable, other, subject, unit, wants_number)

@@ -14,7 +14,7 @@ from index.synonyms import synonym_groups
 
 # A yes/no question ending on a condition: the words before でも／も (`condition_of`), then whether it can be done.
 _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^\s、。？?]{0,8}?"
-              r"(?:でき|取れ|とれ|使え|通じ|つながる|繋がる|つながり|もらえ|受けられ|頼め|申し込め|申込め|受け取れ)"
+              r"(?:でき|取れ|とれ|使え|通じ|つながる|繋がる|つながり|もらえ|受けられ|頼め|申し込め|申込め|受け取れ|買え|見られ|見れ|行け|選べ)"
               r"(?:る|ます)?(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
@@ -22,7 +22,7 @@ _NOT_IN_PLAN = {
     "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
-    "hours": re.compile(r"開館時間|営業時間|受付時間|何時から|何時まで|何時に(?:開|閉|終わ|しま)|休館日|休業日|定休日|閉館|開館日|"
+    "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時から|何時まで|何時に(?:開|閉|終わ|しま)|休館日|休業日|定休日|閉館|開館日|"
                        r"opening hours|business hours|office hours|closing time|\bwhat time does .{0,40}\b(?:open|close)\b|"
                        r"\bclosed on\b", re.I),
     "schedule": re.compile(
@@ -102,6 +102,7 @@ _NOT_IN_PLAN = {
     "documents": re.compile(
         r"(?:何|なに|どんな|どの|どういう)の?書類|書類(?:は|って)?(?:何|なに|どれ)|必要な?書類(?:は|って|を教え)|持ち物|"
         r"何を持って(?:いけ|行け|いく|行く|く)|持って(?:いく|行く)(?:もの|物)|自分で(?:用意|準備|持って)|持参(?:する|しないと|しなきゃ|が必要)|"
+        r"(?:靴|シューズ|服装|格好|道具|用具|着替え|タオル|水筒|弁当)(?:は|って|が|も)?\s*(?:必要|いる|要る|いります|要ります)|"
         r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*必要な(?:もの|物)|"
         r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
         r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
@@ -131,7 +132,8 @@ _NOT_IN_PLAN = {
     # 「…誰でも体操」)
     "eligibility": re.compile(
         r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
-        r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年)(?:だけ|ひとり|一人)?でも|"
+        r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|"
+        r"パパ|ママ|父親|母親|おじいちゃん|おばあちゃん|祖父母|男性|女性|親子)(?:だけ|ひとり|一人)?でも|"
         r"(?:自分|私|わたし|僕|俺|一般の人|一般人|一般市民|個人)(?:も|でも))"
         r"[^。？?]{0,8}(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ)(?:る|ます)(?:の|か|んですか|んでしょうか|かな)?\s*[?？]?\s*$|"
         r"対象(?:者)?(?:は|って)\s*(?:誰|だれ|どんな人|どういう人)|参加資格|利用資格|"
@@ -155,6 +157,11 @@ _NOT_IN_PLAN = {
     "jobs": re.compile(
         r"採用試験|職員(?:に|として)(?:なる|なりたい|働き|採用)|求人|採用情報|(?:で|として)働きたい|アルバイト(?:の)?募集|"
         r"\bjob (?:openings?|vacanc(?:y|ies)|listings?)\b|\bhiring\b|\bwork for the city\b", re.I),
+    # what has been achieved so far (RPAでどれくらい残業が減った？, "how much has it improved"): the plan states a
+    # 2022 baseline and a 2027 target, not results
+    "results": re.compile(
+        r"(?:減った|増えた|下がった|上がった|削減された|削減できた|改善された|短くなった|早くなった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
+        r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
     # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
     # by a passage on 電話受付. Last, so that a named fact type above is told first.
@@ -223,18 +230,25 @@ def ward_nouns(wards: tuple[str, ...]) -> frozenset[str]:
     return frozenset(noun for ward in wards for noun in topic_nouns(ward))
 
 
-def condition_of(question: str) -> str:
-    """The condition a yes/no question ends on (「戸籍謄本はコンビニでも取れる？」 -> 「コンビニ」, 「離婚の相談もできる？」
-    -> 「離婚の相談」): the words before でも／も after the last particle other than の."""
+def condition_clause(question: str) -> tuple[str, str]:
+    """The condition a yes/no question ends on and the clause it opens (「戸籍謄本はコンビニでも取れる？」 ->
+    (「コンビニ」, 「コンビニでも取れる？」); 「離婚の相談もできる？」 -> 「離婚の相談」): the words before でも／も
+    after the last particle other than の, as written; ("", "") for no such question."""
     found = _NOT_IN_PLAN["condition"].search(question)
     if not found:
-        return ""
+        return "", ""
     written = found.group("condition")
     tokens = tagged(written)
     last = max((i for i, token in enumerate(tokens) if token.pos1 == "助詞" and token.surface != "の"), default=-1)
     condition = "".join(token.surface for token in tokens[last + 1:])
-    # as written (「LINE」, not the tokenizer's folded 「line」), where folding kept the length
-    return written[len(written) - len(condition):] if len(fold(written)) == len(written) else condition
+    if len(fold(written)) == len(written):  # as written (「LINE」, not the tokenizer's folded 「line」)
+        condition = written[len(written) - len(condition):]
+    return condition, question[found.end("condition") - len(condition):]
+
+
+def condition_of(question: str) -> str:
+    """The condition a yes/no question ends on (`condition_clause`)."""
+    return condition_clause(question)[0]
 
 
 def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str, ...]:

@@ -344,6 +344,13 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("戸籍の窓口って昼休みもやってる？", "general", "days"),
         ("清田区のスポーツ大会の申し込みはいつから？", "date", "schedule"),  # an application period, not a start date
         ("マイナンバーカードセンターはいつからあるの？", "date", None),
+        ("マイナンバーカードセンターって混んでる時間帯はいつ？", "general", "hours"),
+        ("カーリング体験に参加するのに靴は必要？", "general", "documents"),
+        ("手稲区の子育てサロン、パパだけでも行ける？", "ward", "eligibility"),
+        ("RPAでどれくらい残業が減った？", "figure", "results"),  # the plan gives a baseline and a target
+        ("大型ごみのシールはコンビニでも買える？", "general", "condition"),
+        ("市の情報ってインスタでも見られる？", "general", "condition"),  # lifted: the plan's SNS (below)
+        ("介護が必要な母のことで相談したい", "general", None),
         ("NPOを立ち上げたい。設立の手続きを教えて", "general", "procedure"),
         ("申請書作成支援システムはどこの区役所に置いてある？", "general", "location"),
         ("Which universities have partnership agreements with Sapporo?", "general", "names"),
@@ -410,6 +417,7 @@ def test_a_condition_is_named_as_the_plan_names_it_and_must_be_spoken_of_in_full
     """「LINEでも」 is the plan's SNS and 「スマホでも」 its オンライン (the profile's aliases); every word of the
     condition must be spoken of — 相談 alone, named by every consultation passage, does not answer 離婚の相談."""
     assert query("妊娠の相談ってLINEでもできる？").intent.subject == ("sns",)
+    assert query("市の情報ってインスタでも見られる？").intent.subject == ("sns",)  # the alias 「インスタで」
     tax = chunk("p#L330", "税務手続のオンライン化推進", text="市税に関する手続のオンライン化を推進します。")
     assert not answer("税金の手続き、スマホでもできる？", hits((tax, 0.92, 10.0))).abstained
     assert answer("税金の手続き、コンビニでもできる？", hits((tax, 0.92, 10.0))).abstained
