@@ -32,6 +32,7 @@ _NOT_IN_PLAN = {
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
         r"いつ(?:終わ|完成|再開)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
+        r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b|\bdeadlines?\b|\bdue date\b", re.I
     ),
     "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
@@ -71,6 +72,7 @@ _NOT_IN_PLAN = {
         r"住所(?:は|を教え|って(?:どこ|何))|どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|"
         r"どこの[^。？?]{1,8}に(?:置いて|ある|あります)|どこに置いて(?:ある|あります)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
+        r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy"): the plan
     # names the few grants it runs (a ward's grants to its neighbourhood associations), nothing else.
