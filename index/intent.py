@@ -1,6 +1,7 @@
-"""What a question asks for: a figure, the department, a definition, a ward — or a kind of fact
-the plan never contains (fees, opening hours, schedules, phone numbers). Part of understanding a
-query (`index.query`): computed once per question, used by retrieval and by the answer."""
+"""What a question asks for: a figure (in which unit: `index.units`), the department, a definition, a
+ward — or a kind of fact the plan never contains (fees, opening hours, who may take part, …:
+`index.unstated`). Part of understanding a query (`index.query`): computed once per question, used by
+retrieval and by the answer."""
 
 from __future__ import annotations
 
