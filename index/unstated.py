@@ -241,7 +241,9 @@ def condition_clause(question: str) -> tuple[str, str]:
         return "", ""
     written = found.group("condition")
     tokens = tagged(written)
-    last = max((i for i, token in enumerate(tokens) if token.pos1 == "助詞" and token.surface != "の"), default=-1)
+    cuts = [i for i, token in enumerate(tokens) if token.pos1 == "助詞" and token.surface != "の"]
+    # after the last particle — or further back while that leaves no noun (「犬を連れて」: 犬)
+    last = next((i for i in reversed(cuts) if any(token.pos1 == "名詞" for token in tokens[i + 1:])), -1)
     condition = "".join(token.surface for token in tokens[last + 1:])
     if len(fold(written)) == len(written):  # as written (「LINE」, not the tokenizer's folded 「line」)
         condition = written[len(written) - len(condition):]
@@ -258,8 +260,10 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
     asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out; for
     a condition (離婚の相談もできる？) the condition's nouns only (離婚, 相談)."""
     words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | ward_nouns(tuple(wards))
-    if fact == "condition":
-        question = condition_of(question)
+    if fact == "condition":  # its nouns, time words included (当日でも, 夜中でも)
+        return tuple(dict.fromkeys(
+            fold(token.lemma) for token in tagged(condition_of(question))
+            if token.pos1 == "名詞" and token.pos2 != "数詞" and fold(token.lemma) not in words))
     return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
 
 

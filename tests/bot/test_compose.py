@@ -397,6 +397,9 @@ def test_who_may_take_part_is_answered_only_by_a_passage_that_says_whom_its_subj
         ("区の子ども家庭支援の窓口で、離婚の相談もできる？", ("離婚", "相談")),
         ("戸籍謄本はコンビニでも取れる？", ("コンビニ",)),  # the words after the last particle
         ("大型ごみは電話でも申し込める？", ("電話",)),
+        ("大型ごみ、当日でも申し込める？", ("当日",)),  # a time word is a condition too
+        ("ウォーキングの講習、犬を連れてでも参加できる？", ("犬",)),  # back over を to the noun
+        ("西区のノルディックウォーキング、働いてる人でも参加できる？", ()),  # nothing to check: answered
     ],
 )
 def test_a_condition_a_yes_no_question_ends_on_is_what_a_passage_must_speak_of(question, condition):
