@@ -56,7 +56,8 @@ _NOT_IN_PLAN = {
         r"(?:やって|やっと|開いて|あいて|空いて|開けて|営業|受け付け|受付|開庁|開館|できる|出来る|できます|可能)|"
         r"休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
         r"(?:夜中|深夜|夜間|早朝|24時間)(?:でも|も|は|って)?[^。？?]{0,6}(?:つながる|繋がる|つながり|対応|やって|開いて|受け付け|相談でき|電話でき)|"
-        r"\bopen (?:on |at )?(?:the )?(?:weekends?|saturdays?|sundays?|holidays?)\b", re.I),
+        r"\bopen (?:on |at )?(?:the )?(?:weekends?|saturdays?|sundays?|holidays?)\b|"
+        r"\b(?:available|open|staffed)\b.{0,30}\b(?:at night|overnight|during lunch|at lunch(?:time)?|in the evenings?|24 hours)\b", re.I),
     # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
     # where something is sold (チケットはどこで買える？): the plan names no business
     "business": re.compile(
@@ -142,7 +143,8 @@ _NOT_IN_PLAN = {
         r"対象(?:に|と)なる[^。？?]{0,15}(?:は|って)\s*(?:何|なに|どれ|誰|だれ)?\s*[?？]?\s*$|"
         r"\bcan (?:people|residents|someone|anyone|i|we|non-residents) (?:from|who live|living) outside\b|\bfrom outside (?:sapporo|the city|the ward)\b.{0,30}\b(?:join|use|attend|apply)\b|"
         r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"
-        r"\bcan anyone (?:join|attend|use|take part|participate)\b|\beligib(?:le|ility)\b", re.I),
+        r"\bcan (?:anyone|everyone|foreigners|foreign residents|children|kids|students|seniors|tourists|non-residents) "
+        r"(?:join|attend|use|apply|take part|participate)\b|\beligib(?:le|ility)\b", re.I),
     # how a citizen's rubbish is sorted (プラスチックの容器って何ごみ？, 冷蔵庫って粗大ごみで出せる？, "which bin"):
     # the plan speaks of collection services, not sorting rules
     "sorting": re.compile(

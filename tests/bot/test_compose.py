@@ -353,6 +353,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("介護が必要な母のことで相談したい", "general", None),
         ("子どもの意見を聞く会は土曜日にある？", "general", "schedule"),
         ("Where can I attend a smartphone class for seniors?", "general", "location"),
+        ("Is the pregnancy hotline available at night?", "general", "days"),
+        ("Can foreigners use the My Number card center?", "general", "eligibility"),
         ("NPOを立ち上げたい。設立の手続きを教えて", "general", "procedure"),
         ("申請書作成支援システムはどこの区役所に置いてある？", "general", "location"),
         ("Which universities have partnership agreements with Sapporo?", "general", "names"),
