@@ -13,7 +13,7 @@ from index.hit import Hit
 from index.query import Query
 from index.respell import written_in_kana
 from index.units import states_unit, unit_figure
-from index.unstated import covers, standing_veto, ward_nouns
+from index.unstated import condition_of, covers, standing_veto, ward_nouns
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
@@ -344,6 +344,9 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
     missing = missing or intent.unanswerable_fact
     if missing:
         fact_ja = _FACT_JA[missing]
+        condition = condition_of(query.text) if missing == "condition" else ""
+        if condition:  # name it: 「コンビニ」についての記載はありません
+            fact_ja = f"「{condition}」について"
         missing_ja = f"{profile.label_ja}には{fact_ja}の記載はありません。"
         lines.append(f"{profile.name_en[:1].upper()}{profile.name_en[1:]} states no "
                      f"{_FACT_EN[missing]}. {missing_ja}" if english else missing_ja)
