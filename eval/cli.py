@@ -36,7 +36,7 @@ def register_eval(subparsers) -> None:
                         help="JSONL question set (default: eval/data/dev.jsonl)")
     parser.add_argument("--set", choices=[*NAMED_SETS, "all"], dest="named_set",
                         help="a bundled set by name: dev, citizen (citizen-style questions), own (our citizen-style "
-                             "questions, never trained on), test (held out), or all of them in one summary")
+                             "questions, blind batches), test (held out, never trained on), or all of them in one summary")
     parser.add_argument("--cross-validate", type=int, metavar="FOLDS", default=0,
                         help="score each fold with a query adapter trained without it (sets the adapter learns from)")
     parser.add_argument("--retriever", choices=[*RETRIEVERS, "all"], default="all")

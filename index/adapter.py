@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 
 ADAPTER_FILE = "adapter.npy"
 _BUNDLED = Path(str(resources.files("eval") / "data"))
-TRAINING_SETS = ("dev.jsonl", "citizen_dev.jsonl")  # the held-out test set is never trained on
+# the held-out test set is never trained on; our own citizen-style set is (README: Query adapter)
+TRAINING_SETS = ("dev.jsonl", "citizen_dev.jsonl", "citizen_own.jsonl")
 BUNDLED_QUESTIONS = tuple(_BUNDLED / name for name in TRAINING_SETS)
 
 
@@ -54,7 +55,7 @@ class AdapterSettings:
         enabled: learn it at build and use it at query time (``PLANQA_ADAPTER``, ``1``; ``0`` = off,
             takes effect without a rebuild).
         questions: JSONL files with ``question`` and ``gold`` (exact chunk titles) per line
-            (``PLANQA_ADAPTER_QUESTIONS``, comma-separated; default: the bundled dev and citizen sets).
+            (``PLANQA_ADAPTER_QUESTIONS``, comma-separated; default: the bundled dev, citizen and own sets).
         regularization: weight of ``|W - I|^2``; 0.1 keeps the map close to the identity (chosen by
             5-fold cross-validation on dev + citizen_dev: 0.1, 0.03, 0.01; README).
         steps / learning_rate / temperature: full-batch Adam steps, its step size, the softmax temperature.

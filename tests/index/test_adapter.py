@@ -25,7 +25,7 @@ def _write(path, records) -> None:
 
 
 def test_the_held_out_test_set_is_never_a_training_set():
-    assert [p.name for p in BUNDLED_QUESTIONS] == ["dev.jsonl", "citizen_dev.jsonl"]
+    assert [p.name for p in BUNDLED_QUESTIONS] == ["dev.jsonl", "citizen_dev.jsonl", "citizen_own.jsonl"]
     assert all(p.is_file() for p in BUNDLED_QUESTIONS)
 
 
