@@ -11,8 +11,8 @@ from index.retrieve import RETRIEVERS
 from planqa.cli import add_command
 from planqa.errors import QueryError
 
-# The bundled sets by name (`--set`): the adapter learns from dev and citizen (scored cross-validated),
-# never from own and test.
+# The bundled sets by name (`--set`): the adapter learns from dev, citizen and own (scored
+# cross-validated), never from test.
 NAMED_SETS = {"dev": "dev.jsonl", "citizen": "citizen_dev.jsonl", "own": "citizen_own.jsonl", "test": "test.jsonl"}
 
 EVAL_EXAMPLES = """examples:
