@@ -116,3 +116,4 @@ def test_bundled_question_sets_meet_their_targets():
     # no question in two sets: each set's cross-validation folds hold out all of its questions
     others = {q.question for q in test} | {q.question for q in own}
     assert not others & ({q.question for q in dev} | {q.question for q in citizen})
+    assert not {q.question for q in test} & {q.question for q in own}  # own trains the adapter, test never
