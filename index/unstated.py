@@ -235,9 +235,9 @@ def ward_nouns(wards: tuple[str, ...]) -> frozenset[str]:
 
 
 def condition_clause(question: str) -> tuple[str, str]:
-    """The condition a yes/no question ends on and the clause it opens (「戸籍謄本はコンビニでも取れる？」 ->
-    (「コンビニ」, 「コンビニでも取れる？」); 「離婚の相談もできる？」 -> 「離婚の相談」): the words before でも／も
-    after the last particle other than の, as written; ("", "") for no such question."""
+    """The condition a yes/no question ends on and the clause it opens: 「戸籍謄本はコンビニでも取れる？」 ->
+    (「コンビニ」, 「コンビニでも取れる？」), 「離婚の相談もできる？」 -> (「離婚の相談」, 「離婚の相談もできる？」) — the
+    words before でも／も after the last particle other than の, as written; ("", "") for no such question."""
     found = _NOT_IN_PLAN["condition"].search(question)
     if not found:
         return "", ""
@@ -272,7 +272,8 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = ()) -> str | None:
     """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
     unless one of the retrieved ``passages`` speaks of it (`STATED_BY`) — for a fact in
-    `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject``."""
+    `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject`` (all of a
+    condition's)."""
     stated = STATED_BY.get(unanswerable_fact or "")
     if stated is None:
         return unanswerable_fact
