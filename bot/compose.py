@@ -13,7 +13,7 @@ from index.hit import Hit
 from index.query import Query
 from index.respell import written_in_kana
 from index.units import states_unit, unit_figure
-from index.unstated import condition_of, covers, standing_veto, ward_nouns
+from index.unstated import CLAUSED, condition_of, covers, standing_veto, ward_nouns
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
@@ -42,6 +42,7 @@ _FACT_JA = {
     "language": "外国語での対応",
     "jobs": "採用・求人の情報",
     "results": "これまでの実績・効果",
+    "payment": "支払い方法",
     "condition": "お尋ねの条件（場合・方法）",
     "figure": "お尋ねの数値",
 }
@@ -68,6 +69,7 @@ _FACT_EN = {
     "language": "service in other languages",
     "jobs": "jobs or recruitment",
     "results": "results achieved so far",
+    "payment": "payment methods",
     "condition": "information on the condition you asked about",
     "figure": "figure for what you asked",
 }
@@ -154,6 +156,13 @@ def _states_asked_unit(chunk: Chunk, unit: str | None) -> bool:
     return states_unit((chunk.text, chunk.indicator or "", *measures), unit)
 
 
+def _aims_at_a_word(intent, chunk: Chunk) -> bool:
+    """Whether a question about where the plan means to get (「何か所まで増やすつもり？」) meets an
+    initiative whose target is a word, not a number (2027年: 増加): the plan's answer is that word."""
+    return (intent.about_aim and chunk.indicator is not None and chunk.target is not None
+            and not NUMBER.search(chunk.target.value))
+
+
 def _dated_passage(query: Query, candidates: list[Hit]) -> Hit | None:
     """For "when did it start" when the best passage states no date: a candidate that states one and
     speaks of the question's subject (「その行政事務センターっていつできたの？」 → the chapter passage
@@ -181,7 +190,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
     relevant = relevance.best(hits) >= relevance.threshold
-    veto = standing_veto(intent.unanswerable_fact, (h.chunk.text for h in hits[: settings.lead_candidates]),
+    veto = standing_veto(intent.unanswerable_fact,  # its text and its indicator (インターネットを利用した口座振替)
+                         (f"{h.chunk.text} {h.chunk.indicator or ''}" for h in hits[: settings.lead_candidates]),
                          intent.subject)
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)
@@ -202,7 +212,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
-    elif intent.kind == "figure" and intent.wants_number and (
+    elif intent.kind == "figure" and intent.wants_number and not _aims_at_a_word(intent, lead.chunk) and (
             (lead.chunk.indicator is None and not NUMBER.search(lead.chunk.text))
             or not _states_asked_unit(lead.chunk, intent.unit)):
         # no number at all, or none in the asked unit (何日以内 answered by a target in %)
@@ -308,8 +318,12 @@ def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanPro
     title = chunk.title
     if intent.kind == "figure" and chunk.indicator:
         if english:
+            unstated = " (no numeric target is given)" if _aims_at_a_word(intent, chunk) and intent.wants_number else ""
             return cite(f"The target of 「{title}」 (indicator: 「{chunk.indicator}」) is "
-                        f"{measure_text(chunk, profile)}.", n)
+                        f"{measure_text(chunk, profile)}{unstated}.", n)
+        if _aims_at_a_word(intent, chunk) and intent.wants_number:
+            return cite(f"「{title}」の目標は「{chunk.indicator}」で、{measure_text(chunk, profile)} です"
+                        "（数値での目標は示されていません）。", n)
         return cite(f"「{title}」の目標は「{chunk.indicator}」で、{measure_text(chunk, profile)} です。", n)
     if intent.kind == "department" and chunk.departments:
         if english:
@@ -344,7 +358,7 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
     missing = missing or intent.unanswerable_fact
     if missing:
         fact_ja = _FACT_JA[missing]
-        condition = condition_of(query.text) if missing == "condition" else ""
+        condition = condition_of(query.text, missing) if missing in CLAUSED else ""
         if condition:  # name it: 「コンビニ」についての記載はありません
             fact_ja = f"「{condition}」について"
         missing_ja = f"{profile.label_ja}には{fact_ja}の記載はありません。"

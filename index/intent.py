@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from index.units import DURATION, asked_unit, counted_unit
 from index.analyzer import topic_nouns
-from index.unstated import SUBJECT_BOUND, condition_clause, subject_of, unanswerable_fact
+from index.unstated import CLAUSED, SUBJECT_BOUND, condition_clause, subject_of, unanswerable_fact
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -30,6 +30,13 @@ def asks_for_a_number(question: str) -> bool:
     """Whether a figure question asks for a number (何%, どれくらい, 数値目標, "how many") rather than only
     what an initiative aims at (「…取組、目標は？」), which its description states when it has no indicator."""
     return bool(_FIGURE.search(_GOAL_WORDS.sub(" ", question)) or asked_unit(question))
+
+
+# A figure asked as where the plan means to get (何か所まで増やすつもり？, 何人を目指す？, "what is the
+# target for 2027"): an initiative whose target is a word (増加, 実施) answers it with that word.
+_PLAN_AIM = re.compile(
+    r"まで(?:に)?\s*(?:増や|減ら|伸ば|上げ|下げ|高め|短く|縮め|広げ|拡大|削減)|つもり|目指|目標|予定|見込|"
+    r"\bby 20\d\d\b|\baim|\bplan(?:s|ning)? to\b|\btargets?\b|\bgoals?\b", re.I)
 
 
 # When something began (いつできた, 何年から, "when was it set up"): a past date the plan's narrative may
@@ -69,8 +76,9 @@ class Intent:
     ``smalltalk`` for a greeting, thanks or "how do I use this"), the
     ward the question names, its language, a fact type the plan never states (or None), a ward the
     plan has no chapter for, for a fact bound to its subject what the question is about, and for a
-    figure the unit it is asked in (`asked_unit`) and whether it asks for a number at all (False for
-    「…取組、目標は？」: what the initiative aims at, `asks_for_a_number`)."""
+    figure the unit it is asked in (`asked_unit`), whether it asks for a number at all (False for
+    「…取組、目標は？」: what the initiative aims at, `asks_for_a_number`) and whether it asks where the
+    plan means to get (``about_aim``: 「何か所まで増やすつもり？」, which a target of 「増加」 answers)."""
 
     kind: str
     ward: str | None
@@ -80,15 +88,21 @@ class Intent:
     subject: tuple[str, ...] = ()
     unit: str | None = None
     wants_number: bool = True
+    about_aim: bool = False
 
 
-def mentioned_ward(question: str, wards: dict[str, str]) -> str | None:
-    """The first of ``wards`` (Japanese name -> English name) the question names, in either language."""
+def mentioned_ward(question: str, wards: dict[str, str], places: bool = False) -> str | None:
+    """The first of ``wards`` (Japanese name -> English name) the question names, in either language;
+    ``places``: also by a place named after it (手稲山, 清田の公園: a name of two or more characters
+    before 区, not followed by it)."""
     folded = unicodedata.normalize("NFKC", question)
     compact = re.sub(r"\s+", "", folded)
     for ward, english in wards.items():
         if ward in compact or (english and re.search(rf"\b{re.escape(english)}\b", folded, re.IGNORECASE)):
             return ward
+    if places:
+        return next((ward for ward in wards
+                     if len(ward) > 2 and ward.endswith("区") and re.search(f"{re.escape(ward[:-1])}(?!区)", compact)), None)
     return None
 
 
@@ -100,7 +114,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     >>> detect("消防検査オンライン化 所管", "ja", PlanProfile()).kind
     'department'
     """
-    ward = mentioned_ward(question, profile.wards) or (mentioned_ward(respelled, profile.wards) if respelled else None)
+    ward = (mentioned_ward(question, profile.wards) or (mentioned_ward(respelled, profile.wards) if respelled else None)
+            or mentioned_ward(question, profile.wards, places=True))
     if _SMALLTALK.match(question):
         return Intent("smalltalk", None, language)
     unanswerable = unanswerable_fact(question)
@@ -121,9 +136,10 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     other = None if ward else mentioned_ward(question, profile.other_wards)
     subject = (subject_of(question, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
-    if unanswerable == "condition":  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン
-        named = profile.plan_terms(condition_clause(question)[1])
+    if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン
+        named = profile.plan_terms(condition_clause(question, unanswerable)[1])
         subject = tuple(noun for term in named for noun in topic_nouns(term)) or subject
     unit = asked_unit(question) if kind == "figure" else None
     wants_number = kind != "figure" or asks_for_a_number(question)
-    return Intent(kind, ward, language, unanswerable, other, subject, unit, wants_number)
+    about_aim = kind == "figure" and bool(_PLAN_AIM.search(question))
+    return Intent(kind, ward, language, unanswerable, other, subject, unit, wants_number, about_aim)

@@ -166,6 +166,12 @@ _NOT_IN_PLAN = {
     "results": re.compile(
         r"(?:減った|増えた|下がった|上がった|削減された|削減できた|改善された|短くなった|早くなった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
+    # how something can be paid (市税ってクレジットカードで払える？, 支払い方法は？, "pay with a credit card"): only a
+    # passage that names the asked means answers it (口座振替 for 「口座振替で払える？」, `condition_of`)
+    "payment": re.compile(
+        r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:で|でも)\s*(?:支払|払|納付|納め|納税|決済)(?:え|い|でき|られ|する|し|す)|"
+        r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
+        r"\bpay\b.{0,40}\b(?:by|with|using|via)\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
     # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
     # by a passage on 電話受付. Last, so that a named fact type above is told first.
@@ -203,6 +209,7 @@ STATED_BY = {
     "sorting": re.compile(r"分別|ごみの分け方"),
     "language": re.compile(r"多言語|英語|外国語|通訳"),
     "jobs": re.compile(r"採用|求人"),
+    "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
 }
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
@@ -220,7 +227,10 @@ SUBJECT_BOUND = {
     "language": {"英語", "中国", "韓国", "外国", "語", "多言語", "日本", "大丈夫"},
     "jobs": {"採用", "試験", "求人", "職員", "仕事", "募集", "アルバイト", "情報"},
     "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
+    "payment": {"事", "こと", "の", "それ", "これ"},
 }
+# Facts asked as a clause whose words (before でも／で) are what a passage must name (`condition_clause`).
+CLAUSED = ("condition", "payment")
 
 
 # Where, not what: the city and its offices are named by nearly every passage (区役所 is 区 + 役所 to the
@@ -234,12 +244,13 @@ def ward_nouns(wards: tuple[str, ...]) -> frozenset[str]:
     return frozenset(noun for ward in wards for noun in topic_nouns(ward))
 
 
-def condition_clause(question: str) -> tuple[str, str]:
+def condition_clause(question: str, fact: str = "condition") -> tuple[str, str]:
     """The condition a yes/no question ends on and the clause it opens: 「戸籍謄本はコンビニでも取れる？」 ->
     (「コンビニ」, 「コンビニでも取れる？」), 「離婚の相談もできる？」 -> (「離婚の相談」, 「離婚の相談もできる？」) — the
-    words before でも／も after the last particle other than の, as written; ("", "") for no such question."""
-    found = _NOT_IN_PLAN["condition"].search(question)
-    if not found:
+    words before でも／も after the last particle other than の, as written; ("", "") for no such question.
+    ``fact="payment"``: the means of a payment question (「市税ってクレカで払える？」 -> 「クレカ」)."""
+    found = _NOT_IN_PLAN[fact].search(question)
+    if not found or found.group("condition") is None:
         return "", ""
     written = found.group("condition")
     tokens = tagged(written)
@@ -252,9 +263,9 @@ def condition_clause(question: str) -> tuple[str, str]:
     return condition, question[found.end("condition") - len(condition):]
 
 
-def condition_of(question: str) -> str:
-    """The condition a yes/no question ends on (`condition_clause`)."""
-    return condition_clause(question)[0]
+def condition_of(question: str, fact: str = "condition") -> str:
+    """The condition a yes/no question ends on, or the means a payment question asks (`condition_clause`)."""
+    return condition_clause(question, fact)[0]
 
 
 def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str, ...]:
@@ -262,9 +273,9 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
     asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out; for
     a condition (離婚の相談もできる？) the condition's nouns only (離婚, 相談)."""
     words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | ward_nouns(tuple(wards))
-    if fact == "condition":  # its nouns, time words included (当日でも, 夜中でも)
+    if fact in CLAUSED:  # its nouns, time words included (当日でも, 夜中でも)
         return tuple(dict.fromkeys(
-            fold(token.lemma) for token in tagged(condition_of(question))
+            fold(token.lemma) for token in tagged(condition_of(question, fact))
             if token.pos1 == "名詞" and token.pos2 != "数詞" and fold(token.lemma) not in words))
     return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
 
@@ -273,14 +284,14 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
     """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
     unless one of the retrieved ``passages`` speaks of it (`STATED_BY`) — for a fact in
     `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject`` (all of a
-    condition's)."""
+    condition's or a payment means'; a payment question naming no means, or in English, is refused)."""
     stated = STATED_BY.get(unanswerable_fact or "")
-    if stated is None:
+    if stated is None or (unanswerable_fact == "payment" and not subject):  # 支払い方法は？, "pay by card"
         return unanswerable_fact
     for text in passages:
         if not stated.search(text):
             continue
-        if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=unanswerable_fact == "condition"):
+        if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=unanswerable_fact in CLAUSED):
             return None
     return unanswerable_fact
 

@@ -191,6 +191,19 @@ def test_intent_detection(question, kind):
     assert query(question).intent.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("question", "ward"),
+    [
+        ("手稲山って、区が何かPRしてるの？", "手稲区"),  # a place named after the ward
+        ("清田の公園でイベントある？", "清田区"),
+        ("西野の公園は？", None),  # a one-character name (西) is no place name
+        ("中央図書館の開館時間は？", None),  # only the plan's own wards, never 中央区 by 中央
+    ],
+)
+def test_a_place_named_after_a_ward_names_that_ward(question, ward):
+    assert query(question).intent.ward == ward
+
+
 def test_relevance_combines_dense_and_capped_lexical():
     relevance = Relevance()
     hit = Hit(BULKY, 1.0, 1, {"dense": 0.84, "lexical": 100.0})
@@ -285,7 +298,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("土日でもマイナンバーカードを受け取れる場所はある？", "general", None),  # a service on weekends, asked to exist
         ("区役所でパスポートの受け取りは日曜もできる？", "general", "days"),
         ("マイナンバーカードの更新っていつまでにしないといけない？", "figure", "schedule"),  # the citizen's deadline
-        ("豊平川の花火大会って今年もある？", "general", "schedule"),  # this year's event
+        ("豊平川の花火大会って今年もある？", "ward", "schedule"),  # this year's event
         ("今年の目標は何件？", "figure", None),
         ("豊平区のデジタル講座、次はいつ？", "ward", "schedule"),
         ("Where is the nearest ward office to Sapporo Station?", "general", "location"),
@@ -359,6 +372,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("申請書作成支援システムはどこの区役所に置いてある？", "general", "location"),
         ("Which universities have partnership agreements with Sapporo?", "general", "names"),
         ("南区の芸術イベントで作品を展示したら賞金は出る？", "ward", "subsidy"),
+        ("市税ってクレジットカードで払える？", "general", "payment"),
+        ("Can I pay my city tax with a credit card?", "general", "payment"),
+        ("大型ごみの申し込み、支払い方法は？", "general", "payment"),
+        ("市税の手続きはネットでできる？", "general", None),  # a channel, not a payment
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -372,7 +389,7 @@ def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english
     """Each vetoed fact type has its own sentence in both languages (a new type without one would fail)."""
     understood = query("What is the bulky garbage service?" if english else "大型ごみの取組は？")
     intent = replace(understood.intent, unanswerable_fact=None if fact == "figure" else fact,
-                     subject=("離婚",) if fact == "condition" else understood.intent.subject,
+                     subject=("離婚",) if fact in ("condition", "payment") else understood.intent.subject,
                      kind="figure" if fact == "figure" else understood.intent.kind,
                      unit="件" if fact == "figure" else None)  # CENTER counts people, not cases
     # a passage that speaks of none of the facts (a passage that does may lift a veto: `STATED_BY`)
@@ -531,6 +548,36 @@ def test_a_goal_asked_of_an_initiative_without_an_indicator_is_answered_by_what_
     for question in ("マルシェの取組の目標は何人？", "マルシェの取組の数値目標は？"):
         refused = answer(question, hits((marche, 0.92, 10.0)))
         assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+
+
+def test_a_target_stated_as_a_word_answers_where_the_plan_means_to_get():
+    """「何か所まで増やすつもり？」 of an initiative whose 2027 target is 「増加」: the plan's answer is that word,
+    said to be no number; how many there are now (no aim asked) is still a missing figure."""
+    naming = chunk("p#L597", "広告事業、ネーミングライツ導入の促進による民間事業者等の地域貢献の促進",
+                   text="ネーミングライツの導入を促進します。", indicator="ネーミングライツを導入する市有施設数",
+                   baseline=Measure(2022, "—"), target=Measure(2027, "増加"))
+    said = answer("ネーミングライツを入れる市の施設、何か所まで増やすつもり？", hits((naming, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is naming
+    assert "2027年: 増加" in said.text.splitlines()[0] and "数値での目標は示されていません" in said.text.splitlines()[0]
+    now = answer("ネーミングライツの市の施設、今は何か所ある？", hits((naming, 0.92, 10.0)))
+    assert now.abstained and now.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    share = answer("大型ごみのインターネット受付は何件を目指すの？", hits((BULKY, 0.92, 10.0)))
+    assert share.abstained  # a target in % is a number, just not in the asked unit
+
+
+def test_a_payment_means_is_answered_only_by_a_passage_that_names_it():
+    """「口座振替で払える？」 is answered by the passage on 口座振替; a means no passage names, a question naming
+    none (支払い方法は？) and an English one (its means cannot be matched) are refused, the topic still shown."""
+    tax = chunk("p#L330", "税務手続のオンライン化推進", text="市税の口座振替をはじめとした各種税務手続きについて、オンライン化を推進します。",
+                indicator="インターネットを利用した口座振替依頼の実現")
+    said = answer("市税は口座振替で払える？", hits((tax, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is tax
+    assert not answer("市税ってネットで払えるようになる？", hits((tax, 0.92, 10.0))).abstained  # its indicator
+    refused = answer("市税ってクレカで払える？", hits((tax, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には「クレカ」についての記載はありません。")
+    assert refused.citations[0].hit.chunk is tax
+    for question in ("市税の支払い方法は？", "Can I pay my city tax with a credit card?"):
+        assert answer(question, hits((tax, 0.92, 10.0))).abstained
 
 
 def test_a_how_to_question_is_answered_only_by_a_passage_on_applying_for_that_subject():
