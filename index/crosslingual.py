@@ -75,7 +75,8 @@ def lexical_text(search_text: str) -> str:
 def expand_english(query: str, glosses: Glosses | None = None) -> str:
     """``'Can I apply for bulky garbage collection online?'`` -> the query plus ``大型ごみ 申込 …``
     (the caller has decided the query is English: `is_english`): the bundled glossary's terms, then
-    JMdict's translations among the plan's words (``glosses``, `index.jmdict`)."""
+    JMdict's translations among the plan's words (``glosses``, `index.jmdict`), then the plan's katakana
+    loanwords among the words the glossary left (nudge -> ナッジ)."""
     remaining = query.lower()
     terms: list[str] = []
     for pattern, japanese in _glossary():
@@ -84,4 +85,6 @@ def expand_english(query: str, glosses: Glosses | None = None) -> str:
             terms.extend(t for t in japanese.split() if t not in terms)
     if glosses is not None:
         terms.extend(t for t in glosses.terms(query) if t not in terms)
+        # loanwords only among the words the bundled glossary left (ward is 区, not ワード)
+        terms.extend(t for t in glosses.loanwords(remaining) if t not in terms)
     return f"{query} {' '.join(terms)}" if terms else query

@@ -53,7 +53,7 @@ _DEPARTMENT = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(
-    r"とは[?？]?\s*$|とは(何|なに|どういう)|って(何|なに|どういう)|ってなん|の意味|意味は|"
+    r"とは[?？]?\s*$|とは(何|なに|どういう)|って(?:(?:何|なに)(?![をがに])|どういう)|ってなん|の意味|意味は|"
     r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ)|何と(?:言う|いう|呼ぶ)|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     r"^\s*what (is|are|does)\b.*\b(mean|stand for)?|\bdefinition\b|\bdefine\b",

@@ -5,7 +5,9 @@ reaches further ("caregiver", "point of contact", "weekday", "startup"). JMdict 
 package ships it as an SQLite database) gives every Japanese headword its English glosses; kept are
 only headwords the plan itself uses (the lexical index's words) and glosses that name at most
 `MAX_HEADWORDS` of them, so "support" (サポート, 協賛, 後押し, …) adds nothing while "caregiver" adds
-介護者. Built from the index's vocabulary when the first English question arrives (~0.5 s).
+介護者. An English word JMdict does not translate may be a loanword the plan writes in katakana
+(`index.loanwords`: "nudge" -> ナッジ). Built from the index's vocabulary when the first English question
+arrives (~0.5 s).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from index.loanwords import loanwords
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +58,17 @@ class Glosses:
     """English gloss (folded words) -> the plan's Japanese words it translates."""
 
     by_key: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    katakana: frozenset[str] = frozenset()  # the plan's katakana words, for loanwords JMdict lacks (`index.loanwords`)
+    glossed: frozenset[str] = frozenset()  # one-word glosses of the plan's words, however vague (city: 市, 都市, …)
 
     @classmethod
     def build(cls, plan_words: Iterable[str], path: Path | None = None) -> Glosses:
+        words = {w for w in plan_words if len(w) >= 2}
+        katakana = frozenset(w for w in words if len(w) >= 3 and _KATAKANA.fullmatch(w))
         path = path or database_path()
         if path is None:
             log.warning("jamdict-data is not installed: English questions use the bundled en_ja.tsv only")
-            return cls()
-        words = {w for w in plan_words if len(w) >= 2}
+            return cls(katakana=katakana)
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             heads: dict[int, set[str]] = defaultdict(set)
@@ -82,7 +89,8 @@ class Glosses:
                     by_key[key].update(heads[entry])
         finally:
             connection.close()
-        return cls({key: tuple(sorted(terms)) for key, terms in by_key.items() if len(terms) <= MAX_HEADWORDS})
+        return cls({key: tuple(sorted(terms)) for key, terms in by_key.items() if len(terms) <= MAX_HEADWORDS},
+                   katakana, frozenset(key[0] for key in by_key if len(key) == 1))
 
     def terms(self, english: str) -> list[str]:
         """The plan's words for ``english``'s phrases, longest phrase first, left to right.
@@ -104,3 +112,13 @@ class Glosses:
             else:
                 start += 1
         return found
+
+    def loanwords(self, english: str) -> list[str]:
+        """The plan's katakana loanwords ``english`` names (`index.loanwords`: nudge -> ナッジ), for the words
+        JMdict does not translate into any of the plan's words (city -> 市, not シティー).
+
+        >>> Glosses(katakana=frozenset({"ナッジ"})).loanwords("What is a nudge?")  # doctest: +SKIP
+        ['ナッジ']
+        """
+        translated = {word for word in _ENGLISH_WORD.findall(english.lower()) if _fold(word) in self.glossed}
+        return loanwords(english, self.katakana, translated)

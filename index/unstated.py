@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from index.analyzer import fold, tagged, topic_nouns
+from index.analyzer import fold, tagged, topic_compounds, topic_nouns
 from index.synonyms import synonym_groups
 
 # A yes/no question ending on a condition: the words before でも／も (`condition_of`), then whether it can be done.
@@ -19,7 +19,7 @@ _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 _NOT_IN_PLAN = {
-    "fee": re.compile(r"手数料|料金|いくら|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
+    "fee": re.compile(r"手数料|料金|いくら|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時から|何時まで|何時に(?:開|閉|終わ|しま)|休館日|休業日|定休日|閉館|開館日|"
@@ -72,7 +72,7 @@ _NOT_IN_PLAN = {
     "location": re.compile(
         r"住所(?:は|を教え|って(?:どこ|何))|どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|"
         r"どこの[^。？?]{1,8}に(?:置いて|ある|あります)|どこに置いて(?:ある|あります)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
-        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
+        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy"): the plan
@@ -117,7 +117,8 @@ _NOT_IN_PLAN = {
     # whether an event goes ahead in bad weather (雨でもやる？, 雪の日は中止？, "if it rains"): an action plan
     # runs no event on the day
     "weather": re.compile(
-        r"(?:雨|雪|荒天|悪天候|台風|大雨|大雪)(?:でも|の日|の場合|のとき|の時|だったら|なら|が降ったら|天)(?:は|って|も)?\s*"
+        r"(?:雨|雪|荒天|悪天候|台風|大雨|大雪)(?:でも|の日|の場合|のとき|の時|だったら|なら|が降ったら|天|"
+        r"(?:が|の)?(?:ひどい|強い|多い|激しい|降る|降った|積もった)(?:日|とき|時|場合))(?:は|って|も)?\s*"
         r"(?:やる|やります|やって|開催|決行|中止|延期|ある|あります|あるの|できる)|雨天|荒天|"
         r"\bif it (?:rains|snows)\b|\bin (?:the )?(?:rain|snow|bad weather)\b|\brain or shine\b|\bcancell?ed (?:for|because of|due to) (?:rain|snow|weather)\b", re.I),
     # which company, product or variety (業者はどこ？, AI議事録のソフトは何？, 花の種類は？, "which companies"): an
@@ -125,6 +126,7 @@ _NOT_IN_PLAN = {
     "names": re.compile(
         r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
+        r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|どんな(?:ソフト|アプリ)|"
         r"(?:会社|業者|事業者|メーカー|ソフト|アプリ|製品|ブランド)(?:は|って)\s*(?:どこ|何|なに|なん)|"
         r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|"
         r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b|"
@@ -277,7 +279,7 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
         return tuple(dict.fromkeys(
             fold(token.lemma) for token in tagged(condition_of(question, fact))
             if token.pos1 == "名詞" and token.pos2 != "数詞" and fold(token.lemma) not in words))
-    return tuple(dict.fromkeys(noun for noun in topic_nouns(question) if noun not in words))
+    return tuple(topic_compounds(question, words))
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = ()) -> str | None:
@@ -304,9 +306,10 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
     """True when ``passage`` names at least half of the ``subject`` nouns (``every``: all of them, as a
     condition's 離婚 and 相談 — 相談 alone is named everywhere; none: True): by lemma; for a
     kanji noun also inside one of the passage's words (花 and 苗 in 花苗) or, two kanji or more, anywhere in
-    its text (手当 in 児童手当); for a katakana noun of three letters or more anywhere in its text (ネット in
-    インターネット — shorter pieces of a word the tokenizer split, ログ + イン, by lemma only); or by a word of
-    the same Sudachi synonym group (転居 for 引っ越し)."""
+    its text (手当 in 児童手当) — a compound (生活保護: `topic_compounds`) written whole or every part named; for
+    a katakana noun of three letters or more anywhere in its text (ネット in インターネット — shorter pieces of a
+    word the tokenizer split, ログ + イン, by lemma only); or by a word of the same Sudachi synonym group (転居
+    for 引っ越し)."""
     if not subject:
         return True
     named = set(topic_nouns(passage))
@@ -321,6 +324,8 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
             return True
         if _KATAKANA.fullmatch(noun) and len(noun) >= 3 and noun in folded:  # ネット in インターネット
             return True
+        if _KANJI.fullmatch(noun) and len(parts := topic_nouns(noun)) > 1:
+            return all(map(found, parts))  # a compound (生活保護) not written whole: every part named
         if groups is None:
             groups = set(synonym_groups(passage))
         return bool(groups.intersection(synonym_groups(noun)))  # a word of its synonym group (転居 for 引っ越し)

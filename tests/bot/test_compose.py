@@ -376,6 +376,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Can I pay my city tax with a credit card?", "general", "payment"),
         ("大型ごみの申し込み、支払い方法は？", "general", "payment"),
         ("市税の手続きはネットでできる？", "general", None),  # a channel, not a payment
+        ("西区の認知症の家族の集まりの参加費は？", "ward", "fee"),
+        ("交通費は出る？", "general", None),  # whether it is paid for, not a price
+        ("冬のウォーキングイベント、雪がひどい日は中止になる？", "general", "weather"),
+        ("オンライン相談はどのアプリを使うの？", "general", "names"),
+        ("Where is the My Number card center located?", "general", "location"),
+        ("生活保護の申請って何を持っていけばいい？", "general", "documents"),  # 何を: not "what is"
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -578,6 +584,16 @@ def test_a_payment_means_is_answered_only_by_a_passage_that_names_it():
     assert refused.citations[0].hit.chunk is tax
     for question in ("市税の支払い方法は？", "Can I pay my city tax with a credit card?"):
         assert answer(question, hits((tax, 0.92, 10.0))).abstained
+
+
+def test_a_compound_subject_must_be_spoken_of_as_a_whole():
+    """生活保護 is one subject: a passage on documents that names 生活 (市民生活) does not answer what to bring
+    for a 生活保護 application; one that speaks of 生活保護's documents does."""
+    leaflet = chunk("p#L380", "必要書類やオンライン申請等の広報充実", text="市民生活に必要な手続の必要書類を広報します。")
+    refused = answer("生活保護の申請って何を持っていけばいい？", hits((leaflet, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には手続きに必要な書類・持ち物の記載はありません。")
+    welfare = chunk("p#L381", "生活保護の手続の案内", text="生活保護の申請に必要な書類を案内します。")
+    assert not answer("生活保護の申請って何を持っていけばいい？", hits((welfare, 0.92, 10.0))).abstained
 
 
 def test_a_how_to_question_is_answered_only_by_a_passage_on_applying_for_that_subject():
