@@ -11,7 +11,7 @@ from index.analyzer import tagged
 
 # How long a procedure takes (申請から決定までどれくらいかかる？, "how long does it take"): a number of days.
 DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日|何週間|何か月|何ヶ月|何カ月)"
-            r"(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|\bhow long (?:does|will) (?:it|the \w+) take\b")
+            r"(?:くらい|ぐらい|ほど|程度)?(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|\bhow long (?:does|will) (?:it|the \w+) take\b")
 # The unit a figure question asks in (何人, 何件, "how many hours"): a passage answers it only when it
 # states a number in that unit (`states_unit`) — a share in % does not tell "how many people".
 _UNIT_ASKED = (
@@ -23,6 +23,9 @@ _UNIT_ASKED = (
     ("時間", re.compile(r"何\s*時間|\bhow many hours\b", re.I)),
     ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b|"
                      + DURATION, re.I)),
+    # how long one waits (どれくらい待つ？, 待ち時間は何分？): a time stated in hours or minutes (20分短縮)
+    ("待ち", re.compile(r"(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何分|何時間)\s*(?:待つ|待た|待ち|待って)|"
+                      r"待ち時間(?:は|って)?\s*(?:どれくらい|どのくらい|どれぐらい|何分|何時間)|\bhow long (?:do|will) (?:i|we|you) wait\b", re.I)),
     ("か所", re.compile(r"何\s*(?:か所|箇所|カ所|ヶ所)|\bhow many (?:places|locations|sites)\b", re.I)),
     ("施設", re.compile(r"何\s*施設|\bhow many facilities\b", re.I)),
     ("事業", re.compile(r"何\s*事業|\bhow many (?:projects|programs|programmes|initiatives)\b", re.I)),
@@ -35,7 +38,7 @@ _UNIT_ASKED = (
 )
 _UNIT_WRITTEN = {
     "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
-    "施設": r"(?:施設|か所|箇所|カ所|ヶ所)",
+    "施設": r"(?:施設|か所|箇所|カ所|ヶ所)", "待ち": r"(?:時間|分)",
 }
 # a quantity's word followed by its figure (面積は657.48k㎡, 人口は約19万人): 「人口減少」 is not a population
 _QUANTITY_WRITTEN = {

@@ -65,13 +65,14 @@ _NOT_IN_PLAN = {
         r"(?=.*(?:おすすめ|オススメ|お勧め|お薦め|人気|美味しい|おいしい|うまい|評判))"
         r".*(?:(?<!商)店(?!街)|屋さん|ラーメン|レストラン|旅館|ホテル|宿(?!題|泊)|カフェ|居酒屋)|"
         r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b|"
-        r"どこで(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?売って(?:る|いる|ます)(?:の|か)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
+        r"どこで(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?(?:売って|販売して)(?:る|いる|ます)(?:の|か|\s*[?？]|\s*$)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
         r"\bbuy (?:a |the )?tickets?\b",
         re.I),
     # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
     "location": re.compile(
         r"住所(?:は|を教え|って(?:どこ|何))|どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|"
-        r"どこの[^。？?]{1,8}に(?:置いて|ある|あります)|どこに置いて(?:ある|あります)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"どこの[^。？?]{1,8}に(?:置いて|ある|あります)|"
+        r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅)(?:のこと|なの|です|でしょう|に|で|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),

@@ -382,6 +382,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("オンライン相談はどのアプリを使うの？", "general", "names"),
         ("Where is the My Number card center located?", "general", "location"),
         ("生活保護の申請って何を持っていけばいい？", "general", "documents"),  # 何を: not "what is"
+        ("南区の子育てキャラクターのぬいぐるみって売ってる？", "ward", "business"),
+        ("西区の誰もが楽しめる公園って、どこの公園のこと？", "ward", "location"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -513,6 +515,9 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("区内の小学校は何校？", "校"),
         ("生活保護の申請から決定までどれくらいかかる？", "日"),  # how long a procedure takes
         ("How long does it take to get the care certification?", "日"),
+        ("提案したら、採用されるまで何か月くらいかかる？", "日"),
+        ("マイナンバーカードセンターって今どれくらい待つの？", "待ち"),  # waiting: hours or minutes
+        ("繁忙期の待ち時間は何分？", "待ち"),
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
@@ -541,6 +546,16 @@ def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
     assert not share.abstained and "2027年: 50%" in share.text.splitlines()[0]
     people = answer("マイナンバーカードセンターで何人に交付するの？", hits((BULKY, 0.92, 0.0), (CENTER, 0.91, 10.0)))
     assert people.citations[0].hit.chunk is CENTER and "63,700人" in people.text.splitlines()[0]
+
+
+def test_a_waiting_time_is_answered_only_by_a_passage_that_states_one():
+    window = chunk("p#L363", "戸籍・住民記録窓口の利便性向上", text="繁忙期の待ち時間を短縮します。",
+                   indicator="各区戸籍住民課窓口における繁忙期の待ち時間の短縮（最大時間）",
+                   baseline=Measure(2022, "—"), target=Measure(2027, "20分短縮"))
+    said = answer("区役所の戸籍の窓口、3月はどれくらい待つの？", hits((window, 0.92, 10.0)))
+    assert not said.abstained and "20分短縮" in said.text.splitlines()[0]
+    refused = answer("マイナンバーカードセンターって今どれくらい待つの？", hits((CENTER, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
 
 
 def test_a_goal_asked_of_an_initiative_without_an_indicator_is_answered_by_what_it_aims_at():
