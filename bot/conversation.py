@@ -6,16 +6,16 @@ initiative its answer led with), a ward, and the passages already shown; a new m
 against them:
 
 - **language switch** (「英語で」, "in English") — the previous question again, in that language;
-- **same topic, another ward** (「清田区だと？」: a ward and nothing else) — the previous question
-  with that ward;
+- **same topic, another ward** (「清田区だと？」, 「清田区には似たようなのある？」: a ward and nothing else)
+  — the previous question with that ward;
 - **other items** (「他には？」, 「ほかに…ある？」, "anything else") — the passages already shown sink,
   the ward stays;
 - **an item within the topic** (「その中のスポーツのやつ」, "which of those …") — searched as a new
   question in the ward, with the topic passage itself sunk: the answer is one of its items;
-- **same topic** — a pronoun (それ/その/これ/it/that…), 「もっと詳しく」, or a message with no topic word
+- **same topic** — a pronoun (それ/その/これ/it/that…), 「もっと詳しく」, a message with no topic word
   besides the asked fact (「担当は？」「何人くらい受ける予定？」: no noun but the asked fact's; "Which
   department is in charge?": nothing but stop words and fact words) — the topic's title joins the
-  search and the topic is preferred;
+  search and the topic is preferred (after a refused follow-up, the topic it was read against stays);
 - otherwise a **new question**: its own topic wins; only the ward carries over, as a preference.
 
 The answer says how a follow-up was understood (「（「…」について）」), so a wrong guess is visible.
@@ -45,8 +45,11 @@ _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
 _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こちら|\b(?:it|that|this|they|them|its|those|these)\b", re.I)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
-_WARD_ONLY_FILLER = re.compile(r"だと|では|なら|の場合|の方|のほう|は|も|について|はどう|はどうですか|だったら|"
-                               r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|[\s?？!！。.、,]", re.I)
+_WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
+                               r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
+                               r"だと|では|なら|の場合|の方|のほう|は|も|に|について|はどう|はどうですか|だったら|"
+                               r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|\bsomething similar\b|\bsimilar\b|"
+                               r"\bis there\b|\bin\b|\btoo\b|[\s?？!！。.、,]", re.I)
 # Words that name the asked fact, not a topic: a message made of these (and one word more) is a follow-up.
 _FACT_WORDS = {
     "目標", "目標値", "指標", "数値", "値", "割合", "数", "人", "件", "何", "なに", "いつ", "まで", "予定", "担当",
@@ -54,6 +57,8 @@ _FACT_WORDS = {
     "詳細", "もっと", "どこ", "誰", "本当", "今", "現在", "くらい", "ぐらい", "程度", "具体", "具体的", "的",
     "いくつ", "いくら", "年", "年度", "時点", "実績", "状況", "進む", "始まる", "やる", "分かる", "わかる",
     "教える", "知る", "聞く", "思う", "感じ", "方", "様子", "予算", "ところ", "とこ", "ほう",
+    "金額", "額", "数字", "人数", "件数", "回数", "規模", "時期", "期間", "対象", "結果", "成果", "効果", "進捗",
+    "積り", "つもり", "見込み", "見込",
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
@@ -69,17 +74,20 @@ _FACT_WORDS_EN = {
 
 @dataclass(frozen=True)
 class Turn:
-    """One answered message: what the next message may refer to."""
+    """One answered message: what the next message may refer to. ``context``: the topic it was read
+    against, when it was a follow-up."""
 
     question: str
     query: Query
     answer: Answer
+    context: Chunk | None = None
 
     @property
     def topic(self) -> Chunk | None:
-        """The passage the answer led with (none when it abstained)."""
+        """The passage the answer led with; when it abstained, the topic it was read against (「どれくらい短くする？」
+        refused, 「担当は？」 still asks about the same initiative), else none."""
         if self.answer.abstained or not self.answer.citations:
-            return None
+            return self.context
         return self.answer.citations[0].hit.chunk
 
     @property

@@ -185,7 +185,7 @@ class Bot:
             answer = replace(answer, text=f"（{resolution.understood_as}）\n{answer.text}",
                              understood_as=resolution.understood_as)
         answer = replace(answer, suggestions=suggest(answer, result.profile))
-        return Turn(question if isinstance(question, str) else question.text, query, answer)
+        return Turn(question if isinstance(question, str) else question.text, query, answer, resolution.topic)
 
     def stream(self, question: str, filters: Filters | None = None, history: Sequence[str] = (),
                channel: str = "chat") -> Iterator[tuple[str, Answer | None]]:

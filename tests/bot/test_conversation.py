@@ -44,6 +44,25 @@ def test_the_same_question_in_another_ward(mini_bot):
     assert second.citations[0].hit.chunk.ward == "豊平区"
 
 
+def test_the_same_question_in_another_ward_asked_as_something_similar(mini_bot):
+    _, second = mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区には似たようなのある？"])
+    assert second.understood_as == "豊平区について、前の質問と同じ内容で"
+    assert second.citations[0].hit.chunk.ward == "豊平区"
+
+
+def test_an_amount_or_an_intention_is_an_asked_fact_not_a_new_topic(mini_bot):
+    for follow_up in ("目標の金額は？", "どれくらい増やすつもり？"):
+        _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+        assert second.understood_as == "「消防検査のオンライン化」について", follow_up
+
+
+def test_after_a_refused_follow_up_the_next_one_keeps_the_topic(mini_bot):
+    """「参加費は？」 is refused (no fees in the plan); 「担当は？」 still asks about the same initiative."""
+    _, refused, third = mini_bot.dialogue(["消防検査のオンライン化について教えて", "それの手数料は？", "担当は？"])
+    assert refused.abstained
+    assert third.understood_as == "「消防検査のオンライン化」について" and "消防局" in third.text
+
+
 def test_other_items_skip_what_was_already_shown(mini_bot):
     first, second = mini_bot.dialogue(["オンライン化の取組", "他には？"])
     shown = {c.hit.chunk.id for c in first.citations}
