@@ -42,6 +42,7 @@ _FACT_JA = {
     "language": "外国語での対応",
     "jobs": "採用・求人の情報",
     "results": "これまでの実績・効果",
+    "choice": "利用する側が選べるかどうか",
     "payment": "支払い方法",
     "condition": "お尋ねの条件（場合・方法）",
     "figure": "お尋ねの数値",
@@ -69,6 +70,7 @@ _FACT_EN = {
     "language": "service in other languages",
     "jobs": "jobs or recruitment",
     "results": "results achieved so far",
+    "choice": "whether users may choose",
     "payment": "payment methods",
     "condition": "information on the condition you asked about",
     "figure": "figure for what you asked",
@@ -112,7 +114,8 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     close = [h for h in candidates if relevance.score(h) >= relevance.score(top) - settings.lead_margin]
     preferred = {
         "definition": lambda c: c.kind == "glossary",
-        "figure": lambda c: c.indicator is not None and _states_asked_unit(c, intent.unit),
+        "figure": lambda c: c.indicator is not None and _states_asked_unit(c, intent.unit) and (
+            not intent.wants_number or _states_a_number(c)),
         "department": lambda c: bool(c.departments),
         "ward": lambda c: c.ward == intent.ward,
     }.get(intent.kind)
@@ -154,6 +157,11 @@ def _states_asked_unit(chunk: Chunk, unit: str | None) -> bool:
     baseline or target: 「4,500時間」 answers 何時間; a share in % does not answer 何人)."""
     measures = (m.value for m in (chunk.baseline, chunk.target) if m is not None)
     return states_unit((chunk.text, chunk.indicator or "", *measures), unit)
+
+
+def _states_a_number(chunk: Chunk) -> bool:
+    """Whether a passage states any number: in its text, or as its baseline or target (28,385人, 50%)."""
+    return any(NUMBER.search(value) for value in (chunk.text, *(m.value for m in (chunk.baseline, chunk.target) if m)))
 
 
 def _aims_at_a_word(intent, chunk: Chunk) -> bool:
@@ -213,9 +221,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
     elif intent.kind == "figure" and intent.wants_number and not _aims_at_a_word(intent, lead.chunk) and (
-            (lead.chunk.indicator is None and not NUMBER.search(lead.chunk.text))
-            or not _states_asked_unit(lead.chunk, intent.unit)):
-        # no number at all, or none in the asked unit (何日以内 answered by a target in %)
+            not _states_a_number(lead.chunk) or not _states_asked_unit(lead.chunk, intent.unit)):
+        # no number at all (利回りはどれくらい？ of a target 「検討」), or none in the asked unit (何日以内 answered
+        # by a target in %)
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)

@@ -15,7 +15,7 @@ from index.unstated import CLAUSED, SUBJECT_BOUND, condition_clause, subject_of,
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
-    rf"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))|{DURATION}|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|いつまで|どれ(だけ|くらい|ぐらい)|"
+    rf"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))(?!も)|{DURATION}|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|いつまで|どれ(だけ|くらい|ぐらい)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|(?:人口|面積|世帯数)(?:は|って|を教え|\s*[?？]|$)|"
     r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bpopulation\b|"
     r"how (?:big|large) is\b|\b(?:area|size) of\b",
@@ -36,6 +36,7 @@ def asks_for_a_number(question: str) -> bool:
 # target for 2027"): an initiative whose target is a word (増加, 実施) answers it with that word.
 _PLAN_AIM = re.compile(
     r"まで(?:に)?\s*(?:増や|減ら|伸ば|上げ|下げ|高め|短く|縮め|広げ|拡大|削減)|つもり|目指|目標|予定|見込|"
+    r"(?:20\d\d|令和\s*\d+)\s*年度?(?:まで|に|には|の時点)|"
     r"\bby 20\d\d\b|\baim|\bplan(?:s|ning)? to\b|\btargets?\b|\bgoals?\b", re.I)
 
 

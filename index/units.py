@@ -15,12 +15,12 @@ DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|ど�
 # The unit a figure question asks in (何人, 何件, "how many hours"): a passage answers it only when it
 # states a number in that unit (`states_unit`) — a share in % does not tell "how many people".
 _UNIT_ASKED = (
-    ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|\bwhat (?:percentage|percent|share)\b", re.I)),
-    ("人", re.compile(r"何\s*人|\bhow many (?:people|persons|residents|users|staff|visitors|participants)\b", re.I)),
-    ("件", re.compile(r"何\s*件|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
-    ("回", re.compile(r"何\s*回|\bhow many times\b", re.I)),
-    ("枚", re.compile(r"何\s*枚|\bhow many (?:sheets|pages)\b", re.I)),
-    ("時間", re.compile(r"何\s*時間|\bhow many hours\b", re.I)),
+    ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
+    ("人", re.compile(r"何\s*人(?!も)|\bhow many (?:people|persons|residents|users|staff|visitors|participants)\b", re.I)),
+    ("件", re.compile(r"何\s*件(?!も)|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
+    ("回", re.compile(r"何\s*回(?!も)|\bhow many times\b", re.I)),
+    ("枚", re.compile(r"何\s*枚(?!も)|\bhow many (?:sheets|pages)\b", re.I)),
+    ("時間", re.compile(r"何\s*時間(?!も)|\bhow many hours\b", re.I)),
     ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b|"
                      + DURATION, re.I)),
     # how long one waits (どれくらい待つ？, 待ち時間は何分？): a time stated in hours or minutes (20分短縮)
@@ -61,13 +61,21 @@ _NOT_AMOUNTS = {"時", "年", "月", "日", "曜", "番", "区", "度", "号"}
 
 def counted_unit(question: str) -> str | None:
     """The counter of any "how many" the tokenizer reads as 何 the numeral (何店舗, 何校, 何歳, 何種類 — not
-    何の or 何が, where 何 is "what"), unless it asks for a time, a date or a rank (何時, 何年, 何番目)."""
+    何の or 何が, where 何 is "what"), unless it asks for a time, a date or a rank (何時, 何年, 何番目) or
+    is followed by も (何枚も: "many sheets")."""
     tokens = tagged(question)
     for before, token in pairwise(tokens):
         if before.surface == "何" and before.pos2 == "数詞" and token.surface not in _NOT_AMOUNTS \
+                and not _followed_by_mo(tokens, token) \
                 and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
             return token.surface
     return None
+
+
+def _followed_by_mo(tokens: list, token) -> bool:
+    """「何枚も書かされた」: 何 + counter + も is "many", not a question."""
+    at = tokens.index(token)
+    return at + 1 < len(tokens) and tokens[at + 1].surface == "も"
 
 
 def unit_figure(unit: str) -> re.Pattern:

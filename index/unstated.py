@@ -84,7 +84,9 @@ _NOT_IN_PLAN = {
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item.
-    "handout": re.compile(r"(?:って|は|が|を|も)\s*(?:もらえ|貰え)(?:る|ます|ない)"),
+    "handout": re.compile(r"(?:って|は|が|を|も)\s*(?:もらえ|貰え)(?:る|ます|ない)|"
+                          r"(?:参加賞|景品|記念品|粗品|ノベルティ|お土産|おみやげ)(?:は|って|が|も)?\s*(?:ある|あります|出る|つく|付く)|"
+                          r"\bcan i (?:get|pick up|receive) (?:a |an )?(?:free |paper |printed )?(?:copy|copies|leaflet|brochure|pamphlet|booklet)\b", re.I),
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
     # rules of use; "online too" (オンラインでもいい？) asks for a channel the plan may describe
     "permission": re.compile(
@@ -106,7 +108,7 @@ _NOT_IN_PLAN = {
     "documents": re.compile(
         r"(?:何|なに|どんな|どの|どういう)の?書類|書類(?:は|って)?(?:何|なに|どれ)|必要な?書類(?:は|って|を教え)|持ち物|"
         r"何を持って(?:いけ|行け|いく|行く|く)|持って(?:いく|行く)(?:もの|物)|自分で(?:用意|準備|持って)|持参(?:する|しないと|しなきゃ|が必要)|"
-        r"(?:靴|シューズ|服装|格好|道具|用具|着替え|タオル|水筒|弁当)(?:は|って|が|も)?\s*(?:必要|いる|要る|いります|要ります)|"
+        r"(?:靴|シューズ|服装|格好|道具|用具|着替え|タオル|水筒|弁当|アプリ|専用ソフト)(?:は|って|が|も)?\s*(?:必要|いる|要る|いります|要ります)|"
         r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*必要な(?:もの|物)|"
         r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
         r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
@@ -169,6 +171,11 @@ _NOT_IN_PLAN = {
     "results": re.compile(
         r"(?:減った|増えた|下がった|上がった|削減された|削減できた|改善された|短くなった|早くなった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
+    # whether a citizen may choose (講師は自分たちで選べる？, 好きな日を選択できる？, "can I choose"): the plan
+    # states what the city provides, not what its users may pick — unless a passage speaks of choosing
+    "choice": re.compile(
+        r"(?:自分|自分たち|私たち|こちら|うち|好きな|希望の)[^。？?]{0,6}(?:選べ|選択でき|指定でき)(?:る|ます)|"
+        r"(?:選べ|選択でき|指定でき)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|\bcan (?:i|we) (?:choose|pick|select)\b", re.I),
     # how something can be paid (市税ってクレジットカードで払える？, 支払い方法は？, "pay with a credit card"): only a
     # passage that names the asked means answers it (口座振替 for 「口座振替で払える？」, `condition_of`)
     "payment": re.compile(
@@ -186,6 +193,8 @@ UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
 def _asks_for_an_item(question: str) -> bool:
     """「苗ってもらえる？」 (a particle before もらえる: an item) and not 「手伝ってもらえる？」 (the te-form of a
     verb: a service); the tokenizer tells the particle って from the te-form."""
+    if question.isascii() or not re.search(r"もらえ|貰え", question):  # English, or a named item (参加賞ってある？)
+        return True
     tokens = tagged(question)
     return any(token.lemma == "貰う" and i and tokens[i - 1].pos1 == "助詞" and tokens[i - 1].pos2 != "接続助詞"
                for i, token in enumerate(tokens))
@@ -212,6 +221,7 @@ STATED_BY = {
     "sorting": re.compile(r"分別|ごみの分け方"),
     "language": re.compile(r"多言語|英語|外国語|通訳"),
     "jobs": re.compile(r"採用|求人"),
+    "choice": re.compile(r"選べ|選択でき|選択肢|指定でき"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
 }

@@ -384,6 +384,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("生活保護の申請って何を持っていけばいい？", "general", "documents"),  # 何を: not "what is"
         ("南区の子育てキャラクターのぬいぐるみって売ってる？", "ward", "business"),
         ("西区の誰もが楽しめる公園って、どこの公園のこと？", "ward", "location"),
+        ("豊平区の防災研修の講師、自分たちで選べる？", "ward", "choice"),
+        ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
+        ("Can I get a paper copy of the action plan at the ward office?", "general", "handout"),
+        ("消防検査をオンラインでやるのに、特別なアプリはいる？", "general", "documents"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -518,6 +522,7 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("提案したら、採用されるまで何か月くらいかかる？", "日"),
         ("マイナンバーカードセンターって今どれくらい待つの？", "待ち"),  # waiting: hours or minutes
         ("繁忙期の待ち時間は何分？", "待ち"),
+        ("ネットで済む手続き、2027年までにどれくらいの割合にするの？", "%"),
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
@@ -530,6 +535,7 @@ def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
         ("西区って札幌で何番目に広い区なの？", "ward"),  # a rank, not an amount
         ("何時から受け付けてるの？", "general"),  # a time
         ("西区の公園には何がある？", "ward"),  # 何 as "what"
+        ("名前とか住所とか何枚も同じことを書かされた。なくならない？", "general"),  # 何枚も: "many sheets"
     ],
 )
 def test_what_and_times_are_not_counted_figures(question, kind):
@@ -546,6 +552,22 @@ def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
     assert not share.abstained and "2027年: 50%" in share.text.splitlines()[0]
     people = answer("マイナンバーカードセンターで何人に交付するの？", hits((BULKY, 0.92, 0.0), (CENTER, 0.91, 10.0)))
     assert people.citations[0].hit.chunk is CENTER and "63,700人" in people.text.splitlines()[0]
+
+
+def test_a_number_asked_of_a_passage_that_states_none_is_missing_unless_its_target_is_asked():
+    """「利回りはどれくらい？」 of an initiative whose target is 「検討」 is refused; asked as where the plan
+    means to get (2027年までに…), the word target answers; a close passage stating a number leads."""
+    sib = chunk("p#L640", "成果連動型民間委託契約方式の活用の推進", text="PFS・SIBの活用を検討します。",
+                indicator="PFS・SIBの活用の検討", baseline=Measure(2022, "—"), target=Measure(2027, "検討"))
+    refused = answer("SIBに投資したら利回りはどれくらい？", hits((sib, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    said = answer("SIBの活用、2027年までにどれくらい進めるの？", hits((sib, 0.92, 10.0)))
+    assert not said.abstained and "2027年: 検討" in said.text.splitlines()[0]
+    online = chunk("p#L320", "行政手続のオンライン化推進", text="手続のオンライン化を推進します。",
+                   indicator="札幌市の行政手続におけるオンラインカバー率",
+                   baseline=Measure(2022, "30.8%"), target=Measure(2027, "70%"))
+    lead = answer("ネットで済む手続き、2027年までにどれくらいにするの？", hits((sib, 0.92, 10.0), (online, 0.915, 9.0)))
+    assert lead.citations[0].hit.chunk is online and "70%" in lead.text.splitlines()[0]
 
 
 def test_a_waiting_time_is_answered_only_by_a_passage_that_states_one():
