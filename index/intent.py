@@ -23,12 +23,14 @@ _FIGURE = re.compile(
 )
 
 
-_GOAL_WORDS = re.compile(r"目標(?!値|数)|\bgoals?\b|\btargets?\b|\baims?\b", re.I)
+# Words asking what an initiative aims at, or by when (every indicator row states its target year), not a number.
+_GOAL_WORDS = re.compile(r"目標(?!値|数)|いつまで(?:に)?|\bgoals?\b|\btargets?\b|\baims?\b|\bby when\b", re.I)
 
 
 def asks_for_a_number(question: str) -> bool:
     """Whether a figure question asks for a number (何%, どれくらい, 数値目標, "how many") rather than only
-    what an initiative aims at (「…取組、目標は？」), which its description states when it has no indicator."""
+    what an initiative aims at (「…取組、目標は？」), which its description states when it has no indicator,
+    or by when (いつまでに？: the target year of its indicator row)."""
     return bool(_FIGURE.search(_GOAL_WORDS.sub(" ", question)) or asked_unit(question))
 
 

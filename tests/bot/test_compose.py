@@ -563,6 +563,8 @@ def test_a_number_asked_of_a_passage_that_states_none_is_missing_unless_its_targ
     assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     said = answer("SIBの活用、2027年までにどれくらい進めるの？", hits((sib, 0.92, 10.0)))
     assert not said.abstained and "2027年: 検討" in said.text.splitlines()[0]
+    when = answer("SIBの活用はいつまでに？", hits((sib, 0.92, 10.0)))  # by when: the target year answers
+    assert not when.abstained and "2027年: 検討" in when.text.splitlines()[0]
     online = chunk("p#L320", "行政手続のオンライン化推進", text="手続のオンライン化を推進します。",
                    indicator="札幌市の行政手続におけるオンラインカバー率",
                    baseline=Measure(2022, "30.8%"), target=Measure(2027, "70%"))
