@@ -19,7 +19,7 @@ _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 _NOT_IN_PLAN = {
-    "fee": re.compile(r"手数料|料金|いくら|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
+    "fee": re.compile(r"手数料|料金|いくら|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時から|何時まで|何時に(?:開|閉|終わ|しま)|休館日|休業日|定休日|閉館|開館日|"
@@ -35,14 +35,14 @@ _NOT_IN_PLAN = {
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b|\bdeadlines?\b|\bdue date\b", re.I
     ),
-    "phone": re.compile(r"電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
+    "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
                         r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
     # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people
     "person": re.compile(
         r"(?:区長|市長|副市長|局長|部長|課長|所長|センター長|議員)(?:さん)?(?:って|は|の)\s*(?:誰|だれ|名前|氏名)|"
-        r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|"
+        r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|(?:講師|先生|スタッフ)(?:さん)?(?:は|って)\s*(?:誰|だれ|どなた|どんな人)|"
         r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director)\b|"
         r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
     # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
@@ -102,6 +102,7 @@ _NOT_IN_PLAN = {
         r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
         r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
         r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|間に合わなかっ|払えなかっ|払わなかっ|滞納し)(?:たら|た場合|ちゃったら)[^。？?]{0,6}(?:どう|何)|"
+        r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
         r"\bwhat should i do\b|\bwhat happens if i (?:miss|forget|lose|pay late|don't pay)\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
@@ -129,7 +130,8 @@ _NOT_IN_PLAN = {
     "names": re.compile(
         r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
-        r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|どんな(?:ソフト|アプリ)|"
+        r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド|病院|団体|NPO)|どんな(?:ソフト|アプリ)|"
+        r"(?:どの|どこの)(?:大学|学校)(?!生)|"
         r"(?:会社|業者|事業者|メーカー|ソフト|アプリ|製品|ブランド)(?:は|って)\s*(?:どこ|何|なに|なん)|"
         r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|"
         r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b|"
@@ -171,6 +173,9 @@ _NOT_IN_PLAN = {
     "results": re.compile(
         r"(?:減った|増えた|下がった|上がった|削減された|削減できた|改善された|短くなった|早くなった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
+    # an award or commendation (市から表彰される？, 賞はもらえる？): only a passage that speaks of awards answers it
+    "award": re.compile(r"表彰(?:され|して(?:もら|くれ)|状|制度|の対象)|(?<!参加)賞(?:が|は|って)?\s*(?:もらえ|出る|出ます|ある)|"
+                        r"\b(?:award|prize|commendation)s?\b", re.I),
     # whether a citizen may choose (講師は自分たちで選べる？, 好きな日を選択できる？, "can I choose"): the plan
     # states what the city provides, not what its users may pick — unless a passage speaks of choosing
     "choice": re.compile(
@@ -221,6 +226,7 @@ STATED_BY = {
     "sorting": re.compile(r"分別|ごみの分け方"),
     "language": re.compile(r"多言語|英語|外国語|通訳"),
     "jobs": re.compile(r"採用|求人"),
+    "award": re.compile(r"表彰|顕彰|賞"),
     "choice": re.compile(r"選べ|選択でき|選択肢|指定でき"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)

@@ -388,6 +388,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
         ("Can I get a paper copy of the action plan at the ward office?", "general", "handout"),
         ("消防検査をオンラインでやるのに、特別なアプリはいる？", "general", "documents"),
+        ("保健師さんに相談するのってお金かかる？", "general", "fee"),
+        ("市の事業ってお金かかりすぎじゃない？", "general", None),  # an opinion, not a price
+        ("納税お知らせセンターから電話が来たけど、本物か確かめる方法は？", "general", "procedure"),
+        ("大学連携って、どの大学と協定を結んでるの？", "general", "names"),
+        ("どの大学生でも参加できる？", "general", "eligibility"),  # 大学生, not which university
+        ("内部統制で不正が見つかったら、どこで公表されるの？", "general", "phone"),  # where it is published
+        ("企業のまちづくり活動に参加したら、市から表彰される？", "general", "award"),
+        ("データの研修の講師は誰がやるの？", "general", "person"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
