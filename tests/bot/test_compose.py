@@ -396,6 +396,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("内部統制で不正が見つかったら、どこで公表されるの？", "general", "phone"),  # where it is published
         ("企業のまちづくり活動に参加したら、市から表彰される？", "general", "award"),
         ("データの研修の講師は誰がやるの？", "general", "person"),
+        ("豊平区のデジタル講座、スマホを持ってない人でも参加できる？", "ward", "eligibility"),
+        ("消防検査のオンライン化、どのシステムを使うの？", "general", "names"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
