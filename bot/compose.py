@@ -163,7 +163,8 @@ def _states_asked_unit(chunk: Chunk, unit: str | None) -> bool:
 
 def _states_a_number(chunk: Chunk) -> bool:
     """Whether a passage states any number: in its text, or as its baseline or target (28,385人, 50%)."""
-    return any(NUMBER.search(value) for value in (chunk.text, *(m.value for m in (chunk.baseline, chunk.target) if m)))
+    measures = (m.value for m in (chunk.baseline, chunk.target) if m is not None)
+    return any(NUMBER.search(value) for value in (chunk.text, *measures))
 
 
 def _aims_at_a_word(intent, chunk: Chunk) -> bool:
@@ -200,9 +201,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
     relevant = relevance.best(hits) >= relevance.threshold
-    veto = standing_veto(intent.unanswerable_fact,  # its text and its indicator (インターネットを利用した口座振替)
-                         (f"{h.chunk.text} {h.chunk.indicator or ''}" for h in hits[: settings.lead_candidates]),
-                         intent.subject)
+    # a passage speaks of the asked fact in its text or its indicator (インターネットを利用した口座振替)
+    spoken = (f"{h.chunk.text} {h.chunk.indicator or ''}" for h in hits[: settings.lead_candidates])
+    veto = standing_veto(intent.unanswerable_fact, spoken, intent.subject)
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)
         query = replace(query, intent=intent)
@@ -328,7 +329,8 @@ def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanPro
     title = chunk.title
     if intent.kind == "figure" and chunk.indicator:
         if english:
-            unstated = " (no numeric target is given)" if _aims_at_a_word(intent, chunk) and intent.wants_number else ""
+            word_only = _aims_at_a_word(intent, chunk) and intent.wants_number
+            unstated = " (no numeric target is given)" if word_only else ""
             return cite(f"The target of 「{title}」 (indicator: 「{chunk.indicator}」) is "
                         f"{measure_text(chunk, profile)}{unstated}.", n)
         if _aims_at_a_word(intent, chunk) and intent.wants_number:

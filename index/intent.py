@@ -104,8 +104,8 @@ def mentioned_ward(question: str, wards: dict[str, str], places: bool = False) -
         if ward in compact or (english and re.search(rf"\b{re.escape(english)}\b", folded, re.IGNORECASE)):
             return ward
     if places:
-        return next((ward for ward in wards
-                     if len(ward) > 2 and ward.endswith("区") and re.search(f"{re.escape(ward[:-1])}(?!区)", compact)), None)
+        named = (ward for ward in wards if len(ward) > 2 and ward.endswith("区"))
+        return next((ward for ward in named if re.search(f"{re.escape(ward[:-1])}(?!区)", compact)), None)
     return None
 
 
@@ -117,7 +117,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     >>> detect("消防検査オンライン化 所管", "ja", PlanProfile()).kind
     'department'
     """
-    ward = (mentioned_ward(question, profile.wards) or (mentioned_ward(respelled, profile.wards) if respelled else None)
+    ward = (mentioned_ward(question, profile.wards)
+            or (mentioned_ward(respelled, profile.wards) if respelled else None)
             or mentioned_ward(question, profile.wards, places=True))
     if _SMALLTALK.match(question):
         return Intent("smalltalk", None, language)

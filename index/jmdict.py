@@ -58,8 +58,10 @@ class Glosses:
     """English gloss (folded words) -> the plan's Japanese words it translates."""
 
     by_key: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    katakana: frozenset[str] = frozenset()  # the plan's katakana words, for loanwords JMdict lacks (`index.loanwords`)
-    glossed: frozenset[str] = frozenset()  # one-word glosses of the plan's words, however vague (city: 市, 都市, …)
+    # the plan's katakana words, for loanwords JMdict lacks (`index.loanwords`)
+    katakana: frozenset[str] = frozenset()
+    # one-word glosses of the plan's words, however vague (city: 市, 都市, …)
+    glossed: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, plan_words: Iterable[str], path: Path | None = None) -> Glosses:
@@ -89,8 +91,8 @@ class Glosses:
                     by_key[key].update(heads[entry])
         finally:
             connection.close()
-        return cls({key: tuple(sorted(terms)) for key, terms in by_key.items() if len(terms) <= MAX_HEADWORDS},
-                   katakana, frozenset(key[0] for key in by_key if len(key) == 1))
+        precise = {key: tuple(sorted(terms)) for key, terms in by_key.items() if len(terms) <= MAX_HEADWORDS}
+        return cls(precise, katakana, frozenset(key[0] for key in by_key if len(key) == 1))
 
     def terms(self, english: str) -> list[str]:
         """The plan's words for ``english``'s phrases, longest phrase first, left to right.

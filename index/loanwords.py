@@ -1,8 +1,9 @@
-"""English words the plan writes as katakana loanwords ("nudge" -> ナッジ, "naming rights" -> ネーミングライツ).
+"""English words the plan writes as katakana loanwords.
 
-JMdict lacks recent loanwords (ナッジ) and the plan's compounds of them; e2k's small character model (public
-domain, numpy only, ~1 ms a word) spells an English word in katakana, and the spelling is kept only when the
-plan writes exactly that word — alone, or two English words as one katakana compound.
+"nudge" -> ナッジ, "naming rights" -> ネーミングライツ: JMdict lacks recent loanwords (ナッジ) and the
+plan's compounds of them. e2k's small character model (public domain, numpy only, ~1 ms a word) spells
+an English word in katakana; the spelling is kept only when the plan writes exactly that word — alone,
+or two English words as one katakana compound.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def loanwords(english: str, katakana: Collection[str], translated: Collection[st
     if not katakana:
         return []
     words = _WORD.findall(english.lower())
-    spelled = [katakana_spelling(w) if len(w) >= MIN_LETTERS and w not in ENGLISH_STOP_WORDS else "" for w in words]
+    spelled = [katakana_spelling(w) if len(w) >= MIN_LETTERS and w not in ENGLISH_STOP_WORDS else ""
+               for w in words]
     found: list[str] = []
     i = 0
     while i < len(spelled):

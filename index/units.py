@@ -64,18 +64,12 @@ def counted_unit(question: str) -> str | None:
     何の or 何が, where 何 is "what"), unless it asks for a time, a date or a rank (何時, 何年, 何番目) or
     is followed by も (何枚も: "many sheets")."""
     tokens = tagged(question)
-    for before, token in pairwise(tokens):
+    following = [*(t.surface for t in tokens[2:]), "", ""]
+    for (before, token), after in zip(pairwise(tokens), following, strict=False):
         if before.surface == "何" and before.pos2 == "数詞" and token.surface not in _NOT_AMOUNTS \
-                and not _followed_by_mo(tokens, token) \
-                and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
-            return token.surface
+                and after != "も" and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
+            return token.surface  # (何枚も書かされた: "many sheets", not a question)
     return None
-
-
-def _followed_by_mo(tokens: list, token) -> bool:
-    """「何枚も書かされた」: 何 + counter + も is "many", not a question."""
-    at = tokens.index(token)
-    return at + 1 < len(tokens) and tokens[at + 1].surface == "も"
 
 
 def unit_figure(unit: str) -> re.Pattern:
