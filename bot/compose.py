@@ -154,17 +154,20 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     return any(noun in named for noun in subject)
 
 
+def _measure_values(chunk: Chunk) -> tuple[str, ...]:
+    """A passage's baseline and target values as the plan writes them (28,385人, 50%, 増加)."""
+    return tuple(m.value for m in (chunk.baseline, chunk.target) if m is not None)
+
+
 def _states_asked_unit(chunk: Chunk, unit: str | None) -> bool:
     """Whether ``chunk`` states a number in the unit a figure question asks in (its text, indicator,
     baseline or target: 「4,500時間」 answers 何時間; a share in % does not answer 何人)."""
-    measures = (m.value for m in (chunk.baseline, chunk.target) if m is not None)
-    return states_unit((chunk.text, chunk.indicator or "", *measures), unit)
+    return states_unit((chunk.text, chunk.indicator or "", *_measure_values(chunk)), unit)
 
 
 def _states_a_number(chunk: Chunk) -> bool:
     """Whether a passage states any number: in its text, or as its baseline or target (28,385人, 50%)."""
-    measures = (m.value for m in (chunk.baseline, chunk.target) if m is not None)
-    return any(NUMBER.search(value) for value in (chunk.text, *measures))
+    return any(NUMBER.search(value) for value in (chunk.text, *_measure_values(chunk)))
 
 
 def _aims_at_a_word(intent, chunk: Chunk) -> bool:
@@ -328,15 +331,13 @@ def _first_sentence(query: Query, chunk: Chunk, n: int, english: bool, profile: 
 def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanProfile) -> str | None:
     title = chunk.title
     if intent.kind == "figure" and chunk.indicator:
+        word_only = _aims_at_a_word(intent, chunk) and intent.wants_number  # a number asked, a word given
         if english:
-            word_only = _aims_at_a_word(intent, chunk) and intent.wants_number
             unstated = " (no numeric target is given)" if word_only else ""
             return cite(f"The target of 「{title}」 (indicator: 「{chunk.indicator}」) is "
                         f"{measure_text(chunk, profile)}{unstated}.", n)
-        if _aims_at_a_word(intent, chunk) and intent.wants_number:
-            return cite(f"「{title}」の目標は「{chunk.indicator}」で、{measure_text(chunk, profile)} です"
-                        "（数値での目標は示されていません）。", n)
-        return cite(f"「{title}」の目標は「{chunk.indicator}」で、{measure_text(chunk, profile)} です。", n)
+        unstated = "（数値での目標は示されていません）" if word_only else ""
+        return cite(f"「{title}」の目標は「{chunk.indicator}」で、{measure_text(chunk, profile)} です{unstated}。", n)
     if intent.kind == "department" and chunk.departments:
         if english:
             return cite(f"The department in charge of 「{title}」 is {departments_text(chunk)}.", n)
