@@ -28,8 +28,9 @@ _FACT_JA = {
     "lending": "貸し出し・レンタル",
     "days": "開庁日・営業日や夜間の対応",
     "business": "お店・宿・販売場所の案内やおすすめ",
-    "location": "所在地・交通・駐車場",
-    "subsidy": "お尋ねの補助・助成",
+    "access": "住所・交通・駐車場",
+    "location": "場所・会場",
+    "subsidy": "お尋ねの補助・助成・謝礼",
     "procedure": "手続きの方法や個別の対処法",
     "permission": "利用のきまり（してよいこと・いけないこと）",
     "handout": "お尋ねの物の配布・交付",
@@ -45,6 +46,9 @@ _FACT_JA = {
     "award": "表彰・賞",
     "choice": "利用する側が選べるかどうか",
     "payment": "支払い方法",
+    "liability": "責任の所在・補償",
+    "budget": "予算・事業費",
+    "credentials": "職員・担当者の資格",
     "condition": "お尋ねの条件（場合・方法）",
     "figure": "お尋ねの数値",
 }
@@ -57,8 +61,9 @@ _FACT_EN = {
     "lending": "lending or rental terms",
     "days": "opening days or night-time service",
     "business": "shops, inns or sales outlets, or recommendations of them",
-    "location": "addresses, directions or parking",
-    "subsidy": "subsidy or grant for what you asked",
+    "access": "addresses, directions or parking",
+    "location": "where it is located or held",
+    "subsidy": "subsidy, grant or payment for what you asked",
     "procedure": "how-to steps for a procedure or a personal situation",
     "permission": "rules on what is allowed",
     "handout": "handing out what you asked for",
@@ -74,6 +79,9 @@ _FACT_EN = {
     "award": "awards or commendations",
     "choice": "whether users may choose",
     "payment": "payment methods",
+    "liability": "liability or compensation",
+    "budget": "budgets or spending",
+    "credentials": "staff qualifications",
     "condition": "information on the condition you asked about",
     "figure": "figure for what you asked",
 }
@@ -177,6 +185,12 @@ def _aims_at_a_word(intent, chunk: Chunk) -> bool:
             and not NUMBER.search(chunk.target.value))
 
 
+def _dated_by_its_target(chunk: Chunk) -> bool:
+    """Whether "when will it start?" (いつから使える？) meets an initiative that states no date but the year of
+    its target (2023年: 設置, 2027年: 100%): the plan's answer is that year."""
+    return chunk.indicator is not None and chunk.target is not None and not DATE.search(chunk.text)
+
+
 def _dated_passage(query: Query, candidates: list[Hit]) -> Hit | None:
     """For "when did it start" when the best passage states no date: a candidate that states one and
     speaks of the question's subject (「その行政事務センターっていつできたの？」 → the chapter passage
@@ -236,7 +250,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     first, rest = _first_sentence(query, chunk, n, english, profile, quote_at)
     lines = [first]
     said = set()
-    if intent.kind == "figure" and chunk.indicator:
+    if intent.kind == "figure" and chunk.indicator or intent.kind == "date" and _dated_by_its_target(chunk):
         said.add("figure")
     if intent.kind == "department" and chunk.departments:
         said.add("department")
@@ -346,6 +360,12 @@ def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanPro
         if english:
             return cite(f"「{title}」 is a {chunk.ward} initiative; the plan names no department for it.", n)
         return cite(f"「{title}」は{chunk.ward}の取組で、{profile.name_ja}には所管部署の記載がありません。", n)
+    if intent.kind == "date" and _dated_by_its_target(chunk):
+        if english:
+            return cite(f"The plan gives no start date for 「{title}」; its target is set for {chunk.target.year}: "
+                        f"「{chunk.indicator}」 {measure_text(chunk, profile)}.", n)
+        return cite(f"「{title}」の開始時期の記載はありませんが、{chunk.target.year}年までの目標が示されています: "
+                    f"{chunk.indicator}（{measure_text(chunk, profile)}）。", n)
     if intent.kind == "figure" and chunk.kind == "initiative":
         if english:
             return cite(f"The plan gives no numeric target for 「{title}」.", n)

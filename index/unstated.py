@@ -19,6 +19,13 @@ _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 _NOT_IN_PLAN = {
+    # what an initiative costs the city (予算はいくら？, 事業費は？, "what's the budget"): the plan states
+    # targets, not budgets
+    "budget": re.compile(
+        r"(?:予算|事業費|経費)(?:は|って|が|に|を)?\s*(?:いくら|どれくらい|どのくらい|どれだけ|何円|何億|\s*[?？]|$|を教え)|予算(?:額|規模)|"
+        r"いくら(?:の)?(?:予算|税金)|(?:税金|お金)を?\s*(?:いくら|どれくらい|どのくらい)\s*(?:使|かけ|かか)|"
+        r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|\bcost the city\b|"
+        r"\b(?:spending|expenditure)\b", re.I),
     "fee": re.compile(r"手数料|料金|いくら|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
@@ -33,9 +40,9 @@ _NOT_IN_PLAN = {
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
         r"いつ(?:終わ|完成|再開)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
-        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b|\bdeadlines?\b|\bdue date\b", re.I
+        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|\bdeadlines?\b|\bdue date\b", re.I
     ),
-    "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
+    "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|電話[^。？?]{0,15}番号(?:は|って|を教え|\s*[?？]|$)|連絡先(?:は|って|を教え)|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
                         r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
@@ -65,22 +72,29 @@ _NOT_IN_PLAN = {
         r"(?=.*(?:おすすめ|オススメ|お勧め|お薦め|人気|美味しい|おいしい|うまい|評判))"
         r".*(?:(?<!商)店(?!街)|屋さん|ラーメン|レストラン|旅館|ホテル|宿(?!題|泊)|カフェ|居酒屋)|"
         r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b|"
-        r"どこで(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?(?:売って|販売して)(?:る|いる|ます)(?:の|か|\s*[?？]|\s*$)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
+        r"どこ(?:の[^。？?\s]{1,8})?で(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?(?:売って|販売して)(?:る|いる|ます)(?:の|か|\s*[?？]|\s*$)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
         r"\bbuy (?:a |the )?tickets?\b",
         re.I),
-    # addresses, parking and directions (区役所の住所は？, "where can I park"): the plan names no address
-    "location": re.compile(
-        r"住所(?:は|を教え|って(?:どこ|何))|どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|"
-        r"どこの[^。？?]{1,8}に(?:置いて|ある|あります)|"
-        r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅)(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
-        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
-        r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b|"
+    # addresses, parking and directions (区役所の住所は？, 駐車場ある？, "where can I park"): the plan names no
+    # address and no way there
+    "access": re.compile(
+        r"住所(?:は|を教え|って(?:どこ|何))|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
-    # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy"): the plan
-    # names the few grants it runs (a ward's grants to its neighbourhood associations), nothing else.
+    # where something is or is held (…ってどこにある？, 会場はどこ？, "where is … located"): answered only by a
+    # passage naming the office or facility its subject is set up or held in (`STATED_BY`)
+    "location": re.compile(
+        r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこの[^。？?]{1,8}に(?:置いて|ある|あります)|"
+        r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅)(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
+        r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|"
+        r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
+        r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b", re.I),
+    # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy") or to who
+    # takes part (サポーターに謝礼は出る？): the plan names the few grants it runs (a ward's grants to its
+    # neighbourhood associations) and the allowances it pays (障がい者交通費助成), nothing else.
     # (Japanese only: whether a passage speaks of the question's subject is judged on Japanese nouns.)
     "subsidy": re.compile(
-        r"(?:補助|助成)金|賞金|報奨金|奨励金|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
+        r"(?:補助|助成)金|賞金|報奨金|奨励金|(?:謝礼|謝金|報酬|日当|時給|ギャラ|お礼|交通費)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|払われ|支払われ)|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item.
@@ -181,12 +195,25 @@ _NOT_IN_PLAN = {
     "choice": re.compile(
         r"(?:自分|自分たち|私たち|こちら|うち|好きな|希望の)[^。？?]{0,6}(?:選べ|選択でき|指定でき)(?:る|ます)|"
         r"(?:選べ|選択でき|指定でき)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|\bcan (?:i|we) (?:choose|pick|select)\b", re.I),
+    # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
+    # qualifications
+    "credentials": re.compile(
+        r"(?:職員|相談員|スタッフ|講師|担当者|担当の人|先生|指導員|支援員|ケースワーカー)(?:さん)?[^。？?]{0,12}"
+        r"(?:資格|免許|有資格|専門家|経験者)|(?:資格|免許)(?:を)?(?:持って|もって|ある|有する)(?:人|方|職員|スタッフ)|"
+        r"\b(?:qualified|qualifications?|certified|licensed)\b", re.I),
+    # who answers for a mistake or damage (誰が責任取るの？, 補償はある？, "who is liable"): the plan names the
+    # department in charge of an initiative, never liability or compensation
+    "liability": re.compile(
+        r"(?:誰|だれ|どこ)が責任(?:を)?\s*(?:取|と|負|持)|責任(?:の所在|は|って)\s*(?:誰|だれ|どこ)|"
+        r"(?:補償|賠償|弁償)(?:は|って|が|も|して|され|する)|"
+        r"\bwho (?:is|will be|would be) (?:liable|held responsible|to blame)\b|\bwho takes (?:the )?responsibility\b|"
+        r"\b(?:compensation|liability|liable)\b", re.I),
     # how something can be paid (市税ってクレジットカードで払える？, 支払い方法は？, "pay with a credit card"): only a
     # passage that names the asked means answers it (口座振替 for 「口座振替で払える？」, `condition_of`)
     "payment": re.compile(
         r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:で|でも)\s*(?:支払|払|納付|納め|納税|決済)(?:え|い|でき|られ|する|し|す)|"
         r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
-        r"\bpay\b.{0,40}\b(?:by|with|using|via)\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
+        r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
     # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
     # by a passage on 電話受付. Last, so that a named fact type above is told first.
@@ -228,6 +255,9 @@ STATED_BY = {
     "jobs": re.compile(r"採用|求人"),
     "award": re.compile(r"表彰|顕彰|賞"),
     "choice": re.compile(r"選べ|選択でき|選択肢|指定でき"),
+    # a passage that names where its subject is set up or held (中央区役所仮庁舎に試験的に導入)
+    "location": re.compile(r"[^\s、。をはがにでと]{0,12}(?:区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール)"
+                           r"[^、。]{0,10}?(?:に|で)(?:試験的に)?(?:設置|導入|開設|配置|開催|移転)"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
 }
@@ -236,7 +266,8 @@ STATED_BY = {
 # 児童手当's application). The asked-fact words themselves (書類, 申請, …) are not the subject.
 SUBJECT_BOUND = {
     "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
-    "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用", "賞金", "報奨", "奨励"},
+    "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用", "賞金", "報奨", "奨励",
+                "謝礼", "謝金", "報酬", "日当", "時給", "ギャラ", "礼"},
     "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館", "夜中", "深夜", "夜間", "早朝", "時間", "電話", "昼休み", "昼"},
     "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
     "handout": {"配布", "無料", "本当", "話"},
@@ -247,7 +278,11 @@ SUBJECT_BOUND = {
     "jobs": {"採用", "試験", "求人", "職員", "仕事", "募集", "アルバイト", "情報"},
     "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
     "payment": {"事", "こと", "の", "それ", "これ"},
+    "location": {"場所", "会場", "どこ", "所", "こと"},
 }
+# Facts a passage lifts only for a subject the question names in Japanese: none (支払い方法は？), or an English
+# question's, is refused.
+NEEDS_SUBJECT = ("payment", "location")
 # Facts asked as a clause whose words (before でも／で) are what a passage must name (`condition_clause`).
 CLAUSED = ("condition", "payment")
 
@@ -291,6 +326,8 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
     """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
     asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out; for
     a condition (離婚の相談もできる？) the condition's nouns only (離婚, 相談)."""
+    if fact in NEEDS_SUBJECT and question.isascii():  # an English subject is not matched to a passage
+        return ()
     words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | ward_nouns(tuple(wards))
     if fact in CLAUSED:  # its nouns, time words included (当日でも, 夜中でも)
         return tuple(dict.fromkeys(
@@ -303,13 +340,15 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
     """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
     unless one of the retrieved ``passages`` speaks of it (`STATED_BY`) — for a fact in
     `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject`` (all of a
-    condition's or a payment means'; a payment question naming no means, or in English, is refused)."""
+    condition's or a payment means'; a payment or location question naming no subject, or in English, is refused)."""
     stated = STATED_BY.get(unanswerable_fact or "")
-    if stated is None or (unanswerable_fact == "payment" and not subject):  # 支払い方法は？, "pay by card"
+    if stated is None or (unanswerable_fact in NEEDS_SUBJECT and not subject):  # 支払い方法は？, "pay by card"
         return unanswerable_fact
     for text in passages:
-        if not stated.search(text):
+        if not (statement := stated.search(text)):
             continue
+        if unanswerable_fact == "location" and covers(statement.group(), subject):
+            continue  # the place itself asked for (仮庁舎ってどこ？), not what the passage sets up there
         if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=unanswerable_fact in CLAUSED):
             return None
     return unanswerable_fact

@@ -238,7 +238,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("引越しの時に必要な書類をわかりやすく案内してほしい", "general", None),  # a wish about guidance
         ("書類に何度も同じことを書かされるのをやめてほしい", "general", None),
         ("消防署に出す書類の打ち合わせをオンラインでしたい", "general", None),
-        ("西区役所の住所を教えて", "ward", "location"),
+        ("西区役所の住所を教えて", "ward", "access"),
         ("子育て相談のメールアドレスは？", "general", "phone"),
         ("ていねくの ごみすてーしょんの ばしょを おしえて", "general", "location"),
         ("子育ての仲間を作れる場所ってありますか", "general", None),  # is there such a service
@@ -248,10 +248,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("道内の市町村と若者をつなぐ関係人口づくり", "general", None),
         ("What is the email of the ward office?", "definition", "phone"),
         ("市公式ホームページを作り直すって本当？", "general", None),
-        ("区民センターに駐車場はありますか？", "general", "location"),
-        ("真駒内駅からの行き方は？", "general", "location"),
-        ("Where can I park near the ward office?", "general", "location"),
-        ("What is the address of the My Number card center?", "definition", "location"),
+        ("区民センターに駐車場はありますか？", "general", "access"),
+        ("真駒内駅からの行き方は？", "general", "access"),
+        ("Where can I park near the ward office?", "general", "access"),
+        ("What is the address of the My Number card center?", "definition", "access"),
         ("役所の申請書、毎回住所とか名前とか手書きするのが面倒くさい", "general", None),
         ("Is there a park in Kiyota ward for children?", "ward", None),
         ("市民がサービスにアクセスしやすくなる取組は？", "general", None),
@@ -301,7 +301,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("豊平川の花火大会って今年もある？", "ward", "schedule"),  # this year's event
         ("今年の目標は何件？", "figure", None),
         ("豊平区のデジタル講座、次はいつ？", "ward", "schedule"),
-        ("Where is the nearest ward office to Sapporo Station?", "general", "location"),
+        ("Where is the nearest ward office to Sapporo Station?", "general", "access"),
         ("次の計画では何をするの？", "general", None),
         ("国民健康保険証をなくしちゃった。再発行ってどうすればいい？", "general", "procedure"),
         ("雪まつりの雪像を作るボランティアに参加したい。どうやって申し込む？", "general", "procedure"),
@@ -377,7 +377,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("大型ごみの申し込み、支払い方法は？", "general", "payment"),
         ("市税の手続きはネットでできる？", "general", None),  # a channel, not a payment
         ("西区の認知症の家族の集まりの参加費は？", "ward", "fee"),
-        ("交通費は出る？", "general", None),  # whether it is paid for, not a price
+        ("交通費は出る？", "general", "subsidy"),  # whether it is paid for, not a price
         ("冬のウォーキングイベント、雪がひどい日は中止になる？", "general", "weather"),
         ("オンライン相談はどのアプリを使うの？", "general", "names"),
         ("Where is the My Number card center located?", "general", "location"),
@@ -398,6 +398,27 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("データの研修の講師は誰がやるの？", "general", "person"),
         ("豊平区のデジタル講座、スマホを持ってない人でも参加できる？", "ward", "eligibility"),
         ("消防検査のオンライン化、どのシステムを使うの？", "general", "names"),
+        ("介護認定事務センターに電話したいんだけど番号は？", "general", "phone"),
+        ("マイナンバーカードの番号は何桁？", "figure", None),  # a number, not a phone number
+        ("南区サポーターになったら謝礼もらえる？", "ward", "subsidy"),  # money paid to who takes part
+        ("ボランティアって交通費出るの？", "general", "subsidy"),
+        ("障がい者の交通費助成ってネットで申請できる？", "general", None),  # the allowance itself
+        ("Can I pay my water bill at a convenience store?", "general", "payment"),
+        ("生成AIで作った文書が間違ってたら誰が責任取るの？", "general", "liability"),
+        ("個人情報が漏れたら補償はある？", "general", "liability"),
+        ("RPAの導入、責任を持って進める部署はどこ？", "department", None),  # the department in charge
+        ("Who is responsible for the online tax procedures?", "department", None),
+        ("RPAの導入にいくら予算かかったの？", "general", "budget"),
+        ("What's the budget for the water utility training program?", "general", "budget"),
+        ("経費を削減する取組は？", "general", None),  # a topic, not a sum
+        ("データ研修の受講費用は？", "general", "fee"),  # what a participant pays
+        ("How much does it cost?", "general", "fee"),
+        ("こども家庭センターの相談員は保育士の資格を持ってるの？", "general", "credentials"),
+        ("資格を持った人を採用するの？", "general", None),
+        ("南区の農産物、どこの直売所で買える？", "ward", "business"),
+        ("消防検査のオンライン化はいつ始まるの？", "date", None),  # the target year answers it
+        ("When will online fire inspections start?", "date", None),
+        ("When does the snow plough come to my street?", "general", "schedule"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -635,6 +656,30 @@ def test_a_payment_means_is_answered_only_by_a_passage_that_names_it():
         assert answer(question, hits((tax, 0.92, 10.0))).abstained
 
 
+def test_a_place_is_answered_only_by_a_passage_that_names_where_its_subject_is_set_up():
+    """「…機械ってどこにある？」 is answered by the passage that installs that system in a named office; the office
+    itself (仮庁舎ってどこ？), an English question and a passage naming no place are refused."""
+    kiosk = chunk("p#L400", "マイナンバーカードを活用した申請書作成支援システムの試験的導入",
+                  text="マイナンバーカードを使って申請書の一部を自動入力できる申請書作成支援システムを中央区役所仮庁舎に"
+                       "試験的に導入し、「書かない窓口」機能の実現に向けた検討を行います。")
+    said = answer("マイナンバーカードで申請書を自動で書いてくれる機械ってどこにある？", hits((kiosk, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is kiosk
+    for question in ("中央区役所の仮庁舎ってどこにあるの？", "Where is the application-writing kiosk located?"):
+        refused = answer(question, hits((kiosk, 0.92, 10.0)))
+        assert refused.abstained and "この計画（抜粋）には場所・会場の記載はありません。" in refused.text.splitlines()[0]
+    assert answer("大型ごみの受付センターってどこにある？", hits((BULKY, 0.92, 10.0))).abstained
+    parking = answer("申請書作成支援システムのある庁舎に駐車場はある？", hits((kiosk, 0.92, 10.0)))
+    assert parking.abstained and parking.text.startswith("この計画（抜粋）には住所・交通・駐車場の記載はありません。")
+
+
+def test_money_paid_to_who_takes_part_is_answered_only_by_a_passage_that_pays_it():
+    fares = chunk("p#L372", "障がい者交通費助成のオンライン化", text="障がい者交通費助成にかかる一部券種の電子申請を開始します。")
+    said = answer("障がいがあるけど交通費は出る？", hits((fares, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is fares
+    refused = answer("大型ごみの受付を手伝ったら謝礼はもらえる？", hits((BULKY, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの補助・助成・謝礼の記載はありません。")
+
+
 def test_a_compound_subject_must_be_spoken_of_as_a_whole():
     """生活保護 is one subject: a passage on documents that names 生活 (市民生活) does not answer what to bring
     for a 生活保護 application; one that speaks of 生活保護's documents does."""
@@ -761,6 +806,23 @@ def test_a_when_question_leads_with_the_close_passage_that_states_a_date_and_quo
     assert result.text.splitlines()[0].endswith("令和3年（2021年）6月には、行政事務センターを設置しました [1]。")
     plain = answer("行政事務センターについて教えて", hits((center, 0.90, 10.0), (review, 0.89, 8.0)))
     assert plain.citations[0].hit.chunk.id == center.id  # no date asked: the best hit leads
+
+
+def test_when_it_will_start_is_answered_by_the_year_of_the_initiatives_target():
+    """The plan states no start dates; an initiative's target row says by when (2023年: 設置): 「いつから使える？」
+    leads with it in both languages, saying the start itself is not stated; a passage with no target does not."""
+    kiosk = chunk("p#L400", "マイナンバーカードを活用した申請書作成支援システムの試験的導入",
+                  text="申請書作成支援システムを中央区役所仮庁舎に試験的に導入します。",
+                  indicator="中央区仮庁舎における申請書作成支援システムの設置",
+                  baseline=Measure(2022, "—"), target=Measure(2023, "設置"))
+    said = answer("申請書作成支援システムっていつから使えるの？", hits((kiosk, 0.92, 10.0)))
+    assert not said.abstained and said.text.splitlines()[0].startswith(
+        "「マイナンバーカードを活用した申請書作成支援システムの試験的導入」の開始時期の記載はありませんが、2023年までの目標")
+    assert "2023年: 設置" in said.text.splitlines()[0] and "目標:" not in said.text  # the row is said once
+    english = answer("When will the application kiosk be introduced?", hits((kiosk, 0.92, 10.0)))
+    assert english.text.startswith("The plan gives no start date for") and "set for 2023" in english.text
+    plain = answer("大型ごみのネット申込はいつ始まるの？", hits((chunk("p#L1", "大型ごみ収集のオンライン化"), 0.92, 10.0)))
+    assert "開始時期" not in plain.text  # no target row: the passage is quoted
 
 
 def test_a_when_question_looks_past_the_margin_for_a_dated_passage_on_the_same_subject():
