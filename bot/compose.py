@@ -136,6 +136,12 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         for hit in close:
             if preferred(hit.chunk):
                 return hit
+        if top.chunk.kind == "glossary" and intent.kind in ("department", "figure"):
+            # a term's definition states no department or target: the initiative that uses the term does
+            # (「ネーミングライツの部署は？」 → the naming-rights initiative)
+            citing = (h for h in candidates if preferred(h.chunk)
+                      and any(link.chunk_id == top.chunk.id for link in h.chunk.glossary))
+            return next(citing, close[0] if close else top)
     return close[0] if close else top
 
 

@@ -170,7 +170,8 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     if message.language == "en":
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-        words = [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if len(w) > 1]
+        plain = re.sub(r"[’'](?:s|re|ll|d|ve|m)\b|n[’']t\b", "", text.lower())  # what's -> what, isn't -> is
+        words = [w for w in re.findall(r"[a-z][a-z'-]+", plain) if len(w) > 1]
         return [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _FACT_WORDS_EN
                 and not mentioned_ward(w, profile.wards)]
     wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards}

@@ -14,7 +14,7 @@ from index.config import IndexConfig
 from index.hit import Hit
 from index.query import understand
 from index.unstated import UNSTATED_FACTS
-from ingest.chunk import Chunk, Department, Measure, Source
+from ingest.chunk import Chunk, Department, GlossaryLink, Measure, Source
 from ingest.profile import bundled_profile
 
 PROFILE = bundled_profile()
@@ -823,6 +823,24 @@ def test_when_it_will_start_is_answered_by_the_year_of_the_initiatives_target():
     assert english.text.startswith("The plan gives no start date for") and "set for 2023" in english.text
     plain = answer("大型ごみのネット申込はいつ始まるの？", hits((chunk("p#L1", "大型ごみ収集のオンライン化"), 0.92, 10.0)))
     assert "開始時期" not in plain.text  # no target row: the passage is quoted
+
+
+def test_a_department_question_on_a_term_is_answered_by_the_initiative_that_uses_it():
+    """A glossary entry names no department: 「ネーミングライツの部署は？」 leads with the initiative citing the term,
+    even outside the lead margin; a question on the term itself still gets its definition."""
+    term = chunk("p#L591", "ネーミングライツ", kind="glossary", text="ネーミングライツ：施設の名称に企業名などをつける権利。",
+                 term="ネーミングライツ", definition="施設の名称に企業名などをつける権利。")
+    naming = chunk("p#L597", "広告事業、ネーミングライツ導入の促進", text="ネーミングライツの導入を促進します。",
+                   departments=(Department("総) 行政部", "総務局", "行政部"),),
+                   glossary=(GlossaryLink(201, "ネーミングライツ", "p#L591"),))
+    unrelated = chunk("p#L1", "共通業務の集約化の検討", text="共通業務を集約します。",
+                      departments=(Department("総) 行政部", "総務局", "行政部"),))
+    ranked = hits((term, 0.95, 10.0), (unrelated, 0.80, 1.0), (naming, 0.79, 5.0))
+    said = answer("ネーミングライツも同じ部署？", ranked)
+    assert said.citations[0].hit.chunk is naming and "所管は 総務局 行政部" in said.text.splitlines()[0]
+    assert answer("ネーミングライツってなに？", ranked).citations[0].hit.chunk is term
+    uncited = answer("ネーミングライツの部署は？", hits((term, 0.95, 10.0), (unrelated, 0.80, 1.0)))
+    assert uncited.citations[0].hit.chunk is term  # no initiative uses the term: nothing better to lead with
 
 
 def test_a_when_question_looks_past_the_margin_for_a_dated_passage_on_the_same_subject():

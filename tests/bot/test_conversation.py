@@ -29,6 +29,9 @@ def test_an_english_fact_follow_up_stays_on_the_topic(mini_bot):
     _, second = mini_bot.dialogue(["Tell me about online fire inspections", "Which department is in charge?"])
     assert second.understood_as == "「消防検査のオンライン化」について"
     assert lead(second) == "消防検査のオンライン化" and "消防局" in second.text
+    for follow_up in ("What's the target?", "What’s the target?", "Who's in charge?"):
+        _, second = mini_bot.dialogue(["Tell me about online fire inspections", follow_up])
+        assert second.understood_as == "「消防検査のオンライン化」について", follow_up
     _, other = mini_bot.dialogue(["Tell me about online fire inspections", "What is a nudge?"])
     assert other.understood_as is None  # a new topic
 
