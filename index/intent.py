@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from index.units import DURATION, asked_unit, counted_unit
 from index.analyzer import topic_nouns
-from index.unstated import CLAUSED, SUBJECT_BOUND, condition_clause, subject_of, unanswerable_fact
+from index.unstated import CLAUSED, NEEDS_SUBJECT, SUBJECT_BOUND, condition_clause, subject_of, unanswerable_fact
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -110,10 +110,11 @@ def mentioned_ward(question: str, wards: dict[str, str], places: bool = False) -
     return None
 
 
-def detect(question: str, language: str, profile: PlanProfile, respelled: str = "") -> Intent:
+def detect(question: str, language: str, profile: PlanProfile, respelled: str = "", plan_words: str = "") -> Intent:
     """Classify a question; the order reflects which fact to put first when several apply.
     ``respelled``: the plan's spellings of words the question wrote in kana (ていねく -> 手稲区), where
-    a ward the question names may only show up.
+    a ward the question names may only show up. ``plan_words``: an English question's words in the plan's
+    Japanese (マイナンバーカード 土日), what a passage must speak of to answer a fact bound to its subject.
 
     >>> detect("消防検査オンライン化 所管", "ja", PlanProfile()).kind
     'department'
@@ -139,7 +140,10 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     else:
         kind = "general"
     other = None if ward else mentioned_ward(question, profile.other_wards)
-    subject = (subject_of(question, unanswerable, (*profile.wards, *profile.other_wards))
+    # (a payment means or a place stays unmatched in English: the passage that would lift it must also lead)
+    about = (plan_words if language == "en" and plan_words.strip() and unanswerable not in (*CLAUSED, *NEEDS_SUBJECT)
+             else question)
+    subject = (subject_of(about, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
     if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン
         named = profile.plan_terms(condition_clause(question, unanswerable)[1])

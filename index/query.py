@@ -72,7 +72,8 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
-    return Query(cleaned, language, expanded, detect(placed, language, profile, " ".join(respelled)),
+    plan_words = expanded[len(cleaned):] if language == "en" else ""
+    return Query(cleaned, language, expanded, detect(placed, language, profile, " ".join(respelled), plan_words),
                  filters or Filters(), k, tuple(notes), plan_terms=tuple(aliased))
 
 

@@ -50,7 +50,9 @@ _NOT_IN_PLAN = {
     "person": re.compile(
         r"(?:区長|市長|副市長|局長|部長|課長|所長|センター長|議員)(?:さん)?(?:って|は|の)\s*(?:誰|だれ|名前|氏名)|"
         r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|(?:講師|先生|スタッフ)(?:さん)?(?:は|って)\s*(?:誰|だれ|どなた|どんな人)|"
+        r"(?:誰|だれ)が(?:デザイン|設計|考案|発案|作った|つくった|作者)|"
         r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director)\b|"
+        r"\bwho (?:designed|created|invented|drew|planted)\b|"
         r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
     # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
     # city will do, not what a counter lends out
@@ -62,8 +64,8 @@ _NOT_IN_PLAN = {
         r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始|夜|昼休み|お昼|昼)(?:日)?(?:も|でも|は|って)?\s*"
         r"(?:やって|やっと|開いて|あいて|空いて|開けて|営業|受け付け|受付|開庁|開館|できる|出来る|できます|可能)|"
         r"休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
-        r"(?:夜中|深夜|夜間|早朝|24時間)(?:でも|も|は|って)?[^。？?]{0,6}(?:つながる|繋がる|つながり|対応|やって|開いて|受け付け|相談でき|電話でき)|"
-        r"\bopen (?:on |at )?(?:the )?(?:weekends?|saturdays?|sundays?|holidays?)\b|"
+        r"(?:夜中|深夜|夜間|早朝|24時間)(?:でも|も|は|って)?[^。？?]{0,6}(?:つながる|繋がる|つながり|対応|やって|開いて|受け付け|相談でき|電話でき|使え|利用でき)|"
+        r"\bopen (?:on |at |during )?(?:the )?(?:national |public |bank )?(?:weekends?|saturdays?|sundays?|holidays?)\b|"
         r"\b(?:available|open|staffed)\b.{0,30}\b(?:at night|overnight|during lunch|at lunch(?:time)?|in the evenings?|24 hours)\b", re.I),
     # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
     # where something is sold (チケットはどこで買える？): the plan names no business
@@ -86,7 +88,7 @@ _NOT_IN_PLAN = {
     "location": re.compile(
         r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこの[^。？?]{1,8}に(?:置いて|ある|あります)|"
         r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅)(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
-        r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:教えて|おしえて|どこ)|"
+        r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
         r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
         r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy") or to who
@@ -118,6 +120,12 @@ _NOT_IN_PLAN = {
         r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|間に合わなかっ|払えなかっ|払わなかっ|滞納し)(?:たら|た場合|ちゃったら)[^。？?]{0,6}(?:どう|何)|"
         r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
         r"\bwhat should i do\b|\bwhat happens if i (?:miss|forget|lose|pay late|don't pay)\b", re.I),
+    # the device or connection a citizen needs (必要なパソコンの性能は？, 対応しているスマホの機種は？): the plan
+    # states what the city sets up, not what users need
+    "equipment": re.compile(
+        r"(?:パソコン|PC|スマホ|スマートフォン|端末|タブレット|機種|OS|ブラウザ|通信環境|回線)[^。？?]{0,6}(?:性能|スペック|機種|要件|動作環境|バージョン|対応(?:機種|状況))|"
+        r"(?:必要な|対応(?:している|してる)?)\s*(?:パソコン|PC|スマホ|スマートフォン|端末|機種|OS|ブラウザ)(?:は|って|の)|動作環境|推奨環境|"
+        r"\b(?:system requirements|which (?:devices?|browsers?|phones?)|supported (?:devices?|browsers?))\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
     "documents": re.compile(

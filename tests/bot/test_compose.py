@@ -419,6 +419,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("消防検査のオンライン化はいつ始まるの？", "date", None),  # the target year answers it
         ("When will online fire inspections start?", "date", None),
         ("When does the snow plough come to my street?", "general", "schedule"),
+        ("西区のまちづくりセンターの場所を全部教えて", "ward", "location"),
+        ("市のホームページのチャットボットって24時間使える？", "general", "days"),
+        ("Is the My Number card center open on national holidays?", "general", "days"),
+        ("Who designed the Ring Namiki trees in Toyohira?", "ward", "person"),
+        ("この公園の花壇は誰がデザインしたの？", "general", "person"),
+        ("消防検査をオンラインで受けるのに必要なパソコンの性能は？", "general", "equipment"),
+        ("Which browsers are supported for online applications?", "general", "equipment"),
+        ("スマホでオンライン申請できるようになる？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -823,6 +831,15 @@ def test_when_it_will_start_is_answered_by_the_year_of_the_initiatives_target():
     assert english.text.startswith("The plan gives no start date for") and "set for 2023" in english.text
     plain = answer("大型ごみのネット申込はいつ始まるの？", hits((chunk("p#L1", "大型ごみ収集のオンライン化"), 0.92, 10.0)))
     assert "開始時期" not in plain.text  # no target row: the passage is quoted
+
+
+def test_an_english_question_on_a_fact_bound_to_its_subject_is_judged_on_the_plans_words_for_it():
+    """"open on weekends?" of the centre open 土日 is answered (its words in the plan's Japanese: マイナンバーカード);
+    of a desk whose passage states no such days it is refused."""
+    said = answer("Is the My Number card center open on weekends?", hits((CENTER, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is CENTER
+    refused = answer("Is the bulky garbage desk open on weekends?", hits((BULKY, 0.92, 10.0)))
+    assert refused.abstained and "opening days" in refused.text.splitlines()[0]
 
 
 def test_a_department_question_on_a_term_is_answered_by_the_initiative_that_uses_it():
