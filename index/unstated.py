@@ -100,7 +100,7 @@ _NOT_IN_PLAN = {
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item.
-    "handout": re.compile(r"(?:って|は|が|を|も)\s*(?:もらえ|貰え)(?:る|ます|ない)|"
+    "handout": re.compile(r"(?:って|は|が|を|も|(?:紙|冊子|パンフレット|パンフ|印刷物|書面|郵送|メール|PDF|データ)で)\s*(?:もらえ|貰え)(?:る|ます|ない)|"
                           r"(?:参加賞|景品|記念品|粗品|ノベルティ|お土産|おみやげ)(?:は|って|が|も)?\s*(?:ある|あります|出る|つく|付く)|"
                           r"\bcan i (?:get|pick up|receive) (?:a |an )?(?:free |paper |printed )?(?:copy|copies|leaflet|brochure|pamphlet|booklet)\b", re.I),
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
@@ -119,6 +119,7 @@ _NOT_IN_PLAN = {
         r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
         r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|間に合わなかっ|払えなかっ|払わなかっ|滞納し)(?:たら|た場合|ちゃったら)[^。？?]{0,6}(?:どう|何)|"
         r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
+        r"(?:不満|苦情|クレーム|不服|異議|納得でき(?:ない|なかった))[^。？?]{0,12}(?:どこに|誰に|だれに|どう(?:すれ|したら))|"
         r"\bwhat should i do\b|\bwhat happens if i (?:miss|forget|lose|pay late|don't pay)\b", re.I),
     # the device or connection a citizen needs (必要なパソコンの性能は？, 対応しているスマホの機種は？): the plan
     # states what the city sets up, not what users need
@@ -203,6 +204,11 @@ _NOT_IN_PLAN = {
     "choice": re.compile(
         r"(?:自分|自分たち|私たち|こちら|うち|好きな|希望の)[^。？?]{0,6}(?:選べ|選択でき|指定でき)(?:る|ます)|"
         r"(?:選べ|選択でき|指定でき)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|\bcan (?:i|we) (?:choose|pick|select)\b", re.I),
+    # what staff are paid (職員の平均年収は？, 公務員のボーナス): lifted only by a passage on the pay of whom the
+    # question asks about (指定管理施設で働く職員の賃金スライド)
+    "pay": re.compile(
+        r"(?:職員|公務員|市長|区長|議員|スタッフ|働く人|働いてる人|働いている人)[^。？?]{0,10}(?:年収|給料|給与|月給|ボーナス|賞与|退職金|時給|賃金)|"
+        r"平均年収|\bsalar(?:y|ies)\b|\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b", re.I),
     # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
     # qualifications
     "credentials": re.compile(
@@ -266,6 +272,7 @@ STATED_BY = {
     # a passage that names where its subject is set up or held (中央区役所仮庁舎に試験的に導入)
     "location": re.compile(r"[^\s、。をはがにでと]{0,12}(?:区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール)"
                            r"[^、。]{0,10}?(?:に|で)(?:試験的に)?(?:設置|導入|開設|配置|開催|移転)"),
+    "pay": re.compile(r"賃金|給与|給料|報酬"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
 }
@@ -287,6 +294,7 @@ SUBJECT_BOUND = {
     "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
     "payment": {"事", "こと", "の", "それ", "これ"},
     "location": {"場所", "会場", "どこ", "所", "こと"},
+    "pay": {"年収", "給料", "給与", "月給", "ボーナス", "賞与", "退職", "金", "時給", "賃金", "平均", "人", "職員", "スタッフ"},
 }
 # Facts a passage lifts only for a subject the question names in Japanese: none (支払い方法は？), or an English
 # question's, is refused.
@@ -298,6 +306,8 @@ CLAUSED = ("condition", "payment")
 # Where, not what: the city and its offices are named by nearly every passage (区役所 is 区 + 役所 to the
 # tokenizer), so they never make a passage speak of the question's subject.
 _PLACE_NOUNS = {"区", "市", "役所", "市役所", "区役所", "札幌", "サッポロ", "札幌市"}
+# Nouns that name no subject of their own (「…上がる仕組みってある？」: the scheme asked about is the subject's).
+_GENERIC_NOUNS = {"仕組み", "仕組", "制度", "取組", "取り組み", "取組み", "事業", "もの", "物", "感じ", "システム"}
 
 
 @lru_cache(maxsize=8)
@@ -336,7 +346,7 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
     a condition (離婚の相談もできる？) the condition's nouns only (離婚, 相談)."""
     if fact in NEEDS_SUBJECT and question.isascii():  # an English subject is not matched to a passage
         return ()
-    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | ward_nouns(tuple(wards))
+    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | _GENERIC_NOUNS | ward_nouns(tuple(wards))
     if fact in CLAUSED:  # its nouns, time words included (当日でも, 夜中でも)
         return tuple(dict.fromkeys(
             fold(token.lemma) for token in tagged(condition_of(question, fact))

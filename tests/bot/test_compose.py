@@ -427,6 +427,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("消防検査をオンラインで受けるのに必要なパソコンの性能は？", "general", "equipment"),
         ("Which browsers are supported for online applications?", "general", "equipment"),
         ("スマホでオンライン申請できるようになる？", "general", None),
+        ("行政評価の結果、紙の冊子でもらえる？", "general", "handout"),
+        ("介護認定の結果に不満がある時はどこに言えばいい？", "general", "procedure"),
+        ("札幌市の職員の平均年収は？", "general", "pay"),
+        ("市の施設で働いてる人の給料、物価に合わせて上がる仕組みってあるの？", "general", "pay"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -840,6 +844,15 @@ def test_an_english_question_on_a_fact_bound_to_its_subject_is_judged_on_the_pla
     assert not said.abstained and said.citations[0].hit.chunk is CENTER
     refused = answer("Is the bulky garbage desk open on weekends?", hits((BULKY, 0.92, 10.0)))
     assert refused.abstained and "opening days" in refused.text.splitlines()[0]
+
+
+def test_staff_pay_is_answered_only_by_a_passage_on_the_pay_of_those_asked_about():
+    managed = chunk("p#L610", "指定管理施設におけるサービス向上",
+                    text="賃金水準変動率に応じて指定管理費を変更する賃金スライド制度を導入し、指定管理施設で働く職員の労働条件の向上を後押しします。")
+    said = answer("市の施設で働いてる人の給料、物価に合わせて上がる仕組みってあるの？", hits((managed, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is managed
+    refused = answer("札幌市の職員の平均年収は？", hits((BULKY, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には職員の給与・待遇の記載はありません。")
 
 
 def test_a_department_question_on_a_term_is_answered_by_the_initiative_that_uses_it():
