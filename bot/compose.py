@@ -141,10 +141,10 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
             if preferred(hit.chunk):
                 return hit
         if top.chunk.kind == "glossary" and intent.kind in ("department", "figure"):
-            # a term's definition states no department or target: the initiative that uses the term does
-            # (「ネーミングライツの部署は？」 → the naming-rights initiative)
-            citing = (h for h in candidates if preferred(h.chunk)
-                      and any(link.chunk_id == top.chunk.id for link in h.chunk.glossary))
+            # a term's definition states no department or target: the initiative that uses the term does, or
+            # one under the program that does (「ネーミングライツの部署は？」 → the naming-rights initiative)
+            uses = {h.chunk.id for h in hits if any(link.chunk_id == top.chunk.id for link in h.chunk.glossary)}
+            citing = (h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses))
             return next(citing, close[0] if close else top)
     return close[0] if close else top
 

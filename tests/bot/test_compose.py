@@ -869,6 +869,11 @@ def test_a_department_question_on_a_term_is_answered_by_the_initiative_that_uses
     said = answer("ネーミングライツも同じ部署？", ranked)
     assert said.citations[0].hit.chunk is naming and "所管は 総務局 行政部" in said.text.splitlines()[0]
     assert answer("ネーミングライツってなに？", ranked).citations[0].hit.chunk is term
+    program = chunk("p#L584", "企業のまちづくり活動・地域貢献への参加促進", kind="program", text="ネーミングライツを進めます。",
+                    glossary=(GlossaryLink(201, "ネーミングライツ", "p#L591"),))
+    under = replace(naming, glossary=(), parent="p#L584")  # the footnote sits in its program's text
+    ranked = hits((term, 0.95, 10.0), (under, 0.80, 5.0), (program, 0.79, 1.0))
+    assert answer("ネーミングライツも同じ部署？", ranked).citations[0].hit.chunk is under
     uncited = answer("ネーミングライツの部署は？", hits((term, 0.95, 10.0), (unrelated, 0.80, 1.0)))
     assert uncited.citations[0].hit.chunk is term  # no initiative uses the term: nothing better to lead with
 
