@@ -198,7 +198,8 @@ def _aims_at_a_word(intent, chunk: Chunk) -> bool:
 def _dated_by_its_target(chunk: Chunk) -> bool:
     """Whether "when will it start?" (いつから使える？) meets an initiative that states no date but the year of
     its target (2023年: 設置, 2027年: 100%): the plan's answer is that year."""
-    return chunk.indicator is not None and chunk.target is not None and not DATE.search(chunk.text)
+    return (chunk.indicator is not None and chunk.target is not None and chunk.target.year is not None
+            and not DATE.search(chunk.text))
 
 
 def _dated_passage(query: Query, candidates: list[Hit]) -> Hit | None:

@@ -56,6 +56,16 @@ class Vocabulary:
         return cls(frozenset(terms), {r: tuple(sorted(ts, key=len)) for r, ts in by_reading.items()},
                    tuple(t for t in written if re.fullmatch("[ァ-ヺー]+", t) and (plan is None or t in plan)))
 
+    def to_dict(self) -> dict:
+        return {"terms": sorted(self.terms), "by_reading": {r: list(ts) for r, ts in sorted(self.by_reading.items())},
+                "katakana_terms": list(self.katakana_terms)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Vocabulary:
+        """A vocabulary saved with the index (`to_dict`): loading it reads no word through the dictionary."""
+        return cls(frozenset(data["terms"]), {r: tuple(ts) for r, ts in data["by_reading"].items()},
+                   tuple(data["katakana_terms"]))
+
     def kana_terms(self, text: str) -> list[str]:
         """Plan words for the kana runs of a question written in kana (longest reading first)."""
         found: list[str] = []

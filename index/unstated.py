@@ -24,8 +24,7 @@ _NOT_IN_PLAN = {
     "budget": re.compile(
         r"(?:予算|事業費|経費)(?:は|って|が|に|を)?\s*(?:いくら|どれくらい|どのくらい|どれだけ|何円|何億|\s*[?？]|$|を教え)|予算(?:額|規模)|"
         r"いくら(?:の)?(?:予算|税金)|(?:税金|お金)を?\s*(?:いくら|どれくらい|どのくらい)\s*(?:使|かけ|かか)|"
-        r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|\bcost the city\b|"
-        r"\b(?:spending|expenditure)\b", re.I),
+        r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|\bcost the city\b", re.I),
     "fee": re.compile(r"手数料|料金|いくら|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),

@@ -16,7 +16,7 @@ def test_build_writes_named_files_and_manifest(mini_config, embedder):
     manifest = build_index(mini_config, embedder)
     folder = mini_config.index_dir
     visible = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
-    assert visible == ["chunks.jsonl", "description.index", "faiss.index", "lexical", "manifest.json"]
+    assert visible == ["chunks.jsonl", "description.index", "faiss.index", "lexical", "manifest.json", "vocabulary.json"]
     assert sorted(p.name for p in (folder / "lexical").iterdir()) == ["bigram", "kana", "synonym", "word"]
     on_disk = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest
@@ -27,6 +27,17 @@ def test_build_writes_named_files_and_manifest(mini_config, embedder):
     assert manifest["source"]["kind"] == "corpus" and manifest["source"]["files"][0]["name"] == "mini_plan.txt"
     assert manifest["profile"]["wards"]["西区"] == "Nishi" and manifest["profile"]["baseline_year"] == 2022
     assert "faiss-cpu" in manifest["packages"] and "build_seconds" in manifest
+
+
+def test_the_respelling_vocabulary_is_saved_with_the_index_and_built_when_an_older_index_lacks_it(mini_config, embedder):
+    from index.store import plan_vocabulary
+
+    build_index(mini_config, embedder)
+    loaded = load_index(mini_config, embedder)
+    built = plan_vocabulary(list(loaded.lexical["word"].vocab_dict), loaded.analyzer, loaded.chunks)
+    assert loaded.vocabulary == built and built.by_reading  # read from vocabulary.json, the same words
+    (mini_config.index_dir / "vocabulary.json").unlink()
+    assert load_index(mini_config, embedder).vocabulary == built
 
 
 def test_faiss_row_i_is_chunk_i(mini_config, embedder):
