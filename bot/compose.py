@@ -48,7 +48,8 @@ _FACT_JA = {
     "payment": "支払い方法",
     "liability": "責任の所在・補償",
     "budget": "予算・事業費",
-    "pay": "職員の給与・待遇",
+    "selection": "選考・選定の方法や基準",
+    "pay": "職員の給与・雇用形態",
     "equipment": "利用に必要な機器・通信環境",
     "credentials": "職員・担当者の資格",
     "condition": "お尋ねの条件（場合・方法）",
@@ -83,7 +84,8 @@ _FACT_EN = {
     "payment": "payment methods",
     "liability": "liability or compensation",
     "budget": "budgets or spending",
-    "pay": "staff pay",
+    "selection": "how people or entries are selected",
+    "pay": "staff pay or employment terms",
     "equipment": "devices or connections users need",
     "credentials": "staff qualifications",
     "condition": "information on the condition you asked about",
@@ -231,7 +233,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     relevant = relevance.best(hits) >= relevance.threshold
     # a passage speaks of the asked fact in its text or its indicator (インターネットを利用した口座振替)
     spoken = (f"{h.chunk.text} {h.chunk.indicator or ''}" for h in hits[: settings.lead_candidates])
-    veto = standing_veto(intent.unanswerable_fact, spoken, intent.subject)
+    veto = standing_veto(intent.unanswerable_fact, spoken, intent.subject, question)
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)
         query = replace(query, intent=intent)

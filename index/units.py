@@ -26,6 +26,9 @@ _UNIT_ASKED = (
     # how long one waits (どれくらい待つ？, 待ち時間は何分？): a time stated in hours or minutes (20分短縮)
     ("待ち", re.compile(r"(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何分|何時間)\s*(?:待つ|待た|待ち|待って)|"
                       r"待ち時間(?:は|って)?\s*(?:どれくらい|どのくらい|どれぐらい|何分|何時間)|\bhow long (?:do|will) (?:i|we|you) wait\b", re.I)),
+    # how many years something lasts or is kept (何年保存する？, 何年間): a period stated in years (5年間)
+    ("年間", re.compile(r"何\s*年\s*(?:間|くらい|ぐらい|ほど|程度)|何\s*年\s*(?:保存|保管|有効|続け|使え)|\bhow many years\b|"
+                      r"\bhow long (?:is|are) .{0,40}\b(?:kept|stored|retained|valid)\b", re.I)),
     ("か所", re.compile(r"何\s*(?:か所|箇所|カ所|ヶ所)|\bhow many (?:places|locations|sites)\b", re.I)),
     ("施設", re.compile(r"何\s*施設|\bhow many facilities\b", re.I)),
     ("事業", re.compile(r"何\s*事業|\bhow many (?:projects|programs|programmes|initiatives)\b", re.I)),

@@ -19,6 +19,11 @@ _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 _NOT_IN_PLAN = {
+    # how people are chosen (作家はどうやって選ばれるの？, 選考基準は？, "how are they selected"): the plan names no
+    # selection procedure
+    "selection": re.compile(
+        r"どうやって(?:選ば|選ん|決ま|決め)|どう(?:選ば|決ま)|(?:選考|選定|審査)(?:の)?(?:方法|基準|結果|は|って)|選ばれる(?:基準|条件|方法)|"
+        r"\bhow (?:are|is|were|was) .{0,40}\b(?:selected|chosen|picked)\b|\bselection (?:criteria|process)\b", re.I),
     # what an initiative costs the city (予算はいくら？, 事業費は？, "what's the budget"): the plan states
     # targets, not budgets
     "budget": re.compile(
@@ -178,7 +183,7 @@ _NOT_IN_PLAN = {
     # the plan speaks of collection services, not sorting rules
     "sorting": re.compile(
         r"(?:何|なに|どの|どっち|どちら)の?(?:ごみ|ゴミ)|分別(?:方法|の仕方|のしかた|の方法|が分から|がわから|ルール|(?:は|って)\s*(?:どう|どうやって))|"
-        r"(?:ごみ|ゴミ)(?:の)?(?:出し方|分け方|捨て方)|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
+        r"(?:ごみ|ゴミ)(?:の)?(?:出し方|分け方|捨て方)|(?:ごみ|ゴミ)を?\s*(?:出せない|出せる|出しちゃ|捨てられない|捨てられる)(?:って|の|か|\s*[?？])|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
         r"\bwhich (?:bin|garbage|trash|waste|rubbish)\b|\bhow (?:do|should) i (?:sort|separate)\b|"
         r"\b(?:burnable|non-burnable|recyclable)\b.{0,30}\bor\b", re.I),
     # whether a counter speaks a language (総合案内って英語も通じる？, "English-speaking staff"): lifted by a
@@ -203,10 +208,11 @@ _NOT_IN_PLAN = {
     "choice": re.compile(
         r"(?:自分|自分たち|私たち|こちら|うち|好きな|希望の)[^。？?]{0,6}(?:選べ|選択でき|指定でき)(?:る|ます)|"
         r"(?:選べ|選択でき|指定でき)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|\bcan (?:i|we) (?:choose|pick|select)\b", re.I),
-    # what staff are paid (職員の平均年収は？, 公務員のボーナス): lifted only by a passage on the pay of whom the
-    # question asks about (指定管理施設で働く職員の賃金スライド)
+    # what staff are paid or how they are employed (職員の平均年収は？, 働いてるのは派遣の人？): lifted only by a
+    # passage on the pay of whom the question asks about (指定管理施設で働く職員の賃金スライド)
     "pay": re.compile(
         r"(?:職員|公務員|市長|区長|議員|スタッフ|働く人|働いてる人|働いている人)[^。？?]{0,10}(?:年収|給料|給与|月給|ボーナス|賞与|退職金|時給|賃金)|"
+        r"(?:職員|スタッフ|働く(?:人|の)|働いて(?:る|いる)(?:人|の))[^。？?]{0,10}(?:派遣|正社員|正規|非正規|アルバイト|パート|委託の人|契約社員)|"
         r"平均年収|\bsalar(?:y|ies)\b|\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b", re.I),
     # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
     # qualifications
@@ -218,7 +224,7 @@ _NOT_IN_PLAN = {
     # department in charge of an initiative, never liability or compensation
     "liability": re.compile(
         r"(?:誰|だれ|どこ)が責任(?:を)?\s*(?:取|と|負|持)|責任(?:の所在|は|って)\s*(?:誰|だれ|どこ)|"
-        r"(?:補償|賠償|弁償)(?:は|って|が|も|して|され|する)|"
+        r"(?:補償|賠償|弁償)(?:は|って|が|も|して|され|する)|違約金|罰金|罰則|ペナルティ|"
         r"\bwho (?:is|will be|would be) (?:liable|held responsible|to blame)\b|\bwho takes (?:the )?responsibility\b|"
         r"\b(?:compensation|liability|liable)\b", re.I),
     # how something can be paid (市税ってクレジットカードで払える？, 支払い方法は？, "pay with a credit card"): only a
@@ -353,11 +359,30 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
     return tuple(topic_compounds(question, words))
 
 
-def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = ()) -> str | None:
+# For an open-days question, the days asked (left) and how a passage must state them (right): a centre open
+# 土日 answers 「土曜日もやってる？」 and 「休日も？」, not 「祝日も？」 or "open on national holidays".
+_DAYS_ASKED = (
+    (re.compile(r"祝日|祭日|national holiday|public holiday|bank holiday", re.I), re.compile(r"祝日|祭日")),
+    (re.compile(r"土曜|日曜|土日|週末|休日|weekend|saturday|sunday|holiday", re.I), re.compile(r"土日|土曜|日曜|休日|祝日|週末")),
+    (re.compile(r"夜|夜中|深夜|夜間|night|evening", re.I), re.compile(r"夜間|夜")),
+    (re.compile(r"年末年始"), re.compile(r"年末年始")),
+    (re.compile(r"早朝|24時間|24 hours|overnight", re.I), re.compile(r"早朝|24時間")),
+    (re.compile(r"昼休み|お昼|昼|lunch", re.I), re.compile(r"昼")),
+)
+
+
+def _states_the_asked_days(question: str, text: str) -> bool:
+    """Whether ``text`` states every kind of day an open-days ``question`` asks about (any, for none named)."""
+    return all(stated.search(text) for asked, stated in _DAYS_ASKED if asked.search(question))
+
+
+def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = (),
+                  question: str = "") -> str | None:
     """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
     unless one of the retrieved ``passages`` speaks of it (`STATED_BY`) — for a fact in
     `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject`` (all of a
-    condition's or a payment means'; a payment or location question naming no subject, or in English, is refused)."""
+    condition's or a payment means'; a payment or location question naming no subject, or in English, is refused;
+    for open days, a passage stating the days the ``question`` asks about)."""
     stated = STATED_BY.get(unanswerable_fact or "")
     if stated is None or (unanswerable_fact in NEEDS_SUBJECT and not subject):  # 支払い方法は？, "pay by card"
         return unanswerable_fact
@@ -366,6 +391,8 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
             continue
         if unanswerable_fact == "location" and covers(statement.group(), subject):
             continue  # the place itself asked for (仮庁舎ってどこ？), not what the passage sets up there
+        if unanswerable_fact == "days" and not _states_the_asked_days(question, text):
+            continue  # 土日 stated, 祝日 asked
         if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=unanswerable_fact in CLAUSED):
             return None
     return unanswerable_fact

@@ -431,6 +431,13 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("介護認定の結果に不満がある時はどこに言えばいい？", "general", "procedure"),
         ("札幌市の職員の平均年収は？", "general", "pay"),
         ("市の施設で働いてる人の給料、物価に合わせて上がる仕組みってあるの？", "general", "pay"),
+        ("PFSで委託した会社が成果を出せなかったら違約金取るの？", "general", "liability"),
+        ("AI議事録って会議の録音は何年保存するの？", "figure", None),  # a period in years: 年間
+        ("町内会に入らないとごみを出せないって本当？", "general", "sorting"),
+        ("行政事務センターで働くのって派遣の人？", "general", "pay"),
+        ("南区の芸術祭に出る作家はどうやって選ばれるの？", "ward", "selection"),
+        ("How are the artists selected?", "general", "selection"),
+        ("審査員は何人？", "figure", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -566,6 +573,8 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("マイナンバーカードセンターって今どれくらい待つの？", "待ち"),  # waiting: hours or minutes
         ("繁忙期の待ち時間は何分？", "待ち"),
         ("ネットで済む手続き、2027年までにどれくらいの割合にするの？", "%"),
+        ("AI議事録って会議の録音は何年保存するの？", "年間"),  # a period in years, not a date
+        ("How many years is the data kept?", "年間"),
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
@@ -584,6 +593,15 @@ def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
 def test_what_and_times_are_not_counted_figures(question, kind):
     intent = query(question).intent
     assert (intent.kind, intent.unit) == (kind, None)
+
+
+def test_a_period_in_years_is_answered_only_by_a_passage_stating_one():
+    """何年保存？ of a passage whose only years are dates (2027年) is a missing figure."""
+    result = answer("大型ごみの申込データは何年保存するの？", hits((BULKY, 0.92, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    kept = chunk("p#L9", "文書の保存", text="申込データは5年間保存します。", indicator="保存期間",
+                 baseline=Measure(2022, "5年間"), target=Measure(2027, "5年間"))
+    assert not answer("申込データは何年保存するの？", hits((kept, 0.92, 10.0))).abstained
 
 
 def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
@@ -846,13 +864,25 @@ def test_an_english_question_on_a_fact_bound_to_its_subject_is_judged_on_the_pla
     assert refused.abstained and "opening days" in refused.text.splitlines()[0]
 
 
+@pytest.mark.parametrize(("question", "answered"), [
+    ("マイナンバーカードセンターって土曜日もやってる？", True),
+    ("マイナンバーカードセンターって休日もやってる？", True),
+    ("マイナンバーカードセンターって夜もやってる？", True),  # 平日夜間
+    ("マイナンバーカードセンターって祝日もやってる？", False),  # 土日 is stated, 祝日 is not
+    ("マイナンバーカードセンターって年末年始もやってる？", False),
+    ("Is the My Number card center open on national holidays?", False),
+])
+def test_open_days_are_answered_only_by_a_passage_stating_the_days_asked(question, answered):
+    assert answer(question, hits((CENTER, 0.92, 10.0))).abstained is not answered
+
+
 def test_staff_pay_is_answered_only_by_a_passage_on_the_pay_of_those_asked_about():
     managed = chunk("p#L610", "指定管理施設におけるサービス向上",
                     text="賃金水準変動率に応じて指定管理費を変更する賃金スライド制度を導入し、指定管理施設で働く職員の労働条件の向上を後押しします。")
     said = answer("市の施設で働いてる人の給料、物価に合わせて上がる仕組みってあるの？", hits((managed, 0.92, 10.0)))
     assert not said.abstained and said.citations[0].hit.chunk is managed
     refused = answer("札幌市の職員の平均年収は？", hits((BULKY, 0.92, 10.0)))
-    assert refused.abstained and refused.text.startswith("この計画（抜粋）には職員の給与・待遇の記載はありません。")
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には職員の給与・雇用形態の記載はありません。")
 
 
 def test_a_department_question_on_a_term_is_answered_by_the_initiative_that_uses_it():
