@@ -138,17 +138,17 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     if intent.ward and intent.kind != "ward":
         in_ward = [h for h in close if h.chunk.ward == intent.ward]
         close = in_ward or close
-    if preferred is not None:  # a better-fitting passage leads only when it is close to the best
-        for hit in close:
-            if preferred(hit.chunk):
-                return hit
-        if top.chunk.kind == "glossary" and intent.kind in ("department", "figure"):
-            # a term's definition states no department or target: the initiative that uses the term does, or
-            # one under the program that does (「ネーミングライツの部署は？」 → the naming-rights initiative)
-            uses = {h.chunk.id for h in hits if any(link.chunk_id == top.chunk.id for link in h.chunk.glossary)}
-            citing = (h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses))
-            return next(citing, close[0] if close else top)
-    return close[0] if close else top
+    best = close[0] if close else top
+    if preferred is None:
+        return best
+    fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
+    if fitting is None and top.chunk.kind == "glossary" and intent.kind in ("department", "figure"):
+        # a term's definition states no department or target: the initiative that uses the term does, or
+        # one under the program that does (「ネーミングライツの部署は？」 → the naming-rights initiative)
+        uses = {h.chunk.id for h in hits if any(link.chunk_id == top.chunk.id for link in h.chunk.glossary)}
+        fitting = next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)),
+                       None)
+    return fitting if fitting is not None else best
 
 
 def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> bool:

@@ -53,8 +53,8 @@ class Vocabulary:
             reading = analyzer.reading(term)
             if MIN_READING <= len(reading) <= MAX_READING and re.fullmatch("[ァ-ヺー]+", reading):
                 by_reading[reading].append(term)
-        return cls(frozenset(terms), {r: tuple(sorted(ts, key=len)) for r, ts in by_reading.items()},
-                   tuple(t for t in written if re.fullmatch("[ァ-ヺー]+", t) and (plan is None or t in plan)))
+        return cls(frozenset(terms), {r: tuple(sorted(ts, key=lambda t: (len(t), t))) for r, ts in by_reading.items()},
+                   tuple(sorted(t for t in written if re.fullmatch("[ァ-ヺー]+", t) and (plan is None or t in plan))))
 
     def to_dict(self) -> dict:
         return {"terms": sorted(self.terms), "by_reading": {r: list(ts) for r, ts in sorted(self.by_reading.items())},

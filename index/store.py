@@ -182,14 +182,13 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
         faiss.write_index(build_faiss(descriptions, config), str(staging / DESCRIPTION_FILE))
         adapter = _train_adapter(config, embedder, chunks, vectors, descriptions, staging)
         analyzed = [analyzer.analyze(lexical_text(c, profile)) for c in chunks]
+        lexical = {}
         for name in FIELDS:
-            retriever = bm25s.BM25()
-            retriever.index([a[name] or ["∅"] for a in analyzed], show_progress=False)
-            retriever.save(str(staging / LEXICAL_DIR / name), show_progress=False)
-            if name == "word":
-                vocabulary = plan_vocabulary(list(retriever.vocab_dict), analyzer, chunks)
-                (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary.to_dict(), ensure_ascii=False),
-                                                       encoding="utf-8")
+            lexical[name] = bm25s.BM25()
+            lexical[name].index([a[name] or ["∅"] for a in analyzed], show_progress=False)
+            lexical[name].save(str(staging / LEXICAL_DIR / name), show_progress=False)
+        vocabulary = plan_vocabulary(list(lexical["word"].vocab_dict), analyzer, chunks)
+        (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary.to_dict(), ensure_ascii=False), encoding="utf-8")
         manifest = {
             "format_version": FORMAT_VERSION,
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -371,9 +371,20 @@ _DAYS_ASKED = (
 )
 
 
-def _states_the_asked_days(question: str, text: str) -> bool:
+def _states_the_asked_days(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
     """Whether ``text`` states every kind of day an open-days ``question`` asks about (any, for none named)."""
     return all(stated.search(text) for asked, stated in _DAYS_ASKED if asked.search(question))
+
+
+def _places_something_else(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
+    """Whether the place a passage names is where the question's subject is set up, not the place itself
+    asked for (「仮庁舎ってどこ？」 of 「…を中央区役所仮庁舎に試験的に導入」)."""
+    return not covers(statement.group(), subject)
+
+
+# Facts whose statement must also agree with the question (beside `SUBJECT_BOUND`), by a check of
+# (the `STATED_BY` match, the passage, the question's subject, the question).
+_AGREES = {"days": _states_the_asked_days, "location": _places_something_else}
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = (),
@@ -381,18 +392,16 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
     """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
     unless one of the retrieved ``passages`` speaks of it (`STATED_BY`) — for a fact in
     `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject`` (all of a
-    condition's or a payment means'; a payment or location question naming no subject, or in English, is refused;
-    for open days, a passage stating the days the ``question`` asks about)."""
+    condition's or a payment means'; a payment or location question naming no subject, or in English, is refused)
+    and, for a fact in `_AGREES`, agrees with the ``question`` (the days asked; a place other than the one asked)."""
     stated = STATED_BY.get(unanswerable_fact or "")
     if stated is None or (unanswerable_fact in NEEDS_SUBJECT and not subject):  # 支払い方法は？, "pay by card"
         return unanswerable_fact
     for text in passages:
         if not (statement := stated.search(text)):
             continue
-        if unanswerable_fact == "location" and covers(statement.group(), subject):
-            continue  # the place itself asked for (仮庁舎ってどこ？), not what the passage sets up there
-        if unanswerable_fact == "days" and not _states_the_asked_days(question, text):
-            continue  # 土日 stated, 祝日 asked
+        if (agrees := _AGREES.get(unanswerable_fact)) is not None and not agrees(statement, text, subject, question):
+            continue  # 土日 stated, 祝日 asked; the place itself asked for, not what is set up there
         if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=unanswerable_fact in CLAUSED):
             return None
     return unanswerable_fact
