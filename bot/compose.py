@@ -22,6 +22,7 @@ from ingest.profile import PlanProfile
 _FACT_JA = {
     "fee": "料金・手数料",
     "hours": "開館・受付時間",
+    "own_case": "個々の場所・施設ごとの実施時期",
     "schedule": "日程・収集日・締め切り",
     "phone": "電話番号・メールアドレス・URL",
     "person": "役職者・職員の氏名",
@@ -58,6 +59,7 @@ _FACT_JA = {
 _FACT_EN = {
     "fee": "fees or prices",
     "hours": "opening hours",
+    "own_case": "timing for a particular street, school or facility",
     "schedule": "dates or schedules",
     "phone": "phone numbers, e-mail or web addresses",
     "person": "names of officials or staff",

@@ -142,8 +142,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
         kind = "general"
     other = None if ward else mentioned_ward(question, profile.other_wards)
     # (a payment means or a place stays unmatched in English: the passage that would lift it must also lead)
-    about = (plan_words if language == "en" and plan_words.strip() and unanswerable not in (*CLAUSED, *NEEDS_SUBJECT)
-             else question)
+    # (an English question whose subject has no plan words has none a passage must speak of)
+    about = (plan_words if language == "en" and unanswerable not in (*CLAUSED, *NEEDS_SUBJECT) else question)
     subject = (subject_of(about, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
     if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン

@@ -14,6 +14,7 @@ from index.intent import Intent, detect
 from index.jmdict import Glosses
 from index.respell import Vocabulary, kanji_wards, respell
 from index.retrieve import Filters
+from index.unstated import unanswerable_fact, without_asked_fact
 from ingest.profile import PlanProfile
 from planqa.errors import QueryError
 
@@ -72,9 +73,17 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
-    plan_words = expanded[len(cleaned):] if language == "en" else ""
+    plan_words = _subject_words(cleaned, glosses, profile) if language == "en" else ""
     return Query(cleaned, language, expanded, detect(placed, language, profile, " ".join(respelled), plan_words),
                  filters or Filters(), k, tuple(notes), plan_terms=tuple(aliased))
+
+
+def _subject_words(question: str, glosses: Callable[[], Glosses] | None, profile: PlanProfile) -> str:
+    """An English question's subject in the plan's Japanese words, the words asking for a fact the plan never
+    states left out ("which documents" is 文書 書類, not what the documents are for: `without_asked_fact`)."""
+    rest = without_asked_fact(question, unanswerable_fact(question))
+    expanded = expand_english(rest, glosses() if glosses is not None else None)
+    return " ".join((expanded[len(rest):], *profile.plan_terms(rest))).strip()
 
 
 def validate(query: str, k: int, config: IndexConfig) -> tuple[str, int, list[str]]:

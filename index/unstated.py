@@ -36,6 +36,14 @@ _NOT_IN_PLAN = {
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時から|何時まで|何時に(?:開|閉|終わ|しま)|休館日|休業日|定休日|閉館|開館日|"
                        r"opening hours|business hours|office hours|closing time|\bwhat time does .{0,40}\b(?:open|close)\b|"
                        r"\bclosed on\b", re.I),
+    # when something happens at the asker's own place (うちの近所の公園はいつ新しくなる？, うちの保育園はいつから？,
+    # "when does the snow plough come to my street?"): the plan states what the city will do, not for which street,
+    # school or park when
+    "own_case": re.compile(
+        r"(?:うち|我が家|わが家|自宅|家|近所|地元|自分)の(?:近く|近所|前|周り|まわり|そば|辺り|あたり)?の?[^。？?]{0,20}?"
+        r"(?:いつ|何月|何年|何曜)|"
+        r"\bwhen\b.{0,60}\b(?:my|our)\b (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b|"
+        r"\b(?:my|our) (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b.{0,60}\bwhen\b", re.I),
     "schedule": re.compile(
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
@@ -441,6 +449,14 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
 
     count = sum(found(noun) for noun in subject)
     return count == len(subject) if every else 2 * count >= len(subject)
+
+
+def without_asked_fact(question: str, fact: str | None) -> str:
+    """The question with the words asking for ``fact`` blanked out ("Will the city explain [which documents] I
+    need when I move house?"): what is left names the subject — an English question's subject is read from
+    the plan's words for it, which must not include the plan's words for the asked fact (文書, 書類)."""
+    pattern = _NOT_IN_PLAN.get(fact or "")
+    return pattern.sub(" ", question) if pattern is not None else question
 
 
 def unanswerable_fact(question: str) -> str | None:
