@@ -53,6 +53,11 @@ _FACT_JA = {
     "pay": "職員の給与・雇用形態",
     "equipment": "利用に必要な機器・通信環境",
     "credentials": "職員・担当者の資格",
+    "benefit": "参加・利用する人が得られる特典や有利さ",
+    "opinion": "利用した人の評判や感じ方",
+    "live": "現在の待ち時間・混雑などの最新状況",
+    "ranking": "区どうしの比較・順位",
+    "privacy": "相談内容や個人情報の扱い",
     "condition": "お尋ねの条件（場合・方法）",
     "figure": "お尋ねの数値",
 }
@@ -90,6 +95,11 @@ _FACT_EN = {
     "pay": "staff pay or employment terms",
     "equipment": "devices or connections users need",
     "credentials": "staff qualifications",
+    "benefit": "perks or advantages for those who take part",
+    "opinion": "reviews or how it feels to use",
+    "live": "live status such as today's waiting times",
+    "ranking": "comparisons or rankings between wards",
+    "privacy": "how what you tell them or your personal data is handled",
     "condition": "information on the condition you asked about",
     "figure": "figure for what you asked",
 }

@@ -63,6 +63,8 @@ _NOT_IN_PLAN = {
         r"(?:区長|市長|副市長|局長|部長|課長|所長|センター長|議員)(?:さん)?(?:って|は|の)\s*(?:誰|だれ|名前|氏名)|"
         r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|(?:講師|先生|スタッフ)(?:さん)?(?:は|って)\s*(?:誰|だれ|どなた|どんな人)|"
         r"(?:誰|だれ)が(?:デザイン|設計|考案|発案|作った|つくった|作者)|"
+        r"(?:社長|代表者?|参加者|参加企業|メンバー|出演者|委員|審査員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
+        r"(?:誰|だれ)が(?:出て|参加して|来て|出席して)(?:る|いる|ます)|"
         r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director)\b|"
         r"\bwho (?:designed|created|invented|drew|planted)\b|"
         r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
@@ -98,7 +100,8 @@ _NOT_IN_PLAN = {
     # where something is or is held (…ってどこにある？, 会場はどこ？, "where is … located"): answered only by a
     # passage naming the office or facility its subject is set up or held in (`STATED_BY`)
     "location": re.compile(
-        r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこの[^。？?]{1,8}に(?:置いて|ある|あります)|"
+        r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
+        r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|どこの[^。？?]{1,8}に(?:置いて|ある|あります)|"
         r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅)(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
         r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
         r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
@@ -221,6 +224,8 @@ _NOT_IN_PLAN = {
     "pay": re.compile(
         r"(?:職員|公務員|市長|区長|議員|スタッフ|働く人|働いてる人|働いている人)[^。？?]{0,10}(?:年収|給料|給与|月給|ボーナス|賞与|退職金|時給|賃金)|"
         r"(?:職員|スタッフ|働く(?:人|の)|働いて(?:る|いる)(?:人|の))[^。？?]{0,10}(?:派遣|正社員|正規|非正規|アルバイト|パート|委託の人|契約社員)|"
+        r"(?:職員|公務員|スタッフ|働く人|働いてる人)(?:の数|数|の人数)?(?:が|は|って)?[^。？?]{0,12}?(?:減らされ|削減され|リストラ|クビ|解雇)|(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:が|は|って)?\s*減(?:る|っちゃう|っていく)(?:の|か|んですか|\s*[?？]|$)|人員削減|人減らし|"
+        r"\b(?:staff|jobs|employees) (?:be )?(?:cut|reduced|laid off)\b|\blay(?:s|ing)? off\b|"
         r"平均年収|\bsalar(?:y|ies)\b|\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b", re.I),
     # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
     # qualifications
@@ -241,6 +246,42 @@ _NOT_IN_PLAN = {
         r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:で|でも)\s*(?:支払|払|納付|納め|納税|決済)(?:え|い|でき|られ|する|し|す)|"
         r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
         r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
+    # what taking part earns the asker (内申点が上がる？, 会社の宣伝になる？, ボランティア証明書もらえる？, "perks"): the
+    # plan names no such benefit — unless a passage speaks of one (`STATED_BY`)
+    "benefit": re.compile(
+        r"内申|就職(?:に|で|の時に)?有利|有利に(?:なる|働く)|得(?:する|になる)(?:の|か|んですか|\s*[?？]|$)|特典|割引|"
+        r"ポイント(?:が|は)?(?:つく|付く|もらえ|貯ま|たま)|(?:宣伝|PR|アピール|広告)(?:に|の)(?:なる|つながる|繋がる)|"
+        r"証明書(?:は|って|が|も)?\s*(?:もらえ|出る|出して|発行)|"
+        r"\bperks?\b|\bdiscounts?\b|\bcount (?:towards|for)\b|\bgood for (?:my|our) (?:cv|resume|business|company)\b", re.I),
+    # how it feels or how good it is (窓口の人って親切？, 父親だけで行っても浮かない？, 保健師さんの数って足りてるの？,
+    # "are the staff friendly?"): reviews and opinions, not a plan's statements
+    "opinion": re.compile(
+        r"(?:人|職員|スタッフ|窓口|対応|先生|講師|相談員)(?:さん)?(?:って|は|の対応(?:は|って)?)\s*"
+        r"(?:親切|丁寧|優しい|やさしい|怖い|こわい|冷たい|感じ(?:が)?(?:いい|良い|悪い))|"
+        r"評判|口コミ|クチコミ|浮(?:かない|いちゃう|いたり|く(?:かな|の)?\s*[?？])|気まずい|肩身が狭|"
+        r"(?:人手|人数|数|職員|保健師|スタッフ)(?:さん)?(?:の数)?(?:は|って|が)?\s*足りて|"
+        r"\b(?:are|is) (?:the )?(?:staff|people|counter) (?:friendly|kind|nice|rude|helpful)\b|\breviews?\b|"
+        r"\benough (?:staff|nurses|workers)\b", re.I),
+    # the state of things now (区役所の待ち時間、今日は何分くらい？, 今って混んでる？, "how long is the wait right now"):
+    # the plan states a 2022 baseline and a 2027 target, no live status
+    "live": re.compile(
+        r"(?:今日|きょう|今|いま|現在|明日|あした)(?:は|って|の|も)?[^。？?]{0,10}?(?:混んで|空いて|混雑|待ち時間|何分|何人待ち|並んで)|"
+        r"(?:待ち時間|混雑|混み具合)[^。？?]{0,6}(?:今日|今|現在|リアルタイム)|リアルタイム(?:の|で)?(?:待ち|混雑)|"
+        r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"
+        r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|today|at the moment)\b", re.I),
+    # comparisons between wards (どの区が一番多い？, "which ward has the most parks"): the plan describes each ward on
+    # its own
+    "ranking": re.compile(
+        r"(?:どの|どこの)区(?:が|は)\s*(?:一番|いちばん|最も|もっとも)|(?:一番|いちばん|最も)[^。？?]{0,10}(?:多い|少ない|大きい|広い|狭い|高い|低い|人気の?)区|"
+        r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
+        r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|\branking\b", re.I),
+    # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):
+    # only a passage that speaks of protecting that subject's information answers it
+    "privacy": re.compile(
+        r"(?:学校|親|家族|会社|職場|警察|近所|夫|妻|旦那|先生)に(?:連絡(?:が)?\s*(?:いく|行く|され|する)|知られ|バレ|ばれ|伝わ|通報され)|"
+        r"秘密(?:は|って|を|が)?\s*(?:守|厳守)|個人情報(?:は|って|が)?[^。？?]{0,8}(?:漏れ|守られ|大丈夫|安全|流出)|"
+        r"\bconfidential(?:ity)?\b|\bwill (?:my|the) (?:school|parents?|employer|family|husband|wife) (?:be told|find out|know)\b|"
+        r"\b(?:personal|private) (?:data|information) (?:be )?(?:safe|leak|protected)\b", re.I),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
     # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
     # by a passage on 電話受付. Last, so that a named fact type above is told first.
@@ -286,6 +327,8 @@ STATED_BY = {
     "location": re.compile(r"[^\s、。をはがにでと]{0,12}(?:区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール)"
                            r"[^、。]{0,10}?(?:に|で)(?:試験的に)?(?:設置|導入|開設|配置|開催|移転)"),
     "pay": re.compile(r"賃金|給与|給料|報酬"),
+    "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書"),
+    "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
 }
@@ -307,6 +350,8 @@ SUBJECT_BOUND = {
     "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
     "payment": {"事", "こと", "の", "それ", "これ"},
     "location": {"場所", "会場", "どこ", "所", "こと"},
+    "privacy": {"個人情報", "個人", "情報", "秘密", "学校", "親", "家族", "会社", "職場", "警察", "近所", "夫", "妻", "連絡",
+                "大丈夫", "安全"},
     "pay": {"年収", "給料", "給与", "月給", "ボーナス", "賞与", "退職", "金", "時給", "賃金", "平均", "人", "職員", "スタッフ"},
 }
 # Facts a passage lifts only for a subject the question names in Japanese: none (支払い方法は？), or an English

@@ -444,6 +444,22 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("南区の芸術祭に出る作家はどうやって選ばれるの？", "ward", "selection"),
         ("How are the artists selected?", "general", "selection"),
         ("審査員は何人？", "figure", None),
+        ("介護認定事務センターってどこに作るの？", "general", "location"),
+        ("おくやみ窓口の人って親切？", "general", "opinion"),
+        ("手稲区の子育てサロンって、父親だけで行っても浮かない？", "ward", "opinion"),
+        ("保健師さんの数って足りてるの？", "general", "opinion"),
+        ("目が悪くても読みやすい、やさしいお知らせにしてほしい", "general", None),
+        ("子ども議会に出たら内申点上がる？", "general", "benefit"),
+        ("まちづくりパートナーに登録すると会社の宣伝になる？", "general", "benefit"),
+        ("企業がまちづくりに参加するメリットは？", "general", None),
+        ("Meet for the Nextに出てる社長って誰？", "general", "person"),
+        ("市の職員ってAIのせいで減らされるの？", "general", "pay"),
+        ("職員の負担は減る？", "general", None),
+        ("区役所の待ち時間、今日は何分くらい？", "figure", "live"),
+        ("区役所の待ち時間は何分短縮する目標？", "figure", None),
+        ("Which ward has the most parks?", "general", "ranking"),
+        ("どの区が一番公園が多い？", "general", "ranking"),
+        ("こども家庭センターに相談したら、学校に連絡いく？", "general", "privacy"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -978,3 +994,19 @@ def test_an_english_question_is_answered_on_a_lower_cosine_than_a_japanese_one()
     assert not english.abstained and english.citations[0].hit.chunk is BULKY
     assert Relevance().for_language("en").threshold == pytest.approx(0.82)
     assert Relevance().for_language("ja") == Relevance()
+
+
+GENERATIVE_AI = chunk("p#L489", "生成AIを活用した業務改善",
+                      text="機密情報の保護、個人情報などのセキュリティ対策を行い、生成AIの業務への利活用を行います。")
+FAMILY_CENTER = chunk("p#L312", "区子ども家庭支援体制強化事業",
+                      text="全ての妊産婦・子育て世帯・子どもの包括的な相談支援を行うため、こども家庭センターを全区役所に設置します。")
+
+
+def test_who_gets_told_is_answered_only_by_a_passage_on_protecting_that_subjects_information():
+    """Confidentiality is stated for generative AI (個人情報などのセキュリティ対策), not for a family centre."""
+    answered = answer("生成AIに市民の個人情報を入れて大丈夫なの？", hits((GENERATIVE_AI, 0.92, 10.0)))
+    assert not answered.abstained and answered.citations[0].hit.chunk is GENERATIVE_AI
+    refused = answer("こども家庭センターに相談したら、学校に連絡いく？", hits((FAMILY_CENTER, 0.92, 10.0), (GENERATIVE_AI, 0.86, 0.0)))
+    assert refused.abstained
+    assert refused.text.startswith("この計画（抜粋）には相談内容や個人情報の扱いの記載はありません。")
+    assert refused.citations[0].hit.chunk is FAMILY_CENTER
