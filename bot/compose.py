@@ -12,7 +12,7 @@ from index.analyzer import topic_nouns
 from index.hit import Hit
 from index.query import Query
 from index.respell import written_in_kana
-from index.units import states_unit, unit_figure
+from index.units import QUANTITIES, states_unit, unit_figure
 from index.unstated import CLAUSED, condition_of, covers, standing_veto, ward_nouns
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
@@ -53,6 +53,7 @@ _FACT_JA = {
     "pay": "職員の給与・雇用形態",
     "equipment": "利用に必要な機器・通信環境",
     "credentials": "職員・担当者の資格",
+    "visit": "見学の受け入れ",
     "benefit": "参加・利用する人が得られる特典や有利さ",
     "opinion": "利用した人の評判や感じ方",
     "live": "現在の待ち時間・混雑などの最新状況",
@@ -95,6 +96,7 @@ _FACT_EN = {
     "pay": "staff pay or employment terms",
     "equipment": "devices or connections users need",
     "credentials": "staff qualifications",
+    "visit": "visits or tours",
     "benefit": "perks or advantages for those who take part",
     "opinion": "reviews or how it feels to use",
     "live": "live status such as today's waiting times",
@@ -347,6 +349,8 @@ def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int
     needs = {"figure": unit_figure(query.intent.unit) if query.intent.unit else NUMBER,
              "date": DATE}.get(query.intent.kind)
     best = best_sentence(query.search_text, [sentence for _, _, sentence in located], needs, ignore)
+    if best is None and query.intent.unit in QUANTITIES:  # "How big is Minami ward?": 面積は657.48k㎡ shares no word
+        best = next((i for i, (_, _, sentence) in enumerate(located) if needs.search(sentence)), None)
     return None if best is None else located[best][:2]
 
 

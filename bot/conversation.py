@@ -47,7 +47,8 @@ _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こ
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
-                               r"だと|では|なら|の場合|の方|のほう|は|も|に|について|はどう|はどうですか|だったら|"
+                               r"だと|では|なら|の場合|の方|のほう|は|も|に|について|だったら|"
+                               r"どう(?:ですか|でしょうか|でしょう|かな|なの|なん|だろう|なっている|なってる)?|"
                                r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|\bsomething similar\b|\bsimilar\b|"
                                r"\bis there\b|\bin\b|\btoo\b|[\s?？!！。.、,]", re.I)
 # Words that name the asked fact, not a topic: a message made of these (and one word more) is a follow-up.

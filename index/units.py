@@ -49,6 +49,7 @@ _QUANTITY_WRITTEN = {
     "面積": r"面積[^。]{0,12}?[0-9０-９]|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)",
     "世帯": r"世帯数?[^。]{0,12}?[0-9０-９]",
 }
+QUANTITIES = tuple(_QUANTITY_WRITTEN)  # quantities asked by their word, stated as the word and its figure
 _NUMERAL = r"[0-9０-９一二三四五六七八九十百千万億][0-9０-９,，.．一二三四五六七八九十百千万億]*\s*"
 
 

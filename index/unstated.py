@@ -50,7 +50,7 @@ _NOT_IN_PLAN = {
         r"(?:開催|受付|募集|申込み?|申し込み)期間|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
-        r"いつ(?:終わ|完成|再開)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
+        r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
         r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|\bdeadlines?\b|\bdue date\b", re.I
     ),
@@ -218,7 +218,9 @@ _NOT_IN_PLAN = {
     # states what the city provides, not what its users may pick — unless a passage speaks of choosing
     "choice": re.compile(
         r"(?:自分|自分たち|私たち|こちら|うち|好きな|希望の)[^。？?]{0,6}(?:選べ|選択でき|指定でき)(?:る|ます)|"
-        r"(?:選べ|選択でき|指定でき)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|\bcan (?:i|we) (?:choose|pick|select)\b", re.I),
+        r"(?:選べ|選択でき|指定でき)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|"
+        r"(?:担当|担当者|ケースワーカー|先生|講師|相談員|保健師|職員)(?:さん)?(?:を|って|は)?\s*(?:変え|替え|代え|交代し)(?:て(?:もら|くれ|ほし)|られ|たい)|"
+        r"\b(?:change|switch) (?:my|the) (?:caseworker|case worker|counsell?or|worker|teacher|instructor)\b|\bcan (?:i|we) (?:choose|pick|select)\b", re.I),
     # what staff are paid or how they are employed (職員の平均年収は？, 働いてるのは派遣の人？): lifted only by a
     # passage on the pay of whom the question asks about (指定管理施設で働く職員の賃金スライド)
     "pay": re.compile(
@@ -246,6 +248,11 @@ _NOT_IN_PLAN = {
         r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:で|でも)\s*(?:支払|払|納付|納め|納税|決済)(?:え|い|でき|られ|する|し|す)|"
         r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
         r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
+    # a look inside (行政事務センターの中って見学できる？, "can I tour"): the plan runs no visits — unless a passage
+    # speaks of them for that subject
+    "visit": re.compile(
+        r"見学(?:できる|できます|でき|可能|させて|したい|ツアー|会|って|は|の申し込み)|中を見(?:られ|れ|せて)|"
+        r"\bcan (?:i|we) (?:tour|visit (?:the )?inside|look around)\b|\b(?:guided )?tours?\b|\bopen to visitors\b", re.I),
     # what taking part earns the asker (内申点が上がる？, 会社の宣伝になる？, ボランティア証明書もらえる？, "perks"): the
     # plan names no such benefit — unless a passage speaks of one (`STATED_BY`)
     "benefit": re.compile(
@@ -279,7 +286,8 @@ _NOT_IN_PLAN = {
     # only a passage that speaks of protecting that subject's information answers it
     "privacy": re.compile(
         r"(?:学校|親|家族|会社|職場|警察|近所|夫|妻|旦那|先生)に(?:連絡(?:が)?\s*(?:いく|行く|され|する)|知られ|バレ|ばれ|伝わ|通報され)|"
-        r"秘密(?:は|って|を|が)?\s*(?:守|厳守)|個人情報(?:は|って|が)?[^。？?]{0,8}(?:漏れ|守られ|大丈夫|安全|流出)|"
+        r"秘密(?:は|って|を|が)?\s*(?:守|厳守)|(?:録画|録音)(?:され|する|して|とか|って|は\s*(?:する|される|あり))|"
+        r"\b(?:recorded|recording)\b(?!.{0,20}\bminutes\b)|個人情報(?:は|って|が)?[^。？?]{0,8}(?:漏れ|守られ|大丈夫|安全|流出)|"
         r"\bconfidential(?:ity)?\b|\bwill (?:my|the) (?:school|parents?|employer|family|husband|wife) (?:be told|find out|know)\b|"
         r"\b(?:personal|private) (?:data|information) (?:be )?(?:safe|leak|protected)\b", re.I),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
@@ -327,6 +335,7 @@ STATED_BY = {
     "location": re.compile(r"[^\s、。をはがにでと]{0,12}(?:区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール)"
                            r"[^、。]{0,10}?(?:に|で)(?:試験的に)?(?:設置|導入|開設|配置|開催|移転)"),
     "pay": re.compile(r"賃金|給与|給料|報酬"),
+    "visit": re.compile(r"見学"),
     "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書"),
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
@@ -350,7 +359,8 @@ SUBJECT_BOUND = {
     "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
     "payment": {"事", "こと", "の", "それ", "これ"},
     "location": {"場所", "会場", "どこ", "所", "こと"},
-    "privacy": {"個人情報", "個人", "情報", "秘密", "学校", "親", "家族", "会社", "職場", "警察", "近所", "夫", "妻", "連絡",
+    "visit": {"見学", "中", "ツアー", "会"},
+    "privacy": {"録画", "録音", "個人情報", "個人", "情報", "秘密", "学校", "親", "家族", "会社", "職場", "警察", "近所", "夫", "妻", "連絡",
                 "大丈夫", "安全"},
     "pay": {"年収", "給料", "給与", "月給", "ボーナス", "賞与", "退職", "金", "時給", "賃金", "平均", "人", "職員", "スタッフ"},
 }

@@ -460,6 +460,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Which ward has the most parks?", "general", "ranking"),
         ("どの区が一番公園が多い？", "general", "ranking"),
         ("こども家庭センターに相談したら、学校に連絡いく？", "general", "privacy"),
+        ("オンライン相談って録画されるの？", "general", "privacy"),
+        ("会議の録音からAIで議事録を作るの？", "general", None),
+        ("行政事務センターの中って見学できる？", "general", "visit"),
+        ("PMFのチケットっていつ発売？", "general", "schedule"),
+        ("生活保護のケースワーカーさんを変えてもらうことってできる？", "general", "choice"),
+        ("講座の内容を変えてほしい", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -833,6 +839,14 @@ def test_a_narrative_answer_quotes_the_paragraph_that_holds_the_asked_figure():
     first = result.text.splitlines()[0]
     assert not result.abstained
     assert first == "「豊平区：概況」（豊平区）: 区域面積は、46.23 平方キロメートルで、豊かな自然に恵まれています [1]。"
+    assert result.citations[0].hit.chunk.id == "p#L9"
+
+
+def test_a_quantity_asked_in_english_is_quoted_from_the_paragraph_stating_it_though_no_word_is_shared():
+    """"How big is Toyohira ward?" shares no word with 「区域面積は、46.23 平方キロメートル…」: the area is enough."""
+    result = answer("How big is Toyohira ward?", hits((LOCATION, 0.95, 10.0), (AREA, 0.88, 5.0)))
+    assert not result.abstained
+    assert "46.23 平方キロメートル" in result.text.splitlines()[0]
     assert result.citations[0].hit.chunk.id == "p#L9"
 
 

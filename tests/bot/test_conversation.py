@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from planqa.cli import main
@@ -43,6 +45,13 @@ def test_a_pronoun_refers_to_the_previous_topic(mini_bot):
 
 def test_the_same_question_in_another_ward(mini_bot):
     first, second = mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
+    assert second.understood_as == "豊平区について、前の質問と同じ内容で"
+    assert second.citations[0].hit.chunk.ward == "豊平区"
+
+
+@pytest.mark.parametrize("follow_up", ["豊平区だとどう？", "豊平区はどうなってる？", "豊平区だったらどうかな"])
+def test_the_same_question_in_another_ward_asked_how_it_is_there(mini_bot, follow_up):
+    _, second = mini_bot.dialogue(["西区の健康づくりの取組は？", follow_up])
     assert second.understood_as == "豊平区について、前の質問と同じ内容で"
     assert second.citations[0].hit.chunk.ward == "豊平区"
 
