@@ -9,8 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from index.units import DURATION, asked_unit, counted_unit
 from index.analyzer import topic_nouns
+from index.units import DURATION, asked_unit, counted_unit
 from index.unstated import CLAUSED, NEEDS_SUBJECT, SUBJECT_BOUND, condition_clause, subject_of, unanswerable_fact
 from ingest.profile import PlanProfile
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
+
+import pytest
 
 from planqa.cli import main
 
@@ -44,7 +44,7 @@ def test_a_pronoun_refers_to_the_previous_topic(mini_bot):
 
 
 def test_the_same_question_in_another_ward(mini_bot):
-    first, second = mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
+    _, second = mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
     assert second.understood_as == "豊平区について、前の質問と同じ内容で"
     assert second.citations[0].hit.chunk.ward == "豊平区"
 
