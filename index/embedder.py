@@ -85,6 +85,7 @@ class SentenceTransformerEmbedder:
             model directory, or a hub id (needs network on first use).
         cache_dir: where the default model is materialized.
         query_prompt / document_prompt: override the model's own prompts.
+        batch_size / document_batch_size: questions / passages per forward pass.
     """
 
     def __init__(
@@ -94,6 +95,7 @@ class SentenceTransformerEmbedder:
         query_prompt: str | None = None,
         document_prompt: str | None = None,
         batch_size: int = 32,
+        document_batch_size: int = 8,
     ) -> None:
         from sentence_transformers import SentenceTransformer
 
@@ -123,10 +125,13 @@ class SentenceTransformerEmbedder:
         self.dimension = int(dimension())
         self.fingerprint = _fingerprint(path or Path(source), self._model)
         self.batch_size = batch_size
+        # Passages run ~5x longer than questions; on a CPU batches of about a thousand tokens run fastest
+        # (the plan's 212 passages: 19.2 s in batches of 32, 12.7 s in batches of 8; questions: fastest at 32).
+        self.document_batch_size = document_batch_size
 
-    def _encode(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
+    def _encode(self, texts: Sequence[str], prompt: str, progress: bool, batch_size: int | None = None) -> np.ndarray:
         vectors = self._model.encode(
-            list(texts), prompt=prompt, batch_size=self.batch_size, normalize_embeddings=True,
+            list(texts), prompt=prompt, batch_size=batch_size or self.batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=progress,
         )
         return np.asarray(vectors, dtype=np.float32)
@@ -135,7 +140,7 @@ class SentenceTransformerEmbedder:
         return self._encode(texts, self.query_prompt, False)
 
     def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        return self._encode(texts, self.document_prompt, progress)
+        return self._encode(texts, self.document_prompt, progress, self.document_batch_size)
 
     @property
     def tokenizer(self):
