@@ -228,12 +228,17 @@ _NOT_IN_PLAN = {
         r"(?:職員|スタッフ|働く(?:人|の)|働いて(?:る|いる)(?:人|の))[^。？?]{0,10}(?:派遣|正社員|正規|非正規|アルバイト|パート|委託の人|契約社員)|"
         r"(?:職員|公務員|スタッフ|働く人|働いてる人)(?:の数|数|の人数)?(?:が|は|って)?[^。？?]{0,12}?(?:減らされ|削減され|リストラ|クビ|解雇)|(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:が|は|って)?\s*減(?:る|っちゃう|っていく)(?:の|か|んですか|\s*[?？]|$)|人員削減|人減らし|"
         r"\b(?:staff|jobs|employees) (?:be )?(?:cut|reduced|laid off)\b|\blay(?:s|ing)? off\b|"
-        r"平均年収|\bsalar(?:y|ies)\b|\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b", re.I),
+        r"(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:って|は|が)?\s*(?:何人|何名|どれくらい|どのくらい)(?:いる)?|"
+        r"平均年収|\bsalar(?:y|ies)\b|\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b|"
+        r"\bhow many (?:staff|employees|officials|workers|civil servants)\b", re.I),
     # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
     # qualifications
     "credentials": re.compile(
         r"(?:職員|相談員|スタッフ|講師|担当者|担当の人|先生|指導員|支援員|ケースワーカー)(?:さん)?[^。？?]{0,12}"
-        r"(?:資格|免許|有資格|専門家|経験者)|(?:資格|免許)(?:を)?(?:持って|もって|ある|有する)(?:人|方|職員|スタッフ)|"
+        r"(?:資格|免許|有資格|専門家|経験者)|"
+        r"(?:職員|相談員|スタッフ|講師|担当者|担当の人|先生|指導員|支援員|ケースワーカー|保健師)(?:さん)?(?:って|は|に|には)?[^。？?]{0,8}"
+        r"(?:男の人|女の人|男性|女性|若い人|外国人|何歳)|(?:男の人|女の人|男性|女性)(?:の)?(?:相談員|職員|スタッフ|担当者|保健師|ケースワーカー)|"
+        r"(?:男の人|女の人|男性|女性)が(?:対応|担当|相談に乗)|(?:資格|免許)(?:を)?(?:持って|もって|ある|有する)(?:人|方|職員|スタッフ)|"
         r"\b(?:qualified|qualifications?|certified|licensed)\b", re.I),
     # who answers for a mistake or damage (誰が責任取るの？, 補償はある？, "who is liable"): the plan names the
     # department in charge of an initiative, never liability or compensation
@@ -279,7 +284,8 @@ _NOT_IN_PLAN = {
     # comparisons between wards (どの区が一番多い？, "which ward has the most parks"): the plan describes each ward on
     # its own
     "ranking": re.compile(
-        r"(?:どの|どこの)区(?:が|は)\s*(?:一番|いちばん|最も|もっとも)|(?:一番|いちばん|最も)[^。？?]{0,10}(?:多い|少ない|大きい|広い|狭い|高い|低い|人気の?)区|"
+        r"(?:どの|どこの)区(?:が|は)\s*(?:一番|いちばん|最も|もっとも)(?![^。？?]{0,6}(?:広|狭|大き|小さ))|(?:一番|いちばん|最も)[^。？?]{0,10}(?:多い|少ない|高い|低い|人気の?)区|"
+        r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,12}(?:のは|なのは)\s*(?:どこ|どれ|何|なに)|"
         r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
         r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|\branking\b", re.I),
     # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):
