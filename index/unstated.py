@@ -40,7 +40,7 @@ _NOT_IN_PLAN = {
     # "when does the snow plough come to my street?"): the plan states what the city will do, not for which street,
     # school or park when
     "own_case": re.compile(
-        r"(?:うち|我が家|わが家|自宅|家|近所|地元|自分)の(?:近く|近所|前|周り|まわり|そば|辺り|あたり)?の?[^。？?]{0,20}?"
+        r"(?:うち|我が家|わが家|自宅|(?<![\u3400-\u9fff])家|近所|地元|自分)の(?:近く|近所|前|周り|まわり|そば|辺り|あたり)?の?[^。？?]{0,20}?"
         r"(?:いつ|何月|何年|何曜)|"
         r"\bwhen\b.{0,60}\b(?:my|our)\b (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b|"
         r"\b(?:my|our) (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b.{0,60}\bwhen\b", re.I),
@@ -228,7 +228,7 @@ _NOT_IN_PLAN = {
         r"(?:職員|スタッフ|働く(?:人|の)|働いて(?:る|いる)(?:人|の))[^。？?]{0,10}(?:派遣|正社員|正規|非正規|アルバイト|パート|委託の人|契約社員)|"
         r"(?:職員|公務員|スタッフ|働く人|働いてる人)(?:の数|数|の人数)?(?:が|は|って)?[^。？?]{0,12}?(?:減らされ|削減され|リストラ|クビ|解雇)|(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:が|は|って)?\s*減(?:る|っちゃう|っていく)(?:の|か|んですか|\s*[?？]|$)|人員削減|人減らし|"
         r"\b(?:staff|jobs|employees) (?:be )?(?:cut|reduced|laid off)\b|\blay(?:s|ing)? off\b|"
-        r"(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:って|は|が)?\s*(?:何人|何名|どれくらい|どのくらい)(?:いる)?|"
+        r"(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:って|は|が)?\s*(?:何人|何名|(?:どれくらい|どのくらい)いる)|"
         r"平均年収|\bsalar(?:y|ies)\b|\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b|"
         r"\bhow many (?:staff|employees|officials|workers|civil servants)\b", re.I),
     # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
@@ -277,7 +277,7 @@ _NOT_IN_PLAN = {
     # the state of things now (区役所の待ち時間、今日は何分くらい？, 今って混んでる？, "how long is the wait right now"):
     # the plan states a 2022 baseline and a 2027 target, no live status
     "live": re.compile(
-        r"(?:今日|きょう|今|いま|現在|明日|あした)(?:は|って|の|も)?[^。？?]{0,10}?(?:混んで|空いて|混雑|待ち時間|何分|何人待ち|並んで)|"
+        r"(?:今日|きょう|今(?![後年回度月週朝晩夜])|いま|現在|明日|あした)(?:は|って|の|も)?[^。？?]{0,10}?(?:混んで|空いて|混雑|待ち時間|何分|何人待ち|並んで)|"
         r"(?:待ち時間|混雑|混み具合)[^。？?]{0,6}(?:今日|今|現在|リアルタイム)|リアルタイム(?:の|で)?(?:待ち|混雑)|"
         r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"
         r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|today|at the moment)\b", re.I),
@@ -285,7 +285,8 @@ _NOT_IN_PLAN = {
     # its own
     "ranking": re.compile(
         r"(?:どの|どこの)区(?:が|は)\s*(?:一番|いちばん|最も|もっとも)(?![^。？?]{0,6}(?:広|狭|大き|小さ))|(?:一番|いちばん|最も)[^。？?]{0,10}(?:多い|少ない|高い|低い|人気の?)区|"
-        r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,12}(?:のは|なのは)\s*(?:どこ|どれ|何|なに)|"
+        r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,8}?(?:新しい|古い|多い|少ない|人気|近い|遠い|きれい|綺麗|安い|良い|いい|おすすめ)"
+        r"(?:の|な)?(?:のは|は|って)\s*(?:どこ|どれ)|"
         r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
         r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|\branking\b", re.I),
     # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):

@@ -465,6 +465,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("札幌市の職員って何人いるの？", "figure", "pay"),
         ("西区の公園で一番遊具が新しいのはどこ？", "ward", "ranking"),
         ("どの区が一番広い？", "general", None),  # the overviews state each ward's area
+        ("行政運営で最も大切にしているのは何？", "general", None),
+        ("今後、区役所の待ち時間はどれくらい短くなる？", "figure", None),  # the plan's target, not today's wait
+        ("企業家との意見交換会っていつやるの？", "general", "schedule"),  # 企業家の: not the asker's home
+        ("職員がどれくらい研修を受けるの？", "figure", None),
         ("オンライン相談って録画されるの？", "general", "privacy"),
         ("会議の録音からAIで議事録を作るの？", "general", None),
         ("行政事務センターの中って見学できる？", "general", "visit"),
