@@ -95,8 +95,11 @@ def run_index(args: argparse.Namespace) -> int:
               f"FAISS {manifest['faiss']['type']}, {counts['chunks']} chunks "
               f"({counts['initiative']} initiatives, {counts['program']} programs, "
               f"{counts['glossary']} glossary, {counts['narrative']} narrative)")
+        vectors = manifest.get("vectors") or {}
+        reused = (f", {vectors['reused']} of {vectors['reused'] + vectors['encoded']} texts' vectors "
+                  "from earlier builds") if vectors.get("reused") else ""
         print(f"  build time {manifest['build_seconds']['total']:.1f} s "
-              f"(embedding {manifest['build_seconds']['embed']:.1f} s)")
+              f"(embedding {manifest['build_seconds']['embed']:.1f} s{reused})")
     return 0
 
 

@@ -10,6 +10,7 @@ from index.adapter import AdapterSettings
 from ingest.config import IngestConfig
 from planqa.errors import ConfigError
 from planqa.limits import Limits
+from planqa.settings import env_bool
 
 FAISS_TYPES = ("flat", "hnsw", "ivf")
 FUSION_METHODS = ("rrf", "weighted")
@@ -42,6 +43,8 @@ class IndexConfig:
             sentence-transformers directory, or a hub id (``PLANQA_MODEL``).
         query_prompt / document_prompt: override the model's prompts (``PLANQA_QUERY_PROMPT`` …).
         cache_dir: where the default model is materialized (``PLANQA_CACHE_DIR``, ``~/.cache/planqa``).
+        vector_cache: keep embeddings between builds in ``<cache_dir>/vectors`` (index/vector_cache.py);
+            ``PLANQA_VECTOR_CACHE=off`` embeds everything on every build.
         index_dir: the index folder (``PLANQA_INDEX_DIR``, default ``data/build/index``).
         chunks_file: build from this ``chunks.jsonl`` instead of ingesting the corpus
             (``PLANQA_CHUNKS`` / ``planqa index --chunks``).
@@ -58,6 +61,7 @@ class IndexConfig:
     query_prompt: str | None = field(default_factory=lambda: os.environ.get("PLANQA_QUERY_PROMPT"))
     document_prompt: str | None = field(default_factory=lambda: os.environ.get("PLANQA_DOCUMENT_PROMPT"))
     cache_dir: Path = field(default_factory=_default_cache_dir)
+    vector_cache: bool = field(default_factory=lambda: env_bool("PLANQA_VECTOR_CACHE", True))
     index_dir: Path = field(default_factory=_default_index_dir)
     chunks_file: Path | None = field(default_factory=_default_chunks_file)
     faiss_type: str = field(default_factory=lambda: _env("PLANQA_FAISS", "flat"))
@@ -111,6 +115,10 @@ class IndexConfig:
     definition_glossary_bonus: float = 0.02
     limits: Limits = field(default_factory=Limits)
     max_k: int = 1000
+
+    @property
+    def vector_cache_dir(self) -> Path:
+        return self.cache_dir / "vectors"
 
     def __post_init__(self) -> None:
         """Refuse unusable values at once, before minutes of embedding (names the value and the choices)."""

@@ -38,6 +38,7 @@ from index.embedder import Embedder
 from index.jmdict import Glosses
 from index.respell import Vocabulary
 from index.source import ChunkSource, fingerprint, is_default_corpus, load_source, source_files
+from index.vector_cache import VectorCache
 from ingest.chunk import Chunk
 from ingest.config import CHUNKS_FILE
 from ingest.pipeline import read_chunks, write_chunks
@@ -175,12 +176,19 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
         (staging / READER_LOCK).touch()
         write_chunks(chunks, staging / CHUNKS)
         embed_started = time.perf_counter()
-        vectors = embedder.encode_documents([dense_text(c, profile) for c in chunks], progress=progress)
-        descriptions = embedder.encode_documents([description_text(c) for c in chunks], progress=progress)
+        cache = _vector_cache(config, embedder)
+
+        def passages(texts: list[str]) -> np.ndarray:
+            return embedder.encode_documents(texts, progress=progress)
+
+        vectors = cache.encode([dense_text(c, profile) for c in chunks], embedder.document_prompt, passages)
+        descriptions = cache.encode([description_text(c) for c in chunks], embedder.document_prompt, passages)
         embed_seconds = time.perf_counter() - embed_started
         faiss.write_index(build_faiss(vectors, config), str(staging / FAISS_FILE))
         faiss.write_index(build_faiss(descriptions, config), str(staging / DESCRIPTION_FILE))
-        adapter = _train_adapter(config, embedder, chunks, vectors, descriptions, staging)
+        adapter = _train_adapter(config, embedder, chunks, vectors, descriptions, staging, cache)
+        if config.vector_cache and not _model_free(embedder):
+            cache.save(config.vector_cache_dir)
         analyzed = [analyzer.analyze(lexical_text(c, profile)) for c in chunks]
         lexical = {}
         for name in FIELDS:
@@ -208,6 +216,7 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
                        ("initiative", "program", "glossary", "narrative")}},
             "adapter": adapter,
             "build_seconds": {"total": round(time.perf_counter() - started, 3), "embed": round(embed_seconds, 3)},
+            "vectors": {"encoded": cache.encoded, "reused": cache.reused},
             "packages": _package_versions(),
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -215,8 +224,19 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
     return manifest
 
 
+def _model_free(embedder: Embedder) -> bool:
+    return embedder.fingerprint.startswith("hash-")  # the test embedder: nothing worth keeping
+
+
+def _vector_cache(config: IndexConfig, embedder: Embedder) -> VectorCache:
+    """The embeddings of earlier builds with this model (empty when the cache is off)."""
+    if not config.vector_cache or _model_free(embedder):
+        return VectorCache(embedder.fingerprint, embedder.dimension)
+    return VectorCache.load(config.vector_cache_dir, embedder.fingerprint, embedder.dimension)
+
+
 def _train_adapter(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], vectors: np.ndarray,
-                   descriptions: np.ndarray, staging: Path) -> dict[str, Any] | None:
+                   descriptions: np.ndarray, staging: Path, cache: VectorCache) -> dict[str, Any] | None:
     """Learn and save the query adapter; its manifest entry (None when it is off or has no questions).
     It learns from the questions as written (learning from the text retrieval searches — with its
     English glossary terms and plan spellings — measured the same on the question sets and lost two
@@ -230,7 +250,7 @@ def _train_adapter(config: IndexConfig, embedder: Embedder, chunks: list[Chunk],
     if len(examples.questions) < MIN_ADAPTER_QUESTIONS:
         log.info("query adapter: %d training questions match this plan's titles; none trained", len(examples.questions))
         return entry
-    queries = embedder.encode_queries(list(examples.questions))
+    queries = cache.encode(list(examples.questions), embedder.query_prompt, embedder.encode_queries)
     weights = train(queries, examples.rows, vectors, descriptions, config.description_weight, settings)
     np.save(staging / ADAPTER_FILE, weights, allow_pickle=False)
     return entry | {"trained": True, "regularization": settings.regularization, "steps": settings.steps,
