@@ -48,7 +48,7 @@ _NOT_IN_PLAN = {
         r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
-        r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|"
+        r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)\s*いつ|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
@@ -64,7 +64,7 @@ _NOT_IN_PLAN = {
         r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|(?:講師|先生|スタッフ)(?:さん)?(?:は|って)\s*(?:誰|だれ|どなた|どんな人)|"
         r"(?:誰|だれ)が(?:デザイン|設計|考案|発案|作った|つくった|作者)|"
         r"(?:社長|代表者?|参加者|参加企業|メンバー|出演者|委員|審査員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
-        r"(?:誰|だれ)が(?:出て|参加して|来て|出席して)(?:る|いる|ます)|"
+        r"(?:誰|だれ)が(?:出て|参加して|来て|出席して)(?:る|いる|ます)|(?:誰|だれ)が(?:出る|出演する|出演|来る)(?:の|か|んですか|\s*[?？]|$)|"
         r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director)\b|"
         r"\bwho (?:designed|created|invented|drew|planted)\b|"
         r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
@@ -106,6 +106,15 @@ _NOT_IN_PLAN = {
         r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
         r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
         r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b", re.I),
+    # whether something new is built (新しい駅ってできるの？, 新しい体育館は建つ？, "will a new station be built"): answered
+    # only by a passage that speaks of building that subject (`STATED_BY`, `SUBJECT_BOUND`)
+    "construction": re.compile(
+        r"(?:新しい|新しく|新た(?:な|に)|新設の?)[^。？?]{0,8}?(?:駅|道路|道|橋|地下鉄|路線|トンネル|ビル|施設|建物|庁舎|図書館|体育館|"
+        r"プール|公園|病院|学校|スタジアム|アリーナ|ホール|センター)[^。？?]{0,6}?(?:できる|でき(?:ます|た)|作る|作られ|つくる|つくられ|建つ|"
+        r"建て|建設|整備さ|開業|オープン)|"
+        r"(?:駅|道路|橋|地下鉄|トンネル|ビル|スタジアム|アリーナ)(?:が|は|って)\s*(?:できる|でき(?:ます|た)|建つ|建設され|開業)|"
+        r"\b(?:will|are) (?:they|the city|sapporo) (?:build|building|construct)\b|\bnew (?:(?:subway |train |metro )?station|road|bridge|subway line|building|"
+        r"stadium|arena|library|gym|pool|hospital|school)\b.{0,30}\b(?:built|be built|open|opening|constructed)\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy") or to who
     # takes part (サポーターに謝礼は出る？): the plan names the few grants it runs (a ward's grants to its
     # neighbourhood associations) and the allowances it pays (障がい者交通費助成), nothing else.
@@ -171,7 +180,9 @@ _NOT_IN_PLAN = {
         r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO)|どんな(?:ソフト|アプリ)|"
         r"(?:どの|どこの)(?:大学|学校)(?!生)|"
         r"(?:会社|業者|事業者|メーカー|ソフト|アプリ|製品|ブランド)(?:は|って)\s*(?:どこ|何|なに|なん)|"
-        r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|"
+        r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|(?:何|なん|なに)の(?:花|木|植物|苗)(?:なの|です|でしょう|か|\s*[?？]|$)|"
+        r"(?:映画|作品|曲|演目|メニュー|ラインナップ)(?:って|は)\s*(?:何|なに|なん)(?:です|なの|でしょう|\s*[?？]|$)|"
+        r"\bwhat (?:films|movies|works|songs) (?:are|will be) (?:shown|screened|played|exhibited)\b|"
         r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b|"
         r"\bwhich (?:universit(?:y|ies)|schools?|colleges?|hospitals?|shops?|stores?|npos?|organi[sz]ations?)\b",
         re.I),
@@ -230,7 +241,7 @@ _NOT_IN_PLAN = {
         r"\b(?:staff|jobs|employees) (?:be )?(?:cut|reduced|laid off)\b|\blay(?:s|ing)? off\b|"
         r"(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:って|は|が)?\s*(?:何人|何名|(?:どれくらい|どのくらい)いる)|"
         r"平均年収|\bsalar(?:y|ies)\b|\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b|"
-        r"\bhow many (?:staff|employees|officials|workers|civil servants)\b", re.I),
+        r"\bhow many (?:staff|employees|officials|workers|civil servants)\b|\bhow many people work (?:at|for|in)\b", re.I),
     # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
     # qualifications
     "credentials": re.compile(
@@ -270,7 +281,7 @@ _NOT_IN_PLAN = {
     "opinion": re.compile(
         r"(?:人|職員|スタッフ|窓口|対応|先生|講師|相談員)(?:さん)?(?:って|は|の対応(?:は|って)?)\s*"
         r"(?:親切|丁寧|優しい|やさしい|怖い|こわい|冷たい|感じ(?:が)?(?:いい|良い|悪い))|"
-        r"評判|口コミ|クチコミ|浮(?:かない|いちゃう|いたり|く(?:かな|の)?\s*[?？])|気まずい|肩身が狭|"
+        r"評判|口コミ|クチコミ|雰囲気(?:は|って|が|どう|なの|です|\s*[?？]|$)|浮(?:かない|いちゃう|いたり|く(?:かな|の)?\s*[?？])|気まずい|肩身が狭|"
         r"(?:人手|人数|数|職員|保健師|スタッフ)(?:さん)?(?:の数)?(?:は|って|が)?\s*足りて|"
         r"\b(?:are|is) (?:the )?(?:staff|people|counter) (?:friendly|kind|nice|rude|helpful)\b|\breviews?\b|"
         r"\benough (?:staff|nurses|workers)\b", re.I),
@@ -279,6 +290,9 @@ _NOT_IN_PLAN = {
     "live": re.compile(
         r"(?:今日|きょう|今(?![後年回度月週朝晩夜])|いま|現在|明日|あした)(?:は|って|の|も)?[^。？?]{0,10}?(?:混んで|空いて|混雑|待ち時間|何分|何人待ち|並んで)|"
         r"(?:待ち時間|混雑|混み具合)[^。？?]{0,6}(?:今日|今|現在|リアルタイム)|リアルタイム(?:の|で)?(?:待ち|混雑)|"
+        r"(?:壊れて|故障して|止まって|落ちて|ダウンして)(?:る|いる|ます)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|"
+        r"(?:つながらない|繋がらない|動かない|開かない|使えない)(?:んだけど|んですけど|けど|のですが)[^。]{0,20}[?？]\s*$|"
+        r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"
         r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"
         r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|today|at the moment)\b", re.I),
     # comparisons between wards (どの区が一番多い？, "which ward has the most parks"): the plan describes each ward on
@@ -342,6 +356,7 @@ STATED_BY = {
     "location": re.compile(r"[^\s、。をはがにでと]{0,12}(?:区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール)"
                            r"[^、。]{0,10}?(?:に|で)(?:試験的に)?(?:設置|導入|開設|配置|開催|移転)"),
     "pay": re.compile(r"賃金|給与|給料|報酬"),
+    "construction": re.compile(r"整備|建設|建替|建て替|新設|開設|開業|設置"),
     "visit": re.compile(r"見学"),
     "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書"),
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
@@ -369,6 +384,7 @@ SUBJECT_BOUND = {
     "visit": {"見学", "中", "ツアー", "会"},
     "privacy": {"録画", "録音", "個人情報", "個人", "情報", "秘密", "学校", "親", "家族", "会社", "職場", "警察", "近所", "夫", "妻", "連絡",
                 "大丈夫", "安全"},
+    "construction": {"新しい", "新た", "新設", "建設", "整備", "開業", "オープン", "建物", "施設"},
     "pay": {"年収", "給料", "給与", "月給", "ボーナス", "賞与", "退職", "金", "時給", "賃金", "平均", "人", "職員", "スタッフ"},
 }
 # Facts a passage lifts only for a subject the question names in Japanese: none (支払い方法は？), or an English

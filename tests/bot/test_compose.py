@@ -475,6 +475,22 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("PMFのチケットっていつ発売？", "general", "schedule"),
         ("生活保護のケースワーカーさんを変えてもらうことってできる？", "general", "choice"),
         ("講座の内容を変えてほしい", "general", None),
+        ("清田区の子育てサロン、パパ一人で参加しても大丈夫な雰囲気？", "ward", "opinion"),
+        ("地域の雰囲気を明るくする取組ってある？", "general", None),
+        ("市のホームページのチャットボットがつながらないんだけど、壊れてる？", "general", "live"),
+        ("Is the city website down?", "general", "live"),
+        ("ネットにつながらない高齢者を手伝ってくれる？", "general", None),  # a need, not an outage
+        ("きよフェスって今年はいつ？", "general", "schedule"),
+        ("コトニジャズって誰が出るの？", "general", "person"),
+        ("How many people work at Sapporo City Hall?", "figure", "pay"),
+        ("HANA-LANDで植える花って何の花？", "definition", "names"),
+        ("札幌ドームの近くに新しい駅ってできるの？", "general", "construction"),
+        ("Will a new subway station be built in Kiyota?", "ward", "construction"),
+        ("新しいホームページはいつできるの？", "date", None),  # a renewal, not a building
+        ("新しい窓口ができるって本当？", "general", None),
+        ("ていね山映画祭で上映される映画って何？", "definition", "names"),
+        ("What films are shown at the Teine-yama film festival?", "ward", "names"),
+        ("ていね山映画祭ってどんな映画祭？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
@@ -496,6 +512,15 @@ def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english
     result = compose(replace(understood, intent=intent), ranked, PROFILE)
     assert result.abstained and "の記載はありません。" in result.text.splitlines()[0]
     assert result.citations  # the closest topic is still shown
+
+
+def test_a_new_building_is_answered_only_by_a_passage_that_speaks_of_building_it():
+    centre = chunk("p#L500", "札幌市マイナンバーカードセンターの運営",
+                   text="マイナンバーカードの交付を行うマイナンバーカードセンターを中央区に開設し、運営します。")
+    said = answer("新しいマイナンバーカードセンターってできるの？", hits((centre, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is centre
+    refused = answer("札幌ドームの近くに新しい駅ってできるの？", hits((centre, 0.92, 1.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には新しい施設・駅・道路などの建設予定の記載はありません。")
 
 
 def test_who_may_take_part_is_answered_only_by_a_passage_that_says_whom_its_subject_is_for():
