@@ -94,7 +94,7 @@ _NOT_IN_PLAN = {
     # addresses, parking and directions (区役所の住所は？, 駐車場ある？, "where can I park"): the plan names no
     # address and no way there
     "access": re.compile(
-        r"住所(?:は|を教え|って(?:どこ|何))|所在地|駐車場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"住所(?:は|を教え|って(?:どこ|何))|所在地|駐車場|駐輪場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # where something is or is held (…ってどこにある？, 会場はどこ？, "where is … located"): answered only by a
@@ -113,6 +113,8 @@ _NOT_IN_PLAN = {
         r"プール|公園|病院|学校|スタジアム|アリーナ|ホール|センター)[^。？?]{0,6}?(?:できる|でき(?:ます|た)|作る|作られ|つくる|つくられ|建つ|"
         r"建て|建設|整備さ|開業|オープン)|"
         r"(?:駅|道路|橋|地下鉄|トンネル|ビル|スタジアム|アリーナ)(?:が|は|って)\s*(?:できる|でき(?:ます|た)|建つ|建設され|開業)|"
+        r"(?:地下鉄|路線|鉄道|市電|路面電車|JR)[^。？?]{0,15}(?:延伸|延長され|延び|伸び)|"
+        r"\b(?:subway|metro|train|tram|streetcar|railway|rail)\b.{0,25}\b(?:extended|extension|extend)\b|"
         r"\b(?:will|are) (?:they|the city|sapporo) (?:build|building|construct)\b|\bnew (?:(?:subway |train |metro )?station|road|bridge|subway line|building|"
         r"stadium|arena|library|gym|pool|hospital|school)\b.{0,30}\b(?:built|be built|open|opening|constructed)\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy") or to who
@@ -221,6 +223,7 @@ _NOT_IN_PLAN = {
     # 2022 baseline and a 2027 target, not results
     "results": re.compile(
         r"(?:減った|増えた|下がった|上がった|削減された|削減できた|改善された|短くなった|早くなった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
+        r"(?:効果|成果|実績)(?:は|って|が)?\s*(?:あった|出た|出て(?:る|いる)|上がった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
     # an award or commendation (市から表彰される？, 賞はもらえる？): only a passage that speaks of awards answers it
     "award": re.compile(r"表彰(?:され|して(?:もら|くれ)|状|制度|の対象)|(?<!参加)賞(?:が|は|って)?\s*(?:もらえ|出る|出ます|ある)|"
@@ -281,6 +284,7 @@ _NOT_IN_PLAN = {
     "opinion": re.compile(
         r"(?:人|職員|スタッフ|窓口|対応|先生|講師|相談員)(?:さん)?(?:って|は|の対応(?:は|って)?)\s*"
         r"(?:親切|丁寧|優しい|やさしい|怖い|こわい|冷たい|感じ(?:が)?(?:いい|良い|悪い))|"
+        r"(?:市長|区長|知事|議員)(?:さん)?(?:は|って)[^。？?]{0,25}(?:どう(?:思って|考えて)|思って(?:る|いる)|考えて(?:る|いる)(?:の|か))|"
         r"評判|口コミ|クチコミ|雰囲気(?:は|って|が|どう|なの|です|\s*[?？]|$)|浮(?:かない|いちゃう|いたり|く(?:かな|の)?\s*[?？])|気まずい|肩身が狭|"
         r"(?:人手|人数|数|職員|保健師|スタッフ)(?:さん)?(?:の数)?(?:は|って|が)?\s*足りて|"
         r"\b(?:are|is) (?:the )?(?:staff|people|counter) (?:friendly|kind|nice|rude|helpful)\b|\breviews?\b|"
@@ -388,8 +392,8 @@ SUBJECT_BOUND = {
     "pay": {"年収", "給料", "給与", "月給", "ボーナス", "賞与", "退職", "金", "時給", "賃金", "平均", "人", "職員", "スタッフ"},
 }
 # Facts a passage lifts only for a subject the question names in Japanese: none (支払い方法は？), or an English
-# question's, is refused.
-NEEDS_SUBJECT = ("payment", "location")
+# question's, is refused ("Will a new subway station be built?" is not lifted by any passage that speaks of 整備).
+NEEDS_SUBJECT = ("payment", "location", "construction")
 # Facts asked as a clause whose words (before でも／で) are what a passage must name (`condition_clause`).
 CLAUSED = ("condition", "payment")
 

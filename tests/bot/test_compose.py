@@ -491,6 +491,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ていね山映画祭で上映される映画って何？", "definition", "names"),
         ("What films are shown at the Teine-yama film festival?", "ward", "names"),
         ("ていね山映画祭ってどんな映画祭？", "general", None),
+        ("RPAを入れて、結局どのくらい効果あったの？", "figure", "results"),
+        ("RPAを入れるとどのくらい効果がある？", "figure", None),  # the plan's target, not results so far
+        ("市長はこのアクションプランについてどう思ってるの？", "general", "opinion"),
+        ("市はデジタル化についてどう考えてるの？", "general", None),  # the city's policy is the plan
+        ("南区の区役所に駐輪場ってある？", "ward", "access"),
+        ("Is the subway going to be extended to Kiyota?", "ward", "construction"),
+        ("地下鉄って清田区まで延伸されるの？", "ward", "construction"),
+        ("地下鉄の駅からバスに乗り継ぎやすくなる？", "general", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
