@@ -30,6 +30,7 @@ from bot.answer import Answer
 from index.analyzer import Analyzer, topic_nouns
 from index.intent import mentioned_ward
 from index.query import Query
+from index.unstated import without_asked_fact
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
@@ -166,8 +167,9 @@ def _strip_ward(text: str, ward: str, profile: PlanProfile) -> str:
 def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     """What a message is about besides the asked fact: its nouns (Japanese; 「何人くらい受ける予定？」 has
     none but the asked fact's) or its words that are neither English stop words nor fact words
-    ("Which department is in charge?" has none)."""
-    text = message.text
+    ("Which department is in charge?" has none); the words asking for a fact the plan never states are the
+    asked fact too (「参加費っていくら？」, 「今日は何分待ち？」: `without_asked_fact`)."""
+    text = without_asked_fact(message.text, message.intent.unanswerable_fact)
     if message.language == "en":
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 

@@ -185,7 +185,11 @@ class Bot:
             answer = replace(answer, text=f"（{resolution.understood_as}）\n{answer.text}",
                              understood_as=resolution.understood_as)
         answer = replace(answer, suggestions=suggest(answer, result.profile))
-        return Turn(question if isinstance(question, str) else question.text, query, answer, resolution.topic)
+        context = resolution.topic
+        if context is None and previous is not None and answer.abstained and answer.citations and \
+                (topic := previous.topic) is not None and answer.citations[0].hit.chunk.id == topic.id:
+            context = topic  # a fact the plan lacks, asked of the same passage (「今日は何分待ち？」): the topic stays
+        return Turn(question if isinstance(question, str) else question.text, query, answer, context)
 
     def stream(self, question: str, filters: Filters | None = None, history: Sequence[str] = (),
                channel: str = "chat") -> Iterator[tuple[str, Answer | None]]:

@@ -75,6 +75,28 @@ def test_after_a_refused_follow_up_the_next_one_keeps_the_topic(mini_bot):
     assert third.understood_as == "「消防検査のオンライン化」について" and "消防局" in third.text
 
 
+def test_the_words_asking_for_a_fact_the_plan_never_states_name_no_new_topic(mini_bot):
+    """「参加費っていくら？」: 参加費 is the asked fee, not a topic (`without_asked_fact`); a named event is one."""
+    for follow_up in ("参加費っていくら？", "今日は何分待ち？", "土日も開いてる？"):
+        _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+        assert second.abstained and second.understood_as == "「消防検査のオンライン化」について", follow_up
+    _, other = mini_bot.dialogue(["消防検査のオンライン化について教えて", "コトニジャズのチケットっていくら？"])
+    assert other.understood_as is None
+
+
+def test_a_refused_question_on_the_same_passage_keeps_the_topic_for_the_next(mini_bot):
+    """Asked in full words (a new question) and refused, its closest passage still the topic: 「担当は？」 next
+    asks about that initiative; a refused question whose closest passage is another one does not keep it."""
+    _, refused, third = mini_bot.dialogue(["消防検査のオンライン化について教えて", "消防検査のオンライン化って今日は混んでる？",
+                                           "担当は？"])
+    assert refused.abstained and refused.understood_as is None and lead(refused) == "消防検査のオンライン化"
+    assert third.understood_as == "「消防検査のオンライン化」について" and "消防局" in third.text
+    _, elsewhere, after = mini_bot.dialogue(["消防検査のオンライン化について教えて", "大型ごみの収集って今日は混んでる？",
+                                             "担当は？"])
+    assert elsewhere.abstained and lead(elsewhere) != "消防検査のオンライン化"
+    assert after.understood_as != "「消防検査のオンライン化」について"
+
+
 def test_other_items_skip_what_was_already_shown(mini_bot):
     first, second = mini_bot.dialogue(["オンライン化の取組", "他には？"])
     shown = {c.hit.chunk.id for c in first.citations}
