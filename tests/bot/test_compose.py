@@ -499,6 +499,18 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Is the subway going to be extended to Kiyota?", "ward", "construction"),
         ("地下鉄って清田区まで延伸されるの？", "ward", "construction"),
         ("地下鉄の駅からバスに乗り継ぎやすくなる？", "general", None),
+        ("子ども議会の議員ってどうやったらなれるの？", "general", "procedure"),
+        ("どうやったら区役所の待ち時間が減るの？", "general", None),
+        ("豊平区のまちづくりパートナーに登録してる会社の一覧見たい", "ward", "names"),
+        ("まちづくりパートナーの企業数の目標は？", "figure", None),
+        ("市のホームページって去年何人見たの？", "figure", "results"),
+        ("ホームページの閲覧数、2022年はどれくらい？", "figure", None),  # the plan's baseline year
+        ("How many people came to the film festival last year?", "figure", "results"),
+        ("データ分析の研修って市民も受けられる？", "general", "eligibility"),
+        ("市民も参加できる取組ってある？", "general", None),
+        ("区役所の窓口って昼休みは閉まるの？", "general", "days"),
+        ("窓口の昼休みをなくす取組ってある？", "general", None),
+        ("ストップマークってどこの小学校の通学路に貼ってあるの？", "general", "location"),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
