@@ -8,12 +8,12 @@ from dataclasses import replace
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import DATE, NUMBER, best_sentence, split_sentences
-from index.analyzer import topic_nouns
+from index.analyzer import compound_heads, topic_nouns
 from index.hit import Hit
 from index.query import Query
 from index.respell import written_in_kana
 from index.units import QUANTITIES, states_unit, unit_figure
-from index.unstated import CLAUSED, condition_of, covers, standing_veto, ward_nouns
+from index.unstated import CLAUSED, NAMELESS_NOUNS, condition_of, covers, standing_veto, ward_nouns
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
@@ -190,6 +190,23 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     return any(noun in named for noun in subject)
 
 
+def _unnamed_things(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> list[str]:
+    """The things the question names with a compound noun (子育てサロン, 子ども食堂: `compound_heads`) whose
+    head (サロン, 食堂) the leading passage — its title, indicator and retrieved paragraphs — never names.
+    Asked of a question naming a ward the plan has no chapter for: only a city-wide passage can answer it,
+    and one that speaks of child-rearing in general does not say there is a salon in that ward. English
+    and kana-written questions are not judged (their nouns do not meet the plan's spelling)."""
+    if query.language == "en" or written_in_kana(query.text):
+        return []
+    leave_out = NAMELESS_NOUNS | ward_nouns((*profile.wards, *profile.other_wards))
+    chunk = lead.chunk
+    parts = (h.chunk.text for h in hits if h.chunk.title == chunk.title)
+    passage = " ".join([chunk.title, chunk.indicator or "", *parts])
+    named = set(topic_nouns(passage))
+    return [compound for compound, head in compound_heads(query.text, leave_out)
+            if head not in passage and not named.intersection(topic_nouns(head))]
+
+
 def _measure_values(chunk: Chunk) -> tuple[str, ...]:
     """A passage's baseline and target values as the plan writes them (28,385人, 50%, 増加)."""
     return tuple(m.value for m in (chunk.baseline, chunk.target) if m is not None)
@@ -257,6 +274,10 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
     lead = _choose_lead(intent, hits, relevance, settings)
+    if intent.other_ward and not in_context and (absent := _unnamed_things(query, lead, hits, profile)):
+        # 「北区にも子育てサロンってある？」: the plan has only city-wide passages for that ward, and the
+        # closest one names no サロン
+        return _abstain(query, hits, relevance, settings, profile, cites, notes, True, absent=absent[0])
     if intent.kind == "date" and not DATE.search(lead.chunk.text):
         lead = _dated_passage(query, hits[: settings.lead_candidates]) or lead
     quote_at = 0
@@ -415,12 +436,17 @@ def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanPro
 
 
 def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, profile: PlanProfile,
-             cites: _Cites, notes: list[str], relevant: bool, missing: str | None = None) -> Answer:
+             cites: _Cites, notes: list[str], relevant: bool, missing: str | None = None,
+             absent: str = "") -> Answer:
     intent = query.intent
     english = intent.language == "en"
     lines = []
     missing = missing or intent.unanswerable_fact
-    if missing:
+    if absent:  # a thing the question names that the closest passage never does
+        absent_ja = f"{profile.label_ja}には「{absent}」についての記載はありません。"
+        plan_en = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+        lines.append(f"{plan_en} says nothing about 「{absent}」. {absent_ja}" if english else absent_ja)
+    elif missing:
         fact_ja = _FACT_JA[missing]
         condition = condition_of(query.text, missing) if missing in CLAUSED else ""
         if condition:  # name it: 「コンビニ」についての記載はありません

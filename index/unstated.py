@@ -407,6 +407,8 @@ CLAUSED = ("condition", "payment")
 _PLACE_NOUNS = {"区", "市", "役所", "市役所", "区役所", "札幌", "サッポロ", "札幌市"}
 # Nouns that name no subject of their own (「…上がる仕組みってある？」: the scheme asked about is the subject's).
 _GENERIC_NOUNS = {"仕組み", "仕組", "制度", "取組", "取り組み", "取組み", "事業", "もの", "物", "感じ", "システム"}
+# Nouns that are no thing a passage must name: the city's places and offices, words of no subject of their own.
+NAMELESS_NOUNS = frozenset(_PLACE_NOUNS | _GENERIC_NOUNS)
 
 
 @lru_cache(maxsize=8)

@@ -543,6 +543,40 @@ def test_a_new_building_is_answered_only_by_a_passage_that_speaks_of_building_it
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には新しい施設・駅・道路などの建設予定の記載はありません。")
 
 
+def test_a_ward_without_a_chapter_is_answered_only_by_a_city_wide_passage_naming_the_thing_asked_about():
+    support = chunk("p#L700", "区子ども家庭支援体制強化事業",
+                    text="子育て家庭の相談に応じる体制を各区に整え、子どもの最善の利益を実現します。")
+    salon = answer("北区にも子育てサロンってある？", hits((support, 0.92, 10.0)))
+    assert salon.abstained and salon.citations[0].hit.chunk is support
+    assert salon.text.startswith("この計画（抜粋）には「子育てサロン」についての記載はありません。")
+    assert any("北区の章は含まれていません" in note for note in salon.notes)
+    # the head of the compound is what must be named: 粗大ごみ is answered by a passage on 大型ごみ
+    bulky = answer("東区に住んでます。粗大ごみをネットで申し込めるようになる？", hits((BULKY, 0.92, 10.0)))
+    assert not bulky.abstained and bulky.citations[0].hit.chunk is BULKY
+    centre = answer("北区に住んでるけど、マイナンバーカードって土日も受け取れる？", hits((CENTER, 0.92, 10.0)))
+    assert not centre.abstained
+    # a ward with a chapter, or no ward at all, is not asked this: its passages are judged as before
+    assert not answer("子育てサロンってある？", hits((support, 0.92, 10.0))).abstained
+    english = answer("Is there a child-rearing salon in Kita ward?", hits((support, 0.92, 10.0)))
+    assert not english.abstained
+
+
+@pytest.mark.parametrize(
+    ("text", "compounds"),
+    [
+        ("北区にも子育てサロンってある？", [("子育てサロン", "サロン")]),
+        ("中央区で子ども食堂をやってるところを教えてください", [("子ども食堂", "食堂")]),
+        ("窓口はどこ？", []),  # a noun standing alone may be the asked fact: no compound
+        ("マイナンバーカードの交付", [("マイナンバーカード", "カード")]),
+    ],
+)
+def test_compound_heads_name_each_compound_noun_and_the_thing_it_is(text, compounds):
+    from index.analyzer import compound_heads
+    from index.unstated import ward_nouns
+
+    assert compound_heads(text, ward_nouns(("北区", "中央区"))) == compounds
+
+
 def test_who_may_take_part_is_answered_only_by_a_passage_that_says_whom_its_subject_is_for():
     curling = chunk("p#L90", "とよひらスポーツ応援プロジェクト事業", ward="豊平区",
                     text="区民を対象としたカーリング大会、フィギュアスケート教室を開催します。")

@@ -97,6 +97,18 @@ def test_a_ward_without_a_chapter_sinks_every_ward_chapter_below_the_city_wide_p
     assert named[0] == "西区"
 
 
+def test_a_ward_without_a_chapter_is_searched_as_a_ward_not_by_its_name(mini_bot):
+    """The plan names 北区 only in passing (a neighbour in another ward's overview, a pilot at 中央区役所): the
+    name would lift those passages for any question asked from that ward. It is searched as 「区」 (北区役所 ->
+    区役所), the question and its intent keep it."""
+    query = mini_bot.engine.understand("北区役所の窓口って土日もあいてる？")
+    assert query.intent.other_ward == "北区" and "北区" in query.text
+    assert "北区" not in query.search_text and "区役所の窓口" in query.search_text
+    assert "西区" in mini_bot.engine.understand("西区役所の窓口って土日もあいてる？").search_text
+    english = mini_bot.engine.understand("Is the Kita ward office open on weekends?")
+    assert english.intent.other_ward == "北区" and "Kita" in english.search_text
+
+
 def test_programs_sit_a_little_below_the_initiatives_they_group(mini_bot):
     from index.retrieve import kind_prior
 
