@@ -45,7 +45,7 @@ _NOT_IN_PLAN = {
         r"\bwhen\b.{0,60}\b(?:my|our)\b (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b|"
         r"\b(?:my|our) (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b.{0,60}\bwhen\b", re.I),
     "schedule": re.compile(
-        r"収集日|何曜日|日程|締め切り|締切|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
+        r"収集日|何曜日|日程|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)\s*いつ|"
@@ -70,7 +70,7 @@ _NOT_IN_PLAN = {
         r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
     # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
     # city will do, not what a counter lends out
-    "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|借りられ|借りれ|レンタル|"
+    "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|貸し?切|借りられ|借りれ|レンタル|"
                           r"\b(?:borrow|lend|rent)(?:s|ed|ing|al)?\b", re.I),
     # whether a counter or facility is open on a given day (土曜日もやってますか？, "open on weekends"): only
     # a passage that speaks of such days for the question's subject answers it (休日開庁, 土日や平日夜間も)

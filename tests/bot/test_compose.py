@@ -511,6 +511,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("区役所の窓口って昼休みは閉まるの？", "general", "days"),
         ("窓口の昼休みをなくす取組ってある？", "general", None),
         ("ストップマークってどこの小学校の通学路に貼ってあるの？", "general", "location"),
+        ("豊平区のスケートリンクって貸し切りできる？", "ward", "lending"),
+        ("児童手当っていつ振り込まれるの？", "general", "schedule"),
+        ("給付金の支給日は？", "general", "schedule"),
+        ("児童手当の手続きってオンラインでできるようになる？", "general", None),
+        ("いつから申請書を書かなくてよくなるの？", "date", None),
     ],
 )
 def test_plan_targets_outrank_vetoes_and_small_talk_is_recognised(question, kind, veto):
