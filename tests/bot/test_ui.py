@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-
 
 def test_api_through_gradio_client(mini_server):
     from gradio_client import Client
@@ -123,11 +120,15 @@ def test_browser_follow_up_suggestion_chip_and_furigana(mini_server, browser):
     page.goto(url)
     _ask(page, "消防検査のオンライン化")
     page.wait_for_selector("#planqa-suggestions button, #planqa-suggestions td", timeout=30000)
+    copy = "document.querySelector('#planqa-copy textarea').value"
+    page.wait_for_function(f"{copy}.includes('予防部')", timeout=30000)
+    first = page.locator("#planqa-copy textarea").input_value()
     page.locator("#planqa-suggestions").get_by_text("所管は？").first.click()
     page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('について）')", timeout=30000)
     assert "消防局 予防部" in page.locator("#planqa-chat").inner_text()
-    # the answer is complete (the copy box is filled last) before the readings are asked for
-    page.wait_for_function("document.querySelector('#planqa-copy textarea').value.includes('予防部')", timeout=30000)
+    # the follow-up's answer is complete (the copy box is filled last, and the first answer's also named 予防部)
+    # before the readings are asked for
+    page.wait_for_function(f"{copy}.includes('予防部') && {copy} !== {json.dumps(first)}", timeout=30000)
     page.locator("#planqa-furigana-toggle input").check()
     page.wait_for_selector("#planqa-furigana ruby", timeout=30000)
     assert page.locator("#planqa-furigana rt").count() > 3
