@@ -447,7 +447,7 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
     a condition (離婚の相談もできる？) the condition's nouns only (離婚, 相談)."""
     if fact in NEEDS_SUBJECT and question.isascii():  # an English subject is not matched to a passage
         return ()
-    words = SUBJECT_BOUND.get(fact, set()) | _PLACE_NOUNS | _GENERIC_NOUNS | ward_nouns(tuple(wards))
+    words = SUBJECT_BOUND.get(fact, set()) | NAMELESS_NOUNS | ward_nouns(tuple(wards))
     if fact in CLAUSED:  # its nouns, time words included (当日でも, 夜中でも)
         return tuple(dict.fromkeys(
             fold(token.lemma) for token in tagged(condition_of(question, fact))
