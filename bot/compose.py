@@ -32,6 +32,7 @@ _FACT_JA = {
     "access": "住所・交通・駐車場",
     "location": "場所・会場",
     "subsidy": "お尋ねの補助・助成・謝礼",
+    "mishap": "紛失・期限切れなど個別の場合の対処法",
     "procedure": "手続きの方法や個別の対処法",
     "permission": "利用のきまり（してよいこと・いけないこと）",
     "handout": "お尋ねの物の配布・交付",
@@ -76,6 +77,7 @@ _FACT_EN = {
     "access": "addresses, directions or parking",
     "location": "where it is located or held",
     "subsidy": "subsidy, grant or payment for what you asked",
+    "mishap": "what to do in a case such as a loss or a missed deadline",
     "procedure": "how-to steps for a procedure or a personal situation",
     "permission": "rules on what is allowed",
     "handout": "handing out what you asked for",
@@ -190,6 +192,19 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     return any(noun in named for noun in subject)
 
 
+def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance) -> bool:
+    """Whether the leading passage is an initiative of the ward the question names that is relevant only
+    with the ward's name (`Relevance.without_ward` below ``ward_free_threshold``): a ward's name lifts all of
+    its chapter, and a question about something the plan does not have there (犬を遊ばせられる公園) finds
+    the ward initiative that shares a generic word (公園). A ward's narrative passages are judged by
+    `_passage_speaks_of` (they speak of the ward itself); kana-written questions are not judged (their
+    words meet the plan's less well, with or without the ward)."""
+    if lead.chunk.kind == "narrative" or lead.chunk.ward != query.intent.ward or written_in_kana(query.text):
+        return False
+    score = relevance.without_ward(lead)
+    return score is not None and score < relevance.ward_free_threshold
+
+
 def _unnamed_things(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> list[str]:
     """The things the question names with a compound noun (子育てサロン, 子ども食堂: `compound_heads`) whose
     head (サロン, 食堂) the leading passage — its title, indicator and retrieved paragraphs — never names.
@@ -274,6 +289,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
     lead = _choose_lead(intent, hits, relevance, settings)
+    if not in_context and _lifted_by_ward(query, lead, relevance):
+        # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
+        return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
     if intent.other_ward and not in_context and (absent := _unnamed_things(query, lead, hits, profile)):
         # 「北区にも子育てサロンってある？」: the plan has only city-wide passages for that ward, and the
         # closest one names no サロン

@@ -123,7 +123,8 @@ class SearchEngine:
         lexical_query = lexical_text(query.search_text) if query.language == "en" else None
         pool = query.k * 2 if per_passage else query.k  # room for the paragraphs folded away
         if retriever == "hybrid":
-            hits = chosen.search(query.search_text, pool, query.filters, prior=prior, lexical_query=lexical_query)
+            hits = chosen.search(query.search_text, pool, query.filters, prior=prior, lexical_query=lexical_query,
+                                 ward_free=ward_free_text(query))
         elif retriever == "lexical":
             hits = chosen.search(lexical_query if lexical_query is not None else query.search_text, pool, query.filters)
         else:
@@ -131,6 +132,16 @@ class SearchEngine:
         if per_passage:
             hits = one_per_passage(hits)[: query.k]
         return SearchResult(query, retriever, hits, loaded.index.profile)
+
+
+def ward_free_text(query: Query) -> str | None:
+    """A Japanese question's search text with the ward it names (one with a chapter) read as 「区」, or
+    None: whether a ward's passage is still relevant without the help of the ward's name
+    (`bot.config.Relevance.without_ward`)."""
+    ward = query.intent.ward
+    if query.language != "ja" or not ward or ward not in query.search_text:
+        return None
+    return query.search_text.replace(ward, "区")
 
 
 def _prebuild(index: LoadedIndex) -> None:

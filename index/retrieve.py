@@ -107,23 +107,31 @@ class DenseRetriever:
         return scores
 
     def field_scores(self, query: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``(ranking score, full-passage cosine, description cosine)`` from one query encoding.
+        """``(ranking score, full-passage cosine, description cosine)`` from one query encoding (`field_scores_with`)."""
+        return self.field_scores_with(query)[:3]
+
+    def field_scores_with(self, query: str, also: str | None = None
+                          ) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+        """``(ranking score, full-passage cosine, description cosine, also's cosines)`` from one encoding call.
 
         The ranking score is the full-passage cosine plus `IndexConfig.description_weight` x the
         description-only cosine, both taken with the query adapter's vector when the index has one
-        (index/adapter.py); the two cosines returned for relevance are the model's own.
+        (index/adapter.py); the two cosines returned for relevance are the model's own. ``also``: a second
+        text encoded in the same batch (about a fifth dearer than one), for its model cosines only.
         """
-        vector = self.embedder.encode_queries([query])
+        vectors = self.embedder.encode_queries([query] if also is None else [query, also])
+        vector = vectors[:1]
+        also_cosines = self._cosines(vectors[1:2]) if also is not None else None
         full, description = self._cosines(vector)
         if self.index.adapter is not None:
             ranking_full, ranking_description = self._cosines(adapt(self.index.adapter, vector))
         else:
             ranking_full, ranking_description = full, description
         if not self._has_description:
-            return ranking_full, full, description
+            return ranking_full, full, description, also_cosines
         ranking = np.where(ranking_full > -1.0,
                            ranking_full + self.config.description_weight * np.maximum(ranking_description, 0.0), -1.0)
-        return ranking.astype(np.float32), full, description
+        return ranking.astype(np.float32), full, description, also_cosines
 
     @property
     def _has_description(self) -> bool:
@@ -177,16 +185,22 @@ class HybridRetriever:
         self.config = config
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
-               prior: np.ndarray | None = None, lexical_query: str | None = None) -> list[Hit]:
+               prior: np.ndarray | None = None, lexical_query: str | None = None,
+               ward_free: str | None = None) -> list[Hit]:
         """``prior``: per-chunk additions to the fused score (a named ward, a conversation's topic);
-        ``lexical_query``: what the lexical side searches instead of ``query`` (an English question's terms)."""
-        ranking, dense, description = self.dense.field_scores(query)
+        ``lexical_query``: what the lexical side searches instead of ``query`` (an English question's terms);
+        ``ward_free``: the question with the ward it names taken out, scored for relevance only (signals
+        ``dense_ward_free``, ``description_ward_free``, ``lexical_ward_free``; `Relevance.without_ward`)."""
+        ranking, dense, description, free = self.dense.field_scores_with(query, also=ward_free)
         lexical = self.lexical.scores(query if lexical_query is None else lexical_query)
         fused = fuse(ranking, lexical, self.config)
         if prior is not None:
             fused = fused + prior
-        return _ranked(self.dense.index, fused, k, filter_mask(self.dense.index, filters),
-                       {"dense": dense, "description": description, "lexical": lexical})
+        signals = {"dense": dense, "description": description, "lexical": lexical}
+        if free is not None and ward_free is not None:
+            signals |= {"dense_ward_free": free[0], "description_ward_free": free[1],
+                        "lexical_ward_free": self.lexical.scores(ward_free)}
+        return _ranked(self.dense.index, fused, k, filter_mask(self.dense.index, filters), signals)
 
 
 def ward_prior(index: LoadedIndex, ward: str, config: IndexConfig) -> np.ndarray:

@@ -139,15 +139,21 @@ _NOT_IN_PLAN = {
     # what the city will do, never the steps a person takes — unless a passage speaks of applying for the
     # question's subject (大型ごみ's internet application answers 「大型ごみってどうやって申し込むの？」).
     # (English only as "what should I do": an English subject cannot be matched to a passage.)
+    # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
+    # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
+    "mishap": re.compile(
+        r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|紛失し|盗まれ|取られ|壊れ|壊し|割れ|間に合わなかっ|払えなかっ|払わなかっ|"
+        r"滞納し|期限が?切れ|過ぎ)(?:たら|た場合|ちゃったら|てしまったら)[^。？?]{0,6}(?:どう|何)|"
+        r"\bwhat (?:happens|should i do|do i do) if (?:i|my|the)\b[^?]{0,30}\b(?:miss|forget|lose|lost|late|don't pay|"
+        r"broke|broken|stolen|expire)", re.I),
     "procedure": re.compile(
         r"どうすれば(?:いい|良い|よい)|どうしたら(?:いい|良い|よい)|どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
         r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
         r"どうやったら[^。？?]{0,8}(?:なれる|なれます|入れる|入れます|参加でき|申し込め|応募でき|登録でき)|"
         r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
-        r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|間に合わなかっ|払えなかっ|払わなかっ|滞納し)(?:たら|た場合|ちゃったら)[^。？?]{0,6}(?:どう|何)|"
         r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
         r"(?:不満|苦情|クレーム|不服|異議|納得でき(?:ない|なかった))[^。？?]{0,12}(?:どこに|誰に|だれに|どう(?:すれ|したら))|"
-        r"\bwhat should i do\b|\bwhat happens if i (?:miss|forget|lose|pay late|don't pay)\b", re.I),
+        r"\bwhat should i do\b", re.I),
     # the device or connection a citizen needs (必要なパソコンの性能は？, 対応しているスマホの機種は？): the plan
     # states what the city sets up, not what users need
     "equipment": re.compile(
@@ -351,6 +357,7 @@ STATED_BY = {
     "documents": re.compile(r"書類|持ち物|持参"),
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
+    "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け"),
     "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
     "reservation": re.compile(r"予約"),

@@ -338,7 +338,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("プラスチックの容器って何ごみ？", "definition", "sorting"),
         ("冷蔵庫って粗大ごみで出せる？", "general", "sorting"),
         ("粗大ごみってネットで申し込めるようになる？", "general", None),
-        ("介護保険料の支払いが遅れたらどうなりますか？", "general", "procedure"),  # a citizen's own lapse
+        ("介護保険料の支払いが遅れたらどうなりますか？", "general", "mishap"),  # a citizen's own lapse
+        ("マイナンバーカードをなくしたらどうすればいい？", "general", "mishap"),  # not answered by 申請 or 交付
+        ("What happens if I lose my My Number card?", "general", "mishap"),
+        ("税の申告の期限が過ぎたらどうなる？", "general", "mishap"),
+        ("マイナンバーカードの申請はどうすればいい？", "general", "procedure"),  # the procedure itself
+        ("書かない窓口が始まったら何が変わるの？", "general", None),  # what the city will do, not a lapse
         ("区役所が建て替わったらどうなるの？", "general", None),  # what the city will do
         ("星置緑地のミズバショウは何月に咲く？", "general", "schedule"),
         ("妊娠SOSの相談は夜中でも電話つながる？", "general", "days"),
@@ -892,6 +897,39 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     for asked in ("西区ってどんなところ？", "西区の川ってどんな感じ？", "Tell me about Nishi ward's rivers",
                   "にしくって どんな まちですか"):  # only the ward; a noun it names; English and kana not judged
         assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
+
+
+def test_what_to_do_after_a_loss_is_answered_only_by_a_passage_that_speaks_of_such_a_case():
+    lost = answer("マイナンバーカードをなくしたらどうすればいい？", hits((CENTER, 0.92, 10.0)))
+    assert lost.abstained and lost.citations[0].hit.chunk is CENTER
+    assert lost.text.startswith("この計画（抜粋）には紛失・期限切れなど個別の場合の対処法の記載はありません。")
+    reissue = replace(CENTER, text=CENTER.text + "紛失時の再発行の手続きもできます。")
+    assert not answer("マイナンバーカードをなくしたらどうすればいい？", hits((reissue, 0.92, 10.0))).abstained
+
+
+def test_a_wards_initiative_relevant_only_with_the_wards_name_is_not_an_answer():
+    """手稲区's name lifts its initiative that names a 公園; without the name (「区で犬を…」) it is not relevant."""
+    flowers = chunk("p#L230", "自生植物保全事業", ward="手稲区",
+                    text="富丘西公園のスズランなど貴重な自生植物の保全に努めます。")
+
+    def scored(passage, without_ward):
+        return [Hit(passage, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": without_ward,
+                                       "description_ward_free": without_ward - 0.01, "lexical_ward_free": 2.0})]
+
+    dog = answer("手稲区で犬を放して遊ばせられる公園ある？", scored(flowers, 0.81))
+    assert dog.abstained and dog.text.startswith(NOT_IN_PLAN_JA) and dog.citations[0].hit.chunk is flowers
+    assert Relevance().without_ward(scored(flowers, 0.81)[0]) == pytest.approx(0.81 + 0.0025 * 2.0)
+    assert not answer("手稲区でスズランを守る活動ってある？", scored(flowers, 0.86)).abstained
+    # not judged: a follow-up read in context, a kana-written question, a hit not scored without the ward,
+    # another ward's or a city-wide passage, a ward's narrative passage (`_passage_speaks_of` judges those)
+    assert not compose(query("手稲区で犬を放して遊ばせられる公園ある？"), scored(flowers, 0.81), PROFILE,
+                       in_context=True).abstained
+    assert not answer("ていねくで いぬを あそばせられる こうえん ある？", scored(flowers, 0.81)).abstained
+    assert not answer("手稲区で犬を放して遊ばせられる公園ある？", hits((flowers, 0.88, 2.0))).abstained
+    assert not answer("西区で犬を放して遊ばせられる公園ある？", scored(flowers, 0.81)).abstained
+    overview = chunk("p#L99", "手稲区：概況", kind="narrative", ward="手稲区", section=("手稲区", "概況"),
+                     text="手稲区は市の北西部に位置し、公園や緑地に恵まれています。")
+    assert not answer("手稲区って公園が多いの？", scored(overview, 0.81)).abstained
 
 
 def test_a_ward_question_leads_with_that_wards_passage_only_when_it_is_close_to_the_best():

@@ -44,6 +44,29 @@ def test_hybrid_hit_carries_every_signal(engine):
     assert set(hit.signals) == {"dense", "description", "lexical"} and hit.signals["lexical"] > 0
 
 
+def test_a_question_naming_a_ward_is_also_scored_without_the_wards_name(engine):
+    """The ward-free text (the ward read as 「区」) is encoded in the same batch as the question; its
+    cosines and BM25 come back as relevance signals of every hit, its order is the question's own."""
+    from index.engine import ward_free_text
+
+    question = "西区の川をきれいにする活動ってある？"
+    query = engine.understand(question, 3)
+    assert ward_free_text(query) == "区の川をきれいにする活動ってある？"
+    hits = engine.search(query, 3, "hybrid").hits
+    _, full, description = engine.retriever("dense").field_scores("区の川をきれいにする活動ってある？")
+    lexical = engine.retriever("lexical").scores("区の川をきれいにする活動ってある？")
+    for hit in hits:
+        row = engine.index.rows[hit.chunk.id]
+        assert hit.signals["dense_ward_free"] == pytest.approx(full[row], abs=1e-5)
+        assert hit.signals["description_ward_free"] == pytest.approx(description[row], abs=1e-5)
+        assert hit.signals["lexical_ward_free"] == pytest.approx(lexical[row])
+    unscored = {"dense", "description", "lexical"}
+    assert [h.chunk.id for h in hits] == [h.chunk.id for h in engine.search(question, 3, "hybrid").hits]
+    for other in ("大型ごみ インターネット", "Nishi ward river cleaning", "北区の川をきれいにする活動ってある？"):
+        assert ward_free_text(engine.understand(other)) is None, other  # no ward, English, a ward without a chapter
+        assert set(engine.search(other, 1, "hybrid").hits[0].signals) == unscored, other
+
+
 def test_the_description_field_adds_its_weighted_cosine_to_the_dense_ranking(mini_config, embedder):
     from dataclasses import replace
 

@@ -32,6 +32,8 @@ def bot(real_engine, real_config, tmp_path_factory):
         ("ナッジって何？", "ナッジ", "選択の自由を奪わずに"),
         ("書かない窓口とは", "書かない窓口", "手書きすることなく"),
         ("西区の防災の取り組み", "地域の防災力強化", "西区では「地域の防災力強化」"),
+        # relevant without the ward's name too (「区の公園の遊具…」): answered
+        ("西区の公園の遊具がボロボロ。直す予定ってあるの？", "誰もが楽しめる公園づくり", "西区では"),
         ("南区の子育てキャラクター", "地域へ広げる南区子育て支援キャラクター事業", "南区"),
         ("ペーパーレス コピー用紙 購入枚数 目標", "ペーパーレスの促進に向けた取組の推進", "1億7千万枚"),
         ("要介護認定 30日以内 割合 目標", "介護認定事務センター事業", "2027年: 25%"),
@@ -58,7 +60,9 @@ def test_first_citation_and_fact(bot, question, first_title, fact):
                                       "When is the snow removal in my street?", "豊平区の人口はどのくらい？",
                                       "Can I borrow a wheelchair at the ward office?",
                                       "児童手当の申請って、何の書類を持っていけばいいですか？", "西区役所の住所を教えて",
-                                      "What's the population of Minami ward?"])
+                                      "What's the population of Minami ward?",
+                                      # a ward's initiative relevant only with the ward's name (公園 is in it)
+                                      "手稲区で犬を放して遊ばせられる公園ある？"])
 def test_questions_the_plan_does_not_answer_abstain(bot, question):
     answer = bot.answer(question)
     assert answer.abstained
