@@ -135,10 +135,6 @@ _NOT_IN_PLAN = {
         r"(?<!オンライン)(?<!ネット)(?<!電話)(?<!郵送)(?:て|で)も(?:いい|良い|大丈夫|OK|平気)"
         r"(?:の|です|でしょう|んですか|か|\s*[?？]|$)|"
         r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|\bcan i (?:bring|smoke|camp|fish|swim|have a)\b", re.I),
-    # what a citizen should do (再発行ってどうすればいい？, どうやって申し込む？, 申し込み方法は？): an action plan says
-    # what the city will do, never the steps a person takes — unless a passage speaks of applying for the
-    # question's subject (大型ごみ's internet application answers 「大型ごみってどうやって申し込むの？」).
-    # (English only as "what should I do": an English subject cannot be matched to a passage.)
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
@@ -146,6 +142,10 @@ _NOT_IN_PLAN = {
         r"滞納し|期限が?切れ|過ぎ)(?:たら|た場合|ちゃったら|てしまったら)[^。？?]{0,6}(?:どう|何)|"
         r"\bwhat (?:happens|should i do|do i do) if (?:i|my|the)\b[^?]{0,30}\b(?:miss|forget|lose|lost|late|don't pay|"
         r"broke|broken|stolen|expire)", re.I),
+    # what a citizen should do (再発行ってどうすればいい？, どうやって申し込む？, 申し込み方法は？): an action plan says
+    # what the city will do, never the steps a person takes — unless a passage speaks of applying for the
+    # question's subject (大型ごみ's internet application answers 「大型ごみってどうやって申し込むの？」).
+    # (English only as "what should I do": an English subject cannot be matched to a passage.)
     "procedure": re.compile(
         r"どうすれば(?:いい|良い|よい)|どうしたら(?:いい|良い|よい)|どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
         r"どう(?:申し込|申込|手続)|申し?込み?方法|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
