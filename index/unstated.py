@@ -33,8 +33,8 @@ _NOT_IN_PLAN = {
     "fee": re.compile(r"手数料|料金|いくら|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
-    "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時から|何時まで|何時に(?:開|閉|終わ|しま)|休館日|休業日|定休日|閉館|開館日|"
-                       r"opening hours|business hours|office hours|closing time|\bwhat time does .{0,40}\b(?:open|close)\b|"
+    "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
+                       r"opening hours|business hours|office hours|closing time|\bwhat time\b|"
                        r"\bclosed on\b", re.I),
     # when something happens at the asker's own place (うちの近所の公園はいつ新しくなる？, うちの保育園はいつから？,
     # "when does the snow plough come to my street?"): the plan states what the city will do, not for which street,

@@ -340,6 +340,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("粗大ごみってネットで申し込めるようになる？", "general", None),
         ("介護保険料の支払いが遅れたらどうなりますか？", "general", "mishap"),  # a citizen's own lapse
         ("マイナンバーカードをなくしたらどうすればいい？", "general", "mishap"),  # not answered by 申請 or 交付
+        ("ごみ収集車が来る時間って何時頃？", "definition", "hours"),  # the plan states no clock time at all
+        ("地下鉄の終電って何時？", "definition", "hours"),
+        ("What time does the garbage truck come?", "general", "hours"),
+        ("会議の議事録づくりに職員がかけてる時間、何時間まで減らす予定？", "figure", None),  # hours reduced: a target
+        ("何時でも相談できる窓口ってある？", "general", None),  # 何時でも is いつでも
         ("What happens if I lose my My Number card?", "general", "mishap"),
         ("税の申告の期限が過ぎたらどうなる？", "general", "mishap"),
         ("マイナンバーカードの申請はどうすればいい？", "general", "procedure"),  # the procedure itself
