@@ -5,13 +5,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-import numpy as np
-
 from index.config import IndexConfig
 from index.crosslingual import lexical_text
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit, one_per_passage
-from index.query import Query, understand
+from index.query import Query, understand, ward_free_text
 from index.retrieve import Filters, Retriever, chapterless_ward_prior, kind_prior, make_retriever, ward_prior
 from index.store import LoadedIndex, build_index, built_by_older_planqa, index_exists, load_index
 from ingest.profile import PlanProfile
@@ -132,16 +130,6 @@ class SearchEngine:
         if per_passage:
             hits = one_per_passage(hits)[: query.k]
         return SearchResult(query, retriever, hits, loaded.index.profile)
-
-
-def ward_free_text(query: Query) -> str | None:
-    """A Japanese question's search text with the ward it names (one with a chapter) read as 「区」, or
-    None: whether a ward's passage is still relevant without the help of the ward's name
-    (`bot.config.Relevance.without_ward`)."""
-    ward = query.intent.ward
-    if query.language != "ja" or not ward or ward not in query.search_text:
-        return None
-    return query.search_text.replace(ward, "区")
 
 
 def _prebuild(index: LoadedIndex) -> None:

@@ -83,6 +83,17 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
                  plan_terms=tuple(aliased))
 
 
+def ward_free_text(query: Query) -> str | None:
+    """A Japanese question's search text with the ward it names (one with a chapter) read as 「区」, or
+    None: whether a ward's passage is still relevant without the help of the ward's name
+    (`bot.config.Relevance.without_ward`). A ward without a chapter is searched as 「区」 in the first
+    place (`understand`)."""
+    ward = query.intent.ward
+    if query.language != "ja" or not ward or ward not in query.search_text:
+        return None
+    return query.search_text.replace(ward, "区")
+
+
 def _subject_words(question: str, glosses: Callable[[], Glosses] | None, profile: PlanProfile) -> str:
     """An English question's subject in the plan's Japanese words, the words asking for a fact the plan never
     states left out ("which documents" is 文書 書類, not what the documents are for: `without_asked_fact`)."""

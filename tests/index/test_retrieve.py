@@ -47,7 +47,7 @@ def test_hybrid_hit_carries_every_signal(engine):
 def test_a_question_naming_a_ward_is_also_scored_without_the_wards_name(engine):
     """The ward-free text (the ward read as 「区」) is encoded in the same batch as the question; its
     cosines and BM25 come back as relevance signals of every hit, its order is the question's own."""
-    from index.engine import ward_free_text
+    from index.query import ward_free_text
 
     question = "西区の川をきれいにする活動ってある？"
     query = engine.understand(question, 3)
