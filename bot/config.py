@@ -70,7 +70,7 @@ class Relevance:
         return self.threshold - self.ward_free_margin
 
     def without_ward(self, hit: Hit) -> float | None:
-        """``hit``'s relevance to the question with the ward it names read as 「区」 (`index.engine.
+        """``hit``'s relevance to the question with the ward it names read as 「区」 (`index.query.
         ward_free_text`), or None when it was not scored so (no ward named, English)."""
         if "dense_ward_free" not in hit.signals:
             return None
