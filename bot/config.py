@@ -61,8 +61,14 @@ class Relevance:
         return max((self.score(h) for h in hits[: self.depth]), default=0.0)
 
     def score(self, hit: Hit) -> float:
-        dense = max(hit.signals.get("dense", 0.0), hit.signals.get("description", 0.0))
-        lexical = min(hit.signals.get("lexical", 0.0), self.lexical_cap)
+        return self._combined(hit, "")
+
+    def _combined(self, hit: Hit, suffix: str) -> float:
+        """The better of the two dense cosines + the weighted, capped BM25, from ``hit``'s signals named with
+        ``suffix`` ("": the question as searched; "_ward_free": `without_ward`)."""
+        signals = hit.signals
+        dense = max(signals.get(f"dense{suffix}", 0.0), signals.get(f"description{suffix}", 0.0))
+        lexical = min(signals.get(f"lexical{suffix}", 0.0), self.lexical_cap)
         return dense + self.lexical_weight * lexical
 
     @property
@@ -72,11 +78,7 @@ class Relevance:
     def without_ward(self, hit: Hit) -> float | None:
         """``hit``'s relevance to the question with the ward it names read as 「区」 (`index.query.
         ward_free_text`), or None when it was not scored so (no ward named, English)."""
-        if "dense_ward_free" not in hit.signals:
-            return None
-        dense = max(hit.signals["dense_ward_free"], hit.signals.get("description_ward_free", 0.0))
-        lexical = min(hit.signals.get("lexical_ward_free", 0.0), self.lexical_cap)
-        return dense + self.lexical_weight * lexical
+        return self._combined(hit, "_ward_free") if "dense_ward_free" in hit.signals else None
 
     def confidence(self, hit: Hit) -> float:
         return float(min(1.0, max(0.0, (self.score(hit) - self.confidence_floor) / self.confidence_span)))
