@@ -32,6 +32,8 @@ _NOT_IN_PLAN = {
         r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|\bcost the city\b", re.I),
     "fee": re.compile(r"手数料|料金|いくら|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
+                      # 無料ですか: "is there free wifi", "is the class free?" (not barrier-free, free time, free to join)
+                      r"\b(?:is|are)\b[^?]{0,40}(?<![-\w])free\b(?!\s+(?:time|to)\b)(?![-‐])|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
                        r"opening hours|business hours|office hours|closing time|\bwhat time\b|"
@@ -52,7 +54,9 @@ _NOT_IN_PLAN = {
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|"
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
-        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|\bdeadlines?\b|\bdue date\b", re.I
+        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|\bdeadlines?\b|\bdue date\b|"
+        # this year's date of an event, or its next one (今年はいつ, 次はいつ)
+        r"\bwhen\b[^?]{0,60}\bthis year\b|\bwhen(?:'s| is| will be) the next\b", re.I
     ),
     "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|電話[^。？?]{0,15}番号(?:は|って|を教え|\s*[?？]|$)|連絡先(?:は|って|を教え)|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
@@ -140,6 +144,9 @@ _NOT_IN_PLAN = {
     "mishap": re.compile(
         r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|紛失し|盗まれ|取られ|壊れ|壊し|割れ|間に合わなかっ|払えなかっ|払わなかっ|"
         r"滞納し|期限が?切れ|過ぎ)(?:たら|た場合|ちゃったら|てしまったら)[^。？?]{0,6}(?:どう|何)|"
+        # told as a mishap that happened, with no question (暗証番号を忘れちゃった, 保険証なくした…)
+        r"(?:忘れ|なくし|無くし|失くし|落とし|紛失し|盗まれ|壊れ|壊し|割れ|間に合わなかっ|払えなかっ|期限が?切れ)"
+        r"(?:ちゃった|ちゃいました|てしまった|てしまいました|た|ました)(?:んだけど|んですけど|んですが|けど)?[。！!…\s]*$|"
         r"\bwhat (?:happens|should i do|do i do) if (?:i|my|the)\b[^?]{0,30}\b(?:miss|forget|lose|lost|late|don't pay|"
         r"broke|broken|stolen|expire)", re.I),
     # what a citizen should do (再発行ってどうすればいい？, どうやって申し込む？, 申し込み方法は？): an action plan says

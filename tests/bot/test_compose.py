@@ -347,6 +347,17 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("何時でも相談できる窓口ってある？", "general", None),  # 何時でも is いつでも
         ("What happens if I lose my My Number card?", "general", "mishap"),
         ("税の申告の期限が過ぎたらどうなる？", "general", "mishap"),
+        ("マイナンバーカードの暗証番号を忘れちゃった", "general", "mishap"),  # the lapse told, not asked
+        ("When does the snow festival start this year?", "date", "schedule"),  # 今年はいつ
+        ("Is there free wifi at the ward office?", "general", "fee"),  # 無料ですか
+        ("Is the Nordic walking class free?", "general", "fee"),
+        ("Is the new ward office barrier-free?", "general", None),
+        ("Are children free to join the children's assembly?", "general", None),
+        ("When is the next Nordic walking class in Nishi ward?", "ward", "schedule"),  # 次はいつ
+        ("When will the online tax procedures start?", "date", None),  # the plan's own timing
+        ("保険証をなくしました。", "general", "mishap"),
+        ("ごみの分別を忘れた人にどう知らせてるの？", "general", None),  # 忘れた mid-sentence: a question about the city
+        ("書かない窓口って始まった？", "general", None),  # a statement ending in た, no lapse
         ("マイナンバーカードの申請はどうすればいい？", "general", "procedure"),  # the procedure itself
         ("書かない窓口が始まったら何が変わるの？", "general", None),  # what the city will do, not a lapse
         ("区役所が建て替わったらどうなるの？", "general", None),  # what the city will do
