@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from index.config import IndexConfig
 from index.crosslingual import lexical_text
+from index.kana_kanji import readings as kana_readings
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit, one_per_passage
 from index.query import Query, understand, ward_free_text
@@ -133,9 +134,11 @@ class SearchEngine:
 
 
 def _prebuild(index: LoadedIndex) -> None:
-    """Build an index's lazily built parts: the respelling vocabulary and JMdict's English glosses."""
+    """Build an index's lazily built parts: the respelling vocabulary, JMdict's English glosses and its
+    hiragana readings (`index.kana_kanji`)."""
     index.vocabulary  # noqa: B018
     index.english_glosses  # noqa: B018
+    kana_readings()
 
 
 def _prior(index: LoadedIndex, query: Query, config: IndexConfig):

@@ -111,11 +111,14 @@ def mentioned_ward(question: str, wards: dict[str, str], places: bool = False) -
     return None
 
 
-def detect(question: str, language: str, profile: PlanProfile, respelled: str = "", plan_words: str = "") -> Intent:
+def detect(question: str, language: str, profile: PlanProfile, respelled: str = "", plan_words: str = "",
+           kanji_read: str = "") -> Intent:
     """Classify a question; the order reflects which fact to put first when several apply.
     ``respelled``: the plan's spellings of words the question wrote in kana (ていねく -> 手稲区), where
     a ward the question names may only show up. ``plan_words``: an English question's words in the plan's
     Japanese (マイナンバーカード 土日), what a passage must speak of to answer a fact bound to its subject.
+    ``kanji_read``: a question written in hiragana with its common words in kanji (`index.kana_kanji`),
+    read for the asked fact when the question as written asks none.
 
     >>> detect("消防検査オンライン化 所管", "ja", PlanProfile()).kind
     'department'
@@ -126,6 +129,10 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     if _SMALLTALK.match(question):
         return Intent("smalltalk", None, language)
     unanswerable = unanswerable_fact(question)
+    asked = question
+    if unanswerable is None and kanji_read:  # 「ほいくえんの もうしこみは いつまで？」 read as 保育園の 申し込みは
+        unanswerable = unanswerable_fact(kanji_read)
+        asked = kanji_read if unanswerable else question
     if unanswerable in ("fee", "schedule") and _PLAN_TARGET.search(question):
         unanswerable = None
     if _DEPARTMENT.search(question):
@@ -143,11 +150,11 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     other = None if ward else mentioned_ward(question, profile.other_wards)
     # (a payment means or a place stays unmatched in English: the passage that would lift it must also lead)
     # (an English question whose subject has no plan words has none a passage must speak of)
-    about = (plan_words if language == "en" and unanswerable not in (*CLAUSED, *NEEDS_SUBJECT) else question)
+    about = (plan_words if language == "en" and unanswerable not in (*CLAUSED, *NEEDS_SUBJECT) else asked)
     subject = (subject_of(about, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
     if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン
-        named = profile.plan_terms(condition_clause(question, unanswerable)[1])
+        named = profile.plan_terms(condition_clause(asked, unanswerable)[1])
         subject = tuple(noun for term in named for noun in topic_nouns(term)) or subject
     unit = asked_unit(question) if kind == "figure" else None
     wants_number = kind != "figure" or asks_for_a_number(question)

@@ -12,7 +12,8 @@ from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english
 from index.intent import Intent, detect
 from index.jmdict import Glosses
-from index.respell import Vocabulary, kanji_wards, respell
+from index.kana_kanji import in_kanji
+from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
 from index.retrieve import Filters
 from index.unstated import unanswerable_fact, without_asked_fact
 from ingest.profile import PlanProfile
@@ -74,7 +75,8 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
     plan_words = _subject_words(cleaned, glosses, profile) if language == "en" else ""
-    intent = detect(placed, language, profile, " ".join(respelled), plan_words)
+    kanji_read = in_kanji(placed) if language == "ja" and written_in_kana(cleaned) else ""
+    intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
     if intent.other_ward and language == "ja":
         # a ward without a chapter is named only in passing (a neighbour, a pilot at 中央区役所): searched by
         # its name, it lifts those passages for anything asked from there; as 「区」 it still reads 区役所

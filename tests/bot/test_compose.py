@@ -350,6 +350,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("マイナンバーカードの暗証番号を忘れちゃった", "general", "mishap"),  # the lapse told, not asked
         ("When does the snow festival start this year?", "date", "schedule"),  # 今年はいつ
         ("Is there free wifi at the ward office?", "general", "fee"),  # 無料ですか
+        ("ほいくえんの にゅうえんの もうしこみは いつまで？", "figure", "schedule"),  # read as 申し込みはいつまで
+        ("そだいごみって ねっとで もうしこめる？", "general", None),
         ("Is the Nordic walking class free?", "general", "fee"),
         ("Is the new ward office barrier-free?", "general", None),
         ("Are children free to join the children's assembly?", "general", None),

@@ -1,0 +1,67 @@
+"""Hiragana questions read in kanji for the asked fact: a tiny database in JMdict's schema, and the real one."""
+
+import sqlite3
+
+import pytest
+
+from index.intent import detect
+from index.kana_kanji import in_kanji, readings
+from ingest.profile import PlanProfile
+
+
+@pytest.fixture
+def dictionary(tmp_path):
+    path = tmp_path / "jmdict.db"
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE Kanji (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT);
+        CREATE TABLE KJP (kid INTEGER, text TEXT);
+        CREATE TABLE Kana (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT, nokanji BOOLEAN);
+    """)
+    entries = {  # idseq: (kanji spellings with their frequency marks, reading)
+        1: ([("保育園", "ichi1")], "ほいくえん"),
+        2: ([("申し込み", "news1"), ("申込み", None)], "もうしこみ"),
+        3: ([("公園", "ichi1")], "こうえん"),
+        4: ([("講演", "news1")], "こうえん"),  # a second common word read こうえん: left in kana
+        5: ([("無量", None)], "むりょう"),  # no common spelling
+        6: ([("駐車場", "spec1")], "ちゅうしゃじょう"),
+        7: ([("居る", "ichi1")], "いる"),  # too short to read inside a kana run
+    }
+    for idseq, (spellings, kana) in entries.items():
+        for text, mark in spellings:
+            kid = db.execute("INSERT INTO Kanji (idseq, text) VALUES (?, ?)", (idseq, text)).lastrowid
+            if mark:
+                db.execute("INSERT INTO KJP (kid, text) VALUES (?, ?)", (kid, mark))
+        db.execute("INSERT INTO Kana (idseq, text, nokanji) VALUES (?, ?, 0)", (idseq, kana))
+    db.commit()
+    db.close()
+    return path
+
+
+def test_readings_keep_one_common_spelling_per_reading(dictionary):
+    assert readings(dictionary) == {"ほいくえん": "保育園", "もうしこみ": "申し込み", "ちゅうしゃじょう": "駐車場"}
+
+
+def test_hiragana_runs_are_read_longest_first_and_the_rest_is_left(dictionary):
+    table = readings(dictionary)
+    assert in_kanji("ほいくえんの もうしこみは いつまで？", table) == "保育園の 申し込みは いつまで？"
+    assert in_kanji("こうえんの ちゅうしゃじょうに いる", table) == "こうえんの 駐車場に いる"
+    assert in_kanji("西区の公園", table) == "西区の公園"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("ほいくえんの にゅうえんの もうしこみは いつまで？", "schedule"),  # 申し込みはいつまで
+    ("くやくしょの ちゅうしゃじょうは むりょうですか", "access"),  # 駐車場
+    ("そだいごみって ねっとで もうしこめる？", None),  # answerable: the plan's bulky-rubbish initiative
+    ("ていねくの こそだての とりくみは？", None),
+])
+def test_a_kana_question_is_read_in_kanji_for_the_fact_it_asks(question, fact):
+    """On the real JMdict (`jamdict-data`): a hiragana question's fact words are found only in kanji."""
+    assert detect(question, "ja", PlanProfile()).unanswerable_fact is None
+    assert detect(question, "ja", PlanProfile(), kanji_read=in_kanji(question)).unanswerable_fact == fact
+
+
+def test_the_real_dictionary_reads_everyday_words():
+    table = readings()
+    assert table["ほいくえん"] == "保育園" and table["ちゅうしゃじょう"] == "駐車場"
+    assert "こうえん" not in table  # 公園, 講演, 公演, 後援
