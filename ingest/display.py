@@ -44,10 +44,11 @@ def departments_with_written(chunk: Chunk) -> str:
 
 
 def departments_text(chunk: Chunk) -> str:
-    """``names ほか（as written ほか）`` — the department sentence of an answer."""
+    """``names ほか（「as written ほか」）`` — the department sentence of an answer; the plan's own cell is
+    quoted, its abbreviations' half parentheses (総) 行政部) would otherwise read as the bracket's end."""
     written = "、".join(d.as_written for d in chunk.departments)
     more = " ほか" if chunk.departments_more else ""
-    return f"{department_names(chunk)}{more}（{written}{more}）"
+    return f"{department_names(chunk)}{more}（「{written}{more}」）"
 
 
 def informative_sections(chunk: Chunk, profile: PlanProfile) -> list[str]:

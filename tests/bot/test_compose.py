@@ -85,7 +85,7 @@ def test_figure_question_gets_the_figure_first_exactly_as_written():
 def test_department_question_gets_the_expanded_bureau_first():
     ranked = hits((BULKY, 0.90, 20.0))
     result = answer("大型ごみ オンライン 所管", ranked)
-    assert result.text.splitlines()[0] == "「大型ごみ収集のオンライン化」の所管は 環境局 環境事業部（環) 環境事業部） です [1]。"
+    assert result.text.splitlines()[0] == "「大型ごみ収集のオンライン化」の所管は 環境局 環境事業部（「環) 環境事業部」） です [1]。"
     assert "目標: 大型ごみ申込受付件数におけるインターネット受付件数の割合（2022年: — → 2027年: 50%） [1]。" in result.text
     assert_every_sentence_cited(result, ranked)
 
@@ -153,7 +153,7 @@ def test_english_question_is_framed_in_english_quoting_japanese_facts():
     assert result.language == "en"
     assert result.text.splitlines()[0] == (
         "The department in charge of 「札幌市マイナンバーカードセンターの運営」 is "
-        "デジタル戦略推進局 スマートシティ推進部（デ) スマートシティ推進部） [1]."
+        "デジタル戦略推進局 スマートシティ推進部（「デ) スマートシティ推進部」） [1]."
     )
     assert "Target: 「マイナンバーカードセンターでのマイナンバーカード累計交付人数」 2022年: 28,385人 → 2027年: 63,700人 [1]." in result.text
     assert_every_sentence_cited(result, ranked)
