@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from index.config import IndexConfig
 from index.crosslingual import lexical_text
-from index.kana_kanji import readings as kana_readings
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit, one_per_passage
+from index.kana_kanji import readings as kana_readings
 from index.query import Query, understand, ward_free_text
 from index.retrieve import Filters, Retriever, chapterless_ward_prior, kind_prior, make_retriever, ward_prior
 from index.store import LoadedIndex, build_index, built_by_older_planqa, index_exists, load_index

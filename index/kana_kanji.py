@@ -9,7 +9,8 @@ words mostly are not.
 JMdict (the `jamdict-data` package) lists each entry's kana readings and kanji spellings with frequency
 marks; kept are readings of three kana or more whose *common* (marked) spellings belong to one entry only
 — ほいくえん -> 保育園, もうしこみ -> 申し込み; こうえん (公園, 講演, 公演, 後援) is left in kana. A kana run is read
-left to right, longest reading first. Built on the first kana question (~0.5 s, ~19,000 readings).
+left to right, longest reading first. Built with the index's other lazily built parts (`index.engine`;
+~0.5 s, ~19,000 readings).
 """
 
 from __future__ import annotations
