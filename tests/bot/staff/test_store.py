@@ -3,6 +3,7 @@ feedback (bounded, legacy JSONL imported once), concurrent writers."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -85,6 +86,16 @@ def test_a_bad_database_url_is_one_clear_error_without_the_password(url, fragmen
     with pytest.raises(ConfigError, match=fragment) as error:
         open_store(url)
     assert "secret" not in str(error.value)
+
+
+def test_a_file_database_gives_every_busy_thread_a_connection(tmp_path):
+    """SQLite: 20 threads may each hold a connection (one waits on another's write lock while holding it);
+    a bounded pool (5 + 10) would make the 16th wait 30 s and fail."""
+    store = open_store(f"sqlite:///{tmp_path / 'planqa.db'}")
+    with contextlib.ExitStack() as stack:
+        connections = [stack.enter_context(store.engine.connect()) for _ in range(20)]
+        assert [c.exec_driver_sql("SELECT 1").scalar() for c in connections] == [1] * 20
+    store.close()
 
 
 def test_twenty_writers_for_thirty_seconds_lose_and_tear_nothing(db_url):
