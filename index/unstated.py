@@ -18,6 +18,8 @@ _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^
               r"(?:る|ます)?(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
+# verb stems of something gone wrong for the asker (忘れ, なくし, 壊れ, 払えなかっ …): the `mishap` fact
+_LAPSED = r"忘れ|なくし|無くし|失くし|落とし|紛失し|盗まれ|壊れ|壊し|割れ|間に合わなかっ|払えなかっ|期限が?切れ"
 _NOT_IN_PLAN = {
     # how people are chosen (作家はどうやって選ばれるの？, 選考基準は？, "how are they selected"): the plan names no
     # selection procedure
@@ -142,11 +144,10 @@ _NOT_IN_PLAN = {
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
-        r"(?:遅れ|忘れ|なくし|無くし|失くし|落とし|紛失し|盗まれ|取られ|壊れ|壊し|割れ|間に合わなかっ|払えなかっ|払わなかっ|"
-        r"滞納し|期限が?切れ|過ぎ)(?:たら|た場合|ちゃったら|てしまったら)[^。？?]{0,6}(?:どう|何)|"
-        # told as a mishap that happened, with no question (暗証番号を忘れちゃった, 保険証なくした…)
-        r"(?:忘れ|なくし|無くし|失くし|落とし|紛失し|盗まれ|壊れ|壊し|割れ|間に合わなかっ|払えなかっ|期限が?切れ)"
-        r"(?:ちゃった|ちゃいました|てしまった|てしまいました|た|ました)(?:んだけど|んですけど|んですが|けど)?[。！!…\s]*$|"
+        rf"(?:{_LAPSED}|遅れ|取られ|払わなかっ|滞納し|過ぎ)(?:たら|た場合|ちゃったら|てしまったら)[^。？?]{{0,6}}(?:どう|何)|"
+        # told as a mishap that happened, with no question (暗証番号を忘れちゃった, 保険証なくした…); not the
+        # endings a statement uses for other things too (電車が遅れた, 時間が過ぎた)
+        rf"(?:{_LAPSED})(?:ちゃった|ちゃいました|てしまった|てしまいました|た|ました)(?:んだけど|んですけど|んですが|けど)?[。！!…\s]*$|"
         r"\bwhat (?:happens|should i do|do i do) if (?:i|my|the)\b[^?]{0,30}\b(?:miss|forget|lose|lost|late|don't pay|"
         r"broke|broken|stolen|expire)", re.I),
     # what a citizen should do (再発行ってどうすればいい？, どうやって申し込む？, 申し込み方法は？): an action plan says
