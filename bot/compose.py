@@ -145,7 +145,11 @@ def sentences(text: str, limit: int = 2) -> str:
 def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings) -> Hit:
     top = hits[0]
     candidates = hits[: settings.lead_candidates]
-    close = [h for h in candidates if relevance.score(h) >= relevance.score(top) - settings.lead_margin]
+    # close to the best, and relevant in its own right (a figure question's unit must not lift an unrelated
+    # passage that states it: 「予防接種、市の助成で何円？」 → the corporate-donation target in 千円)
+    best = relevance.score(top)
+    floor = max(best - settings.lead_margin, min(relevance.threshold, best))
+    close = [h for h in candidates if relevance.score(h) >= floor]
     preferred = {
         "definition": lambda c: c.kind == "glossary",
         "figure": lambda c: c.indicator is not None and _states_asked_unit(c, intent.unit) and (
@@ -156,9 +160,9 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     if intent.ward and intent.kind != "ward":
         in_ward = [h for h in close if h.chunk.ward == intent.ward]
         close = in_ward or close
-    best = close[0] if close else top
+    lead = close[0] if close else top
     if preferred is None:
-        return best
+        return lead
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
     if fitting is None and top.chunk.kind == "glossary" and intent.kind in ("department", "figure"):
         # a term's definition states no department or target: the initiative that uses the term does, or
@@ -166,7 +170,7 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         uses = {h.chunk.id for h in hits if any(link.chunk_id == top.chunk.id for link in h.chunk.glossary)}
         fitting = next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)),
                        None)
-    return fitting if fitting is not None else best
+    return fitting if fitting is not None else lead
 
 
 def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> bool:

@@ -302,6 +302,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("豊平川の花火大会って今年もある？", "ward", "schedule"),  # this year's event
         ("今年の目標は何件？", "figure", None),
         ("豊平区のデジタル講座、次はいつ？", "ward", "schedule"),
+        ("次の市長選挙はいつ？", "general", "schedule"),  # the next one of something, named between
+        ("次の計画はいつから始まるの？", "date", None),  # when it starts: the plan's own timing
+        ("祝日でもごみの収集ってある？", "general", "days"),  # a holiday, the service named between
+        ("休日でも窓口で相談できる場所を増やしてほしい。", "general", None),  # a wish, not a question
+        ("予防接種は市の助成で何円になる？", "figure", "fee"),  # the price a citizen pays
+        ("企業版ふるさと納税で寄付を何円増やすの？", "figure", None),  # a target in yen
         ("Where is the nearest ward office to Sapporo Station?", "general", "access"),
         ("次の計画では何をするの？", "general", None),
         ("国民健康保険証をなくしちゃった。再発行ってどうすればいい？", "general", "procedure"),
@@ -737,6 +743,20 @@ def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
 def test_what_and_times_are_not_counted_figures(question, kind):
     intent = query(question).intent
     assert (intent.kind, intent.unit) == (kind, None)
+
+
+def test_a_passage_below_the_relevance_threshold_never_leads_for_stating_the_asked_unit():
+    """A figure question prefers a close passage that states the asked unit, but not one that is not
+    relevant itself: the best hit leads, and its missing number is said to be missing."""
+    donation = chunk("p#L600", "企業版ふるさと納税促進事業", text="寄付額増に向け営業活動を実施します。",
+                     indicator="事業による寄付の増加額", baseline=Measure(2022, "—"), target=Measure(2027, "20,000千円"))
+    ranked = [Hit(NUDGE, 0.9, 1, {"dense": 0.86}), Hit(donation, 0.89, 2, {"dense": 0.835})]
+    result = answer("寄付の増加額は何円を目指すの？", ranked)
+    assert result.abstained and result.citations[0].hit.chunk is NUDGE
+    assert result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    close = [Hit(NUDGE, 0.9, 1, {"dense": 0.87}), Hit(donation, 0.89, 2, {"dense": 0.86})]
+    led = answer("寄付の増加額は何円を目指すの？", close)
+    assert not led.abstained and led.citations[0].hit.chunk is donation
 
 
 def test_a_period_in_years_is_answered_only_by_a_passage_stating_one():
