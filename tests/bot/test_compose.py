@@ -302,7 +302,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("豊平川の花火大会って今年もある？", "ward", "schedule"),  # this year's event
         ("今年の目標は何件？", "figure", None),
         ("豊平区のデジタル講座、次はいつ？", "ward", "schedule"),
-        ("次の市長選挙はいつ？", "general", "schedule"),  # the next one of something, named between
+        ("次の市長選挙はいつ？", "general", "schedule"),
+        ("What is the population of Teine ward?", "figure", None),  # the ward's population, a figure (missing)
+        ("Does the city work with universities on problems like the shrinking population?", "general", None),  # the next one of something, named between
         ("次の計画はいつから始まるの？", "date", None),  # when it starts: the plan's own timing
         ("祝日でもごみの収集ってある？", "general", "days"),  # a holiday, the service named between
         ("休日でも窓口で相談できる場所を増やしてほしい。", "general", None),  # a wish, not a question
