@@ -2,8 +2,9 @@
 
 The shipped adapter (index/adapter.py) is trained on the bundled dev and citizen sets, so scoring
 those sets with it would measure memory, not skill. Here the set is split into folds; each fold is
-scored (retrieval and answers) with an adapter trained on every training question except that fold's
-(matched by question text, so a question shared by two files is held out from both).
+scored (retrieval and answers) with an adapter — and a re-ranker (index/ranker.py) — trained on every
+training question except that fold's (matched by question text, so a question shared by two files is held
+out from both).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from eval.questions import Question, gold_ids
 from eval.retrieval import RetrievalReport, retrieval_metrics
 from index.adapter import train, training_set
 from index.engine import SearchEngine
+from index.ranker_training import learn
 from planqa.errors import ConfigError, QueryError
 
 SEED = 0
@@ -52,13 +54,25 @@ def cross_validate(engine: SearchEngine, bot: Bot | None, questions: list[Questi
     rankings: dict[str, dict[str, list[str]]] = {name: {} for name in retrievers}
     answers: dict[str, Answer] = {}
     latencies: list[float] = []
-    shipped = index.adapter
+    shipped, shipped_ranker = index.adapter, index.ranker
+    searched: dict[str, np.ndarray] = {}
+
+    def encode(texts: list[str]) -> np.ndarray:
+        """Query vectors, each text encoded once over all folds."""
+        new = [text for text in dict.fromkeys(texts) if text not in searched]
+        if new:
+            searched.update(zip(new, engine.embedder.encode_queries(new), strict=True))
+        return np.stack([searched[text] for text in texts])
+
     try:
         for part in folds_of(questions, folds):
             held_out = {q.question for q in part}
             keep = [i for i, text in enumerate(pool.questions) if text not in held_out]
             index.adapter = train(vectors[keep], [pool.rows[i] for i in keep], passages, descriptions,
                                   engine.config.description_weight, settings)
+            if shipped_ranker is not None:  # the re-ranker too learns without the fold (cross-fitted inside it)
+                index.ranker = learn(index, engine.embedder, engine.config, pool, vectors, passages, descriptions,
+                                     encode, use=keep)[0]
             for question in part:
                 if question.answerable:
                     for name in retrievers:
@@ -68,7 +82,7 @@ def cross_validate(engine: SearchEngine, bot: Bot | None, questions: list[Questi
                     answers[question.id] = bot.answer(question.question)
                     latencies.append((time.perf_counter() - started) * 1000)
     finally:
-        index.adapter = shipped
+        index.adapter, index.ranker = shipped, shipped_ranker
     retrieval = {name: retrieval_metrics(questions, gold, rankings[name], name) for name in retrievers}
     if bot is None:
         return retrieval, None

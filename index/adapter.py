@@ -83,16 +83,18 @@ class TrainingSet:
     questions: tuple[str, ...]
     rows: tuple[int, ...]
     sources: tuple[dict, ...]
+    golds: tuple[tuple[int, ...], ...] = ()  # per question, the rows of every chunk of every gold title
 
 
 def training_set(paths: tuple[Path, ...], chunks: list[Chunk], limits: Limits | None = None) -> TrainingSet:
     """The answerable questions of ``paths`` whose gold title names a chunk (others are skipped)."""
     limits = limits or Limits()
-    by_title: dict[str, int] = {}
+    by_title: dict[str, list[int]] = {}
     for row, chunk in enumerate(chunks):
-        by_title.setdefault(normalize_key(chunk.title), row)
+        by_title.setdefault(normalize_key(chunk.title), []).append(row)
     questions: list[str] = []
     rows: list[int] = []
+    golds: list[tuple[int, ...]] = []
     sources: list[dict] = []
     for path in paths:
         where = f"adapter questions {path}"
@@ -111,10 +113,11 @@ def training_set(paths: tuple[Path, ...], chunks: list[Chunk], limits: Limits | 
             found = [by_title[key] for key in (normalize_key(str(t)) for t in gold) if key in by_title]
             if found:
                 questions.append(question)
-                rows.append(found[0])
+                rows.append(found[0][0])
+                golds.append(tuple(row for matches in found for row in matches))
                 used += 1
         sources.append({"file": path.name, "sha256": hashlib.sha256(data).hexdigest(), "questions": used})
-    return TrainingSet(tuple(questions), tuple(rows), tuple(sources))
+    return TrainingSet(tuple(questions), tuple(rows), tuple(sources), tuple(golds))
 
 
 def file_digests(paths: tuple[Path, ...]) -> list[tuple[str, str]]:

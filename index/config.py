@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.adapter import AdapterSettings
+from index.ranker import RankerSettings
 from ingest.config import IngestConfig
 from planqa.errors import ConfigError
 from planqa.limits import Limits
@@ -99,6 +100,8 @@ class IndexConfig:
     description_weight: float = 0.3
     # A linear query adapter learned at build from the bundled gold questions (index/adapter.py).
     adapter: AdapterSettings = field(default_factory=AdapterSettings)
+    # A linear re-ranker over the hybrid's signals, learned at build with the adapter (index/ranker.py).
+    ranker: RankerSettings = field(default_factory=RankerSettings)
     ward_bonus: float = 0.03
     other_ward_penalty: float = 0.04
     ward_narrative_penalty: float = 0.01

@@ -11,7 +11,7 @@ from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit, one_per_passage
 from index.kana_kanji import readings as kana_readings
 from index.query import Query, understand, ward_free_text
-from index.retrieve import Filters, Retriever, chapterless_ward_prior, kind_prior, make_retriever, ward_prior
+from index.retrieve import Filters, Retriever, make_retriever, query_prior
 from index.store import LoadedIndex, build_index, built_by_older_planqa, index_exists, load_index
 from ingest.profile import PlanProfile
 from planqa.errors import IndexMismatchError
@@ -118,12 +118,12 @@ class SearchEngine:
             query = understand(query, k, filters, self.config, index.profile, index.vocabulary, index.analyzer,
                                lambda: index.english_glosses)
         chosen = loaded.retriever(retriever, self.embedder, self.config)
-        prior = _prior(loaded.index, query, self.config) if retriever == "hybrid" else None
+        prior = query_prior(loaded.index, query.intent, query.boost, self.config) if retriever == "hybrid" else None
         lexical_query = lexical_text(query.search_text) if query.language == "en" else None
         pool = query.k * 2 if per_passage else query.k  # room for the paragraphs folded away
         if retriever == "hybrid":
             hits = chosen.search(query.search_text, pool, query.filters, prior=prior, lexical_query=lexical_query,
-                                 ward_free=ward_free_text(query))
+                                 ward_free=ward_free_text(query), asked=query.asked)
         elif retriever == "lexical":
             hits = chosen.search(lexical_query if lexical_query is not None else query.search_text, pool, query.filters)
         else:
@@ -139,20 +139,6 @@ def _prebuild(index: LoadedIndex) -> None:
     index.vocabulary  # noqa: B018
     index.english_glosses  # noqa: B018
     kana_readings()
-
-
-def _prior(index: LoadedIndex, query: Query, config: IndexConfig):
-    """Per-chunk additions to the hybrid score: chunk kind, the named ward's chunks, the query's boosted chunks."""
-    prior = kind_prior(index, config, query.intent.kind)
-    if query.intent.ward:
-        prior = prior + ward_prior(index, query.intent.ward, config)
-    elif query.intent.other_ward:
-        prior = prior + chapterless_ward_prior(index, config)
-    for chunk_id, value in query.boost:
-        row = index.rows.get(chunk_id)
-        if row is not None:
-            prior[row] += value
-    return prior
 
 
 class _Loaded:

@@ -12,6 +12,7 @@ from index.adapter import adapt
 from index.config import FUSION_METHODS, IndexConfig
 from index.embedder import Embedder
 from index.hit import Hit
+from index.ranker import Asked, features
 from index.store import LoadedIndex
 from ingest.chunk import CHUNK_KINDS
 from planqa.errors import QueryError
@@ -120,18 +121,21 @@ class DenseRetriever:
         text encoded in the same batch (about a fifth dearer than one), for its model cosines only.
         """
         vectors = self.embedder.encode_queries([query] if also is None else [query, also])
-        vector = vectors[:1]
         also_cosines = self._cosines(vectors[1:2]) if also is not None else None
+        return (*self.vector_scores(vectors[:1]), also_cosines)
+
+    def vector_scores(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(ranking score, full-passage cosine, description cosine)`` of an encoded query (1 x dim)."""
         full, description = self._cosines(vector)
         if self.index.adapter is not None:
             ranking_full, ranking_description = self._cosines(adapt(self.index.adapter, vector))
         else:
             ranking_full, ranking_description = full, description
         if not self._has_description:
-            return ranking_full, full, description, also_cosines
+            return ranking_full, full, description
         ranking = np.where(ranking_full > -1.0,
                            ranking_full + self.config.description_weight * np.maximum(ranking_description, 0.0), -1.0)
-        return ranking.astype(np.float32), full, description, also_cosines
+        return ranking.astype(np.float32), full, description
 
     @property
     def _has_description(self) -> bool:
@@ -157,13 +161,25 @@ class LexicalRetriever:
         self.field_weights = field_weights
 
     def scores(self, query: str) -> np.ndarray:
+        return self.combined(self.field_scores(query))
+
+    def field_scores(self, query: str) -> dict[str, np.ndarray]:
+        """BM25 per lexical field (zeros where the query has no token the field knows)."""
         analyzed = self.index.analyzer.analyze(query)
-        total = np.zeros(len(self.index.chunks), dtype=np.float32)
-        for name, weight in self.field_weights:
+        scores = {}
+        for name, _ in self.field_weights:
             bm25 = self.index.lexical.get(name)
             tokens = [t for t in analyzed[name] if t in bm25.vocab_dict] if bm25 is not None else []
-            if tokens and weight:
-                total += weight * np.asarray(bm25.get_scores(tokens), dtype=np.float32)
+            scores[name] = (np.asarray(bm25.get_scores(tokens), dtype=np.float32) if tokens
+                            else np.zeros(len(self.index.chunks), dtype=np.float32))
+        return scores
+
+    def combined(self, fields: dict[str, np.ndarray]) -> np.ndarray:
+        """The weighted sum of the fields' BM25 scores (`IndexConfig.field_weights`)."""
+        total = np.zeros(len(self.index.chunks), dtype=np.float32)
+        for name, weight in self.field_weights:
+            if weight:
+                total += weight * fields[name]
         return total
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
@@ -186,21 +202,57 @@ class HybridRetriever:
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
                prior: np.ndarray | None = None, lexical_query: str | None = None,
-               ward_free: str | None = None) -> list[Hit]:
+               ward_free: str | None = None, asked: Asked | None = None) -> list[Hit]:
         """``prior``: per-chunk additions to the fused score (a named ward, a conversation's topic);
         ``lexical_query``: what the lexical side searches instead of ``query`` (an English question's terms);
         ``ward_free``: the question with the ward it names taken out, scored for relevance only (signals
-        ``dense_ward_free``, ``description_ward_free``, ``lexical_ward_free``; `Relevance.without_ward`)."""
+        ``dense_ward_free``, ``description_ward_free``, ``lexical_ward_free``; `Relevance.without_ward`);
+        ``asked``: what the question asks, for the learned re-ranker (`index.ranker`; none: fusion order)."""
         ranking, dense, description, free = self.dense.field_scores_with(query, also=ward_free)
-        lexical = self.lexical.scores(query if lexical_query is None else lexical_query)
+        signals = self.signals_for(ranking, dense, description, query if lexical_query is None else lexical_query, prior)
+        mask = filter_mask(self.dense.index, filters)
+        order = signals["fused"]
+        if asked is not None and self.dense.index.ranker is not None:
+            order = self._reranked(signals, mask, asked)
+        kept = {"dense": dense, "description": description, "lexical": signals["lexical"], "fused": signals["fused"]}
+        if free is not None and ward_free is not None:
+            kept |= {"dense_ward_free": free[0], "description_ward_free": free[1],
+                     "lexical_ward_free": self.lexical.scores(ward_free)}
+        return _ranked(self.dense.index, order, k, mask, kept)
+
+    def signals_for(self, ranking: np.ndarray, dense: np.ndarray, description: np.ndarray, lexical_query: str,
+                 prior: np.ndarray | None) -> dict[str, np.ndarray]:
+        """Every per-chunk signal of one question: the dense scores, BM25 per field and combined, both
+        retrievers' ranks and the fused score (priors included)."""
+        fields = self.lexical.field_scores(lexical_query)
+        lexical = self.lexical.combined(fields)
         fused = fuse(ranking, lexical, self.config)
         if prior is not None:
             fused = fused + prior
-        signals = {"dense": dense, "description": description, "lexical": lexical}
-        if free is not None and ward_free is not None:
-            signals |= {"dense_ward_free": free[0], "description_ward_free": free[1],
-                        "lexical_ward_free": self.lexical.scores(ward_free)}
-        return _ranked(self.dense.index, fused, k, filter_mask(self.dense.index, filters), signals)
+        return {"ranking": ranking, "dense": dense, "description": description, "lexical": lexical, "fused": fused,
+                "dense_rank": _ranks(ranking), "lexical_rank": _ranks(lexical),
+                **{f"bm25_{name}": values for name, values in fields.items()}}
+
+    def candidates(self, signals: dict[str, np.ndarray], mask: np.ndarray | None, asked: Asked,
+                   count: int) -> tuple[np.ndarray, np.ndarray]:
+        """The fusion's best ``count`` chunks (within ``mask``) and their re-ranker features."""
+        fused = signals["fused"] if mask is None else np.where(mask, signals["fused"], -np.inf)
+        rows = np.argsort(-fused, kind="stable")[:count]
+        if mask is not None:
+            rows = rows[mask[rows]]
+        return rows, features(rows, self.dense.index.traits, signals, asked, self.config.rrf_k)
+
+    def _reranked(self, signals: dict[str, np.ndarray], mask: np.ndarray | None, asked: Asked) -> np.ndarray:
+        """Scores that order the re-ranker's candidates by its score, every other chunk below them in fusion order."""
+        ranker = self.dense.index.ranker
+        rows, matrix = self.candidates(signals, mask, asked, ranker.candidates)
+        fused = signals["fused"]
+        if not len(rows):
+            return fused
+        learned = ranker.score(matrix)
+        order = (fused - fused.max() + float(learned.min()) - 1.0).astype(np.float32)  # below every candidate
+        order[rows] = learned
+        return order
 
 
 def ward_prior(index: LoadedIndex, ward: str, config: IndexConfig) -> np.ndarray:
@@ -235,6 +287,21 @@ def kind_prior(index: LoadedIndex, config: IndexConfig, asked: str | None = None
     if asked == "definition":
         prior = np.where(kinds == "glossary", config.definition_glossary_bonus, prior)
     return prior.astype(np.float32)
+
+
+def query_prior(index: LoadedIndex, intent, boost: tuple[tuple[str, float], ...], config: IndexConfig) -> np.ndarray:
+    """Per-chunk additions to the hybrid score: chunk kind, the named ward's chunks (`index.intent.Intent`),
+    the query's boosted chunks (a conversation's topic, what was already shown)."""
+    prior = kind_prior(index, config, intent.kind)
+    if intent.ward:
+        prior = prior + ward_prior(index, intent.ward, config)
+    elif intent.other_ward:
+        prior = prior + chapterless_ward_prior(index, config)
+    for chunk_id, value in boost:
+        row = index.rows.get(chunk_id)
+        if row is not None:
+            prior[row] += value
+    return prior
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:

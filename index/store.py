@@ -8,6 +8,7 @@ Folder contents (plain named files, no pickle)::
     faiss.index        dense vectors (inner product on L2-normalized vectors)
     description.index  the description-only dense field (row i = chunk i)
     adapter.npy        the query adapter (index/adapter.py), when it was trained
+    ranker.json        the learned re-ranker's weights (index/ranker.py), trained with the adapter
     lexical/<field>/   one bm25s index per analyzer field (word, bigram, kana)
     vocabulary.json    the plan's words by reading, for respelling (index/respell.py); built at load when absent
 """
@@ -31,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from index.adapter import ADAPTER_FILE, file_digests, train, training_set
+from index.ranker import RANKER_FILE, ChunkTraits, Ranker
 from index.analyzer import FIELDS, Analyzer, AnalyzerSettings, fold
 from index.config import IndexConfig
 from index.document import dense_text, description_text, lexical_text
@@ -48,7 +50,8 @@ from planqa.io import staging_folder
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4  # 2: description.index (the description-only dense field); 3: adapter.npy; 4: synonym field
+FORMAT_VERSION = 5  # 2: description.index (the description-only dense field); 3: adapter.npy; 4: synonym field;
+# 5: ranker.json
 MANIFEST = "manifest.json"
 READER_LOCK = ".readers.lock"
 CHUNKS = CHUNKS_FILE
@@ -73,6 +76,12 @@ class LoadedIndex:
     profile: PlanProfile
     description_index: Any = None  # FAISS over `description_text`, row i = chunk i
     adapter: np.ndarray | None = None  # the query adapter (index/adapter.py); None = plain query vectors
+    ranker: Ranker | None = None  # the learned re-ranker (index/ranker.py); None = fusion order
+
+    @cached_property
+    def traits(self) -> ChunkTraits:
+        """Per-chunk arrays the re-ranker's features read."""
+        return ChunkTraits.of(self.chunks)
 
     @cached_property
     def rows(self) -> dict[str, int]:
@@ -184,11 +193,10 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
         vectors = cache.encode([dense_text(c, profile) for c in chunks], embedder.document_prompt, passages)
         descriptions = cache.encode([description_text(c) for c in chunks], embedder.document_prompt, passages)
         embed_seconds = time.perf_counter() - embed_started
-        faiss.write_index(build_faiss(vectors, config), str(staging / FAISS_FILE))
-        faiss.write_index(build_faiss(descriptions, config), str(staging / DESCRIPTION_FILE))
+        passage_index, description_index = build_faiss(vectors, config), build_faiss(descriptions, config)
+        faiss.write_index(passage_index, str(staging / FAISS_FILE))
+        faiss.write_index(description_index, str(staging / DESCRIPTION_FILE))
         adapter = _train_adapter(config, embedder, chunks, vectors, descriptions, staging, cache)
-        if config.vector_cache and not _model_free(embedder):
-            cache.save(config.vector_cache_dir)
         analyzed = [analyzer.analyze(lexical_text(c, profile)) for c in chunks]
         lexical = {}
         for name in FIELDS:
@@ -197,6 +205,13 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
             lexical[name].save(str(staging / LEXICAL_DIR / name), show_progress=False)
         vocabulary = plan_vocabulary(list(lexical["word"].vocab_dict), analyzer, chunks)
         (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary.to_dict(), ensure_ascii=False), encoding="utf-8")
+        ranker = None
+        if adapter is not None and adapter.get("trained") and config.ranker.enabled:
+            built = LoadedIndex(staging, {}, chunks, passage_index, lexical, analyzer, profile, description_index,
+                                np.load(staging / ADAPTER_FILE, allow_pickle=False))
+            ranker = _train_ranker(built, config, embedder, cache, vectors, descriptions, staging)
+        if config.vector_cache and not _model_free(embedder):
+            cache.save(config.vector_cache_dir)
         manifest = {
             "format_version": FORMAT_VERSION,
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -215,6 +230,7 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
             "counts": {"chunks": len(chunks), **{k: sum(c.kind == k for c in chunks) for k in
                        ("initiative", "program", "glossary", "narrative")}},
             "adapter": adapter,
+            "ranker": ranker,
             "build_seconds": {"total": round(time.perf_counter() - started, 3), "embed": round(embed_seconds, 3)},
             "vectors": {"encoded": cache.encoded, "reused": cache.reused},
             "packages": _package_versions(),
@@ -255,6 +271,25 @@ def _train_adapter(config: IndexConfig, embedder: Embedder, chunks: list[Chunk],
     np.save(staging / ADAPTER_FILE, weights, allow_pickle=False)
     return entry | {"trained": True, "regularization": settings.regularization, "steps": settings.steps,
                     "seconds": round(time.perf_counter() - started, 3)}
+
+
+def _train_ranker(built: LoadedIndex, config: IndexConfig, embedder: Embedder, cache: VectorCache,
+                  vectors: np.ndarray, descriptions: np.ndarray, staging: Path) -> dict[str, Any] | None:
+    """Learn and save the re-ranker from the adapter's questions, its features cross-fitted
+    (`index.ranker_training`); its manifest entry."""
+    from index.ranker_training import learn  # needs the query pipeline, which needs this module
+
+    started = time.perf_counter()
+    examples = training_set(config.adapter.questions, built.chunks)
+    queries = cache.encode(list(examples.questions), embedder.query_prompt, embedder.encode_queries)
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return cache.encode(texts, embedder.query_prompt, embedder.encode_queries)
+
+    ranker, used = learn(built, embedder, config, examples, queries, vectors, descriptions, encode)
+    ranker.save(staging / RANKER_FILE)
+    return {"trained": True, "questions": used, "candidates": ranker.candidates, "folds": config.ranker.folds,
+            "seconds": round(time.perf_counter() - started, 3)}
 
 
 def adapter_outdated(manifest: dict[str, Any], config: IndexConfig) -> str | None:
@@ -422,8 +457,11 @@ def _load_generation(directory: Path, config: IndexConfig, embedder: Embedder | 
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise IndexMismatchError(f"{manifest_path}: no valid plan profile ({exc}); {rebuild}") from None
     adapter = _load_adapter(directory, manifest, config, faiss_index.d, rebuild)
+    ranker = None
+    if adapter is not None and config.ranker.enabled and (manifest.get("ranker") or {}).get("trained"):
+        ranker = Ranker.load(directory / RANKER_FILE)
     return LoadedIndex(directory, manifest, chunks, faiss_index, lexical, Analyzer(), profile, description_index,
-                       adapter)
+                       adapter, ranker)
 
 
 def _load_adapter(directory: Path, manifest: dict, config: IndexConfig, dimension: int, rebuild: str):

@@ -41,7 +41,7 @@ def test_lexical_meets_kana_spelling(engine):
 def test_hybrid_hit_carries_every_signal(engine):
     hit = engine.search("消防検査 オンライン", 1, "hybrid").hits[0]
     assert hit.chunk.title == "消防検査のオンライン化"
-    assert set(hit.signals) == {"dense", "description", "lexical"} and hit.signals["lexical"] > 0
+    assert set(hit.signals) == {"dense", "description", "lexical", "fused"} and hit.signals["lexical"] > 0
 
 
 def test_a_question_naming_a_ward_is_also_scored_without_the_wards_name(engine):
@@ -60,7 +60,7 @@ def test_a_question_naming_a_ward_is_also_scored_without_the_wards_name(engine):
         assert hit.signals["dense_ward_free"] == pytest.approx(full[row], abs=1e-5)
         assert hit.signals["description_ward_free"] == pytest.approx(description[row], abs=1e-5)
         assert hit.signals["lexical_ward_free"] == pytest.approx(lexical[row])
-    unscored = {"dense", "description", "lexical"}
+    unscored = {"dense", "description", "lexical", "fused"}
     assert [h.chunk.id for h in hits] == [h.chunk.id for h in engine.search(question, 3, "hybrid").hits]
     for other in ("大型ごみ インターネット", "Nishi ward river cleaning", "北区の川をきれいにする活動ってある？"):
         assert ward_free_text(engine.understand(other)) is None, other  # no ward, English, a ward without a chapter
@@ -168,8 +168,8 @@ def test_an_english_question_gets_no_lexical_vote_from_ordinary_english_words(en
     from index.retrieve import LexicalRetriever
 
     searched = []
-    original = LexicalRetriever.scores
-    monkeypatch.setattr(LexicalRetriever, "scores", lambda self, q: searched.append(q) or original(self, q))
+    original = LexicalRetriever.field_scores
+    monkeypatch.setattr(LexicalRetriever, "field_scores", lambda self, q: searched.append(q) or original(self, q))
     engine.search("Can I apply for bulky garbage collection online in Sapporo park?", 3, "hybrid")
     assert searched and "大型ごみ" in searched[-1]
     assert not {"Sapporo", "park", "Can", "apply"} & set(searched[-1].split())
