@@ -286,7 +286,11 @@ def _train_ranker(built: LoadedIndex, config: IndexConfig, embedder: Embedder, c
     def encode(texts: list[str]) -> np.ndarray:
         return cache.encode(texts, embedder.query_prompt, embedder.encode_queries)
 
-    ranker, used = learn(built, embedder, config, examples, queries, vectors, descriptions, encode)
+    try:
+        ranker, used = learn(built, embedder, config, examples, queries, vectors, descriptions, encode)
+    except ValueError as exc:  # no training question found its passage among its candidates
+        log.info("re-ranker: not trained (%s)", exc)
+        return {"trained": False, "reason": str(exc)}
     ranker.save(staging / RANKER_FILE)
     return {"trained": True, "questions": used, "candidates": ranker.candidates, "folds": config.ranker.folds,
             "seconds": round(time.perf_counter() - started, 3)}

@@ -149,6 +149,19 @@ def test_a_ranker_reorders_only_within_the_filters(mini_config, embedder, tmp_pa
     assert hits and all(h.chunk.ward == "西区" for h in hits)
 
 
+def test_a_ranker_that_cannot_learn_is_left_out_not_a_failed_build(mini_config, embedder, tmp_path, monkeypatch):
+    import index.ranker_training
+
+    def no_right_candidates(*args, **kwargs):
+        raise ValueError("no training question has a right answer among its candidates")
+
+    monkeypatch.setattr(index.ranker_training, "learn", no_right_candidates)
+    config = _config_with_questions(mini_config, tmp_path)
+    manifest = build_index(config, embedder)
+    assert manifest["adapter"]["trained"] and manifest["ranker"]["trained"] is False
+    assert not (config.index_dir / RANKER_FILE).exists() and load_index(config, embedder).ranker is None
+
+
 def test_no_ranker_without_an_adapter(mini_config, embedder):
     manifest = build_index(mini_config, embedder)  # no training questions in tests: no adapter, no ranker
     assert manifest["ranker"] is None and load_index(mini_config, embedder).ranker is None
