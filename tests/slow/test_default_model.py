@@ -124,17 +124,19 @@ def test_cli_search_json_on_the_real_index(run_real_planqa):
 
 
 def test_the_query_adapter_helps_citizen_questions_it_never_saw(real_engine):
-    """Cross-validated on citizen_dev (each fold's adapter trained without it) against no adapter at all."""
+    """Cross-validated on citizen_dev (each fold's adapter and re-ranker trained without it) against neither."""
     from eval.crossval import cross_validate
     from eval.retrieval import evaluate_retriever
 
     questions = load_questions(DATA_DIR / "citizen_dev.jsonl")
     adapted = cross_validate(real_engine, None, questions, ["hybrid"], 10, 5)[0]["hybrid"].overall
-    shipped = real_engine.index.adapter
+    shipped, ranker = real_engine.index.adapter, real_engine.index.ranker
     real_engine.index.adapter = None
+    real_engine.index.ranker = None
     try:
         plain = evaluate_retriever(real_engine, questions, "hybrid").overall
     finally:
-        real_engine.index.adapter = shipped
+        real_engine.index.adapter, real_engine.index.ranker = shipped, ranker
     assert adapted["mrr@10"] >= plain["mrr@10"] + 0.02 and adapted["hit@5"] >= plain["hit@5"]
-    assert adapted["hit@1"] >= 0.8
+    # with the learned re-ranker (retrained per fold too): 0.944 at fold seed 0, 0.865 with the fusion alone
+    assert adapted["hit@1"] >= 0.9
