@@ -22,6 +22,7 @@ from index.query import understand
 from index.ranker import Ranker, fit
 from index.retrieve import DenseRetriever, HybridRetriever, LexicalRetriever, query_prior
 from index.store import LoadedIndex
+from planqa.errors import QueryError
 
 
 def learn(index: LoadedIndex, embedder: Embedder, config: IndexConfig, examples: TrainingSet, queries: np.ndarray,
@@ -32,9 +33,14 @@ def learn(index: LoadedIndex, embedder: Embedder, config: IndexConfig, examples:
     ``descriptions``: the index's vectors; ``encode``: query texts to vectors (cached by the caller).
     ``index.adapter`` is swapped per fold and restored."""
     settings = config.ranker
-    chosen = list(range(len(examples.questions))) if use is None else list(use)
-    understood = [understand(examples.questions[i], 10, None, config, index.profile, index.vocabulary,
-                             index.analyzer, lambda: index.english_glosses) for i in chosen]
+    understood, chosen = [], []
+    for i in range(len(examples.questions)) if use is None else use:
+        try:
+            understood.append(understand(examples.questions[i], 10, None, config, index.profile, index.vocabulary,
+                                         index.analyzer, lambda: index.english_glosses))
+        except QueryError:  # a blank question teaches nothing (the adapter learned from its vector)
+            continue
+        chosen.append(i)
     searched = encode([query.search_text for query in understood])
     retriever = HybridRetriever(DenseRetriever(index, embedder, config), LexicalRetriever(index, config.field_weights),
                                 config)

@@ -162,6 +162,16 @@ def test_a_ranker_that_cannot_learn_is_left_out_not_a_failed_build(mini_config, 
     assert not (config.index_dir / RANKER_FILE).exists() and load_index(config, embedder).ranker is None
 
 
+def test_a_blank_training_question_is_skipped_by_the_ranker(mini_config, embedder, tmp_path):
+    config = _config_with_questions(mini_config, tmp_path)
+    questions = config.adapter.questions[0]
+    with questions.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"question": "   ", "gold": ["消防検査のオンライン化"]}, ensure_ascii=False) + "\n")
+    manifest = build_index(config, embedder)
+    assert manifest["adapter"]["questions"] == 25 and manifest["ranker"]["trained"]
+    assert manifest["ranker"]["questions"] <= 24
+
+
 def test_no_ranker_without_an_adapter(mini_config, embedder):
     manifest = build_index(mini_config, embedder)  # no training questions in tests: no adapter, no ranker
     assert manifest["ranker"] is None and load_index(mini_config, embedder).ranker is None
