@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from index.adapter import ADAPTER_FILE, file_digests, train, training_set
+from index.adapter import ADAPTER_FILE, TrainingSet, file_digests, train, training_set
 from index.ranker import RANKER_FILE, ChunkTraits, Ranker
 from index.analyzer import FIELDS, Analyzer, AnalyzerSettings, fold
 from index.config import IndexConfig
@@ -196,7 +196,7 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
         passage_index, description_index = build_faiss(vectors, config), build_faiss(descriptions, config)
         faiss.write_index(passage_index, str(staging / FAISS_FILE))
         faiss.write_index(description_index, str(staging / DESCRIPTION_FILE))
-        adapter = _train_adapter(config, embedder, chunks, vectors, descriptions, staging, cache)
+        adapter, learned = _train_adapter(config, embedder, chunks, vectors, descriptions, staging, cache)
         analyzed = [analyzer.analyze(lexical_text(c, profile)) for c in chunks]
         lexical = {}
         for name in FIELDS:
@@ -206,10 +206,11 @@ def _build_locked(config: IndexConfig, embedder: Embedder, source: ChunkSource, 
         vocabulary = plan_vocabulary(list(lexical["word"].vocab_dict), analyzer, chunks)
         (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary.to_dict(), ensure_ascii=False), encoding="utf-8")
         ranker = None
-        if adapter is not None and adapter.get("trained") and config.ranker.enabled:
+        if learned is not None and config.ranker.enabled:
+            examples, queries, weights = learned
             built = LoadedIndex(staging, {}, chunks, passage_index, lexical, analyzer, profile, description_index,
-                                np.load(staging / ADAPTER_FILE, allow_pickle=False))
-            ranker = _train_ranker(built, config, embedder, cache, vectors, descriptions, staging)
+                                weights)
+            ranker = _train_ranker(built, config, embedder, cache, examples, queries, vectors, descriptions, staging)
         if config.vector_cache and not _model_free(embedder):
             cache.save(config.vector_cache_dir)
         manifest = {
@@ -252,36 +253,37 @@ def _vector_cache(config: IndexConfig, embedder: Embedder) -> VectorCache:
 
 
 def _train_adapter(config: IndexConfig, embedder: Embedder, chunks: list[Chunk], vectors: np.ndarray,
-                   descriptions: np.ndarray, staging: Path, cache: VectorCache) -> dict[str, Any] | None:
-    """Learn and save the query adapter; its manifest entry (None when it is off or has no questions).
-    It learns from the questions as written (learning from the text retrieval searches — with its
+                   descriptions: np.ndarray, staging: Path, cache: VectorCache
+                   ) -> tuple[dict[str, Any] | None, tuple[TrainingSet, np.ndarray, np.ndarray] | None]:
+    """Learn and save the query adapter; its manifest entry (None when it is off or has no questions) and,
+    when it was trained, what it learned from and its weights (the questions, their vectors, the map: the
+    re-ranker learns from the same). It learns from the questions as written (learning from the text retrieval searches — with its
     English glossary terms and plan spellings — measured the same on the question sets and lost two
     follow-up turns of the dialogues)."""
     settings = config.adapter
     if not settings.enabled or not settings.questions:
-        return None
+        return None, None
     started = time.perf_counter()
     examples = training_set(settings.questions, chunks)
     entry: dict[str, Any] = {"trained": False, "questions": len(examples.questions), "sources": list(examples.sources)}
     if len(examples.questions) < MIN_ADAPTER_QUESTIONS:
         log.info("query adapter: %d training questions match this plan's titles; none trained", len(examples.questions))
-        return entry
+        return entry, None
     queries = cache.encode(list(examples.questions), embedder.query_prompt, embedder.encode_queries)
     weights = train(queries, examples.rows, vectors, descriptions, config.description_weight, settings)
     np.save(staging / ADAPTER_FILE, weights, allow_pickle=False)
     return entry | {"trained": True, "regularization": settings.regularization, "steps": settings.steps,
-                    "seconds": round(time.perf_counter() - started, 3)}
+                    "seconds": round(time.perf_counter() - started, 3)}, (examples, queries, weights)
 
 
 def _train_ranker(built: LoadedIndex, config: IndexConfig, embedder: Embedder, cache: VectorCache,
-                  vectors: np.ndarray, descriptions: np.ndarray, staging: Path) -> dict[str, Any] | None:
-    """Learn and save the re-ranker from the adapter's questions, its features cross-fitted
-    (`index.ranker_training`); its manifest entry."""
+                  examples: TrainingSet, queries: np.ndarray, vectors: np.ndarray, descriptions: np.ndarray,
+                  staging: Path) -> dict[str, Any]:
+    """Learn and save the re-ranker from the adapter's questions (``queries``: their vectors), its features
+    cross-fitted (`index.ranker_training`); its manifest entry."""
     from index.ranker_training import learn  # needs the query pipeline, which needs this module
 
     started = time.perf_counter()
-    examples = training_set(config.adapter.questions, built.chunks)
-    queries = cache.encode(list(examples.questions), embedder.query_prompt, embedder.encode_queries)
 
     def encode(texts: list[str]) -> np.ndarray:
         return cache.encode(texts, embedder.query_prompt, embedder.encode_queries)
