@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # The main job: the chat UI on the bundled plan at http://127.0.0.1:7860. The first start
-# builds the offline default model (~20 s) and the index (~35 s); later starts load them.
+# builds the offline default model (~20 s) and the index (~25 s); later starts load them.
 run: install
 	$(BIN)/planqa serve --host 127.0.0.1 --port 7860
 
