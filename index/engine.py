@@ -6,7 +6,6 @@ import logging
 from dataclasses import dataclass
 
 from index.config import IndexConfig
-from index.crosslingual import lexical_text
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.hit import Hit, one_per_passage
 from index.kana_kanji import readings as kana_readings
@@ -119,13 +118,12 @@ class SearchEngine:
                                lambda: index.english_glosses)
         chosen = loaded.retriever(retriever, self.embedder, self.config)
         prior = query_prior(loaded.index, query.intent, query.boost, self.config) if retriever == "hybrid" else None
-        lexical_query = lexical_text(query.search_text) if query.language == "en" else None
         pool = query.k * 2 if per_passage else query.k  # room for the paragraphs folded away
         if retriever == "hybrid":
-            hits = chosen.search(query.search_text, pool, query.filters, prior=prior, lexical_query=lexical_query,
+            hits = chosen.search(query.search_text, pool, query.filters, prior=prior, lexical_query=query.lexical_text,
                                  ward_free=ward_free_text(query), asked=query.asked)
         elif retriever == "lexical":
-            hits = chosen.search(lexical_query if lexical_query is not None else query.search_text, pool, query.filters)
+            hits = chosen.search(query.lexical_text, pool, query.filters)
         else:
             hits = chosen.search(query.search_text, pool, query.filters)
         if per_passage:

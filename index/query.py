@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from index.analyzer import Analyzer
 from index.config import IndexConfig
-from index.crosslingual import expand_english, is_english
+from index.crosslingual import expand_english, is_english, lexical_text
 from index.intent import Intent, detect
 from index.jmdict import Glosses
 from index.kana_kanji import in_kanji
@@ -48,6 +48,12 @@ class Query:
     notes: tuple[str, ...] = ()
     boost: tuple[tuple[str, float], ...] = ()
     plan_terms: tuple[str, ...] = ()
+
+    @property
+    def lexical_text(self) -> str:
+        """What BM25 searches: an English question's Japanese terms only (its English words would meet the
+        plan's few Latin ones), any other question's search text."""
+        return lexical_text(self.search_text) if self.language == "en" else self.search_text
 
     @property
     def asked(self) -> Asked:

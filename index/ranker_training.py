@@ -16,7 +16,6 @@ import numpy as np
 
 from index.adapter import TrainingSet, train
 from index.config import IndexConfig
-from index.crosslingual import lexical_text
 from index.embedder import Embedder
 from index.query import understand
 from index.ranker import Ranker, fit
@@ -56,8 +55,7 @@ def learn(index: LoadedIndex, embedder: Embedder, config: IndexConfig, examples:
             for j in sorted(held):
                 query = understood[j]
                 ranking, dense, description = retriever.dense.vector_scores(searched[j: j + 1])
-                lexical_query = lexical_text(query.search_text) if query.language == "en" else query.search_text
-                signals = retriever.signals_for(ranking, dense, description, lexical_query,
+                signals = retriever.signals_for(ranking, dense, description, query.lexical_text,
                                              query_prior(index, query.intent, query.boost, config))
                 rows, matrix = retriever.candidates(signals, None, query.asked, settings.candidates)
                 groups.append((matrix, np.isin(rows, examples.golds[chosen[j]])))

@@ -221,7 +221,7 @@ class HybridRetriever:
         return _ranked(self.dense.index, order, k, mask, kept)
 
     def signals_for(self, ranking: np.ndarray, dense: np.ndarray, description: np.ndarray, lexical_query: str,
-                 prior: np.ndarray | None) -> dict[str, np.ndarray]:
+                    prior: np.ndarray | None) -> dict[str, np.ndarray]:
         """Every per-chunk signal of one question: the dense scores, BM25 per field and combined, both
         retrievers' ranks and the fused score (priors included)."""
         fields = self.lexical.field_scores(lexical_query)
