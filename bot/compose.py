@@ -11,6 +11,7 @@ from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import compound_heads, topic_nouns
 from index.hit import Hit
 from index.query import Query
+from index.document import spoken_text
 from index.respell import written_in_kana
 from index.units import QUANTITIES, states_unit, unit_figure
 from index.unstated import CLAUSED, NAMELESS_NOUNS, condition_of, covers, standing_veto, ward_nouns
@@ -283,8 +284,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
     relevant = relevance.best(hits) >= relevance.threshold
-    # a passage speaks of the asked fact in its text or its indicator (インターネットを利用した口座振替)
-    spoken = (f"{h.chunk.text} {h.chunk.indicator or ''}" for h in hits[: settings.lead_candidates])
+    # a passage speaks of the asked fact in its title, text or indicator (インターネットを利用した口座振替)
+    spoken = (spoken_text(h.chunk) for h in hits[: settings.lead_candidates])
     veto = standing_veto(intent.unanswerable_fact, spoken, intent.subject, question)
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from bot.answer import Answer
 from bot.service import Bot
 from eval.questions import Question
+from index.document import spoken_text
 from index.unstated import standing_veto
 from ingest.text import normalize_key
 from planqa.errors import QueryError
@@ -96,8 +97,8 @@ def _vetoed(bot: Bot, question: str, answer: Answer) -> bool:
         intent = bot.engine.understand(question).intent
     except QueryError:
         return True
-    passages = (hit.chunk.text for hit in answer.hits[: bot.config.answer.lead_candidates])
-    return bool(standing_veto(intent.unanswerable_fact, passages, intent.subject)) or intent.kind == "smalltalk"
+    passages = (spoken_text(hit.chunk) for hit in answer.hits[: bot.config.answer.lead_candidates])
+    return bool(standing_veto(intent.unanswerable_fact, passages, intent.subject, question)) or intent.kind == "smalltalk"
 
 
 def evaluate_answers(bot: Bot, questions: list[Question]) -> AnswerReport:

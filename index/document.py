@@ -24,6 +24,12 @@ def description_text(chunk: Chunk) -> str:
     return strip_footnote_refs(chunk.text).strip() or chunk.title
 
 
+def spoken_text(chunk: Chunk) -> str:
+    """What a passage says in its own words — title, text and indicator: where a fact the plan rarely states
+    is looked for (「補助金とか出る？」 is answered by 「…活動への助成事業」, whose text says 支援)."""
+    return " ".join(part for part in (chunk.title, chunk.text, chunk.indicator) if part)
+
+
 def lexical_text(chunk: Chunk, profile: PlanProfile) -> str:
     """The text analyzed for BM25: title twice (a title match matters most), context,
     description, departments (as written and expanded) and the indicator."""

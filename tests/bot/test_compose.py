@@ -876,6 +876,19 @@ def test_money_paid_to_who_takes_part_is_answered_only_by_a_passage_that_pays_it
     assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの補助・助成・謝礼の記載はありません。")
 
 
+def test_a_passage_whose_title_names_the_asked_fact_speaks_of_it():
+    """A 助成事業 whose text says only 支援 still answers whether a subsidy is paid; the same text under a
+    title that names no payment does not."""
+    text = "地域住民と学生がつながる交流の場づくりを行う学生団体を支援します。"
+    grant = chunk("p#L122", "学生が主体的に取り組むまちづくり活動への助成事業", ward="南区", text=text)
+    question = "南区の学生サークルで地域の人と交流するイベントをやりたい。補助金とか出る？"
+    said = answer(question, hits((grant, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is grant
+    plain = chunk("p#L122", "学生が主体的に取り組むまちづくり活動の支援", ward="南区", text=text)
+    refused = answer(question, hits((plain, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの補助・助成・謝礼の記載はありません。")
+
+
 def test_a_compound_subject_must_be_spoken_of_as_a_whole():
     """生活保護 is one subject: a passage on documents that names 生活 (市民生活) does not answer what to bring
     for a 生活保護 application; one that speaks of 生活保護's documents does."""
