@@ -31,6 +31,13 @@ COMMON = ("news1", "news2", "ichi1", "ichi2", "spec1", "spec2")
 MIN_READING = 3  # shorter readings (いる, かい) are other words' pieces as often as words
 MAX_READING = 12
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+# The words a question asks a time, a count or a price with, which JMdict gives more than one common spelling
+# (なんじ: 何時 and 汝; むりょう: 無料 and 無量) or none, so `readings` leaves them in kana: 「なんじまで？」 asks 何時.
+# Read only before a particle or the question's end, not inside a longer word (ひなんじょ, 避難所).
+ASKING_WORDS = {"なんじ": "何時", "なんようび": "何曜日", "なんがつ": "何月", "なんぷん": "何分", "なんかい": "何回",
+                "なんさい": "何歳", "なんえん": "何円", "むりょう": "無料", "ゆうりょう": "有料"}
+_ASKING = re.compile("(" + "|".join(sorted(ASKING_WORDS, key=len, reverse=True)) + ")"
+                     r"(?=から|まで|ごろ|くらい|ぐらい|です|でしょう|なの|なん|って|は|に|の|で|も|だ|か|[?？!！。、\s]|$)")
 
 
 @lru_cache(maxsize=2)
@@ -59,7 +66,8 @@ def readings(path: Path | None = None) -> dict[str, str]:
 
 
 def in_kanji(text: str, table: dict[str, str] | None = None) -> str:
-    """``text`` with the common words it writes in hiragana written in kanji, longest reading first.
+    """``text`` with the common words it writes in hiragana written in kanji (and `ASKING_WORDS`), longest
+    reading first.
 
     >>> in_kanji("ほいくえんの もうしこみは いつまで？", {"ほいくえん": "保育園", "もうしこみ": "申し込み"})
     '保育園の 申し込みは いつまで？'
@@ -79,4 +87,4 @@ def in_kanji(text: str, table: dict[str, str] | None = None) -> str:
                 start += 1
         return "".join(out)
 
-    return _HIRAGANA.sub(read, text)
+    return _HIRAGANA.sub(read, _ASKING.sub(lambda asked: ASKING_WORDS[asked.group()], text))

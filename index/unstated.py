@@ -36,6 +36,8 @@ _NOT_IN_PLAN = {
                       r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       # 無料ですか: "is there free wifi", "is the class free?" (not barrier-free, free time, free to join)
                       r"\b(?:is|are)\b[^?]{0,40}(?<![-\w])free\b(?!\s+(?:time|to)\b)(?![-‐])|"
+                      # "can I get a free flu shot", "for free"
+                      r"\b(?:get|have|receive|take) (?:a |an |it |them |one )?(?:for )?free\b(?!\s+(?:time|to)\b)(?![-‐])|\bfor free\b|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
                        r"opening hours|business hours|office hours|closing time|\bwhat time\b|"
@@ -66,12 +68,14 @@ _NOT_IN_PLAN = {
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
     # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people
     "person": re.compile(
-        r"(?:区長|市長|副市長|局長|部長|課長|所長|センター長|議員)(?:さん)?(?:って|は|の)\s*(?:誰|だれ|名前|氏名)|"
+        # whoever heads something (区長, 会長, 館長, 委員長, センター長) or sits on its council
+        r"(?:(?:区|市|会|館|園|校|局|部|課|所|署|室|センター|委員|理事|議|社|店)長|議員)(?:さん)?(?:って|は|の)\s*(?:今|いま|現在|今の)?\s*(?:誰|だれ|どなた|名前|氏名)|"
         r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|(?:講師|先生|スタッフ)(?:さん)?(?:は|って)\s*(?:誰|だれ|どなた|どんな人)|"
         r"(?:誰|だれ)が(?:デザイン|設計|考案|発案|作った|つくった|作者)|"
         r"(?:社長|代表者?|参加者|参加企業|メンバー|出演者|委員|審査員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
         r"(?:誰|だれ)が(?:出て|参加して|来て|出席して)(?:る|いる|ます)|(?:誰|だれ)が(?:出る|出演する|出演|来る)(?:の|か|んですか|\s*[?？]|$)|"
-        r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director)\b|"
+        r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director|chair(?:man|woman|person)?|"
+        r"president|principal|manager|leader)\b|"
         r"\bwho (?:designed|created|invented|drew|planted)\b|"
         r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
     # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
@@ -314,6 +318,9 @@ _NOT_IN_PLAN = {
         r"(?:今日|きょう|今(?![後年回度月週朝晩夜])|いま|現在|明日|あした)(?:は|って|の|も)?[^。？?]{0,10}?(?:混んで|空いて|混雑|待ち時間|何分待ち|何分|何人待ち|並んで)|"
         r"(?:待ち時間|混雑|混み具合)[^。？?]{0,6}(?:今日|今|現在|リアルタイム)|リアルタイム(?:の|で)?(?:待ち|混雑)|"
         r"(?:壊れて|故障して|止まって|落ちて|ダウンして)(?:る|いる|ます)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|"
+        # a vacancy (施設に空きはある？, 満員？, "are there any places left")
+        r"空き(?:状況|枠|部屋|室|家|ベッド)?(?:は|って|が)?\s*(?:ある|あります|あり|出|な(?:い|し)|どう|どれくらい|どのくらい|何)|満員|満室|満席|キャンセル待ち|"
+        r"\b(?:any|free) (?:places|spaces|spots|vacancies|beds|rooms) (?:left|available)\b|\bvacanc(?:y|ies)\b|\bfully booked\b|"
         r"(?:つながらない|繋がらない|動かない|開かない|使えない)(?:んだけど|んですけど|けど|のですが)[^。]{0,20}[?？]\s*$|"
         r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"
         r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"

@@ -267,6 +267,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("いつも窓口が混んでいる", "general", None),
         ("手稲区の区長って誰？", "ward", "person"),  # the plan names departments, never people
         ("Who is the mayor of Sapporo?", "general", "person"),
+        ("西区の環境まちづくり協議会の会長って今だれ？", "ward", "person"),  # whoever heads anything
+        ("Who is the chair of the neighbourhood council?", "general", "person"),
+        ("成長は誰のためのもの？", "general", None),  # 長 of no office
+        ("認知症の母を施設に入れたい、空きはある？", "general", "live"),  # a vacancy is a live status
+        ("Are there any places left at the daycare?", "general", "live"),
+        ("空き家の対策はある？", "general", None),  # 空き家 is a topic
+        ("Can I get a free flu shot in Toyohira ward?", "ward", "fee"),
+        ("Can I get a barrier-free route to the ward office?", "general", None),
         ("市長と会社の社長が直接話す会ってある？", "general", None),  # the mayor's meetings are in the plan
         ("担当者は誰？", "department", None),  # the department in charge is what is asked
         ("西区のごみ分別アプリってどこでダウンロードできる？", "ward", "phone"),  # a download link is a web address

@@ -49,9 +49,17 @@ def test_hiragana_runs_are_read_longest_first_and_the_rest_is_left(dictionary):
     assert in_kanji("西区の公園", table) == "西区の公園"
 
 
+def test_asking_words_are_read_before_a_particle_not_inside_a_word():
+    assert in_kanji("ひなんじょは なんじから なんじまで？", {}) == "ひなんじょは 何時から 何時まで？"
+    assert in_kanji("むりょうですか", {}) == "無料ですか"
+
+
 @pytest.mark.parametrize(("question", "fact"), [
     ("ほいくえんの にゅうえんの もうしこみは いつまで？", "schedule"),  # 申し込みはいつまで
-    ("くやくしょの ちゅうしゃじょうは むりょうですか", "access"),  # 駐車場
+    ("くやくしょの ちゅうしゃじょうは ありますか", "access"),  # 駐車場
+    ("くやくしょの ちゅうしゃじょうは むりょうですか", "fee"),  # 無料ですか, as in kanji
+    ("おんらいんそうだんって なんじから なんじまで？", "hours"),  # なんじ: 何時 (JMdict also spells it 汝)
+    ("このこうざって むりょう？", "fee"),
     ("そだいごみって ねっとで もうしこめる？", None),  # answerable: the plan's bulky-rubbish initiative
     ("ていねくの こそだての とりくみは？", None),
 ])
