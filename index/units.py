@@ -43,10 +43,12 @@ _UNIT_WRITTEN = {
     "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
     "施設": r"(?:施設|か所|箇所|カ所|ヶ所)", "待ち": r"(?:時間|分)",
 }
-# a quantity's word followed by its figure (面積は657.48k㎡, 人口は約19万人): 「人口減少」 is not a population
+# a quantity's word followed by its figure (面積は657.48k㎡, 人口は約19万人), or its rank among the wards (2番目の広さ,
+# 人口が最も多い): 「人口減少」 is not a population
+_RANKED = r"(?:[0-9０-９一二三四五六七八九十]+番目|最も|一番|いちばん)(?:に|の)?"
 _QUANTITY_WRITTEN = {
-    "人口": r"(?<!関係)人口[^。]{0,12}?[0-9０-９]",
-    "面積": r"面積[^。]{0,12}?[0-9０-９]|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)",
+    "人口": r"(?<!関係)人口[^。]{0,12}?(?:[0-9０-９]|" + _RANKED + r"(?:多|少))|" + _RANKED + r"人口",
+    "面積": r"面積[^。]{0,12}?[0-9０-９]|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)|" + _RANKED + r"(?:広|狭|大きな面積)",
     "世帯": r"世帯数?[^。]{0,12}?[0-9０-９]",
 }
 QUANTITIES = tuple(_QUANTITY_WRITTEN)  # quantities asked by their word, stated as the word and its figure

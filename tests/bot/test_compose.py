@@ -943,6 +943,11 @@ def test_a_quantity_asked_by_its_word_needs_a_passage_that_speaks_of_it():
                      text="南区は市の南西部に位置します。面積は657.48k㎡で、市の約6割を占めます。")
     area = answer("南区の面積はどれくらい？", hits((overview, 0.95, 10.0)))
     assert not area.abstained and "657.48k㎡" in area.text.splitlines()[0]
+    ranked = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
+                   text="西区は市の西部に位置します。10区の中で南区に次いで2番目の広さがあり、扇状地として発展しました。")
+    size = answer("西区ってどのくらいの広さなの？", hits((ranked, 0.95, 10.0)))  # its rank among the wards
+    assert not size.abstained and "2番目の広さ" in size.text.splitlines()[0]
+    assert answer("西区の人口は？", hits((ranked, 0.95, 10.0))).abstained  # the rank is of its area
 
 
 def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_answer():
