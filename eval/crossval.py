@@ -10,6 +10,7 @@ out from both).
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from eval.questions import Question, gold_ids
 from eval.retrieval import RetrievalReport, retrieval_metrics
 from index.adapter import train, training_set
 from index.engine import SearchEngine
+from index.hit import Hit
 from index.ranker_training import learn
 from planqa.errors import ConfigError, QueryError
 
@@ -51,7 +53,7 @@ def cross_validate(engine: SearchEngine, bot: Bot | None, questions: list[Questi
         raise ConfigError("cross-validation reads the passage vectors back from the index: "
                           "use the flat FAISS index (PLANQA_FAISS=flat)") from None
     gold = gold_ids([q for q in questions if q.answerable], index.chunks)
-    rankings: dict[str, dict[str, list[str]]] = {name: {} for name in retrievers}
+    found: dict[str, dict[str, list[Hit]]] = {name: {} for name in retrievers}
     answers: dict[str, Answer] = {}
     latencies: list[float] = []
     shipped, shipped_ranker = index.adapter, index.ranker
@@ -76,14 +78,17 @@ def cross_validate(engine: SearchEngine, bot: Bot | None, questions: list[Questi
             for question in part:
                 if question.answerable:
                     for name in retrievers:
-                        rankings[name][question.id] = [h.chunk.id for h in engine.search(question.question, k, name).hits]
+                        found[name][question.id] = engine.search(question.question, k, name).hits
                 if bot is not None:
                     started = time.perf_counter()
                     answers[question.id] = bot.answer(question.question)
                     latencies.append((time.perf_counter() - started) * 1000)
     finally:
         index.adapter, index.ranker = shipped, shipped_ranker
-    retrieval = {name: retrieval_metrics(questions, gold, rankings[name], name) for name in retrievers}
+    retrieval = {}
+    for name in retrievers:  # the hits too: misses.csv shows each miss's gold rank and top three
+        rankings = {qid: [h.chunk.id for h in hits] for qid, hits in found[name].items()}
+        retrieval[name] = replace(retrieval_metrics(questions, gold, rankings, name), hits=found[name])
     if bot is None:
         return retrieval, None
     report = score_answers(questions, answers, latencies)

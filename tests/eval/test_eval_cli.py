@@ -97,4 +97,6 @@ def test_cross_validation_scores_every_fold_with_an_adapter_trained_without_it(m
     retrieval, answers = cross_validate(engine, None, questions, ["dense", "hybrid"], 10, 5)
     assert answers is None
     assert retrieval["hybrid"].overall["n"] == 24 and set(retrieval["hybrid"].per_question) == {str(i) for i in range(24)}
+    # each question's hits are kept, so misses.csv can show a cross-validated miss's gold rank and top three
+    assert set(retrieval["hybrid"].hits) == {str(i) for i in range(24)} and all(retrieval["hybrid"].hits.values())
     assert np.array_equal(engine.index.adapter, shipped)  # the shipped adapter is back after the folds
