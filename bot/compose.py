@@ -9,9 +9,9 @@ from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import compound_heads, topic_nouns
+from index.document import spoken_text
 from index.hit import Hit
 from index.query import Query
-from index.document import spoken_text
 from index.respell import written_in_kana
 from index.units import QUANTITIES, states_unit, unit_figure
 from index.unstated import CLAUSED, NAMELESS_NOUNS, condition_of, covers, standing_veto, ward_nouns

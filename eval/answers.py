@@ -98,7 +98,8 @@ def _vetoed(bot: Bot, question: str, answer: Answer) -> bool:
     except QueryError:
         return True
     passages = (spoken_text(hit.chunk) for hit in answer.hits[: bot.config.answer.lead_candidates])
-    return bool(standing_veto(intent.unanswerable_fact, passages, intent.subject, question)) or intent.kind == "smalltalk"
+    vetoed = standing_veto(intent.unanswerable_fact, passages, intent.subject, question)
+    return bool(vetoed) or intent.kind == "smalltalk"
 
 
 def evaluate_answers(bot: Bot, questions: list[Question]) -> AnswerReport:

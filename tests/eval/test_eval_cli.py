@@ -98,5 +98,6 @@ def test_cross_validation_scores_every_fold_with_an_adapter_trained_without_it(m
     assert answers is None
     assert retrieval["hybrid"].overall["n"] == 24 and set(retrieval["hybrid"].per_question) == {str(i) for i in range(24)}
     # each question's hits are kept, so misses.csv can show a cross-validated miss's gold rank and top three
-    assert set(retrieval["hybrid"].hits) == {str(i) for i in range(24)} and all(retrieval["hybrid"].hits.values())
+    kept = retrieval["hybrid"].hits
+    assert set(kept) == {str(i) for i in range(24)} and all(kept.values())
     assert np.array_equal(engine.index.adapter, shipped)  # the shipped adapter is back after the folds
