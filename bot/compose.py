@@ -11,6 +11,7 @@ from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import compound_heads, topic_nouns
 from index.document import spoken_text
 from index.hit import Hit
+from index.intent import asks_by_when
 from index.query import Query
 from index.respell import written_in_kana
 from index.units import QUANTITIES, states_unit, unit_figure
@@ -143,7 +144,7 @@ def sentences(text: str, limit: int = 2) -> str:
     return "".join(split_sentences(text)[:limit])
 
 
-def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings) -> Hit:
+def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, by_when: bool = False) -> Hit:
     top = hits[0]
     candidates = hits[: settings.lead_candidates]
     # close to the best, and relevant in its own right (a figure question's unit must not lift an unrelated
@@ -165,9 +166,12 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     if preferred is None:
         return lead
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
-    if fitting is None and top.chunk.kind == "glossary" and intent.kind in ("department", "figure"):
+    if fitting is None and top.chunk.kind == "glossary" and intent.kind in ("department", "figure") and not (
+            by_when and DATE.search(top.chunk.text)):
         # a term's definition states no department or target: the initiative that uses the term does, or
-        # one under the program that does (「ネーミングライツの部署は？」 → the naming-rights initiative)
+        # one under the program that does (「ネーミングライツの部署は？」 → the naming-rights initiative);
+        # but a definition that states its own date answers "by when" (「システム標準化っていつまでに？」:
+        # 「移行目標時期は令和7年度末まで」)
         uses = {h.chunk.id for h in hits if any(link.chunk_id == top.chunk.id for link in h.chunk.glossary)}
         fitting = next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)),
                        None)
@@ -293,7 +297,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
-    lead = _choose_lead(intent, hits, relevance, settings)
+    lead = _choose_lead(intent, hits, relevance, settings, asks_by_when(query.text))
     if not in_context and _lifted_by_ward(query, lead, relevance):
         # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
         return _abstain(query, hits, relevance, settings, profile, cites, notes, False)

@@ -30,6 +30,16 @@ _FIGURE = re.compile(
 _GOAL_WORDS = re.compile(r"目標(?!値|数)|いつまで(?:に)?|\bgoals?\b|\btargets?\b|\baims?\b|\bby when\b", re.I)
 
 
+# By when something is to be done (いつまでに？, "by when"): a date, which a term's definition may state itself
+# (システム標準化: 「移行目標時期は令和7年度末まで」) though it states no target row.
+_BY_WHEN = re.compile(r"いつまで|何年(?:度)?(?:まで|ごろ|頃)|\bby when\b|\buntil when\b|\bdeadline\b", re.I)
+
+
+def asks_by_when(question: str) -> bool:
+    """Whether ``question`` asks by when (いつまでに, 何年度までに, "by when"), not how much."""
+    return bool(_BY_WHEN.search(question))
+
+
 def asks_for_a_number(question: str) -> bool:
     """Whether a figure question asks for a number (何%, どれくらい, 数値目標, "how many") rather than only
     what an initiative aims at (「…取組、目標は？」), which its description states when it has no indicator,

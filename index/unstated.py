@@ -58,7 +58,10 @@ _NOT_IN_PLAN = {
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|(?:次|今度|次回)の[^。？?、\s]{1,15}?(?:は|って)\s*いつ(?!から|でき|始ま|はじま|スタート|開始)|"
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
-        r"\bschedule\b|what day|what time|collection day|\bwhen (?:is|are|does|do|will)\b(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|\bdeadlines?\b|\bdue date\b|"
+        r"\bschedule\b|what day|what time|collection day|\bdeadlines?\b|\bdue date\b|"
+        # when something happens (not "by when will it be done": the plan's target year, a figure; "by when do I
+        # have to apply" is the asker's own deadline)
+        r"(?:\b(?<!by )when (?:is|are|will)|\bwhen (?:does|do))\b(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|"
         # this year's date of an event, or its next one (今年はいつ, 次はいつ)
         r"\bwhen\b[^?]{0,60}\bthis year\b|\bwhen(?:'s| is| will be) the next\b", re.I
     ),

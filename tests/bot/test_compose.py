@@ -373,6 +373,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Are children free to join the children's assembly?", "general", None),
         ("When is the next Nordic walking class in Nishi ward?", "ward", "schedule"),  # 次はいつ
         ("When will the online tax procedures start?", "date", None),  # the plan's own timing
+        ("By when will the system standardization be done?", "figure", None),  # the plan's own target year
+        ("By when do I have to apply for the snow festival?", "figure", "schedule"),  # the asker's own deadline
         ("保険証をなくしました。", "general", "mishap"),
         ("ごみの分別を忘れた人にどう知らせてるの？", "general", None),  # 忘れた mid-sentence: a question about the city
         ("書かない窓口って始まった？", "general", None),  # a statement ending in た, no lapse
@@ -1139,6 +1141,27 @@ def test_a_department_question_on_a_term_is_answered_by_the_initiative_that_uses
     assert answer("ネーミングライツも同じ部署？", ranked).citations[0].hit.chunk is under
     uncited = answer("ネーミングライツの部署は？", hits((term, 0.95, 10.0), (unrelated, 0.80, 1.0)))
     assert uncited.citations[0].hit.chunk is term  # no initiative uses the term: nothing better to lead with
+
+
+def test_a_by_when_question_on_a_term_whose_definition_states_the_date_is_answered_by_the_definition():
+    """「システム標準化っていつまでに？」: the term's definition states its own deadline (令和7年度末まで); the
+    initiative that uses the term has a target row on something else. A term whose definition states no
+    date, or a question asking a number, still leads with the initiative."""
+    dated = chunk("p#L337", "システム標準化", kind="glossary", term="システム標準化",
+                  text="システム標準化：主要な20業務のシステムを標準仕様で構築するもの。移行目標時期は令和7年度末までとされている。",
+                  definition="主要な20業務のシステムを標準仕様で構築するもの。移行目標時期は令和7年度末までとされている。")
+    online = chunk("p#L328", "行政手続のオンライン化推進", text="システム標準化の対象事務を中心にオンライン化します。",
+                   indicator="オンラインカバー率", baseline=Measure(2022, "30.8%"), target=Measure(2027, "70%"),
+                   glossary=(GlossaryLink(12, "システム標準化", "p#L337"),))
+    ranked = hits((dated, 0.95, 10.0), (online, 0.90, 5.0))
+    for question in ("システム標準化っていつまでにやるの？", "By when will the system standardization be done?"):
+        said = answer(question, ranked)
+        assert said.citations[0].hit.chunk is dated and "令和7年度末まで" in said.text.splitlines()[0], question
+    assert answer("システム標準化の目標は何%？", ranked).citations[0].hit.chunk is online
+    undated = replace(dated, text="システム標準化：主要な20業務のシステムを標準仕様で構築するもの。",
+                      definition="主要な20業務のシステムを標準仕様で構築するもの。")
+    assert answer("システム標準化っていつまでにやるの？",
+                  hits((undated, 0.95, 10.0), (online, 0.90, 5.0))).citations[0].hit.chunk is online
 
 
 def test_a_when_question_looks_past_the_margin_for_a_dated_passage_on_the_same_subject():
