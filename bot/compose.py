@@ -63,6 +63,7 @@ _FACT_JA = {
     "construction": "新しい施設・駅・道路などの建設予定",
     "ranking": "区や施設どうしの比較・順位",
     "privacy": "相談内容や個人情報の扱い",
+    "validity": "カードや書類の有効期限・更新時期",
     "condition": "お尋ねの条件（場合・方法）",
     "figure": "お尋ねの数値",
 }
@@ -108,6 +109,7 @@ _FACT_EN = {
     "construction": "plans to build a new facility, station or road",
     "ranking": "comparisons or rankings between wards or facilities",
     "privacy": "how what you tell them or your personal data is handled",
+    "validity": "how long cards or documents stay valid or when to renew them",
     "condition": "information on the condition you asked about",
     "figure": "figure for what you asked",
 }

@@ -50,6 +50,13 @@ _NOT_IN_PLAN = {
         r"(?:いつ|何月|何年|何曜)|"
         r"\bwhen\b.{0,60}\b(?:my|our)\b (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b|"
         r"\b(?:my|our) (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b.{0,60}\bwhen\b", re.I),
+    # how long a card or document stays valid, or when it must be renewed (有効期限は何年？, 更新はいつまでに):
+    # the plan states no rules of documents (nor ever says 更新)
+    "validity": re.compile(
+        r"有効期限|有効期間|使用期限|何年(?:ごと|おき|毎)に?(?:更新|切り替え|作り直)|"
+        r"更新(?:手続き?)?(?:は|って|の)?\s*(?:いつ|何年|何歳|時期|期限|期間)|更新(?:しないと|しなきゃ|しなければ|が必要|を忘れ)|"
+        r"\bexpir(?:e|es|y|ation)\b|\bvalid for\b|\bhow long is .{0,40}\bvalid\b|"
+        r"\brenew(?:ing)? (?:(?:my|our|your|a|an|the) )?(?:[a-z]+ )?(?:card|licen[cs]e|passport|permit|certificate|pass)\b", re.I),
     "schedule": re.compile(
         r"収集日|何曜日|日程|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
@@ -394,6 +401,7 @@ STATED_BY = {
     "visit": re.compile(r"見学"),
     "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書"),
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
+    "validity": re.compile(r"有効期限|有効期間|更新"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
 }

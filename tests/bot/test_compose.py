@@ -306,7 +306,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Is the ward office open on weekends?", "general", "days"),
         ("土日でもマイナンバーカードを受け取れる場所はある？", "general", None),  # a service on weekends, asked to exist
         ("区役所でパスポートの受け取りは日曜もできる？", "general", "days"),
-        ("マイナンバーカードの更新っていつまでにしないといけない？", "figure", "schedule"),  # the citizen's deadline
+        ("マイナンバーカードの更新っていつまでにしないといけない？", "figure", "validity"),  # the citizen's renewal deadline
         ("豊平川の花火大会って今年もある？", "ward", "schedule"),  # this year's event
         ("今年の目標は何件？", "figure", None),
         ("豊平区のデジタル講座、次はいつ？", "ward", "schedule"),
@@ -356,8 +356,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("粗大ごみってネットで申し込めるようになる？", "general", None),
         ("介護保険料の支払いが遅れたらどうなりますか？", "general", "mishap"),  # a citizen's own lapse
         ("マイナンバーカードをなくしたらどうすればいい？", "general", "mishap"),  # not answered by 申請 or 交付
-        ("ごみ収集車が来る時間って何時頃？", "definition", "hours"),  # the plan states no clock time at all
-        ("地下鉄の終電って何時？", "definition", "hours"),
+        ("ごみ収集車が来る時間って何時頃？", "general", "hours"),  # the plan states no clock time at all
+        ("地下鉄の終電って何時？", "general", "hours"),
         ("What time does the garbage truck come?", "general", "hours"),
         ("会議の議事録づくりに職員がかけてる時間、何時間まで減らす予定？", "figure", None),  # hours reduced: a target
         ("何時でも相談できる窓口ってある？", "general", None),  # 何時でも is いつでも
@@ -375,6 +375,16 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("When will the online tax procedures start?", "date", None),  # the plan's own timing
         ("By when will the system standardization be done?", "figure", None),  # the plan's own target year
         ("By when do I have to apply for the snow festival?", "figure", "schedule"),  # the asker's own deadline
+        ("マイナンバーカードの有効期限って何年？", "general", "validity"),  # って何年: not a definition
+        ("Can I renew my library card online?", "general", "validity"),
+        ("How long is the My Number card valid?", "general", "validity"),
+        ("市のホームページを新しく作り直す予定ある？", "general", None),
+        ("Is there a target for renewable energy?", "figure", None),
+        ("コトニジャズって何年から？", "date", None),
+        ("手稲山を使って何か盛り上げようとしてるの？", "ward", None),  # って何か: something
+        ("ナッジって何かな？", "definition", None),
+        ("オンラインで相談できる業務っていくつまで増やすの？", "figure", None),  # いくつ: how many
+        ("まちづくりセンターっていくつかの区にあるの？", "general", None),  # いくつか: some
         ("保険証をなくしました。", "general", "mishap"),
         ("ごみの分別を忘れた人にどう知らせてるの？", "general", None),  # 忘れた mid-sentence: a question about the city
         ("書かない窓口って始まった？", "general", None),  # a statement ending in た, no lapse
