@@ -430,6 +430,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市税の手続きはネットでできる？", "general", None),  # a channel, not a payment
         ("西区の認知症の家族の集まりの参加費は？", "ward", "fee"),
         ("交通費は出る？", "general", "subsidy"),  # whether it is paid for, not a price
+        ("南区で町内会のお祭りを開くのにお金の援助ってもらえる？", "ward", None),  # money, not an item
+        ("市がお金を出してる外郭団体、ちゃんと見直しされてるの？", "general", None),
+        ("子育ての支援ってある？", "general", None),  # a service, not money
+        ("子ども議会に出た子は何かもらえるの？", "general", "handout"),
+        ("区の人に何か手伝ってもらえる？", "general", None),  # someone doing something: no item
         ("冬のウォーキングイベント、雪がひどい日は中止になる？", "general", "weather"),
         ("オンライン相談はどのアプリを使うの？", "general", "names"),
         ("Where is the My Number card center located?", "general", "location"),
@@ -907,6 +912,16 @@ def test_a_passage_whose_title_names_the_asked_fact_speaks_of_it():
     plain = chunk("p#L122", "学生が主体的に取り組むまちづくり活動の支援", ward="南区", text=text)
     refused = answer(question, hits((plain, 0.92, 10.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの補助・助成・謝礼の記載はありません。")
+
+
+def test_money_asked_for_by_another_name_is_answered_by_a_passage_that_pays_it():
+    """「お金の援助ってもらえる？」 asks for money, not an item handed out: a 助成 for the asker's kind of
+    activity answers it."""
+    grant = chunk("p#L140", "南区地域ふれあい事業", ward="南区",
+                  text="連合町内会等によるまちづくり活動に対して助成を行います。")
+    question = "南区で町内会のお祭りを開くのにお金の援助ってもらえる？"
+    said = answer(question, hits((grant, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is grant
 
 
 def test_a_compound_subject_must_be_spoken_of_as_a_whole():
