@@ -199,6 +199,10 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     passage = " ".join([lead.chunk.title, *parts])
     if any(term in passage for term in query.plan_terms):  # 「前回の計画」 searched as 「アクションプラン 2019」
         return True
+    if query.intent.ward is None:
+        # a question naming no ward at all (「全部の駅にエレベーターってある？」) found a ward's overview only by its
+        # words: it must speak of most of what is asked, as a veto's passage must (`covers`)
+        return covers(passage, tuple(subject))
     named = set(topic_nouns(passage))
     return any(noun in named for noun in subject)
 

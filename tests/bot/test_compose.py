@@ -992,6 +992,20 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
         assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
 
 
+def test_a_question_naming_no_ward_needs_an_overview_that_speaks_of_most_of_what_it_asks():
+    """No ward named: a ward's overview found by one shared word (駅) is not an answer to 「全部の駅にエレベーター
+    ってある？」; one that speaks of most of the question (里塚, 地震, 被害) is."""
+    overview = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
+                     text="JR琴似駅の周辺に商業施設が集まっています。")
+    result = answer("札幌の地下鉄、全部の駅にエレベーターってある？", hits((overview, 0.95, 10.0)))
+    assert result.abstained and result.text.startswith(NOT_IN_PLAN_JA)
+    assert not answer("西区の駅の周りってどんな感じ？", hits((overview, 0.95, 10.0))).abstained  # the ward named
+    kiyota = chunk("p#L150", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                   text="平成30年の北海道胆振東部地震において、大きな被害を受けた里塚地区については、公園の再整備を行いました。")
+    assert not answer("胆振東部地震で被害を受けた里塚の復旧工事って、もう終わったの？",
+                      hits((kiyota, 0.95, 10.0))).abstained
+
+
 def test_what_to_do_after_a_loss_is_answered_only_by_a_passage_that_speaks_of_such_a_case():
     lost = answer("マイナンバーカードをなくしたらどうすればいい？", hits((CENTER, 0.92, 10.0)))
     assert lost.abstained and lost.citations[0].hit.chunk is CENTER
