@@ -67,12 +67,15 @@ def run_eval(args: argparse.Namespace) -> int:
     engine = SearchEngine(bot_config.index, progress=not args.json)
     bot = None if args.no_answers else Bot(bot_config, engine)
     names = list(RETRIEVERS) if args.retriever == "all" else [args.retriever]
-    if args.named_set == "all":
-        results = {name: _evaluate(DATA_DIR / file, engine, bot, names, args) for name, file in NAMED_SETS.items()}
+    if args.named_set == "all":  # each set's report in a folder of its own under --out
+        results = {name: _evaluate(DATA_DIR / file, engine, bot, names, args, args.out and args.out / name)
+                   for name, file in NAMED_SETS.items()}
         print(json.dumps(results, ensure_ascii=False, indent=2) if args.json else format_summary(results))
+        if args.out and not args.json:
+            print(f"\n  wrote {', '.join(str(args.out / name) for name in results)} (report.md, misses.csv, … each)")
         return 0
     path = DATA_DIR / NAMED_SETS[args.named_set] if args.named_set else args.questions or DATA_DIR / "dev.jsonl"
-    result = _evaluate(path, engine, bot, names, args)
+    result = _evaluate(path, engine, bot, names, args, args.out)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -82,7 +85,7 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _evaluate(path: Path, engine, bot, names: list[str], args: argparse.Namespace) -> dict:
+def _evaluate(path: Path, engine, bot, names: list[str], args: argparse.Namespace, out: Path | None) -> dict:
     from eval.answers import evaluate_answers
     from eval.crossval import cross_validate
     from eval.questions import gold_ids, load_questions
@@ -99,8 +102,8 @@ def _evaluate(path: Path, engine, bot, names: list[str], args: argparse.Namespac
     result = to_dict(str(path), questions, args.k, retrieval, answers)
     if args.cross_validate:
         result["cross_validated"] = args.cross_validate
-    if args.out and args.named_set != "all":
-        written = write_outputs(args.out, result, misses_csv(questions, retrieval, answers))
+    if out:
+        written = write_outputs(out, result, misses_csv(questions, retrieval, answers))
         result["outputs"] = [str(p) for p in written]
     return result
 

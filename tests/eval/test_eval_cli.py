@@ -42,6 +42,19 @@ def test_eval_writes_report_chart_and_misses(capsys, mini_env, tmp_path):
     assert retrieval_misses[0]["top1"]  # the top hits are listed so a person can see why
 
 
+def test_eval_of_all_sets_writes_each_sets_report_in_a_folder_of_its_own(capsys, mini_env, tmp_path, monkeypatch):
+    import eval.cli
+
+    monkeypatch.setattr(eval.cli, "DATA_DIR", mini_env.parent)
+    monkeypatch.setattr(eval.cli, "NAMED_SETS", {"dev": mini_env.name, "citizen": mini_env.name})
+    out = tmp_path / "reports"
+    assert main(["eval", "--set", "all", "--retriever", "hybrid", "--out", str(out)]) == 0
+    assert f"wrote {out / 'dev'}, {out / 'citizen'}" in capsys.readouterr().out
+    for name in ("dev", "citizen"):
+        assert sorted(p.name for p in (out / name).iterdir()) == ["misses.csv", "report.md", "result.json",
+                                                                  "retrievers.png"]
+
+
 def test_eval_json(capsys, mini_env):
     assert main(["eval", "--questions", str(mini_env), "--retriever", "lexical", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
