@@ -14,7 +14,7 @@ from index.hit import Hit
 from index.intent import asks_by_when
 from index.query import Query
 from index.respell import written_in_kana
-from index.units import QUANTITIES, states_unit, unit_figure
+from index.units import QUANTITIES, counts_in, states_unit, unit_figure
 from index.unstated import CLAUSED, NAMELESS_NOUNS, condition_of, covers, standing_veto, ward_nouns
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
@@ -245,7 +245,9 @@ def _measure_values(chunk: Chunk) -> tuple[str, ...]:
 def _states_asked_unit(chunk: Chunk, unit: str | None) -> bool:
     """Whether ``chunk`` states a number in the unit a figure question asks in (its text, indicator,
     baseline or target: 「4,500時間」 answers 何時間; a share in % does not answer 何人)."""
-    return states_unit((chunk.text, chunk.indicator or "", *_measure_values(chunk)), unit)
+    values = _measure_values(chunk)
+    indicator = chunk.indicator or ""
+    return states_unit((chunk.text, indicator, *values), unit) or counts_in(unit, indicator, values)
 
 
 def _states_a_number(chunk: Chunk) -> bool:

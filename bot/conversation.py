@@ -27,9 +27,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.answer import Answer
-from index.analyzer import Analyzer, topic_nouns
+from index.analyzer import Analyzer, fold, tagged, topic_nouns
 from index.intent import mentioned_ward
 from index.query import Query
+from index.units import counted_unit
 from index.unstated import without_asked_fact
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
@@ -178,9 +179,17 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
         return [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _FACT_WORDS_EN
                 and not mentioned_ward(w, profile.wards)]
     wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards}
+    asked = {counted_unit(text), *_used_as_verbs(text)}  # 「何団体くらい参加してるの？」: nothing but the asked count
     return [w for w in dict.fromkeys(topic_nouns(text))
-            if w not in _FACT_WORDS and w not in wards and not _ANAPHORA.fullmatch(w)
+            if w not in _FACT_WORDS and w not in wards and w not in asked and not _ANAPHORA.fullmatch(w)
             and not mentioned_ward(w, profile.wards)]
+
+
+def _used_as_verbs(text: str) -> set[str]:
+    """The verbal nouns a message uses as its verb (参加してる, 利用できる): what it asks about the topic, not one."""
+    tokens = tagged(text)
+    return {fold(token.lemma) for token, after in zip(tokens, tokens[1:])
+            if token.pos3 == "サ変可能" and after.lemma in ("為る", "出来る")}
 
 
 def _content_words(text: str, analyzer: Analyzer, profile: PlanProfile) -> list[str]:

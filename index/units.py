@@ -86,6 +86,23 @@ def unit_figure(unit: str) -> re.Pattern:
     return re.compile(_NUMERAL + _UNIT_WRITTEN.get(unit, re.escape(unit)))
 
 
+# Units that measure rather than count: a bare number of a count indicator (延べ水道事業体数: 322) is not in them.
+_MEASURES = {"%", "時間", "日", "待ち", "年間", "分", *_QUANTITY_WRITTEN}
+# an indicator that counts something (…水道事業体数, …件数（年間）): its bare values are numbers of that thing
+_COUNT_INDICATOR = re.compile(r"([\u3400-\u9fff]+)数\s*(?:[（(][^）)]*[）)])?\s*$")
+_BARE_NUMBER = re.compile(r"^\s*[0-9０-９][0-9０-９,，.．]*\s*$")
+
+
+def counts_in(unit: str | None, indicator: str, values: Iterable[str]) -> bool:
+    """Whether a count asked in ``unit`` (何団体) is answered by an indicator that counts the same kind of thing
+    and gives bare numbers (研修会に参加した延べ水道事業体数: 322 → 340): the plan states no counter, the
+    indicator says what is counted — 団体 and 事業体 share 体; 何人 is not answered by a count of 事業体."""
+    counted = _COUNT_INDICATOR.search(indicator)
+    return (unit is not None and unit not in _MEASURES and counted is not None
+            and any(character in counted.group(1) for character in unit)
+            and any(_BARE_NUMBER.match(value) for value in values if value))
+
+
 def states_unit(texts: Iterable[str], unit: str | None) -> bool:
     """True when one of ``texts`` states a number in ``unit`` (always, for no unit)."""
     if unit is None:

@@ -772,6 +772,22 @@ def test_what_and_times_are_not_counted_figures(question, kind):
     assert (intent.kind, intent.unit) == (kind, None)
 
 
+def test_a_count_asked_by_any_counter_is_answered_by_an_indicator_counting_with_bare_numbers():
+    """「何団体くらい参加してる？」 meets 「研修会に参加した延べ水道事業体数」 (322 → 340): the indicator says what
+    is counted; a time, a share or people asked is not answered by those bare numbers, nor a count by a
+    non-count indicator."""
+    water = chunk("p#L660", "水道事業における道内市町村との連携", text="道内水道事業体との連携を推進します。",
+                  indicator="研修会に参加した延べ水道事業体数", baseline=Measure(2022, "322"), target=Measure(2027, "340"))
+    said = answer("水道の研修会って道内の何団体くらい参加してるの？", hits((water, 0.92, 10.0)))
+    assert not said.abstained and "322" in said.text.splitlines()[0]
+    assert answer("水道の研修会に参加した事業体の数は？", hits((water, 0.92, 10.0))).text.splitlines()[0].startswith(
+        "「水道事業における道内市町村との連携」の目標は")
+    assert answer("水道の研修会って何時間くらいやるの？", hits((water, 0.92, 10.0))).abstained
+    assert answer("札幌市の職員って全部で何人いるの？", hits((water, 0.92, 10.0))).abstained  # people, not 事業体
+    share = replace(water, indicator="研修会に参加した水道事業体の満足度")
+    assert answer("水道の研修会って道内の何団体くらい参加してるの？", hits((share, 0.92, 10.0))).abstained
+
+
 def test_a_passage_below_the_relevance_threshold_never_leads_for_stating_the_asked_unit():
     """A figure question prefers a close passage that states the asked unit, but not one that is not
     relevant itself: the best hit leads, and its missing number is said to be missing."""

@@ -27,6 +27,17 @@ def test_a_follow_up_with_a_verb_but_no_topic_noun_stays_on_the_topic(mini_bot):
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
+@pytest.mark.parametrize("follow_up", ["何団体くらい参加してるの？", "何社くらい利用できるの？"])
+def test_a_count_asked_with_a_verbal_noun_as_its_verb_stays_on_the_topic(mini_bot, follow_up):
+    """「何団体くらい参加してるの？」: 団体 is the counter asked, 参加 the verb (参加してる) — no new topic; a verbal
+    noun used as the verb of a question naming a topic (「子どもたちも市政の会議に参加してるの？」) still starts a
+    new question."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+    _, new = mini_bot.dialogue(["消防検査のオンライン化について教えて", "子どもたちも市政の会議に参加してるの？"])
+    assert new.understood_as is None
+
+
 def test_an_english_fact_follow_up_stays_on_the_topic(mini_bot):
     _, second = mini_bot.dialogue(["Tell me about online fire inspections", "Which department is in charge?"])
     assert second.understood_as == "「消防検査のオンライン化」について"
