@@ -21,6 +21,7 @@ EVAL_EXAMPLES = """examples:
   planqa eval --retriever hybrid --k 10 --json
   planqa eval --set citizen --cross-validate 5        # citizen-style set, honest despite the adapter
   planqa eval --set all --retriever hybrid --cross-validate 5   # dev, citizen, own and test side by side
+  planqa eval --dialogues eval/data/dialogues_own.jsonl   # follow-ups answered in context, turn by turn
 """
 BENCH_EXAMPLES = """examples:
   planqa bench                 # full run (scaling to 1M vectors: tens of minutes)
@@ -37,6 +38,9 @@ def register_eval(subparsers) -> None:
     parser.add_argument("--set", choices=[*NAMED_SETS, "all"], dest="named_set",
                         help="a bundled set by name: dev, citizen (citizen-style questions), own (our citizen-style "
                              "questions, blind batches), test (held out, never trained on), or all of them in one summary")
+    parser.add_argument("--dialogues", type=Path, metavar="FILE",
+                        help="score dialogues instead ({\"id\", \"turns\": [{\"question\", \"gold\"}, …]} per line): "
+                             "each turn's first citation, in the context of the turns before it")
     parser.add_argument("--cross-validate", type=int, metavar="FOLDS", default=0,
                         help="score each fold with a query adapter trained without it (sets the adapter learns from)")
     parser.add_argument("--retriever", choices=[*RETRIEVERS, "all"], default="all")
@@ -62,9 +66,13 @@ def run_eval(args: argparse.Namespace) -> int:
         return _run_curated(args)
     if args.questions and args.named_set:
         raise QueryError("use --questions FILE or --set NAME, not both")
+    if args.dialogues and (args.questions or args.named_set or args.cross_validate or args.no_answers):
+        raise QueryError("--dialogues FILE is scored alone (no --questions, --set, --cross-validate or --no-answers)")
     quiet_libraries()
     bot_config = BotConfig()
     engine = SearchEngine(bot_config.index, progress=not args.json)
+    if args.dialogues:
+        return _run_dialogues(args, Bot(bot_config, engine))
     bot = None if args.no_answers else Bot(bot_config, engine)
     names = list(RETRIEVERS) if args.retriever == "all" else [args.retriever]
     if args.named_set == "all":  # each set's report in a folder of its own under --out
@@ -82,6 +90,16 @@ def run_eval(args: argparse.Namespace) -> int:
         print(format_table(result))
         if args.out:
             print(f"\n  wrote {', '.join(result['outputs'])}")
+    return 0
+
+
+def _run_dialogues(args: argparse.Namespace, bot) -> int:
+    from eval.dialogues import check_gold, format_dialogues, load_dialogues, score_dialogues
+
+    dialogues = load_dialogues(args.dialogues)
+    check_gold(dialogues, bot.engine.index.chunks)
+    result = score_dialogues(bot, dialogues)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_dialogues(args.dialogues, result))
     return 0
 
 

@@ -114,3 +114,50 @@ def test_cross_validation_scores_every_fold_with_an_adapter_trained_without_it(m
     kept = retrieval["hybrid"].hits
     assert set(kept) == {str(i) for i in range(24)} and all(kept.values())
     assert np.array_equal(engine.index.adapter, shipped)  # the shipped adapter is back after the folds
+
+
+def _dialogues(tmp_path, rows):
+    path = tmp_path / "dialogues.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return path
+
+
+def test_dialogues_are_scored_turn_by_turn_in_context(mini_bot, tmp_path):
+    from eval.dialogues import check_gold, format_dialogues, load_dialogues, score_dialogues
+
+    path = _dialogues(tmp_path, [
+        {"id": "d1", "turns": [{"question": "消防検査のオンライン化について教えて", "gold": ["消防検査のオンライン化"]},
+                               {"question": "担当は？", "gold": ["消防検査のオンライン化"]}]},  # right only in context
+        {"id": "d2", "turns": [{"question": "こんにちは", "gold": []},  # no plan passage cited: right
+                               {"question": "ナッジって何？", "gold": ["消防検査のオンライン化"]}]},  # a miss, listed
+    ])
+    dialogues = load_dialogues(path)
+    check_gold(dialogues, mini_bot.engine.index.chunks)
+    result = score_dialogues(mini_bot, dialogues)
+    assert (result["turns_right"], result["turns"], result["follow_ups_right"], result["follow_ups"]) == (3, 4, 1, 2)
+    assert [(m["id"], m["turn"], m["cited"]) for m in result["misses"]] == [("d2", 1, "ナッジ")]
+    printed = format_dialogues(path, result)
+    assert "turns right      3/4 (2 dialogues)" in printed and "follow-ups right 1/2" in printed
+    assert "d2#1 ナッジって何？" in printed and "cited 「ナッジ」; wanted 「消防検査のオンライン化」" in printed
+
+
+def test_eval_dialogues_command(capsys, mini_cli_env, tmp_path):
+    path = _dialogues(tmp_path, [{"id": "d1", "turns": [{"question": "地下鉄の運賃", "gold": []}]}])
+    assert main(["eval", "--dialogues", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["turns_right"] == 1  # a fee: abstained
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([{"id": "d1", "turns": []}], "dialogues.jsonl:1: expected"),
+    ([{"id": "d1", "turns": [{"question": "担当は？"}]}], "turn 1: gold must be a list"),
+    ([{"id": "d1", "turns": [{"question": "担当は？", "gold": ["ない取組"]}]}], "gold title 'ない取組' matches no chunk"),
+])
+def test_bad_dialogue_files_are_one_line_errors(capsys, mini_cli_env, tmp_path, rows, message):
+    assert main(["eval", "--dialogues", str(_dialogues(tmp_path, rows))]) != 0
+    assert message in capsys.readouterr().err
+
+
+def test_dialogues_are_scored_alone(capsys, mini_cli_env, tmp_path):
+    path = _dialogues(tmp_path, [{"id": "d1", "turns": [{"question": "担当は？", "gold": []}]}])
+    assert main(["eval", "--dialogues", str(path), "--set", "dev"]) != 0
+    assert "--dialogues FILE is scored alone" in capsys.readouterr().err
