@@ -11,7 +11,7 @@ from bot.quote import DATE, NUMBER, best_sentence, split_sentences
 from index.analyzer import compound_heads, topic_nouns
 from index.document import spoken_text
 from index.hit import Hit
-from index.intent import asks_by_when
+from index.intent import asks_by_when, asks_what_is_done
 from index.query import Query
 from index.respell import written_in_kana
 from index.units import QUANTITIES, counts_in, states_unit, unit_figure
@@ -146,7 +146,7 @@ def sentences(text: str, limit: int = 2) -> str:
     return "".join(split_sentences(text)[:limit])
 
 
-def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, by_when: bool = False) -> Hit:
+def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, question: str = "") -> Hit:
     top = hits[0]
     candidates = hits[: settings.lead_candidates]
     # close to the best, and relevant in its own right (a figure question's unit must not lift an unrelated
@@ -166,18 +166,27 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         close = in_ward or close
     lead = close[0] if close else top
     if preferred is None:
+        if lead is top and top.chunk.kind == "glossary" and asks_what_is_done(question):
+            # whether the city does or uses what a term names (「成果が出たら払う契約ってやってるの？」, "is the city
+            # using generative AI?"): the initiative that uses the term says so, its definition does not
+            return _using_the_term(top, hits, candidates, lambda c: c.kind != "glossary") or lead
         return lead
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
     if fitting is None and top.chunk.kind == "glossary" and intent.kind in ("department", "figure") and not (
-            by_when and DATE.search(top.chunk.text)):
+            asks_by_when(question) and DATE.search(top.chunk.text)):
         # a term's definition states no department or target: the initiative that uses the term does, or
         # one under the program that does (「ネーミングライツの部署は？」 → the naming-rights initiative);
         # but a definition that states its own date answers "by when" (「システム標準化っていつまでに？」:
         # 「移行目標時期は令和7年度末まで」)
-        uses = {h.chunk.id for h in hits if any(link.chunk_id == top.chunk.id for link in h.chunk.glossary)}
-        fitting = next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)),
-                       None)
+        fitting = _using_the_term(top, hits, candidates, preferred)
     return fitting if fitting is not None else lead
+
+
+def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred) -> Hit | None:
+    """The first of ``candidates`` that ``preferred`` accepts and that cites the glossary ``term`` (its footnote
+    in the passage, or in the program above it)."""
+    uses = {h.chunk.id for h in hits if any(link.chunk_id == term.chunk.id for link in h.chunk.glossary)}
+    return next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)), None)
 
 
 def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> bool:
@@ -305,7 +314,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
-    lead = _choose_lead(intent, hits, relevance, settings, asks_by_when(query.text))
+    lead = _choose_lead(intent, hits, relevance, settings, query.text)
     if not in_context and _lifted_by_ward(query, lead, relevance):
         # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
         return _abstain(query, hits, relevance, settings, profile, cites, notes, False)

@@ -40,6 +40,20 @@ def asks_by_when(question: str) -> bool:
     return bool(_BY_WHEN.search(question))
 
 
+# Whether the city does or uses something (「…ってやってるの？」, 「市役所で使ってる？」, "is the city using …"): asked of
+# a term, the initiative that uses it answers, not the term's definition.
+_DONE = re.compile(
+    r"やって(?:る|い|ます)|使って(?:る|い|ます)|使う(?:の|んですか|予定)|導入(?:して|する|され|済)|取り入れ|"
+    r"活用して|取り組んで|進めて(?:る|い)|"
+    r"\b(?:is|are) (?:the city|sapporo|they|city hall|the ward) (?:using|doing|introducing|trying)\b|"
+    r"\b(?:does|do|will) (?:the city|sapporo|they|city hall) (?:use|do|introduce|try)\b", re.I)
+
+
+def asks_what_is_done(question: str) -> bool:
+    """Whether ``question`` asks whether the city does or uses something (やってるの？, "is the city using")."""
+    return bool(_DONE.search(question))
+
+
 def asks_for_a_number(question: str) -> bool:
     """Whether a figure question asks for a number (何%, どれくらい, 数値目標, "how many") rather than only
     what an initiative aims at (「…取組、目標は？」), which its description states when it has no indicator,
@@ -73,7 +87,8 @@ _DEFINITION = re.compile(
     r"とは[?？]?\s*$|とは(何|なに|どういう)|って(?:(?:何|なに)(?![をがに]|[年月日時分秒人回件歳個枚円倍割%％箇ヶ]|曜|か(?!な|しら))|どういう)|ってなん|の意味|意味は|"
     r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ)|何と(?:言う|いう|呼ぶ)|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
-    r"^\s*what (is|are|does)\b.*\b(mean|stand for)?|\bdefinition\b|\bdefine\b",
+    # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)
+    r"^\s*what (?:is|are|does)\b(?!.*\b(?:doing|do|planning|going to)\b)|^\s*what (?:does|do)\b.*\b(?:mean|stand for)\b|\bdefinition\b|\bdefine\b",
     re.IGNORECASE,
 )
 # A question about the plan's own target ("目標はいくら", "the target year") asks for a fact the plan

@@ -381,6 +381,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市のホームページを新しく作り直す予定ある？", "general", None),
         ("Is there a target for renewable energy?", "figure", None),
         ("コトニジャズって何年から？", "date", None),
+        ("What is the city doing about people who struggle with digital devices?", "general", None),  # an action
+        ("What does BPR stand for?", "definition", None),
         ("手稲山を使って何か盛り上げようとしてるの？", "ward", None),  # って何か: something
         ("ナッジって何かな？", "definition", None),
         ("オンラインで相談できる業務っていくつまで増やすの？", "figure", None),  # いくつ: how many
@@ -1196,6 +1198,26 @@ def test_a_department_question_on_a_term_is_answered_by_the_initiative_that_uses
     assert answer("ネーミングライツも同じ部署？", ranked).citations[0].hit.chunk is under
     uncited = answer("ネーミングライツの部署は？", hits((term, 0.95, 10.0), (unrelated, 0.80, 1.0)))
     assert uncited.citations[0].hit.chunk is term  # no initiative uses the term: nothing better to lead with
+
+
+def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_that_uses_it():
+    """「成果が出たら払う契約ってやってるの？」, "Is the city using …?": the initiative citing the term says what the
+    city does; the definition answers what the term means, and stays the lead for a question asking nothing
+    of the city."""
+    term = chunk("p#L700", "成果連動型民間委託契約方式(PFS)", kind="glossary", term="成果連動型民間委託契約方式(PFS)",
+                 text="成果連動型民間委託契約方式(PFS)：成果指標の改善状況に連動して支払額が決まる委託の方式。",
+                 definition="成果指標の改善状況に連動して支払額が決まる委託の方式。")
+    pfs = chunk("p#L620", "成果連動型民間委託契約方式の活用の推進", text="成果連動型民間委託契約方式(PFS)の活用を検討します。",
+                glossary=(GlossaryLink(203, "成果連動型民間委託契約方式(PFS)", "p#L700"),))
+    unrelated = chunk("p#L1", "共通業務の集約化の検討", text="共通業務を集約します。")
+    ranked = hits((term, 0.95, 10.0), (unrelated, 0.90, 1.0), (pfs, 0.89, 5.0))
+    for question in ("市の仕事を民間に任せて、結果が出たときだけお金を払う契約ってやってるの？",
+                     "Is the city using pay-for-success contracts?"):
+        assert answer(question, ranked).citations[0].hit.chunk is pfs, question
+    for question in ("成果連動型って何？", "結果が出たときだけお金を払う契約"):
+        assert answer(question, ranked).citations[0].hit.chunk is term, question
+    alone = hits((term, 0.95, 10.0), (unrelated, 0.90, 1.0))  # no initiative cites the term
+    assert answer("成果連動型の契約ってやってるの？", alone).citations[0].hit.chunk is term
 
 
 def test_a_by_when_question_on_a_term_whose_definition_states_the_date_is_answered_by_the_definition():
