@@ -6,7 +6,8 @@ spellings misses both the lexical index and, mostly, the embedding model. The in
 knows how the plan writes things; this module maps the question's spellings onto it:
 
 - **kana runs** of a question written (almost) entirely in kana are read against the vocabulary's
-  readings, longest match first (ニシク -> 西区, ユウグ -> 遊具);
+  readings, longest match first (ニシク -> 西区, ユウグ -> 遊具), and so are its katakana words the plan
+  does not write (ｿｳﾀﾞﾝ -> 相談);
 - **katakana typos**: a katakana word that is neither in the plan nor a word the dictionary knows
   (MeCab splits it into pieces) and is one substitution away from exactly one plan word.
 
@@ -19,6 +20,7 @@ The terms found are added to the question for retrieval (never replacing what th
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -67,8 +69,13 @@ class Vocabulary:
                    tuple(data["katakana_terms"]))
 
     def kana_terms(self, text: str) -> list[str]:
-        """Plan words for the kana runs of a question written in kana (longest reading first)."""
+        """Plan words for the kana runs of a question written in kana (longest reading first), and for its
+        katakana words the plan does not write but reads (ソウダン -> 相談: a native word in katakana, often
+        half-width ｿｳﾀﾞﾝ), whole words only."""
         found: list[str] = []
+        for word in _KATAKANA_WORD.findall(text):
+            if word not in self.terms:
+                found.extend(self.by_reading.get(word, ())[:2])
         for run in _KANA_RUN.findall(text):
             kana = to_katakana(run)
             start = 0
@@ -123,6 +130,7 @@ def kanji_wards(text: str, wards: Iterable[str], analyzer: Analyzer) -> str:
 
 def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer) -> list[str]:
     """The plan's spellings of what the question writes differently (new terms only, in order)."""
+    text = unicodedata.normalize("NFKC", text)  # half-width katakana (ｿｳﾀﾞﾝ) as the plan writes katakana
     found = vocabulary.kana_terms(text) if written_in_kana(text) else []
     found += vocabulary.katakana_fixes(text, analyzer)
     lowered = text.lower()

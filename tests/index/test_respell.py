@@ -29,6 +29,15 @@ def test_a_question_written_in_kana_gets_the_plan_spelling(vocabulary, question,
     assert all(term in found for term in expected), found
 
 
+def test_a_native_word_written_in_katakana_half_width_too_is_read_in_the_plan_spelling(vocabulary):
+    """ｿｳﾀﾞﾝ (half-width) and ソウダン are 相談; a katakana word the plan writes (サロン, イベント) is left alone;
+    a question mostly in kanji is not read."""
+    assert "相談" in respell("ｵﾝﾗｲﾝで ｿｳﾀﾞﾝ できるように なるって ほんと？", vocabulary, Analyzer())
+    assert "相談" in respell("おんらいんで ソウダン できるの？", vocabulary, Analyzer())
+    assert respell("サロンの イベント ある？", vocabulary, Analyzer()) == []
+    assert "相談" not in respell("区役所でソウダンの予約", vocabulary, Analyzer())
+
+
 def test_a_katakana_typo_is_corrected_but_a_real_word_is_not(vocabulary):
     assert respell("手稲区の育児サロソって区が運営を手伝ってるの？", vocabulary, Analyzer()) == ["サロン"]
     assert respell("大型ごみをネットで申し込みたい", vocabulary, Analyzer()) == []  # ネット is a word, not ボット
