@@ -21,7 +21,10 @@ _FIGURE = re.compile(
     r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|"
     # the population asked for (what is the population of …), not one named as a topic (the shrinking population)
     r"\bpopulation (?:of|in)\b|\b(?:what|how (?:big|large))(?:'s| is| was) (?:the |its )?(?:current )?population\b|^.{0,25}\bpopulation\s*\??\s*$|"
-    r"how (?:big|large) is\b|\b(?:area|size) of\b",
+    r"how (?:big|large) is\b|\b(?:area|size) of\b|"
+    # an amount that is no price: "how much waiting time", "how much does the city want to cut …"
+    r"\bhow much (?!(?:is|are|does|do|did|will|would|can|should|for)\b)[a-z]+|"
+    r"\bhow much\b.{0,60}\b(?:cut|reduce|increase|save|shorten|raise|lower)\b",
     re.IGNORECASE,
 )
 

@@ -381,6 +381,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市のホームページを新しく作り直す予定ある？", "general", None),
         ("Is there a target for renewable energy?", "figure", None),
         ("コトニジャズって何年から？", "date", None),
+        ("How much waiting time does the city want to cut at the register counters?", "figure", None),  # no price
+        ("How much paper does the city buy?", "figure", None),
+        ("How much does the bulky waste pickup cost?", "general", "fee"),
         ("清田区のマルシェに出店するには何を準備すればいい？", "ward", "documents"),
         ("What is the city doing about people who struggle with digital devices?", "general", None),  # an action
         ("What does BPR stand for?", "definition", None),
