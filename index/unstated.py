@@ -203,6 +203,9 @@ _NOT_IN_PLAN = {
         r"(?:雨|雪|荒天|悪天候|台風|大雨|大雪)(?:でも|の日|の場合|のとき|の時|だったら|なら|が降ったら|天|"
         r"(?:が|の)?(?:ひどい|強い|多い|激しい|降る|降った|積もった)(?:日|とき|時|場合))(?:は|って|も)?\s*"
         r"(?:やる|やります|やって|開催|決行|中止|延期|ある|あります|あるの|できる)|雨天|荒天|"
+        # something called off on such a day (雪が多い日はゴミの収集って休みになる？)
+        r"(?:雨|雪|台風|大雨|大雪)(?:が|の)?(?:ひどい|強い|多い|激しい|降る|降った|積もった)?(?:日|とき|時|場合)(?:は|って|も)?"
+        r"[^。？?]{0,15}?(?:休み|お休み|中止|延期|休業|運休)|"
         r"\bif it (?:rains|snows)\b|\bin (?:the )?(?:rain|snow|bad weather)\b|\brain or shine\b|\bcancell?ed (?:for|because of|due to) (?:rain|snow|weather)\b", re.I),
     # which company, product or variety (業者はどこ？, AI議事録のソフトは何？, 花の種類は？, "which companies"): an
     # action plan names none — a naming-rights passage speaks of companies' names, not of which ones

@@ -381,6 +381,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市のホームページを新しく作り直す予定ある？", "general", None),
         ("Is there a target for renewable energy?", "figure", None),
         ("コトニジャズって何年から？", "date", None),
+        ("雪が多い日はゴミの収集って休みになる？", "general", "weather"),  # called off on a snowy day
+        ("雪の日の除雪ってどうなってる？", "general", None),
         ("How much waiting time does the city want to cut at the register counters?", "figure", None),  # no price
         ("How much paper does the city buy?", "figure", None),
         ("How much does the bulky waste pickup cost?", "general", "fee"),
