@@ -427,10 +427,18 @@ def _first_sentence(query: Query, chunk: Chunk, n: int, english: bool, profile: 
     (None when the first sentence does not quote the passage: the description follows instead).
     ``quote_at``: which of the passage's sentences to quote first."""
     title = chunk.title
-    line = _fact_sentence(query.intent, chunk, n, english, profile)
-    if line is not None:
-        return line, None
     parts = split_sentences(chunk.text) or [""]
+    intent = query.intent
+    if intent.kind == "figure" and chunk.kind == "initiative" and not chunk.indicator:
+        # no target row, but a number in the text (「区内に8か所あるまちづくりセンター」 for 「いくつあるの？」): quote it
+        counted = unit_figure(intent.unit) if intent.unit else NUMBER
+        quote_at = next((i for i, part in enumerate(parts) if counted.search(DATE.sub("", part))), None)
+        if quote_at is None:
+            return _fact_sentence(intent, chunk, n, english, profile), None
+    else:
+        line = _fact_sentence(intent, chunk, n, english, profile)
+        if line is not None:
+            return line, None
     quote_at = min(quote_at, len(parts) - 1)
     lead_sentence, rest = parts[quote_at], parts[quote_at + 1] if quote_at + 1 < len(parts) else ""
     if english:

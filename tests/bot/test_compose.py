@@ -780,6 +780,18 @@ def test_what_and_times_are_not_counted_figures(question, kind):
     assert (intent.kind, intent.unit) == (kind, None)
 
 
+def test_a_figure_stated_in_the_text_of_an_initiative_without_a_target_row_is_quoted_first():
+    """「いくつあるの？」 of 「区内に8か所あるまちづくりセンターが…」: the sentence with the number leads, not "no numeric
+    target"; a date is no such number, and a text without a number still says there is no target."""
+    centres = chunk("p#L140", "地域の課題解決をサポート", ward="西区",
+                    text="令和3年から続けています。区内に8か所あるまちづくりセンターが町内会活動を支援します。")
+    first = answer("西区のまちづくりセンターって区内にいくつあるの？", hits((centres, 0.92, 10.0))).text.splitlines()[0]
+    assert first.startswith("「地域の課題解決をサポート」（西区）: 区内に8か所ある")
+    dated = replace(centres, text="令和3年から町内会活動を支援しています。")
+    first = answer("西区のまちづくりセンターの取組、どれくらいの規模？", hits((dated, 0.92, 10.0))).text.splitlines()[0]
+    assert first == "「地域の課題解決をサポート」には数値目標の記載がありません [1]。"
+
+
 def test_a_count_asked_by_any_counter_is_answered_by_an_indicator_counting_with_bare_numbers():
     """「何団体くらい参加してる？」 meets 「研修会に参加した延べ水道事業体数」 (322 → 340): the indicator says what
     is counted; a time, a share or people asked is not answered by those bare numbers, nor a count by a
