@@ -18,6 +18,8 @@ _UNIT_ASKED = (
     ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
     ("人", re.compile(r"何\s*人(?!も)|\bhow many (?:people|persons|residents|users|staff|visitors|participants)\b", re.I)),
     ("件", re.compile(r"何\s*件(?!も)|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
+    # a ratio (倍率はどのくらい？, 競争率, 何倍): a number in 倍
+    ("倍", re.compile(r"倍率|競争率|何\s*倍|\b(?:competition|acceptance) (?:ratio|rate)\b|\bhow many times (?:more|higher|bigger)\b", re.I)),
     ("回", re.compile(r"何\s*回(?!も)|\bhow many times\b", re.I)),
     ("枚", re.compile(r"何\s*枚(?!も)|\bhow many (?:sheets|pages)\b", re.I)),
     ("時間", re.compile(r"何\s*時間(?!も)|\bhow many hours\b", re.I)),

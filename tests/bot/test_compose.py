@@ -780,6 +780,14 @@ def test_what_and_times_are_not_counted_figures(question, kind):
     assert (intent.kind, intent.unit) == (kind, None)
 
 
+def test_a_ratio_asked_is_answered_only_by_a_number_in_times():
+    """「倍率ってどのくらい？」 (how competitive): a target in 千円 does not state it — the figure is missing."""
+    donation = chunk("p#L600", "企業版ふるさと納税促進事業", text="寄付額の増加に向け営業活動を行います。",
+                     indicator="事業による寄付の増加額", baseline=Measure(2022, "—"), target=Measure(2027, "20,000千円"))
+    refused = answer("札幌の市営住宅に申し込みたい。倍率ってどのくらい？", hits((donation, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+
+
 def test_a_figure_stated_in_the_text_of_an_initiative_without_a_target_row_is_quoted_first():
     """「いくつあるの？」 of 「区内に8か所あるまちづくりセンターが…」: the sentence with the number leads, not "no numeric
     target"; a date is no such number, and a text without a number still says there is no target."""
