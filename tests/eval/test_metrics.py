@@ -117,3 +117,5 @@ def test_bundled_question_sets_meet_their_targets():
     others = {q.question for q in test} | {q.question for q in own}
     assert not others & ({q.question for q in dev} | {q.question for q in citizen})
     assert not {q.question for q in test} & {q.question for q in own}  # own trains the adapter, test never
+    for questions in (dev, test, citizen, own):  # nor twice in one set: one copy would train on the other's fold
+        assert len({q.question for q in questions}) == len(questions)
