@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.questions import read_records
 from ingest.chunk import Chunk
 from ingest.text import normalize_key
 from planqa.errors import EvalDataError
-from planqa.io import iter_jsonl, read_text_file
 from planqa.limits import Limits
 
 
@@ -33,15 +33,7 @@ class Dialogue:
 
 def load_dialogues(path: Path, limits: Limits | None = None) -> list[Dialogue]:
     """Read and validate a dialogue set; a malformed line is an `EvalDataError` naming the line and field."""
-    limits = limits or Limits()
-    text = read_text_file(path, limits.max_batch_file_bytes, EvalDataError, what="dialogue file")
-    dialogues: list[Dialogue] = []
-    seen: set[str] = set()
-    for number, record in iter_jsonl(text, str(path), EvalDataError, limits.max_batch_line_bytes):
-        dialogues.append(_dialogue(record, f"{path}:{number}", seen))
-    if not dialogues:
-        raise EvalDataError(f"{path}: no dialogues")
-    return dialogues
+    return read_records(path, "dialogue", _dialogue, limits)
 
 
 def _dialogue(record: object, where: str, seen: set[str]) -> Dialogue:

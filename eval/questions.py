@@ -8,15 +8,19 @@ one of `KINDS`; ``gold`` is empty for ``no_answer``. Titles are matched after `n
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from ingest.chunk import Chunk
 from ingest.text import normalize_key
 from planqa.errors import EvalDataError
 from planqa.io import iter_jsonl, read_text_file
 from planqa.limits import Limits
+
+T = TypeVar("T")
 
 KINDS = ("paraphrase", "keyword", "numeric", "department", "ward", "glossary", "narrative", "no_answer", "english",
          "typo", "kana")
@@ -40,15 +44,21 @@ class Question:
 
 def load_questions(path: Path, limits: Limits | None = None) -> list[Question]:
     """Read and validate a question set; a malformed line is an `EvalDataError` naming the line and field."""
+    return read_records(path, "question", _question, limits)
+
+
+def read_records(path: Path, what: str, parse: Callable[[object, str, set[str]], T],
+                 limits: Limits | None = None) -> list[T]:
+    """The records of a JSONL eval file, each read by ``parse(record, "file:line", ids seen so far)``; an empty
+    file is an `EvalDataError` ("no questions", "no dialogues")."""
     limits = limits or Limits()
-    text = read_text_file(path, limits.max_batch_file_bytes, EvalDataError, what="question file")
-    questions: list[Question] = []
+    text = read_text_file(path, limits.max_batch_file_bytes, EvalDataError, what=f"{what} file")
     seen: set[str] = set()
-    for number, record in iter_jsonl(text, str(path), EvalDataError, limits.max_batch_line_bytes):
-        questions.append(_question(record, f"{path}:{number}", seen))
-    if not questions:
-        raise EvalDataError(f"{path}: no questions")
-    return questions
+    records = [parse(record, f"{path}:{number}", seen)
+               for number, record in iter_jsonl(text, str(path), EvalDataError, limits.max_batch_line_bytes)]
+    if not records:
+        raise EvalDataError(f"{path}: no {what}s")
+    return records
 
 
 def _question(record: object, where: str, seen: set[str]) -> Question:
