@@ -7,7 +7,10 @@ against them:
 
 - **language switch** (「英語で」, "in English") — the previous question again, in that language;
 - **same topic, another ward** (「清田区だと？」, 「清田区には似たようなのある？」: a ward and nothing else)
-  — the previous question with that ward;
+  — the previous question with that ward; when the previous question named its own ward, the rewrite is
+  a whole question and is judged as one (a ward without the thing is "not in the plan", as asked alone);
+- **back to an earlier ward** (「西区の話に戻るけど、それの担当は？」 after a detour to 手稲区) — the topic of
+  the latest earlier turn in that ward;
 - **other items** (「他には？」, 「ほかに…ある？」, "anything else") — the passages already shown sink,
   the ward stays;
 - **an item within the topic** (「その中のスポーツのやつ」, "which of those …") — searched as a new
@@ -24,6 +27,7 @@ The answer says how a follow-up was understood (「（「…」について）�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.answer import Answer
@@ -110,11 +114,18 @@ class Resolution:
     language: str | None = None
     exclude: frozenset[str] = field(default_factory=frozenset)
     understood_as: str | None = None
+    standalone: bool = False  # the rewrite is a whole question, judged as if asked alone
+
+    @property
+    def in_context(self) -> bool:
+        """Whether the message is read against the conversation (relevance is then judged leniently)."""
+        return self.kind != "new" and not self.standalone
 
 
 def resolve(message: Query, previous: Turn | None, shown: set[str], profile: PlanProfile,
-            analyzer: Analyzer) -> Resolution:
-    """Read ``message`` (understood alone) in the context of the previous turn."""
+            analyzer: Analyzer, earlier: Sequence[Turn] = ()) -> Resolution:
+    """Read ``message`` (understood alone) in the context of the previous turn; ``earlier``: the turns
+    before it, oldest first."""
     if previous is None:
         return Resolution()
     text = message.text
@@ -126,8 +137,13 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     ward = message.intent.ward
     if ward and ward != previous.ward and not _WARD_ONLY_FILLER.sub("", _strip_ward(text, ward, profile)):
         old = previous.ward
-        rewrite = previous.query.text.replace(old, ward) if old and old in previous.query.text else f"{ward} {previous.query.text}"
-        return Resolution("other_ward", rewrite, None, ward, understood_as=f"{ward}について、前の質問と同じ内容で")
+        named = bool(old) and old in previous.query.text
+        rewrite = previous.query.text.replace(old, ward) if named else f"{ward} {previous.query.text}"
+        return Resolution("other_ward", rewrite, None, ward, understood_as=f"{ward}について、前の質問と同じ内容で",
+                          standalone=named)
+    refers = bool(_ANAPHORA.search(text) or _MORE.search(text)) or not _topic_words(message, profile)
+    if ward and ward != previous.ward and refers and (back := _latest_topic_in(ward, earlier)) is not None:
+        return Resolution("same_topic", None, back, ward, understood_as=f"「{back.title}」について")
     carried_ward = ward or previous.ward
     if _OTHERS.search(text):
         content = _content_words(text, analyzer, profile)
@@ -137,9 +153,14 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組")
-    if topic is not None and (_ANAPHORA.search(text) or _MORE.search(text) or not _topic_words(message, profile)):
+    if topic is not None and refers:
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     return Resolution("new", None, None, carried_ward)
+
+
+def _latest_topic_in(ward: str, turns: Sequence[Turn]) -> Chunk | None:
+    """The topic of the latest of ``turns`` in ``ward`` (「西区の話に戻るけど」), or None."""
+    return next((turn.topic for turn in reversed(turns) if turn.ward == ward and turn.topic is not None), None)
 
 
 def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalty: float) -> Query:

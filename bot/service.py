@@ -153,22 +153,22 @@ class Bot:
 
     def dialogue(self, questions: Sequence[str | Query], filters: Filters | None = None) -> list[Answer]:
         """Answer each question in the context of the ones before it."""
-        previous: Turn | None = None
+        turns: list[Turn] = []
         shown: set[str] = set()
-        answers = []
         for question in questions:
-            previous = self._turn(question, filters, previous, shown)
-            shown |= {c.hit.chunk.id for c in previous.answer.citations}
-            answers.append(previous.answer)
-        return answers
+            turn = self._turn(question, filters, turns, shown)
+            shown |= {c.hit.chunk.id for c in turn.answer.citations}
+            turns.append(turn)
+        return [turn.answer for turn in turns]
 
-    def _turn(self, question: str | Query, filters: Filters | None, previous: Turn | None, shown: set[str]) -> Turn:
+    def _turn(self, question: str | Query, filters: Filters | None, turns: Sequence[Turn], shown: set[str]) -> Turn:
         engine, settings = self.engine, self.config.conversation
+        previous = turns[-1] if turns else None
         query = question if isinstance(question, Query) else engine.understand(question, self.config.k, filters)
-        resolution = resolve(query, previous, shown, engine.index.profile, engine.index.analyzer)
+        resolution = resolve(query, previous, shown, engine.index.profile, engine.index.analyzer, turns[:-1])
         if resolution.rewrite is not None:
             query = engine.understand(resolution.rewrite, self.config.k, filters)
-        in_context = resolution.kind != "new" or (resolution.ward is not None and query.intent.ward is None)
+        in_context = resolution.in_context or (resolution.ward is not None and query.intent.ward is None)
         query = apply(resolution, query, settings.topic_boost, settings.shown_penalty)
         result = self.retrieve(query, filters)
         relevance = self.config.relevance

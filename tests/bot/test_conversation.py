@@ -73,6 +73,37 @@ def test_the_same_question_in_another_ward_asked_as_something_similar(mini_bot):
     assert second.citations[0].hit.chunk.ward == "豊平区"
 
 
+def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot, monkeypatch):
+    """「豊平区だと？」 after a question naming 西区 is the whole question 「豊平区の…」: judged as one asked alone
+    (no lenient follow-up threshold; a ward's passage must speak of what it asks). After a follow-up that named
+    no ward (「担当は？」), the rewrite is thin and stays read in context."""
+    import bot.service
+
+    seen = []
+    real = bot.service.compose
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("in_context", args[5] if len(args) > 5 else False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bot.service, "compose", spy)
+    mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
+    assert seen == [False, False]
+    seen.clear()
+    mini_bot.dialogue(["西区の防災の取組は？", "担当は？", "豊平区だと？"])
+    assert seen == [False, True, True]
+
+
+def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
+    """After a detour to 豊平区, 「西区の話に戻るけど、それの担当は？」 asks about the 西区 topic; a new topic in
+    the earlier ward is a new question."""
+    first, _, back = mini_bot.dialogue(["西区の防災の取組は？", "豊平区だと？", "西区の話に戻るけど、それの担当は？"])
+    assert lead(first) == "地域の防災力強化"
+    assert back.understood_as == "「地域の防災力強化」について" and lead(back) == "地域の防災力強化"
+    *_, new = mini_bot.dialogue(["西区の防災の取組は？", "豊平区だと？", "西区の川の清掃活動は？"])
+    assert new.understood_as is None and lead(new) == "琴似発寒川の水環境保全推進事業"
+
+
 def test_an_amount_or_an_intention_is_an_asked_fact_not_a_new_topic(mini_bot):
     for follow_up in ("目標の金額は？", "どれくらい増やすつもり？"):
         _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
