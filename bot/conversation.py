@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.answer import Answer
-from index.analyzer import Analyzer, fold, tagged, topic_nouns
+from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_unit
@@ -76,6 +76,9 @@ _FACT_WORDS_EN = {
     "number", "numbers", "people", "persons", "percent", "percentage", "share", "year", "years", "budget",
     "purpose", "reason", "detail", "details", "status", "progress", "start", "started", "begin", "began",
     "planned", "plan", "exactly", "explain", "tell", "know", "mean", "means", "long", "aim", "aims",
+    "aiming", "aimed", "money", "amount", "much", "city", "sapporo",
+    # what a target does to its figure ("How much money is the city aiming to collect?")
+    "collect", "raise", "reach", "achieve", "increase", "reduce", "cut",
 }
 
 
@@ -123,9 +126,9 @@ class Resolution:
 
 
 def resolve(message: Query, previous: Turn | None, shown: set[str], profile: PlanProfile,
-            analyzer: Analyzer, earlier: Sequence[Turn] = ()) -> Resolution:
+            analyzer: Analyzer, earlier: Sequence[Turn] = (), passages: Sequence[Chunk] = ()) -> Resolution:
     """Read ``message`` (understood alone) in the context of the previous turn; ``earlier``: the turns
-    before it, oldest first."""
+    before it, oldest first; ``passages``: the plan's chunks (to tell a thing only the topic names)."""
     if previous is None:
         return Resolution()
     text = message.text
@@ -137,12 +140,12 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     ward = message.intent.ward
     if ward and ward != previous.ward and not _WARD_ONLY_FILLER.sub("", _strip_ward(text, ward, profile)):
         old = previous.ward
-        named = bool(old) and old in previous.query.text
-        rewrite = previous.query.text.replace(old, ward) if named else f"{ward} {previous.query.text}"
+        asked = _latest_naming(old, [*earlier, previous]) if old else None
+        rewrite = asked.replace(old, ward) if asked else f"{ward} {previous.query.text}"
         return Resolution("other_ward", rewrite, None, ward, understood_as=f"{ward}について、前の質問と同じ内容で",
-                          standalone=named)
-    refers = bool(_ANAPHORA.search(text) or _MORE.search(text)) or not _topic_words(message, profile)
-    if ward and ward != previous.ward and refers and (back := _latest_topic_in(ward, earlier)) is not None:
+                          standalone=asked is not None)
+    if ward and ward != previous.ward and (back := _latest_topic_in(ward, earlier)) is not None and \
+            _refers_to(message, back, profile, passages):
         return Resolution("same_topic", None, back, ward, understood_as=f"「{back.title}」について")
     carried_ward = ward or previous.ward
     if _OTHERS.search(text):
@@ -153,9 +156,58 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組")
-    if topic is not None and refers:
+    if topic is not None and _refers_to(message, topic, profile, passages):
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     return Resolution("new", None, None, carried_ward)
+
+
+def _latest_naming(ward: str, turns: Sequence[Turn]) -> str | None:
+    """The latest question of ``turns`` that named ``ward`` itself: what 「清田区だと？」 asks again, in full
+    (after 「西区で花の苗を配ってる？」「誰に配ってるの？」 it is the first, not the second)."""
+    return next((turn.query.text for turn in reversed(turns) if ward in turn.query.text), None)
+
+
+def _refers_to(message: Query, topic: Chunk | None, profile: PlanProfile, passages: Sequence[Chunk]) -> bool:
+    """Whether ``message`` is about the previous ``topic``: it points at it (それ, その, "it"), names nothing but
+    the asked fact (「担当は？」), asks for more (「もっと詳しく」) without naming another thing, or names a detail
+    few passages but the topic's text name (「認定制度ってどういうもの？」 after an initiative run with one) that
+    is no glossary term of its own (「ネーミングライツってそもそも何？」 asks the term)."""
+    text = message.text
+    if _ANAPHORA.search(text) or not _topic_words(message, profile):
+        return True
+    if topic is None:
+        return bool(_MORE.search(text))
+    things = _named_things(text, profile)
+    if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
+        return not things or any(thing in f"{topic.title} {topic.text}" for thing in things)
+    # a detail the topic's text names (a message naming the topic's title is a question of its own)
+    own = [thing for thing in things if thing in topic.text and thing not in topic.title]
+    terms = {chunk.term for chunk in passages if chunk.kind == "glossary" and chunk.term}
+    return any(thing not in terms and _named_by(thing, passages) <= _SPECIFIC for thing in own)
+
+
+# A thing named by at most this many passages, the topic among them, is a detail of the topic.
+_SPECIFIC = 5
+
+
+def _named_things(text: str, profile: PlanProfile) -> list[str]:
+    """The things a message names as written: runs of adjacent topic nouns (認定制度, スタンプラリー), wards left out."""
+    things, run = [], ""
+    for token in tagged(text):
+        if is_topic_noun(token) and not mentioned_ward(token.surface, profile.wards) and \
+                fold(token.lemma) not in _FACT_WORDS:
+            run += token.surface
+            continue
+        if len(run) > 1:
+            things.append(run)
+        run = ""
+    if len(run) > 1:
+        things.append(run)
+    return list(dict.fromkeys(things))
+
+
+def _named_by(thing: str, passages: Sequence[Chunk]) -> int:
+    return sum(thing in chunk.title or thing in chunk.text for chunk in passages)
 
 
 def _latest_topic_in(ward: str, turns: Sequence[Turn]) -> Chunk | None:

@@ -165,7 +165,8 @@ class Bot:
         engine, settings = self.engine, self.config.conversation
         previous = turns[-1] if turns else None
         query = question if isinstance(question, Query) else engine.understand(question, self.config.k, filters)
-        resolution = resolve(query, previous, shown, engine.index.profile, engine.index.analyzer, turns[:-1])
+        resolution = resolve(query, previous, shown, engine.index.profile, engine.index.analyzer, turns[:-1],
+                             engine.index.chunks)
         if resolution.rewrite is not None:
             query = engine.understand(resolution.rewrite, self.config.k, filters)
         in_context = resolution.in_context or (resolution.ward is not None and query.intent.ward is None)

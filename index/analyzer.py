@@ -126,10 +126,11 @@ def topic_nouns(text: str) -> list[str]:
     >>> topic_nouns("来月結婚して引っ越しもする")  # doctest: +SKIP
     ['結婚', '引っ越し']
     """
-    return [fold(token.lemma) for token in tagged(text) if _is_topic(token)]
+    return [fold(token.lemma) for token in tagged(text) if is_topic_noun(token)]
 
 
-def _is_topic(token: Token) -> bool:
+def is_topic_noun(token: Token) -> bool:
+    """Whether ``token`` is a noun a text can be about (`topic_nouns`)."""
     if token.pos1 != "名詞" or token.pos2 == "数詞" or token.pos3 in ("副詞可能", "助数詞可能"):
         return False
     term = fold(token.lemma)
@@ -157,7 +158,7 @@ def topic_compounds(text: str, leave_out: Collection[str] = ()) -> list[str]:
         run.clear()
 
     for token in tagged(text):
-        topic = _is_topic(token) and fold(token.lemma) not in leave_out
+        topic = is_topic_noun(token) and fold(token.lemma) not in leave_out
         if topic and _ALL_KANJI.fullmatch(token.surface):
             run.append(token)
             continue
@@ -180,7 +181,7 @@ def compound_heads(text: str, leave_out: Collection[str] = ()) -> list[tuple[str
     found: list[tuple[str, str]] = []
     run: list[Token] = []
     for token in [*tagged(text), None]:
-        if token is not None and _is_topic(token) and token.pos3 != "形状詞可能" \
+        if token is not None and is_topic_noun(token) and token.pos3 != "形状詞可能" \
                 and fold(token.lemma) not in leave_out and token.surface not in leave_out:  # スマホ苦手: no thing
             run.append(token)
             continue

@@ -8,6 +8,7 @@ knows how the plan writes things; this module maps the question's spellings onto
 - **kana runs** of a question written (almost) entirely in kana are read against the vocabulary's
   readings, longest match first (ニシク -> 西区, ユウグ -> 遊具), and so are its katakana words the plan
   does not write (ｿｳﾀﾞﾝ -> 相談);
+- **「AのB」 for the plan's compound 「AB」**: 花の苗 -> 花苗, when the plan writes the compound;
 - **katakana typos**: a katakana word that is neither in the plan nor a word the dictionary knows
   (MeCab splits it into pieces) and is one substitution away from exactly one plan word.
 
@@ -25,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from index.analyzer import Analyzer, to_hiragana, to_katakana
+from index.analyzer import Analyzer, Token, tagged, to_hiragana, to_katakana
 
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
 _KANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")  # hiragana: katakana words are already written as the plan writes loanwords
@@ -103,6 +104,22 @@ class Vocabulary:
         return found
 
 
+    def compounds(self, text: str) -> list[str]:
+        """The plan's compounds a question writes as two nouns joined by の (花の苗 -> 花苗)."""
+        tokens = tagged(text)
+        found = []
+        for first, joint, second in zip(tokens, tokens[1:], tokens[2:]):
+            if joint.surface == "の" and joint.pos1 == "助詞" and _plain_noun(first) and _plain_noun(second):
+                compound = first.surface + second.surface
+                if compound in self.terms:
+                    found.append(compound)
+        return found
+
+
+def _plain_noun(token: Token) -> bool:
+    return token.pos1 == "名詞" and token.pos2 != "数詞" and bool(_JAPANESE.search(token.surface))
+
+
 def written_in_kana(text: str) -> bool:
     japanese = _JAPANESE.findall(text)
     return len(japanese) >= 4 and sum(bool(_KANJI.match(ch)) for ch in japanese) / len(japanese) < KANA_QUESTION_KANJI_SHARE
@@ -133,5 +150,6 @@ def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer) -> list[str]:
     text = unicodedata.normalize("NFKC", text)  # half-width katakana (ｿｳﾀﾞﾝ) as the plan writes katakana
     found = vocabulary.kana_terms(text) if written_in_kana(text) else []
     found += vocabulary.katakana_fixes(text, analyzer)
+    found += vocabulary.compounds(text)
     lowered = text.lower()
     return [t for t in dict.fromkeys(found) if t.lower() not in lowered]

@@ -390,7 +390,8 @@ STATED_BY = {
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け"),
     "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
     "reservation": re.compile(r"予約"),
-    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格"),
+    # (公開: published, so anyone may see it — 「評価の結果って市民も見られる？」)
+    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開"),
     "sorting": re.compile(r"分別|ごみの分け方"),
     "language": re.compile(r"多言語|英語|外国語|通訳"),
     "jobs": re.compile(r"採用|求人"),

@@ -603,6 +603,18 @@ def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english
     assert result.citations  # the closest topic is still shown
 
 
+def test_who_may_see_something_is_answered_by_a_passage_that_publishes_it():
+    """「…って市民も見られる？」 asks who may see it; a passage that publishes it (公開) answers that anyone may,
+    and a passage that does not still leaves the fact unstated."""
+    published = chunk("p#L558", "行政評価制度を通じた透明性ある市の実施事業の情報提供",
+                      text="市の事業の評価調書をわかりやすく公開し、評価の段階での市民参加を促進します。")
+    said = answer("その評価の結果って市民も見られる？", hits((published, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is published
+    unpublished = chunk("p#L559", "行政評価制度の効果的な運用", text="行政評価制度を効果的に運用し、事業の見直しを促進します。")
+    refused = answer("その評価の結果って市民も見られる？", hits((unpublished, 0.92, 10.0)))
+    assert refused.abstained and "参加・利用できる人の条件" in refused.text.splitlines()[0]
+
+
 def test_a_new_building_is_answered_only_by_a_passage_that_speaks_of_building_it():
     centre = chunk("p#L500", "札幌市マイナンバーカードセンターの運営",
                    text="マイナンバーカードの交付を行うマイナンバーカードセンターを中央区に開設し、運営します。")

@@ -75,8 +75,7 @@ def test_the_same_question_in_another_ward_asked_as_something_similar(mini_bot):
 
 def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot, monkeypatch):
     """「豊平区だと？」 after a question naming 西区 is the whole question 「豊平区の…」: judged as one asked alone
-    (no lenient follow-up threshold; a ward's passage must speak of what it asks). After a follow-up that named
-    no ward (「担当は？」), the rewrite is thin and stays read in context."""
+    (no lenient follow-up threshold; a ward's passage must speak of what it asks)."""
     import bot.service
 
     seen = []
@@ -89,9 +88,12 @@ def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot,
     monkeypatch.setattr(bot.service, "compose", spy)
     mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
     assert seen == [False, False]
-    seen.clear()
-    mini_bot.dialogue(["西区の防災の取組は？", "担当は？", "豊平区だと？"])
-    assert seen == [False, True, True]
+    seen.clear()  # after a follow-up that named no ward, the question that named one is asked again
+    *_, third = mini_bot.dialogue(["西区の防災の取組は？", "担当は？", "豊平区だと？"])
+    assert seen == [False, True, False] and third.citations[0].hit.chunk.ward == "豊平区"
+    seen.clear()  # no question named the ward (the topic's passage did): the thin rewrite is read in context
+    mini_bot.dialogue(["避難所開設訓練", "豊平区だと？"])
+    assert seen == [False, True]
 
 
 def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
@@ -102,6 +104,29 @@ def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
     assert back.understood_as == "「地域の防災力強化」について" and lead(back) == "地域の防災力強化"
     *_, new = mini_bot.dialogue(["西区の防災の取組は？", "豊平区だと？", "西区の川の清掃活動は？"])
     assert new.understood_as is None and lead(new) == "琴似発寒川の水環境保全推進事業"
+
+
+def test_a_thing_only_the_topic_names_is_asked_of_the_topic_unless_it_is_a_glossary_term(mini_bot):
+    """「避難所開設訓練ってどういうもの？」 after 「地域の防災力強化」 (whose text names it, as no other passage does)
+    asks about that initiative; 「ナッジって何？」 asks the glossary term."""
+    _, detail = mini_bot.dialogue(["西区の防災の取組は？", "避難所開設訓練ってどういうもの？"])
+    assert detail.understood_as == "「地域の防災力強化」について"
+    _, term = mini_bot.dialogue(["西区の防災の取組は？", "ナッジって何？"])
+    assert term.understood_as is None and lead(term) == "ナッジ"
+
+
+def test_more_detail_on_another_named_thing_is_a_new_question_in_the_ward(mini_bot):
+    """「琴似発寒川のやつ、もっと詳しく」 after the 防災 initiative asks about the river one, not the topic."""
+    _, other = mini_bot.dialogue(["西区の防災の取組は？", "琴似発寒川のやつ、もっと詳しく"])
+    assert other.understood_as is None  # searched as a new question, the ward carried over
+    _, more = mini_bot.dialogue(["西区の防災の取組は？", "もっと詳しく"])
+    assert more.understood_as == "「地域の防災力強化」について"
+
+
+def test_an_english_follow_up_asking_how_much_the_target_is_stays_on_the_topic(mini_bot):
+    _, second = mini_bot.dialogue(["Tell me about online fire inspections",
+                                   "How much money is the city aiming to collect?"])
+    assert second.understood_as == "「消防検査のオンライン化」について"
 
 
 def test_an_amount_or_an_intention_is_an_asked_fact_not_a_new_topic(mini_bot):

@@ -52,6 +52,15 @@ def test_a_typo_is_corrected_only_to_a_word_the_plan_writes_not_to_a_reading_of_
     assert respell("清田区でホタルを見る会があるって本当？", Vocabulary.build(terms, Analyzer()), Analyzer()) == []
 
 
+def test_two_nouns_joined_by_no_are_searched_as_the_compound_the_plan_writes():
+    """花の苗 is the plan's 花苗; 公園の遊具 is not joined when the plan never writes 公園遊具; a number is no noun."""
+    plan = Vocabulary.build(["花苗", "花", "苗", "公園", "遊具", "消防検査", "3件"], Analyzer())
+    assert respell("西区で花の苗を配ってるって本当？", plan, Analyzer()) == ["花苗"]
+    assert respell("消防の検査って署に行かなくてよくなる？", plan, Analyzer()) == ["消防検査"]
+    assert respell("公園の遊具を直してほしい", plan, Analyzer()) == []
+    assert respell("花苗をもらえる？", plan, Analyzer()) == []  # written as the plan writes it
+
+
 def test_ordinary_questions_are_left_alone(vocabulary):
     assert not written_in_kana("区役所でオンライン相談ができるようになりますか？")
     assert respell("区役所でオンライン相談ができるようになりますか？", vocabulary, Analyzer()) == []
