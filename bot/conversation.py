@@ -35,7 +35,7 @@ from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_unit
-from index.unstated import without_asked_fact
+from index.unstated import SUBJECT_BOUND, subject_of, without_asked_fact
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
@@ -50,6 +50,9 @@ _OTHERS = re.compile(r"他に|ほかに|他の|ほかの|他には|ほかには|
 _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|なか|うち)|"
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
 _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こちら|\b(?:it|that|this|they|them|its|those|these)\b", re.I)
+# A new subject announced (「ところで」, 「話変わるけど」, "by the way"): nothing of the conversation carries over.
+_NEW_SUBJECT = re.compile(r"^\s*(?:ところで|話(?:は|が)?変わ(?:る|り|って)|別の話|全然違う(?:話|けど)|\bby the way\b|\bbtw\b|"
+                          r"\bon another (?:note|subject|topic)\b|\bunrelated\b|\bdifferent (?:question|topic)\b)", re.I)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -137,6 +140,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         language = "en" if _ENGLISH.match(text) else "ja"
         note = f"「{topic.title}」について" if topic is not None else None
         return Resolution("language", previous.query.text, topic, previous.ward, language, understood_as=note)
+    if _NEW_SUBJECT.search(text):
+        return Resolution()
     ward = message.intent.ward
     if ward and ward != previous.ward and not _WARD_ONLY_FILLER.sub("", _strip_ward(text, ward, profile)):
         old = previous.ward
@@ -169,7 +174,7 @@ def _latest_naming(ward: str, turns: Sequence[Turn]) -> str | None:
 
 def _refers_to(message: Query, topic: Chunk | None, profile: PlanProfile, passages: Sequence[Chunk]) -> bool:
     """Whether ``message`` is about the previous ``topic``: it points at it (それ, その, "it"), names nothing but
-    the asked fact (「担当は？」), asks for more (「もっと詳しく」) without naming another thing, or names a detail
+    the asked fact (「担当は？」) or a department of the topic (「担当は子ども未来局？」), asks for more (「もっと詳しく」) without naming another thing, or names a detail
     few passages but the topic's text name (「認定制度ってどういうもの？」 after an initiative run with one) that
     is no glossary term of its own (「ネーミングライツってそもそも何？」 asks the term)."""
     text = message.text
@@ -177,6 +182,8 @@ def _refers_to(message: Query, topic: Chunk | None, profile: PlanProfile, passag
         return True
     if topic is None:
         return bool(_MORE.search(text))
+    if any(department.bureau in text for department in topic.departments if department.bureau):
+        return True  # 「担当は子ども未来局？」: a department of the topic, asked to confirm
     things = _named_things(text, profile)
     if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
         return not things or any(thing in f"{topic.title} {topic.text}" for thing in things)
@@ -224,6 +231,9 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
         boost.append((resolution.topic.id, topic_boost))
     boost += [(chunk_id, -shown_penalty) for chunk_id in sorted(resolution.exclude)]
     intent = query.intent
+    if resolution.topic is not None and intent.unanswerable_fact in SUBJECT_BOUND and not intent.subject:
+        # 「それってどこに置かれるの？」: what a passage must speak of to answer it is the topic
+        intent = replace(intent, subject=subject_of(resolution.topic.title, intent.unanswerable_fact))
     if resolution.ward and not intent.ward:
         intent = replace(intent, ward=resolution.ward)
     if resolution.language:

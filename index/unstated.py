@@ -397,9 +397,10 @@ STATED_BY = {
     "jobs": re.compile(r"採用|求人"),
     "award": re.compile(r"表彰|顕彰|賞"),
     "choice": re.compile(r"選べ|選択でき|選択肢|指定でき"),
-    # a passage that names where its subject is set up or held (中央区役所仮庁舎に試験的に導入)
+    # a passage that names where its subject is set up or held (中央区役所仮庁舎に試験的に導入, 各区役所の保健福祉部内に
+    # …組織を設置)
     "location": re.compile(r"[^\s、。をはがにでと]{0,12}(?:区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール)"
-                           r"[^、。]{0,10}?(?:に|で)(?:試験的に)?(?:設置|導入|開設|配置|開催|移転)"),
+                           r"(?=[^、。]{0,10}?(?:に|で)(?:試験的に|[^、。]{0,20}?を)?(?:設置|導入|開設|配置|開催|移転))"),
     "pay": re.compile(r"賃金|給与|給料|報酬"),
     "construction": re.compile(r"整備|建設|建替|建て替|新設|開設|開業|設置"),
     "visit": re.compile(r"見学"),
@@ -412,6 +413,9 @@ STATED_BY = {
 # Facts a passage states only for its own subject: it lifts the veto only when it also speaks of
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
 # 児童手当's application). The asked-fact words themselves (書類, 申請, …) are not the subject.
+# The people an eligibility question asks about (子どもでも, 一般の市民も), by folded lemma.
+_PEOPLE = frozenset({"子供", "子ども", "こども", "小学生", "中学生", "高校生", "大学生", "学生", "大人", "外国人", "外国", "高齢者",
+                     "未成年", "親子", "男性", "女性", "自分", "私", "市民", "区民", "住民", "個人", "一般"})
 SUBJECT_BOUND = {
     "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
     "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用", "賞金", "報奨", "奨励",
@@ -420,7 +424,9 @@ SUBJECT_BOUND = {
     "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
     "handout": {"配布", "無料", "本当", "話"},
     "reservation": {"予約", "必要", "事前"},
-    "eligibility": {"誰", "だれ", "どなた", "参加", "利用", "傍聴", "対象", "資格", "市外", "区外", "人", "方", "一人", "ひとり"},
+    # (the people asked about, 子どもでも, are who may take part, not what it is about)
+    "eligibility": {"誰", "だれ", "どなた", "参加", "利用", "傍聴", "対象", "資格", "市外", "区外", "人", "方", "一人", "ひとり",
+                    *_PEOPLE},
     "sorting": {"ごみ", "ゴミ", "塵", "分別", "何", "出し方", "分け方"},
     "language": {"英語", "中国", "韓国", "外国", "語", "多言語", "日本", "大丈夫"},
     "jobs": {"採用", "試験", "求人", "職員", "仕事", "募集", "アルバイト", "情報"},
@@ -518,7 +524,16 @@ def _places_something_else(statement: re.Match, text: str, subject: tuple[str, .
 
 # Facts whose statement must also agree with the question (beside `SUBJECT_BOUND`), by a check of
 # (the `STATED_BY` match, the passage, the question's subject, the question).
-_AGREES = {"days": _states_the_asked_days, "location": _places_something_else}
+def _published_to_see(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
+    """A passage that publishes something (公開) answers who may see it (「評価の結果って市民も見られる？」), not who
+    may take part in it."""
+    return statement.group() != "公開" or bool(_SEEING.search(question))
+
+
+_SEEING = re.compile(r"見(?:ら|れ)れ|見れる|見える|閲覧|読め|\b(?:see|view|read)\b", re.I)
+
+
+_AGREES = {"days": _states_the_asked_days, "location": _places_something_else, "eligibility": _published_to_see}
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = (),

@@ -615,6 +615,27 @@ def test_who_may_see_something_is_answered_by_a_passage_that_publishes_it():
     assert refused.abstained and "参加・利用できる人の条件" in refused.text.splitlines()[0]
 
 
+def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_see_by_one_publishing_it():
+    """「子どもでもできるの？」 is answered by 「…誰でも体操」 (the people asked are no subject a passage must name);
+    公開 answers who may see something, not who may take part in it."""
+    from index.unstated import standing_veto
+
+    anyone = "「エコロコ！やまべえ誰でも体操」 介護予防体操をあらゆる世代へ普及します。"
+    assert standing_veto("eligibility", [anyone], ("体操",), "その体操、子どもでもできるの？") is None
+    published = "研修の資料を公開します。"
+    assert standing_veto("eligibility", [published], ("研修",), "研修の資料って市民も見られる？") is None
+    assert standing_veto("eligibility", [published], ("研修",), "研修って市民も受けられる？") == "eligibility"
+
+
+def test_where_something_is_set_up_is_answered_by_a_passage_naming_the_office_it_is_set_up_in():
+    from index.unstated import standing_veto
+
+    inside = "福祉の相談を一元的に受け止めるため、各区役所の保健福祉部内に支援調整を行う組織を設置します。"
+    assert standing_veto("location", [inside], ("福祉", "相談"), "福祉の相談の組織ってどこに置かれるの？") is None
+    assert standing_veto("location", ["福祉の相談を一元的に受け止めます。"], ("福祉", "相談"),
+                         "福祉の相談の組織ってどこに置かれるの？") == "location"
+
+
 def test_a_new_building_is_answered_only_by_a_passage_that_speaks_of_building_it():
     centre = chunk("p#L500", "札幌市マイナンバーカードセンターの運営",
                    text="マイナンバーカードの交付を行うマイナンバーカードセンターを中央区に開設し、運営します。")

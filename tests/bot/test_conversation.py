@@ -129,6 +129,43 @@ def test_an_english_follow_up_asking_how_much_the_target_is_stays_on_the_topic(m
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
+def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot):
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "担当は消防局？"])
+    assert second.understood_as == "「消防検査のオンライン化」について" and lead(second) == "消防検査のオンライン化"
+
+
+def test_a_follow_up_asking_where_the_topic_is_set_up_is_bound_to_the_topic(mini_bot):
+    """「それってどこに置かれるの？」 names no subject: the topic's is what a passage must speak of (a location
+    question with no subject is refused outright)."""
+    from bot.conversation import Resolution, apply
+    from index.unstated import subject_of
+
+    query = mini_bot.engine.understand("それってどこに置かれるの？")
+    assert query.intent.unanswerable_fact == "location" and query.intent.subject == ()
+    topic = mini_bot.engine.index.chunks[0]
+    applied = apply(Resolution("same_topic", topic=topic), query, 0.03, 1.0)
+    assert applied.intent.subject and applied.intent.subject == subject_of(topic.title, "location")
+
+
+def test_a_new_subject_announced_carries_nothing_over(mini_bot, monkeypatch):
+    """「ところで、…」 starts afresh: no ward carried, judged as a question asked alone."""
+    import bot.service
+
+    seen = []
+    real = bot.service.compose
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("in_context", args[5] if len(args) > 5 else False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bot.service, "compose", spy)
+    mini_bot.dialogue(["西区の防災の取組は？", "ナッジって何？"])
+    assert seen == [False, True]  # the ward carried over as a preference
+    seen.clear()
+    _, fresh = mini_bot.dialogue(["西区の防災の取組は？", "ところで、ナッジって何？"])
+    assert seen == [False, False] and fresh.understood_as is None and lead(fresh) == "ナッジ"
+
+
 def test_an_amount_or_an_intention_is_an_asked_fact_not_a_new_topic(mini_bot):
     for follow_up in ("目標の金額は？", "どれくらい増やすつもり？"):
         _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
