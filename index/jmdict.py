@@ -27,7 +27,8 @@ from index.loanwords import loanwords
 log = logging.getLogger(__name__)
 
 MAX_HEADWORDS = 3  # a gloss naming more of the plan's words than this is too vague to search with
-MAX_GLOSS_WORDS = 3  # "point of contact" yes, a whole explanatory sentence no
+MAX_GLOSS_WORDS = 3  # "point of contact" yes, a whole explanatory sentence no (stop words not counted:
+MAX_PHRASE_WORDS = 6  # "lily of the valley" is two words and two stop words)
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"one's", "oneself", "thing", "things", "something", "someone"}
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]*")
 _KATAKANA = re.compile(r"[ァ-ヶー]{2,}")
@@ -87,7 +88,8 @@ class Glosses:
                 if entry not in heads:
                     continue
                 key = _key(re.sub(r"^to ", "", _PARENTHESES.sub("", gloss.lower()).strip()))
-                if key and len(key) <= MAX_GLOSS_WORDS and not all(word in _STOP for word in key):
+                content = [word for word in key if word not in _STOP]
+                if content and len(content) <= MAX_GLOSS_WORDS and len(key) <= MAX_PHRASE_WORDS:
                     by_key[key].update(heads[entry])
         finally:
             connection.close()
@@ -104,7 +106,7 @@ class Glosses:
         found: list[str] = []
         start = 0
         while start < len(words):
-            for size in range(min(MAX_GLOSS_WORDS, len(words) - start), 0, -1):
+            for size in range(min(MAX_PHRASE_WORDS, len(words) - start), 0, -1):
                 phrase = words[start : start + size]
                 terms = self.by_key.get(phrase)
                 if terms and not (size == 1 and phrase[0] in _STOP):

@@ -28,6 +28,8 @@ def dictionary(tmp_path):
         7: ("身重", "みおも", ["pregnant"]),  # not a word of the plan
         8: (None, "スタートアップ", ["startup"]),
         9: ("内", "うち", ["we", "our"]),
+        10: ("鈴蘭", "すずらん", ["lily of the valley (Convallaria majalis)"]),
+        11: ("説明", "せつめい", ["an explanation of what it is and why it is done this way"]),
     }
     for idseq, (kanji, kana, glosses) in entries.items():
         if kanji:
@@ -41,7 +43,7 @@ def dictionary(tmp_path):
     return path
 
 
-PLAN_WORDS = ["介護者", "窓口", "支援", "協賛", "後押し", "応援", "スタートアップ", "内", "かいごしゃ"]
+PLAN_WORDS = ["介護者", "窓口", "支援", "協賛", "後押し", "応援", "スタートアップ", "内", "かいごしゃ", "鈴蘭", "説明"]
 
 
 def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
@@ -50,6 +52,15 @@ def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
     assert glosses.terms("a single point of contact for a startup") == ["窓口", "スタートアップ"]
     assert glosses.terms("Is there support for us?") == []  # four plan words: too vague to search with
     assert glosses.terms("We are pregnant") == []  # 身重 is not the plan's word; "we" is a stop word
+
+
+def test_a_gloss_of_a_few_words_and_their_stop_words_is_a_phrase_a_long_explanation_is_not(dictionary):
+    """"lily of the valley" is two words and two stop words: searched as 鈴蘭; a gloss explaining in six words
+    or more is no phrase anyone writes."""
+    glosses = Glosses.build(PLAN_WORDS, dictionary)
+    assert glosses.terms("Where can I see lily of the valley flowers?") == ["鈴蘭"]
+    assert glosses.terms("the valley of lilies") == []
+    assert glosses.terms("an explanation of what it is and why it is done this way") == []
 
 
 def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dictionary):
