@@ -173,10 +173,11 @@ def _latest_naming(ward: str, turns: Sequence[Turn]) -> str | None:
 
 
 def _refers_to(message: Query, topic: Chunk | None, profile: PlanProfile, passages: Sequence[Chunk]) -> bool:
-    """Whether ``message`` is about the previous ``topic``: it points at it (それ, その, "it"), names nothing but
-    the asked fact (「担当は？」) or a department of the topic (「担当は子ども未来局？」), asks for more (「もっと詳しく」) without naming another thing, or names a detail
-    few passages but the topic's text name (「認定制度ってどういうもの？」 after an initiative run with one) that
-    is no glossary term of its own (「ネーミングライツってそもそも何？」 asks the term)."""
+    """Whether ``message`` is about the previous ``topic``: it points at it (それ, その, "it"); names nothing but
+    the asked fact (「担当は？」) or a department of the topic (「担当は子ども未来局？」); asks for more (「もっと
+    詳しく」) without naming another thing; or names a detail of the topic's text that few other passages name
+    (「認定制度ってどういうもの？」 after an initiative run with one) and that is no glossary term of its own
+    (「ネーミングライツってそもそも何？」 asks the term)."""
     text = message.text
     if _ANAPHORA.search(text) or not _topic_words(message, profile):
         return True
