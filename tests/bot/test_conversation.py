@@ -9,6 +9,22 @@ import pytest
 from planqa.cli import main
 
 
+@pytest.fixture
+def in_context(monkeypatch):
+    """Whether each answer composed was read in context (the lenient follow-up threshold), in order."""
+    import bot.service
+
+    seen = []
+    real = bot.service.compose
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("in_context", args[5] if len(args) > 5 else False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bot.service, "compose", spy)
+    return seen
+
+
 def lead(answer):
     return answer.citations[0].hit.chunk.title if answer.citations else None
 
@@ -73,19 +89,10 @@ def test_the_same_question_in_another_ward_asked_as_something_similar(mini_bot):
     assert second.citations[0].hit.chunk.ward == "豊平区"
 
 
-def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot, monkeypatch):
+def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot, in_context):
     """「豊平区だと？」 after a question naming 西区 is the whole question 「豊平区の…」: judged as one asked alone
     (no lenient follow-up threshold; a ward's passage must speak of what it asks)."""
-    import bot.service
-
-    seen = []
-    real = bot.service.compose
-
-    def spy(*args, **kwargs):
-        seen.append(kwargs.get("in_context", args[5] if len(args) > 5 else False))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(bot.service, "compose", spy)
+    seen = in_context
     mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
     assert seen == [False, False]
     seen.clear()  # after a follow-up that named no ward, the question that named one is asked again
@@ -147,18 +154,9 @@ def test_a_follow_up_asking_where_the_topic_is_set_up_is_bound_to_the_topic(mini
     assert applied.intent.subject and applied.intent.subject == subject_of(topic.title, "location")
 
 
-def test_a_new_subject_announced_carries_nothing_over(mini_bot, monkeypatch):
+def test_a_new_subject_announced_carries_nothing_over(mini_bot, in_context):
     """「ところで、…」 starts afresh: no ward carried, judged as a question asked alone."""
-    import bot.service
-
-    seen = []
-    real = bot.service.compose
-
-    def spy(*args, **kwargs):
-        seen.append(kwargs.get("in_context", args[5] if len(args) > 5 else False))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(bot.service, "compose", spy)
+    seen = in_context
     mini_bot.dialogue(["西区の防災の取組は？", "ナッジって何？"])
     assert seen == [False, True]  # the ward carried over as a preference
     seen.clear()
