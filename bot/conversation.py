@@ -172,7 +172,7 @@ def _latest_naming(ward: str, turns: Sequence[Turn]) -> str | None:
     return next((turn.query.text for turn in reversed(turns) if ward in turn.query.text), None)
 
 
-def _refers_to(message: Query, topic: Chunk | None, profile: PlanProfile, passages: Sequence[Chunk]) -> bool:
+def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Sequence[Chunk]) -> bool:
     """Whether ``message`` is about the previous ``topic``: it points at it (それ, その, "it"); names nothing but
     the asked fact (「担当は？」) or a department of the topic (「担当は子ども未来局？」); asks for more (「もっと
     詳しく」) without naming another thing; or names a detail of the topic's text that few other passages name
@@ -181,8 +181,6 @@ def _refers_to(message: Query, topic: Chunk | None, profile: PlanProfile, passag
     text = message.text
     if _ANAPHORA.search(text) or not _topic_words(message, profile):
         return True
-    if topic is None:
-        return bool(_MORE.search(text))
     if any(department.bureau in text for department in topic.departments if department.bureau):
         return True  # 「担当は子ども未来局？」: a department of the topic, asked to confirm
     things = _named_things(text, profile)

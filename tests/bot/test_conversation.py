@@ -92,15 +92,14 @@ def test_the_same_question_in_another_ward_asked_as_something_similar(mini_bot):
 def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot, in_context):
     """「豊平区だと？」 after a question naming 西区 is the whole question 「豊平区の…」: judged as one asked alone
     (no lenient follow-up threshold; a ward's passage must speak of what it asks)."""
-    seen = in_context
     mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
-    assert seen == [False, False]
-    seen.clear()  # after a follow-up that named no ward, the question that named one is asked again
+    assert in_context == [False, False]
+    in_context.clear()  # after a follow-up that named no ward, the question that named one is asked again
     *_, third = mini_bot.dialogue(["西区の防災の取組は？", "担当は？", "豊平区だと？"])
-    assert seen == [False, True, False] and third.citations[0].hit.chunk.ward == "豊平区"
-    seen.clear()  # no question named the ward (the topic's passage did): the thin rewrite is read in context
+    assert in_context == [False, True, False] and third.citations[0].hit.chunk.ward == "豊平区"
+    in_context.clear()  # no question named the ward (the topic's passage did): the thin rewrite is read in context
     mini_bot.dialogue(["避難所開設訓練", "豊平区だと？"])
-    assert seen == [False, True]
+    assert in_context == [False, True]
 
 
 def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
@@ -156,12 +155,11 @@ def test_a_follow_up_asking_where_the_topic_is_set_up_is_bound_to_the_topic(mini
 
 def test_a_new_subject_announced_carries_nothing_over(mini_bot, in_context):
     """「ところで、…」 starts afresh: no ward carried, judged as a question asked alone."""
-    seen = in_context
     mini_bot.dialogue(["西区の防災の取組は？", "ナッジって何？"])
-    assert seen == [False, True]  # the ward carried over as a preference
-    seen.clear()
+    assert in_context == [False, True]  # the ward carried over as a preference
+    in_context.clear()
     _, fresh = mini_bot.dialogue(["西区の防災の取組は？", "ところで、ナッジって何？"])
-    assert seen == [False, False] and fresh.understood_as is None and lead(fresh) == "ナッジ"
+    assert in_context == [False, False] and fresh.understood_as is None and lead(fresh) == "ナッジ"
 
 
 def test_an_amount_or_an_intention_is_an_asked_fact_not_a_new_topic(mini_bot):
