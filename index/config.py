@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.adapter import AdapterSettings
+from index.embedder import PRECISIONS
 from index.ranker import RankerSettings
 from ingest.config import IngestConfig
 from planqa.errors import ConfigError
@@ -44,6 +45,8 @@ class IndexConfig:
             sentence-transformers directory, or a hub id (``PLANQA_MODEL``).
         query_prompt / document_prompt: override the model's prompts (``PLANQA_QUERY_PROMPT`` …).
         cache_dir: where the default model is materialized (``PLANQA_CACHE_DIR``, ``~/.cache/planqa``).
+        bulk_precision: ``auto`` / ``fp32`` / ``bf16``: how calls of 64 or more texts (index build,
+            evaluation) are encoded (``PLANQA_BULK_PRECISION``; index/embedder.py `resolve_precision`).
         vector_cache: keep embeddings between builds in ``<cache_dir>/vectors`` (index/vector_cache.py);
             ``PLANQA_VECTOR_CACHE=off`` embeds everything on every build.
         index_dir: the index folder (``PLANQA_INDEX_DIR``, default ``data/build/index``).
@@ -62,6 +65,7 @@ class IndexConfig:
     query_prompt: str | None = field(default_factory=lambda: os.environ.get("PLANQA_QUERY_PROMPT"))
     document_prompt: str | None = field(default_factory=lambda: os.environ.get("PLANQA_DOCUMENT_PROMPT"))
     cache_dir: Path = field(default_factory=_default_cache_dir)
+    bulk_precision: str = field(default_factory=lambda: _env("PLANQA_BULK_PRECISION", "auto"))
     vector_cache: bool = field(default_factory=lambda: env_bool("PLANQA_VECTOR_CACHE", True))
     index_dir: Path = field(default_factory=_default_index_dir)
     chunks_file: Path | None = field(default_factory=_default_chunks_file)
@@ -134,5 +138,8 @@ class IndexConfig:
             dimension = self.model.partition(":")[2]
             if dimension and not (dimension.isdecimal() and 8 <= int(dimension) <= 4096):
                 raise ConfigError(f"model {self.model!r}: the test embedder takes hash or hash:DIM with DIM 8-4096")
+        if self.bulk_precision not in PRECISIONS:
+            raise ConfigError(f"bulk precision {self.bulk_precision!r} (PLANQA_BULK_PRECISION) is not one of "
+                              f"{', '.join(PRECISIONS)}")
         if not self.model.strip():
             raise ConfigError("the model (PLANQA_MODEL / --model) is empty; use 'default' or a model id")

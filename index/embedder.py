@@ -18,9 +18,14 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from index.default_model import DEFAULT_MODEL_ID, STAMP_FILE, ensure_default_model
-from planqa.errors import ModelUnavailableError
+from planqa.errors import ConfigError, ModelUnavailableError
 
 log = logging.getLogger(__name__)
+
+PRECISIONS = ("auto", "fp32", "bf16")
+# A call of this many texts is bulk work (build, evaluation), run in `bulk_precision`; a live request's
+# one or few questions (the micro-batcher sends at most 16) always run in fp32.
+BULK_TEXTS = 64
 
 # Prompts of well-known models, used when the model's own config names none.
 KNOWN_PROMPTS: dict[str, tuple[str, str]] = {
@@ -86,6 +91,12 @@ class SentenceTransformerEmbedder:
         cache_dir: where the default model is materialized.
         query_prompt / document_prompt: override the model's own prompts.
         batch_size / document_batch_size: questions / passages per forward pass.
+        bulk_precision: how a call of at least `BULK_TEXTS` texts runs (the index build's passages and
+            training questions, an evaluation's questions): ``fp32``, ``bf16`` (bfloat16 autocast), or
+            ``auto`` = bf16 on a CPU with AMX tiles, where it runs 1.8x faster (measured: the plan's
+            212 passages 7.35 -> 4.14 s, 1,400 questions 8.69 -> 4.65 s; cosine to fp32 >= 0.99998),
+            else fp32 (without AMX, bfloat16 is emulated and slower). A lone question always runs in
+            fp32: bf16 is slower for it (p50 19.6 -> 26.1 ms).
     """
 
     def __init__(
@@ -96,6 +107,7 @@ class SentenceTransformerEmbedder:
         document_prompt: str | None = None,
         batch_size: int = 32,
         document_batch_size: int = 8,
+        bulk_precision: str = "auto",
     ) -> None:
         from sentence_transformers import SentenceTransformer
 
@@ -128,12 +140,17 @@ class SentenceTransformerEmbedder:
         # Passages run ~5x longer than questions; on a CPU batches of about a thousand tokens run fastest
         # (the plan's 212 passages: 19.2 s in batches of 32, 12.7 s in batches of 8; questions: fastest at 32).
         self.document_batch_size = document_batch_size
+        self.bulk_precision = resolve_precision(bulk_precision)
 
     def _encode(self, texts: Sequence[str], prompt: str, progress: bool, batch_size: int | None = None) -> np.ndarray:
-        vectors = self._model.encode(
-            list(texts), prompt=prompt, batch_size=batch_size or self.batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=progress,
-        )
+        import torch
+
+        bulk = self.bulk_precision == "bf16" and len(texts) >= BULK_TEXTS
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bulk):
+            vectors = self._model.encode(
+                list(texts), prompt=prompt, batch_size=batch_size or self.batch_size, normalize_embeddings=True,
+                convert_to_numpy=True, show_progress_bar=progress,
+            )
         return np.asarray(vectors, dtype=np.float32)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
@@ -149,6 +166,21 @@ class SentenceTransformerEmbedder:
     @property
     def model(self):
         return self._model
+
+
+def resolve_precision(setting: str) -> str:
+    """``auto`` -> ``bf16`` when this CPU multiplies bfloat16 in AMX tiles, else ``fp32``."""
+    if setting not in PRECISIONS:
+        raise ConfigError(f"bulk precision {setting!r} (PLANQA_BULK_PRECISION) is not one of {', '.join(PRECISIONS)}")
+    if setting != "auto":
+        return setting
+    import torch
+
+    has_amx = getattr(torch.cpu, "_is_amx_tile_supported", None)  # private in torch 2.x: absent means no
+    try:
+        return "bf16" if has_amx is not None and has_amx() else "fp32"
+    except RuntimeError:
+        return "fp32"
 
 
 def _fingerprint(path: Path, model) -> str:

@@ -37,7 +37,8 @@ def load_embedder(config: IndexConfig) -> Embedder:
     if config.model == "hash" or config.model.startswith("hash:"):
         return HashEmbedder(int(config.model.split(":")[1]) if ":" in config.model else 64)
     return SentenceTransformerEmbedder(
-        config.model, config.cache_dir, query_prompt=config.query_prompt, document_prompt=config.document_prompt
+        config.model, config.cache_dir, query_prompt=config.query_prompt, document_prompt=config.document_prompt,
+        bulk_precision=config.bulk_precision,
     )
 
 

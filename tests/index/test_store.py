@@ -21,7 +21,7 @@ def test_build_writes_named_files_and_manifest(mini_config, embedder):
     on_disk = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest
     assert manifest["model"] == {"id": "hash", "fingerprint": "hash-64", "dimension": 64,
-                                 "query_prompt": "", "document_prompt": ""}
+                                 "query_prompt": "", "document_prompt": "", "bulk_precision": "fp32"}
     assert manifest["counts"]["initiative"] == 6
     assert manifest["faiss"] == {"type": "flat", "metric": "inner_product", "rows": manifest["counts"]["chunks"]}
     assert manifest["source"]["kind"] == "corpus" and manifest["source"]["files"][0]["name"] == "mini_plan.txt"
