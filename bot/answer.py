@@ -60,6 +60,12 @@ class Answer:
     suggestions: tuple[str, ...] = ()
     curated_id: int | None = None  # a staff-written answer (職員確認済み) was served
     curated_hits: int = 0
+    related: tuple[int, ...] = ()  # citation numbers only named in a 「関連:」 line after the answer
+
+    @property
+    def presented(self) -> tuple[Citation, ...]:
+        """The citations the answer itself presents (what a follow-up's 「ほかに」 has seen), related lines left out."""
+        return tuple(c for c in self.citations if c.n not in self.related)
 
     @property
     def curated(self) -> bool:

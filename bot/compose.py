@@ -372,9 +372,12 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         if h.chunk.id != chunk.id and h.chunk.title != chunk.title
         and relevance.score(h) >= floor and h.chunk.kind != "narrative"
     ][: settings.max_related]
-    lines.extend(_related_line(h, cites.n(h), english, profile) for h in related)
+    cited_before = len(cites.order)
+    related_numbers = tuple(cites.n(h) for h in related)
+    lines.extend(_related_line(h, n, english, profile) for h, n in zip(related, related_numbers))
     return Answer(question, "\n".join(lines), cites.citations(), relevance.confidence(lead), False,
-                  intent.kind, intent.language, tuple(notes), tuple(hits))
+                  intent.kind, intent.language, tuple(notes), tuple(hits),
+                  related=tuple(n for n in related_numbers if n > cited_before))
 
 
 def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: int = 40) -> str:

@@ -129,9 +129,12 @@ class Resolution:
 
 
 def resolve(message: Query, previous: Turn | None, shown: set[str], profile: PlanProfile,
-            analyzer: Analyzer, earlier: Sequence[Turn] = (), passages: Sequence[Chunk] = ()) -> Resolution:
+            analyzer: Analyzer, earlier: Sequence[Turn] = (), passages: Sequence[Chunk] = (),
+            presented: set[str] | None = None) -> Resolution:
     """Read ``message`` (understood alone) in the context of the previous turn; ``earlier``: the turns
-    before it, oldest first; ``passages``: the plan's chunks (to tell a thing only the topic names)."""
+    before it, oldest first; ``passages``: the plan's chunks (to tell a thing only the topic names);
+    ``shown``: every passage cited so far; ``presented``: those the answers presented, not only named in a
+    「関連:」 line (default: all shown)."""
     if previous is None:
         return Resolution()
     text = message.text
@@ -157,7 +160,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         content = _content_words(text, analyzer, profile)
         rewrite = None if len(content) > 1 else previous.query.text
         note = f"「{topic.title}」以外の取組" if topic is not None else "ほかの取組"
-        return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(shown), understood_as=note)
+        # 「他には？」 wants what was not shown at all; 「ほかに西区で環境のことやってる団体ってある？」 asks on its own
+        # terms, and a passage only named in a 「関連:」 line may be just what it asks for
+        seen = shown if rewrite is not None or presented is None else presented
+        return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(seen), understood_as=note)
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組")

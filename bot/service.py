@@ -155,18 +155,21 @@ class Bot:
         """Answer each question in the context of the ones before it."""
         turns: list[Turn] = []
         shown: set[str] = set()
+        presented: set[str] = set()
         for question in questions:
-            turn = self._turn(question, filters, turns, shown)
+            turn = self._turn(question, filters, turns, shown, presented)
             shown |= {c.hit.chunk.id for c in turn.answer.citations}
+            presented |= {c.hit.chunk.id for c in turn.answer.presented}
             turns.append(turn)
         return [turn.answer for turn in turns]
 
-    def _turn(self, question: str | Query, filters: Filters | None, turns: Sequence[Turn], shown: set[str]) -> Turn:
+    def _turn(self, question: str | Query, filters: Filters | None, turns: Sequence[Turn], shown: set[str],
+              presented: set[str]) -> Turn:
         engine, settings = self.engine, self.config.conversation
         previous = turns[-1] if turns else None
         query = question if isinstance(question, Query) else engine.understand(question, self.config.k, filters)
         resolution = resolve(query, previous, shown, engine.index.profile, engine.index.analyzer, turns[:-1],
-                             engine.index.chunks)
+                             engine.index.chunks, presented)
         if resolution.rewrite is not None:
             query = engine.understand(resolution.rewrite, self.config.k, filters)
         in_context = resolution.in_context or (resolution.ward is not None and query.intent.ward is None)

@@ -204,6 +204,18 @@ def test_other_items_skip_what_was_already_shown(mini_bot):
     assert second.understood_as.endswith("以外の取組")
 
 
+def test_other_items_asked_on_their_own_terms_may_lead_with_a_passage_only_named_as_related(mini_bot):
+    """「ほかに…オンライン化…？」 names what it wants: a passage the first answer only named in a 「関連:」 line can
+    answer it; the passage that answer presented cannot. A bare 「他には？」 skips both."""
+    first, second = mini_bot.dialogue(["西区の川の清掃", "ほかにオンライン化の取組は？"])
+    assert lead(first) == "琴似発寒川の水環境保全推進事業" and first.related
+    named_only = {c.hit.chunk.title for c in first.citations if c.n in first.related}
+    assert "琴似発寒川の水環境保全推進事業" not in named_only
+    assert lead(second) in named_only
+    _, bare = mini_bot.dialogue(["西区の川の清掃", "他には？"])
+    assert lead(bare) not in named_only | {"琴似発寒川の水環境保全推進事業"}
+
+
 def test_an_item_within_the_previous_topic_is_searched_in_its_ward_not_the_topic_again(mini_bot):
     first, second = mini_bot.dialogue(["西区の防災の取組は？", "その中の川の清掃のやつは？"])
     assert lead(first) == "地域の防災力強化"
