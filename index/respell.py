@@ -8,6 +8,8 @@ knows how the plan writes things; this module maps the question's spellings onto
 - **kana runs** of a question written (almost) entirely in kana are read against the vocabulary's
   readings, longest match first (ニシク -> 西区, ユウグ -> 遊具), and so are its katakana words the plan
   does not write (ｿｳﾀﾞﾝ -> 相談);
+- **a whole word in hiragana** amid a kanji question: せいかつほごの事務 -> 生活保護, when the run
+  between kanji is exactly a plan word's reading (`Vocabulary.kana_words`);
 - **「AのB」 for the plan's compound 「AB」**: 花の苗 -> 花苗, when the plan writes the compound;
 - **katakana typos**: a katakana word that is neither in the plan nor a word the dictionary knows
   (MeCab splits it into pieces) and is one substitution away from exactly one plan word.
@@ -34,6 +36,9 @@ _KATAKANA_WORD = re.compile(r"[ァ-ヺー]{3,}")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff々]")
 MIN_READING = 3  # shorter readings (ク, イエ) match everywhere inside a kana sentence
 MAX_READING = 12
+MIN_WORD_READING = 4  # a hiragana word inside a kanji question: shorter readings (こと, もの) are everyday words
+_WHOLE_KANA_RUN = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{4,}")
+_PARTICLES = ("って", "から", "まで", "の", "で", "を", "に", "は", "が", "も", "と", "へ")
 KANA_QUESTION_KANJI_SHARE = 0.15  # below this share of kanji among its Japanese characters, a question is "written in kana"
 
 
@@ -89,6 +94,26 @@ class Vocabulary:
                         break
                 else:
                     start += 1
+        return found
+
+    def kana_words(self, text: str) -> list[str]:
+        """Plan words a question mostly in kanji writes in hiragana as a whole word (せいかつほごの事務 -> 生活保護,
+        でじたるで -> デジタル): a hiragana run that starts the question or follows a non-hiragana character and,
+        with at most one particle cut off each end, is exactly the reading of a plan word of four kana or more.
+        Inside a longer run (するのはいつまで) nothing is read: that is grammar, not a word. Nor is a word the
+        plan writes in hiragana too (ふるさと) or one the dictionary reads as one word (つながる: its lemma is
+        searched already)."""
+        found: list[str] = []
+        for match in _WHOLE_KANA_RUN.finditer(text):
+            run = match.group()
+            heads = [run, *(run[len(p):] for p in _PARTICLES if run.startswith(p))]  # 事務をでじたるで
+            for word in [cut for head in heads for cut in (head, *(head[: -len(p)] for p in _PARTICLES
+                                                                   if head.endswith(p)))]:
+                terms = self.by_reading.get(to_katakana(word)) if len(word) >= MIN_WORD_READING else None
+                if terms:
+                    if word not in self.terms and len(tagged(word)) > 1:
+                        found.extend(terms[:2])
+                    break
         return found
 
     def katakana_fixes(self, text: str, analyzer: Analyzer) -> list[str]:
@@ -148,7 +173,7 @@ def kanji_wards(text: str, wards: Iterable[str], analyzer: Analyzer) -> str:
 def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer) -> list[str]:
     """The plan's spellings of what the question writes differently (new terms only, in order)."""
     text = unicodedata.normalize("NFKC", text)  # half-width katakana (ｿｳﾀﾞﾝ) as the plan writes katakana
-    found = vocabulary.kana_terms(text) if written_in_kana(text) else []
+    found = vocabulary.kana_terms(text) if written_in_kana(text) else vocabulary.kana_words(text)
     found += vocabulary.katakana_fixes(text, analyzer)
     found += vocabulary.compounds(text)
     lowered = text.lower()

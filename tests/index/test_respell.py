@@ -61,6 +61,17 @@ def test_two_nouns_joined_by_no_are_searched_as_the_compound_the_plan_writes():
     assert respell("花苗をもらえる？", plan, Analyzer()) == []  # written as the plan writes it
 
 
+def test_a_whole_hiragana_word_amid_kanji_is_read_as_the_plan_word():
+    """せいかつほご and でじたる, each a whole run between kanji (a particle cut off either end), are the plan's
+    生活保護 and デジタル; hiragana that is grammar (するのはいつまで), a word the plan writes in hiragana
+    (ふるさと) and one the dictionary reads as one word (つながる: its lemma 繋がる is searched) are left alone."""
+    plan = Vocabulary.build(["生活保護", "デジタル", "事務", "ふるさと", "古里", "繋がる", "電話", "効率"], Analyzer())
+    assert respell("せいかつほごの事務をでじたるで効率化するのはいつまで？", plan, Analyzer()) == ["生活保護", "デジタル"]
+    assert respell("企業版ふるさと納税の目標は？", plan, Analyzer()) == []
+    assert respell("夜中でも電話つながる？", plan, Analyzer()) == []
+    assert respell("事務を効率化するのはいつまで？", plan, Analyzer()) == []
+
+
 def test_ordinary_questions_are_left_alone(vocabulary):
     assert not written_in_kana("区役所でオンライン相談ができるようになりますか？")
     assert respell("区役所でオンライン相談ができるようになりますか？", vocabulary, Analyzer()) == []
