@@ -262,6 +262,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("きよフェスっていつあるの？", "general", "schedule"),  # an event's date
         ("ていね山映画祭の開催日を教えて", "general", "schedule"),
         ("今年のコトニジャズは何日？", "general", "schedule"),
+        ("札幌ドームの今月のイベント予定を教えて", "general", "schedule"),  # an events calendar
+        ("Are there any events this weekend in Kiyota ward?", "ward", "schedule"),
+        ("イベントで地域を盛り上げる取組は？", "general", None),  # events as a topic, not their dates
+        ("今年の目標は？", "figure", None),
         ("要介護認定の結果が出るまで何日くらいかかるの？", "figure", None),  # a duration: the plan's indicator
         ("いつまでにオンライン化するの？", "figure", None),  # the target year
         ("いつも窓口が混んでいる", "general", None),
