@@ -148,8 +148,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     ward = message.intent.ward
     if ward and ward != previous.ward and not _WARD_ONLY_FILLER.sub("", _strip_ward(text, ward, profile)):
         old = previous.ward
-        asked = _latest_naming(old, [*earlier, previous]) if old else None
-        rewrite = asked.replace(old, ward) if asked else f"{ward} {previous.query.text}"
+        asked = _latest_naming(old, [*earlier, previous], profile) if old else None
+        rewrite = _renamed(*asked, old, ward, profile) if asked else f"{ward} {previous.query.text}"
         return Resolution("other_ward", rewrite, None, ward, understood_as=f"{ward}について、前の質問と同じ内容で",
                           standalone=asked is not None)
     if ward and ward != previous.ward and (back := _latest_topic_in(ward, earlier)) is not None and \
@@ -172,10 +172,24 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     return Resolution("new", None, None, carried_ward)
 
 
-def _latest_naming(ward: str, turns: Sequence[Turn]) -> str | None:
-    """The latest question of ``turns`` that named ``ward`` itself: what 「清田区だと？」 asks again, in full
-    (after 「西区で花の苗を配ってる？」「誰に配ってるの？」 it is the first, not the second)."""
-    return next((turn.query.text for turn in reversed(turns) if ward in turn.query.text), None)
+def _latest_naming(ward: str, turns: Sequence[Turn], profile: PlanProfile) -> tuple[str, str] | None:
+    """The latest question of ``turns`` that named ``ward`` itself, and the name as it wrote it (豊平区, or
+    Toyohira in English): what 「清田区だと？」 asks again, in full (after 「西区で花の苗を配ってる？」「誰に配ってる
+    の？」 it is the first, not the second)."""
+    english = profile.english_ward(ward)
+    for turn in reversed(turns):
+        if ward in turn.query.text:
+            return turn.query.text, ward
+        if english and (found := re.search(rf"\b{re.escape(english)}\b", turn.query.text, re.I)):
+            return turn.query.text, found.group()
+    return None
+
+
+def _renamed(question: str, written: str, old: str, ward: str, profile: PlanProfile) -> str:
+    """``question`` with the ward it named as ``written`` renamed ``ward``, in the same script ("Does Toyohira
+    ward …" -> "Does Kiyota ward …")."""
+    name = ward if written == old else (profile.english_ward(ward) or ward)
+    return question.replace(written, name)
 
 
 def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Sequence[Chunk]) -> bool:

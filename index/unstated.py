@@ -38,7 +38,7 @@ _NOT_IN_PLAN = {
                       r"\b(?:is|are)\b[^?]{0,40}(?<![-\w])free\b(?!\s+(?:time|to)\b)(?![-‐])|"
                       # "can I get a free flu shot", "for free"
                       r"\b(?:get|have|receive|take) (?:a |an |it |them |one )?(?:for )?free\b(?!\s+(?:time|to)\b)(?![-‐])|\bfor free\b|"
-                      r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,40}\bcost\b", re.I),
+                      r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,70}\bcost\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
                        r"opening hours|business hours|office hours|closing time|\bwhat time\b|"
                        r"\bclosed on\b", re.I),
@@ -209,7 +209,10 @@ _NOT_IN_PLAN = {
         # something called off on such a day (雪が多い日はゴミの収集って休みになる？)
         r"(?:雨|雪|台風|大雨|大雪)(?:が|の)?(?:ひどい|強い|多い|激しい|降る|降った|積もった)?(?:日|とき|時|場合)(?:は|って|も)?"
         r"[^。？?]{0,15}?(?:休み|お休み|中止|延期|休業|運休)|"
-        r"\bif it (?:rains|snows)\b|\bin (?:the )?(?:rain|snow|bad weather)\b|\brain or shine\b|\bcancell?ed (?:for|because of|due to) (?:rain|snow|weather)\b", re.I),
+        r"\bif it (?:rains|snows)\b|\brain or shine\b|"
+        # held in the rain, not walking in the snow (an activity, not a contingency)
+        r"\b(?:even|still) in (?:the )?(?:rain|snow|bad weather)\b|"
+        r"\b(?:held|go(?:es)? ahead|take place|happen|cancell?ed|called off)\b[^?.]{0,25}\bin (?:the )?(?:rain|snow|bad weather)\b|\bcancell?ed (?:for|because of|due to) (?:rain|snow|weather)\b", re.I),
     # which company, product or variety (業者はどこ？, AI議事録のソフトは何？, 花の種類は？, "which companies"): an
     # action plan names none — a naming-rights passage speaks of companies' names, not of which ones
     "names": re.compile(
@@ -246,6 +249,9 @@ _NOT_IN_PLAN = {
         r"(?:何|なに|どの|どっち|どちら)の?(?:ごみ|ゴミ)|分別(?:方法|の仕方|のしかた|の方法|が分から|がわから|ルール|(?:は|って)\s*(?:どう|どうやって))|"
         r"(?:ごみ|ゴミ)(?:の)?(?:出し方|分け方|捨て方)|(?:ごみ|ゴミ)を?\s*(?:出せない|出せる|出しちゃ|捨てられない|捨てられる)(?:って|の|か|\s*[?？])|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
         r"\bwhich (?:bin|garbage|trash|waste|rubbish)\b|\bhow (?:do|should) i (?:sort|separate)\b|"
+        # where or whether a thing may be thrown away ("Can I recycle old batteries at the ward office?")
+        r"\b(?:can|may|should) i (?:recycle|throw (?:away|out)|dispose of|get rid of)\b|"
+        r"\b(?:how|where) (?:do|can|should) i (?:recycle|throw (?:away|out)|dispose of|get rid of)\b|"
         r"\b(?:burnable|non-burnable|recyclable)\b.{0,30}\bor\b", re.I),
     # whether a counter speaks a language (総合案内って英語も通じる？, "English-speaking staff"): lifted by a
     # passage on multilingual service for that subject (情報発信の多言語化)

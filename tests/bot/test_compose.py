@@ -263,6 +263,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ていね山映画祭の開催日を教えて", "general", "schedule"),
         ("今年のコトニジャズは何日？", "general", "schedule"),
         ("札幌ドームの今月のイベント予定を教えて", "general", "schedule"),  # an events calendar
+        ("How much does a ticket for the Teine mountain film festival cost?", "ward", "fee"),  # a long subject
+        ("Can I recycle old batteries at the ward office?", "general", "sorting"),
+        ("Is the walking event held in the snow?", "general", "weather"),
+        ("Does Minami ward run anything to keep people walking in the snow?", "ward", None),  # an activity in snow
         ("Are there any events this weekend in Kiyota ward?", "ward", "schedule"),
         ("イベントで地域を盛り上げる取組は？", "general", None),  # events as a topic, not their dates
         ("今年の目標は？", "figure", None),

@@ -89,6 +89,16 @@ def test_the_same_question_in_another_ward_asked_as_something_similar(mini_bot):
     assert second.citations[0].hit.chunk.ward == "豊平区"
 
 
+def test_the_same_question_in_another_ward_in_english_renames_the_ward_as_written(mini_bot, monkeypatch):
+    """"What about Toyohira?" after an English question naming Nishi ward asks that question again with the ward
+    renamed in English, not with 豊平区 put before a question still naming Nishi."""
+    asked, real = [], mini_bot.engine.understand
+    monkeypatch.setattr(mini_bot.engine, "understand", lambda q, *a, **k: (asked.append(q), real(q, *a, **k))[1])
+    _, second = mini_bot.dialogue(["What health programs does Nishi ward have?", "What about Toyohira?"])
+    assert asked[-1] == "What health programs does Toyohira ward have?"
+    assert second.citations[0].hit.chunk.ward == "豊平区"
+
+
 def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot, in_context):
     """「豊平区だと？」 after a question naming 西区 is the whole question 「豊平区の…」: judged as one asked alone
     (no lenient follow-up threshold; a ward's passage must speak of what it asks)."""
