@@ -72,19 +72,24 @@ def lexical_text(search_text: str) -> str:
     return " ".join(token for token in kept.split() if _TERM.search(token))
 
 
+# "Is the city planning to merge …", "Are they going to …": the frame of a question about what will happen, no
+# topic to translate (planning -> 企画, 立案, 計画的 led one to an initiative about planning)
+_FRAME = re.compile(r"\b(?:planning|plans?|going|trying|hoping|intending|intends?)\s+(?:on\s+)?to\b", re.I)
+
+
 def expand_english(query: str, glosses: Glosses | None = None) -> str:
     """``'Can I apply for bulky garbage collection online?'`` -> the query plus ``大型ごみ 申込 …``
     (the caller has decided the query is English: `is_english`): the bundled glossary's terms, then
     JMdict's translations among the plan's words (``glosses``, `index.jmdict`), then the plan's katakana
     loanwords among the words the glossary left (nudge -> ナッジ)."""
-    remaining = query.lower()
+    remaining = _FRAME.sub(" ", query.lower())
     terms: list[str] = []
     for pattern, japanese in _glossary():
         if pattern.search(remaining):
             remaining = pattern.sub(" ", remaining)
             terms.extend(t for t in japanese.split() if t not in terms)
     if glosses is not None:
-        terms.extend(t for t in glosses.terms(query) if t not in terms)
+        terms.extend(t for t in glosses.terms(_FRAME.sub(" ", query)) if t not in terms)
         # loanwords only among the words the bundled glossary left (ward is 区, not ワード)
         terms.extend(t for t in glosses.loanwords(remaining) if t not in terms)
     return f"{query} {' '.join(terms)}" if terms else query

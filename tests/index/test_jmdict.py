@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from index.crosslingual import expand_english
-from index.jmdict import Glosses, database_path
+from index.jmdict import Glosses, _key, database_path
 
 
 @pytest.fixture
@@ -68,6 +68,14 @@ def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dict
     expanded = expand_english("Bulky garbage help for caregivers", glosses)
     assert expanded == "Bulky garbage help for caregivers 大型ごみ 介護者"
     assert expand_english("Bulky garbage help for caregivers") == "Bulky garbage help for caregivers 大型ごみ"
+
+
+def test_the_frame_of_a_question_about_what_will_happen_is_not_translated():
+    """"Is the city planning to …" asks whether something will happen: planning is no topic (企画), payroll is."""
+    glosses = Glosses({_key("planning"): ("企画",), _key("payroll"): ("給与",), _key("trying"): ("試行",)})
+    assert expand_english("Is the city planning to merge payroll work?", glosses).endswith("work? 給与")
+    assert expand_english("Are they trying to cut payroll?", glosses).endswith("payroll? 給与")
+    assert expand_english("Who does the city's planning?", glosses).endswith("planning? 企画")
 
 
 def test_without_the_dictionary_package_english_falls_back_to_the_glossary(monkeypatch, caplog):
