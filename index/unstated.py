@@ -66,7 +66,7 @@ _NOT_IN_PLAN = {
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
         # an events calendar (今月のイベント予定, 行事の日程, "upcoming events"): the plan dates no event
-        r"(?:今月|来月|今週|来週|今年|週末)の?[^。？?、]{0,12}?(?:予定|イベント|行事|催し)|(?:イベント|行事|催し物?)の?(?:予定|日程|カレンダー)|"
+        r"(?:今月|来月|今週|来週|週末)の?[^。？?、]{0,12}?(?:予定|日程)|(?:イベント|行事|催し物?)の?(?:予定|日程|カレンダー)|"
         r"\b(?:upcoming|this month'?s?|next month'?s?) (?:events?|schedule)\b|\bevents? (?:this|next) (?:month|week|weekend)\b|"
         r"\bschedule\b|what day|what time|collection day|\bdeadlines?\b|\bdue date\b|"
         # when something happens (not "by when will it be done": the plan's target year, a figure; "by when do I

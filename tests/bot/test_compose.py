@@ -270,6 +270,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Are there any events this weekend in Kiyota ward?", "ward", "schedule"),
         ("イベントで地域を盛り上げる取組は？", "general", None),  # events as a topic, not their dates
         ("今年の目標は？", "figure", None),
+        ("来週の清田区の行事の予定は？", "ward", "schedule"),
+        ("今年のイベントで何か面白いのある？", "general", None),  # which events, not when
         ("要介護認定の結果が出るまで何日くらいかかるの？", "figure", None),  # a duration: the plan's indicator
         ("いつまでにオンライン化するの？", "figure", None),  # the target year
         ("いつも窓口が混んでいる", "general", None),
