@@ -35,7 +35,7 @@ from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_unit
-from index.unstated import SUBJECT_BOUND, subject_of, without_asked_fact
+from index.unstated import NAMELESS_NOUNS, SUBJECT_BOUND, subject_of, without_asked_fact
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
@@ -163,6 +163,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # 「他には？」 wants what was not shown at all; 「ほかに西区で環境のことやってる団体ってある？」 asks on its own
         # terms, and a passage only named in a 「関連:」 line may be just what it asks for
         seen = shown if rewrite is not None or presented is None else presented
+        if rewrite is None and topic is not None and _also_covers(text, topic, previous, profile):
+            seen = seen - {topic.id}
         return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(seen), understood_as=note)
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
@@ -170,6 +172,14 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if topic is not None and _refers_to(message, topic, profile, passages):
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     return Resolution("new", None, None, carried_ward)
+
+
+def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) -> bool:
+    """Whether 「ほかに防犯の取組もある？」 asks about a theme the shown topic covers too: every thing it names is in the
+    topic's text (防災マップの配布、…防犯教室…) and none was in the previous question (「ほかに子育ての取組もある？」
+    after a 子育て question wants another initiative)."""
+    things = [thing for thing in _named_things(text, profile) if thing not in NAMELESS_NOUNS]
+    return bool(things) and all(thing in topic.text and thing not in previous.query.text for thing in things)
 
 
 def _latest_naming(ward: str, turns: Sequence[Turn], profile: PlanProfile) -> tuple[str, str] | None:

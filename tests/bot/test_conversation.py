@@ -226,6 +226,16 @@ def test_other_items_asked_on_their_own_terms_may_lead_with_a_passage_only_named
     assert lead(bare) not in named_only | {"琴似発寒川の水環境保全推進事業"}
 
 
+def test_other_items_on_a_theme_the_topic_also_covers_may_lead_with_the_topic(mini_bot):
+    """「ほかに環境保全の取組もある？」 after the river clean-up: the clean-up's passage covers 環境保全 too, and the
+    first question did not ask it, so that passage may answer again; 「ほかに清掃の取組もある？」 asks for another
+    clean-up than the one shown."""
+    _, also = mini_bot.dialogue(["西区の川の清掃", "ほかに環境保全の取組もある？"])
+    assert lead(also) == "琴似発寒川の水環境保全推進事業"
+    _, other = mini_bot.dialogue(["西区の川の清掃", "ほかに清掃の取組もある？"])
+    assert lead(other) != "琴似発寒川の水環境保全推進事業"
+
+
 def test_an_item_within_the_previous_topic_is_searched_in_its_ward_not_the_topic_again(mini_bot):
     first, second = mini_bot.dialogue(["西区の防災の取組は？", "その中の川の清掃のやつは？"])
     assert lead(first) == "地域の防災力強化"
