@@ -164,7 +164,7 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # terms, and a passage only named in a 「関連:」 line may be just what it asks for
         seen = shown if rewrite is not None or presented is None else presented
         if rewrite is None and topic is not None and _also_covers(text, topic, previous, profile):
-            seen = seen - {topic.id}
+            seen, note = seen - {topic.id}, f"「{topic.title}」も含めて"
         return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(seen), understood_as=note)
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),

@@ -232,8 +232,10 @@ def test_other_items_on_a_theme_the_topic_also_covers_may_lead_with_the_topic(mi
     clean-up than the one shown."""
     _, also = mini_bot.dialogue(["西区の川の清掃", "ほかに環境保全の取組もある？"])
     assert lead(also) == "琴似発寒川の水環境保全推進事業"
+    assert also.understood_as == "「琴似発寒川の水環境保全推進事業」も含めて"  # not "other than" the passage it leads with
     _, other = mini_bot.dialogue(["西区の川の清掃", "ほかに清掃の取組もある？"])
     assert lead(other) != "琴似発寒川の水環境保全推進事業"
+    assert other.understood_as == "「琴似発寒川の水環境保全推進事業」以外の取組"
 
 
 def test_an_item_within_the_previous_topic_is_searched_in_its_ward_not_the_topic_again(mini_bot):
