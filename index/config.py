@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.adapter import AdapterSettings
-from index.embedder import PRECISIONS
+from index.embedder import check_precision
 from index.ranker import RankerSettings
 from ingest.config import IngestConfig
 from planqa.errors import ConfigError
@@ -138,8 +138,6 @@ class IndexConfig:
             dimension = self.model.partition(":")[2]
             if dimension and not (dimension.isdecimal() and 8 <= int(dimension) <= 4096):
                 raise ConfigError(f"model {self.model!r}: the test embedder takes hash or hash:DIM with DIM 8-4096")
-        if self.bulk_precision not in PRECISIONS:
-            raise ConfigError(f"bulk precision {self.bulk_precision!r} (PLANQA_BULK_PRECISION) is not one of "
-                              f"{', '.join(PRECISIONS)}")
+        check_precision(self.bulk_precision)
         if not self.model.strip():
             raise ConfigError("the model (PLANQA_MODEL / --model) is empty; use 'default' or a model id")

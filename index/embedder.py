@@ -168,10 +168,15 @@ class SentenceTransformerEmbedder:
         return self._model
 
 
-def resolve_precision(setting: str) -> str:
-    """``auto`` -> ``bf16`` when this CPU multiplies bfloat16 in AMX tiles, else ``fp32``."""
+def check_precision(setting: str) -> None:
+    """Refuse a bulk precision that is none of `PRECISIONS`, naming it and the choices."""
     if setting not in PRECISIONS:
         raise ConfigError(f"bulk precision {setting!r} (PLANQA_BULK_PRECISION) is not one of {', '.join(PRECISIONS)}")
+
+
+def resolve_precision(setting: str) -> str:
+    """``auto`` -> ``bf16`` when this CPU multiplies bfloat16 in AMX tiles, else ``fp32``."""
+    check_precision(setting)
     if setting != "auto":
         return setting
     import torch
