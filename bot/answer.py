@@ -61,6 +61,9 @@ class Answer:
     curated_id: int | None = None  # a staff-written answer (職員確認済み) was served
     curated_hits: int = 0
     related: tuple[int, ...] = ()  # citation numbers only named in a 「関連:」 line after the answer
+    # an abstention on a fact the plan does not state, about a passage it did find (the first citation):
+    # 「参加費はいくら？」 refused, 「担当は？」 next still asks about that passage
+    topic_found: bool = False
 
     @property
     def presented(self) -> tuple[Citation, ...]:

@@ -146,7 +146,9 @@ def sentences(text: str, limit: int = 2) -> str:
     return "".join(split_sentences(text)[:limit])
 
 
-def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, question: str = "") -> Hit:
+def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, question: str = "",
+                 frame: str = "") -> Hit:
+    """The passage the answer leads with. ``frame``: the question an elliptical follow-up keeps the frame of."""
     top = hits[0]
     candidates = hits[: settings.lead_candidates]
     # close to the best, and relevant in its own right (a figure question's unit must not lift an unrelated
@@ -166,7 +168,7 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         close = in_ward or close
     lead = close[0] if close else top
     if preferred is None:
-        if lead is top and top.chunk.kind == "glossary" and asks_what_is_done(question):
+        if lead is top and top.chunk.kind == "glossary" and (asks_what_is_done(question) or asks_what_is_done(frame)):
             # whether the city does or uses what a term names (「成果が出たら払う契約ってやってるの？」, "is the city
             # using generative AI?"): the initiative that uses the term says so, its definition does not
             return _using_the_term(top, hits, candidates, lambda c: c.kind != "glossary") or lead
@@ -314,7 +316,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
-    lead = _choose_lead(intent, hits, relevance, settings, query.text)
+    lead = _choose_lead(intent, hits, relevance, settings, query.text, query.frame)
     if not in_context and _lifted_by_ward(query, lead, relevance):
         # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
         return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
@@ -532,4 +534,5 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
     )
     return Answer(query.text, "\n".join(lines), cites.citations(),
                   relevance.confidence(hits[0]) if relevant else 0.0,
-                  True, intent.kind, intent.language, tuple(notes), tuple(hits))
+                  True, intent.kind, intent.language, tuple(notes), tuple(hits),
+                  topic_found=relevant and bool(missing) and not absent)

@@ -53,6 +53,8 @@ _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こ
 # A new subject announced (「ところで」, 「話変わるけど」, "by the way"): nothing of the conversation carries over.
 _NEW_SUBJECT = re.compile(r"^\s*(?:ところで|話(?:は|が)?変わ(?:る|り|って)|別の話|全然違う(?:話|けど)|\bby the way\b|\bbtw\b|"
                           r"\bon another (?:note|subject|topic)\b|\bunrelated\b|\bdifferent (?:question|topic)\b)", re.I)
+# An elliptical message ("What about AI for meeting minutes?", 「議事録のAIは？」): a thing in the previous question's frame.
+_ELLIPTICAL = re.compile(r"^\s*(?:and |then |so )?(?:what|how) about\b|^[^。？?!！\n]{1,20}(?:は|なら|だと|では)\s*[?？]\s*$", re.I)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -121,6 +123,8 @@ class Resolution:
     exclude: frozenset[str] = field(default_factory=frozenset)
     understood_as: str | None = None
     standalone: bool = False  # the rewrite is a whole question, judged as if asked alone
+    frame: str = ""  # an elliptical new question's previous question (`Query.frame`)
+    lean: Chunk | None = None  # a new question adding a thing to the topic (「インスタもやってるの？」): preferred, not searched
 
     @property
     def in_context(self) -> bool:
@@ -171,7 +175,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
                           understood_as=f"「{topic.title}」の中の取組")
     if topic is not None and _refers_to(message, topic, profile, passages):
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
-    return Resolution("new", None, None, carried_ward)
+    # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
+    frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
+    lean = topic if topic is not None and _adds_to_topic(text, profile) else None
+    return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
 
 
 def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) -> bool:
@@ -180,6 +187,19 @@ def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) 
     after a 子育て question wants another initiative)."""
     things = [thing for thing in _named_things(text, profile) if thing not in NAMELESS_NOUNS]
     return bool(things) and all(thing in topic.text and thing not in previous.query.text for thing in things)
+
+
+def _adds_to_topic(text: str, profile: PlanProfile) -> bool:
+    """「インスタもやってるの？」, 「LINEでも見られる？」: one thing, with も, asked of what was just answered."""
+    things = _named_things(text, profile)
+    return len(things) == 1 and re.search(rf"{re.escape(things[0])}(?:で|に|と|から)?も", text, re.I) is not None
+
+
+def _frame_of(turns: Sequence[Turn]) -> str:
+    """The question that opened the latest topic: the latest turn not read against an earlier one (after "Is the
+    city using generative AI?" and "Which department handles it?", the first), or the frame it kept itself."""
+    opener = next((turn for turn in reversed(turns) if turn.context is None), turns[-1])
+    return opener.query.frame or opener.query.text
 
 
 def _latest_naming(ward: str, turns: Sequence[Turn], profile: PlanProfile) -> tuple[str, str] | None:
@@ -258,6 +278,8 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
     if resolution.topic is not None:
         search_text = f"{search_text} {resolution.topic.title}"
         boost.append((resolution.topic.id, topic_boost))
+    if resolution.lean is not None:
+        boost.append((resolution.lean.id, topic_boost))
     boost += [(chunk_id, -shown_penalty) for chunk_id in sorted(resolution.exclude)]
     intent = query.intent
     if resolution.topic is not None and intent.unanswerable_fact in SUBJECT_BOUND and not intent.subject:
@@ -268,7 +290,7 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
     if resolution.language:
         intent = replace(intent, language=resolution.language)
     return replace(query, search_text=search_text, intent=intent, boost=tuple(boost),
-                   language=resolution.language or query.language)
+                   language=resolution.language or query.language, frame=resolution.frame or query.frame)
 
 
 def _strip_ward(text: str, ward: str, profile: PlanProfile) -> str:

@@ -193,6 +193,8 @@ class Bot:
         if context is None and previous is not None and answer.abstained and answer.citations and \
                 (topic := previous.topic) is not None and answer.citations[0].hit.chunk.id == topic.id:
             context = topic  # a fact the plan lacks, asked of the same passage (「今日は何分待ち？」): the topic stays
+        elif context is None and answer.abstained and answer.topic_found and answer.citations:
+            context = answer.citations[0].hit.chunk  # 「…って誰でも参加できる？」 refused, its passage found: the topic
         return Turn(question if isinstance(question, str) else question.text, query, answer, context)
 
     def stream(self, question: str, filters: Filters | None = None, history: Sequence[str] = (),

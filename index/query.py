@@ -37,6 +37,8 @@ class Query:
         boost: ``(chunk id, score)`` added to the fused score by hybrid retrieval: a conversation's
             topic (positive) or what was already shown when "other items" are asked for (negative).
         plan_terms: the plan's names the question was also searched with (`PlanProfile.plan_terms`).
+        frame: for an elliptical follow-up ("What about AI for meeting minutes?", 「議事録のAIは？」), the
+            previous question, whose frame it keeps ("is the city using …").
     """
 
     text: str
@@ -48,6 +50,7 @@ class Query:
     notes: tuple[str, ...] = ()
     boost: tuple[tuple[str, float], ...] = ()
     plan_terms: tuple[str, ...] = ()
+    frame: str = ""
 
     @property
     def lexical_text(self) -> str:

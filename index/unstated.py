@@ -309,7 +309,7 @@ _NOT_IN_PLAN = {
     # how something can be paid (市税ってクレジットカードで払える？, 支払い方法は？, "pay with a credit card"): only a
     # passage that names the asked means answers it (口座振替 for 「口座振替で払える？」, `condition_of`)
     "payment": re.compile(
-        r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:で|でも)\s*(?:支払|払|納付|納め|納税|決済)(?:え|い|でき|られ|する|し|す)|"
+        r"(?P<condition>[^\s、。，,？?！!もはがをて]{1,15}?)(?:で|でも)\s*(?:支払|払|納付|納め|納税|決済)(?:え|い|でき|られ|する|し|す)|"
         r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
         r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
     # a look inside (行政事務センターの中って見学できる？, "can I tour"): the plan runs no visits — unless a passage

@@ -964,6 +964,17 @@ def test_a_payment_means_is_answered_only_by_a_passage_that_names_it():
         assert answer(question, hits((tax, 0.92, 10.0))).abstained
 
 
+def test_a_payment_means_is_the_words_before_the_verb_not_the_subject_before_them():
+    """「税金もネットで払える？」 asks whether 税金 can be paid by ネット: the means asked is ネット, and 税金 stays the
+    question's subject (so a follow-up naming it is a question of its own, not one on the topic before)."""
+    from index.unstated import without_asked_fact
+
+    for question, subject in (("税金もネットで払える？", "税金も"), ("住民税ってコンビニで払える？", "住民税って"),
+                              ("水道料金はスマホで払えるの？", "水道料金は")):
+        assert without_asked_fact(question, "payment").startswith(subject), question
+    assert without_asked_fact("スマホの決済アプリで払える？", "payment").strip() == "る？"
+
+
 def test_a_place_is_answered_only_by_a_passage_that_names_where_its_subject_is_set_up():
     """「…機械ってどこにある？」 is answered by the passage that installs that system in a named office; the office
     itself (仮庁舎ってどこ？), an English question and a passage naming no place are refused."""
@@ -1390,3 +1401,53 @@ def test_who_gets_told_is_answered_only_by_a_passage_on_protecting_that_subjects
     assert refused.abstained
     assert refused.text.startswith("この計画（抜粋）には相談内容や個人情報の扱いの記載はありません。")
     assert refused.citations[0].hit.chunk is FAMILY_CENTER
+
+
+def test_an_elliptical_follow_up_keeps_the_frame_of_the_question_that_opened_the_topic():
+    """"What about AI for meeting minutes?" after "Is the city using generative AI?" (and "Which department
+    handles it?") asks whether the city uses it: the initiative citing the term leads, not its definition. After
+    a question asking what a term means, the elliptical one still gets its definition."""
+    from bot.conversation import Turn, apply, resolve
+
+    term = chunk("p#L710", "AI議事録", kind="glossary", term="AI議事録", text="AI議事録：会議の音声を自動でテキスト化すること。",
+                 definition="会議の音声を自動でテキスト化すること。")
+    meetings = chunk("p#L390", "庁内会議の効率化の推進", text="会議終了後のAI議事録の活用により議事録作成を効率化します。",
+                     glossary=(GlossaryLink(190, "AI議事録", "p#L710"),))
+    genai = chunk("p#L392", "生成AIを活用した業務改善", text="生成AIの業務への利活用を行います。")
+    ranked = hits((term, 0.95, 10.0), (meetings, 0.90, 5.0))
+
+    def turn(question, topic, context=None):
+        said = compose(query(question), hits((topic, 0.95, 10.0)), PROFILE)
+        return Turn(question, query(question), said, context)
+
+    opened = turn("Is the city using generative AI at work?", genai)
+    followed = turn("Which department handles it?", genai, context=genai)
+    for message in ("What about AI for meeting minutes?", "議事録のAIは？"):
+        resolution = resolve(query(message), followed, set(), PROFILE, None, [opened])
+        assert resolution.kind == "new" and resolution.frame == opened.question, message
+        framed = apply(resolution, query(message), 0.03, 1.0)
+        assert compose(framed, ranked, PROFILE).citations[0].hit.chunk is meetings, message
+    defined = turn("What is RPA?", chunk("p#L711", "RPA", kind="glossary", term="RPA", text="RPA：自動化の仕組み。",
+                                          definition="自動化の仕組み。"))
+    resolution = resolve(query("What about AI for meeting minutes?"), defined, set(), PROFILE, None)
+    framed = apply(resolution, query("What about AI for meeting minutes?"), 0.03, 1.0)
+    assert compose(framed, ranked, PROFILE).citations[0].hit.chunk is term
+    plain = resolve(query("AI議事録の担当部署を教えてください"), followed, set(), PROFILE, None, [opened])
+    assert plain.frame == ""  # not elliptical: a question of its own
+
+
+def test_a_new_thing_asked_with_mo_leans_on_the_topic_without_searching_its_title():
+    """「インスタもやってるの？」 after the SNS initiative adds a thing to what was answered: the topic is preferred
+    (boosted), its title is not searched, and a message naming two things or none with も is a new question."""
+    from bot.conversation import Turn, apply, resolve
+
+    sns = chunk("p#L402", "市民へのSNS等を利用した情報発信", text="SNS等を活用して市政情報を発信します。")
+    asked = "若い人は市の情報をSNSで見たいと思うんだけど、市はやってる？"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((sns, 0.95, 10.0)), PROFILE))
+    for message in ("インスタもやってるの？", "ティックトックにも載せてる？"):
+        resolution = resolve(query(message), opened, set(), PROFILE, None)
+        assert resolution.kind == "new" and resolution.lean is sns, message
+        leaned = apply(resolution, query(message), 0.03, 1.0)
+        assert (sns.id, 0.03) in leaned.boost and sns.title not in leaned.search_text, message
+    for message in ("インスタとLINEもやってるの？", "インスタやってるの？"):
+        assert resolve(query(message), opened, set(), PROFILE, None).lean is None, message

@@ -131,6 +131,14 @@ def test_a_thing_only_the_topic_names_is_asked_of_the_topic_unless_it_is_a_gloss
     assert term.understood_as is None and lead(term) == "ナッジ"
 
 
+def test_a_first_question_refused_for_an_unstated_fact_leaves_its_passage_as_the_topic(mini_bot):
+    """「琴似発寒川の水環境保全推進事業の参加費は？」 is refused (no fees in the plan) with the river initiative found; 「担当は？」
+    next asks about that initiative."""
+    refused, follow = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業の参加費は？", "担当は？"])
+    assert refused.abstained and refused.topic_found and lead(refused) == "琴似発寒川の水環境保全推進事業"
+    assert follow.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 def test_more_detail_on_another_named_thing_is_a_new_question_in_the_ward(mini_bot):
     """「琴似発寒川のやつ、もっと詳しく」 after the 防災 initiative asks about the river one, not the topic."""
     _, other = mini_bot.dialogue(["西区の防災の取組は？", "琴似発寒川のやつ、もっと詳しく"])

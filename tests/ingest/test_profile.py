@@ -46,6 +46,24 @@ def test_the_bundled_profile_names_the_kind_where_citizens_name_a_product(questi
     assert term in bundled_profile().plan_terms(question)
 
 
+@pytest.mark.parametrize(("question", "found"), [
+    ("市ってインスタもやってる？", True),  # a product named with も, not only で／とか
+    ("インスタントラーメンの配布ってある？", False),
+])
+def test_the_bundled_profile_reads_an_abbreviated_product_before_its_particle(question, found):
+    assert ("SNS" in bundled_profile().plan_terms(question)) is found
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("親の介護の手続き、家からできるようにならないの？", True),
+    ("区役所に行かなくても申請できる？", True),
+    ("家にいながら相談できたらいいのに", True),
+    ("家から近い公園で子どもが遊べるところある？", False),  # home as a place, not as doing it from home
+])
+def test_the_bundled_profile_reads_doing_it_from_home_as_online(question, found):
+    assert ("オンライン" in bundled_profile().plan_terms(question)) is found
+
+
 def test_aliases_survive_the_manifest_round_trip():
     profile = bundled_profile()
     assert profile.aliases and PlanProfile.from_dict(profile.to_dict()) == profile
