@@ -3,7 +3,10 @@ and carries a ``[n]`` citation to the hit it came from. Nothing is generated or 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
@@ -166,6 +169,8 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     if intent.ward and intent.kind != "ward":
         in_ward = [h for h in close if h.chunk.ward == intent.ward]
         close = in_ward or close
+    if (named := _naming_its_indicator(question, candidates, relevance)) is not None:
+        return named  # 「オンラインカバー率の2027年の目標値」: the look-up names the indicator itself
     lead = close[0] if close else top
     if preferred is None:
         if lead is top and top.chunk.kind == "glossary" and (asks_what_is_done(question) or asks_what_is_done(frame)):
@@ -182,6 +187,37 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         # 「移行目標時期は令和7年度末まで」)
         fitting = _using_the_term(top, hits, candidates, preferred)
     return fitting if fitting is not None else lead
+
+
+# A run of the question with this many characters besides hiragana, found in one candidate's indicator and in no
+# other candidate, names it.
+_INDICATOR_RUN = 5
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+
+
+def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relevance) -> Hit | None:
+    """The relevant candidate whose indicator the question names: the longest run of the question found in an
+    indicator (「オンラインカバー率」 of 「札幌市の行政手続におけるオンラインカバー率」), at least `_INDICATOR_RUN`
+    characters besides hiragana, longer than any other candidate's, and written in no other candidate (「マイナンバーカード」, named by
+    many passages, names none)."""
+    asked = "".join(unicodedata.normalize("NFKC", question).split())
+    runs = []
+    for hit in candidates:
+        indicator = "".join(unicodedata.normalize("NFKC", hit.chunk.indicator or "").split())
+        match = SequenceMatcher(None, indicator, asked, autojunk=False).find_longest_match() if indicator else None
+        run = indicator[match.a:match.a + match.size] if match is not None else ""
+        if len(_HIRAGANA.sub("", run)) >= _INDICATOR_RUN:  # 「た業務改善」, 「の窓口に行け」: particles do not count
+            runs.append((len(_HIRAGANA.sub("", run)), run, hit))
+    if not runs:
+        return None
+    runs.sort(key=lambda run: -run[0])
+    size, run, hit = runs[0]
+    if len(runs) > 1 and runs[1][0] >= size - 1:
+        return None
+    others = ("".join(unicodedata.normalize("NFKC", spoken_text(h.chunk)).split()) for h in candidates if h is not hit)
+    if any(run in text for text in others) or relevance.score(hit) < relevance.threshold:
+        return None
+    return hit
 
 
 def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred) -> Hit | None:
@@ -204,8 +240,8 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
         return True
     wards = ward_nouns((*profile.wards, *profile.other_wards))
     subject = [noun for noun in topic_nouns(query.text) if noun not in wards]
-    if not subject:
-        return True
+    if all(noun in _LISTING_NOUNS for noun in subject):
+        return True  # 「清田区の取組は？」, 「西区の事業を一覧で」: the ward's initiatives as such, no subject of their own
     parts = [h.chunk.text for h in hits if h.chunk.title == lead.chunk.title and h.chunk.ward == lead.chunk.ward]
     passage = " ".join([lead.chunk.title, *parts])
     if any(term in passage for term in query.plan_terms):  # 「前回の計画」 searched as 「アクションプラン 2019」
@@ -216,6 +252,11 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
         return covers(passage, tuple(subject))
     named = set(topic_nouns(passage))
     return any(noun in named for noun in subject)
+
+
+# Words asking for a ward's initiatives as a whole (「清田区の施策を全部教えて」), not for a subject among them.
+_LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "主", "計画",
+                  "こと", "何", "なに", "どんな"}
 
 
 def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance) -> bool:

@@ -1088,6 +1088,9 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     for asked in ("西区ってどんなところ？", "西区の川ってどんな感じ？", "Tell me about Nishi ward's rivers",
                   "にしくって どんな まちですか"):  # only the ward; a noun it names; English and kana not judged
         assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
+    for asked in ("西区の取組は？", "西区の取り組みを全部教えて", "西区の事業一覧"):  # the ward's initiatives as such
+        assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
+    assert answer("西区の保育園の取組は？", hits((overview, 0.95, 10.0))).abstained  # 保育園 still unnamed
 
 
 def test_a_question_naming_no_ward_needs_an_overview_that_speaks_of_most_of_what_it_asks():
@@ -1451,3 +1454,31 @@ def test_a_new_thing_asked_with_mo_leans_on_the_topic_without_searching_its_titl
         assert (sns.id, 0.03) in leaned.boost and sns.title not in leaned.search_text, message
     for message in ("インスタとLINEもやってるの？", "インスタやってるの？"):
         assert resolve(query(message), opened, set(), PROFILE, None).lean is None, message
+
+
+def test_a_look_up_naming_an_indicator_is_answered_by_the_initiative_it_measures():
+    """「オンラインカバー率の2027年の目標値をお願いします。」 names the indicator of the online-procedures initiative even
+    when another online initiative ranks first; a run of particles (「た業務改善」) or a word other candidates also
+    write (「マイナンバーカード」) names none."""
+    fire = chunk("p#L340", "消防検査のオンライン化", text="検査業務をオンラインでできる環境を整備します。",
+                 indicator="オンライン環境整備率", baseline=Measure(2022, "—"), target=Measure(2027, "100%"))
+    online = chunk("p#L328", "行政手続のオンライン化推進", text="様々な手続をオンライン化します。",
+                   indicator="札幌市の行政手続におけるオンラインカバー率",
+                   baseline=Measure(2022, "30.8%"), target=Measure(2027, "70%"))
+    ranked = hits((fire, 0.93, 10.0), (online, 0.92, 8.0))
+    said = answer("オンラインカバー率の2027年の目標値をお願いします。", ranked)
+    assert said.citations[0].hit.chunk is online and "70%" in said.text.splitlines()[0]
+    assert answer("オンライン化の2027年の目標値は？", ranked).citations[0].hit.chunk is fire  # names neither
+    genai = chunk("p#L392", "生成AIを活用した業務改善", text="生成AIを業務に活用します。", indicator="生成AIを活用した業務改善",
+                  baseline=Measure(2022, "—"), target=Measure(2027, "推進"))
+    nudge = chunk("p#L393", "ナッジの活用による業務改善の推進", text="ナッジを活用します。", indicator="ナッジを活用した情報発信・業務改善の実施",
+                  baseline=Measure(2022, "—"), target=Measure(2027, "3事業"))
+    assert answer("ナッジを使った業務改善は何事業やる予定？",
+                  hits((nudge, 0.93, 10.0), (genai, 0.92, 8.0))).citations[0].hit.chunk is nudge
+    card = chunk("p#L367", "札幌市マイナンバーカードセンターの運営", text="マイナンバーカードの交付を行います。",
+                 indicator="マイナンバーカードセンターでのマイナンバーカード累計交付人数",
+                 baseline=Measure(2022, "28,385人"), target=Measure(2027, "63,700人"))
+    kiosk = chunk("p#L400", "マイナンバーカードを活用した申請書作成支援システムの試験的導入",
+                  text="マイナンバーカードを使って申請書を自動入力するシステムを導入します。")
+    assert answer("マイナンバーカードで申請書を書いてくれる機械ってどんなもの？",
+                  hits((kiosk, 0.93, 10.0), (card, 0.92, 8.0))).citations[0].hit.chunk is kiosk
