@@ -180,6 +180,9 @@ def test_no_hits_abstains_without_citations():
         ("目標は何%？", "figure"),
         ("いつまでに設置？", "figure"),
         ("How many people will get cards?", "figure"),
+        ("月間アクティブユーザー数の現状値は？", "figure"),  # the baseline is a figure too
+        ("What is the 2022 baseline for the website's monthly users?", "figure"),
+        ("What is the current value of the online coverage rate?", "figure"),
         ("書かない窓口とは", "definition"),
         ("EBPMって何？", "definition"),
         ("What does nudge mean?", "definition"),
