@@ -198,26 +198,33 @@ _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relevance) -> Hit | None:
     """The relevant candidate whose indicator the question names: the longest run of the question found in an
     indicator (「オンラインカバー率」 of 「札幌市の行政手続におけるオンラインカバー率」), at least `_INDICATOR_RUN`
-    characters besides hiragana, longer than any other candidate's, and written in no other candidate (「マイナンバーカード」, named by
-    many passages, names none)."""
-    asked = "".join(unicodedata.normalize("NFKC", question).split())
+    characters besides hiragana, longer than any other candidate's, and written in no other candidate
+    (「マイナンバーカード」, named by many passages, names none)."""
+    asked = _compact(question)
     runs = []
     for hit in candidates:
-        indicator = "".join(unicodedata.normalize("NFKC", hit.chunk.indicator or "").split())
-        match = SequenceMatcher(None, indicator, asked, autojunk=False).find_longest_match() if indicator else None
-        run = indicator[match.a:match.a + match.size] if match is not None else ""
-        if len(_HIRAGANA.sub("", run)) >= _INDICATOR_RUN:  # 「た業務改善」, 「の窓口に行け」: particles do not count
-            runs.append((len(_HIRAGANA.sub("", run)), run, hit))
+        indicator = _compact(hit.chunk.indicator or "")
+        if not indicator:
+            continue
+        match = SequenceMatcher(None, indicator, asked, autojunk=False).find_longest_match()
+        run = indicator[match.a:match.a + match.size]
+        size = len(_HIRAGANA.sub("", run))  # 「た業務改善」, 「の窓口に行け」: particles do not count
+        if size >= _INDICATOR_RUN:
+            runs.append((size, run, hit))
     if not runs:
         return None
-    runs.sort(key=lambda run: -run[0])
+    runs.sort(key=lambda found: -found[0])
     size, run, hit = runs[0]
     if len(runs) > 1 and runs[1][0] >= size - 1:
         return None
-    others = ("".join(unicodedata.normalize("NFKC", spoken_text(h.chunk)).split()) for h in candidates if h is not hit)
-    if any(run in text for text in others) or relevance.score(hit) < relevance.threshold:
+    if any(run in _compact(spoken_text(other.chunk)) for other in candidates if other is not hit):
         return None
-    return hit
+    return hit if relevance.score(hit) >= relevance.threshold else None
+
+
+def _compact(text: str) -> str:
+    """``text`` in NFKC with its spaces removed (the plan's 「A4サイズ」 and a question's 「Ａ４ サイズ」 meet)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred) -> Hit | None:
