@@ -90,7 +90,7 @@ _FACT_WORDS_EN = {
 @dataclass(frozen=True)
 class Turn:
     """One answered message: what the next message may refer to. ``context``: the topic it was read
-    against, when it was a follow-up."""
+    against, when it was a follow-up, or the passage a question refused for an unstated fact found."""
 
     question: str
     query: Query
@@ -99,8 +99,8 @@ class Turn:
 
     @property
     def topic(self) -> Chunk | None:
-        """The passage the answer led with; when it abstained, the topic it was read against (「どれくらい短くする？」
-        refused, 「担当は？」 still asks about the same initiative), else none."""
+        """The passage the answer led with; when it abstained, its ``context`` (「どれくらい短くする？」 refused, 「担当は？」
+        still asks about the same initiative), else none."""
         if self.answer.abstained or not self.answer.citations:
             return self.context
         return self.answer.citations[0].hit.chunk

@@ -38,7 +38,7 @@ class Query:
             topic (positive) or what was already shown when "other items" are asked for (negative).
         plan_terms: the plan's names the question was also searched with (`PlanProfile.plan_terms`).
         frame: for an elliptical follow-up ("What about AI for meeting minutes?", 「議事録のAIは？」), the
-            previous question, whose frame it keeps ("is the city using …").
+            question that opened the conversation's topic, whose frame it keeps ("is the city using …").
     """
 
     text: str
