@@ -4,7 +4,6 @@ and carries a ``[n]`` citation to the hit it came from. Nothing is generated or 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -17,6 +16,7 @@ from index.hit import Hit
 from index.intent import asks_by_when, asks_what_is_done
 from index.query import Query
 from index.respell import written_in_kana
+from index.retrieve import compact
 from index.units import QUANTITIES, counts_in, states_unit, unit_figure
 from index.unstated import CLAUSED, NAMELESS_NOUNS, condition_of, covers, standing_veto, ward_nouns
 from ingest.chunk import Chunk
@@ -200,10 +200,10 @@ def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relev
     indicator (「オンラインカバー率」 of 「札幌市の行政手続におけるオンラインカバー率」), at least `_INDICATOR_RUN`
     characters besides hiragana, longer than any other candidate's, and written in no other candidate
     (「マイナンバーカード」, named by many passages, names none)."""
-    asked = _compact(question)
+    asked = compact(question)
     runs = []
     for hit in candidates:
-        indicator = _compact(hit.chunk.indicator or "")
+        indicator = compact(hit.chunk.indicator or "")
         if not indicator:
             continue
         match = SequenceMatcher(None, indicator, asked, autojunk=False).find_longest_match()
@@ -217,14 +217,9 @@ def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relev
     size, run, hit = runs[0]
     if len(runs) > 1 and runs[1][0] >= size - 1:
         return None
-    if any(run in _compact(spoken_text(other.chunk)) for other in candidates if other is not hit):
+    if any(run in compact(spoken_text(other.chunk)) for other in candidates if other is not hit):
         return None
     return hit if relevance.score(hit) >= relevance.threshold else None
-
-
-def _compact(text: str) -> str:
-    """``text`` in NFKC with its spaces removed (the plan's 「A4サイズ」 and a question's 「Ａ４ サイズ」 meet)."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred) -> Hit | None:

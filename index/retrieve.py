@@ -38,7 +38,8 @@ class Retriever(Protocol):
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]: ...
 
 
-def _fold(text: str) -> str:
+def compact(text: str) -> str:
+    """``text`` in NFKC with its spaces removed (「Ａ４ サイズ」 meets 「A4サイズ」; a filter's 「西 区」 meets 西区)."""
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
@@ -50,16 +51,16 @@ def filter_mask(index: LoadedIndex, filters: Filters | None) -> np.ndarray | Non
     mask = np.ones(len(chunks), dtype=bool)
     if filters.ward:
         wards = list(dict.fromkeys(c.ward for c in chunks if c.ward))  # plan order
-        wanted = _fold(filters.ward)
+        wanted = compact(filters.ward)
         wanted = wanted if wanted.endswith("区") else wanted + "区"
         if wanted not in wards:
             raise QueryError(f"unknown ward {filters.ward!r}; valid: {', '.join(wards)}",
                              ja=f"「{filters.ward}」は{index.profile.label_ja}の区ではありません（{'・'.join(wards)}から選べます）。")
         mask &= np.array([c.ward == wanted for c in chunks])
     if filters.department:
-        wanted = _fold(filters.department)
+        wanted = compact(filters.department)
         matches = np.array([
-            any(wanted in _fold(f"{d.name}{d.as_written}") for d in c.departments) for c in chunks
+            any(wanted in compact(f"{d.name}{d.as_written}") for d in c.departments) for c in chunks
         ])
         if not matches.any():
             bureaus = sorted({d.bureau for c in chunks for d in c.departments if d.bureau})
