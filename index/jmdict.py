@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from index.loanwords import loanwords
@@ -44,6 +45,15 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_fold(word) for word in _ENGLISH_WORD.findall(text.lower()))
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _stem_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A folded phrase's Snowball stems: the looser key, for words no gloss spells alike (evaluate ~
+    evaluation, consult ~ consultation, evacuate ~ evacuation)."""
+    return tuple(_STEMMER.stemWords(key))
+
+
 def database_path() -> Path | None:
     """JMdict's SQLite file from `jamdict-data`, or None when the package is not installed."""
     try:
@@ -56,9 +66,12 @@ def database_path() -> Path | None:
 
 @dataclass(frozen=True)
 class Glosses:
-    """English gloss (folded words) -> the plan's Japanese words it translates."""
+    """English gloss (folded words) -> the plan's Japanese words it translates (none when it names too many
+    of them to search with)."""
 
     by_key: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # the same by the glosses' stems (`_stem_key`), asked only of a phrase no gloss spells alike
+    by_stem: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # the plan's katakana words, for loanwords JMdict lacks (`index.loanwords`)
     katakana: frozenset[str] = frozenset()
     # one-word glosses of the plan's words, however vague (city: 市, 都市, …)
@@ -82,6 +95,7 @@ class Glosses:
                 if text in words and _KATAKANA.fullmatch(text):  # loanwords; hiragana readings are too ambiguous
                     heads[entry].add(text)
             by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            by_stem: dict[tuple[str, ...], set[str]] = defaultdict(set)
             glosses = connection.execute(
                 "SELECT s.idseq, g.text FROM Sense s JOIN SenseGloss g ON g.sid = s.ID WHERE g.lang = 'eng'")
             for entry, gloss in glosses:
@@ -91,10 +105,11 @@ class Glosses:
                 content = [word for word in key if word not in _STOP]
                 if content and len(content) <= MAX_GLOSS_WORDS and len(key) <= MAX_PHRASE_WORDS:
                     by_key[key].update(heads[entry])
+                    by_stem[_stem_key(key)].update(heads[entry])
         finally:
             connection.close()
-        precise = {key: tuple(sorted(terms)) for key, terms in by_key.items() if len(terms) <= MAX_HEADWORDS}
-        return cls(precise, katakana, frozenset(key[0] for key in by_key if len(key) == 1))
+        return cls(_precise(by_key, keep_vague=True), _precise(by_stem), katakana,
+                   frozenset(key[0] for key in by_key if len(key) == 1))
 
     def terms(self, english: str) -> list[str]:
         """The plan's words for ``english``'s phrases, longest phrase first, left to right.
@@ -108,7 +123,9 @@ class Glosses:
         while start < len(words):
             for size in range(min(MAX_PHRASE_WORDS, len(words) - start), 0, -1):
                 phrase = words[start : start + size]
-                terms = self.by_key.get(phrase)
+                # a phrase some gloss spells alike is not looked up by its stem, even when too vague to search
+                # with ("house" -> 家, 住宅, 住居, …; its stem is that of "housing")
+                terms = self.by_key[phrase] if phrase in self.by_key else self.by_stem.get(_stem_key(phrase))
                 if terms and not (size == 1 and phrase[0] in _STOP):
                     found.extend(t for t in terms if t not in found)
                     start += size
@@ -126,3 +143,10 @@ class Glosses:
         """
         translated = {word for word in _ENGLISH_WORD.findall(english.lower()) if _fold(word) in self.glossed}
         return loanwords(english, self.katakana, translated)
+
+
+def _precise(by_key: dict[tuple[str, ...], set[str]], keep_vague: bool = False) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The glosses that name at most `MAX_HEADWORDS` of the plan's words; with ``keep_vague``, the others
+    too, as naming none."""
+    return {key: tuple(sorted(terms)) if len(terms) <= MAX_HEADWORDS else ()
+            for key, terms in by_key.items() if keep_vague or len(terms) <= MAX_HEADWORDS}

@@ -30,6 +30,14 @@ def dictionary(tmp_path):
         9: ("内", "うち", ["we", "our"]),
         10: ("鈴蘭", "すずらん", ["lily of the valley (Convallaria majalis)"]),
         11: ("説明", "せつめい", ["an explanation of what it is and why it is done this way"]),
+        12: ("評価", "ひょうか", ["evaluation", "assessment"]),
+        13: ("施設", "しせつ", ["facility", "institution"]),
+        14: ("容易", "ようい", ["facile"]),
+        15: ("人家", "じんか", ["house"]),
+        16: ("住居", "じゅうきょ", ["house", "dwelling"]),
+        17: ("家屋", "かおく", ["house"]),
+        18: ("住まい", "すまい", ["house"]),
+        19: ("住宅", "じゅうたく", ["housing"]),
     }
     for idseq, (kanji, kana, glosses) in entries.items():
         if kanji:
@@ -43,7 +51,8 @@ def dictionary(tmp_path):
     return path
 
 
-PLAN_WORDS = ["介護者", "窓口", "支援", "協賛", "後押し", "応援", "スタートアップ", "内", "かいごしゃ", "鈴蘭", "説明"]
+PLAN_WORDS = ["介護者", "窓口", "支援", "協賛", "後押し", "応援", "スタートアップ", "内", "かいごしゃ", "鈴蘭", "説明",
+              "評価", "施設", "容易", "人家", "住居", "家屋", "住まい", "住宅"]
 
 
 def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
@@ -52,6 +61,17 @@ def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
     assert glosses.terms("a single point of contact for a startup") == ["窓口", "スタートアップ"]
     assert glosses.terms("Is there support for us?") == []  # four plan words: too vague to search with
     assert glosses.terms("We are pregnant") == []  # 身重 is not the plan's word; "we" is a stop word
+
+
+def test_a_word_no_gloss_spells_alike_is_looked_up_by_its_stem_after_the_glosses_own_words(dictionary):
+    """"evaluate" meets the gloss "evaluation" by their stem; "facility" meets its own gloss, and its stem
+    (facil, shared with "facile") is not asked when the word itself already found one, nor is that of a
+    gloss too vague to search with (house, hous: housing)."""
+    glosses = Glosses.build(PLAN_WORDS, dictionary)
+    assert glosses.terms("Does the city evaluate its projects?") == ["評価"]
+    assert glosses.terms("a city facility") == ["施設"]
+    assert glosses.terms("a facile answer") == ["容易"]
+    assert glosses.terms("when I move house") == []  # four plan words: too vague, and not "housing" either
 
 
 def test_a_gloss_of_a_few_words_and_their_stop_words_is_a_phrase_a_long_explanation_is_not(dictionary):
