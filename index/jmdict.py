@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,13 +46,20 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_fold(word) for word in _ENGLISH_WORD.findall(text.lower()))
 
 
-_STEMMER = snowballstemmer.stemmer("english")
+_THREAD = threading.local()  # a Snowball stemmer keeps its word in itself: one per thread (the server's workers)
+
+
+def _stem(word: str) -> str:
+    stemmer = getattr(_THREAD, "stemmer", None)
+    if stemmer is None:
+        stemmer = _THREAD.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def _stem_key(key: tuple[str, ...]) -> tuple[str, ...]:
     """A folded phrase's Snowball stems: the looser key, for words no gloss spells alike (evaluate ~
     evaluation, consult ~ consultation, evacuate ~ evacuation)."""
-    return tuple(_STEMMER.stemWords(key))
+    return tuple(_stem(word) for word in key)
 
 
 def database_path() -> Path | None:

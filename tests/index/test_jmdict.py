@@ -1,11 +1,12 @@
 """JMdict glosses among the plan's words: a tiny database in JMdict's schema, and the real one."""
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from index.crosslingual import expand_english
-from index.jmdict import Glosses, _key, database_path
+from index.jmdict import Glosses, _key, _stem_key, database_path
 
 
 @pytest.fixture
@@ -109,3 +110,14 @@ def test_the_installed_jmdict_translates_a_citizens_english_into_the_plans_words
     glosses = Glosses.build(["認知症", "介護者", "平日", "図書館", "窓口"])
     assert glosses.terms("support for family caregivers of dementia patients") == ["介護者", "認知症"]
     assert "平日" in glosses.terms("on weekdays")
+
+
+def test_stems_are_the_same_from_many_threads_at_once():
+    """The server answers English questions on several threads; a stemmer shared between them read one
+    thread's word while another wrote its own (IndexError, HTTP 500 under load)."""
+    words = tuple(f"{stem}{ending}" for stem in ("evaluat", "consult", "facilit", "organis", "particip")
+                  for ending in ("e", "es", "ion", "ions", "ing", "ed", "y", "ies", "ional", "ively"))
+    expected = [_stem_key((word,)) for word in words] * 40
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda word: _stem_key((word,)), words * 40))
+    assert got == expected
