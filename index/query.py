@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from index import ime
 from index.analyzer import Analyzer
 from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english, lexical_text
@@ -90,6 +91,11 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
+    if language == "ja" and written_in_kana(cleaned):
+        converted = ime.in_kanji(placed)
+        if converted != placed:
+            expanded = f"{expanded} {converted}"
+            notes.append(f"「{converted}」としても検索しました（read in kanji as: {converted}）")
     plan_words = _subject_words(cleaned, glosses, profile) if language == "en" else ""
     kanji_read = in_kanji(placed) if language == "ja" and written_in_kana(cleaned) else ""
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)

