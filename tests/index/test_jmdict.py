@@ -64,7 +64,7 @@ def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
     assert glosses.terms("We are pregnant") == []  # 身重 is not the plan's word; "we" is a stop word
 
 
-def test_a_word_no_gloss_spells_alike_is_looked_up_by_its_stem_after_the_glosses_own_words(dictionary):
+def test_a_word_no_gloss_spells_alike_is_looked_up_by_its_stem(dictionary):
     """"evaluate" meets the gloss "evaluation" by their stem; "facility" meets its own gloss, and its stem
     (facil, shared with "facile") is not asked when the word itself already found one, nor is that of a
     gloss too vague to search with (house, hous: housing)."""
