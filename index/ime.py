@@ -1,4 +1,4 @@
-"""A question written wholly in kana, converted to kanji the way an input method would (Mozc's dictionary).
+"""A question written mostly in hiragana, converted to kanji the way an input method would (Mozc's dictionary).
 
 Someone who cannot (or will not) type kanji writes 「すまほのつかいかたがわからないおとしよりむけのこうしゅうかい
 ってある？」. The embedding model reads such a question poorly, and its words meet the plan's only through

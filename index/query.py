@@ -91,13 +91,14 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
-    if language == "ja" and written_in_kana(cleaned):
+    kana_question = language == "ja" and written_in_kana(cleaned)
+    if kana_question:
         converted = ime.convert(placed)
         if converted != placed:
             expanded = converted + expanded[len(placed):]
             notes.append(f"「{converted}」として検索しました（read in kanji as: {converted}）")
     plan_words = _subject_words(cleaned, glosses, profile) if language == "en" else ""
-    kanji_read = in_kanji(placed) if language == "ja" and written_in_kana(cleaned) else ""
+    kanji_read = in_kanji(placed) if kana_question else ""
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
     if intent.other_ward and language == "ja":
         # a ward without a chapter is named only in passing (a neighbour, a pilot at 中央区役所): searched by
