@@ -99,12 +99,25 @@ _DEFINITION = re.compile(
 # A question about the plan's own target ("目標はいくら", "the target year") asks for a fact the plan
 # states: it takes precedence over the price / date vetoes below.
 _PLAN_TARGET = re.compile(r"目標|指標|\btargets?\b|\bgoals?\b|\bindicators?\b", re.I)
-# Greetings, thanks and "how do I use this": answered with a short guide, not with plan passages.
-_SMALLTALK = re.compile(
-    r"^\s*(?:こんにちは|こんばんは|おはよう(?:ございます)?|はじめまして|ありがとう(?:ございます|ございました)?|どうも|"
-    r"よろしく(?:お願いします)?|さようなら|使い方(?:は|を教えて(?:ください)?)?|何ができる(?:の|んですか|ますか)?|"
-    r"hello|hi|hey|thanks|thank you|bye|help|how (?:do i|to) use(?: this)?)"
-    r"[\s!！?？。、.〜～ー]*$", re.I)
+# Greetings, thanks, acknowledgements and "what can you do": answered with a short guide, not with plan
+# passages. A question is small talk when it is nothing but such phrases (「こんにちは、使い方を教えて」,
+# "Hi! What can you do?"); one that also asks about anything else (「こんにちは、大型ごみについて教えて」) is not.
+_SMALLTALK_PHRASES = (
+    # greetings and farewells (こんにちわ: the everyday misspelling)
+    r"こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|初めまして|もしもし|やあ|さようなら|バイバイ|またね|"
+    r"おやすみ(?:なさい)?|"
+    # thanks and acknowledgements
+    r"(?:どうも)?ありがとう(?:ございます|ございました)?|どうも|助かり(?:ました|ます)|助かる|了解(?:です|しました)?|"
+    r"わかりました|分かりました|なるほど(?:ね)?|お疲れ(?:様|さま)(?:です)?|よろしく(?:お願いします|おねがいします)?|"
+    # what the bot is and how to use it
+    r"使い方(?:は|って|が(?:わから|分から)ない|を教えて(?:ください|下さい)?)?|"
+    r"(?:何|なに)が(?:でき|聞け|きけ)る(?:の|んですか|んだ|ますか)?|どんなことが(?:でき|聞け|きけ)る(?:の|んですか|ますか)?|"
+    r"(?:何|なに)を(?:聞け|きけ)ば(?:いい|良い)(?:の|ですか)?|(?:あなた|君|きみ)は(?:誰|だれ|何|なに)(?:ですか)?|"
+    r"hello|hi|hey|good (?:morning|afternoon|evening)|thanks(?: a lot)?|thank you(?: (?:very|so) much)?|bye|goodbye|"
+    r"ok(?:ay)?|got it|help|how (?:do i|to|can i) use(?: (?:this|it|you))?|what can you do|who are you|what are you"
+)
+_SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪\u2600-\u27bf\U0001f300-\U0001faff]*"
+_SMALLTALK = re.compile(rf"^{_SMALLTALK_GAP}(?:(?:{_SMALLTALK_PHRASES}){_SMALLTALK_GAP})+$", re.I)
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("こんにちは", "smalltalk", None),
         ("ありがとうございました！", "smalltalk", None),
         ("使い方は？", "smalltalk", None),
+        ("こんにちは、使い方を教えて", "smalltalk", None),  # nothing but small-talk phrases
+        ("こんにちわー😊 何が聞けるの？", "smalltalk", None),
+        ("なるほど、ありがとう！助かりました", "smalltalk", None),
+        ("Hi! What can you do?", "smalltalk", None),
         ("こんにちは、大型ごみについて教えて", "general", None),
+        ("スマホの使い方を教えて", "general", None),  # the use of something else
+        ("ありがとう、次は大型ごみのネット受付について教えて", "general", None),
+        ("What can you do about the snow on my street?", "general", None),
         ("西区のノルディックウォーキングの講習って、ポールは貸してもらえるの？", "ward", "lending"),
         ("Can I borrow a wheelchair at the ward office?", "general", "lending"),
         ("車いすのレンタルってできる？", "general", "lending"),
