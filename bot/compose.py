@@ -345,7 +345,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if intent.other_ward:
         notes.append(f"{profile.label_ja}には{intent.other_ward}の章は含まれていません（全市の取組のみ該当します）。")
     if intent.kind == "smalltalk":
-        return Answer(question, smalltalk_reply(profile, english), (), 0.0, True, intent.kind, intent.language)
+        return Answer(question, smalltalk_reply(profile, english, question), (), 0.0, True, intent.kind,
+                      intent.language)
     if not hits:
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
@@ -437,8 +438,23 @@ def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: 
     return f"関連: 「{chunk.title}」（{place}）{f': {summary}' if summary else ''} [{n}]"
 
 
-def smalltalk_reply(profile: PlanProfile, english: bool) -> str:
-    """A greeting or "how do I use this" gets a short guide instead of unrelated plan passages."""
+# Which small talk it was: thanks and farewells get their own opening line (a guide follows a greeting).
+_THANKS = re.compile(r"ありがと|助か|了解|わかりました|分かりました|なるほど|お疲れ|\bthanks?\b|\bthank you\b|\bgot it\b|\bok(?:ay)?\b", re.I)
+_FAREWELL = re.compile(r"さようなら|バイバイ|またね|おやすみ|\b(?:good)?bye\b", re.I)
+_GREETING_OR_HOW = re.compile(r"こんにち|こんばん|おはよう|はじめまして|初めまして|もしもし|使い方|何が|なにが|どんなこと|何を|なにを|"
+                              r"あなた|君|きみ|\b(?:hello|hi|hey|good (?:morning|afternoon|evening)|help|how|what|who)\b", re.I)
+
+
+def smalltalk_reply(profile: PlanProfile, english: bool, question: str = "") -> str:
+    """A greeting or "how do I use this" gets a short guide instead of unrelated plan passages; thanks and
+    farewells (with no greeting or how-to beside them) a short reply that invites the next question."""
+    asks_how = bool(_GREETING_OR_HOW.search(question)) or not question
+    if not asks_how and _FAREWELL.search(question):
+        return ("Thank you for using the plan assistant. Come back any time." if english
+                else "ご利用ありがとうございました。またいつでもどうぞ。")
+    if not asks_how and _THANKS.search(question):
+        return (f"You're welcome! Ask me anything else about {profile.name_en}." if english
+                else f"どういたしまして。{profile.label_ja}について、ほかにも気になることがあればいつでも質問してください。")
     if english:
         return (f"Hello! Ask me about {profile.name_en}: what the city plans on a topic, an initiative's target "
                 "or department, or what a term means — for example \"Can I apply for bulky garbage collection "

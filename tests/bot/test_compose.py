@@ -767,6 +767,24 @@ def test_small_talk_gets_a_guide_not_random_initiatives():
     assert result.citations == () and "質問してください" in result.text and "[" not in result.text
 
 
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("こんにちは、使い方を教えて", "こんにちは。"),
+        ("ありがとう！助かりました", "どういたしまして。"),
+        ("なるほど、ありがとうございます", "どういたしまして。"),
+        ("またね", "ご利用ありがとうございました。"),
+        ("ありがとう、使い方をもう一度教えて", "こんにちは。"),  # asked how to use it: the guide
+        ("Thanks a lot!", "You're welcome!"),
+        ("bye", "Thank you for using"),
+        ("Hello, what can you do?", "Hello!"),
+    ],
+)
+def test_thanks_and_farewells_get_their_own_reply(question, opening):
+    result = answer(question, hits((BULKY, 0.80, 0.0)))
+    assert result.intent == "smalltalk" and result.citations == () and result.text.startswith(opening)
+
+
 def test_a_ward_overview_is_quoted_not_presented_as_an_initiative():
     overview = chunk("p#L1", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
                      text="清田区は市の南東部に位置します。緑が多い区です。")
