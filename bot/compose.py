@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
-from bot.quote import DATE, NUMBER, best_sentence, split_sentences
+from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, split_sentences
 from index.analyzer import compound_heads, topic_nouns
 from index.document import spoken_text
 from index.hit import Hit
@@ -477,7 +477,8 @@ def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int
     # the ward's name and the plan's names the question was also searched with (「アクションプラン 2019」 for
     # 「前の計画」) name the passage, not the sentence that answers
     ignore = " ".join(filter(None, (lead.chunk.ward, query.intent.ward, *query.plan_terms)))
-    needs = {"figure": unit_figure(query.intent.unit) if query.intent.unit else NUMBER,
+    count = NUMBER if ORDINAL_ASKED.search(query.text) else CARDINAL
+    needs = {"figure": unit_figure(query.intent.unit) if query.intent.unit else count,
              "date": DATE}.get(query.intent.kind)
     best = best_sentence(query.search_text, [sentence for _, _, sentence in located], needs, ignore)
     if best is None and query.intent.unit in QUANTITIES:  # "How big is Minami ward?": 面積は657.48k㎡ shares no word

@@ -21,6 +21,12 @@ _CONTENT_RUN = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9々〆ヶ]+")
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
 # A number as the plan writes one: digits (either width) or a kanji numeral with its counter (三割, 十か所).
 NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
+# A number that counts or measures: not an ordinal (1つ目, 2番目, 第3, 3回目), which names one of several and
+# so does not answer "how many" (「4つの事業に取り組みました」, not 「1つ目は…」).
+CARDINAL = re.compile(r"(?<![第0-9０-９,，.．])[0-9０-９]+(?:[,，.．][0-9０-９]+)*(?!\s*(?:つ目|番目|点目|回目|位|[0-9０-９]))|"
+                      r"[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
+# A question asking for a rank or an ordinal (何番目, 何位), which an ordinal does answer.
+ORDINAL_ASKED = re.compile(r"何\s*(?:番目|位|番)|\branks?\b|\branked\b|\bwhich place\b", re.I)
 # A date as the plan writes one: an era or Western year (令和3年, 2021年), or a month (6月).
 DATE = re.compile(r"(?:令和|平成|昭和)\s*(?:元|[0-9０-９]+)\s*年|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月")
 _SENTENCE_END = re.compile(r"(?<=。)")

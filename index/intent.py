@@ -17,6 +17,8 @@ from ingest.profile import PlanProfile
 _FIGURE = re.compile(
     rf"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))(?!も)|{DURATION}|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|"
     r"何\s*年\s*(?:間|くらい|ぐらい|ほど|程度|保存|保管|有効)|いつまで|どれ(だけ|くらい|ぐらい)|(?:いくつ|幾つ)(?!か)|の数(?:は|を教え|\s*[?？]|$)|"
+    # a count named by its noun, as staff look it up (豊平区 AP2019 事業数, 参加者数は？): not 多数, 複数, 半数 …
+    r"(?<=[\u3400-\u9fffァ-ヶー])(?<![多少複無算関変奇偶代分小整半])数(?:は|って|を教え|\s*[?？]|$)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|現状値|基準値|実績値|(?:人口|面積|世帯数)(?:は|って|を教え|\s*[?？]|$)|"
     r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bbaselines?\b|"
     r"\b(?:current|starting|base|2022) (?:value|level|number)\b|"

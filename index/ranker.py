@@ -77,7 +77,7 @@ class RankerSettings:
 
     enabled: bool = field(default_factory=lambda: os.environ.get("PLANQA_RANKER", "1") != "0")
     candidates: int = 30
-    l2: float = 0.01
+    l2: float = 0.001
     steps: int = 300
     learning_rate: float = 0.05
     folds: int = 3

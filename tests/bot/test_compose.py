@@ -234,6 +234,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("こんにちわー😊 何が聞けるの？", "smalltalk", None),
         ("なるほど、ありがとう！助かりました", "smalltalk", None),
         ("Hi! What can you do?", "smalltalk", None),
+        ("AP2019 事業数", "figure", None),  # a count named by its noun, as staff look it up
+        ("マイナンバーカードセンターの交付数は？", "figure", None),
+        ("複数の窓口を回らなくていい？", "general", None),  # 複数 is no count asked
         ("こんにちは、大型ごみについて教えて", "general", None),
         ("スマホの使い方を教えて", "general", None),  # the use of something else
         ("ありがとう、次は大型ごみのネット受付について教えて", "general", None),
@@ -1207,6 +1210,22 @@ def test_a_narrative_answer_quotes_the_paragraph_that_holds_the_asked_figure():
     assert not result.abstained
     assert first == "「豊平区：概況」（豊平区）: 区域面積は、46.23 平方キロメートルで、豊かな自然に恵まれています [1]。"
     assert result.citations[0].hit.chunk.id == "p#L9"
+
+
+def _review(id_, text):
+    return chunk(id_, "豊平区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="豊平区",
+                 section=("豊平区", "アクションプラン 2019 におけるまちづくりの取組"), text=text)
+
+
+def test_how_many_is_answered_by_a_count_not_by_an_ordinal():
+    """「1つ目は…事業です」 names one of the initiatives; 「4つの事業に取り組みました」 says how many."""
+    first = _review("p#L19", "1つ目は、「とよひらスポーツ応援プロジェクト事業」です。")
+    count = _review("p#L17", "アクションプラン 2019 では、4つの事業に取り組みました。")
+    result = answer("豊平区　AP2019　事業数", hits((first, 0.95, 10.0), (count, 0.93, 9.0)))
+    assert not result.abstained and "4つの事業に取り組みました" in result.text.splitlines()[0]
+    rank = _overview("p#L3", "豊平区は10区の中で5番目の広さです。")
+    asked = answer("豊平区って何番目に広いの？", hits((rank, 0.95, 10.0), (LOCATION, 0.90, 5.0)))
+    assert not asked.abstained and "5番目の広さ" in asked.text.splitlines()[0]  # a rank asked: the ordinal answers
 
 
 def test_a_quantity_asked_in_english_is_quoted_from_the_paragraph_stating_it_though_no_word_is_shared():
