@@ -18,6 +18,7 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,7 @@ def _key(text: str) -> tuple[str, ...]:
 _THREAD = threading.local()
 
 
+@lru_cache(maxsize=1 << 16)  # a question tries each word in every phrase window: ~200 stems an English question
 def _stem(word: str) -> str:
     stemmer = getattr(_THREAD, "stemmer", None)
     if stemmer is None:
