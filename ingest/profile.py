@@ -57,8 +57,9 @@ class PlanProfile:
         「前の計画」 → 「アクションプラン 2019」, 「LINEで相談」 → 「SNS」. Matched after NFKC; Japanese
         ignoring spaces and case, Latin as whole words ("household plan" is not "old plan"), ignoring
         case unless written in capitals. A term the question already contains is not repeated."""
+        text = _Mentionable.of(question)
         return [term for term, phrasings in self.aliases.items()
-                if not _mentions(question, term) and any(_mentions(question, p) for p in phrasings)]
+                if not text.mentions(term) and any(text.mentions(p) for p in phrasings)]
 
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
@@ -107,15 +108,34 @@ def parse_profile(text: str, where: str) -> PlanProfile:
         raise CorpusError(f"{where}: not a valid plan profile ({exc})") from None
 
 
-def _mentions(text: str, phrase: str) -> bool:
-    """Whether ``text`` mentions ``phrase`` (both NFKC): Japanese ignoring spaces; Latin as whole words,
-    ignoring case unless the phrase is written in capitals (LINE the app, not "a line at the counter")."""
-    text, phrase = unicodedata.normalize("NFKC", text), unicodedata.normalize("NFKC", phrase)
+@dataclass(frozen=True)
+class _Mentionable:
+    """A text prepared once for many `mentions` checks (NFKC; case-folded without spaces)."""
+
+    folded: str
+    compact: str
+
+    @classmethod
+    def of(cls, text: str) -> _Mentionable:
+        folded = unicodedata.normalize("NFKC", text)
+        return cls(folded, "".join(folded.casefold().split()))
+
+    def mentions(self, phrase: str) -> bool:
+        """Whether the text mentions ``phrase`` (both NFKC): Japanese ignoring spaces; Latin as whole words,
+        ignoring case unless the phrase is written in capitals (LINE the app, not "a line at the counter")."""
+        pattern = _phrase_pattern(phrase)
+        return pattern.search(self.folded) is not None if isinstance(pattern, re.Pattern) else pattern in self.compact
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | str:
+    """A Latin phrase as a whole-word pattern; any other as its case-folded, space-free form."""
+    phrase = unicodedata.normalize("NFKC", phrase)
     if phrase.isascii():
         words = r"\s+".join(map(re.escape, phrase.split()))
         flags = 0 if phrase.isupper() else re.IGNORECASE
-        return re.search(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", text, flags) is not None
-    return "".join(phrase.casefold().split()) in "".join(text.casefold().split())
+        return re.compile(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", flags)
+    return "".join(phrase.casefold().split())
 
 
 def _aliases(table: Any) -> dict[str, tuple[str, ...]]:
