@@ -158,6 +158,11 @@ def mentioned_ward(question: str, wards: dict[str, str], places: bool = False) -
     return None
 
 
+def _names_several_wards(question: str, wards: dict[str, str]) -> bool:
+    """Whether the question names two wards or more (by their Japanese or English names)."""
+    return sum(mentioned_ward(question, {ward: english}) is not None for ward, english in wards.items()) >= 2
+
+
 def detect(question: str, language: str, profile: PlanProfile, respelled: str = "", plan_words: str = "",
            kanji_read: str = "") -> Intent:
     """Classify a question; the order reflects which fact to put first when several apply.
@@ -173,6 +178,9 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     ward = (mentioned_ward(question, profile.wards)
             or (mentioned_ward(respelled, profile.wards) if respelled else None)
             or mentioned_ward(question, profile.wards, places=True))
+    several = _names_several_wards(question, {**profile.wards, **profile.other_wards})
+    if several:  # 「中央区と南区の区役所って建て替えるの？」: about ward offices, not one ward's chapter
+        ward = None
     if _SMALLTALK.match(question):
         return Intent("smalltalk", None, language)
     unanswerable = unanswerable_fact(question)
@@ -194,7 +202,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
         kind = "ward"
     else:
         kind = "general"
-    other = None if ward else mentioned_ward(question, profile.other_wards)
+    other = None if ward or several else mentioned_ward(question, profile.other_wards)
     # (a payment means or a place stays unmatched in English: the passage that would lift it must also lead)
     # (an English question whose subject has no plan words has none a passage must speak of)
     about = (plan_words if language == "en" and unanswerable not in (*CLAUSED, *NEEDS_SUBJECT) else asked)

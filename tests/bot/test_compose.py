@@ -207,6 +207,21 @@ def test_a_place_named_after_a_ward_names_that_ward(question, ward):
     assert query(question).intent.ward == ward
 
 
+@pytest.mark.parametrize(
+    ("question", "ward", "other"),
+    [
+        ("中央区と南区の区役所って建て替えるんだよね？", None, None),  # ward offices, not one ward's chapter
+        ("西区と手稲区の防災の取組を比べて", None, None),
+        ("Compare Nishi and Teine wards", None, None),
+        ("南区の区役所って建て替えるの？", "南区", None),
+        ("中央区の区役所って建て替えるの？", None, "中央区"),  # one ward the plan has no chapter for
+    ],
+)
+def test_a_question_naming_several_wards_is_about_none_of_their_chapters(question, ward, other):
+    intent = query(question).intent
+    assert (intent.ward, intent.other_ward) == (ward, other)
+
+
 def test_relevance_combines_dense_and_capped_lexical():
     relevance = Relevance()
     hit = Hit(BULKY, 1.0, 1, {"dense": 0.84, "lexical": 100.0})
