@@ -439,10 +439,12 @@ def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: 
 
 
 # Which small talk it was: thanks and farewells get their own opening line (a guide follows a greeting).
-_THANKS = re.compile(r"ありがと|助か|了解|わかりました|分かりました|なるほど|お疲れ|\bthanks?\b|\bthank you\b|\bgot it\b|\bok(?:ay)?\b", re.I)
+_THANKS = re.compile(r"ありがと|助か|了解|わかりました|分かりました|なるほど|お疲れ|"
+                     r"\bthanks?\b|\bthank you\b|\bgot it\b|\bok(?:ay)?\b", re.I)
 _FAREWELL = re.compile(r"さようなら|バイバイ|またね|おやすみ|\b(?:good)?bye\b", re.I)
-_GREETING_OR_HOW = re.compile(r"こんにち|こんばん|おはよう|はじめまして|初めまして|もしもし|使い方|何が|なにが|どんなこと|何を|なにを|"
-                              r"あなた|君|きみ|\b(?:hello|hi|hey|good (?:morning|afternoon|evening)|help|how|what|who)\b", re.I)
+_GREETING_OR_HOW = re.compile(
+    r"こんにち|こんばん|おはよう|はじめまして|初めまして|もしもし|使い方|何が|なにが|どんなこと|何を|なにを|あなた|君|きみ|"
+    r"\b(?:hello|hi|hey|good (?:morning|afternoon|evening)|help|how|what|who)\b", re.I)
 
 
 def smalltalk_reply(profile: PlanProfile, english: bool, question: str = "") -> str:

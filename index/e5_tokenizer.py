@@ -104,7 +104,8 @@ class E5SentencePieceTokenizer(SentencePieceBackend):
 
     def save_vocabulary(self, save_directory: str, filename_prefix: str | None = None) -> tuple[str, ...]:
         saved = super().save_vocabulary(save_directory, filename_prefix)
-        target = Path(save_directory) / ((filename_prefix + "-" if filename_prefix else "") + NORMALIZATION_FILE)
+        prefix = f"{filename_prefix}-" if filename_prefix else ""
+        target = Path(save_directory) / f"{prefix}{NORMALIZATION_FILE}"
         if Path(self.normalization_file).resolve() != target.resolve():
             target.write_bytes(Path(self.normalization_file).read_bytes())
         return (*saved, str(target))

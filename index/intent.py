@@ -115,8 +115,9 @@ _SMALLTALK_PHRASES = (
     r"使い方(?:は|って|が(?:わから|分から)ない|を(?:もう一度|もう一回)?教えて(?:ください|下さい)?)?|"
     r"(?:何|なに)が(?:でき|聞け|きけ)る(?:の|んですか|んだ|ますか)?|どんなことが(?:でき|聞け|きけ)る(?:の|んですか|ますか)?|"
     r"(?:何|なに)を(?:聞け|きけ)ば(?:いい|良い)(?:の|ですか)?|(?:あなた|君|きみ)は(?:誰|だれ|何|なに)(?:ですか)?|"
-    r"hello|hi|hey|good (?:morning|afternoon|evening)|thanks(?: a lot)?|thank you(?: (?:very|so) much)?|bye|goodbye|"
-    r"ok(?:ay)?|got it|help|how (?:do i|to|can i) use(?: (?:this|it|you))?|what can you do|who are you|what are you"
+    r"hello|hi|hey|good (?:morning|afternoon|evening)|thanks(?: a lot)?|thank you(?: (?:very|so) much)?|"
+    r"bye|goodbye|ok(?:ay)?|got it|help|how (?:do i|to|can i) use(?: (?:this|it|you))?|"
+    r"what can you do|who are you|what are you"
 )
 _SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪\u2600-\u27bf\U0001f300-\U0001faff]*"
 _SMALLTALK = re.compile(rf"^{_SMALLTALK_GAP}(?:(?:{_SMALLTALK_PHRASES}){_SMALLTALK_GAP})+$", re.I)

@@ -18,8 +18,8 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -51,7 +51,8 @@ def _key(text: str) -> tuple[str, ...]:
 _THREAD = threading.local()
 
 
-@lru_cache(maxsize=1 << 16)  # a question tries each word in every phrase window: ~200 stems an English question
+# memoized: a question tries each word in every phrase window, ~200 stems an English question
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     stemmer = getattr(_THREAD, "stemmer", None)
     if stemmer is None:

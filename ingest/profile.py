@@ -124,7 +124,9 @@ class _Mentionable:
         """Whether the text mentions ``phrase`` (both NFKC): Japanese ignoring spaces; Latin as whole words,
         ignoring case unless the phrase is written in capitals (LINE the app, not "a line at the counter")."""
         pattern = _phrase_pattern(phrase)
-        return pattern.search(self.folded) is not None if isinstance(pattern, re.Pattern) else pattern in self.compact
+        if isinstance(pattern, re.Pattern):
+            return pattern.search(self.folded) is not None
+        return pattern in self.compact
 
 
 @lru_cache(maxsize=4096)

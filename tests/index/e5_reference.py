@@ -16,7 +16,8 @@ def precompiled_charsmap(norm_map: dict[int, tuple[int, ...]]) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         rules = Path(tmp) / "rules.tsv"
         rules.write_text(
-            "".join(f"{cp:X}\t{' '.join(f'{o:X}' for o in outputs)}\n" for cp, outputs in sorted(norm_map.items())),
+            "".join(f"{cp:X}\t{' '.join(f'{o:X}' for o in outputs)}\n"
+                    for cp, outputs in sorted(norm_map.items())),
             encoding="utf-8",
         )
         corpus = Path(tmp) / "corpus.txt"
@@ -32,7 +33,8 @@ def precompiled_charsmap(norm_map: dict[int, tuple[int, ...]]) -> bytes:
     return proto.normalizer_spec.precompiled_charsmap
 
 
-def reference_tokenizer(pieces: list[str], scores, special: dict[str, int], norm_map: dict[int, tuple[int, ...]]):
+def reference_tokenizer(pieces: list[str], scores, special: dict[str, int],
+                        norm_map: dict[int, tuple[int, ...]]):
     """A `tokenizers.Tokenizer`: Unigram over the pieces, `Precompiled` map, the XLM-R whitespace
     collapse, Metaspace, ``<s> $A </s>``."""
     from tokenizers import AddedToken, Regex, Tokenizer, models, normalizers, pre_tokenizers, processors

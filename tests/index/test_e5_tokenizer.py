@@ -6,8 +6,14 @@ import json
 
 import pytest
 
-from index.e5_tokenizer import CLASS_NAME, MODEL_FILE, NORMALIZATION_FILE, E5SentencePieceTokenizer, register, \
-    write_files
+from index.e5_tokenizer import (
+    CLASS_NAME,
+    MODEL_FILE,
+    NORMALIZATION_FILE,
+    E5SentencePieceTokenizer,
+    register,
+    write_files,
+)
 from tests.index.e5_reference import reference_tokenizer
 
 # A hand-written vocabulary in the model's id order: specials first, <mask> last (as in e5's).
@@ -30,7 +36,8 @@ TEXTS = [
 def model_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("e5tok")
     write_files(PIECES, SCORES, SPECIAL, NORM_MAP, folder)
-    (folder / "tokenizer_config.json").write_text(json.dumps({"tokenizer_class": CLASS_NAME, "model_max_length": 8}))
+    config = {"tokenizer_class": CLASS_NAME, "model_max_length": 8}
+    (folder / "tokenizer_config.json").write_text(json.dumps(config))
     return folder
 
 

