@@ -41,9 +41,10 @@ _ASKING = re.compile("(" + "|".join(sorted(ASKING_WORDS, key=len, reverse=True))
 
 
 # each entry's first common kanji spelling (the lowest Kanji ID with a mark), beside the entry's kana readings
+_MARKS = ",".join("?" * len(COMMON))
 _COMMON_SPELLINGS = f"""
     WITH first AS (SELECT MIN(ID) AS kid FROM Kanji
-                   WHERE ID IN (SELECT kid FROM KJP WHERE text IN ({",".join("?" * len(COMMON))})) GROUP BY idseq)
+                   WHERE ID IN (SELECT kid FROM KJP WHERE text IN ({_MARKS})) GROUP BY idseq)
     SELECT kana.text, kanji.text FROM first JOIN Kanji kanji ON kanji.ID = first.kid
                                             JOIN Kana kana ON kana.idseq = kanji.idseq
     WHERE length(kana.text) BETWEEN ? AND ?"""
