@@ -412,12 +412,17 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     for note in chunk.notes:
         lines.append(cite(f"Note: {note}." if english else f"備考: {note}。", n))
 
+    if members := _goal_initiatives(chunk, hits)[: settings.max_goal_initiatives]:
+        # a ward's goal: what the plan does for it is the initiatives under it (presented, not merely related)
+        label = ("Initiative", "取組")
+        lines.extend(_related_line(h, cites.n(h), english, profile, label=label) for h in members)
+    listed = {h.chunk.id for h in members}
     floor = max(relevance.threshold, relevance.score(lead) - settings.related_margin)
     related = [
         h for h in hits
-        if h.chunk.id != chunk.id and h.chunk.title != chunk.title
+        if h.chunk.id != chunk.id and h.chunk.title != chunk.title and h.chunk.id not in listed
         and relevance.score(h) >= floor and h.chunk.kind != "narrative"
-    ][: settings.max_related]
+    ][: max(0, settings.max_related - len(members))]
     cited_before = len(cites.order)
     related_numbers = tuple(cites.n(h) for h in related)
     lines.extend(_related_line(h, n, english, profile) for h, n in zip(related, related_numbers))
@@ -426,16 +431,28 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
                   related=tuple(n for n in related_numbers if n > cited_before))
 
 
-def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: int = 40) -> str:
-    """One line per related passage: its title, where it is, and the start of its description."""
+def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: int = 40,
+                  label: tuple[str, str] = ("Related", "関連")) -> str:
+    """One line per related passage (``label``: English, Japanese): its title, where it is, and the start of
+    its description."""
     chunk = hit.chunk
     summary = sentences(chunk.text, 1) if chunk.kind != "glossary" else (chunk.definition or "")
     if len(summary) > width:
         summary = summary[:width].rstrip("、。，. ") + "…"
     place = where(chunk, profile)
     if english:
-        return f"Related: 「{chunk.title}」 ({place}){f': 「{summary}」' if summary else ''} [{n}]"
-    return f"関連: 「{chunk.title}」（{place}）{f': {summary}' if summary else ''} [{n}]"
+        return f"{label[0]}: 「{chunk.title}」 ({place}){f': 「{summary}」' if summary else ''} [{n}]"
+    return f"{label[1]}: 「{chunk.title}」（{place}）{f': {summary}' if summary else ''} [{n}]"
+
+
+def _goal_initiatives(goal: Chunk, hits: list[Hit]) -> list[Hit]:
+    """The retrieved initiatives under ``goal`` when it is a ward's goal heading (their section ends with its
+    title), in the plan's order; [] for any other passage."""
+    if goal.kind != "narrative" or not goal.ward:
+        return []
+    members = {h.chunk.title: h for h in hits if h.chunk.kind == "initiative" and h.chunk.ward == goal.ward
+               and h.chunk.section[-1:] == (goal.title,)}
+    return sorted(members.values(), key=lambda h: h.chunk.source.line_start)
 
 
 # Which small talk it was: thanks and farewells get their own opening line (a guide follows a greeting).
@@ -508,6 +525,8 @@ def _first_sentence(query: Query, chunk: Chunk, n: int, english: bool, profile: 
             return line, None
     quote_at = min(quote_at, len(parts) - 1)
     lead_sentence, rest = parts[quote_at], parts[quote_at + 1] if quote_at + 1 < len(parts) else ""
+    if lead_sentence.startswith(title) and lead_sentence[len(title):].strip():
+        lead_sentence = lead_sentence[len(title):].strip()  # a goal's heading opens its text: named once
     if english:
         return cite(f"The plan's 「{title}」 ({where(chunk, profile)}): 「{lead_sentence}」", n), rest
     return cite(f"「{title}」（{where(chunk, profile)}）: {lead_sentence}", n), rest

@@ -93,11 +93,14 @@ class AnswerSettings:
             asked fact (a department question prefers a hit with a 所管): 5 covers every dev-set case.
         lead_margin: ... but only if its relevance is within this of the best hit's (0.03: beyond,
             the better-fitting hit was about something else on the dev set).
-        max_related: other relevant initiatives listed after the answer, a line each ("関連: …").
+        max_related: other relevant initiatives listed after the answer, a line each ("関連: …"); fewer after
+            a goal's own initiatives (`max_goal_initiatives`), so the answer stays as long.
         related_margin: ... those whose relevance is within this of the leading passage's: a question
             naming a ward is close to every passage of that ward, so the absolute threshold alone
             listed the ward's unrelated initiatives (「西区の子育て支援は？」 → its disaster drills).
         max_suggestions: closest topics offered when the plan has no answer.
+        max_goal_initiatives: a ward's goal (「目標1:健やかに暮らせるまちづくり」) answered lists the initiatives
+            under it that were retrieved, a line each, in the plan's order, at most this many.
     """
 
     lead_candidates: int = 5
@@ -105,6 +108,7 @@ class AnswerSettings:
     max_related: int = 3
     related_margin: float = 0.04
     max_suggestions: int = 3
+    max_goal_initiatives: int = 5
 
 
 @dataclass(frozen=True)

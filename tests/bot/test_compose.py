@@ -125,6 +125,43 @@ def test_a_passage_above_the_threshold_but_far_below_the_lead_is_not_listed_as_r
     assert "関連" not in result.text
 
 
+def test_a_wards_goal_is_answered_with_the_initiatives_under_it_in_the_plans_order():
+    """「南区の健やかに暮らせるまちづくりって何するの？」: the goal heading states an aim; what the plan does for
+    it is its initiatives, listed a line each (another goal's initiative is at most related)."""
+    goal_title = "目標1:健やかに暮らせるまちづくり"
+    goal = chunk("p#L115", goal_title, kind="narrative", ward="南区", section=("南区", "取組目標・主な取組"),
+                 text=f"{goal_title} 住民が地域で健やかに生活できるための取組や交流促進事業を実施します。")
+    under = ("南区", "取組目標・主な取組", goal_title)
+    walking = replace(chunk("p#L116", "冬も楽しむウォーキング推進事業", ward="南区", section=under,
+                            text="冬のウォーキングを楽しむイベントを行います。"), source=Source("plan.txt", 116, 116))
+    mascot = replace(chunk("p#L117", "南区子育て支援キャラクター事業", ward="南区", section=under,
+                           text="子育て支援キャラクターを活用します。"), source=Source("plan.txt", 117, 117))
+    elsewhere = chunk("p#L120", "南区地域活動の次世代参画支援事業", ward="南区",
+                      section=("南区", "取組目標・主な取組", "目標2:地域のまちづくり活動の推進"),
+                      text="若い世代の活動を支援します。")
+    other_ward = chunk("p#L60", "清田区健康アップ推進事業", ward="清田区", section=("清田区", "取組目標・主な取組",
+                       goal_title), text="歩くことを主眼とした健康づくりを進めます。")
+    ranked = hits((goal, 0.92, 12.0), (mascot, 0.91, 9.0), (elsewhere, 0.91, 9.0), (other_ward, 0.90, 6.0),
+                  (walking, 0.90, 9.0))
+    result = answer("南区の健やかに暮らせるまちづくりって何するの？", ranked)
+    lines = result.text.splitlines()
+    assert lines[0] == (f"「{goal_title}」（南区）: 住民が地域で健やかに生活できるための取組や交流促進事業を"
+                        "実施します [1]。")  # the heading that opens the text is not quoted again
+    assert [line.split("」")[0] for line in lines[1:3]] == ["取組: 「冬も楽しむウォーキング推進事業",
+                                                          "取組: 「南区子育て支援キャラクター事業"]
+    assert all(not line.startswith("取組:") for line in lines[3:])
+    assert "清田区健康アップ推進事業" not in "".join(lines[1:3])
+    assert len(lines) <= 1 + 3  # the goal's initiatives take the related lines' places
+    assert_every_sentence_cited(result, ranked)
+
+
+def test_an_initiative_lead_lists_related_passages_not_a_goals_initiatives():
+    ranked = hits((NISHI, 0.90, 8.0), (replace(NISHI, id="p#L156", title="避難所の備蓄"), 0.89, 8.0))
+    result = answer("西区では防災に何をしていますか", ranked)
+    assert "取組:" not in result.text
+    assert "関連: 「避難所の備蓄」" in result.text
+
+
 def test_irrelevant_hits_abstain_with_suggestions_and_no_invented_facts():
     ranked = hits((CENTER, 0.82, 0.5), (BULKY, 0.81, 0.0))
     result = answer("除雪はいつ来ますか？", ranked)
