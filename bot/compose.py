@@ -361,6 +361,13 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
     lead = _choose_lead(intent, hits, relevance, settings, query.text, query.frame)
+    if intent.ward and lead.chunk.ward not in (None, intent.ward):
+        # asked of one ward, led by another ward's passage (「豊平区にも似たのある？」 after 清田区's きよたマルシェ,
+        # whose name still wins the search): that ward's or a city-wide passage, or not found there
+        lead = next((h for h in hits[: settings.lead_candidates] if h.chunk.ward in (None, intent.ward)
+                     and relevance.score(h) >= relevance.threshold), None)
+        if lead is None:
+            return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
     if not in_context and _lifted_by_ward(query, lead, relevance):
         # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
         return _abstain(query, hits, relevance, settings, profile, cites, notes, False)

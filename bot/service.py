@@ -185,7 +185,7 @@ class Bot:
             from bot.llm import generate
 
             answer = generate(answer, self.config.llm, result.profile)
-        if resolution.understood_as:
+        if resolution.understood_as and answer.intent != "smalltalk":  # 「ありがとう！」 is about no passage
             answer = replace(answer, text=f"（{resolution.understood_as}）\n{answer.text}",
                              understood_as=resolution.understood_as)
         answer = replace(answer, suggestions=suggest(answer, result.profile))

@@ -162,6 +162,28 @@ def test_an_initiative_lead_lists_related_passages_not_a_goals_initiatives():
     assert "関連: 「避難所の備蓄」" in result.text
 
 
+KIYOTA_MARCHE = chunk("p#L60", "地域交流拠点における賑わい創出", ward="清田区",
+                      text="「きよたマルシェ」などで区役所周辺から賑わいを生みます。")
+
+
+def test_a_question_asked_of_one_ward_is_not_led_by_another_wards_passage():
+    """A ward asked for (a follow-up 「豊平区にも似たのある？」 after 清田区's きよたマルシェ, whose name still wins
+    the search): that ward's passage leads, or a city-wide one."""
+    ranked = hits((KIYOTA_MARCHE, 0.93, 12.0), (TOYOHIRA, 0.90, 6.0), (BULKY, 0.86, 0.0))
+    result = answer("豊平区で賑わいを生むイベントは？", ranked)
+    assert not result.abstained
+    assert result.citations[0].hit.chunk.title == "安全・安心なまちとよひら推進事業"
+    assert_every_sentence_cited(result, ranked)
+
+
+def test_a_question_asked_of_one_ward_with_only_another_wards_passage_relevant_is_not_found():
+    ranked = hits((KIYOTA_MARCHE, 0.93, 12.0), (TOYOHIRA, 0.80, 0.0))
+    result = answer("豊平区で賑わいを生むイベントは？", ranked)
+    assert result.abstained
+    assert result.text.startswith(NOT_IN_PLAN_JA.split("\n")[0])
+    assert "地域交流拠点における賑わい創出" in result.text  # still shown as the closest topic
+
+
 def test_irrelevant_hits_abstain_with_suggestions_and_no_invented_facts():
     ranked = hits((CENTER, 0.82, 0.5), (BULKY, 0.81, 0.0))
     result = answer("除雪はいつ来ますか？", ranked)

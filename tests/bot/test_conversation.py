@@ -54,6 +54,15 @@ def test_a_count_asked_with_a_verbal_noun_as_its_verb_stays_on_the_topic(mini_bo
     assert new.understood_as is None
 
 
+def test_thanks_in_a_conversation_is_about_no_passage_and_the_topic_stays(mini_bot):
+    """「ありがとう！」 after an answer gets the short reply with no 「（…について）」 in front; the next
+    follow-up is still about the earlier topic."""
+    _, thanks, after = mini_bot.dialogue(["消防検査のオンライン化について教えて", "ありがとう！", "担当は？"])
+    assert thanks.intent == "smalltalk" and thanks.understood_as is None
+    assert thanks.text.startswith("どういたしまして") and thanks.citations == ()
+    assert after.understood_as == "「消防検査のオンライン化」について" and lead(after) == "消防検査のオンライン化"
+
+
 def test_an_english_fact_follow_up_stays_on_the_topic(mini_bot):
     _, second = mini_bot.dialogue(["Tell me about online fire inspections", "Which department is in charge?"])
     assert second.understood_as == "「消防検査のオンライン化」について"
