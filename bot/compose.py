@@ -532,8 +532,9 @@ def _first_sentence(query: Query, chunk: Chunk, n: int, english: bool, profile: 
             return line, None
     quote_at = min(quote_at, len(parts) - 1)
     lead_sentence, rest = parts[quote_at], parts[quote_at + 1] if quote_at + 1 < len(parts) else ""
-    if lead_sentence.startswith(title) and lead_sentence[len(title):].strip():
-        lead_sentence = lead_sentence[len(title):].strip()  # a goal's heading opens its text: named once
+    after = lead_sentence[len(title):] if lead_sentence.startswith(title) else ""
+    if after[:1].isspace() and after.strip():  # a goal's heading opens its text (「目標1:… 住民が…」): named once
+        lead_sentence = after.strip()
     if english:
         return cite(f"The plan's 「{title}」 ({where(chunk, profile)}): 「{lead_sentence}」", n), rest
     return cite(f"「{title}」（{where(chunk, profile)}）: {lead_sentence}", n), rest
