@@ -18,7 +18,15 @@ from index.query import Query
 from index.respell import written_in_kana
 from index.retrieve import compact
 from index.units import QUANTITIES, counts_in, states_unit, unit_figure
-from index.unstated import CLAUSED, NAMELESS_NOUNS, condition_of, covers, standing_veto, ward_nouns
+from index.unstated import (
+    CLAUSED,
+    NAMELESS_NOUNS,
+    asked_before,
+    condition_of,
+    covers,
+    standing_veto,
+    ward_nouns,
+)
 from ingest.chunk import Chunk
 from ingest.display import departments_text, measure_text, where
 from ingest.profile import PlanProfile
@@ -357,6 +365,12 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)
         query = replace(query, intent=intent)
+    aside = ""
+    if relevant and asked_before(question, intent.unanswerable_fact):
+        # 「どんな訓練してるの？近所の人も参加できる？」: the first question answered, the missing fact told after it
+        aside = _missing_sentence(query, intent.unanswerable_fact, profile)
+        intent = replace(intent, unanswerable_fact=None)
+        query = replace(query, intent=intent)
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
@@ -418,6 +432,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         ))
     for note in chunk.notes:
         lines.append(cite(f"Note: {note}." if english else f"備考: {note}。", n))
+    if aside:  # the second question's fact, which the plan lacks
+        lines.append(aside if english else f"なお、{aside}")
 
     if members := _goal_initiatives(chunk, hits)[: settings.max_goal_initiatives]:
         # a ward's goal: what the plan does for it is the initiatives under it (presented, not merely related)
@@ -429,6 +445,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         h for h in hits
         if h.chunk.id != chunk.id and h.chunk.title != chunk.title and h.chunk.id not in listed
         and relevance.score(h) >= floor and h.chunk.kind != "narrative"
+        # asked of one ward (「豊平区の町内会で…講師を派遣してもらえる？」): that ward's or city-wide, not another ward's
+        and (intent.ward is None or h.chunk.ward in (None, intent.ward))
     ][: max(0, settings.max_related - len(members))]
     cited_before = len(cites.order)
     related_numbers = tuple(cites.n(h) for h in related)
@@ -581,6 +599,20 @@ def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanPro
     return None
 
 
+def _missing_sentence(query: Query, missing: str, profile: PlanProfile) -> str:
+    """「この計画（抜粋）には料金・手数料の記載はありません。」 — naming the condition a yes/no question ends on (「コンビニ」
+    についての記載はありません), with the English sentence first for an English question."""
+    fact_ja = _FACT_JA[missing]
+    condition = condition_of(query.text, missing) if missing in CLAUSED else ""
+    if condition:  # name it: 「コンビニ」についての記載はありません
+        fact_ja = f"「{condition}」について"
+    missing_ja = f"{profile.label_ja}には{fact_ja}の記載はありません。"
+    if query.intent.language == "en":
+        plan_en = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+        return f"{plan_en} states no {_FACT_EN[missing]}. {missing_ja}"
+    return missing_ja
+
+
 def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, profile: PlanProfile,
              cites: _Cites, notes: list[str], relevant: bool, missing: str | None = None,
              absent: str = "") -> Answer:
@@ -593,13 +625,7 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
         plan_en = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
         lines.append(f"{plan_en} says nothing about 「{absent}」. {absent_ja}" if english else absent_ja)
     elif missing:
-        fact_ja = _FACT_JA[missing]
-        condition = condition_of(query.text, missing) if missing in CLAUSED else ""
-        if condition:  # name it: 「コンビニ」についての記載はありません
-            fact_ja = f"「{condition}」について"
-        missing_ja = f"{profile.label_ja}には{fact_ja}の記載はありません。"
-        lines.append(f"{profile.name_en[:1].upper()}{profile.name_en[1:]} states no "
-                     f"{_FACT_EN[missing]}. {missing_ja}" if english else missing_ja)
+        lines.append(_missing_sentence(query, missing, profile))
     else:
         lines.append(not_in_plan(profile, english))
     # in the ranking's order, overviews included: the best guess comes first (cross-validated citizen_dev:

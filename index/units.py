@@ -9,9 +9,16 @@ from itertools import pairwise
 
 from index.analyzer import tagged
 
-# How long a procedure takes (申請から決定までどれくらいかかる？, "how long does it take"): a number of days.
+# How long a procedure takes (申請から決定までどれくらいかかる？, "how long does it take"), or how long after asking
+# something comes (何日後に届く？, どれくらいで回収に来る？, "how soon"): a number of days.
 DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日|何週間|何か月|何ヶ月|何カ月)"
-            r"(?:くらい|ぐらい|ほど|程度)?(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|\bhow long (?:does|will) (?:it|the \w+) take\b")
+            r"(?:くらい|ぐらい|ほど|程度)?(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|"
+            r"\bhow long (?:does|will) (?:it|the \w+) take\b|"
+            r"何\s*(?:日|週間|か月|ヶ月|カ月)\s*(?:後|待)|"
+            r"(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日くらい|何日ぐらい)で\s*[^。？?\s]{0,8}?"
+            r"(?:届|来る|来て|来ます|決ま|終わ|出る|出ます|でき|もらえ|受け取れ|取りに|回収)|"
+            r"\bhow (?:soon|quickly)\b|\bhow long (?:until|before|after)\b|"
+            r"\bhow many (?:days|weeks|months) (?:until|before|after|does it take|will it take)\b")
 # The unit a figure question asks in (何人, 何件, "how many hours"): a passage answers it only when it
 # states a number in that unit (`states_unit`) — a share in % does not tell "how many people".
 _UNIT_ASKED = (

@@ -609,6 +609,29 @@ def without_asked_fact(question: str, fact: str | None) -> str:
     return pattern.sub(" ", question) if pattern is not None else question
 
 
+# Facts the plan lacks that a second question may add to a first one (「どんな訓練してるの？近所の人も参加できる？」): the
+# first is answered and the missing fact told after it (`asked_before`), not the whole message refused.
+ASIDE_FACTS = ("condition", "eligibility")
+_SENTENCE_END = re.compile(r"(?<=[。？?！!])")
+_ASKS = re.compile(r"[？?]\s*$")
+
+
+def asked_before(question: str, fact: str | None) -> str:
+    """The question a message asks before the one asking for ``fact`` (one of `ASIDE_FACTS`), when the fact is
+    asked only in the message's last sentence and what comes before it is a question of its own: 「西区の避難所って
+    どんな訓練してるの？」 of 「…してるの？近所の人も参加できる？」; "" otherwise (one question, or the fact asked
+    first)."""
+    if fact not in ASIDE_FACTS:
+        return ""
+    sentences = [part for part in _SENTENCE_END.split(question.strip()) if part.strip()]
+    if len(sentences) < 2:
+        return ""
+    before = "".join(sentences[:-1])
+    if not _ASKS.search(before) or unanswerable_fact(before) is not None:
+        return ""
+    return before
+
+
 def unanswerable_fact(question: str) -> str | None:
     """The first fact type of `UNSTATED_FACTS` the question asks for (its grammar confirming it), or None."""
     return next((name for name, pattern in _NOT_IN_PLAN.items()

@@ -13,7 +13,7 @@ from bot.config import Relevance
 from index.config import IndexConfig
 from index.hit import Hit
 from index.query import understand
-from index.unstated import UNSTATED_FACTS
+from index.unstated import UNSTATED_FACTS, asked_before
 from ingest.chunk import Chunk, Department, GlossaryLink, Measure, Source
 from ingest.profile import bundled_profile
 
@@ -153,6 +153,16 @@ def test_a_wards_goal_is_answered_with_the_initiatives_under_it_in_the_plans_ord
     assert "清田区健康アップ推進事業" not in "".join(lines[1:3])
     assert len(lines) <= 1 + 3  # the goal's initiatives take the related lines' places
     assert_every_sentence_cited(result, ranked)
+
+
+def test_a_question_asked_of_one_ward_lists_no_other_wards_initiative_as_related():
+    """「西区では防災に何をしていますか」: 豊平区's disaster initiative is no help to a 西区 resident; a city-wide
+    passage still is. Asked of no ward, both are listed."""
+    ranked = hits((NISHI, 0.90, 8.0), (TOYOHIRA, 0.89, 8.0), (CENTER, 0.89, 8.0))
+    related = [line for line in answer("西区では防災に何をしていますか", ranked).text.splitlines() if line.startswith("関連")]
+    assert [line.split("」")[0] for line in related] == ["関連: 「札幌市マイナンバーカードセンターの運営"]
+    anywhere = answer("防災に何をしていますか", ranked).text
+    assert "関連: 「安全・安心なまちとよひら推進事業」" in anywhere and "関連: 「札幌市マイナンバーカードセンターの運営」" in anywhere
 
 
 def test_an_initiative_lead_lists_related_passages_not_a_goals_initiatives():
@@ -814,6 +824,28 @@ def test_a_condition_is_answered_only_by_a_passage_that_speaks_of_it():
     assert refused.citations[0].hit.chunk is BULKY  # the closest topic is still shown
 
 
+def test_a_condition_asked_in_a_second_question_is_told_after_the_first_is_answered():
+    """「大型ごみってどう変わるの？コンビニでも申し込める？」: the first question is answered from the passage and the
+    condition it lacks told after it; asked alone, the condition is still refused."""
+    said = answer("大型ごみってどう変わるの？コンビニでも申し込める？", hits((BULKY, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is BULKY
+    assert "なお、この計画（抜粋）には「コンビニ」についての記載はありません。" in said.text.splitlines()
+    assert answer("大型ごみってコンビニでも申し込める？", hits((BULKY, 0.92, 10.0))).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "before"),
+    [
+        ("西区の避難所ってどんな訓練してるの？近所の人も参加できる？", "西区の避難所ってどんな訓練してるの？"),
+        ("西区の避難所訓練って近所の人も参加できる？", ""),  # one question
+        ("ごみの話です。コンビニでも申し込める？", ""),  # no question before it
+        ("手数料はいくら？コンビニでも申し込める？", ""),  # the first asks for a fact the plan lacks too
+    ],
+)
+def test_the_question_asked_before_a_condition_is_a_sentence_ending_in_a_question_mark(question, before):
+    assert asked_before(question, "condition") == before
+
+
 def test_a_condition_is_named_as_the_plan_names_it_and_must_be_spoken_of_in_full():
     """「LINEでも」 is the plan's SNS and 「スマホでも」 its オンライン (the profile's aliases); every word of the
     condition must be spoken of — 相談 alone, named by every consultation passage, does not answer 離婚の相談."""
@@ -903,6 +935,9 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("生活保護の申請から決定までどれくらいかかる？", "日"),  # how long a procedure takes
         ("How long does it take to get the care certification?", "日"),
         ("提案したら、採用されるまで何か月くらいかかる？", "日"),
+        ("住民票をオンラインで申請したら何日後に届く？", "日"),  # how long after asking it comes
+        ("粗大ごみ、申し込んでからどれくらいで回収に来る？", "日"),
+        ("How soon will my bulky garbage be picked up?", "日"),
         ("マイナンバーカードセンターって今どれくらい待つの？", "待ち"),  # waiting: hours or minutes
         ("繁忙期の待ち時間は何分？", "待ち"),
         ("ネットで済む手続き、2027年までにどれくらいの割合にするの？", "%"),
@@ -926,6 +961,19 @@ def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
 def test_what_and_times_are_not_counted_figures(question, kind):
     intent = query(question).intent
     assert (intent.kind, intent.unit) == (kind, None)
+
+
+def test_how_long_until_something_comes_is_answered_only_by_a_number_of_days():
+    """「何日後に取りに来てくれる？」 of the bulky-garbage initiative (a target in %) is a figure the plan lacks; the care
+    certification's 「処理日数が30日以内の割合」 states days and answers 「結果が出るまで何日くらい？」."""
+    garbage = chunk("p#L344", "大型ごみ収集のオンライン化", text="大型ごみの申込について、インターネット受付を導入します。",
+                    indicator="インターネット受付件数の割合", baseline=Measure(2022, "—"), target=Measure(2027, "50%"))
+    refused = answer("粗大ごみをネットで申し込んだら、何日後くらいに取りに来てくれるの？", hits((garbage, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    care = chunk("p#L515", "介護認定事務センター事業", text="要介護認定事務を集約します。",
+                 indicator="要介護認定の処理日数が30日以内の割合", baseline=Measure(2022, "16%"), target=Measure(2027, "25%"))
+    said = answer("介護認定って申請してからどれくらいで結果が出る？", hits((care, 0.92, 10.0)))
+    assert not said.abstained and "30日以内" in said.text.splitlines()[0]
 
 
 def test_a_ratio_asked_is_answered_only_by_a_number_in_times():
