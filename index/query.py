@@ -14,7 +14,7 @@ from index.crosslingual import expand_english, is_english, lexical_text
 from index.intent import Intent, detect
 from index.jmdict import Glosses
 from index.kana_kanji import in_kanji
-from index.ranker import Asked
+from index.ranker import Asked, asks_about_the_past
 from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
 from index.retrieve import Filters
 from index.unstated import unanswerable_fact, without_asked_fact
@@ -63,7 +63,7 @@ class Query:
     def asked(self) -> Asked:
         """What the learned re-ranker reads of the question (`index.ranker`)."""
         return Asked(self.intent.kind, self.intent.ward, self.language == "en", written_in_kana(self.text),
-                     self.search_text)
+                     self.search_text, asks_about_the_past(self.text))
 
 
 def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,8 @@ FEATURES = (
     "english_bm25_word",
     "kana_ranking",            # a question written in kana: its adapted dense score
     "ward_narrative",          # the question names a ward and the chunk is a narrative passage
+    "past_told",               # the chunk recounts what was done (most of its sentences end in ました)
+    "past_asked_told",         # ... and the question asks about the past (前に…やってた？, "did they")
 )
 
 
@@ -100,6 +103,31 @@ class Asked:
     english: bool
     kana: bool
     text: str
+    past: bool = False  # it asks about the past (`asks_about_the_past`)
+
+
+# A question about what was done before (前にやってた？, コロナのときどうなってた？, 直したことある？, "did the ward
+# hold …"), which a passage recounting the past answers (a ward's review of its previous plan), not a plan.
+_ASKED_PAST = re.compile(
+    r"前に|以前|前は|昔|当時|かつて|これまで|今まで|コロナ(?:の|禍)|ことが?ある|"
+    # (not what the asker heard: 「…って聞いたけど」)
+    r"(?<!聞)(?<!聞い)(?:てた|でた|ていた|でいた|った|した|いた|だった|でした|ました)(?:の|よね|けど|んだ|って|か|\s*[?？]|\s*$)|"
+    r"\b(?:did|was|were|used to|in the past|previously|last time|have (?:they|you|the city|the ward) ever)\b",
+    re.I)
+_TOLD_PAST = re.compile(r"(?:ました|でした)[。．]?\s*$")
+
+
+def asks_about_the_past(question: str) -> bool:
+    """Whether ``question`` asks about what was done before (「西区で前に川に魚を放すイベントやってた？」), not what is
+    planned (「町内会で健康フェアをやりたいんだけど、手伝ってもらえる？」)."""
+    return bool(_ASKED_PAST.search(question))
+
+
+def told_in_the_past(text: str) -> bool:
+    """Whether a passage recounts what was done: at least half of its sentences end in ました／でした."""
+    sentences = [s for s in re.split(r"(?<=[。．])", text) if s.strip()]
+    past = sum(bool(_TOLD_PAST.search(sentence.strip())) for sentence in sentences)
+    return bool(sentences) and 2 * past >= len(sentences)
 
 
 @dataclass(frozen=True)
@@ -111,6 +139,7 @@ class ChunkTraits:
     has_indicator: np.ndarray
     has_departments: np.ndarray
     title_bigrams: tuple[frozenset[str], ...]
+    past_told: np.ndarray
 
     @classmethod
     def of(cls, chunks) -> ChunkTraits:
@@ -118,7 +147,8 @@ class ChunkTraits:
                    np.array([c.ward or "" for c in chunks], dtype=object),
                    np.array([c.indicator is not None for c in chunks]),
                    np.array([bool(c.departments) for c in chunks]),
-                   tuple(_bigrams(c.title) for c in chunks))
+                   tuple(_bigrams(c.title) for c in chunks),
+                   np.array([c.kind == "narrative" and told_in_the_past(c.text) for c in chunks]))
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -164,6 +194,8 @@ def features(rows: np.ndarray, traits: ChunkTraits, signals: dict[str, np.ndarra
         "english_bm25_word": english * bm25["word"],
         "kana_ranking": kana * ranking,
         "ward_narrative": (kinds == "narrative") & bool(ward),
+        "past_told": traits.past_told[rows],
+        "past_asked_told": traits.past_told[rows] & asked.past,
     }
     return np.stack([np.asarray(columns[name], dtype=np.float32) for name in FEATURES], axis=1)
 

@@ -10,11 +10,21 @@ import pytest
 
 from index.adapter import AdapterSettings
 from index.engine import SearchEngine
-from index.ranker import FEATURES, RANKER_FILE, Asked, ChunkTraits, Ranker, RankerSettings, features, fit
+from index.ranker import (
+    FEATURES,
+    RANKER_FILE,
+    Asked,
+    ChunkTraits,
+    Ranker,
+    RankerSettings,
+    asks_about_the_past,
+    features,
+    fit,
+    told_in_the_past,
+)
 from index.store import build_index, load_index
 from ingest.chunk import Chunk, Department, Measure, Source
 from planqa.errors import ConfigError, IndexMismatchError
-
 from tests.index.test_adapter import _questions_for_the_mini_plan
 
 
@@ -54,6 +64,38 @@ def test_features_read_the_question_and_the_chunk():
                        Asked("general", None, True, False, "bulky"), rrf_k=10)
     assert english[0, FEATURES.index("english_ranking")] == pytest.approx(0.9)
     assert english[:, FEATURES.index("ward_unasked")].tolist() == [0, 0, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("question", "past"),
+    [
+        ("西区で前に、川に魚の赤ちゃんを放すイベントやってた？", True),
+        ("コロナのとき、手稲区の夏あかりってどうなってたの？", True),
+        ("南区の古くて歩きにくい緑道、直したことあるの？", True),
+        ("Did Toyohira ward hold curling events?", True),
+        ("町内会で健康フェアをやりたいんだけど、豊平区から何か手伝ってもらえる？", False),  # what is done now
+        ("手稲山を使って手稲区をPRしてるって聞いたけど、何してるの？", False),  # what the asker heard
+        ("Is the ward holding curling events?", False),
+    ],
+)
+def test_a_question_about_what_was_done_before_is_told_from_one_about_now(question, past):
+    assert asks_about_the_past(question) is past
+
+
+def test_a_passage_recounting_what_was_done_is_told_from_a_plan_and_read_with_a_past_question():
+    """A ward's review of its previous plan (…を行いました) recounts the past; an initiative (…を行います) plans.
+    `past_asked_told` marks such a passage for a question about the past only."""
+    review = replace(CHUNKS[3], id="e", title="西区：アクションプラン 2019 におけるまちづくりの取組",
+                     text="琴似発寒川の一斉清掃、やまめの稚魚放流などを実施しました。")
+    assert told_in_the_past(review.text) and not told_in_the_past("一斉清掃を実施します。稚魚を放流しました。x")
+    traits = ChunkTraits.of([*CHUNKS, review])
+    column = {}
+    for past in (True, False):
+        asked = Asked("ward", "西区", False, False, "西区", past)
+        matrix = features(np.arange(5), traits, _signals(5), asked, rrf_k=10)
+        column[past] = {name: matrix[:, i].tolist() for i, name in enumerate(FEATURES)}
+    assert column[True]["past_told"] == column[False]["past_told"] == [0, 0, 0, 0, 1]
+    assert column[True]["past_asked_told"] == [0, 0, 0, 0, 1] and column[False]["past_asked_told"] == [0] * 5
 
 
 def _groups(seed, count=80, width=6):
