@@ -976,6 +976,20 @@ def test_how_long_until_something_comes_is_answered_only_by_a_number_of_days():
     assert not said.abstained and "30日以内" in said.text.splitlines()[0]
 
 
+def test_how_many_cases_of_what_the_city_will_do_is_answered_by_its_number_of_projects():
+    """「ナッジの取組って何件くらいやるの？」: 「20事業」 counts them; a close passage stating 件 does not take the lead
+    from it, and 何人 is still not answered by a number of projects."""
+    nudge = chunk("p#L470", "ナッジの活用による業務改善の推進", text="ナッジの考え方を用いた業務改善を推進します。",
+                  indicator="ナッジを活用した情報発信・業務改善の実施", baseline=Measure(2022, "—"),
+                  target=Measure(2027, "20事業"))
+    network = chunk("p#L560", "地域課題解決のためのネットワーク構築事業", text="NPOと町内会の協働を支援します。",
+                    indicator="協働・連携事業数(累計)", baseline=Measure(2022, "161件"), target=Measure(2027, "231件"))
+    said = answer("ナッジの取組って何件くらいやるの？", hits((nudge, 0.90, 10.0), (network, 0.89, 8.0)))
+    assert said.citations[0].hit.chunk is nudge and "20事業" in said.text.splitlines()[0]
+    refused = answer("ナッジの取組って何人くらいでやるの？", hits((nudge, 0.90, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+
+
 def test_a_ratio_asked_is_answered_only_by_a_number_in_times():
     """「倍率ってどのくらい？」 (how competitive): a target in 千円 does not state it — the figure is missing."""
     donation = chunk("p#L600", "企業版ふるさと納税促進事業", text="寄付額の増加に向け営業活動を行います。",
