@@ -11,7 +11,10 @@ import hashlib
 import json
 import logging
 import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -26,6 +29,14 @@ PRECISIONS = ("auto", "fp32", "bf16")
 # A call of this many texts is bulk work (build, evaluation), run in `bulk_precision`; a live request's
 # one or few questions (the micro-batcher sends at most 16) always run in fp32.
 BULK_TEXTS = 64
+# On a CPU with AVX512-BF16 instructions but no AMX tiles, bfloat16 is faster on some (an AMD EPYC: a cold
+# index build 33.3 -> 18.3 s) and slower on others (600 questions 5.1 -> 6.5 s): ``auto`` times both on a
+# probe batch once and takes bf16 when it is at least this much faster.
+BF16_SPEEDUP = 1.25
+_PROBE_PASSAGE = ("大型ごみの申込について、インターネット受付を新たに導入し、電話受付と併用することで市民の利便性の向上を"
+                  "図ります。区役所等において現在窓口で実施している相談業務について、オンラインによる実施を試行し、"
+                  "市民が区役所に来庁せずとも相談ができる環境を整備していきます。")
+_PROBE_TEXTS = 16
 
 # Prompts of well-known models, used when the model's own config names none.
 KNOWN_PROMPTS: dict[str, tuple[str, str]] = {
@@ -94,9 +105,10 @@ class SentenceTransformerEmbedder:
         bulk_precision: how a call of at least `BULK_TEXTS` texts runs (the index build's passages and
             training questions, an evaluation's questions): ``fp32``, ``bf16`` (bfloat16 autocast), or
             ``auto`` = bf16 on a CPU with AMX tiles, where it runs 1.8x faster (measured: the plan's
-            212 passages 7.35 -> 4.14 s, 1,400 questions 8.69 -> 4.65 s; cosine to fp32 >= 0.99998),
-            else fp32 (without AMX, bfloat16 is emulated and slower). A lone question always runs in
-            fp32: bf16 is slower for it (p50 19.6 -> 26.1 ms).
+            212 passages 7.35 -> 4.14 s, 1,400 questions 8.69 -> 4.65 s; cosine to fp32 >= 0.99998); on
+            one with AVX512-BF16 instructions only, whichever a probe batch runs faster in
+            (`resolve_precision`, timed once, on the first bulk call); else fp32 (bfloat16 is emulated and
+            slower). A lone question always runs in fp32: bf16 is slower for it (p50 19.6 -> 26.1 ms).
     """
 
     def __init__(
@@ -140,12 +152,36 @@ class SentenceTransformerEmbedder:
         # Passages run ~5x longer than questions; on a CPU batches of about a thousand tokens run fastest
         # (the plan's 212 passages: 19.2 s in batches of 32, 12.7 s in batches of 8; questions: fastest at 32).
         self.document_batch_size = document_batch_size
-        self.bulk_precision = resolve_precision(bulk_precision)
+        check_precision(bulk_precision)
+        self._bulk_setting = bulk_precision
+        self._bulk: str | None = None  # resolved on the first bulk call: ``auto`` may time a probe batch
+
+    @property
+    def bulk_precision(self) -> str:
+        """``fp32`` or ``bf16``: the precision of bulk calls (``auto`` resolved by `resolve_precision`)."""
+        if self._bulk is None:
+            self._bulk = resolve_precision(self._bulk_setting, self._seconds_per_probe)
+        return self._bulk
+
+    @bulk_precision.setter
+    def bulk_precision(self, precision: str) -> None:
+        self._bulk = precision
+
+    def _seconds_per_probe(self, precision: str) -> float:
+        """Seconds to encode a probe batch of passages in ``precision`` (after one warm-up pass)."""
+        import torch
+
+        texts = [f"{self.document_prompt}{_PROBE_PASSAGE}"] * _PROBE_TEXTS
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
+            self._model.encode(texts[:2], batch_size=self.document_batch_size)
+            started = time.perf_counter()
+            self._model.encode(texts, batch_size=self.document_batch_size)
+            return time.perf_counter() - started
 
     def _encode(self, texts: Sequence[str], prompt: str, progress: bool, batch_size: int | None = None) -> np.ndarray:
         import torch
 
-        bulk = self.bulk_precision == "bf16" and len(texts) >= BULK_TEXTS
+        bulk = len(texts) >= BULK_TEXTS and self.bulk_precision == "bf16"
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bulk):
             vectors = self._model.encode(
                 list(texts), prompt=prompt, batch_size=batch_size or self.batch_size, normalize_embeddings=True,
@@ -174,8 +210,10 @@ def check_precision(setting: str) -> None:
         raise ConfigError(f"bulk precision {setting!r} (PLANQA_BULK_PRECISION) is not one of {', '.join(PRECISIONS)}")
 
 
-def resolve_precision(setting: str) -> str:
-    """``auto`` -> ``bf16`` when this CPU multiplies bfloat16 in AMX tiles, else ``fp32``."""
+def resolve_precision(setting: str, seconds: Callable[[str], float] | None = None) -> str:
+    """``auto`` -> ``bf16`` when this CPU multiplies bfloat16 in AMX tiles; on one with AVX512-BF16
+    instructions only, ``bf16`` when ``seconds`` (the time of a probe batch in a precision) finds it
+    `BF16_SPEEDUP` times faster than fp32; else ``fp32``."""
     check_precision(setting)
     if setting != "auto":
         return setting
@@ -183,9 +221,26 @@ def resolve_precision(setting: str) -> str:
 
     has_amx = getattr(torch.cpu, "_is_amx_tile_supported", None)  # private in torch 2.x: absent means no
     try:
-        return "bf16" if has_amx is not None and has_amx() else "fp32"
+        if has_amx is not None and has_amx():
+            return "bf16"
     except RuntimeError:
         return "fp32"
+    if seconds is None or not has_bf16_instructions():
+        return "fp32"
+    fp32, bf16 = seconds("fp32"), seconds("bf16")
+    chosen = "bf16" if bf16 * BF16_SPEEDUP <= fp32 else "fp32"
+    log.info("bulk precision %s: a probe batch took %.2f s in fp32, %.2f s in bf16", chosen, fp32, bf16)
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def has_bf16_instructions() -> bool:
+    """Whether this CPU reports AVX512-BF16 (Linux's /proc/cpuinfo; False where it cannot be read)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            return any(line.startswith("flags") and "avx512_bf16" in line.split() for line in cpuinfo)
+    except OSError:
+        return False
 
 
 def _fingerprint(path: Path, model) -> str:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import torch
 
+import index.embedder
 from index.config import IndexConfig
 from index.embedder import BULK_TEXTS, SentenceTransformerEmbedder, resolve_precision
 from planqa.errors import ConfigError
@@ -50,12 +51,48 @@ def test_fp32_never_autocasts():
 @pytest.mark.parametrize(("amx", "expected"), [(True, "bf16"), (False, "fp32")])
 def test_auto_follows_the_cpu(monkeypatch, amx, expected):
     monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: amx, raising=False)
+    monkeypatch.setattr(index.embedder, "has_bf16_instructions", lambda: False)
     assert resolve_precision("auto") == expected
     assert resolve_precision("fp32") == "fp32" and resolve_precision("bf16") == "bf16"
 
 
+def _never_timed(precision):
+    raise AssertionError(f"timed {precision} where nothing needed timing")
+
+
+@pytest.mark.parametrize(("fp32", "bf16", "expected"),
+                         [(0.50, 0.25, "bf16"), (0.50, 0.45, "fp32"), (0.4, 0.5, "fp32")])
+def test_auto_times_bf16_on_a_cpu_with_its_instructions_but_no_amx(monkeypatch, fp32, bf16, expected):
+    """An AMD EPYC ran the build 1.8x faster in bf16, another CPU slower: the probe decides, and bf16 must be
+    `BF16_SPEEDUP` times faster to be taken. With AMX, or without the instructions, nothing is timed."""
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: False, raising=False)
+    monkeypatch.setattr(index.embedder, "has_bf16_instructions", lambda: True)
+    assert resolve_precision("auto", {"fp32": fp32, "bf16": bf16}.__getitem__) == expected
+    assert resolve_precision("fp32", _never_timed) == "fp32"
+    monkeypatch.setattr(index.embedder, "has_bf16_instructions", lambda: False)
+    assert resolve_precision("auto", _never_timed) == "fp32"
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: True, raising=False)
+    assert resolve_precision("auto", _never_timed) == "bf16"
+
+
+def test_auto_is_resolved_on_the_first_bulk_call_not_for_a_lone_question(monkeypatch):
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: False, raising=False)
+    monkeypatch.setattr(index.embedder, "has_bf16_instructions", lambda: True)
+    embedder, model = _embedder("fp32")
+    embedder._bulk_setting, embedder._bulk = "auto", None
+    timed: list[str] = []
+    seconds = {"fp32": 0.5, "bf16": 0.2}
+    embedder._seconds_per_probe = lambda precision: timed.append(precision) or seconds[precision]
+    embedder.encode_queries(["大型ごみをネットで申し込みたい"])
+    assert timed == [] and model.autocast == [False]
+    embedder.encode_documents([f"施策{i}" for i in range(BULK_TEXTS)])
+    embedder.encode_documents([f"施策{i}" for i in range(BULK_TEXTS)])
+    assert timed == ["fp32", "bf16"] and model.autocast == [False, True, True]  # timed once
+
+
 def test_auto_without_the_cpu_probe_is_fp32(monkeypatch):
     monkeypatch.delattr(torch.cpu, "_is_amx_tile_supported", raising=False)
+    monkeypatch.setattr(index.embedder, "has_bf16_instructions", lambda: False)
     assert resolve_precision("auto") == "fp32"
 
 
