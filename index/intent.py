@@ -115,12 +115,30 @@ _SMALLTALK_PHRASES = (
     r"使い方(?:は|って|が(?:わから|分から)ない|を(?:もう一度|もう一回)?教えて(?:ください|下さい)?)?|"
     r"(?:何|なに)が(?:でき|聞け|きけ)る(?:の|んですか|んだ|ますか)?|どんなことが(?:でき|聞け|きけ)る(?:の|んですか|ますか)?|"
     r"(?:何|なに)を(?:聞け|きけ)ば(?:いい|良い)(?:の|ですか)?|(?:あなた|君|きみ)は(?:誰|だれ|何|なに)(?:ですか)?|"
+    # courtesies around a question (お世話になっております。…よろしくお願いします。): `without_courtesies`
+    r"お世話に(?:なって(?:おり|い)ます|なります)|(?:すみません|すいません|失礼します|恐れ入ります|申し訳ありません)(?:が|けど)?|"
+    r"(?:(?:ちょっと|少し|1つ|ひとつ)?(?:お?聞き|お?尋ね|質問し)(?:たい|したい)(?:ことがある)?(?:んです|のです|んだ)?(?:が|けど|けれど(?:も)?))|"
+    r"質問(?:です|があります|させてください)|(?:初めて|はじめて)(?:使い|利用し)ます|長文(?:すみません|失礼しました|失礼します)|"
+    r"(?:誰か|だれか)?(?:わかる|分かる|知ってる)(?:人|方)(?:いますか|いませんか|いる)|教えて(?:ください|下さい|ほしいです)?|"
+    r"(?:よろしく)?お願いします|あの[ー〜]*|えっと|えーと|"
     r"hello|hi|hey|good (?:morning|afternoon|evening)|thanks(?: a lot)?|thank you(?: (?:very|so) much)?|"
     r"bye|goodbye|ok(?:ay)?|got it|help|how (?:do i|to|can i) use(?: (?:this|it|you))?|"
     r"what can you do|who are you|what are you"
 )
-_SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪\u2600-\u27bf\U0001f300-\U0001faff]*"
+_SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪()（）\u2600-\u27bf\U0001f300-\U0001faff]*"
 _SMALLTALK = re.compile(rf"^{_SMALLTALK_GAP}(?:(?:{_SMALLTALK_PHRASES}){_SMALLTALK_GAP})+$", re.I)
+# a sentence or a clause of a question, with the marks that end it
+_CLAUSE = re.compile(r"[^。！？!?\n、,（(]+[。！？!?\n、,]*|[（(][^）)]*[）)]?[。！？!?\n、,]*")
+
+
+def without_courtesies(question: str) -> str:
+    """``question`` without the sentences and clauses that are only courtesies or small talk (お世話になって
+    おります。, すみません、ちょっと聞きたいんですけど、, …よろしくお願いします。, （長文すみません）): they carry nothing to
+    search with, and they dilute what the embedding model reads of the question. A question that is nothing
+    but such phrases is kept as it is (small talk, answered with the guide)."""
+    clauses = _CLAUSE.findall(question)
+    kept = [clause for clause in clauses if not _SMALLTALK.match(clause)]
+    return "".join(kept).strip() if kept and len(kept) < len(clauses) else question
 
 
 @dataclass(frozen=True)

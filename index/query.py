@@ -13,7 +13,7 @@ from index import ime
 from index.analyzer import Analyzer
 from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english, lexical_text
-from index.intent import Intent, detect
+from index.intent import Intent, detect, without_courtesies
 from index.jmdict import Glosses
 from index.kana_kanji import asking_words_in_kanji, in_kanji
 from index.ranker import Asked, asks_about_the_past
@@ -22,7 +22,6 @@ from index.retrieve import Filters
 from index.unstated import unanswerable_fact, without_asked_fact
 from ingest.profile import PlanProfile
 from planqa.errors import QueryError
-
 
 # Half-width katakana and their punctuation (ﾃﾞｼﾞﾀﾙﾃﾞﾊﾞｲﾄﾞ｡), as some phones and older PCs type them: the
 # embedding model and the asked-fact patterns read only the full-width letters the plan is written in.
@@ -39,7 +38,8 @@ class Query:
     """A question as planqa understood it.
 
     Attributes:
-        text: the question cleaned (control characters removed) and bounded.
+        text: the question cleaned (control characters removed, half-width katakana in full width, the
+            courtesies around it left out: `without_courtesies`) and bounded.
         language: ``ja`` or ``en``.
         search_text: what retrieval searches with: ``text`` plus the plan's Japanese terms for an
             English question.
@@ -85,38 +85,40 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     plan's spellings of words written in kana, as a homophone or with a katakana typo.
     ``glosses``: JMdict's translations among the plan's words, fetched only for an English question."""
     cleaned, k, notes = validate(question, k, config)
-    language = "en" if is_english(cleaned) else "ja"
-    placed = cleaned
+    core = without_courtesies(cleaned)  # read without お世話になっております。 …よろしくお願いします。
+    language = "en" if is_english(core) else "ja"
+    placed = core
     if analyzer is not None and language == "ja":
-        placed = kanji_wards(cleaned, (*profile.wards, *profile.other_wards), analyzer)
-    if placed != cleaned:
+        placed = kanji_wards(core, (*profile.wards, *profile.other_wards), analyzer)
+    if placed != core:
         notes.append(f"「{placed}」として検索しました（read as: {placed}）")
-    expanded = expand_english(cleaned, glosses() if glosses is not None else None) if language == "en" else placed
-    if language == "en" and expanded != cleaned:
-        notes.append(f"English question: searched with the plan's terms {expanded[len(cleaned):].strip()}")
-    aliased = profile.plan_terms(cleaned)
+    english = language == "en"
+    expanded = expand_english(core, glosses() if glosses is not None else None) if english else placed
+    if language == "en" and expanded != core:
+        notes.append(f"English question: searched with the plan's terms {expanded[len(core):].strip()}")
+    aliased = profile.plan_terms(core)
     if aliased:
         expanded = f"{expanded} {' '.join(aliased)}"
         notes.append(f"計画での呼び方「{'」「'.join(aliased)}」でも検索しました（also searched as the plan calls it）")
-    respelled = ([term for term in respell(cleaned, vocabulary, analyzer) if term not in placed]
+    respelled = ([term for term in respell(core, vocabulary, analyzer) if term not in placed]
                  if vocabulary is not None and analyzer is not None else [])
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
-    kana_question = language == "ja" and written_in_kana(cleaned)
+    kana_question = language == "ja" and written_in_kana(core)
     if kana_question:
         converted = ime.convert(placed)
         if converted != placed:
             expanded = converted + expanded[len(placed):]
             notes.append(f"「{converted}」として検索しました（read in kanji as: {converted}）")
-    plan_words = _subject_words(cleaned, glosses, profile) if language == "en" else ""
+    plan_words = _subject_words(core, glosses, profile) if language == "en" else ""
     kanji_read = kanji_reading(placed) if kana_question else ""
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
     if intent.other_ward and language == "ja":
         # a ward without a chapter is named only in passing (a neighbour, a pilot at 中央区役所): searched by
         # its name, it lifts those passages for anything asked from there; as 「区」 it still reads 区役所
         expanded = expanded.replace(intent.other_ward, "区")
-    return Query(cleaned, language, expanded, intent, filters or Filters(), k, tuple(notes),
+    return Query(core, language, expanded, intent, filters or Filters(), k, tuple(notes),
                  plan_terms=tuple(aliased))
 
 

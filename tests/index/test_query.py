@@ -1,7 +1,11 @@
-"""Understanding a question (`index.query`): half-width katakana read as the plan writes katakana."""
+"""Understanding a question (`index.query`): half-width katakana read as the plan writes katakana, and the
+courtesies around a question left out of what is searched."""
 
 from __future__ import annotations
 
+import pytest
+
+from index.intent import without_courtesies
 from index.query import full_width_kana
 
 
@@ -15,3 +19,26 @@ def test_a_half_width_question_is_searched_and_understood_as_its_full_width_twin
     full = mini_bot.engine.understand("オンライン相談のチケットはいくら？")
     assert half.search_text == full.search_text and "オンライン相談" in half.search_text
     assert half.intent == full.intent and half.intent.unanswerable_fact == "fee"
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("お世話になっております。豊平区ってどんなところ？教えてください。", "豊平区ってどんなところ？"),
+    ("すみません、ちょっと聞きたいんですけど、西区の公園、遊具は直す？わかる人いますか？", "西区の公園、遊具は直す？"),
+    ("初めて使います。とよひらくで はなを うえる かつどう ありますか（長文すみません）",
+     "とよひらくで はなを うえる かつどう ありますか"),
+    ("Hi! Is there a mascot in Teine?", "Is there a mascot in Teine?"),
+    # a life situation is what the question is about, and 「…を教えてください」 asks for something
+    ("来月結婚して、引っ越しもするんだけど、窓口をまとめて知りたい", "来月結婚して、引っ越しもするんだけど、窓口をまとめて知りたい"),
+    ("中央区で子ども食堂をやってるところを教えてください", "中央区で子ども食堂をやってるところを教えてください"),
+    ("こんにちは、よろしくお願いします", "こんにちは、よろしくお願いします"),  # nothing else: small talk as it is
+])
+def test_courtesies_around_a_question_are_left_out_of_what_is_searched(question, searched):
+    assert without_courtesies(question) == searched
+
+
+def test_a_courteous_question_is_understood_as_the_bare_one(mini_bot):
+    """Searched, and read by the answer (the nouns it asks about: not 人 of 「わかる人いますか？」), without them."""
+    courteous = mini_bot.engine.understand("お世話になっております。オンライン相談はいくら？わかる人いますか？")
+    bare = mini_bot.engine.understand("オンライン相談はいくら？")
+    assert courteous == bare
+    assert mini_bot.engine.understand("すみません、よろしくお願いします。").intent.kind == "smalltalk"
