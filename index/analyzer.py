@@ -106,6 +106,7 @@ class Token(NamedTuple):
     pos2: str
     pos3: str
     lemma: str
+    unknown: bool = False  # a word UniDic does not have (MeCab guessed it from its letters: サロンン)
 
 
 def tagged(text: str) -> list[Token]:
@@ -113,9 +114,9 @@ def tagged(text: str) -> list[Token]:
     found: list[Token] = []
     for piece in mecab_pieces(fold(text)):
         with _TAGGER_LOCK:
-            features = [(w.surface, w.feature) for w in _shared_tagger()(piece)]
-        found.extend(Token(surface, feature.pos1, feature.pos2, feature.pos3, _lemma(surface, feature))
-                     for surface, feature in features)
+            features = [(w.surface, w.feature, w.is_unk) for w in _shared_tagger()(piece)]
+        found.extend(Token(surface, feature.pos1, feature.pos2, feature.pos3, _lemma(surface, feature), unknown)
+                     for surface, feature, unknown in features)
     return found
 
 

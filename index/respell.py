@@ -12,7 +12,8 @@ knows how the plan writes things; this module maps the question's spellings onto
   between kanji is exactly a plan word's reading (`Vocabulary.kana_words`);
 - **「AのB」 for the plan's compound 「AB」**: 花の苗 -> 花苗, when the plan writes the compound;
 - **katakana typos**: a katakana word that is neither in the plan nor a word the dictionary knows
-  (MeCab splits it into pieces) and is one substitution away from exactly one plan word.
+  (MeCab splits it into pieces) and is one edit (a letter mistyped, left out or added) away from exactly one
+  plan word.
 
 (Homophones — 公告 for 広告 — were tried and dropped: most "unknown" kanji words are real words the
 plan does not use, 保険 -> 保健 or 給料 -> 丘陵, and the added noise cost more than it won on the dev sets.)
@@ -27,6 +28,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
 
 from index.analyzer import Analyzer, Token, tagged, to_hiragana, to_katakana
 
@@ -117,13 +120,14 @@ class Vocabulary:
         return found
 
     def katakana_fixes(self, text: str, analyzer: Analyzer) -> list[str]:
-        """Plan words one substitution away from an unknown katakana word of the question (サロソ -> サロン)."""
+        """Plan words one edit away from an unknown katakana word of the question: a letter mistyped
+        (サロソ -> サロン), left out (ビジネチャット -> ビジネスチャット) or doubled (Levenshtein distance 1)."""
         found: list[str] = []
         for word in _KATAKANA_WORD.findall(text):
-            if word in self.terms or len(analyzer.analyze(word)["word"]) <= 1:  # a real word (ネット), not a typo
-                continue
+            if word in self.terms or (len(analyzer.analyze(word)["word"]) <= 1 and not _guessed(word)):
+                continue  # a real word (ネット), not a typo
             close = [t for t in self.katakana_terms
-                     if len(t) == len(word) and sum(a != b for a, b in zip(t, word)) == 1]
+                     if abs(len(t) - len(word)) <= 1 and Levenshtein.distance(t, word, score_cutoff=1) <= 1]
             if len(close) == 1:  # one clear correction only; several mean a guess
                 found.append(close[0])
         return found
@@ -139,6 +143,12 @@ class Vocabulary:
                 if compound in self.terms:
                     found.append(compound)
         return found
+
+
+def _guessed(word: str) -> bool:
+    """Whether UniDic does not have ``word`` and MeCab guessed it as one from its letters (ビジネチャット): the
+    analyzer reads such a word as one word, as it reads ネット, but it is no word."""
+    return any(token.unknown for token in tagged(word))
 
 
 def _plain_noun(token: Token) -> bool:

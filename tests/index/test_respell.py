@@ -8,7 +8,7 @@ from index.analyzer import Analyzer
 from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
 
 TERMS = ["西区", "公園", "遊具", "区役所", "相談", "手稲区", "地域", "運動", "イベント", "サロン", "子育てサロン",
-         "インターネット", "ボット", "大型ごみ"]
+         "インターネット", "ボット", "大型ごみ", "ビジネスチャット"]
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,14 @@ def test_a_native_word_written_in_katakana_half_width_too_is_read_in_the_plan_sp
 def test_a_katakana_typo_is_corrected_but_a_real_word_is_not(vocabulary):
     assert respell("手稲区の育児サロソって区が運営を手伝ってるの？", vocabulary, Analyzer()) == ["サロン"]
     assert respell("大型ごみをネットで申し込みたい", vocabulary, Analyzer()) == []  # ネット is a word, not ボット
+
+
+@pytest.mark.parametrize(("question", "fixed"), [
+    ("ビジネチャットの導入目標", "ビジネスチャット"),  # a letter left out
+    ("ビジネススチャットの導入目標", "ビジネスチャット"),  # a letter doubled
+])
+def test_a_katakana_word_a_letter_short_or_long_is_corrected_too(vocabulary, question, fixed):
+    assert respell(question, vocabulary, Analyzer()) == [fixed]
 
 
 def test_a_typo_is_corrected_only_to_a_word_the_plan_writes_not_to_a_reading_of_its_kanji():
