@@ -22,6 +22,7 @@ EVAL_EXAMPLES = """examples:
   planqa eval --set citizen --cross-validate 5        # citizen-style set, honest despite the adapter
   planqa eval --set all --retriever hybrid --cross-validate 5   # dev, citizen, own and test side by side
   planqa eval --dialogues eval/data/dialogues_own.jsonl   # follow-ups answered in context, turn by turn
+  planqa eval --set citizen --rewrites                # the questions rewritten as people type them (kana, …)
 """
 BENCH_EXAMPLES = """examples:
   planqa bench                 # full run (scaling to 1M vectors: tens of minutes)
@@ -41,6 +42,10 @@ def register_eval(subparsers) -> None:
     parser.add_argument("--dialogues", type=Path, metavar="FILE",
                         help="score dialogues instead ({\"id\", \"turns\": [{\"question\", \"gold\"}, …]} per line): "
                              "each turn's first citation, in the context of the turns before it")
+    parser.add_argument("--rewrites", action="store_true",
+                        help="answer the set's answerable Japanese questions rewritten as people type them "
+                             "(all in hiragana, half-width katakana, unpunctuated, courteous, one character "
+                             "slipped), beside the same questions as written")
     parser.add_argument("--cross-validate", type=int, metavar="FOLDS", default=0,
                         help="score each fold with a query adapter trained without it (sets the adapter learns from)")
     parser.add_argument("--retriever", choices=[*RETRIEVERS, "all"], default="all")
@@ -68,11 +73,17 @@ def run_eval(args: argparse.Namespace) -> int:
         raise QueryError("use --questions FILE or --set NAME, not both")
     if args.dialogues and (args.questions or args.named_set or args.cross_validate or args.no_answers):
         raise QueryError("--dialogues FILE is scored alone (no --questions, --set, --cross-validate or --no-answers)")
+    if args.rewrites and (args.dialogues or args.cross_validate or args.no_answers
+                          or args.named_set == "all"):
+        raise QueryError("--rewrites scores one question set (--questions FILE or --set NAME, not all) on "
+                         "the shipped index: no --dialogues, --cross-validate or --no-answers")
     quiet_libraries()
     bot_config = BotConfig()
     engine = SearchEngine(bot_config.index, progress=not args.json)
     if args.dialogues:
         return _run_dialogues(args, Bot(bot_config, engine))
+    if args.rewrites:
+        return _run_rewrites(args, Bot(bot_config, engine))
     bot = None if args.no_answers else Bot(bot_config, engine)
     names = list(RETRIEVERS) if args.retriever == "all" else [args.retriever]
     if args.named_set == "all":  # each set's report in a folder of its own under --out
@@ -82,8 +93,7 @@ def run_eval(args: argparse.Namespace) -> int:
         if args.out and not args.json:
             print(f"\n  wrote {', '.join(str(args.out / name) for name in results)} (report.md, misses.csv, … each)")
         return 0
-    path = DATA_DIR / NAMED_SETS[args.named_set] if args.named_set else args.questions or DATA_DIR / "dev.jsonl"
-    result = _evaluate(path, engine, bot, names, args, args.out)
+    result = _evaluate(_set_path(args), engine, bot, names, args, args.out)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -100,6 +110,25 @@ def _run_dialogues(args: argparse.Namespace, bot) -> int:
     check_gold(dialogues, bot.engine.index.chunks)
     result = score_dialogues(bot, dialogues)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_dialogues(args.dialogues, result))
+    return 0
+
+
+def _set_path(args: argparse.Namespace) -> Path:
+    """The question set asked for: ``--set NAME``, ``--questions FILE`` or the dev set."""
+    if args.named_set:
+        return DATA_DIR / NAMED_SETS[args.named_set]
+    return args.questions or DATA_DIR / "dev.jsonl"
+
+
+def _run_rewrites(args: argparse.Namespace, bot) -> int:
+    from eval.questions import gold_ids, load_questions
+    from eval.rewrites import format_rewrites, score_rewrites
+
+    path = _set_path(args)
+    questions = load_questions(path)
+    gold_ids(questions, bot.engine.index.chunks)
+    result = score_rewrites(bot, questions)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_rewrites(path, result))
     return 0
 
 
