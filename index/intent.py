@@ -196,7 +196,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     """
     ward = (mentioned_ward(question, profile.wards)
             or (mentioned_ward(respelled, profile.wards) if respelled else None)
-            or mentioned_ward(question, profile.wards, places=True))
+            or mentioned_ward(question, profile.wards, places=True)
+            or (mentioned_ward(kanji_read, profile.wards) if kanji_read else None))  # ていねくこそだてさろん
     several = _names_several_wards(question, {**profile.wards, **profile.other_wards})
     if several:  # 「中央区と南区の区役所って建て替えるの？」: about ward offices, not one ward's chapter
         ward = None

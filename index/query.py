@@ -88,8 +88,9 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     core = without_courtesies(cleaned)  # read without お世話になっております。 …よろしくお願いします。
     language = "en" if is_english(core) else "ja"
     placed = core
+    wards = (*profile.wards, *profile.other_wards)
     if analyzer is not None and language == "ja":
-        placed = kanji_wards(core, (*profile.wards, *profile.other_wards), analyzer)
+        placed = kanji_wards(core, wards, analyzer)
     if placed != core:
         notes.append(f"「{placed}」として検索しました（read as: {placed}）")
     english = language == "en"
@@ -107,12 +108,16 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         notes.append(f"計画の表記「{' '.join(respelled)}」でも検索しました（also searched in the plan's spelling）")
     kana_question = language == "ja" and written_in_kana(core)
     if kana_question:
-        converted = ime.convert(placed)
+        converted = ime.convert(core)  # the kana as written: Mozc reads a ward's name too, in its context
+        if analyzer is not None:
+            converted = kanji_wards(converted, wards, analyzer)
         if converted != placed:
             expanded = converted + expanded[len(placed):]
             notes.append(f"「{converted}」として検索しました（read in kanji as: {converted}）")
     plan_words = _subject_words(core, glosses, profile) if language == "en" else ""
-    kanji_read = kanji_reading(placed) if kana_question else ""
+    kanji_read = kanji_reading(core) if kana_question else ""  # as written: Mozc reads the ward's name in context
+    if kanji_read and analyzer is not None:
+        kanji_read = kanji_wards(kanji_read, wards, analyzer)
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
     if intent.other_ward and language == "ja":
         # a ward without a chapter is named only in passing (a neighbour, a pilot at 中央区役所): searched by

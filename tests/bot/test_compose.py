@@ -304,7 +304,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("大型ごみのインターネット受付の目標はいくら？", "figure", None),  # asks for the target, not a fee
         # written in kana: read as in kanji (何枚くらい, 目標, 何時間), いくら only where it is a word
         ("しやくしょって こぴーようしを としに なんまいくらい かってるの？", "figure", None),
-        ("とよひらくで つきに いちかいくらい あるくかい やってない？", "general", None),
+        ("とよひらくで つきに いちかいくらい あるくかい やってない？", "ward", None),  # 豊平区, as Mozc reads it
         ("しゃかいきょういくの こうざの ひようは いくらいる？", "general", "fee"),
         ("しは きふを いくら ふやすのを もくひょうに してる？", "figure", None),
         ("ぎょうせいじむせんたーの もくひょうは なんじかん？", "figure", None),
@@ -344,7 +344,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("消防署に出す書類の打ち合わせをオンラインでしたい", "general", None),
         ("西区役所の住所を教えて", "ward", "access"),
         ("子育て相談のメールアドレスは？", "general", "phone"),
-        ("ていねくの ごみすてーしょんの ばしょを おしえて", "general", "location"),
+        ("ていねくの ごみすてーしょんの ばしょを おしえて", "ward", "location"),
         ("子育ての仲間を作れる場所ってありますか", "general", None),  # is there such a service
         ("南区の人口は？", "figure", None),
         ("What's the population of Minami ward?", "figure", None),

@@ -42,3 +42,11 @@ def test_a_courteous_question_is_understood_as_the_bare_one(mini_bot):
     bare = mini_bot.engine.understand("オンライン相談はいくら？")
     assert courteous == bare
     assert mini_bot.engine.understand("すみません、よろしくお願いします。").intent.kind == "smalltalk"
+
+
+def test_a_kana_question_is_read_in_kanji_as_written_and_names_its_ward(mini_bot):
+    """Mozc reads the kana as written, the ward's name in its context: 西区の川, where converting after the ward
+    was put in kanji gave 西区の側 (the side of the ward); an unspaced ward name is found in Mozc's reading."""
+    query = mini_bot.engine.understand("にしくの かわを きれいにする かつどう")
+    assert query.search_text.startswith("西区の川をきれいにする活動") and query.intent.ward == "西区"
+    assert mini_bot.engine.understand("とよひらくこそだてさろん").intent.ward == "豊平区"
