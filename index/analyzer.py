@@ -115,8 +115,8 @@ def tagged(text: str) -> list[Token]:
     for piece in mecab_pieces(fold(text)):
         with _TAGGER_LOCK:
             features = [(w.surface, w.feature, w.is_unk) for w in _shared_tagger()(piece)]
-        found.extend(Token(surface, feature.pos1, feature.pos2, feature.pos3, _lemma(surface, feature), unknown)
-                     for surface, feature, unknown in features)
+        found.extend(Token(surface, feature.pos1, feature.pos2, feature.pos3, _lemma(surface, feature),
+                           unknown) for surface, feature, unknown in features)
     return found
 
 

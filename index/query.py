@@ -115,7 +115,7 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
             expanded = converted + expanded[len(placed):]
             notes.append(f"「{converted}」として検索しました（read in kanji as: {converted}）")
     plan_words = _subject_words(core, glosses, profile) if language == "en" else ""
-    kanji_read = kanji_reading(core) if kana_question else ""  # as written: Mozc reads the ward's name in context
+    kanji_read = kanji_reading(core) if kana_question else ""  # as written: the ward's name read in context
     if kanji_read and analyzer is not None:
         kanji_read = kanji_wards(kanji_read, wards, analyzer)
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
