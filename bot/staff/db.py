@@ -177,17 +177,24 @@ class Store:
         self.engine.dispose()
 
 
+# The threads that may write at once: the server answers requests on anyio's worker threads (40 by default),
+# each of which may record feedback.
+SERVER_DB_CONNECTIONS = 40
+
+
 def _pool_options(url: str) -> dict[str, int]:
     """A file SQLite database lets any number of threads hold a connection: a writer waiting for another's
     lock (``busy_timeout``) already holds its pool slot, so a bounded pool (5 + 10) made the 16th of 20 busy
-    threads fail after 30 s on a slow disk instead of waiting its turn. A server database keeps the bound
-    (its connections are the server's); in-memory SQLite has a pool of one connection per thread."""
+    threads fail after 30 s on a slow disk instead of waiting its turn. A server database is bounded by the
+    threads that may write at once (`SERVER_DB_CONNECTIONS`): with SQLAlchemy's 5 + 10, 20 busy writers took
+    turns at 15 connections, and a waiter could lose every turn for 30 s (the pool is not fair; seen in CI).
+    In-memory SQLite has a pool of one connection per thread."""
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)  # a bad URL raises here, inside the caller's handler
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        return {"max_overflow": -1}
-    return {}
+    if parsed.get_backend_name() == "sqlite":
+        return {"max_overflow": -1} if parsed.database not in (None, "", ":memory:") else {}
+    return {"pool_size": 5, "max_overflow": SERVER_DB_CONNECTIONS - 5}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -98,6 +98,18 @@ def test_a_file_database_gives_every_busy_thread_a_connection(tmp_path):
     store.close()
 
 
+def test_every_thread_that_may_write_at_once_can_hold_a_connection(db_url):
+    """A server database's pool is as large as the server's worker threads (a waiter for one of 5 + 10 slots
+    could lose every turn to 20 busy writers for 30 s: the pool is not fair)."""
+    from bot.staff.db import SERVER_DB_CONNECTIONS
+
+    store = open_store(db_url)
+    with contextlib.ExitStack() as stack:
+        connections = [stack.enter_context(store.engine.connect()) for _ in range(SERVER_DB_CONNECTIONS)]
+        assert sum(c.exec_driver_sql("SELECT 1").scalar() for c in connections) == SERVER_DB_CONNECTIONS
+    store.close()
+
+
 def test_twenty_writers_for_thirty_seconds_lose_and_tear_nothing(db_url):
     """20 threads write query-log entries and feedback for 30 s: every row arrives whole."""
     store = open_store(db_url)
