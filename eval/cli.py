@@ -45,7 +45,7 @@ def register_eval(subparsers) -> None:
     parser.add_argument("--rewrites", action="store_true",
                         help="answer the set's answerable Japanese questions rewritten as people type them "
                              "(all in hiragana, half-width katakana, unpunctuated, courteous, one character "
-                             "slipped), beside the same questions as written")
+                             "slipped, a kanji swapped for one read the same), beside the same questions as written")
     parser.add_argument("--cross-validate", type=int, metavar="FOLDS", default=0,
                         help="score each fold with a query adapter trained without it (sets the adapter learns from)")
     parser.add_argument("--retriever", choices=[*RETRIEVERS, "all"], default="all")

@@ -8,7 +8,9 @@ Each answerable Japanese question of a set is rewritten mechanically, and the re
 - ``half-width``: katakana and their punctuation in half width (ｵﾝﾗｲﾝ相談｡), as some phones and old PCs type;
 - ``unpunctuated``: no punctuation or spaces, as voice input gives it;
 - ``courteous``: wrapped in courtesies (お世話になっております。… よろしくお願いします。);
-- ``slip``: one character in the middle left out.
+- ``slip``: one character in the middle left out;
+- ``homophone``: one kanji of a compound swapped for another read the same (評化 for 評価, 支縁 for 支援), as
+  an IME's wrong pick or a kanji remembered by its sound gives it — the typos of the citizen-style sets.
 
 Scored beside the same questions as written: how many are answered with a gold passage first, and how many
 are refused. The index is the shipped one, so both columns are in-sample; the gap between them is what is
@@ -29,6 +31,7 @@ from bot.service import Bot
 from eval.questions import Question
 from index.analyzer import to_hiragana
 from index.crosslingual import is_english
+from index.kanji_readings import sound_alikes
 from ingest.text import normalize_key
 from planqa.errors import QueryError
 
@@ -96,12 +99,26 @@ def slip(question: str, rng: random.Random) -> str:
     return question[:i] + question[i + 1:]
 
 
+_COMPOUND_KANJI = re.compile(r"(?<=[\u3400-\u9fff])[\u3400-\u9fff]|[\u3400-\u9fff](?=[\u3400-\u9fff])")
+
+
+def homophone(question: str, rng: random.Random) -> str:
+    """``question`` with one kanji of a compound (two kanji or more) replaced by another jōyō kanji sharing an
+    on reading (評価 -> 評化), both picked at random."""
+    places = [m.start() for m in _COMPOUND_KANJI.finditer(question) if sound_alikes(m.group())]
+    if not places:
+        return question
+    i = rng.choice(places)
+    return question[:i] + rng.choice(sound_alikes(question[i])) + question[i + 1:]
+
+
 REWRITES: dict[str, Callable[[str, random.Random], str]] = {
     "hiragana": lambda question, _: hiragana(question),
     "half-width": lambda question, _: half_width(question),
     "unpunctuated": lambda question, _: unpunctuated(question),
     "courteous": courteous,
     "slip": slip,
+    "homophone": homophone,
 }
 
 

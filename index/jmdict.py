@@ -80,6 +80,29 @@ def database_path() -> Path | None:
     return path if path.is_file() else None
 
 
+def _connection() -> sqlite3.Connection | None:
+    """This thread's read-only connection to JMdict (a sqlite3 connection stays in its own thread)."""
+    connection = getattr(_THREAD, "connection", None)
+    if connection is None and (path := database_path()) is not None:
+        connection = _THREAD.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return connection
+
+
+_SPELLED = ("SELECT text FROM Kanji WHERE text IN (SELECT value FROM json_each(?1)) "
+            "UNION SELECT text FROM NEKanji WHERE text IN (SELECT value FROM json_each(?1))")
+
+
+def headwords(texts: Iterable[str]) -> frozenset[str]:
+    """Which of ``texts`` JMdict spells a word with, or JMnedict a name (何人, 市立, 順化, 定山渓: yes; 評化,
+    区薬所: no); none without `jamdict-data`."""
+    texts = sorted(set(texts))
+    connection = _connection() if texts else None
+    if connection is None:
+        return frozenset()
+    rows = connection.execute(_SPELLED, (json.dumps(texts, ensure_ascii=False),))
+    return frozenset(text for (text,) in rows)
+
+
 @dataclass(frozen=True)
 class Glosses:
     """English gloss (folded words) -> the plan's Japanese words it translates (none when it names too many

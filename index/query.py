@@ -81,12 +81,18 @@ class Query:
 def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile,
                vocabulary: Vocabulary | None = None, analyzer: Analyzer | None = None,
                glosses: Callable[[], Glosses] | None = None) -> Query:
-    """Validate, clean, detect the language and intent, expand an English question, and add the
-    plan's spellings of words written in kana, as a homophone or with a katakana typo.
+    """Validate, clean, detect the language and intent, expand an English question, read a kanji typed for
+    one read the same as the plan's word, and add the plan's spellings of words written in kana or with a
+    katakana typo.
     ``glosses``: JMdict's translations among the plan's words, fetched only for an English question."""
     cleaned, k, notes = validate(question, k, config)
     core = without_courtesies(cleaned)  # read without お世話になっております。 …よろしくお願いします。
     language = "en" if is_english(core) else "ja"
+    if vocabulary is not None and language == "ja":
+        core, typos = vocabulary.spelled_as_the_plan(core)  # 区薬所 is 区役所: a kanji typed for one read the same
+        if typos:
+            notes.append("「" + "」「".join(f"{typo}」を「{word}" for typo, word in typos)
+                         + "」と読みました（read as the plan's spelling）")
     placed = core
     wards = (*profile.wards, *profile.other_wards)
     if analyzer is not None and language == "ja":

@@ -13,12 +13,17 @@ knows how the plan writes things; this module maps the question's spellings onto
 - **「AのB」 for the plan's compound 「AB」**: 花の苗 -> 花苗, when the plan writes the compound;
 - **katakana typos**: a katakana word that is neither in the plan nor a word the dictionary knows
   (MeCab splits it into pieces) and is one edit (a letter mistyped, left out or added) away from exactly one
-  plan word.
+  plan word;
+- **a kanji typed wrong for one read the same** (`Vocabulary.homophones`): 評化 -> 評価, 区薬所 -> 区役所, 豊猫区
+  -> 豊平区, when the question's compound is no word and pairs a kanji with a neighbour as the plan never does.
 
-(Homophones — 公告 for 広告 — were tried and dropped: most "unknown" kanji words are real words the
-plan does not use, 保険 -> 保健 or 給料 -> 丘陵, and the added noise cost more than it won on the dev sets.)
+(Homophones between real words — 公告 for 広告 — were tried and dropped: most kanji words the plan does
+not use are real words, 保険 -> 保健 or 給料 -> 丘陵, and the added noise cost more than it won on the dev
+sets. A word the dictionaries know is still never corrected.)
 
-The terms found are added to the question for retrieval (never replacing what the person wrote).
+The terms found are added to the question for retrieval (never replacing what the person wrote), except a
+kanji typo: that is read as the plan's word in place (`spelled_as_the_plan`), so that what the question asks
+about and which ward it names are read from the word meant (豊猫区の面積 is 豊平区's).
 """
 
 from __future__ import annotations
@@ -28,10 +33,13 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from index.analyzer import Analyzer, Token, tagged, to_hiragana, to_katakana
+from index.analyzer import Analyzer, Token, fold, tagged, to_hiragana, to_katakana
+from index.jmdict import headwords
+from index.kanji_readings import read_alike
 
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
 _KANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")  # hiragana: katakana words are already written as the plan writes loanwords
@@ -42,6 +50,8 @@ MAX_READING = 12
 MIN_WORD_READING = 4  # a hiragana word inside a kanji question: shorter readings (こと, もの) are everyday words
 _WHOLE_KANA_RUN = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{4,}")
 _PARTICLES = ("って", "から", "まで", "の", "で", "を", "に", "は", "が", "も", "と", "へ")
+_KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
+MAX_COMPOUND = 8  # the longest kanji compound of the plan a typo is looked for in (区役所来庁者)
 KANA_QUESTION_KANJI_SHARE = 0.15  # below this share of kanji among its Japanese characters, a question is "written in kana"
 
 
@@ -132,6 +142,68 @@ class Vocabulary:
                 found.append(close[0])
         return found
 
+    @cached_property
+    def _kanji_pairs(self) -> frozenset[str]:
+        """Every two kanji the plan's words write side by side."""
+        return frozenset(run[i:i + 2] for term in self.terms for run in _KANJI_RUN.findall(term)
+                         for i in range(len(run) - 1))
+
+    @cached_property
+    def _kanji_runs(self) -> frozenset[str]:
+        """The kanji the plan's words write together: whole compounds (評価) and the kanji of a word written
+        with kana too (子育 of 子育て, 仕組 of 仕組み)."""
+        return frozenset(run for term in self.terms for run in _KANJI_RUN.findall(term)
+                         if len(run) <= MAX_COMPOUND)
+
+    @cached_property
+    def _by_blank(self) -> dict[str, tuple[str, ...]]:
+        """The plan's kanji runs (`_kanji_runs`) by each spelling with one kanji blanked (評価 -> 評・, ・価)."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for run in self._kanji_runs:
+            for i in range(len(run)):
+                found[run[:i] + "\0" + run[i + 1:]].append(run)
+        return {blank: tuple(sorted(runs)) for blank, runs in found.items()}
+
+    def homophones(self, text: str) -> list[tuple[str, str]]:
+        """The question's compounds written with one kanji swapped for another read the same (KANJIDIC2), each
+        with the plan's spelling: 評化 -> 評価, 窓校 -> 窓口, 区薬所 -> 区役所, 豊猫区 -> 豊平区, 飼組 (of 飼組み)
+        -> 仕組. Only where the question's compound (a window of a kanji run, longest first) is not the plan's,
+        the swapped kanji stands beside a neighbour the plan never pairs it with, and it is part of no word
+        the dictionaries know (JMdict or UniDic: 機械 for 機会, 何人 is not 個人, 市立 not 自立, 保険証 not
+        検証); one plan spelling per window and kanji, or none."""
+        found: list[tuple[str, str]] = []
+        folded = fold(text)
+        for match in _KANJI_RUN.finditer(folded):
+            run = match.group()
+            fixed = {place for place in range(len(run)) if not self._unpaired(run, place)}
+            if len(fixed) == len(run):
+                continue
+            fixed |= _in_words(folded, run, match.start())
+            for size in range(min(len(run), MAX_COMPOUND), 1, -1):
+                for start in range(len(run) - size + 1):
+                    window = run[start:start + size]
+                    if window in self._kanji_runs:
+                        continue
+                    for i in (i for i in range(size) if start + i not in fixed):
+                        close = [t for t in self._by_blank.get(window[:i] + "\0" + window[i + 1:], ())
+                                 if read_alike(t[i], window[i])]
+                        if len(close) == 1:  # the window is the plan's word: none of its kanji is read again
+                            found.append((window, close[0]))
+                            fixed.update(range(start, start + size))
+                            break
+        return found
+
+    def spelled_as_the_plan(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """``text`` with its kanji typos (`homophones`) written as the plan writes the word, and the typos."""
+        typos = [(typo, word) for typo, word in self.homophones(text) if typo in text]
+        for typo, word in typos:
+            text = text.replace(typo, word)
+        return text, typos
+
+    def _unpaired(self, run: str, place: int) -> bool:
+        """Whether the kanji at ``place`` of ``run`` has a neighbour the plan never writes it beside."""
+        pairs = (run[max(place - 1, 0):place + 1], run[place:place + 2])
+        return any(pair not in self._kanji_pairs for pair in pairs if len(pair) == 2)
 
     def compounds(self, text: str) -> list[str]:
         """The plan's compounds a question writes as two nouns joined by の (花の苗 -> 花苗)."""
@@ -149,6 +221,28 @@ def _guessed(word: str) -> bool:
     """Whether UniDic does not have ``word`` and MeCab guessed it as one from its letters (ビジネチャット): the
     analyzer reads such a word as one word, as it reads ネット, but it is no word."""
     return any(token.unknown for token in tagged(word))
+
+
+def _in_words(text: str, run: str, offset: int) -> set[int]:
+    """The places of the kanji run at ``offset`` of ``text`` that no typo is looked for in: inside a word the
+    dictionaries know (a word of two kanji or more UniDic reads in ``text``, 保険証: 保険; a word JMdict spells
+    or a name JMnedict does, 何人, 市立, 定山渓), a number (何区: 何) or a verb (違約金取る: 取)."""
+    places: set[int] = set()
+    at = 0
+    for token in tagged(text):
+        start = text.find(token.surface, at)
+        if start < 0:
+            continue
+        at = start + len(token.surface)
+        if ((len(token.surface) >= 2 and not token.unknown) or token.pos2 == "数詞"
+                or token.pos1 in ("動詞", "形容詞", "代名詞")):
+            places.update(p - offset for p in range(start, at) if offset <= p < offset + len(run))
+    spans = [(a, b) for a in range(len(run)) for b in range(a + 2, min(len(run), a + MAX_COMPOUND) + 1)]
+    words = headwords(run[a:b] for a, b in spans)
+    for a, b in spans:
+        if run[a:b] in words:
+            places.update(range(a, b))
+    return places
 
 
 def _plain_noun(token: Token) -> bool:

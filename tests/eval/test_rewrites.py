@@ -11,6 +11,7 @@ from eval.rewrites import (
     courteous,
     half_width,
     hiragana,
+    homophone,
     rewritten,
     score_rewrites,
     slip,
@@ -42,6 +43,20 @@ def test_unpunctuated_courteous_and_slip():
     assert len(slipped) == len("西区の公園の遊具が古い") - 1
     assert slipped[:2] == "西区" and slipped.endswith("古い")
     assert slip("公園？", random.Random(0)) == "公園？"  # too short to slip inside
+
+
+def test_homophone_swaps_one_kanji_of_a_compound_for_one_read_the_same():
+    """One kanji of a compound of two or more is replaced by another jōyō kanji sharing an on reading; a lone
+    kanji (を書く) and kana are left as written."""
+    from index.kanji_readings import readings
+
+    question = "区役所に書類を出す"
+    swapped = homophone(question, random.Random(0))
+    changed = [(a, b) for a, b in zip(question, swapped, strict=True) if a != b]
+    assert len(changed) == 1
+    written, typed = changed[0]
+    assert written in "区役所書類" and readings(written, kun=False) & readings(typed, kun=False)
+    assert homophone("本を書く", random.Random(0)) == "本を書く"
 
 
 def test_rewrites_are_repeatable_and_leave_out_english_no_answer_and_unchanged_ones():

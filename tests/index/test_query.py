@@ -50,3 +50,13 @@ def test_a_kana_question_is_read_in_kanji_as_written_and_names_its_ward(mini_bot
     query = mini_bot.engine.understand("にしくの かわを きれいにする かつどう")
     assert query.search_text.startswith("西区の川をきれいにする活動") and query.intent.ward == "西区"
     assert mini_bot.engine.understand("とよひらくこそだてさろん").intent.ward == "豊平区"
+
+
+def test_a_kanji_typed_for_one_read_the_same_is_read_as_the_plan_word(mini_bot):
+    """豊猫区 is 豊平区 (猫 and 平: ビョウ), 消防険査 is 消防検査: the ward and the subject are read from the word
+    meant, the person is told how it was read, and the question is searched as its well-typed twin."""
+    typed = mini_bot.engine.understand("豊猫区の消防険査のオンライン化は？")
+    meant = mini_bot.engine.understand("豊平区の消防検査のオンライン化は？")
+    assert typed.text == meant.text and typed.search_text == meant.search_text
+    assert typed.intent == meant.intent and typed.intent.ward == "豊平区"
+    assert any("豊猫区」を「豊平区" in note and "消防険査」を「消防検査" in note for note in typed.notes), typed.notes

@@ -154,3 +154,47 @@ def test_programs_sit_a_little_below_the_initiatives_they_group(mini_bot):
     kinds = {c.kind: float(p) for c, p in zip(index.chunks, prior)}
     assert kinds["program"] == pytest.approx(-mini_bot.engine.config.program_penalty) and kinds["program"] < 0
     assert kinds["initiative"] == kinds["narrative"] == kinds["glossary"] == 0
+
+
+HOMOPHONE_PLAN = ["評価", "制度", "行政", "窓口", "区役所", "豊平区", "西区", "南区", "保健", "検証", "機会", "口座振替",
+                  "標準化", "手続き", "繁忙期", "個人", "自立", "金融", "山系", "仕組み", "子育て", "年生"]
+
+
+@pytest.mark.parametrize(("question", "fixed"), [
+    ("行政評化制度ってなに？", ["評価"]),  # 価 and 化 are both カ
+    ("家族が亡くなったときの手続きの窓校", ["窓口"]),  # 口 and 校: コウ
+    ("区薬所で相談できる？", ["区役所"]),  # 役 and 薬: ヤク
+    ("豊猫区でみんなで歩くイベント", ["豊平区"]),  # a ward's name (平: ビョウ)
+    ("市税の口座振換", ["口座振替"]),  # a kun reading shared: か(える)
+    ("戸籍の窓口が休日もあいてるのって繁忙機だけ？", ["繁忙期"]),
+    ("職員をチェックする飼組みは？", ["仕組"]),  # the kanji of a word written with kana too: 仕組み
+    ("師育ての情報がほしい", ["子育"]),
+])
+def test_a_kanji_typed_for_one_read_the_same_is_corrected(question, fixed):
+    plan = Vocabulary.build(HOMOPHONE_PLAN, Analyzer())
+    assert [word for _, word in plan.homophones(question)] == fixed
+    spelled, typos = plan.spelled_as_the_plan(question)
+    assert spelled == question.replace(typos[0][0], fixed[0]) and fixed[0] in spelled
+
+
+@pytest.mark.parametrize("question", [
+    "保険証を忘れた",  # 保険 is a word (not the plan's 保健), and 険証 cuts it (not the plan's 検証)
+    "意見を出せる機械ってある？",  # 機械 is a word: a typo for 機会 it may be, but nothing says so
+    "行政評価制度ってなに？",  # as the plan writes it
+    "南区の区役所",
+    "システム標順化っていつまで？",  # 順化 is a word (JMdict)
+    "市の職員って何人いるの？",  # 何人 is a word, 何 a number: not the plan's 個人
+    "市立の保育所",  # 市立 is a word: not the plan's 自立
+    "ちえりあって何区にあるの？",  # 何 asks: not 南区
+    "違約金取るの？",  # 取る is a verb: not the plan's 金融
+    "定山渓温泉でおすすめの旅館",  # a place JMnedict names: not the plan's 山系
+    "お年旗りと一緒に",  # 旗 キ is a sound, 生 き a word: not the plan's 年生
+])
+def test_a_real_word_or_the_plan_spelling_is_not_corrected(question):
+    assert Vocabulary.build(HOMOPHONE_PLAN, Analyzer()).spelled_as_the_plan(question) == (question, [])
+
+
+def test_a_compound_read_as_a_plan_word_is_not_read_again():
+    """豊標区 is 豊平区; its 区 is not read once more as the 高 of the plan's 標高 (区: ク, コウ)."""
+    plan = Vocabulary.build([*HOMOPHONE_PLAN, "標高"], Analyzer())
+    assert plan.homophones("豊標区の面積ってどのくらい？") == [("豊標区", "豊平区")]
