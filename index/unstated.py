@@ -397,7 +397,7 @@ STATED_BY = {
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
-    "procedure": re.compile(r"申込|申し込|申請|受付|受け付け"),
+    "procedure": re.compile(r"申込|申し込|申請|受付|受け付け|派遣"),
     "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
     "reservation": re.compile(r"予約"),
     # (公開: published, so anyone may see it — 「評価の結果って市民も見られる？」)
@@ -543,7 +543,21 @@ def _published_to_see(statement: re.Match, text: str, subject: tuple[str, ...], 
 _SEEING = re.compile(r"見(?:ら|れ)れ|見れる|見える|閲覧|読め|\b(?:see|view|read)\b", re.I)
 
 
-_AGREES = {"days": _states_the_asked_days, "location": _places_something_else, "eligibility": _published_to_see}
+# someone asked to come (講師を呼べる？, 来てもらえる？, 頼める？): a passage sending them out (講師派遣) says so
+_ASKS_SOMEONE_TO_COME = re.compile(r"呼べ|呼ん|来てもらえ|来てくれ|頼め")
+
+
+def _applies_or_sends(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
+    """A passage speaking of applying (申込, 申請, 受付) answers a procedure question; one sending someone out
+    (派遣) answers only a question asking for someone to come — not how to apply for it."""
+    if statement.group() != "派遣":
+        return True
+    applies = STATED_BY["procedure"].search(text.replace("派遣", ""))
+    return bool(_ASKS_SOMEONE_TO_COME.search(question)) or applies is not None
+
+
+_AGREES = {"days": _states_the_asked_days, "location": _places_something_else,
+           "eligibility": _published_to_see, "procedure": _applies_or_sends}
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = (),

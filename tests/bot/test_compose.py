@@ -740,6 +740,21 @@ def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_s
     assert standing_veto("eligibility", [published], ("研修",), "研修って市民も受けられる？") == "eligibility"
 
 
+def test_someone_asked_to_come_is_answered_by_a_passage_sending_them_out_but_not_how_to_apply():
+    """「講師を呼べる？」 is answered by 講師派遣; 「講師派遣ってどうやって申し込むの？」 is not: the plan says the city
+    sends lecturers, not how to ask for one."""
+    from index.unstated import standing_veto, unanswerable_fact
+
+    sends = "町内会等が行う防災訓練・防災研修会等に対し、講師派遣等の開催支援を行います。"
+    come = "町内会で防災研修会をやりたいんだけど講師を呼べる？"
+    assert unanswerable_fact(come) == "procedure"
+    assert standing_veto("procedure", [sends], ("防災研修会", "町内会", "講師"), come) is None
+    apply = "防災研修会の講師派遣ってどうやって申し込むの？"
+    assert unanswerable_fact(apply) == "procedure"
+    assert standing_veto("procedure", [sends], ("防災研修会", "講師"), apply) == "procedure"
+    assert standing_veto("procedure", [sends + "申込はインターネットで受け付けます。"], ("防災研修会", "講師"), apply) is None
+
+
 def test_where_something_is_set_up_is_answered_by_a_passage_naming_the_office_it_is_set_up_in():
     from index.unstated import standing_veto
 
