@@ -151,7 +151,7 @@ _NOT_IN_PLAN = {
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item, nor is money (お金の援助ってもらえる？: whatever pays it).
-    "handout": re.compile(r"(?<!お金)(?<!資金)(?<!援助)(?<!支援)(?<!費用)(?:って|は|が|を|も|何か|なにか|(?:紙|冊子|パンフレット|パンフ|印刷物|書面|郵送|メール|PDF|データ)で)\s*(?:もらえ|貰え)(?:る|ます|ない)|"
+    "handout": re.compile(r"(?<!お金)(?<!資金)(?<!援助)(?<!支援)(?<!費用)(?:って|は|が|を|も|とか|など|なんか|何か|なにか|(?:紙|冊子|パンフレット|パンフ|印刷物|書面|郵送|メール|PDF|データ)で)\s*(?:もらえ|貰え)(?:る|ます|ない)|"
                           r"(?:参加賞|景品|記念品|粗品|ノベルティ|お土産|おみやげ)(?:は|って|が|も)?\s*(?:ある|あります|出る|つく|付く)|"
                           r"\bcan i (?:get|pick up|receive) (?:a |an )?(?:free |paper |printed )?(?:copy|copies|leaflet|brochure|pamphlet|booklet)\b", re.I),
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no

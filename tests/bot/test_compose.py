@@ -555,6 +555,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市がお金を出してる外郭団体、ちゃんと見直しされてるの？", "general", None),
         ("子育ての支援ってある？", "general", None),  # a service, not money
         ("子ども議会に出た子は何かもらえるの？", "general", "handout"),
+        ("豊平区の防災訓練に参加したら、非常食とかもらえる？", "ward", "handout"),  # 「…とかもらえる？」: an item
+        ("区役所でお金とかもらえる？", "general", None),  # money: not an item
         ("区の人に何か手伝ってもらえる？", "general", None),  # someone doing something: no item
         ("冬のウォーキングイベント、雪がひどい日は中止になる？", "general", "weather"),
         ("オンライン相談はどのアプリを使うの？", "general", "names"),
