@@ -416,6 +416,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("西区のコトニジャズ、チケットはどこで買えますか？", "ward", "business"),
         ("Where can I buy tickets for the jazz festival?", "general", "business"),
         ("こども家庭センターは土曜日もやってますか？", "general", "days"),
+        ("区役所の窓口、昼休みも対応してくれる？", "general", "days"),  # 対応 as やって
         ("Is the ward office open on weekends?", "general", "days"),
         ("土日でもマイナンバーカードを受け取れる場所はある？", "general", None),  # a service on weekends, asked to exist
         ("区役所でパスポートの受け取りは日曜もできる？", "general", "days"),
