@@ -173,12 +173,14 @@ class Vocabulary:
         検証); one plan spelling per window and kanji, or none."""
         found: list[tuple[str, str]] = []
         folded = fold(text)
+        tokens: list[Token] | None = None
         for match in _KANJI_RUN.finditer(folded):
             run = match.group()
             fixed = {place for place in range(len(run)) if not self._unpaired(run, place)}
             if len(fixed) == len(run):
                 continue
-            fixed |= _in_words(folded, run, match.start())
+            tokens = tagged(folded) if tokens is None else tokens
+            fixed |= _in_words(tokens, folded, run, match.start())
             for size in range(min(len(run), MAX_COMPOUND), 1, -1):
                 for start in range(len(run) - size + 1):
                     window = run[start:start + size]
@@ -223,13 +225,13 @@ def _guessed(word: str) -> bool:
     return any(token.unknown for token in tagged(word))
 
 
-def _in_words(text: str, run: str, offset: int) -> set[int]:
+def _in_words(tokens: list[Token], text: str, run: str, offset: int) -> set[int]:
     """The places of the kanji run at ``offset`` of ``text`` that no typo is looked for in: inside a word the
-    dictionaries know (a word of two kanji or more UniDic reads in ``text``, 保険証: 保険; a word JMdict spells
-    or a name JMnedict does, 何人, 市立, 定山渓), a number (何区: 何) or a verb (違約金取る: 取)."""
+    dictionaries know (a word of two kanji or more UniDic reads in ``text``, its ``tokens``: 保険証: 保険; a word
+    JMdict spells or a name JMnedict does, 何人, 市立, 定山渓), a number (何区: 何) or a verb (違約金取る: 取)."""
     places: set[int] = set()
     at = 0
-    for token in tagged(text):
+    for token in tokens:
         start = text.find(token.surface, at)
         if start < 0:
             continue

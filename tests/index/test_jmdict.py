@@ -121,3 +121,15 @@ def test_stems_are_the_same_from_many_threads_at_once():
     with ThreadPoolExecutor(max_workers=8) as pool:
         got = list(pool.map(lambda word: _stem_key((word,)), words * 40))
     assert got == expected
+
+
+@pytest.mark.skipif(database_path() is None, reason="jamdict-data is not installed")
+def test_headwords_are_words_and_names_of_places_and_things_not_of_people():
+    """What a kanji typo is never read into: 何人 and 市立 are words, 定山渓 a place, 札幌駅 a station; 助生 and 保善
+    are only given names (nearly any two kanji are someone's), 評化 nothing."""
+    from index.jmdict import headwords
+
+    assert headwords(["何人", "市立", "定山渓", "札幌駅", "助生", "保善", "評化"]) == {"何人", "市立", "定山渓", "札幌駅"}
+    assert headwords([]) == frozenset()
+    with ThreadPoolExecutor(4) as pool:  # one connection per thread
+        assert set(pool.map(lambda _: headwords(["市立"]), range(8))) == {frozenset({"市立"})}
