@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -118,6 +118,18 @@ def tagged(text: str) -> list[Token]:
         found.extend(Token(surface, feature.pos1, feature.pos2, feature.pos3, _lemma(surface, feature),
                            unknown) for surface, feature, unknown in features)
     return found
+
+
+def located(tokens: Iterable[Token], text: str) -> Iterator[tuple[Token, int]]:
+    """Each of ``tokens`` (tagged from ``text``) with the place it starts at in ``text``, in order; none after
+    a token not found there."""
+    start = 0
+    for token in tokens:
+        start = text.find(token.surface, start)
+        if start < 0:
+            return
+        yield token, start
+        start += len(token.surface)
 
 
 def topic_nouns(text: str) -> list[str]:

@@ -18,7 +18,7 @@ import re
 import threading
 from functools import lru_cache
 
-from index.analyzer import fold, tagged
+from index.analyzer import fold, located, tagged
 
 log = logging.getLogger(__name__)
 
@@ -91,15 +91,8 @@ def _function_word_spans(text: str) -> set[tuple[int, int]]:
     folded = fold(text)
     if len(folded) != len(text):
         return set()
-    spans, start = set(), 0
-    for token in tagged(folded):
-        start = folded.find(token.surface, start)
-        if start < 0:
-            break
-        if token.pos1 in ("助詞", "助動詞", "代名詞"):
-            spans.add((start, start + len(token.surface)))
-        start += len(token.surface)
-    return spans
+    return {(start, start + len(token.surface)) for token, start in located(tagged(folded), folded)
+            if token.pos1 in ("助詞", "助動詞", "代名詞")}
 
 
 def _well_read(kana: str, converted: str) -> bool:

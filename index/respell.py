@@ -37,7 +37,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from index.analyzer import Analyzer, Token, fold, tagged, to_hiragana, to_katakana
+from index.analyzer import Analyzer, Token, fold, located, tagged, to_hiragana, to_katakana
 from index.jmdict import headwords
 from index.kanji_readings import read_alike
 
@@ -173,14 +173,14 @@ class Vocabulary:
         検証); one plan spelling per window and kanji, or none."""
         found: list[tuple[str, str]] = []
         folded = fold(text)
-        tokens: list[Token] | None = None
+        tokens: list[tuple[Token, int]] | None = None
         for match in _KANJI_RUN.finditer(folded):
             run = match.group()
             fixed = {place for place in range(len(run)) if not self._unpaired(run, place)}
             if len(fixed) == len(run):
                 continue
-            tokens = tagged(folded) if tokens is None else tokens
-            fixed |= _in_words(tokens, folded, run, match.start())
+            tokens = list(located(tagged(folded), folded)) if tokens is None else tokens
+            fixed |= _in_words(tokens, run, match.start())
             for size in range(min(len(run), MAX_COMPOUND), 1, -1):
                 for start in range(len(run) - size + 1):
                     window = run[start:start + size]
@@ -225,20 +225,17 @@ def _guessed(word: str) -> bool:
     return any(token.unknown for token in tagged(word))
 
 
-def _in_words(tokens: list[Token], text: str, run: str, offset: int) -> set[int]:
-    """The places of the kanji run at ``offset`` of ``text`` that no typo is looked for in: inside a word the
-    dictionaries know (a word of two kanji or more UniDic reads in ``text``, its ``tokens``: 保険証: 保険; a word
-    JMdict spells or a name JMnedict does, 何人, 市立, 定山渓), a number (何区: 何) or a verb (違約金取る: 取)."""
+def _in_words(tokens: list[tuple[Token, int]], run: str, offset: int) -> set[int]:
+    """The places of the kanji run at ``offset`` of the question that no typo is looked for in: inside a word
+    the dictionaries know (a word of two kanji or more UniDic reads in the question, its located ``tokens``:
+    保険証: 保険; a word JMdict spells or a place or thing JMnedict names, 何人, 市立, 定山渓), a number (何区: 何)
+    or a verb (違約金取る: 取)."""
     places: set[int] = set()
-    at = 0
-    for token in tokens:
-        start = text.find(token.surface, at)
-        if start < 0:
-            continue
-        at = start + len(token.surface)
+    for token, start in tokens:
         if ((len(token.surface) >= 2 and not token.unknown) or token.pos2 == "数詞"
                 or token.pos1 in ("動詞", "形容詞", "代名詞")):
-            places.update(p - offset for p in range(start, at) if offset <= p < offset + len(run))
+            end = start + len(token.surface)
+            places.update(p - offset for p in range(start, end) if offset <= p < offset + len(run))
     spans = [(a, b) for a in range(len(run)) for b in range(a + 2, min(len(run), a + MAX_COMPOUND) + 1)]
     words = headwords(run[a:b] for a, b in spans)
     for a, b in spans:
