@@ -6,9 +6,11 @@ initiative its answer led with), a ward, and the passages already shown; a new m
 against them:
 
 - **language switch** (「英語で」, "in English") — the previous question again, in that language;
-- **same topic, another ward** (「清田区だと？」, 「清田区には似たようなのある？」: a ward and nothing else)
-  — the previous question with that ward; when the previous question named its own ward, the rewrite is
-  a whole question and is judged as one (a ward without the thing is "not in the plan", as asked alone);
+- **same topic, another ward** (「清田区だと？」: a ward and nothing else) — the previous question with that
+  ward; when the previous question named its own ward, the rewrite is a whole question and is judged as one
+  (a ward without the thing is "not in the plan", as asked alone);
+- **something like the topic, another ward** (「清田区には似たようなのある？」) — searched with the topic's own
+  words, the ward's initiative most alike preferred, the topic itself sunk;
 - **back to an earlier ward** (「西区の話に戻るけど、それの担当は？」 after a detour to 手稲区) — the topic of
   the latest earlier turn in that ward;
 - **other items** (「他には？」, 「ほかに…ある？」, "anything else") — the passages already shown sink,
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.answer import Answer
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
+from index.document import description_text
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_unit
@@ -55,6 +58,12 @@ _NEW_SUBJECT = re.compile(r"^\s*(?:ところで|話(?:は|が)?変わ(?:る|り|
                           r"\bon another (?:note|subject|topic)\b|\bunrelated\b|\bdifferent (?:question|topic)\b)", re.I)
 # An elliptical message ("What about AI for meeting minutes?", 「議事録のAIは？」): a thing in the previous question's frame.
 _ELLIPTICAL = re.compile(r"^\s*(?:and |then |so )?(?:what|how) about\b|^[^。？?!！\n]{1,20}(?:は|なら|だと|では)\s*[?？]\s*$", re.I)
+# Something like the topic, asked of another ward (「南区にも似たようなのある？」, "anything similar in Nishi ward?").
+_ALIKE = re.compile(r"似た|似てる|同じような|同じよう|同様|\bsimilar\b|\blike (?:that|this|it)\b|\bthe same\b", re.I)
+# What a thing like the topic may be called (「似たような場所ある？」, 「同じようなイベントは？」): no subject of its own.
+_ALIKE_KIND = re.compile(r"場所|ところ|とこ|所|イベント|催し|活動|サービス|取組み?|取り組み|仕組み|制度|事業|集まり|企画|"
+                         r"プロジェクト|団体|もの|こと|[のでにがをはも]|\b(?:anything|something|one|ones|like that|"
+                         r"events?|programs?|programmes?|activities|activity|initiatives?|places?)\b", re.I)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -113,7 +122,8 @@ class Turn:
 
 @dataclass(frozen=True)
 class Resolution:
-    """How a message is read in context: ``kind`` is new / same_topic / within / other_ward / other_items / language."""
+    """How a message is read in context: ``kind`` is new / same_topic / within / other_ward / like /
+    other_items / language."""
 
     kind: str = "new"
     rewrite: str | None = None  # a whole question to understand instead of the message
@@ -125,6 +135,7 @@ class Resolution:
     standalone: bool = False  # the rewrite is a whole question, judged as if asked alone
     frame: str = ""  # an elliptical new question's previous question (`Query.frame`)
     lean: Chunk | None = None  # a new question adding a thing to the topic (「インスタもやってるの？」): preferred, not searched
+    like: Chunk | None = None  # the topic another ward is asked for something like (「南区にも似たようなのある？」)
 
     @property
     def in_context(self) -> bool:
@@ -150,7 +161,17 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if _NEW_SUBJECT.search(text):
         return Resolution()
     ward = message.intent.ward
-    if ward and ward != previous.ward and not _WARD_ONLY_FILLER.sub("", _strip_ward(text, ward, profile)):
+    rest = None  # another ward named, with only filler words besides (「南区だと？」 leaves "")
+    if ward and ward != previous.ward:
+        rest = _WARD_ONLY_FILLER.sub("", _strip_ward(text, ward, profile))
+    ward_only = rest == ""
+    if rest is not None and topic is not None and topic.ward != ward and _ALIKE.search(text) and \
+            not _ALIKE_KIND.sub("", rest):
+        # not the same question of another ward (南区's cosmos seeds are not handed out in 豊平区) but what is
+        # like the topic there: searched with the topic's own words, the topic itself sunk
+        return Resolution("like", None, None, ward, exclude=frozenset({topic.id}), like=topic,
+                          understood_as=f"「{topic.title}」に似た{ward}の取組")
+    if ward_only:
         old = previous.ward
         asked = _latest_naming(old, [*earlier, previous], profile) if old else None
         rewrite = _renamed(*asked, old, ward, profile) if asked else f"{ward} {previous.query.text}"
@@ -272,7 +293,8 @@ def _latest_topic_in(ward: str, turns: Sequence[Turn]) -> Chunk | None:
 
 
 def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalty: float) -> Query:
-    """The query to search with: the topic's title joins the search, the ward carries over, shown passages sink."""
+    """The query to search with: the topic's title joins the search (a topic asked alike of another ward: its
+    description), the ward carries over, shown passages sink."""
     search_text = query.search_text
     boost = list(query.boost)
     if resolution.topic is not None:
@@ -280,6 +302,8 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
         boost.append((resolution.topic.id, topic_boost))
     if resolution.lean is not None:
         boost.append((resolution.lean.id, topic_boost))
+    if resolution.like is not None:
+        search_text = f"{search_text} {description_text(resolution.like)}"
     boost += [(chunk_id, -shown_penalty) for chunk_id in sorted(resolution.exclude)]
     intent = query.intent
     if resolution.topic is not None and intent.unanswerable_fact in SUBJECT_BOUND and not intent.subject:

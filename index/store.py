@@ -90,6 +90,31 @@ class LoadedIndex:
         return {chunk.id: row for row, chunk in enumerate(self.chunks)}
 
     @cached_property
+    def description_vectors(self) -> np.ndarray | None:
+        """Each chunk's description vector (row i = chunk i), or None without a description index."""
+        index = self.description_index
+        if index is None:
+            return None
+        if hasattr(index, "make_direct_map"):
+            import faiss
+
+            # an IVF index reconstructs its rows only through a direct map: a copy's, as the index searched
+            # may be in use by another thread
+            index = faiss.clone_index(index)
+            index.make_direct_map()
+        return index.reconstruct_n(0, index.ntotal)
+
+    def most_alike(self, chunk: Chunk, ward: str) -> Chunk | None:
+        """The initiative of ``ward`` whose description reads most like ``chunk``'s (「南区にも似たようなのある？」
+        after 清田区's sweets: the ward's promotion of its own produce), or None."""
+        vectors, row = self.description_vectors, self.rows.get(chunk.id)
+        rows = [i for i, other in enumerate(self.chunks)
+                if other.ward == ward and other.kind in ("initiative", "program") and other.id != chunk.id]
+        if vectors is None or row is None or not rows:
+            return None
+        return self.chunks[max(rows, key=lambda i: float(vectors[i] @ vectors[row]))]
+
+    @cached_property
     def vocabulary(self) -> Vocabulary:
         """The plan's words by reading, for respelling questions: saved with the index (reading ~2,400 words
         through the dictionary at start-up kept ~100 MB of its pages resident in the server), else built."""

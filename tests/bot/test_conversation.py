@@ -92,10 +92,23 @@ def test_the_same_question_in_another_ward_asked_how_it_is_there(mini_bot, follo
     assert second.citations[0].hit.chunk.ward == "豊平区"
 
 
-def test_the_same_question_in_another_ward_asked_as_something_similar(mini_bot):
-    _, second = mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区には似たようなのある？"])
-    assert second.understood_as == "豊平区について、前の質問と同じ内容で"
+@pytest.mark.parametrize("follow_up", ["豊平区には似たようなのある？", "豊平区にも似たような取り組みある？",
+                                       "豊平区でも同じようなイベントやってる？", "Anything similar in Toyohira ward?"])
+def test_something_like_the_topic_in_another_ward_is_searched_by_the_topics_words(mini_bot, follow_up):
+    """「豊平区にも似たようなのある？」 after 西区's evacuation drills asks for what is like them there, not for the
+    same drills (a ward without them would be "not in the plan"): searched with the topic's own words, led by
+    the ward's passage most alike; the topic itself is not offered again."""
+    first, second = mini_bot.dialogue(["西区の防災の取組は？", follow_up])
+    assert lead(first) == "地域の防災力強化"
+    assert second.understood_as == "「地域の防災力強化」に似た豊平区の取組"
     assert second.citations[0].hit.chunk.ward == "豊平区"
+    assert "地域の防災力強化" not in [c.hit.chunk.title for c in second.citations[:1]]
+
+
+@pytest.mark.parametrize("follow_up", ["豊平区には似たような公園ある？", "豊平区にもスポーツの似た取組ある？"])
+def test_something_like_the_topic_naming_a_thing_of_its_own_is_a_question_of_its_own(mini_bot, follow_up):
+    _, second = mini_bot.dialogue(["西区の防災の取組は？", follow_up])
+    assert second.understood_as != "「地域の防災力強化」に似た豊平区の取組"
 
 
 def test_the_same_question_in_another_ward_in_english_renames_the_ward_as_written(mini_bot, monkeypatch):

@@ -169,3 +169,35 @@ def test_approximate_faiss_types_build_and_search(mini_config, embedder, faiss_t
     loaded = load_index(config, embedder)
     assert loaded.manifest["faiss"]["type"] == faiss_type
     assert loaded.faiss_index.ntotal == len(loaded.chunks)
+
+
+def test_the_passage_most_alike_in_another_ward_is_read_from_the_description_vectors(mini_config, embedder):
+    """「豊平区にも似たようなのある？」 after a 西区 passage: the initiative of 豊平区 whose description vector is
+    nearest, never the passage itself, another ward's or a narrative; none for a ward without initiatives."""
+    import numpy as np
+
+    build_index(mini_config, embedder)
+    loaded = load_index(mini_config, embedder)
+    titles = [chunk.title for chunk in loaded.chunks]
+    disaster = loaded.chunks[titles.index("地域の防災力強化")]
+    river = loaded.chunks[titles.index("琴似発寒川の水環境保全推進事業")]
+    walking = loaded.chunks[titles.index("とよひらスポーツ健康ウォーキング事業")]
+    assert loaded.description_vectors.shape == (len(loaded.chunks), 64)
+    vectors = np.zeros((len(loaded.chunks), 2), dtype=np.float32)
+    vectors[:, 1] = 1.0  # every other passage points elsewhere
+    for chunk, vector in ((walking, (1.0, 0.0)), (river, (0.9, 0.1)), (disaster, (0.1, 0.9))):
+        vectors[titles.index(chunk.title)] = vector
+    loaded.__dict__["description_vectors"] = vectors
+    assert loaded.most_alike(walking, "西区") == river
+    assert loaded.most_alike(river, "西区") == disaster  # not itself
+    assert loaded.most_alike(river, "豊平区") == walking
+    assert loaded.most_alike(river, "中央区") is None
+
+
+def test_an_ivf_index_names_the_passage_alike_too(mini_config, embedder):
+    config = replace(mini_config, faiss_type="ivf")
+    build_index(config, embedder)
+    loaded = load_index(config, embedder)
+    walking = next(chunk for chunk in loaded.chunks if chunk.title == "とよひらスポーツ健康ウォーキング事業")
+    assert loaded.description_vectors.shape == (len(loaded.chunks), 64)
+    assert loaded.most_alike(walking, "西区").ward == "西区"
