@@ -40,6 +40,8 @@ from rapidfuzz.distance import Levenshtein
 from index.analyzer import Analyzer, Token, fold, located, tagged, to_hiragana, to_katakana
 from index.jmdict import headwords
 from index.kanji_readings import read_alike
+from index.romaji import plain_vowels
+from index.romaji import reading as romaji_reading
 
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
 _KANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")  # hiragana: katakana words are already written as the plan writes loanwords
@@ -140,6 +142,28 @@ class Vocabulary:
                      if abs(len(t) - len(word)) <= 1 and Levenshtein.distance(t, word, score_cutoff=1) <= 1]
             if len(close) == 1:  # one clear correction only; several mean a guess
                 found.append(close[0])
+        return found
+
+    @cached_property
+    def _by_plain_reading(self) -> dict[str, tuple[str, ...]]:
+        """The plan's words by reading with long vowels left out (`index.romaji.plain_vowels`)."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for kana, terms in self.by_reading.items():
+            found[plain_vowels(kana)].extend(terms)
+        return {kana: tuple(dict.fromkeys(terms)) for kana, terms in found.items()}
+
+    def romaji_terms(self, words: Iterable[str]) -> list[str]:
+        """The plan's words for Japanese words written in romaji (`index.romaji.romaji_words`): koseki -> 戸籍,
+        kotoni -> 琴似; a reading two of the plan's words share names neither, unless they are one word spelled
+        two ways (子供, 子ども)."""
+        found: list[str] = []
+        for word in words:
+            kana = romaji_reading(word)
+            terms = self._by_plain_reading.get(plain_vowels(kana), ())
+            # the index's own katakana reading of a kanji word (コトニ beside 琴似) only when it is all there is
+            terms = tuple(term for term in terms if term != kana) or terms
+            if len(terms) == 1 or (len(terms) == 2 and set(terms[0]) & set(terms[1])):  # 子供, 子ども: one word
+                found.extend(term for term in terms if term not in found)
         return found
 
     @cached_property

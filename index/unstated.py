@@ -333,7 +333,9 @@ _NOT_IN_PLAN = {
         r"(?:市長|区長|知事|議員)(?:さん)?(?:は|って)[^。？?]{0,25}(?:どう(?:思って|考えて)|思って(?:る|いる)|考えて(?:る|いる)(?:の|か))|"
         r"評判|口コミ|クチコミ|雰囲気(?:は|って|が|どう|なの|です|\s*[?？]|$)|浮(?:かない|いちゃう|いたり|く(?:かな|の)?\s*[?？])|気まずい|肩身が狭|"
         r"(?:人手|人数|数|職員|保健師|スタッフ)(?:さん)?(?:の数)?(?:は|って|が)?\s*足りて|"
-        r"\b(?:are|is) (?:the )?(?:staff|people|counter) (?:friendly|kind|nice|rude|helpful)\b|\breviews?\b|"
+        r"\b(?:are|is) (?:the )?(?:staff|people|counter) (?:friendly|kind|nice|rude|helpful)\b|"
+        # reviews of a place ("Are there good reviews of the centre?"), not the city reviewing its programmes
+        r"\b(?:good|bad|online|user|customer|google|star) reviews?\b|\breviews? (?:say|said|of the)\b|"
         r"\benough (?:staff|nurses|workers)\b", re.I),
     # the state of things now (区役所の待ち時間、今日は何分くらい？, 今って混んでる？, "how long is the wait right now"):
     # the plan states a 2022 baseline and a 2027 target, no live status

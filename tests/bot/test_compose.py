@@ -674,6 +674,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("RPAを入れて、結局どのくらい効果あったの？", "figure", "results"),
         ("RPAを入れるとどのくらい効果がある？", "figure", None),  # the plan's target, not results so far
         ("市長はこのアクションプランについてどう思ってるの？", "general", "opinion"),
+        ("Are there good reviews of the My Number card center?", "general", "opinion"),
+        ("Does the city actually review whether its programs are working?", "general", None),
         ("市はデジタル化についてどう考えてるの？", "general", None),  # the city's policy is the plan
         ("南区の区役所に駐輪場ってある？", "ward", "access"),
         ("Is the subway going to be extended to Kiyota?", "ward", "construction"),
