@@ -1693,3 +1693,14 @@ def test_a_look_up_naming_an_indicator_is_answered_by_the_initiative_it_measures
                   text="マイナンバーカードを使って申請書を自動入力するシステムを導入します。")
     assert answer("マイナンバーカードで申請書を書いてくれる機械ってどんなもの？",
                   hits((kiosk, 0.93, 10.0), (card, 0.92, 8.0))).citations[0].hit.chunk is kiosk
+
+
+def test_who_speaks_a_language_is_no_subject_a_passage_must_name():
+    """「総合案内の人って英語話せる？」: 人 is who would speak it; a passage on 外国人 and 多言語 does not answer it."""
+    from index.unstated import standing_veto, subject_of
+
+    question = "区役所の総合案内の人って英語話せる？"
+    subject = subject_of(question, "language")
+    assert subject == ("総合案内",)
+    multilingual = "外国人市民が必要とする生活情報をわかりやすく発信するため、情報発信の多言語化に取り組みます。"
+    assert standing_veto("language", [multilingual], subject, question) == "language"
