@@ -18,8 +18,8 @@ from index.jmdict import Glosses
 from index.kana_kanji import asking_words_in_kanji, in_kanji
 from index.ranker import Asked, asks_about_the_past
 from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
-from index.romaji import romaji_words
 from index.retrieve import Filters
+from index.romaji import romaji_words
 from index.unstated import unanswerable_fact, without_asked_fact
 from ingest.profile import PlanProfile
 from planqa.errors import QueryError
@@ -104,8 +104,9 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     expanded = expand_english(core, glosses() if glosses is not None else None) if english else placed
     if english and vocabulary is not None and glosses is not None and glosses().english:
         # Japanese words in romaji (koseki, Kotoni): the plan's words read the same
-        named = {name.lower() for ward in wards if (name := profile.english_ward(ward))}  # read as wards already
-        romaji = vocabulary.romaji_terms(word for word in romaji_words(core, glosses().english) if word not in named)
+        named = {name.lower() for ward in wards if (name := profile.english_ward(ward))}  # read as wards
+        words = [word for word in romaji_words(core, glosses().english) if word not in named]
+        romaji = vocabulary.romaji_terms(words)
         expanded = " ".join([expanded, *(term for term in romaji if term not in expanded)])
     if language == "en" and expanded != core:
         notes.append(f"English question: searched with the plan's terms {expanded[len(core):].strip()}")

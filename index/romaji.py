@@ -1,12 +1,12 @@
-"""Japanese words an English question writes in romaji (koseki, Jozankei, Hassamu): read in kana and found among
-the plan's words by reading (`index.respell.Vocabulary.romaji_terms`).
+"""Japanese words an English question writes in romaji (koseki, Jozankei, Hassamu): read in kana and found
+among the plan's words by reading (`index.respell.Vocabulary.romaji_terms`).
 
-People who ask in English name a Japanese place or institution as they hear it: "Where do I get a koseki copy?",
-"Is Jozankei in Minami ward?". JMdict translates neither (no gloss says koseki), and the embedding model reads
-them as noise. A word is read as romaji only when it is made of Hepburn syllables and no JMdict gloss uses it as an
-English word (same, take and note are English; koseki is not); `jaconv` writes it in kana. Romaji drops long
-vowels (Jozankei for じょうざんけい, Chuo for ちゅうおう), so readings are compared with them left out
-(`plain_vowels`).
+People who ask in English name a Japanese place or institution as they hear it: "Where do I get a koseki
+copy?", "Is Jozankei in Minami ward?". JMdict translates neither (no gloss says koseki), and the embedding
+model reads them as noise. A word is read as romaji only when it is made of Hepburn syllables and no JMdict
+gloss uses it as an English word (same, take and note are English; koseki is not); `jaconv` writes it in kana.
+Romaji drops long vowels (Jozankei for じょうざんけい, Chuo for ちゅうおう), so readings are compared with them
+left out (`plain_vowels`).
 """
 
 from __future__ import annotations
