@@ -77,6 +77,7 @@ _FACT_JA = {
     "validity": "カードや書類の有効期限・更新時期",
     "condition": "お尋ねの条件（場合・方法）",
     "figure": "お尋ねの数値",
+    "date": "開始時期",
 }
 _FACT_EN = {
     "fee": "fees or prices",
@@ -123,6 +124,7 @@ _FACT_EN = {
     "validity": "how long cards or documents stay valid or when to renew them",
     "condition": "information on the condition you asked about",
     "figure": "figure for what you asked",
+    "date": "start date",
 }
 
 
@@ -336,6 +338,8 @@ def _dated_passage(query: Query, candidates: list[Hit]) -> Hit | None:
     speaks of the question's subject (「その行政事務センターっていつできたの？」 → the chapter passage
     「…令和3年（2021年）6月には…行政事務センターを設置…」, not the centre's initiative row), if any."""
     subject = tuple(topic_nouns(query.text))
+    if not subject:  # 「それっていつから始まったの？」 names no subject: the topic it refers to answers, dated or not
+        return None
     return next((hit for hit in candidates if DATE.search(hit.chunk.text) and covers(hit.chunk.text, subject)), None)
 
 
@@ -391,6 +395,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, absent=absent[0])
     if intent.kind == "date" and not DATE.search(lead.chunk.text):
         lead = _dated_passage(query, hits[: settings.lead_candidates]) or lead
+        if not aside and not DATE.search(lead.chunk.text) and not _dated_by_its_target(lead.chunk):
+            # the passage that answers states no date at all: shown, and said so
+            aside = _missing_sentence(query, "date", profile)
     quote_at = 0
     if lead.chunk.kind == "narrative":
         found = _narrative_quote(query, lead, hits)

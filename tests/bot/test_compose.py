@@ -1438,7 +1438,21 @@ def test_when_it_will_start_is_answered_by_the_year_of_the_initiatives_target():
     english = answer("When will the application kiosk be introduced?", hits((kiosk, 0.92, 10.0)))
     assert english.text.startswith("The plan gives no start date for") and "set for 2023" in english.text
     plain = answer("大型ごみのネット申込はいつ始まるの？", hits((chunk("p#L1", "大型ごみ収集のオンライン化"), 0.92, 10.0)))
-    assert "開始時期" not in plain.text  # no target row: the passage is quoted
+    # no target row: the passage is quoted, and the missing date said after it
+    assert not plain.abstained and "開始時期" not in plain.text.splitlines()[0]
+    assert plain.text.splitlines()[-1] == "なお、この計画（抜粋）には開始時期の記載はありません。"
+
+
+def test_a_when_question_naming_no_subject_keeps_its_best_passage_rather_than_any_dated_one():
+    """「それっていつから始まったの？」 (its topic searched with it) is about the best passage; another passage that merely
+    states a date (令和4年改正児童福祉法) does not take its place."""
+    square = chunk("p#L60", "子育て応援交流広場事業", text="子育て世代同士がつながる機会を提供します。")
+    centre = chunk("p#L620", "区子ども家庭支援体制強化事業", text="令和4年改正児童福祉法で新設されたセンターを設置します。")
+    said = answer("それっていつから始まったの？", hits((square, 0.92, 10.0), (centre, 0.90, 9.0)))
+    assert said.citations[0].hit.chunk is square and not said.abstained
+    assert "開始時期の記載はありません" in said.text
+    named = answer("こども家庭センターっていつから始まったの？", hits((square, 0.92, 10.0), (centre, 0.90, 9.0)))
+    assert named.citations[0].hit.chunk is centre and "開始時期" not in named.text
 
 
 def test_an_english_question_on_a_fact_bound_to_its_subject_is_judged_on_the_plans_words_for_it():
