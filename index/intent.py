@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from index.analyzer import topic_nouns
 from index.units import DURATION, asked_unit, counted_unit
-from index.unstated import CLAUSED, NEEDS_SUBJECT, SUBJECT_BOUND, condition_clause, subject_of, unanswerable_fact
+from index.unstated import (CLAUSED, SUBJECT_BOUND, UNMATCHED_IN_ENGLISH, condition_clause, subject_of,
+                            unanswerable_fact)
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -227,7 +228,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     other = None if ward or several else mentioned_ward(question, profile.other_wards)
     # (a payment means or a place stays unmatched in English: the passage that would lift it must also lead)
     # (an English question whose subject has no plan words has none a passage must speak of)
-    about = (plan_words if language == "en" and unanswerable not in (*CLAUSED, *NEEDS_SUBJECT) else asked)
+    about = (plan_words if language == "en" and unanswerable not in (*CLAUSED, *UNMATCHED_IN_ENGLISH) else asked)
     subject = (subject_of(about, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
     if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン

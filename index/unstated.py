@@ -452,9 +452,12 @@ SUBJECT_BOUND = {
     "construction": {"新しい", "新た", "新設", "建設", "整備", "開業", "オープン", "建物", "施設"},
     "pay": {"年収", "給料", "給与", "月給", "ボーナス", "賞与", "退職", "金", "時給", "賃金", "平均", "人", "職員", "スタッフ"},
 }
-# Facts a passage lifts only for a subject the question names in Japanese: none (支払い方法は？), or an English
-# question's, is refused ("Will a new subway station be built?" is not lifted by any passage that speaks of 整備).
-NEEDS_SUBJECT = ("payment", "location", "construction")
+# Facts a passage lifts only for a subject the question names: none is refused (支払い方法は？; 「市の職員の給料って
+# 上がるの？」 names only the city's staff, whose pay no passage states, not 指定管理施設's wages).
+NEEDS_SUBJECT = ("payment", "location", "construction", "pay")
+# Of those, the facts whose English subject is not matched to a passage at all ("Will a new subway station be
+# built?" is not lifted by any passage that speaks of 整備); a pay question's English words are read as the plan's.
+UNMATCHED_IN_ENGLISH = ("payment", "location", "construction")
 # Facts asked as a clause whose words (before でも／で) are what a passage must name (`condition_clause`).
 CLAUSED = ("condition", "payment")
 
@@ -502,7 +505,7 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
     """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
     asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out; for
     a condition (離婚の相談もできる？) the condition's nouns only (離婚, 相談)."""
-    if fact in NEEDS_SUBJECT and question.isascii():  # an English subject is not matched to a passage
+    if fact in UNMATCHED_IN_ENGLISH and question.isascii():  # an English subject is not matched to a passage
         return ()
     words = SUBJECT_BOUND.get(fact, set()) | NAMELESS_NOUNS | ward_nouns(tuple(wards))
     if fact in CLAUSED:  # its nouns, time words included (当日でも, 夜中でも)

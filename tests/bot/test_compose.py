@@ -1483,6 +1483,10 @@ def test_staff_pay_is_answered_only_by_a_passage_on_the_pay_of_those_asked_about
     assert not said.abstained and said.citations[0].hit.chunk is managed
     refused = answer("札幌市の職員の平均年収は？", hits((BULKY, 0.92, 10.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には職員の給与・人数・雇用形態の記載はありません。")
+    # naming no one but the city's own staff: the passage on 指定管理施設's wages does not answer it
+    for question in ("市の職員の給料って今年上がるの？", "How much do city employees earn?"):
+        staff = answer(question, hits((managed, 0.92, 10.0)))
+        assert staff.abstained and "職員の給与・人数・雇用形態の記載はありません" in staff.text, question
 
 
 def test_a_department_question_on_a_term_is_answered_by_the_initiative_that_uses_it():
