@@ -145,9 +145,11 @@ _NOT_IN_PLAN = {
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy") or to who
     # takes part (サポーターに謝礼は出る？): the plan names the few grants it runs (a ward's grants to its
     # neighbourhood associations) and the allowances it pays (障がい者交通費助成), nothing else.
-    # (Japanese only: whether a passage speaks of the question's subject is judged on Japanese nouns.)
     "subsidy": re.compile(
-        r"(?:補助|助成)金|賞金|報奨金|奨励金|(?:謝礼|謝金|報酬|日当|時給|ギャラ|お礼|交通費)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|払われ|支払われ)|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))"),
+        r"(?:補助|助成)金|賞金|報奨金|奨励金|(?:謝礼|謝金|報酬|日当|時給|ギャラ|お礼|交通費)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|払われ|支払われ)|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))|"
+        # asked whether one is given ("Can I get a subsidy", "does the city offer grants"), not applied for online
+        r"\b(?:get|receive|offer|offers|give|gives|provide|provides|any|there)\b[^.?!]{0,20}?\b(?:subsid(?:y|ies)|grants?)\b|"
+        r"\bsubsidi[sz]e[sd]?\b", re.I),
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item, nor is money (お金の援助ってもらえる？: whatever pays it).
@@ -455,9 +457,11 @@ SUBJECT_BOUND = {
 # Facts a passage lifts only for a subject the question names: none is refused (支払い方法は？; 「市の職員の給料って
 # 上がるの？」 names only the city's staff, whose pay no passage states, not 指定管理施設's wages).
 NEEDS_SUBJECT = ("payment", "location", "construction", "pay")
-# Of those, the facts whose English subject is not matched to a passage at all ("Will a new subway station be
-# built?" is not lifted by any passage that speaks of 整備); a pay question's English words are read as the plan's.
-UNMATCHED_IN_ENGLISH = ("payment", "location", "construction")
+# Facts whose English subject is not matched to a passage at all: of `NEEDS_SUBJECT`, refused ("Will a new subway
+# station be built?" is not lifted by any passage that speaks of 整備); a subsidy lifted by any close passage that
+# pays one ("Does Minami ward give grants to neighbourhood associations?": 連合町内会等…に対して助成). A pay
+# question's English words are read as the plan's.
+UNMATCHED_IN_ENGLISH = ("payment", "location", "construction", "subsidy")
 # Facts asked as a clause whose words (before でも／で) are what a passage must name (`condition_clause`).
 CLAUSED = ("condition", "payment")
 

@@ -400,6 +400,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ごみステーションにカラスよけネットを置きたい。補助金は出る？", "general", "subsidy"),
         ("豊平区で子どものインフルエンザの予防接種に助成はある？", "ward", "subsidy"),
         ("大学生の団体がまちづくりをするときの助成", "general", None),  # about the grant, not whether one exists
+        ("Can I get a subsidy for solar panels on my house?", "general", "subsidy"),
+        ("Does the ward give grants to neighbourhood associations?", "general", "subsidy"),
+        ("Can I apply for the disabled persons' transport subsidy online?", "general", None),  # applied for, not asked
         ("清田区の図書館の休館日を教えてください", "ward", "hours"),
         ("What time does the Kiyota ward office close on Fridays?", "ward", "hours"),
         ("2027年の雪まつりはいつからいつまで？", "figure", "schedule"),  # an event's period
@@ -1203,6 +1206,16 @@ def test_a_passage_whose_title_names_the_asked_fact_speaks_of_it():
     plain = chunk("p#L122", "学生が主体的に取り組むまちづくり活動の支援", ward="南区", text=text)
     refused = answer(question, hits((plain, 0.92, 10.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの補助・助成・謝礼の記載はありません。")
+
+
+def test_an_english_subsidy_question_is_answered_only_by_a_close_passage_that_pays_one():
+    """"Does Minami ward give grants to neighbourhood associations?" is answered by the ward's 助成 (its English words
+    are not matched to the passage's Japanese); a solar-panel subsidy, whose closest passage pays nothing, is refused."""
+    grant = chunk("p#L140", "南区地域ふれあい事業", ward="南区", text="連合町内会等によるまちづくり活動に対して助成を行います。")
+    said = answer("Does Minami ward give grants to neighbourhood associations?", hits((grant, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is grant
+    refused = answer("Can I get a subsidy for solar panels on my house?", hits((BULKY, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("The plan (excerpt) states no subsidy, grant or payment")
 
 
 def test_money_asked_for_by_another_name_is_answered_by_a_passage_that_pays_it():
