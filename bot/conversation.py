@@ -246,7 +246,8 @@ def _renamed(question: str, written: str, old: str, ward: str, profile: PlanProf
 def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Sequence[Chunk]) -> bool:
     """Whether ``message`` is about the previous ``topic``: it points at it (それ, その, "it"); names nothing but
     the asked fact (「担当は？」) or a department of the topic (「担当は子ども未来局？」); asks for more (「もっと
-    詳しく」) without naming another thing; or names a detail of the topic's text that few other passages name
+    詳しく」) without naming another thing; asks for a number of what the topic's indicator counts (「何人くらい研修を
+    受けるの？」 of 研修の受講者数); or names a detail of the topic's text that few other passages name
     (「認定制度ってどういうもの？」 after an initiative run with one) and that is no glossary term of its own
     (「ネーミングライツってそもそも何？」 asks the term)."""
     text = message.text
@@ -257,6 +258,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     things = _named_things(text, profile)
     if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
         return not things or any(thing in f"{topic.title} {topic.text}" for thing in things)
+    if message.intent.kind == "figure" and topic.indicator and things and \
+            all(thing in topic.indicator for thing in things):
+        return True  # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
     own = [thing for thing in things if thing in topic.text and thing not in topic.title]
     terms = {chunk.term for chunk in passages if chunk.kind == "glossary" and chunk.term}

@@ -54,6 +54,17 @@ def test_a_count_asked_with_a_verbal_noun_as_its_verb_stays_on_the_topic(mini_bo
     assert new.understood_as is None
 
 
+def test_a_number_of_what_the_topics_indicator_counts_stays_on_the_topic(mini_bot):
+    """「オンライン環境整備率は何%にするの？」 after 消防検査のオンライン化, whose target row counts it (its description
+    does not name it): the topic's own target; the same figure question on a thing no row of it counts is a question
+    of its own."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "オンライン環境整備率は何%にするの？"])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+    assert "100%" in second.text.splitlines()[1]
+    _, other = mini_bot.dialogue(["消防検査のオンライン化について教えて", "口座振替は何%にするの？"])
+    assert other.understood_as is None
+
+
 def test_thanks_in_a_conversation_is_about_no_passage_and_the_topic_stays(mini_bot):
     """「ありがとう！」 after an answer gets the short reply with no 「（…について）」 in front; the next
     follow-up is still about the earlier topic."""
