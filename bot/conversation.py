@@ -183,7 +183,7 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     carried_ward = ward or previous.ward
     if _OTHERS.search(text):
         content = _content_words(text, analyzer, profile)
-        rewrite = None if len(content) > 1 else previous.query.text
+        rewrite = None if len(content) > 1 else _opening([*earlier, previous]).query.text
         note = f"「{topic.title}」以外の取組" if topic is not None else "ほかの取組"
         # 「他には？」 wants what was not shown at all; 「ほかに西区で環境のことやってる団体ってある？」 asks on its own
         # terms, and a passage only named in a 「関連:」 line may be just what it asks for
@@ -214,6 +214,16 @@ def _adds_to_topic(text: str, profile: PlanProfile) -> bool:
     """「インスタもやってるの？」, 「LINEでも見られる？」: one thing, with も, asked of what was just answered."""
     things = _named_things(text, profile)
     return len(things) == 1 and re.search(rf"{re.escape(things[0])}(?:で|に|と|から)?も", text, re.I) is not None
+
+
+def _opening(turns: Sequence[Turn]) -> Turn:
+    """The latest turn that was no fact asked of the topic before it: 「ほかには？」 after 「手稲区で子育てしやすくする
+    取り組みってある？」 and 「参加費かかる？」 asks for other initiatives like the first's, not for other fees."""
+    for i in range(len(turns) - 1, 0, -1):
+        turn, before = turns[i], turns[i - 1].topic
+        if turn.context is None or before is None or turn.context.id != before.id:
+            return turn
+    return turns[0]
 
 
 def _frame_of(turns: Sequence[Turn]) -> str:

@@ -555,6 +555,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市税の手続きはネットでできる？", "general", None),  # a channel, not a payment
         ("西区の認知症の家族の集まりの参加費は？", "ward", "fee"),
         ("交通費は出る？", "general", "subsidy"),  # whether it is paid for, not a price
+        ("参加費かかる？", "general", "fee"),  # no particle between the fee and かかる
+        ("年会費いるの？", "general", "fee"),
         ("南区で町内会のお祭りを開くのにお金の援助ってもらえる？", "ward", None),  # money, not an item
         ("市がお金を出してる外郭団体、ちゃんと見直しされてるの？", "general", None),
         ("子育ての支援ってある？", "general", None),  # a service, not money

@@ -255,6 +255,24 @@ def test_other_items_skip_what_was_already_shown(mini_bot):
     assert second.understood_as.endswith("以外の取組")
 
 
+def test_other_items_after_a_fact_asked_of_the_topic_are_other_items_like_the_topic(mini_bot, monkeypatch):
+    """「他には？」 after 「大型ごみ収集のオンライン化について教えて」 and 「担当は？」 asks the first question again (its other
+    items), not 「担当は？」 again."""
+    import bot.service
+
+    understood = []
+    real = bot.service.SearchEngine.understand
+
+    def spy(self, question, *args, **kwargs):
+        understood.append(question)
+        return real(self, question, *args, **kwargs)
+
+    monkeypatch.setattr(bot.service.SearchEngine, "understand", spy)
+    *_, third = mini_bot.dialogue(["大型ごみ収集のオンライン化について教えて", "担当は？", "他には？"])
+    assert understood[-1] == "大型ごみ収集のオンライン化について教えて"
+    assert lead(third) != "大型ごみ収集のオンライン化" and third.understood_as.endswith("以外の取組")
+
+
 def test_other_items_asked_on_their_own_terms_may_lead_with_a_passage_only_named_as_related(mini_bot):
     """「ほかに…オンライン化…？」 names what it wants: a passage the first answer only named in a 「関連:」 line can
     answer it; the passage that answer presented cannot. A bare 「他には？」 skips both."""
