@@ -32,6 +32,15 @@ _NOT_IN_PLAN = {
         r"(?:予算|事業費|経費)(?:は|って|が|に|を)?\s*(?:いくら|どれくらい|どのくらい|どれだけ|何円|何億|\s*[?？]|$|を教え)|予算(?:額|規模)|"
         r"いくら(?:の)?(?:予算|税金)|(?:税金|お金)を?\s*(?:いくら|どれくらい|どのくらい)\s*(?:使|かけ|かか)|"
         r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|\bcost the city\b", re.I),
+    # what money raised or saved goes to (浮いたお金は何に使う？, 寄付金の使い道は？, "what will the savings be spent
+    # on"): the plan says what an initiative raises or saves, rarely what for (広告事業: 新たな財源の確保による…)
+    "spending": re.compile(
+        r"(?:浮いた|浮く|節約(?:した|できた|する|して)|削減(?:した|できた|する|して)|減らした|余った|余る|集めた|集まった|"
+        r"集まる|もらった|稼いだ|入った)\s*(?:お金|費用|経費|予算|財源|税金|寄付金?|収入|お金の分|分)(?:は|って|を|で)?\s*"
+        r"(?:何に|なにに|なんに|どこに|どう)\s*(?:使|つか|回|まわ|する|し|な)[ぁ-ん]*|使い道|使途|"
+        r"\bwhat (?:will|would|does|do|is|are) .{0,50}\b(?:money|savings|donations?|funds?|revenue|income)\b.{0,30}"
+        r"\b(?:be )?(?:used|spent|go(?:ing)?)\b|\bwhere (?:does|will|do) (?:the )?(?:money|savings|donations?|funds?|revenue)"
+        r"\b.{0,20}\bgo\b|\bhow (?:will|is|are) .{0,30}\b(?:savings|donations?|revenue)\b.{0,20}\b(?:used|spent)\b", re.I),
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
     "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
@@ -396,6 +405,7 @@ def _confirmed(fact: str, question: str) -> bool:
 # A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
 # describes is answered, not refused).
 STATED_BY = {
+    "spending": re.compile(r"財源|使途|充当|充て"),
     "lending": re.compile(r"貸|借り|レンタル"),
     "documents": re.compile(r"書類|持ち物|持参"),
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
@@ -431,6 +441,8 @@ STATED_BY = {
 _PEOPLE = frozenset({"子供", "子ども", "こども", "小学生", "中学生", "高校生", "大学生", "学生", "大人", "外国人", "外国", "高齢者",
                      "未成年", "親子", "男性", "女性", "自分", "私", "市民", "区民", "住民", "個人", "一般"})
 SUBJECT_BOUND = {
+    "spending": {"お金", "金", "費用", "経費", "予算", "財源", "税金", "寄付", "寄付金", "収入", "分", "使い道", "使途", "節約",
+                 "削減"},
     "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
     "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用", "賞金", "報奨", "奨励",
                 "謝礼", "謝金", "報酬", "日当", "時給", "ギャラ", "礼"},

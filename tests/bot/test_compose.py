@@ -595,6 +595,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("RPAの導入、責任を持って進める部署はどこ？", "department", None),  # the department in charge
         ("Who is responsible for the online tax procedures?", "department", None),
         ("RPAの導入にいくら予算かかったの？", "general", "budget"),
+        ("ペーパーレスで浮いたお金は何に使う？", "general", "spending"),
+        ("集めたお金は何に使うの？", "general", "spending"),
+        ("What will the savings from going paperless be used for?", "general", "spending"),
+        ("お金の使い方を学べる講座ある？", "general", None),  # money, not what it is spent on
+        ("浮いた時間で職員は何をしてるの？", "general", None),  # time saved, not money
         ("What's the budget for the water utility training program?", "general", "budget"),
         ("経費を削減する取組は？", "general", None),  # a topic, not a sum
         ("データ研修の受講費用は？", "general", "fee"),  # what a participant pays
@@ -1218,6 +1223,18 @@ def test_an_english_subsidy_question_is_answered_only_by_a_close_passage_that_pa
     assert not said.abstained and said.citations[0].hit.chunk is grant
     refused = answer("Can I get a subsidy for solar panels on my house?", hits((BULKY, 0.92, 10.0)))
     assert refused.abstained and refused.text.startswith("The plan (excerpt) states no subsidy, grant or payment")
+
+
+def test_what_money_goes_to_is_answered_only_by_a_passage_saying_so_of_the_subject_asked():
+    """The advertising initiative says its revenue is 新たな財源 for services: 「広告で入ったお金は何に使うの？」 is
+    answered; paperless savings, whose passage says nothing of what they go to, are refused."""
+    ads = chunk("p#L598", "広告事業、ネーミングライツ導入の促進",
+                text="市有資産を広告媒体として活用し、新たな財源の確保による市民サービスの維持・向上を図ります。")
+    paper = chunk("p#L560", "ペーパーレスの促進に向けた取組の推進", text="ペーパーレス化を進め、コピー用紙を削減します。")
+    said = answer("広告で入ったお金は何に使うの？", hits((ads, 0.92, 10.0), (paper, 0.85, 2.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is ads
+    refused = answer("ペーパーレスで浮いたお金は何に使う？", hits((paper, 0.92, 10.0), (ads, 0.85, 2.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）には集めた・節約したお金の使い道の記載はありません。")
 
 
 def test_money_asked_for_by_another_name_is_answered_by_a_passage_that_pays_it():
