@@ -42,7 +42,7 @@ _NOT_IN_PLAN = {
         r"\b(?:be )?(?:used|spent|go(?:ing)?)\b|\bwhere (?:does|will|do) (?:the )?(?:money|savings|donations?|funds?|revenue)"
         r"\b.{0,20}\bgo\b|\bhow (?:will|is|are) .{0,30}\b(?:savings|donations?|revenue)\b.{0,20}\b(?:used|spent)\b", re.I),
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
-    "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
+    "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       # 無料ですか: "is there free wifi", "is the class free?" (not barrier-free, free time, free to join)
                       r"\b(?:is|are)\b[^?]{0,40}(?<![-\w])free\b(?!\s+(?:time|to)\b)(?![-‐])|"
@@ -69,7 +69,7 @@ _NOT_IN_PLAN = {
         r"\brenew(?:ing)? (?:(?:my|our|your|a|an|the) )?(?:[a-z]+ )?(?:card|licen[cs]e|passport|permit|certificate|pass)\b", re.I),
     "schedule": re.compile(
         r"収集日|何曜日|日程|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
-        r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|いつからいつまで|"
+        r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)\s*いつ|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|(?:次|今度|次回)の[^。？?、\s]{1,15}?(?:は|って)\s*いつ(?!から|でき|始ま|はじま|スタート|開始)|"
@@ -162,7 +162,7 @@ _NOT_IN_PLAN = {
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item, nor is money (お金の援助ってもらえる？: whatever pays it).
-    "handout": re.compile(r"(?<!お金)(?<!資金)(?<!援助)(?<!支援)(?<!費用)(?:って|は|が|を|も|とか|など|なんか|何か|なにか|(?:紙|冊子|パンフレット|パンフ|印刷物|書面|郵送|メール|PDF|データ)で)\s*(?:もらえ|貰え)(?:る|ます|ない)|"
+    "handout": re.compile(r"(?<!お金)(?<!資金)(?<!援助)(?<!支援)(?<!費用)(?:って|は|が|を|も|とか|など|なんか|何か|なにか|(?:紙|冊子|パンフレット|パンフ|印刷物|書面|郵送|メール|PDF|データ)で)\s*(?:どこで|どこに行けば|どこから)?\s*(?:もらえ|貰え)(?:る|ます|ない)|"
                           r"(?:参加賞|景品|記念品|粗品|ノベルティ|お土産|おみやげ)(?:は|って|が|も)?\s*(?:ある|あります|出る|つく|付く)|"
                           r"\bcan i (?:get|pick up|receive) (?:a |an )?(?:free |paper |printed )?(?:copy|copies|leaflet|brochure|pamphlet|booklet)\b", re.I),
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
@@ -471,9 +471,9 @@ SUBJECT_BOUND = {
 NEEDS_SUBJECT = ("payment", "location", "construction", "pay")
 # Facts whose English subject is not matched to a passage at all: of `NEEDS_SUBJECT`, refused ("Will a new subway
 # station be built?" is not lifted by any passage that speaks of 整備); a subsidy lifted by any close passage that
-# pays one ("Does Minami ward give grants to neighbourhood associations?": 連合町内会等…に対して助成). A pay
-# question's English words are read as the plan's.
-UNMATCHED_IN_ENGLISH = ("payment", "location", "construction", "subsidy")
+# pays one ("Does Minami ward give grants to neighbourhood associations?": 連合町内会等…に対して助成); staff pay
+# refused ("average salary of city employees": the plan's words for "average" are no one whose pay it states).
+UNMATCHED_IN_ENGLISH = ("payment", "location", "construction", "subsidy", "pay")
 # Facts asked as a clause whose words (before でも／で) are what a passage must name (`condition_clause`).
 CLAUSED = ("condition", "payment")
 

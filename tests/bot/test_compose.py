@@ -595,6 +595,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("RPAの導入、責任を持って進める部署はどこ？", "department", None),  # the department in charge
         ("Who is responsible for the online tax procedures?", "department", None),
         ("RPAの導入にいくら予算かかったの？", "general", "budget"),
+        ("企業からの寄付、いくら増やしたいの？", "figure", None),  # an amount aimed at, no price
+        ("介護認定の申請書はどこでもらえる？", "general", "handout"),
+        ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
         ("ペーパーレスで浮いたお金は何に使う？", "general", "spending"),
         ("集めたお金は何に使うの？", "general", "spending"),
         ("What will the savings from going paperless be used for?", "general", "spending"),
@@ -1516,7 +1519,8 @@ def test_staff_pay_is_answered_only_by_a_passage_on_the_pay_of_those_asked_about
     refused = answer("札幌市の職員の平均年収は？", hits((BULKY, 0.92, 10.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には職員の給与・人数・雇用形態の記載はありません。")
     # naming no one but the city's own staff: the passage on 指定管理施設's wages does not answer it
-    for question in ("市の職員の給料って今年上がるの？", "How much do city employees earn?"):
+    for question in ("市の職員の給料って今年上がるの？", "How much do city employees earn?",
+                     "What is the average salary of Sapporo city employees?"):
         staff = answer(question, hits((managed, 0.92, 10.0)))
         assert staff.abstained and "職員の給与・人数・雇用形態の記載はありません" in staff.text, question
 
