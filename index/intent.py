@@ -230,7 +230,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     other = None if ward or several else mentioned_ward(question, profile.other_wards)
     # (a payment means or a place stays unmatched in English: the passage that would lift it must also lead)
     # (an English question whose subject has no plan words has none a passage must speak of)
-    about = (plan_words if language == "en" and unanswerable not in (*CLAUSED, *UNMATCHED_IN_ENGLISH) else asked)
+    matched = language == "en" and unanswerable not in (*CLAUSED, *UNMATCHED_IN_ENGLISH)
+    about = plan_words if matched else asked
     subject = (subject_of(about, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
     if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン

@@ -38,9 +38,10 @@ _NOT_IN_PLAN = {
         r"(?:浮いた|浮く|節約(?:した|できた|する|して)|削減(?:した|できた|する|して)|減らした|余った|余る|集めた|集まった|"
         r"集まる|もらった|稼いだ|入った)\s*(?:お金|費用|経費|予算|財源|税金|寄付金?|収入|お金の分|分)(?:は|って|を|で)?\s*"
         r"(?:何に|なにに|なんに|どこに|どう)\s*(?:使|つか|回|まわ|する|し|な)[ぁ-ん]*|使い道|使途|"
-        r"\bwhat (?:will|would|does|do|is|are) .{0,50}\b(?:money|savings|donations?|funds?|revenue|income)\b.{0,30}"
-        r"\b(?:be )?(?:used|spent|go(?:ing)?)\b|\bwhere (?:does|will|do) (?:the )?(?:money|savings|donations?|funds?|revenue)"
-        r"\b.{0,20}\bgo\b|\bhow (?:will|is|are) .{0,30}\b(?:savings|donations?|revenue)\b.{0,20}\b(?:used|spent)\b", re.I),
+        r"\bwhat (?:will|would|does|do|is|are) .{0,50}\b(?:money|savings|donations?|funds?|revenue|income)\b"
+        r".{0,30}\b(?:be )?(?:used|spent|go(?:ing)?)\b|"
+        r"\bwhere (?:does|will|do) (?:the )?(?:money|savings|donations?|funds?|revenue)\b.{0,20}\bgo\b|"
+        r"\bhow (?:will|is|are) .{0,30}\b(?:savings|donations?|revenue)\b.{0,20}\b(?:used|spent)\b", re.I),
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
     "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
@@ -156,8 +157,9 @@ _NOT_IN_PLAN = {
     # neighbourhood associations) and the allowances it pays (障がい者交通費助成), nothing else.
     "subsidy": re.compile(
         r"(?:補助|助成)金|賞金|報奨金|奨励金|(?:謝礼|謝金|報酬|日当|時給|ギャラ|お礼|交通費)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|払われ|支払われ)|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))|"
-        # asked whether one is given ("Can I get a subsidy", "does the city offer grants"), not applied for online
-        r"\b(?:get|receive|offer|offers|give|gives|provide|provides|any|there)\b[^.?!]{0,20}?\b(?:subsid(?:y|ies)|grants?)\b|"
+        # asked whether one is given ("Can I get a subsidy", "does the city offer grants"), not applied for
+        r"\b(?:get|receive|offer|offers|give|gives|provide|provides|any|there)\b[^.?!]{0,20}?"
+        r"\b(?:subsid(?:y|ies)|grants?)\b|"
         r"\bsubsidi[sz]e[sd]?\b", re.I),
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
@@ -469,10 +471,10 @@ SUBJECT_BOUND = {
 # Facts a passage lifts only for a subject the question names: none is refused (支払い方法は？; 「市の職員の給料って
 # 上がるの？」 names only the city's staff, whose pay no passage states, not 指定管理施設's wages).
 NEEDS_SUBJECT = ("payment", "location", "construction", "pay")
-# Facts whose English subject is not matched to a passage at all: of `NEEDS_SUBJECT`, refused ("Will a new subway
-# station be built?" is not lifted by any passage that speaks of 整備); a subsidy lifted by any close passage that
-# pays one ("Does Minami ward give grants to neighbourhood associations?": 連合町内会等…に対して助成); staff pay
-# refused ("average salary of city employees": the plan's words for "average" are no one whose pay it states).
+# Facts whose English subject is not matched to a passage at all. Of `NEEDS_SUBJECT`, refused: "Will a new
+# subway station be built?" is not lifted by any passage that speaks of 整備; "average salary of city employees"
+# is not lifted by the plan's words for "average". A subsidy is lifted by any close passage that pays one
+# ("Does Minami ward give grants to neighbourhood associations?": 連合町内会等…に対して助成).
 UNMATCHED_IN_ENGLISH = ("payment", "location", "construction", "subsidy", "pay")
 # Facts asked as a clause whose words (before でも／で) are what a passage must name (`condition_clause`).
 CLAUSED = ("condition", "payment")

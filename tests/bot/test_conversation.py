@@ -55,9 +55,9 @@ def test_a_count_asked_with_a_verbal_noun_as_its_verb_stays_on_the_topic(mini_bo
 
 
 def test_a_number_of_what_the_topics_indicator_counts_stays_on_the_topic(mini_bot):
-    """「オンライン環境整備率は何%にするの？」 after 消防検査のオンライン化, whose target row counts it (its description
-    does not name it): the topic's own target; the same figure question on a thing no row of it counts is a question
-    of its own."""
+    """「オンライン環境整備率は何%にするの？」 after 消防検査のオンライン化, whose target row counts it (its
+    description does not name it): the topic's own target; the same figure question on a thing no row of it
+    counts is a question of its own."""
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "オンライン環境整備率は何%にするの？"])
     assert second.understood_as == "「消防検査のオンライン化」について"
     assert "100%" in second.text.splitlines()[1]
