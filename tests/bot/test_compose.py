@@ -1444,6 +1444,18 @@ def test_a_narrative_figure_question_no_paragraph_matches_is_said_to_be_missing(
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
 
 
+def test_a_population_is_answered_only_by_a_passage_naming_it_as_a_word_of_its_own():
+    """「札幌市の人口って何人？」 led by the initiative counting 関係人口 (300人): its number is no population, so the
+    plan is said not to state it; the compound asked whole (「関係人口の目標は何人？」) is answered."""
+    ties = chunk("p#L618", "道内地域活性化連携推進事業", text="関係人口創出等を通じたまちづくり活動の促進等の取組を行います。",
+                 indicator="道内地域の関係人口となった人の数(累計)", baseline=Measure(2022, "—"),
+                 target=Measure(2027, "300人"))
+    refused = answer("札幌市の人口って何人？", hits((ties, 0.92, 10.0)))
+    assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    said = answer("関係人口の目標は何人？", hits((ties, 0.92, 10.0)))
+    assert not said.abstained and "300人" in said.text.splitlines()[0]
+
+
 def test_a_narrative_answer_keeps_the_best_hits_paragraph_unless_another_fits_the_question_better():
     result = answer("豊平区ってどんなところ？", hits((LOCATION, 0.95, 10.0), (SPORTS, 0.90, 5.0)))
     assert result.citations[0].hit.chunk.id == "p#L7"  # nothing but the ward's name in the question
