@@ -38,7 +38,7 @@ from index.document import description_text
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_unit
-from index.unstated import NAMELESS_NOUNS, SUBJECT_BOUND, subject_of, without_asked_fact
+from index.unstated import NAMELESS_NOUNS, NEEDS_SUBJECT, SUBJECT_BOUND, subject_of, without_asked_fact
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
@@ -49,6 +49,12 @@ _JAPANESE = re.compile(r"^\s*(?:(?:can you |please )?(?:answer |say )?(?:that |i
                        r"(?:お願いします|教えて(?:ください)?)?)[\s?？.。!！]*$", re.I)
 _OTHERS = re.compile(r"他に|ほかに|他の|ほかの|他には|ほかには|別の|\bother\b|\belse\b|\banother\b|\bmore (?:items|initiatives)\b",
                      re.I)
+# The topic asked of other places (「ほかの区役所にも置くの？」, "Will they put it in other ward offices too?"): whether
+# it reaches there, not another initiative.
+_ELSEWHERE = re.compile(r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎|学校|場所|ところ|とこ|地域|駅|公園|会場)(?:に|で|へ)も?"
+                        r"[^。？?]{0,12}(?:置|設置|導入|広げ|広が|拡大|増や|作|つく|でき|使え|やる|やら|始め|入れ)|"
+                        r"\b(?:it|them|this|that|they)\b.{0,40}\b(?:in|at|to|into) (?:the |all )?other "
+                        r"(?:ward offices|wards|offices|branches|places|locations|sites|facilities)\b", re.I)
 # "Among those, the X" (「その中のスポーツのやつ」): an item inside the previous topic, not the topic itself.
 _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|なか|うち)|"
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
@@ -181,6 +187,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
             _refers_to(message, back, profile, passages):
         return Resolution("same_topic", None, back, ward, understood_as=f"「{back.title}」について")
     carried_ward = ward or previous.ward
+    if topic is not None and topic.ward is None and _ELSEWHERE.search(text):
+        return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     if _OTHERS.search(text):
         content = _content_words(text, analyzer, profile)
         rewrite = None if len(content) > 1 else _opening([*earlier, previous]).query.text
@@ -342,7 +350,8 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     none but the asked fact's) or its words that are neither English stop words nor fact words
     ("Which department is in charge?" has none); the words asking for a fact the plan never states are the
     asked fact too (「参加費っていくら？」, 「今日は何分待ち？」: `without_asked_fact`)."""
-    text = without_asked_fact(message.text, message.intent.unanswerable_fact)
+    fact = message.intent.unanswerable_fact
+    text = without_asked_fact(message.text, fact)
     if message.language == "en":
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -352,6 +361,8 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
                 and not mentioned_ward(w, profile.wards)]
     wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards}
     asked = {counted_unit(text), *_used_as_verbs(text)}  # 「何団体くらい参加してるの？」: nothing but the asked count
+    if fact not in NEEDS_SUBJECT:  # 「申し込みはどうすればいい？」: 申し込み is the asked procedure's own word
+        asked |= SUBJECT_BOUND.get(fact or "", set())
     return [w for w in dict.fromkeys(topic_nouns(text))
             if w not in _FACT_WORDS and w not in wards and w not in asked and not _ANAPHORA.fullmatch(w)
             and not mentioned_ward(w, profile.wards)]

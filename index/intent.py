@@ -23,7 +23,7 @@ _FIGURE = re.compile(
     # a count named by its noun, as staff look it up (豊平区 AP2019 事業数, 参加者数は？): not 多数, 複数, 半数 …
     r"(?<=[\u3400-\u9fffァ-ヶー])(?<![多少複無算関変奇偶代分小整半])数(?:は|って|を教え|\s*[?？]|$)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|現状値|基準値|実績値|(?:人口|面積|世帯数)(?:は|って|を教え|\s*[?？]|$)|"
-    r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bbaselines?\b|"
+    r"\btargets?\b|how many|\bgoals?\b|percentage|\bpercent\b|\bwhat (?:share|proportion|fraction)\b|by when|\bfigures?\b|\bnumber of\b|\bbaselines?\b|"
     r"\b(?:current|starting|base|2022) (?:value|level|number)\b|"
     # the population asked for (what is the population of …), not one named as a topic (the shrinking population)
     r"\bpopulation (?:of|in)\b|\b(?:what|how (?:big|large))(?:'s| is| was) (?:the |its )?(?:current )?population\b|^.{0,25}\bpopulation\s*\??\s*$|"

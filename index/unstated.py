@@ -248,8 +248,8 @@ _NOT_IN_PLAN = {
     "eligibility": re.compile(
         r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
         r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|"
-        r"パパ|ママ|父親|母親|おじいちゃん|おばあちゃん|祖父母|男性|女性|親子)(?:だけ|ひとり|一人)?でも|"
-        r"(?:自分|私|わたし|僕|俺|一般の人|一般人|一般市民|市民|区民|住民|個人)(?:も|でも)|(?:ない|無い|てない|ていない)(?:人|方)(?:でも|も))"
+        r"パパ|ママ|父親|母親|おじいちゃん|おばあちゃん|祖父母|男性|女性|親子)(?:(?:だけ|ひとり|一人)?でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)|"
+        r"(?:自分|私|わたし|僕|俺|一般の人|一般人|一般市民|市民|区民|住民|個人)(?:も|でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)|(?:ない|無い|てない|ていない)(?:人|方)(?:でも|も))"
         r"[^。？?]{0,8}(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ)(?:る|ます)(?:の|か|んですか|んでしょうか|かな)?\s*[?？]?\s*$|"
         r"対象(?:者)?(?:は|って)\s*(?:誰|だれ|どんな人|どういう人)|参加資格|利用資格|"
         r"対象(?:に|と)なる[^。？?]{0,15}(?:は|って)\s*(?:何|なに|どれ|誰|だれ)?\s*[?？]?\s*$|"
@@ -397,8 +397,17 @@ def _asks_for_an_item(question: str) -> bool:
                for i, token in enumerate(tokens))
 
 
+# The city or a ward office as the one selling (市って施設のネーミングライツを売ってるの？): its own business, not a shop's.
+_SOLD_BY_THE_CITY = re.compile(r"(?:市|区)(?:役所)?(?:は|って|が|も|として)[^。？?]*(?:売って|販売して|売り出)")
+
+
+def _sold_in_a_shop(question: str) -> bool:
+    """「ぬいぐるみって売ってる？」 asks where a thing is sold; 「市って…を売ってるの？」 asks what the city does."""
+    return not _SOLD_BY_THE_CITY.search(question)
+
+
 # A pattern's match that the question's grammar must confirm.
-_CONFIRMED_BY = {"handout": _asks_for_an_item}
+_CONFIRMED_BY = {"handout": _asks_for_an_item, "business": _sold_in_a_shop}
 
 
 def _confirmed(fact: str, question: str) -> bool:

@@ -570,6 +570,13 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Where is the My Number card center located?", "general", "location"),
         ("生活保護の申請って何を持っていけばいい？", "general", "documents"),  # 何を: not "what is"
         ("南区の子育てキャラクターのぬいぐるみって売ってる？", "ward", "business"),
+        ("市って施設のネーミングライツを売ってるの？", "general", None),  # the city selling: its own business
+        ("それって区民じゃなくても参加できる？", "general", "eligibility"),  # who else may take part
+        ("子ども以外の人も参加できる？", "general", "eligibility"),
+        ("マイナンバーカードじゃなくても申請できる？", "general", "condition"),  # a means, not a person
+        ("What share of procedures will be online by 2027?", "figure", None),  # a share asked: a figure
+        ("Does the city share data with universities?", "general", None),
+        ("区役所は古い備品を販売してるの？", "general", None),
         ("西区の誰もが楽しめる公園って、どこの公園のこと？", "ward", "location"),
         ("豊平区の防災研修の講師、自分たちで選べる？", "ward", "choice"),
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),

@@ -248,6 +248,25 @@ def test_a_refused_question_on_the_same_passage_keeps_the_topic_for_the_next(min
     assert after.understood_as != "「消防検査のオンライン化」について"
 
 
+def test_the_procedure_asked_of_the_topic_names_no_new_topic(mini_bot):
+    """「申し込みはどうすればいい？」: 申し込み is the asked procedure's own word, so it is asked of the topic — not a new
+    search that any passage about 申込 would lead."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "申し込みはどうすればいい？"])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+    assert lead(second) == "消防検査のオンライン化"
+
+
+@pytest.mark.parametrize("follow_up", ["ほかの区役所でもできるの？", "他の施設にも広げるの？",
+                                       "Will they offer it in other ward offices too?"])
+def test_the_topic_asked_of_other_places_stays_on_the_topic(mini_bot, follow_up):
+    """「ほかの区役所でもできるの？」 asks whether the city-wide topic reaches other places, not for other initiatives."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+    assert lead(second) == "消防検査のオンライン化"
+    _, others = mini_bot.dialogue(["消防検査のオンライン化について教えて", "ほかの取組もある？"])
+    assert others.understood_as.endswith("以外の取組")
+
+
 def test_other_items_skip_what_was_already_shown(mini_bot):
     first, second = mini_bot.dialogue(["オンライン化の取組", "他には？"])
     shown = {c.hit.chunk.id for c in first.citations}
