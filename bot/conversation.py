@@ -55,6 +55,8 @@ _ELSEWHERE = re.compile(r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎
                         r"[^。？?]{0,12}(?:置|設置|導入|広げ|広が|拡大|増や|作|つく|でき|使え|やる|やら|始め|入れ)|"
                         r"\b(?:it|them|this|that|they)\b.{0,40}\b(?:in|at|to|into) (?:the |all )?other "
                         r"(?:ward offices|wards|offices|branches|places|locations|sites|facilities)\b", re.I)
+# The other wards (「ほかの区でもやってる？」, "Do other wards do this too?").
+_OTHER_WARDS = re.compile(r"(?:他|ほか|別|よそ)の区|\b(?:other|another) wards?\b", re.I)
 # "Among those, the X" (「その中のスポーツのやつ」): an item inside the previous topic, not the topic itself.
 _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|なか|うち)|"
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
@@ -73,7 +75,7 @@ _ALIKE_KIND = re.compile(r"場所|ところ|とこ|所|イベント|催し|活�
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
-                               r"だと|では|なら|の場合|の方|のほう|は|も|に|について|だったら|"
+                               r"だと|では|でも|なら|の場合|の方|のほう|は|も|に|について|だったら|"
                                r"どう(?:ですか|でしょうか|でしょう|かな|なの|なん|だろう|なっている|なってる)?|"
                                r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|\bsomething similar\b|\bsimilar\b|"
                                r"\bis there\b|\bin\b|\btoo\b|[\s?？!！。.、,]", re.I)
@@ -186,9 +188,28 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if ward and ward != previous.ward and (back := _latest_topic_in(ward, earlier)) is not None and \
             _refers_to(message, back, profile, passages):
         return Resolution("same_topic", None, back, ward, understood_as=f"「{back.title}」について")
-    carried_ward = ward or previous.ward
+    other = message.intent.other_ward  # a ward the plan has no chapter for (北区)
+    if other and other != previous.query.intent.other_ward and \
+            not _WARD_ONLY_FILLER.sub("", _strip_ward(text, other, profile)):
+        # 「北区だと？」, 「北区にも似たようなのある？」: the question before asked of that ward, judged alone (only
+        # city-wide passages can answer it, and the previous ward does not carry over)
+        old = previous.ward
+        asked = _latest_naming(old, [*earlier, previous], profile) if old else None
+        rewrite = _renamed(*asked, old, other, profile) if asked else f"{other} {previous.query.text}"
+        return Resolution("other_ward", rewrite, None, None, understood_as=f"{other}について、前の質問と同じ内容で",
+                          standalone=True)
+    carried_ward = ward or (None if other else previous.ward)
     if topic is not None and topic.ward is None and _ELSEWHERE.search(text):
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
+    if previous.ward and not ward and _OTHER_WARDS.search(text):
+        # 「ほかの区でもやってる？」 after a ward's initiative: what is like it in the other wards; 「ほかの区でスポーツの
+        # イベントある？」 asks on its own terms — either way in the wards but the previous one
+        elsewhere = frozenset(chunk.id for chunk in passages if chunk.ward == previous.ward)
+        if topic is not None and topic.ward and not _own_words(message, profile):
+            return Resolution("like", None, None, None, exclude=elsewhere, like=topic,
+                              understood_as=f"「{topic.title}」に似たほかの区の取組")
+        return Resolution("other_items", None, None, None, exclude=elsewhere,
+                          understood_as=f"{previous.ward}以外の区の取組")
     if _OTHERS.search(text):
         content = _content_words(text, analyzer, profile)
         rewrite = None if len(content) > 1 else _opening([*earlier, previous]).query.text
@@ -366,6 +387,17 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     return [w for w in dict.fromkeys(topic_nouns(text))
             if w not in _FACT_WORDS and w not in wards and w not in asked and not _ANAPHORA.fullmatch(w)
             and not mentioned_ward(w, profile.wards)]
+
+
+def _own_words(message: Query, profile: PlanProfile) -> list[str]:
+    """What a message asking about other wards names of its own: 「ほかの区でスポーツのイベントある？」 names スポーツ,
+    「ほかの区でもやってる？」 and "Do other wards do this too?" nothing."""
+    words = _topic_words(message, profile)
+    return [w for w in words if w not in _OTHER_WARD_WORDS and not _ALIKE_KIND.fullmatch(w)]
+
+
+# The words of 「ほかの区」 and "other wards" themselves.
+_OTHER_WARD_WORDS = {"区", "別", "他", "ほか", "よそ", "ward", "wards", "other"}
 
 
 def _used_as_verbs(text: str) -> set[str]:

@@ -104,12 +104,14 @@ class LoadedIndex:
             index.make_direct_map()
         return index.reconstruct_n(0, index.ntotal)
 
-    def most_alike(self, chunk: Chunk, ward: str) -> Chunk | None:
+    def most_alike(self, chunk: Chunk, ward: str | None) -> Chunk | None:
         """The initiative of ``ward`` whose description reads most like ``chunk``'s (「南区にも似たようなのある？」
-        after 清田区's sweets: the ward's promotion of its own produce), or None."""
+        after 清田区's sweets: the ward's promotion of its own produce) — with no ward, of any ward but ``chunk``'s
+        own (「ほかの区でもやってる？」) — or None."""
         vectors, row = self.description_vectors, self.rows.get(chunk.id)
+        wanted = (lambda other: other == ward) if ward else (lambda other: other is not None and other != chunk.ward)
         rows = [i for i, other in enumerate(self.chunks)
-                if other.ward == ward and other.kind in ("initiative", "program") and other.id != chunk.id]
+                if wanted(other.ward) and other.kind in ("initiative", "program") and other.id != chunk.id]
         if vectors is None or row is None or not rows:
             return None
         return self.chunks[max(rows, key=lambda i: float(vectors[i] @ vectors[row]))]

@@ -575,6 +575,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("子ども以外の人も参加できる？", "general", "eligibility"),
         ("マイナンバーカードじゃなくても申請できる？", "general", "condition"),  # a means, not a person
         ("What share of procedures will be online by 2027?", "figure", None),  # a share asked: a figure
+        ("どんなお店が参加してるの？", "general", "names"),  # which shops take part: the plan names none
+        ("どんな企業が参加できるの？", "general", None),  # who may take part: the plan's description says
+        ("場所はどこ？", "general", "location"),
+        ("きよたくで しぜんと ふれあえる ばしょって どこ？", "ward", None),  # places to do something: named places answer
+        ("豊平区の防災マップ、英語版はある？", "ward", "language"),
         ("Does the city share data with universities?", "general", None),
         ("区役所は古い備品を販売してるの？", "general", None),
         ("西区の誰もが楽しめる公園って、どこの公園のこと？", "ward", "location"),

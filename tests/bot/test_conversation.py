@@ -267,6 +267,34 @@ def test_the_topic_asked_of_other_places_stays_on_the_topic(mini_bot, follow_up)
     assert others.understood_as.endswith("以外の取組")
 
 
+@pytest.mark.parametrize("follow_up", ["ほかの区でもやってる？", "他の区にもある？", "Do other wards do this too?"])
+def test_other_wards_asked_for_the_topic_are_searched_for_what_is_like_it_there(mini_bot, follow_up):
+    """「ほかの区でもやってる？」 after 豊平区's walking initiative asks what is like it in the other wards: the topic's
+    ward does not carry over and its passages sink."""
+    _, second = mini_bot.dialogue(["豊平区のウォーキングの取組は？", follow_up])
+    assert second.understood_as == "「とよひらスポーツ健康ウォーキング事業」に似たほかの区の取組"
+    assert second.citations[0].hit.chunk.ward == "西区"
+    assert all(c.hit.chunk.ward != "豊平区" for c in second.citations)
+
+
+def test_other_wards_asked_on_their_own_terms_search_every_ward_but_the_previous(mini_bot):
+    """「ほかの区で防災の取組ある？」 names its own subject: searched as asked, the previous ward's passages sunk (before,
+    豊平区 carried over and its own passages led)."""
+    _, second = mini_bot.dialogue(["豊平区のウォーキングの取組は？", "ほかの区で防災の取組ある？"])
+    assert second.understood_as == "豊平区以外の区の取組"
+    assert second.citations and all(c.hit.chunk.ward != "豊平区" for c in second.citations)
+
+
+@pytest.mark.parametrize("follow_up", ["北区だと？", "北区にも似たようなのある？", "北区でも？"])
+def test_a_ward_without_a_chapter_asked_after_a_ward_asks_the_question_before_of_it(mini_bot, follow_up):
+    """「北区だと？」 after a 西区 question: the question before asked of 北区 (no chapter in the plan), judged alone —
+    西区 does not carry over to it."""
+    _, second = mini_bot.dialogue(["西区の防災の取組は？", follow_up])
+    assert second.understood_as == "北区について、前の質問と同じ内容で"
+    assert second.question == "北区の防災の取組は？"
+    assert all(c.hit.chunk.ward != "西区" for c in second.citations)
+
+
 def test_other_items_skip_what_was_already_shown(mini_bot):
     first, second = mini_bot.dialogue(["オンライン化の取組", "他には？"])
     shown = {c.hit.chunk.id for c in first.citations}
