@@ -151,14 +151,16 @@ def is_topic_noun(token: Token) -> bool:
 
 
 _ALL_KANJI = re.compile(r"[\u3400-\u9fff々]+")
+_ALL_KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 
 def topic_compounds(text: str, leave_out: Collection[str] = ()) -> list[str]:
-    """`topic_nouns` but those in ``leave_out``, with a run of adjacent kanji nouns kept as the one word it
-    writes (生活保護, not 生活 and 保護: 生活 alone is named everywhere); a left-out noun ends a run.
+    """`topic_nouns` but those in ``leave_out``, with a run of adjacent kanji nouns, or of katakana nouns, kept
+    as the one word it writes (生活保護, not 生活 and 保護: 生活 alone is named everywhere; マイナンバーカードセンター,
+    not マイ, ナンバー, カード and センター); a left-out noun, or a change of script, ends a run.
 
     >>> topic_compounds("生活保護の申請書類")  # doctest: +SKIP
-    ['生活保護', '申請', '書類']
+    ['生活保護', '申請書類']
     """
     words: list[str] = []
     run: list[Token] = []
@@ -172,10 +174,14 @@ def topic_compounds(text: str, leave_out: Collection[str] = ()) -> list[str]:
 
     for token in tagged(text):
         topic = is_topic_noun(token) and fold(token.lemma) not in leave_out
-        if topic and _ALL_KANJI.fullmatch(token.surface):
+        script = _ALL_KANJI if _ALL_KANJI.fullmatch(token.surface) else _ALL_KATAKANA
+        if topic and script.fullmatch(token.surface) and (not run or script.fullmatch(run[-1].surface)):
             run.append(token)
             continue
         close()
+        if topic and script.fullmatch(token.surface):  # a run in the other script begins
+            run.append(token)
+            continue
         if topic:
             words.append(fold(token.lemma))
     close()

@@ -63,3 +63,13 @@ def test_topic_nouns_are_lemmas_without_time_words_numbers_or_function_nouns():
 
     assert topic_nouns("来月結婚して、同時に引っ越しもするところ") == ["結婚", "同時", "引っ越し"]
     assert topic_nouns("引越しや結婚など3件") == ["引っ越し", "結婚"]  # 引越し and 引っ越し meet
+
+
+def test_topic_compounds_keep_a_run_of_kanji_or_of_katakana_nouns_as_the_word_it_writes():
+    """マイナンバーカードセンター is one thing: a passage naming only マイナンバーカード does not speak of it (a location
+    asked of the centre is not answered by where the form-filling system is set up)."""
+    from index.analyzer import topic_compounds
+
+    assert topic_compounds("札幌市マイナンバーカードセンターの運営") == ["札幌市", "マイナンバーカードセンター", "運営"]
+    assert topic_compounds("生活保護の申請書類") == ["生活保護", "申請書類"]
+    assert topic_compounds("スマホ教室") == ["スマホ", "教室"]  # a run in one script only
