@@ -30,7 +30,10 @@ _FIGURE = re.compile(
     r"how (?:big|large) is\b|\b(?:area|size) of\b|"
     # an amount that is no price: "how much waiting time", "how much does the city want to cut …"
     r"\bhow much (?!(?:is|are|does|do|did|will|would|can|should|for)\b)[a-z]+|"
-    r"\bhow much\b.{0,60}\b(?:cut|reduce|increase|save|shorten|raise|lower)\b",
+    r"\bhow much\b.{0,60}\b(?:cut|reduce|increase|save|shorten|raise|lower)\b|"
+    # the amount a grant pays ("How much does the student grant pay?"), no price
+    r"\bhow much (?:money )?(?:does|will|would|can|could) (?!(?:i|we|you|it)\b).{0,60}\b(?:pay|pays|give|gives|provide|provides)\b|"
+    r"\bhow much (?:money )?(?:do|does|will|would|can|could) .{0,60}\b(?:get|receive)\b",
     re.IGNORECASE,
 )
 

@@ -49,7 +49,9 @@ _NOT_IN_PLAN = {
                       r"\b(?:is|are)\b[^?]{0,40}(?<![-\w])free\b(?!\s+(?:time|to)\b)(?![-‐])|"
                       # "can I get a free flu shot", "for free"
                       r"\b(?:get|have|receive|take) (?:a |an |it |them |one )?(?:for )?free\b(?!\s+(?:time|to)\b)(?![-‐])|\bfor free\b|"
-                      r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,70}\bcost\b", re.I),
+                      r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,70}\bcost\b|"
+                      r"\bhow much (?:do|does|will|would|should|must) (?:i|we|you|residents|people|one) (?:have to |need to )?pay\b",
+                      re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
                        r"opening hours|business hours|office hours|closing time|\bwhat time\b|"
                        r"\bclosed on\b", re.I),

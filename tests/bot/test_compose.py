@@ -575,7 +575,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("子ども以外の人も参加できる？", "general", "eligibility"),
         ("マイナンバーカードじゃなくても申請できる？", "general", "condition"),  # a means, not a person
         ("What share of procedures will be online by 2027?", "figure", None),  # a share asked: a figure
+        ("How many work processes will the city redesign by 2027?", "figure", None),
         ("どんなお店が参加してるの？", "general", "names"),  # which shops take part: the plan names none
+        ("How much does the Minami ward student grant pay?", "figure", None),  # an amount paid: a figure, not a price
+        ("How much do I pay for bulky garbage?", "general", "fee"),  # what the citizen pays
+        ("How much will residents pay for the new system?", "figure", "fee"),
         ("どんな企業が参加できるの？", "general", None),  # who may take part: the plan's description says
         ("場所はどこ？", "general", "location"),
         ("きよたくで しぜんと ふれあえる ばしょって どこ？", "ward", None),  # places to do something: named places answer
@@ -995,6 +999,8 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("ネットで済む手続き、2027年までにどれくらいの割合にするの？", "%"),
         ("AI議事録って会議の録音は何年保存するの？", "年間"),  # a period in years, not a date
         ("How many years is the data kept?", "年間"),
+        ("How many work processes will the city redesign by 2027?", "業務"),  # the plan counts 25業務
+        ("What share of procedures will be online by 2027?", "%"),
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):

@@ -133,3 +133,4 @@ def test_headwords_are_words_and_names_of_places_and_things_not_of_people():
     assert headwords([]) == frozenset()
     with ThreadPoolExecutor(4) as pool:  # one connection per thread
         assert set(pool.map(lambda _: headwords(["市立"]), range(8))) == {frozenset({"市立"})}
+
