@@ -57,9 +57,10 @@ def asks_by_when(question: str) -> bool:
 _DONE = re.compile(
     r"やって(?:る|い|ます)|使って(?:る|い|ます)|使う(?:の|んですか|予定)|使え(?:る|ます)(?:の|か)?\s*[?？]|"
     r"使えるように|導入(?:して|する|され|済)|取り入れ|"
-    r"活用して|取り組んで|進めて(?:る|い)|"
-    r"\b(?:is|are) (?:the city|sapporo|they|city hall|the ward) (?:using|doing|introducing|trying)\b|"
-    r"\b(?:does|do|will) (?:the city|sapporo|they|city hall) (?:use|do|introduce|try)\b", re.I)
+    r"活用して|取り組んで|進めて(?:る|い)|売って(?:る|い)|見直して(?:る|い)|"
+    r"(?:たり|て|で)?して(?:る|いる|ます)(?:の|んですか|んでしょうか|か)?\s*[?？]|"
+    r"\b(?:is|are) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) [a-z]+ing\b|"
+    r"\b(?:does|do|will|did) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) (?!mean\b|stand\b)[a-z]+\b", re.I)
 
 
 def asks_what_is_done(question: str) -> bool:

@@ -1593,9 +1593,11 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
     unrelated = chunk("p#L1", "共通業務の集約化の検討", text="共通業務を集約します。")
     ranked = hits((term, 0.95, 10.0), (unrelated, 0.90, 1.0), (pfs, 0.89, 5.0))
     for question in ("市の仕事を民間に任せて、結果が出たときだけお金を払う契約ってやってるの？",
-                     "Is the city using pay-for-success contracts?", "成果連動型の契約ってもう使えるの？"):
+                     "Is the city using pay-for-success contracts?", "成果連動型の契約ってもう使えるの？",
+                     "Does the city sign pay-for-success contracts?", "Is Chuo ward signing pay-for-success contracts?",
+                     "成果連動型の契約、見直したりしてる？"):
         assert answer(question, ranked).citations[0].hit.chunk is pfs, question
-    for question in ("成果連動型って何？", "結果が出たときだけお金を払う契約"):
+    for question in ("成果連動型って何？", "結果が出たときだけお金を払う契約", "What does pay-for-success mean?"):
         assert answer(question, ranked).citations[0].hit.chunk is term, question
     alone = hits((term, 0.95, 10.0), (unrelated, 0.90, 1.0))  # no initiative cites the term
     assert answer("成果連動型の契約ってやってるの？", alone).citations[0].hit.chunk is term
