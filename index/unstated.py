@@ -578,7 +578,7 @@ def _published_to_see(statement: re.Match, text: str, subject: tuple[str, ...], 
     return statement.group() != "公開" or bool(_SEEING.search(question))
 
 
-_SEEING = re.compile(r"見(?:ら|れ)れ|見れる|見える|閲覧|読め|\b(?:see|view|read)\b", re.I)
+_SEEING = re.compile(r"見(?:ら|れ)れ|見れる|見える|閲覧|読め|使え|利用でき|ダウンロード|\b(?:see|view|read|use|download)\b", re.I)
 
 
 # someone asked to come (講師を呼べる？, 来てもらえる？, 頼める？): a passage sending them out (講師派遣) says so

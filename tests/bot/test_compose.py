@@ -773,6 +773,9 @@ def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_s
     published = "研修の資料を公開します。"
     assert standing_veto("eligibility", [published], ("研修",), "研修の資料って市民も見られる？") is None
     assert standing_veto("eligibility", [published], ("研修",), "研修って市民も受けられる？") == "eligibility"
+    # published data may be used by anyone (オープンデータ: 二次利用が可能なルールで公開されているデータ)
+    assert standing_veto("eligibility", [published], ("資料",), "その資料、市民も使えるの？") is None
+    assert standing_veto("eligibility", [published], ("研修",), "研修って市民も参加できる？") == "eligibility"
 
 
 def test_someone_asked_to_come_is_answered_by_a_passage_sending_them_out_but_not_how_to_apply():
@@ -1168,6 +1171,8 @@ def test_a_target_stated_as_a_word_answers_where_the_plan_means_to_get():
     said = answer("ネーミングライツを入れる市の施設、何か所まで増やすつもり？", hits((naming, 0.92, 10.0)))
     assert not said.abstained and said.citations[0].hit.chunk is naming
     assert "2027年: 増加" in said.text.splitlines()[0] and "数値での目標は示されていません" in said.text.splitlines()[0]
+    english = answer("How many facilities will have naming rights?", hits((naming, 0.92, 10.0)))  # "will": an aim
+    assert not english.abstained and "2027年: 増加" in english.text.splitlines()[0]
     now = answer("ネーミングライツの市の施設、今は何か所ある？", hits((naming, 0.92, 10.0)))
     assert now.abstained and now.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     share = answer("大型ごみのインターネット受付は何件を目指すの？", hits((BULKY, 0.92, 10.0)))
