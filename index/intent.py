@@ -233,7 +233,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     else:
         kind = "general"
     other = None if ward or several else mentioned_ward(question, profile.other_wards)
-    # (a payment means or a place stays unmatched in English: the passage that would lift it must also lead)
+    # (a fact of `UNMATCHED_IN_ENGLISH` — a payment means, a place, a construction, a subsidy, staff pay — stays
+    # unmatched in English: the passage that would lift it must also lead)
     # (an English question whose subject has no plan words has none a passage must speak of)
     matched = language == "en" and unanswerable not in (*CLAUSED, *UNMATCHED_IN_ENGLISH)
     about = plan_words if matched else asked
