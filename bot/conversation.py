@@ -45,7 +45,8 @@ from ingest.profile import PlanProfile
 # Whom or where 「ほかの」/"other" may also qualify: 「ほかの家族と交流できる？」, "meet other families", 「ほかの市と」 ask no
 # other initiatives.
 _PEOPLE_AND_PLACES = (r"家族|人|方|親|子|保護者|区民|市民|住民|参加者|メンバー|利用者|会員|ママ|パパ|市|町|自治体|都市|"
-                      r"famil(?:y|ies)\b|people\b|persons?\b|parents?\b|residents?\b|children\b|kids?\b|members?\b|"
+                      r"famil(?:y|ies)\b|people\b|persons?\b|parents?\b|residents?\b|children\b|kids?\b|"
+                      r"members?\b|"
                       r"users?\b|citizens?\b|mothers?\b|fathers?\b|moms?\b|mums?\b|dads?\b|caregivers?\b|"
                       r"cities\b|city\b|towns?\b|municipalities\b")
 _ENGLISH = re.compile(r"^\s*(?:(?:can you |could you |please )?(?:explain |say |answer )?(?:that |it |this )?"
@@ -53,8 +54,8 @@ _ENGLISH = re.compile(r"^\s*(?:(?:can you |could you |please )?(?:explain |say |
                       r"[\s?？.。!！]*$", re.I)
 _JAPANESE = re.compile(r"^\s*(?:(?:can you |please )?(?:answer |say )?(?:that |it )?in japanese|日本語で"
                        r"(?:お願いします|教えて(?:ください)?)?)[\s?？.。!！]*$", re.I)
-_OTHERS = re.compile(r"(?:他に|ほかに|他の|ほかの|他には|ほかには|別の|\bother\b|\belse\b|\banother\b|\bmore (?:items|initiatives)\b)"
-                     rf"(?!\s*(?:{_PEOPLE_AND_PLACES}))", re.I)
+_OTHERS = re.compile(r"(?:他に|ほかに|他の|ほかの|他には|ほかには|別の|\bother\b|\belse\b|\banother\b|"
+                     rf"\bmore (?:items|initiatives)\b)(?!\s*(?:{_PEOPLE_AND_PLACES}))", re.I)
 # The topic asked of other places (「ほかの区役所にも置くの？」, "Will they put it in other ward offices too?"): whether
 # it reaches there, not another initiative.
 _ELSEWHERE = re.compile(r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎|学校|場所|ところ|とこ|地域|駅|公園|会場)(?:に|で|へ)も?"

@@ -155,8 +155,8 @@ _ALL_KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 
 def topic_compounds(text: str, leave_out: Collection[str] = ()) -> list[str]:
-    """`topic_nouns` but those in ``leave_out``, with a run of adjacent kanji nouns, or of katakana nouns, kept
-    as the one word it writes (生活保護, not 生活 and 保護: 生活 alone is named everywhere; マイナンバーカードセンター,
+    """`topic_nouns` but those in ``leave_out``, with a run of adjacent kanji nouns, or of katakana nouns,
+    kept as the one word it writes (生活保護, not 生活 and 保護: 生活 alone is named everywhere; マイナンバーカードセンター,
     not マイ, ナンバー, カード and センター); a left-out noun, or a change of script, ends a run.
 
     >>> topic_compounds("生活保護の申請書類")  # doctest: +SKIP

@@ -23,7 +23,8 @@ _FIGURE = re.compile(
     # a count named by its noun, as staff look it up (豊平区 AP2019 事業数, 参加者数は？): not 多数, 複数, 半数 …
     r"(?<=[\u3400-\u9fffァ-ヶー])(?<![多少複無算関変奇偶代分小整半])数(?:は|って|を教え|\s*[?？]|$)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|現状値|基準値|実績値|(?:人口|面積|世帯数)(?:は|って|を教え|\s*[?？]|$)|"
-    r"\btargets?\b|how many|\bgoals?\b|percentage|\bpercent\b|\bwhat (?:share|proportion|fraction)\b|by when|\bfigures?\b|\bnumber of\b|\bbaselines?\b|"
+    r"\btargets?\b|how many|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bbaselines?\b|"
+    r"\bpercent\b|\bwhat (?:share|proportion|fraction)\b|"
     r"\b(?:current|starting|base|2022) (?:value|level|number)\b|"
     # the population asked for (what is the population of …), not one named as a topic (the shrinking population)
     r"\bpopulation (?:of|in)\b|\b(?:what|how (?:big|large))(?:'s| is| was) (?:the |its )?(?:current )?population\b|^.{0,25}\bpopulation\s*\??\s*$|"
@@ -32,7 +33,8 @@ _FIGURE = re.compile(
     r"\bhow much (?!(?:is|are|does|do|did|will|would|can|should|for)\b)[a-z]+|"
     r"\bhow much\b.{0,60}\b(?:cut|reduce|increase|save|shorten|raise|lower)\b|"
     # the amount a grant pays ("How much does the student grant pay?"), no price
-    r"\bhow much (?:money )?(?:does|will|would|can|could) (?!(?:i|we|you|it)\b).{0,60}\b(?:pay|pays|give|gives|provide|provides)\b|"
+    r"\bhow much (?:money )?(?:does|will|would|can|could) (?!(?:i|we|you|it)\b).{0,60}"
+    r"\b(?:pay|pays|give|gives|provide|provides)\b|"
     r"\bhow much (?:money )?(?:do|does|will|would|can|could) .{0,60}\b(?:get|receive)\b",
     re.IGNORECASE,
 )
@@ -60,7 +62,8 @@ _DONE = re.compile(
     r"活用して|取り組んで|進めて(?:る|い)|売って(?:る|い)|見直して(?:る|い)|"
     r"(?:たり|て|で)?して(?:る|いる|ます)(?:の|んですか|んでしょうか|か)?\s*[?？]|"
     r"\b(?:is|are) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) [a-z]+ing\b|"
-    r"\b(?:does|do|will|did) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) (?!mean\b|stand\b)[a-z]+\b", re.I)
+    r"\b(?:does|do|will|did) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) "
+    r"(?!mean\b|stand\b)[a-z]+\b", re.I)
 
 
 def asks_what_is_done(question: str) -> bool:
@@ -233,8 +236,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     else:
         kind = "general"
     other = None if ward or several else mentioned_ward(question, profile.other_wards)
-    # (a fact of `UNMATCHED_IN_ENGLISH` — a payment means, a place, a construction, a subsidy, staff pay — stays
-    # unmatched in English: the passage that would lift it must also lead)
+    # (a fact of `UNMATCHED_IN_ENGLISH` — a payment means, a place, a construction, a subsidy, staff pay —
+    # stays unmatched in English: the passage that would lift it must also lead)
     # (an English question whose subject has no plan words has none a passage must speak of)
     matched = language == "en" and unanswerable not in (*CLAUSED, *UNMATCHED_IN_ENGLISH)
     about = plan_words if matched else asked

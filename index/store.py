@@ -106,12 +106,12 @@ class LoadedIndex:
 
     def most_alike(self, chunk: Chunk, ward: str | None) -> Chunk | None:
         """The initiative of ``ward`` whose description reads most like ``chunk``'s (「南区にも似たようなのある？」
-        after 清田区's sweets: the ward's promotion of its own produce) — with no ward, of any ward but ``chunk``'s
-        own (「ほかの区でもやってる？」) — or None."""
+        after 清田区's sweets: the ward's promotion of its own produce) — with no ward, of any ward but
+        ``chunk``'s own (「ほかの区でもやってる？」) — or None."""
         vectors, row = self.description_vectors, self.rows.get(chunk.id)
-        wanted = (lambda other: other == ward) if ward else (lambda other: other is not None and other != chunk.ward)
+        wards = {ward} if ward else {other.ward for other in self.chunks} - {None, chunk.ward}
         rows = [i for i, other in enumerate(self.chunks)
-                if wanted(other.ward) and other.kind in ("initiative", "program") and other.id != chunk.id]
+                if other.ward in wards and other.kind in ("initiative", "program") and other.id != chunk.id]
         if vectors is None or row is None or not rows:
             return None
         return self.chunks[max(rows, key=lambda i: float(vectors[i] @ vectors[row]))]

@@ -41,8 +41,8 @@ _UNIT_ASKED = (
     ("か所", re.compile(r"何\s*(?:か所|箇所|カ所|ヶ所)|\bhow many (?:places|locations|sites)\b", re.I)),
     ("施設", re.compile(r"何\s*施設|\bhow many facilities\b", re.I)),
     ("事業", re.compile(r"何\s*事業|\bhow many (?:projects|programs|programmes|initiatives)\b", re.I)),
-    ("業務", re.compile(r"何\s*業務|\bhow many (?:(?:work|business|administrative) )?(?:tasks|operations|processes|workflows)\b",
-                      re.I)),
+    ("業務", re.compile(r"何\s*業務|\bhow many (?:(?:work|business|administrative) )?"
+                      r"(?:tasks|operations|processes|workflows)\b", re.I)),
     ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b", re.I)),
     # a quantity named by its word: the passage must speak of that quantity (人口 is not 交付人数)
     ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b", re.I)),

@@ -577,7 +577,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("What share of procedures will be online by 2027?", "figure", None),  # a share asked: a figure
         ("How many work processes will the city redesign by 2027?", "figure", None),
         ("どんなお店が参加してるの？", "general", "names"),  # which shops take part: the plan names none
-        ("How much does the Minami ward student grant pay?", "figure", None),  # an amount paid: a figure, not a price
+        ("How much does the Minami ward student grant pay?", "figure", None),  # an amount paid, no price
         ("How much do I pay for bulky garbage?", "general", "fee"),  # what the citizen pays
         ("How much will residents pay for the new system?", "figure", "fee"),
         ("どんな企業が参加できるの？", "general", None),  # who may take part: the plan's description says
@@ -1171,7 +1171,7 @@ def test_a_target_stated_as_a_word_answers_where_the_plan_means_to_get():
     said = answer("ネーミングライツを入れる市の施設、何か所まで増やすつもり？", hits((naming, 0.92, 10.0)))
     assert not said.abstained and said.citations[0].hit.chunk is naming
     assert "2027年: 増加" in said.text.splitlines()[0] and "数値での目標は示されていません" in said.text.splitlines()[0]
-    english = answer("How many facilities will have naming rights?", hits((naming, 0.92, 10.0)))  # "will": an aim
+    english = answer("How many facilities will have naming rights?", hits((naming, 0.92, 10.0)))  # an aim
     assert not english.abstained and "2027年: 増加" in english.text.splitlines()[0]
     now = answer("ネーミングライツの市の施設、今は何か所ある？", hits((naming, 0.92, 10.0)))
     assert now.abstained and now.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
@@ -1599,7 +1599,8 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
     ranked = hits((term, 0.95, 10.0), (unrelated, 0.90, 1.0), (pfs, 0.89, 5.0))
     for question in ("市の仕事を民間に任せて、結果が出たときだけお金を払う契約ってやってるの？",
                      "Is the city using pay-for-success contracts?", "成果連動型の契約ってもう使えるの？",
-                     "Does the city sign pay-for-success contracts?", "Is Chuo ward signing pay-for-success contracts?",
+                     "Does the city sign pay-for-success contracts?",
+                     "Is Chuo ward signing pay-for-success contracts?",
                      "成果連動型の契約、見直したりしてる？"):
         assert answer(question, ranked).citations[0].hit.chunk is pfs, question
     for question in ("成果連動型って何？", "結果が出たときだけお金を払う契約", "What does pay-for-success mean?"):
