@@ -46,9 +46,8 @@ from ingest.profile import PlanProfile
 # other initiatives.
 _PEOPLE_AND_PLACES = (r"家族|人|方|親|子|保護者|区民|市民|住民|参加者|メンバー|利用者|会員|ママ|パパ|市|町|自治体|都市|"
                       r"famil(?:y|ies)\b|people\b|persons?\b|parents?\b|residents?\b|children\b|kids?\b|"
-                      r"members?\b|"
-                      r"users?\b|citizens?\b|mothers?\b|fathers?\b|moms?\b|mums?\b|dads?\b|caregivers?\b|"
-                      r"cities\b|city\b|towns?\b|municipalities\b")
+                      r"members?\b|users?\b|citizens?\b|mothers?\b|fathers?\b|moms?\b|mums?\b|dads?\b|"
+                      r"caregivers?\b|cities\b|city\b|towns?\b|municipalities\b")
 _ENGLISH = re.compile(r"^\s*(?:(?:can you |could you |please )?(?:explain |say |answer )?(?:that |it |this )?"
                       r"in english(?: please)?|english(?: please)?|英語で(?:お願いします|教えて(?:ください)?|説明して(?:ください)?)?)"
                       r"[\s?？.。!！]*$", re.I)
@@ -187,11 +186,9 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         return Resolution("like", None, None, ward, exclude=frozenset({topic.id}), like=topic,
                           understood_as=f"「{topic.title}」に似た{ward}の取組")
     if ward_only:
-        old = previous.ward
-        asked = _latest_naming(old, [*earlier, previous], profile) if old else None
-        rewrite = _renamed(*asked, old, ward, profile) if asked else f"{ward} {previous.query.text}"
+        rewrite, whole = _asked_again_in(ward, previous, earlier, profile)
         return Resolution("other_ward", rewrite, None, ward, understood_as=f"{ward}について、前の質問と同じ内容で",
-                          standalone=asked is not None)
+                          standalone=whole)
     if ward and ward != previous.ward and (back := _latest_topic_in(ward, earlier)) is not None and \
             _refers_to(message, back, profile, passages):
         return Resolution("same_topic", None, back, ward, understood_as=f"「{back.title}」について")
@@ -200,9 +197,7 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
             not _WARD_ONLY_FILLER.sub("", _strip_ward(text, other, profile)):
         # 「北区だと？」, 「北区にも似たようなのある？」: the question before asked of that ward, judged alone (only
         # city-wide passages can answer it, and the previous ward does not carry over)
-        old = previous.ward
-        asked = _latest_naming(old, [*earlier, previous], profile) if old else None
-        rewrite = _renamed(*asked, old, other, profile) if asked else f"{other} {previous.query.text}"
+        rewrite, _ = _asked_again_in(other, previous, earlier, profile)
         return Resolution("other_ward", rewrite, None, None, understood_as=f"{other}について、前の質問と同じ内容で",
                           standalone=True)
     carried_ward = ward or (None if other else previous.ward)
@@ -280,6 +275,17 @@ def _latest_naming(ward: str, turns: Sequence[Turn], profile: PlanProfile) -> tu
         if english and (found := re.search(rf"\b{re.escape(english)}\b", turn.query.text, re.I)):
             return turn.query.text, found.group()
     return None
+
+
+def _asked_again_in(ward: str, previous: Turn, earlier: Sequence[Turn],
+                    profile: PlanProfile) -> tuple[str, bool]:
+    """The question before asked again of ``ward`` (「清田区だと？」): the latest question that named the previous
+    ward, renamed (and True: a whole question), or else the previous question with ``ward`` in front (False)."""
+    old = previous.ward
+    asked = _latest_naming(old, [*earlier, previous], profile) if old else None
+    if asked is None:
+        return f"{ward} {previous.query.text}", False
+    return _renamed(*asked, old, ward, profile), True
 
 
 def _renamed(question: str, written: str, old: str, ward: str, profile: PlanProfile) -> str:

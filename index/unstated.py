@@ -574,12 +574,13 @@ def _places_something_else(statement: re.Match, text: str, subject: tuple[str, .
 # Facts whose statement must also agree with the question (beside `SUBJECT_BOUND`), by a check of
 # (the `STATED_BY` match, the passage, the question's subject, the question).
 def _published_to_see(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
-    """A passage that publishes something (公開) answers who may see it (「評価の結果って市民も見られる？」), not who
-    may take part in it."""
-    return statement.group() != "公開" or bool(_SEEING.search(question))
+    """A passage that publishes something (公開) answers who may see or use it (「評価の結果って市民も見られる？」,
+    「オープンデータって市民も使えるの？」), not who may take part in it."""
+    return statement.group() != "公開" or bool(_SEEING_OR_USING.search(question))
 
 
-_SEEING = re.compile(r"見(?:ら|れ)れ|見れる|見える|閲覧|読め|使え|利用でき|ダウンロード|\b(?:see|view|read|use|download)\b", re.I)
+_SEEING_OR_USING = re.compile(r"見(?:ら|れ)れ|見れる|見える|閲覧|読め|使え|利用でき|ダウンロード|"
+                              r"\b(?:see|view|read|use|download)\b", re.I)
 
 
 # someone asked to come (講師を呼べる？, 来てもらえる？, 頼める？): a passage sending them out (講師派遣) says so
