@@ -321,21 +321,6 @@ def _states_a_number(chunk: Chunk) -> bool:
     return any(NUMBER.search(value) for value in (chunk.text, *_measure_values(chunk)))
 
 
-# A quantity of a place asked by its name (人口, 面積, 世帯数), with the kanji it is compounded with (関係人口).
-_PLACE_QUANTITY = re.compile(r"[\u3400-\u9fff々]*(?:人口|面積|世帯数)")
-
-
-def _lacks_asked_quantity(question: str, chunk: Chunk) -> bool:
-    """Whether ``question`` asks a quantity by its name (「札幌市の人口って何人？」) that ``chunk`` never names as a word
-    of its own: the initiative counting 関係人口 states no population (a compound asked, 「関係人口 目標」, must be
-    named whole)."""
-    asked = _PLACE_QUANTITY.search(question)
-    if asked is None:
-        return False
-    named = re.compile(rf"(?<![\u3400-\u9fff々]){re.escape(asked.group())}")
-    return not any(named.search(text) for text in (chunk.title, chunk.text, chunk.indicator or ""))
-
-
 def _aims_at_a_word(intent, chunk: Chunk) -> bool:
     """Whether a question about where the plan means to get (「何か所まで増やすつもり？」) meets an
     initiative whose target is a word, not a number (2027年: 増加): the plan's answer is that word."""
@@ -426,8 +411,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
     elif intent.kind == "figure" and intent.wants_number and not _aims_at_a_word(intent, lead.chunk) and (
-            not _states_a_number(lead.chunk) or not _states_asked_unit(lead.chunk, intent.unit)
-            or not english and _lacks_asked_quantity(question, lead.chunk)):
+            not _states_a_number(lead.chunk) or not _states_asked_unit(lead.chunk, intent.unit)):
         # no number at all (利回りはどれくらい？ of a target 「検討」), or none in the asked unit (何日以内 answered
         # by a target in %)
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")

@@ -22,6 +22,11 @@ DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|ど�
 # The unit a figure question asks in (何人, 何件, "how many hours"): a passage answers it only when it
 # states a number in that unit (`states_unit`) — a share in % does not tell "how many people".
 _UNIT_ASKED = (
+    # a quantity named by its word, before any counter asked with it (人口は何人？): the passage must speak of
+    # that quantity (人口 is not 交付人数, nor 関係人口)
+    ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b", re.I)),
+    ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
+    ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
     ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
     ("人", re.compile(r"何\s*人(?!も)|\bhow many (?:people|persons|residents|users|staff|visitors|participants)\b", re.I)),
     ("件", re.compile(r"何\s*件(?!も)|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
@@ -44,10 +49,6 @@ _UNIT_ASKED = (
     ("業務", re.compile(r"何\s*業務|\bhow many (?:(?:work|business|administrative) )?"
                       r"(?:tasks|operations|processes|workflows)\b", re.I)),
     ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b", re.I)),
-    # a quantity named by its word: the passage must speak of that quantity (人口 is not 交付人数)
-    ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b", re.I)),
-    ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
-    ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
 )
 _UNIT_WRITTEN = {
     # (何件 of what the city will do: a number of projects, 20事業, counts them)

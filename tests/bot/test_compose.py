@@ -1004,6 +1004,7 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("How many years is the data kept?", "年間"),
         ("How many work processes will the city redesign by 2027?", "業務"),  # the plan counts 25業務
         ("What share of procedures will be online by 2027?", "%"),
+        ("札幌市の人口って何人？", "人口"),  # the quantity named, not the counter it is asked with
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
