@@ -273,6 +273,19 @@ _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "�
                   "こと", "何", "なに", "どんな"}
 
 
+def _speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance, settings: AnswerSettings,
+                    profile: PlanProfile) -> Hit:
+    """The leading ward narrative passage, or, when it names nothing the question asks of (`_passage_speaks_of`),
+    the first relevant passage of the same ward among the lead candidates that does: a ward's name lifts all of
+    its chapter, and its overview may come first for a subject only its 2019 review or an initiative names."""
+    if _passage_speaks_of(query, lead, hits, profile):
+        return lead
+    return next((h for h in hits[: settings.lead_candidates]
+                 if h.chunk.title != lead.chunk.title and h.chunk.ward == lead.chunk.ward
+                 and relevance.score(h) >= relevance.threshold and _passage_speaks_of(query, h, hits, profile)),
+                lead)
+
+
 def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance) -> bool:
     """Whether the leading passage is an initiative of the ward the question names that is relevant only
     with the ward's name (`Relevance.without_ward` below ``ward_free_threshold``): a ward's name lifts all of
@@ -388,6 +401,10 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
                      and relevance.score(h) >= relevance.threshold), None)
         if lead is None:
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
+    if lead.chunk.kind == "narrative" and lead.chunk.ward and not in_context:
+        # 「西区って前にやまめの放流とかやってたよね？」: the ward's overview leads by the ward's name and says
+        # nothing of it; its 2019 review, retrieved next, does
+        lead = _speaking_of_it(query, lead, hits, relevance, settings, profile)
     if not in_context and _lifted_by_ward(query, lead, relevance):
         # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
         return _abstain(query, hits, relevance, settings, profile, cites, notes, False)

@@ -1348,6 +1348,22 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     assert answer("西区の保育園の取組は？", hits((overview, 0.95, 10.0))).abstained  # 保育園 still unnamed
 
 
+def test_a_silent_ward_overview_yields_to_the_wards_relevant_passage_that_names_the_subject():
+    """「やまめ」 is in 西区's 2019 review, retrieved second; the overview leads by the ward's name alone."""
+    overview = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
+                     text="西区は10区の中で2番目の広さがあります。琴似発寒川の扇状地として発展しました。")
+    review = chunk("p#L150", "西区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="西区",
+                   section=("西区", "アクションプラン 2019 におけるまちづくりの取組"),
+                   text="琴似発寒川の一斉清掃、やまめの稚魚放流などを実施しました。")
+    result = answer("西区って前にやまめの放流とかやってたよね？", hits((overview, 0.95, 10.0), (review, 0.93, 10.0)))
+    assert not result.abstained and result.citations[0].hit.chunk is review
+    assert "やまめの稚魚放流" in result.text.splitlines()[0]
+    # another ward's passage, or one below the threshold, does not stand in: not found, as before
+    other = replace(review, id="p#L160", ward="手稲区", title="手稲区：アクションプラン 2019 におけるまちづくりの取組")
+    assert answer("西区って前にやまめの放流とかやってたよね？", hits((overview, 0.95, 10.0), (other, 0.93, 10.0))).abstained
+    assert answer("西区って前にやまめの放流とかやってたよね？", hits((overview, 0.95, 10.0), (review, 0.80, 0.0))).abstained
+
+
 def test_a_question_naming_no_ward_needs_an_overview_that_speaks_of_most_of_what_it_asks():
     """No ward named: a ward's overview found by one shared word (駅) is not an answer to 「全部の駅にエレベーター
     ってある？」; one that speaks of most of the question (里塚, 地震, 被害) is."""
