@@ -92,11 +92,11 @@ _FACT_EN = {
     "business": "shops, inns or sales outlets, or recommendations of them",
     "access": "addresses, directions or parking",
     "location": "where it is located or held",
-    "subsidy": "subsidy, grant or payment for what you asked",
+    "subsidy": "any subsidy, grant or payment for what you asked",
     "mishap": "what to do in a case such as a loss or a missed deadline",
     "procedure": "how-to steps for a procedure or a personal situation",
     "permission": "rules on what is allowed",
-    "handout": "handing out what you asked for",
+    "handout": "whether what you asked for is handed out",
     "documents": "required documents for procedures",
     "reservation": "booking requirements",
     "weather": "bad-weather arrangements for events",
@@ -125,8 +125,8 @@ _FACT_EN = {
     "privacy": "how what you tell them or your personal data is handled",
     "validity": "how long cards or documents stay valid or when to renew them",
     "condition": "information on the condition you asked about",
-    "figure": "figure for what you asked",
-    "date": "start date",
+    "figure": "the figure you asked for",
+    "date": "a start date",
 }
 
 
@@ -635,7 +635,7 @@ def _missing_sentence(query: Query, missing: str, profile: PlanProfile) -> str:
     missing_ja = f"{profile.label_ja}には{fact_ja}の記載はありません。"
     if query.intent.language == "en":
         plan_en = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
-        return f"{plan_en} states no {_FACT_EN[missing]}. {missing_ja}"
+        return f"{plan_en} does not state {_FACT_EN[missing]}. {missing_ja}"
     return missing_ja
 
 

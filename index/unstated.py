@@ -299,7 +299,7 @@ _NOT_IN_PLAN = {
         r"(?:自分|自分たち|私たち|こちら|うち|好きな|希望の)[^。？?]{0,6}(?:選べ|選択でき|指定でき)(?:る|ます)|"
         r"(?:選べ|選択でき|指定でき)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|"
         r"(?:担当|担当者|ケースワーカー|先生|講師|相談員|保健師|職員)(?:さん)?(?:を|って|は)?\s*(?:変え|替え|代え|交代し)(?:て(?:もら|くれ|ほし)|られ|たい)|"
-        r"\b(?:change|switch) (?:my|the) (?:caseworker|case worker|counsell?or|worker|teacher|instructor)\b|\bcan (?:i|we) (?:choose|pick|select)\b", re.I),
+        r"\b(?:change|switch) (?:my|the) (?:caseworker|case worker|counsell?or|worker|teacher|instructor)\b|\bcan (?:i|we) (?:choose|pick(?! up)|select)\b", re.I),
     # what staff are paid or how they are employed (職員の平均年収は？, 働いてるのは派遣の人？): lifted only by a
     # passage on the pay of whom the question asks about (指定管理施設で働く職員の賃金スライド)
     "pay": re.compile(

@@ -232,7 +232,7 @@ def test_english_abstention_says_so_in_both_languages():
     result = answer("When is the snow removal in Kiyota?", hits((CENTER, 0.81, 0.0)))
     assert result.abstained
     assert result.text.splitlines()[0] == (
-        "The plan (excerpt) states no dates or schedules. この計画（抜粋）には日程・収集日・締め切りの記載はありません。"
+        "The plan (excerpt) does not state dates or schedules. この計画（抜粋）には日程・収集日・締め切りの記載はありません。"
     )
 
 
@@ -588,6 +588,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("区役所は古い備品を販売してるの？", "general", None),
         ("西区の誰もが楽しめる公園って、どこの公園のこと？", "ward", "location"),
         ("豊平区の防災研修の講師、自分たちで選べる？", "ward", "choice"),
+        ("Can I choose the day of the health class?", "general", "choice"),
+        ("Where can I pick up my My Number card on a Saturday?", "general", None),  # collecting, not choosing
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
         ("Can I get a paper copy of the action plan at the ward office?", "general", "handout"),
         ("消防検査をオンラインでやるのに、特別なアプリはいる？", "general", "documents"),
@@ -1252,7 +1254,7 @@ def test_an_english_subsidy_question_is_answered_only_by_a_close_passage_that_pa
     assert not said.abstained and said.citations[0].hit.chunk is grant
     refused = answer("Can I get a subsidy for solar panels on my house?", hits((BULKY, 0.92, 10.0)))
     assert refused.abstained
-    assert refused.text.startswith("The plan (excerpt) states no subsidy, grant or payment")
+    assert refused.text.startswith("The plan (excerpt) does not state any subsidy, grant or payment")
 
 
 def test_what_money_goes_to_is_answered_only_by_a_passage_saying_so_of_the_subject_asked():
