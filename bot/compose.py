@@ -13,7 +13,7 @@ from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, spli
 from index.analyzer import compound_heads, topic_nouns
 from index.document import spoken_text
 from index.hit import Hit
-from index.intent import asks_by_when, asks_what_is_done
+from index.intent import asks_by_when, asks_what_is_done, asks_where_or_when
 from index.query import Query
 from index.respell import written_in_kana
 from index.retrieve import compact
@@ -185,9 +185,14 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         return named  # 「オンラインカバー率の2027年の目標値」: the look-up names the indicator itself
     lead = close[0] if close else top
     if preferred is None:
-        if lead is top and top.chunk.kind == "glossary" and (asks_what_is_done(question) or asks_what_is_done(frame)):
+        asked = (question, frame)
+        if lead is top and top.chunk.kind == "glossary" and (
+                any(asks_what_is_done(text) for text in asked)
+                or any(asks_where_or_when(text) for text in asked) and not (
+                    asks_by_when(question) and DATE.search(top.chunk.text))):
             # whether the city does or uses what a term names (「成果が出たら払う契約ってやってるの？」, "is the city
-            # using generative AI?"): the initiative that uses the term says so, its definition does not
+            # using generative AI?"), or where or when (「書かない窓口ってどこの区役所で始まるの？」): the initiative
+            # that uses the term says so, its definition does not — unless it states its own date, asked by when
             return _using_the_term(top, hits, candidates, lambda c: c.kind != "glossary") or lead
         return lead
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
@@ -236,8 +241,11 @@ def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relev
 
 def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred) -> Hit | None:
     """The first of ``candidates`` that ``preferred`` accepts and that cites the glossary ``term`` (its footnote
-    in the passage, or in the program above it)."""
-    uses = {h.chunk.id for h in hits if any(link.chunk_id == term.chunk.id for link in h.chunk.glossary)}
+    in the passage, or in the program above it) or names it (「…「書かない窓口」機能の実現に向けた検討を行います」: the
+    footnote is on an earlier page's mention)."""
+    named = term.chunk.term or ""
+    uses = {h.chunk.id for h in hits if any(link.chunk_id == term.chunk.id for link in h.chunk.glossary)
+            or named and h.chunk.id != term.chunk.id and named in h.chunk.text}
     return next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)), None)
 
 

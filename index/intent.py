@@ -71,6 +71,16 @@ def asks_what_is_done(question: str) -> bool:
     return bool(_DONE.search(question))
 
 
+# Where or when something is done (どこの区役所で始まるの？, いつから？, "where is it used"): what a term's definition
+# never says, the initiative that uses the term may.
+_WHERE_OR_WHEN = re.compile(r"どこ|いつ|\bwhere\b|\bwhen\b", re.I)
+
+
+def asks_where_or_when(question: str) -> bool:
+    """Whether ``question`` asks where or when (どこで, いつから, "where", "when")."""
+    return bool(_WHERE_OR_WHEN.search(question))
+
+
 def asks_for_a_number(question: str) -> bool:
     """Whether a figure question asks for a number (何%, どれくらい, 数値目標, "how many") rather than only
     what an initiative aims at (「…取組、目標は？」), which its description states when it has no indicator,

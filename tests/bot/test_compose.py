@@ -1628,6 +1628,28 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
     assert answer("成果連動型の契約ってやってるの？", alone).citations[0].hit.chunk is term
 
 
+def test_where_or_when_a_term_is_put_to_use_is_answered_by_the_initiative_that_names_it():
+    """「書かない窓口ってどこの区役所で始まるの？」: the definition says what the term means, not where or when; the
+    initiative naming the term in its text (its footnote sits on an earlier page) says where it is tried."""
+    term = chunk("p#L292", "書かない窓口", kind="glossary", term="書かない窓口",
+                 text="書かない窓口：利用者が申請書に手書きすることなく手続きができる窓口を指す。",
+                 definition="利用者が申請書に手書きすることなく手続きができる窓口を指す。")
+    trial = chunk("p#L360", "申請書作成支援システムの試験的導入",
+                  text="申請書作成支援システムを中央区役所仮庁舎に試験的に導入し、「書かない窓口」機能の実現に向けた検討を行います。",
+                  indicator="中央区仮庁舎における申請書作成支援システムの設置",
+                  baseline=Measure(2022, "—"), target=Measure(2023, "設置"))
+    unrelated = chunk("p#L1", "共通業務の集約化の検討", text="共通業務を集約します。")
+    ranked = hits((term, 0.95, 10.0), (unrelated, 0.90, 1.0), (trial, 0.89, 5.0))
+    for question in ("書かない窓口ってどこの区役所で始まるの？", "書かない窓口っていつから？",
+                     "Where will the no-handwriting counter be tried?"):
+        assert answer(question, ranked).citations[0].hit.chunk is trial, question
+    for question in ("書かない窓口ってなに？", "書かない窓口ってどんな窓口？"):
+        assert answer(question, ranked).citations[0].hit.chunk is term, question
+    unnamed = replace(trial, text="申請書作成支援システムを中央区役所仮庁舎に試験的に導入します。")
+    assert answer("書かない窓口ってどこの区役所で始まるの？",
+                  hits((term, 0.95, 10.0), (unnamed, 0.89, 5.0))).citations[0].hit.chunk is term
+
+
 def test_a_by_when_question_on_a_term_whose_definition_states_the_date_is_answered_by_the_definition():
     """「システム標準化っていつまでに？」: the term's definition states its own deadline (令和7年度末まで); the
     initiative that uses the term has a target row on something else. A term whose definition states no
