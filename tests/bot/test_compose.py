@@ -589,6 +589,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("西区の誰もが楽しめる公園って、どこの公園のこと？", "ward", "location"),
         ("豊平区の防災研修の講師、自分たちで選べる？", "ward", "choice"),
         ("Can I choose the day of the health class?", "general", "choice"),
+        ("西区でジャズのライブに出演したい。応募方法は？", "ward", "procedure"),  # how to enter, as how to apply
+        ("参加方法を教えて", "general", "procedure"),
         ("Where can I pick up my My Number card on a Saturday?", "general", None),  # collecting, not choosing
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
         ("Can I get a paper copy of the action plan at the ward office?", "general", "handout"),
