@@ -290,8 +290,10 @@ _NOT_IN_PLAN = {
         r"(?:去年|昨年|前年|先月|先週|昨年度)(?:は|の|に)?[^。？?]{0,12}(?:何人|何件|何回|何個|どれくらい|どのくらい|いくつ)|"
         r"\blast (?:year|month)\b.{0,40}\bhow many\b|\bhow many\b.{0,50}\blast (?:year|month)\b|"
         r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
-    # an award or commendation (市から表彰される？, 賞はもらえる？): only a passage that speaks of awards answers it
+    # an award or commendation (市から表彰される？, 賞はもらえる？), or who won a contest (優勝チームはどこ？, "who won"):
+    # only a passage that speaks of awards answers it
     "award": re.compile(r"表彰(?:され|して(?:もら|くれ)|状|制度|の対象)|(?<!参加)賞(?:が|は|って)?\s*(?:もらえ|出る|出ます|ある)|"
+                        r"優勝(?:した|者|チーム|校|団体)|(?:誰|だれ|どこ)が(?:優勝|勝っ)|\bwho won\b|\bwinners?\b|"
                         r"\b(?:award|prize|commendation)s?\b", re.I),
     # whether a citizen may choose (講師は自分たちで選べる？, 好きな日を選択できる？, "can I choose"): the plan
     # states what the city provides, not what its users may pick — unless a passage speaks of choosing

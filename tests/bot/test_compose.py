@@ -590,6 +590,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("豊平区の防災研修の講師、自分たちで選べる？", "ward", "choice"),
         ("Can I choose the day of the health class?", "general", "choice"),
         ("西区でジャズのライブに出演したい。応募方法は？", "ward", "procedure"),  # how to enter, as how to apply
+        ("豊平区でカーリング大会の優勝チームはどこ？", "ward", "award"),  # who won: no passage names winners
+        ("Who won the curling tournament in Toyohira?", "ward", "award"),
+        ("豊平区でカーリング大会ってある？", "ward", None),
         ("参加方法を教えて", "general", "procedure"),
         ("Where can I pick up my My Number card on a Saturday?", "general", None),  # collecting, not choosing
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
