@@ -116,7 +116,8 @@ _DEFINITION = re.compile(
     r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ)|何と(?:言う|いう|呼ぶ)|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)
-    r"^\s*what (?:is|are|does)\b(?!.*\b(?:doing|do|planning|going to)\b)|^\s*what (?:does|do)\b.*\b(?:mean|stand for)\b|\bdefinition\b|\bdefine\b",
+    r"^\s*what (?:is|are|does)\b(?!.*\b(?:doing|do|planning|going to)\b)|^\s*what (?:does|do)\b.*\b(?:mean|stand for)\b|\bdefinition\b|\bdefine\b|"
+    r"^\s*(?:please |can you |could you )?explain\b(?!.*\b(?:how|why)\b)|\bmeaning of\b",
     re.IGNORECASE,
 )
 # A question about the plan's own target ("目標はいくら", "the target year") asks for a fact the plan

@@ -593,6 +593,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("豊平区でカーリング大会の優勝チームはどこ？", "ward", "award"),  # who won: no passage names winners
         ("Who won the curling tournament in Toyohira?", "ward", "award"),
         ("豊平区でカーリング大会ってある？", "ward", None),
+        ("Explain the SIB contract model the plan mentions", "definition", None),  # explain X: what X is
+        ("Explain how the online consultation works", "general", None),
         ("参加方法を教えて", "general", "procedure"),
         ("Where can I pick up my My Number card on a Saturday?", "general", None),  # collecting, not choosing
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
