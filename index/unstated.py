@@ -174,6 +174,8 @@ _NOT_IN_PLAN = {
     "permission": re.compile(
         r"(?<!オンライン)(?<!ネット)(?<!電話)(?<!郵送)(?:て|で)も(?:いい|良い|大丈夫|OK|平気)"
         r"(?:の|です|でしょう|んですか|か|\s*[?？]|$)|"
+        # whether one may bring something along (ペットは連れていける？, 持ち込める？), asked as the question's end
+        r"(?:連れて(?:い|行)け|持って(?:い|行)け|持ち込め)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|"
         r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|\bcan i (?:bring|smoke|camp|fish|swim|have a)\b", re.I),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it

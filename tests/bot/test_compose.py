@@ -594,6 +594,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Who won the curling tournament in Toyohira?", "ward", "award"),
         ("豊平区でカーリング大会ってある？", "ward", None),
         ("Explain the SIB contract model the plan mentions", "definition", None),  # explain X: what X is
+        ("清田区の避難所にペットは連れていける？", "ward", "permission"),  # whether one may bring it along
+        ("赤ちゃんを連れていける場所ある？", "general", None),  # places to go with a baby: passages name them
         ("Explain how the online consultation works", "general", None),
         ("参加方法を教えて", "general", "procedure"),
         ("Where can I pick up my My Number card on a Saturday?", "general", None),  # collecting, not choosing
