@@ -295,9 +295,11 @@ def test_a_ward_without_a_chapter_asked_after_a_ward_asks_the_question_before_of
     assert all(c.hit.chunk.ward != "西区" for c in second.citations)
 
 
-@pytest.mark.parametrize("follow_up", ["ほかの人も参加できる？", "Can other people join too?"])
+@pytest.mark.parametrize("follow_up", ["ほかの人も参加できる？", "Can other people join too?",
+                                       "ほかの悩みもいっしょに相談できる？", "Can I ask about other problems too?"])
 def test_other_people_asked_about_are_no_request_for_other_initiatives(mini_bot, follow_up):
-    """「ほかの人も参加できる？」, "meet other families": 「ほかの」/"other" qualifies people, not initiatives."""
+    """「ほかの人も参加できる？」, "meet other families", 「ほかの悩みも」: 「ほかの」/"other" qualifies people or the
+    asker's own matters, not initiatives."""
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
     assert not (second.understood_as or "").endswith("以外の取組")
 
