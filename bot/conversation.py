@@ -38,7 +38,7 @@ from index.document import description_text
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_unit
-from index.unstated import NAMELESS_NOUNS, NEEDS_SUBJECT, SUBJECT_BOUND, subject_of, without_asked_fact
+from index.unstated import NAMELESS_NOUNS, NEEDS_SUBJECT, SUBJECT_BOUND, condition_of, subject_of, without_asked_fact
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
@@ -305,6 +305,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     (「認定制度ってどういうもの？」 after an initiative run with one) and that is no glossary term of its own
     (「ネーミングライツってそもそも何？」 asks the term)."""
     text = message.text
+    if _names_another(message, topic, passages, profile):
+        return False  # 「防災の研修もお願いできる？」 after 防犯教室: 防災研修会 is another initiative's
     if _ANAPHORA.search(text) or not _topic_words(message, profile):
         return True
     if any(department.bureau in text for department in topic.departments if department.bureau):
@@ -319,6 +321,21 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     own = [thing for thing in things if thing in topic.text and thing not in topic.title]
     terms = {chunk.term for chunk in passages if chunk.kind == "glossary" and chunk.term}
     return any(thing not in terms and _named_by(thing, passages) <= _SPECIFIC for thing in own)
+
+
+def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], profile: PlanProfile) -> bool:
+    """Whether 「…もお願いできる？」 asks for a thing of two or more words that the topic does not name and another
+    initiative does, all its words (「防災の研修も」 after the ward's 防犯教室: its 防災研修会 support): a new subject,
+    not a condition asked of the topic — one word is who or where (「子どもも参加できる？」, 「うちの町内会でも」),
+    and 「離婚の相談もできる？」 or 「コンビニでも取れる？」 name what no passage names."""
+    if message.intent.unanswerable_fact != "condition" or _ANAPHORA.search(message.text):
+        return False
+    things = [thing for thing in _named_things(condition_of(message.text), profile) if thing not in NAMELESS_NOUNS]
+    told = f"{topic.title} {topic.text}"
+    if len(things) < 2 or all(thing in told for thing in things):
+        return False
+    return any(all(thing in f"{chunk.title} {chunk.text}" for thing in things) for chunk in passages
+               if chunk.id != topic.id and chunk.kind in ("initiative", "program"))
 
 
 # A thing named by at most this many passages, the topic among them, is a detail of the topic.

@@ -455,3 +455,13 @@ def test_furigana_is_ruby_over_kanji_built_from_escaped_text():
     assert "<img" not in rendered and "&lt;img src=x onerror=alert(1)&gt;" in rendered
     plain = re.sub(r"<rt>.*?</rt>|<[^>]+>", "", rendered.replace("<br>", "\n"))
     assert plain.replace("&lt;", "<").replace("&gt;", ">") == text  # nothing added, nothing lost
+
+
+def test_a_thing_of_its_own_asked_with_mo_is_a_new_subject_when_another_initiative_names_it(mini_bot):
+    """「避難所の開設訓練もお願いできる？」 after the river clean-up: 避難所 and 開設訓練 are named together by the
+    disaster initiative, not by the topic; 「子どもも参加できる？」 (who may take part) stays on the topic."""
+    first, second = mini_bot.dialogue(["西区で川の清掃活動ってある？", "避難所の開設訓練もお願いできる？"])
+    assert lead(first) == "琴似発寒川の水環境保全推進事業"
+    assert lead(second) == "地域の防災力強化"
+    _, again = mini_bot.dialogue(["西区で川の清掃活動ってある？", "子どもも参加できる？"])
+    assert lead(again) == "琴似発寒川の水環境保全推進事業"
