@@ -69,7 +69,7 @@ _NOT_IN_PLAN = {
         r"有効期限|有効期間|使用期限|何年(?:ごと|おき|毎)に?(?:更新|切り替え|作り直)|"
         r"更新(?:手続き?)?(?:は|って|の)?\s*(?:いつ|何年|何歳|時期|期限|期間)|更新(?:しないと|しなきゃ|しなければ|が必要|を忘れ)|"
         r"\bexpir(?:e|es|y|ation)\b|\bvalid for\b|\bhow long is .{0,40}\bvalid\b|"
-        r"\brenew(?:ing)? (?:(?:my|our|your|a|an|the) )?(?:[a-z]+ )?(?:card|licen[cs]e|passport|permit|certificate|pass)\b", re.I),
+        r"\brenew(?:ing)? (?:(?:my|our|your|a|an|the) )?(?:[a-z]+(?:['’]s)? )?(?:card|licen[cs]e|passport|permit|certificate|pass)\b", re.I),
     "schedule": re.compile(
         r"収集日|何曜日|日程|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
