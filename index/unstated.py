@@ -158,10 +158,10 @@ _NOT_IN_PLAN = {
     # takes part (サポーターに謝礼は出る？): the plan names the few grants it runs (a ward's grants to its
     # neighbourhood associations) and the allowances it pays (障がい者交通費助成), nothing else.
     "subsidy": re.compile(
-        r"(?:補助|助成)金|賞金|報奨金|奨励金|(?:謝礼|謝金|報酬|日当|時給|ギャラ|お礼|交通費)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|払われ|支払われ)|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))|"
+        r"(?:補助|助成)金|賞金|報奨金|奨励金|還付金?|払い?戻し|返金|(?:謝礼|謝金|報酬|日当|時給|ギャラ|お礼|交通費)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|払われ|支払われ)|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))|"
         # asked whether one is given ("Can I get a subsidy", "does the city offer grants"), not applied for
         r"\b(?:get|receive|offer|offers|give|gives|provide|provides|any|there)\b[^.?!]{0,20}?"
-        r"\b(?:subsid(?:y|ies)|grants?)\b|"
+        r"\b(?:subsid(?:y|ies)|grants?|refunds?|rebates?)\b|"
         r"\bsubsidi[sz]e[sd]?\b", re.I),
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」

@@ -596,6 +596,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Explain the SIB contract model the plan mentions", "definition", None),  # explain X: what X is
         ("清田区の避難所にペットは連れていける？", "ward", "permission"),  # whether one may bring it along
         ("How do I renew my driver's licence in Sapporo?", "general", "validity"),  # driver's: a possessive
+        ("Can I get a tax refund for moving to Sapporo?", "general", "subsidy"),  # money paid back: a payment
+        ("引っ越したら税金の還付ってある？", "general", "subsidy"),
         ("赤ちゃんを連れていける場所ある？", "general", None),  # places to go with a baby: passages name them
         ("Explain how the online consultation works", "general", None),
         ("参加方法を教えて", "general", "procedure"),
