@@ -186,13 +186,14 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     lead = close[0] if close else top
     if preferred is None:
         asked = (question, frame)
-        if lead is top and top.chunk.kind == "glossary" and (
-                any(asks_what_is_done(text) for text in asked)
-                or any(asks_where_or_when(text) for text in asked) and not (
-                    asks_by_when(question) and DATE.search(top.chunk.text))):
+        done = any(asks_what_is_done(text) for text in asked)
+        where_or_when = any(asks_where_or_when(text) for text in asked) and not (
+            asks_by_when(question) and DATE.search(top.chunk.text))
+        if lead is top and top.chunk.kind == "glossary" and (done or where_or_when):
             # whether the city does or uses what a term names (「成果が出たら払う契約ってやってるの？」, "is the city
-            # using generative AI?"), or where or when (「書かない窓口ってどこの区役所で始まるの？」): the initiative
-            # that uses the term says so, its definition does not — unless it states its own date, asked by when
+            # using generative AI?"), or where or when (「書かない窓口ってどこの区役所で始まるの？」): the
+            # initiative that uses the term says so, its definition does not — unless it states its own date,
+            # asked by when
             return _using_the_term(top, hits, candidates, lambda c: c.kind != "glossary") or lead
         return lead
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
@@ -281,17 +282,18 @@ _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "�
                   "こと", "何", "なに", "どんな"}
 
 
-def _speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance, settings: AnswerSettings,
-                    profile: PlanProfile) -> Hit:
-    """The leading ward narrative passage, or, when it names nothing the question asks of (`_passage_speaks_of`),
-    the first relevant passage of the same ward among the lead candidates that does: a ward's name lifts all of
-    its chapter, and its overview may come first for a subject only its 2019 review or an initiative names."""
+def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
+                                 settings: AnswerSettings, profile: PlanProfile) -> Hit:
+    """The leading ward narrative passage, or, when it names nothing the question asks of
+    (`_passage_speaks_of`), the first relevant passage of the same ward among the lead candidates that does:
+    a ward's name lifts all of its chapter, and its overview may come first for a subject only its 2019
+    review or an initiative names."""
     if _passage_speaks_of(query, lead, hits, profile):
         return lead
     return next((h for h in hits[: settings.lead_candidates]
                  if h.chunk.title != lead.chunk.title and h.chunk.ward == lead.chunk.ward
-                 and relevance.score(h) >= relevance.threshold and _passage_speaks_of(query, h, hits, profile)),
-                lead)
+                 and relevance.score(h) >= relevance.threshold
+                 and _passage_speaks_of(query, h, hits, profile)), lead)
 
 
 def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance) -> bool:
@@ -412,7 +414,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if lead.chunk.kind == "narrative" and lead.chunk.ward and not in_context:
         # 「西区って前にやまめの放流とかやってたよね？」: the ward's overview leads by the ward's name and says
         # nothing of it; its 2019 review, retrieved next, does
-        lead = _speaking_of_it(query, lead, hits, relevance, settings, profile)
+        lead = _ward_passage_speaking_of_it(query, lead, hits, relevance, settings, profile)
     if not in_context and _lifted_by_ward(query, lead, relevance):
         # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
         return _abstain(query, hits, relevance, settings, profile, cites, notes, False)

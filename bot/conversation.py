@@ -38,13 +38,14 @@ from index.document import description_text
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_unit
-from index.unstated import NAMELESS_NOUNS, NEEDS_SUBJECT, SUBJECT_BOUND, condition_of, subject_of, without_asked_fact
+from index.unstated import (NAMELESS_NOUNS, NEEDS_SUBJECT, SUBJECT_BOUND, condition_of, subject_of,
+                            without_asked_fact)
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
 # Whom, where or what of the asker's own 「ほかの」/"other" may also qualify: 「ほかの家族と交流できる？」, "meet other
 # families", 「ほかの市と」, 「ほかの悩みもいっしょに相談できる？」 ask no other initiatives.
-_PEOPLE_AND_PLACES = (r"家族|人|方|親|子|保護者|区民|市民|住民|参加者|メンバー|利用者|会員|ママ|パパ|市|町|自治体|都市|"
+_NO_INITIATIVES = (r"家族|人|方|親|子|保護者|区民|市民|住民|参加者|メンバー|利用者|会員|ママ|パパ|市|町|自治体|都市|"
                       r"悩み|困りごと|困り事|心配|問題|用事|用件|"
                       r"problems?\b|issues?\b|worries\b|concerns?\b|"
                       r"famil(?:y|ies)\b|people\b|persons?\b|parents?\b|residents?\b|children\b|kids?\b|"
@@ -56,7 +57,7 @@ _ENGLISH = re.compile(r"^\s*(?:(?:can you |could you |please )?(?:explain |say |
 _JAPANESE = re.compile(r"^\s*(?:(?:can you |please )?(?:answer |say )?(?:that |it )?in japanese|日本語で"
                        r"(?:お願いします|教えて(?:ください)?)?)[\s?？.。!！]*$", re.I)
 _OTHERS = re.compile(r"(?:他に|ほかに|他の|ほかの|他には|ほかには|別の|\bother\b|\belse\b|\banother\b|"
-                     rf"\bmore (?:items|initiatives)\b)(?!\s*(?:{_PEOPLE_AND_PLACES}))", re.I)
+                     rf"\bmore (?:items|initiatives)\b)(?!\s*(?:{_NO_INITIATIVES}))", re.I)
 # The topic asked of other places (「ほかの区役所にも置くの？」, "Will they put it in other ward offices too?"): whether
 # it reaches there, not another initiative.
 _ELSEWHERE = re.compile(r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎|学校|場所|ところ|とこ|地域|駅|公園|会場)(?:に|で|へ)も?"
@@ -330,7 +331,8 @@ def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], prof
     and 「離婚の相談もできる？」 or 「コンビニでも取れる？」 name what no passage names."""
     if message.intent.unanswerable_fact != "condition" or _ANAPHORA.search(message.text):
         return False
-    things = [thing for thing in _named_things(condition_of(message.text), profile) if thing not in NAMELESS_NOUNS]
+    things = [thing for thing in _named_things(condition_of(message.text), profile)
+              if thing not in NAMELESS_NOUNS]
     told = f"{topic.title} {topic.text}"
     if len(things) < 2 or all(thing in told for thing in things):
         return False
