@@ -38,8 +38,14 @@ from index.document import description_text
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_unit
-from index.unstated import (NAMELESS_NOUNS, NEEDS_SUBJECT, SUBJECT_BOUND, condition_of, subject_of,
-                            without_asked_fact)
+from index.unstated import (
+    NAMELESS_NOUNS,
+    NEEDS_SUBJECT,
+    SUBJECT_BOUND,
+    condition_of,
+    subject_of,
+    without_asked_fact,
+)
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 

@@ -73,7 +73,8 @@ def asks_what_is_done(question: str) -> bool:
 
 # Where or when something is done (どこの区役所で始まるの？, いつから？, "where is it used"): what a term's definition
 # never says, the initiative that uses the term may.
-_WHERE_OR_WHEN = re.compile(r"どこ|いつ(?!も|でも)|\bwhere\b|\bwhen\b", re.I)  # not いつも, いつでも (always)
+# (not いつも, いつでも: always)
+_WHERE_OR_WHEN = re.compile(r"どこ|いつ(?!も|でも)|\bwhere\b|\bwhen\b", re.IGNORECASE)
 
 
 def asks_where_or_when(question: str) -> bool:
