@@ -71,9 +71,8 @@ def asks_what_is_done(question: str) -> bool:
     return bool(_DONE.search(question))
 
 
-# Where or when something is done (どこの区役所で始まるの？, いつから？, "where is it used"): what a term's definition
-# never says, the initiative that uses the term may.
-# (not いつも, いつでも: always)
+# Where or when something is done (どこの区役所で始まるの？, いつから？, "where is it used"; not いつも or いつでも,
+# always): what a term's definition never says, the initiative that uses the term may.
 _WHERE_OR_WHEN = re.compile(r"どこ|いつ(?!も|でも)|\bwhere\b|\bwhen\b", re.IGNORECASE)
 
 
