@@ -73,7 +73,7 @@ _FACT_JA = {
     "opinion": "評判や個人の感想・意見",
     "live": "現在の待ち時間・混雑・稼働状況などの最新状況",
     "construction": "新しい施設・駅・道路などの建設予定",
-    "ranking": "区や施設どうしの比較・順位",
+    "ranking": "順位・人気や、区・施設どうしの比較",
     "privacy": "相談内容や個人情報の扱い",
     "validity": "カードや書類の有効期限・更新時期",
     "condition": "お尋ねの条件（場合・方法）",
@@ -121,7 +121,7 @@ _FACT_EN = {
     "opinion": "reviews, feelings or personal opinions",
     "live": "live status such as today's waiting times or outages",
     "construction": "plans to build a new facility, station or road",
-    "ranking": "comparisons or rankings between wards or facilities",
+    "ranking": "rankings, popularity or comparisons between wards or facilities",
     "privacy": "how what you tell them or your personal data is handled",
     "validity": "how long cards or documents stay valid or when to renew them",
     "condition": "information on the condition you asked about",
@@ -257,12 +257,12 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     speaks of everything in the ward a little, so its relevance alone cannot tell 「西区の保育園の空き
     状況」 (nothing in the overview) from 「清田区ってどれくらい緑が多いの？」 (緑 is there). English
     and kana-written questions are not judged (their nouns do not meet the plan's spelling), nor is a
-    question naming only the ward (「豊平区ってどんなところ？」); the plan's own name for what the question
-    calls otherwise (`Query.plan_terms`) counts as named."""
+    question naming only the ward (「豊平区ってどんなところ？」, 「清田区ってどのへん？」); the plan's own
+    name for what the question calls otherwise (`Query.plan_terms`) counts as named."""
     if query.language == "en" or written_in_kana(query.text):
         return True
     wards = ward_nouns((*profile.wards, *profile.other_wards))
-    subject = [noun for noun in topic_nouns(query.text) if noun not in wards]
+    subject = [noun for noun in topic_nouns(query.text) if noun not in wards and noun not in _POSITION_NOUNS]
     if all(noun in _LISTING_NOUNS for noun in subject):
         return True  # 「清田区の取組は？」, 「西区の事業を一覧で」: the ward's initiatives as such, no subject of their own
     parts = [h.chunk.text for h in hits if h.chunk.title == lead.chunk.title and h.chunk.ward == lead.chunk.ward]
@@ -276,6 +276,9 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     named = set(topic_nouns(passage))
     return any(noun in named for noun in subject)
 
+
+# Words placing a thing relative to another (「清田区ってどのへん？となりは？」): where the ward itself lies, no subject.
+_POSITION_NOUNS = {"辺", "辺り", "隣", "隣り", "周り", "周辺", "付近", "側", "近所", "位置"}
 
 # Words asking for a ward's initiatives as a whole (「清田区の施策を全部教えて」), not for a subject among them.
 _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "主", "計画",

@@ -373,14 +373,15 @@ _NOT_IN_PLAN = {
         r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"
         r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"
         r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|today|at the moment)\b", re.I),
-    # comparisons between wards (どの区が一番多い？, "which ward has the most parks"): the plan describes each ward on
-    # its own
+    # comparisons between wards (どの区が一番多い？, "which ward has the most parks") or things (一番人気なのは何？,
+    # "the most popular"): the plan describes each ward and initiative on its own
     "ranking": re.compile(
         r"(?:どの|どこの)区(?:が|は)\s*(?:一番|いちばん|最も|もっとも)(?![^。？?]{0,6}(?:広|狭|大き|小さ))|(?:一番|いちばん|最も)[^。？?]{0,10}(?:多い|少ない|高い|低い|人気の?)区|"
         r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,8}?(?:新しい|古い|多い|少ない|人気|近い|遠い|きれい|綺麗|安い|良い|いい|おすすめ)"
-        r"(?:の|な)?(?:のは|は|って)\s*(?:どこ|どれ)|"
+        r"(?:の|な)?(?:のは|は|って)\s*(?:どこ|どれ|なに|何)|"
         r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
-        r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|\branking\b", re.I),
+        r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|\branking\b|"
+        r"\b(?:the )?most popular\b", re.I),
     # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):
     # only a passage that speaks of protecting that subject's information answers it
     "privacy": re.compile(

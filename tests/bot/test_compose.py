@@ -689,6 +689,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("札幌市の職員って何人いるの？", "figure", "pay"),
         ("西区の公園で一番遊具が新しいのはどこ？", "ward", "ranking"),
         ("どの区が一番広い？", "general", None),  # the overviews state each ward's area
+        ("ふるさと納税の返礼品で一番人気なのはなに？", "general", "ranking"),
+        ("Which event is the most popular in Kiyota ward?", "ward", "ranking"),
         ("行政運営で最も大切にしているのは何？", "general", None),
         ("今後、区役所の待ち時間はどれくらい短くなる？", "figure", None),  # the plan's target, not today's wait
         ("企業家との意見交換会っていつやるの？", "general", "schedule"),  # 企業家の: not the asker's home
@@ -1355,7 +1357,8 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     followed = compose(query("西区 保育園の空き状況"), hits((overview, 0.95, 10.0)), PROFILE, in_context=True)
     assert not followed.abstained
     for asked in ("西区ってどんなところ？", "西区の川ってどんな感じ？", "Tell me about Nishi ward's rivers",
-                  "にしくって どんな まちですか"):  # only the ward; a noun it names; English and kana not judged
+                  "にしくって どんな まちですか",  # only the ward; a noun it names; English and kana not judged
+                  "西区ってどのへんにあるの？となりはどこの区？"):  # where the ward lies: no subject of its own
         assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
     for asked in ("西区の取組は？", "西区の取り組みを全部教えて", "西区の事業一覧"):  # the ward's initiatives as such
         assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
