@@ -102,7 +102,7 @@ _FACT_WORDS = {
     "いくつ", "いくら", "年", "年度", "時点", "実績", "状況", "進む", "始まる", "やる", "分かる", "わかる",
     "教える", "知る", "聞く", "思う", "感じ", "方", "様子", "予算", "ところ", "とこ", "ほう",
     "金額", "額", "数字", "人数", "件数", "回数", "規模", "時期", "期間", "対象", "結果", "成果", "効果", "進捗",
-    "積り", "つもり", "見込み", "見込",
+    "積り", "つもり", "見込み", "見込", "名前", "名称", "愛称",
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
@@ -420,7 +420,8 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
         words = [w for w in re.findall(r"[a-z][a-z'-]+", plain) if len(w) > 1]
         return [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _FACT_WORDS_EN
                 and not mentioned_ward(w, profile.wards)]
-    wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards}
+    # (「区」 alone is no subject: 「全部の区にできるの？」 asks where the topic reaches)
+    wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards} | {"区"}
     asked = {counted_unit(text), *_used_as_verbs(text)}  # 「何団体くらい参加してるの？」: nothing but the asked count
     if fact not in NEEDS_SUBJECT:  # 「申し込みはどうすればいい？」: 申し込み is the asked procedure's own word
         asked |= SUBJECT_BOUND.get(fact or "", set())

@@ -368,6 +368,8 @@ _NOT_IN_PLAN = {
         r"(?:壊れて|故障して|止まって|落ちて|ダウンして)(?:る|いる|ます)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|"
         # a vacancy (施設に空きはある？, 満員？, "are there any places left")
         r"空き(?:状況|枠|部屋|室|家|ベッド)?(?:は|って|が)?\s*(?:ある|あります|あり|出|な(?:い|し)|どう|どれくらい|どのくらい|何)|満員|満室|満席|キャンセル待ち|"
+        # what is left of a handout or sale (種はもう配り終わった？, まだ残ってる？, "sold out")
+        r"配り終わ|売り切れ|品切れ|在庫(?:は|って|が|ある|あり)|まだ(?:残って|余って)(?:る|いる|ます)(?:の|か|かな|んですか)?\s*[?？]?\s*$|\bsold out\b|\bany left\b|"
         r"\b(?:any|free) (?:places|spaces|spots|vacancies|beds|rooms) (?:left|available)\b|\bvacanc(?:y|ies)\b|\bfully booked\b|"
         r"(?:つながらない|繋がらない|動かない|開かない|使えない)(?:んだけど|んですけど|けど|のですが)[^。]{0,20}[?？]\s*$|"
         r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"

@@ -680,6 +680,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市の職員ってAIのせいで減らされるの？", "general", "pay"),
         ("職員の負担は減る？", "general", None),
         ("区役所の待ち時間、今日は何分くらい？", "figure", "live"),
+        ("南区のコスモスの種、今年はもう配り終わった？", "ward", "live"),  # what is left of a handout
+        ("Are the cosmos seeds sold out?", "general", "live"),
+        ("まだ残っている課題は？", "general", None),  # the plan's issues, not a stock
         ("区役所の待ち時間は何分短縮する目標？", "figure", None),
         ("Which ward has the most parks?", "general", "ranking"),
         ("どの区が一番公園が多い？", "general", "ranking"),

@@ -219,6 +219,16 @@ def test_an_amount_or_an_intention_is_an_asked_fact_not_a_new_topic(mini_bot):
         assert second.understood_as == "「消防検査のオンライン化」について", follow_up
 
 
+def test_the_topics_name_or_the_wards_it_reaches_asked_name_no_new_topic(mini_bot):
+    """「なんて名前？」 asks the topic's name, 「全部の区にできるの？」 where it reaches: 名前 and a lone 区 are no
+    subject of their own; a ward or a thing named still is one."""
+    for follow_up in ("なんて名前？", "正式名称は？", "全部の区にできるの？", "各区でやるの？"):
+        _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+        assert second.understood_as == "「消防検査のオンライン化」について", follow_up
+    _, other = mini_bot.dialogue(["消防検査のオンライン化について教えて", "コトニジャズってなんて名前の区でやるの？"])
+    assert other.understood_as is None
+
+
 def test_after_a_refused_follow_up_the_next_one_keeps_the_topic(mini_bot):
     """「参加費は？」 is refused (no fees in the plan); 「担当は？」 still asks about the same initiative."""
     _, refused, third = mini_bot.dialogue(["消防検査のオンライン化について教えて", "それの手数料は？", "担当は？"])
