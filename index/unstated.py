@@ -176,6 +176,8 @@ _NOT_IN_PLAN = {
         r"(?:の|です|でしょう|んですか|か|\s*[?？]|$)|"
         # whether one may bring something along (ペットは連れていける？, 持ち込める？), asked as the question's end
         r"(?:連れて(?:い|行)け|持って(?:い|行)け|持ち込め)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|"
+        # or may do it, asked as the question's end (バーベキューしていい？, 泳いでいい？; not 回らなくていい？)
+        r"(?:(?<!なく)て|んで|いで)(?:いい|良い)(?:の|ですか|です|でしょうか|でしょう|んですか|か|かな)?\s*[?？]\s*$|"
         r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|\bcan i (?:bring|smoke|camp|fish|swim|have a)\b", re.I),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
@@ -400,11 +402,18 @@ _NOT_IN_PLAN = {
 UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
 
 
+# What one is told rather than handed (情報ってもらえる？, 連絡はもらえる？)
+_WORD_RECEIVED = re.compile(r"(?:情報|お知らせ|知らせ|通知|連絡|案内|アドバイス|助言|回答|返事|返信|返答)"
+                            r"(?:って|は|が|を|も|とか|など|なんか)?\s*(?:もらえ|貰え)")
+
+
 def _asks_for_an_item(question: str) -> bool:
     """「苗ってもらえる？」 (a particle before もらえる: an item) and not 「手伝ってもらえる？」 (the te-form of a
     verb: a service); the tokenizer tells the particle って from the te-form."""
     if question.isascii() or not re.search(r"もらえ|貰え", question):  # English, or a named item (参加賞ってある？)
         return True
+    if _WORD_RECEIVED.search(question):  # 「情報ってもらえる？」: told, not handed an item
+        return False
     tokens = tagged(question)
     return any(token.lemma == "貰う" and i and tokens[i - 1].pos1 == "助詞" and tokens[i - 1].pos2 != "接続助詞"
                for i, token in enumerate(tokens))

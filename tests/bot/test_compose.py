@@ -681,6 +681,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("職員の負担は減る？", "general", None),
         ("区役所の待ち時間、今日は何分くらい？", "figure", "live"),
         ("南区のコスモスの種、今年はもう配り終わった？", "ward", "live"),  # what is left of a handout
+        ("西区の公園でバーベキューしていい？", "ward", "permission"),  # may one do it, at the question's end
+        ("川で泳いでいいの？", "general", "permission"),
+        ("どこに相談したらいい？", "general", None),
+        ("市のインスタとかLINEで情報ってもらえる？", "general", None),  # told, not handed an item
+        ("結果の連絡はもらえる？", "general", None),
         ("Are the cosmos seeds sold out?", "general", "live"),
         ("まだ残っている課題は？", "general", None),  # the plan's issues, not a stock
         ("区役所の待ち時間は何分短縮する目標？", "figure", None),
