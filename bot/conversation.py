@@ -235,11 +235,21 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組")
     if topic is not None and _refers_to(message, topic, profile, passages):
+        if topic.kind == "narrative" and topic.ward is None and message.intent.kind in _TARGETED:
+            # a chapter's narrative (行政サービスの高度化：現状と課題) states no target, date or department, its
+            # initiatives do: 「何分くらい短くなるの？」 after 「区役所に行くと待たされる」 asks the question before again
+            opener = _opening([*earlier, previous])
+            return Resolution("same_topic", f"{opener.query.text} {text}", None, carried_ward,
+                              understood_as=f"「{opener.query.text}」について")
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, profile) else None
     return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
+
+
+# What an initiative's row states and a chapter's narrative does not.
+_TARGETED = ("figure", "department", "date")
 
 
 def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) -> bool:

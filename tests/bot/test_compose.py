@@ -1863,3 +1863,24 @@ def test_who_speaks_a_language_is_no_subject_a_passage_must_name():
     assert subject == ("総合案内",)
     multilingual = "外国人市民が必要とする生活情報をわかりやすく発信するため、情報発信の多言語化に取り組みます。"
     assert standing_veto("language", [multilingual], subject, question) == "language"
+
+
+def test_a_target_asked_of_a_chapters_narrative_asks_the_question_before_again():
+    """「何分くらい短くなるの？」 after 「区役所に行くと待たされる」 was answered by a chapter's narrative (現状と課題),
+    which states no target: the question before is asked again with it, so an initiative with the row can lead; a
+    fact the narrative does say (「もっと詳しく」) and a ward's overview (its figures are its own) keep the topic."""
+    from bot.conversation import Turn, resolve
+
+    narrative = chunk("p#L282", "行政サービスの高度化：現状と課題", kind="narrative",
+                      text="区役所等の窓口における利便性を向上させるため、待合状況のインターネット公開を行ってきました。")
+    asked = "最近、区役所に行くと待たされるんだよね"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((narrative, 0.95, 10.0)), PROFILE))
+    for message in ("何分くらい短くなるの？", "担当は？"):
+        resolution = resolve(query(message), opened, set(), PROFILE, None)
+        assert resolution.topic is None and resolution.rewrite == f"{asked} {message}", message
+        assert resolution.in_context, message
+    assert resolve(query("もっと詳しく"), opened, set(), PROFILE, None).topic is narrative
+    overview = replace(narrative, id="p#L130", title="南区：概況", ward="南区", text="南区の面積は657.48k㎡です。")
+    asked = "南区ってどんなところ？"
+    told = Turn(asked, query(asked), compose(query(asked), hits((overview, 0.95, 10.0)), PROFILE))
+    assert resolve(query("面積はどれくらい？"), told, set(), PROFILE, None).topic is overview
