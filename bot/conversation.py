@@ -76,6 +76,8 @@ _OTHER_WARDS = re.compile(r"(?:他|ほか|別|よそ)の区|\b(?:other|another) 
 _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|なか|うち)|"
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
 _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こちら|\b(?:it|that|this|they|them|its|those|these)\b", re.I)
+# Asking what something means (「…ってそういう意味？」, "does X mean …"), besides a definition question as such.
+_MEANING = re.compile(r"意味|とは|ってこと|\bmean(?:s|ing)?\b", re.I)
 # A new subject announced (「ところで」, 「話変わるけど」, "by the way"): nothing of the conversation carries over.
 _NEW_SUBJECT = re.compile(r"^\s*(?:ところで|話(?:は|が)?変わ(?:る|り|って)|別の話|全然違う(?:話|けど)|\bby the way\b|\bbtw\b|"
                           r"\bon another (?:note|subject|topic)\b|\bunrelated\b|\bdifferent (?:question|topic)\b)", re.I)
@@ -102,7 +104,7 @@ _FACT_WORDS = {
     "いくつ", "いくら", "年", "年度", "時点", "実績", "状況", "進む", "始まる", "やる", "分かる", "わかる",
     "教える", "知る", "聞く", "思う", "感じ", "方", "様子", "予算", "ところ", "とこ", "ほう",
     "金額", "額", "数字", "人数", "件数", "回数", "規模", "時期", "期間", "対象", "結果", "成果", "効果", "進捗",
-    "積り", "つもり", "見込み", "見込", "名前", "名称", "愛称",
+    "積り", "つもり", "見込み", "見込", "名前", "名称", "愛称", "種目", "種類", "中身",
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
@@ -324,6 +326,10 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     text = message.text
     if _names_another(message, topic, passages, profile):
         return False  # 「防災の研修もお願いできる？」 after 防犯教室: 防災研修会 is another initiative's
+    if (message.intent.kind == "definition" or _MEANING.search(text)) and any(
+            chunk.kind == "glossary" and chunk.term and chunk.term in text and chunk.id != topic.id
+            for chunk in passages):
+        return False  # 「書かない窓口ってそういう意味？」: the term the glossary defines, not the topic
     if _ANAPHORA.search(text) or not _topic_words(message, profile):
         return True
     if any(department.bureau in text for department in topic.departments if department.bureau):
@@ -430,8 +436,9 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
         words = [w for w in re.findall(r"[a-z][a-z'-]+", plain) if len(w) > 1]
         return [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _FACT_WORDS_EN
                 and not mentioned_ward(w, profile.wards)]
-    # (「区」 alone is no subject: 「全部の区にできるの？」 asks where the topic reaches)
-    wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards} | {"区"}
+    # (the city's places and words of no subject of their own are none: 「全部の区にできるの？」 asks where the
+    # topic reaches, 「札幌市はどれくらい集めたいの？」 its target)
+    wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards} | NAMELESS_NOUNS
     asked = {counted_unit(text), *_used_as_verbs(text)}  # 「何団体くらい参加してるの？」: nothing but the asked count
     if fact not in NEEDS_SUBJECT:  # 「申し込みはどうすればいい？」: 申し込み is the asked procedure's own word
         asked |= SUBJECT_BOUND.get(fact or "", set())

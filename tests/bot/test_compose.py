@@ -1884,3 +1884,20 @@ def test_a_target_asked_of_a_chapters_narrative_asks_the_question_before_again()
     asked = "南区ってどんなところ？"
     told = Turn(asked, query(asked), compose(query(asked), hits((overview, 0.95, 10.0)), PROFILE))
     assert resolve(query("面積はどれくらい？"), told, set(), PROFILE, None).topic is overview
+
+
+def test_a_glossary_term_asked_to_be_defined_is_no_question_of_the_topic():
+    """「書かない窓口ってそういう意味？」 after the form-filling trial (whose text names the term): its words are all
+    asked-fact words (窓口) or verbs, yet it asks what the glossary's term means — a question of its own; 「それって
+    どういう意味？」 still asks about the topic."""
+    from bot.conversation import Turn, resolve
+
+    trial = chunk("p#L360", "マイナンバーカードを活用した申請書作成支援システムの試験的導入",
+                  text="申請書の一部を自動入力できるシステムを導入し、「書かない窓口」機能の実現に向けた検討を行います。")
+    term = chunk("p#L380", "書かない窓口", kind="glossary", term="書かない窓口",
+                 text="書かない窓口：利用者が申請書に手書きすることなく手続きができる窓口。",
+                 definition="利用者が申請書に手書きすることなく手続きができる窓口。")
+    asked = "マイナンバーカードで申請書が自動で書けるようになるって本当？"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((trial, 0.95, 10.0)), PROFILE))
+    assert resolve(query("書かない窓口ってそういう意味？"), opened, set(), PROFILE, None, (), [trial, term]).kind == "new"
+    assert resolve(query("それってどういう意味？"), opened, set(), PROFILE, None, (), [trial, term]).topic is trial

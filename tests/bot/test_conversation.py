@@ -220,9 +220,10 @@ def test_an_amount_or_an_intention_is_an_asked_fact_not_a_new_topic(mini_bot):
 
 
 def test_the_topics_name_or_the_wards_it_reaches_asked_name_no_new_topic(mini_bot):
-    """「なんて名前？」 asks the topic's name, 「全部の区にできるの？」 where it reaches: 名前 and a lone 区 are no
-    subject of their own; a ward or a thing named still is one."""
-    for follow_up in ("なんて名前？", "正式名称は？", "全部の区にできるの？", "各区でやるの？"):
+    """「なんて名前？」 asks the topic's name, 「全部の区にできるの？」 where it reaches, 「どんな種類？」 what kinds: 名前,
+    種類 and the city's places (区, 札幌市) are no subject of their own; a ward or a thing named still is one."""
+    for follow_up in ("なんて名前？", "正式名称は？", "全部の区にできるの？", "各区でやるの？", "札幌市はどれくらい増やしたいの？",
+                      "どんな種類？"):
         _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
         assert second.understood_as == "「消防検査のオンライン化」について", follow_up
     _, other = mini_bot.dialogue(["消防検査のオンライン化について教えて", "コトニジャズってなんて名前の区でやるの？"])
