@@ -140,7 +140,7 @@ _NOT_IN_PLAN = {
         r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
         r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|どこの[^。？?]{1,10}に(?:置いて|ある|あります|貼って|貼られて|設置されて|付いて)|"
         r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅)(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
-        r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
+        r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|(?:場所|ばしょ)の?(?:一覧|リスト)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
         r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
         r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b", re.I),
     # whether something new is built (新しい駅ってできるの？, 新しい体育館は建つ？, "will a new station be built"): answered
@@ -348,8 +348,8 @@ _NOT_IN_PLAN = {
     "benefit": re.compile(
         r"内申|就職(?:に|で|の時に)?有利|有利に(?:なる|働く)|得(?:する|になる)(?:の|か|んですか|\s*[?？]|$)|特典|割引|"
         r"ポイント(?:が|は)?(?:つく|付く|もらえ|貯ま|たま)|(?:宣伝|PR|アピール|広告)(?:に|の)(?:なる|つながる|繋がる)|"
-        r"証明書(?:は|って|が|も)?\s*(?:もらえ|出る|出して|発行)|"
-        r"\bperks?\b|\bdiscounts?\b|\bcount (?:towards|for)\b|\bgood for (?:my|our) (?:cv|resume|business|company)\b", re.I),
+        r"証明書(?:は|って|が|も)?\s*(?:もらえ|出る|出して|発行)|景品|賞品|記念品|ノベルティ|"
+        r"\bprizes?\b|\bgiveaways?\b|\bperks?\b|\bdiscounts?\b|\bcount (?:towards|for)\b|\bgood for (?:my|our) (?:cv|resume|business|company)\b", re.I),
     # how it feels or how good it is (窓口の人って親切？, 父親だけで行っても浮かない？, 保健師さんの数って足りてるの？,
     # "are the staff friendly?"): reviews and opinions, not a plan's statements
     "opinion": re.compile(
@@ -461,7 +461,7 @@ STATED_BY = {
     "pay": re.compile(r"賃金|給与|給料|報酬"),
     "construction": re.compile(r"整備|建設|建替|建て替|新設|開設|開業|設置"),
     "visit": re.compile(r"見学"),
-    "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書"),
+    "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書|景品|賞品|記念品"),
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "validity": re.compile(r"有効期限|有効期間|更新"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
@@ -612,8 +612,18 @@ def _applies_or_sends(statement: re.Match, text: str, subject: tuple[str, ...], 
     return bool(_ASKS_SOMEONE_TO_COME.search(question)) or applies is not None
 
 
+def _hands_out_where_asked(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
+    """A passage that hands something out (防災マップの配布) answers where it is handed out (「どこでもらえる？」)
+    only when it also names a place (土日も交付…ができる施設)."""
+    return not _ASKS_WHERE.search(question) or _A_PLACE.search(text) is not None
+
+
+_ASKS_WHERE = re.compile(r"どこ|\bwhere\b", re.I)
+_A_PLACE = re.compile(r"区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール|窓口|店")
+
+
 _AGREES = {"days": _states_the_asked_days, "location": _places_something_else,
-           "eligibility": _published_to_see, "procedure": _applies_or_sends}
+           "eligibility": _published_to_see, "procedure": _applies_or_sends, "handout": _hands_out_where_asked}
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = (),
@@ -626,13 +636,20 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
     stated = STATED_BY.get(unanswerable_fact or "")
     if stated is None or (unanswerable_fact in NEEDS_SUBJECT and not subject):  # 支払い方法は？, "pay by card"
         return unanswerable_fact
+    disagreed = False
+    agrees = _AGREES.get(unanswerable_fact)
     for text in passages:
-        if not (statement := stated.search(text)):
+        statements = list(stated.finditer(text))
+        if not statements:
             continue
-        if (agrees := _AGREES.get(unanswerable_fact)) is not None and not agrees(statement, text, subject, question):
-            continue  # 土日 stated, 祝日 asked; the place itself asked for, not what is set up there
+        if agrees is not None and not any(agrees(statement, text, subject, question) for statement in statements):
+            disagreed = True
+            continue  # 土日 stated, 祝日 asked; the place itself asked for, not what is set up there (any statement:
+            # 「こども家庭センター」を全区役所に設置 sets the centre up at the ward offices)
         if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=unanswerable_fact in CLAUSED):
             return None
+    if unanswerable_fact == "handout" and disagreed:
+        return "location"  # handed out (防災マップの配布), not said where
     return unanswerable_fact
 
 

@@ -826,6 +826,35 @@ def test_where_something_is_set_up_is_answered_by_a_passage_naming_the_office_it
                          "福祉の相談の組織ってどこに置かれるの？") == "location"
 
 
+def test_a_place_named_after_the_subject_itself_still_says_where_it_is_set_up():
+    """「こども家庭センター」を全区役所に設置: the centre is named first (the place asked for), the ward offices after
+    it (where it is set up)."""
+    from index.unstated import standing_veto
+
+    centres = "相談支援を行うため、新設された「こども家庭センター」を全区役所に設置します。"
+    asked = "こども家庭センターってどこにできる？"
+    assert standing_veto("location", [centres], ("こども家庭センター",), asked) is None
+    assert standing_veto("location", ["新設された「こども家庭センター」を設置します。"], ("こども家庭センター",),
+                         asked) == "location"
+
+
+def test_where_a_handout_is_given_is_answered_only_by_a_passage_naming_a_place():
+    """「防災マップってどこでもらえる？」: the plan hands the map out (配布) but names no place: the place is what is
+    missing; a centre that hands cards out (交付…ができる施設) says where; 「もらえる？」 alone is answered."""
+    from index.unstated import standing_veto, unanswerable_fact
+
+    maps = "豊平区防災マップの配布、特殊詐欺被害防止のための防犯教室を行います。"
+    asked = "豊平区の防災マップってどこでもらえる？"
+    assert unanswerable_fact(asked) == "handout"
+    assert standing_veto("handout", [maps], (), asked) == "location"
+    assert standing_veto("handout", [maps], (), "豊平区の防災マップってもらえる？") is None
+    cards = "土日や平日夜間もマイナンバーカードの交付や関連手続きができる施設を継続的に運営します。"
+    assert standing_veto("handout", [cards], (), "マイナンバーカードってどこでもらえる？") is None
+    assert unanswerable_fact("手稲区の子育てサロンの場所一覧ほしい") == "location"
+    assert unanswerable_fact("清田区のスイーツのスタンプラリー、景品は何？") == "benefit"
+    assert standing_veto("benefit", ["スタンプラリーの参加者には景品を用意します。"], (), "景品は何？") is None
+
+
 def test_a_new_building_is_answered_only_by_a_passage_that_speaks_of_building_it():
     centre = chunk("p#L500", "札幌市マイナンバーカードセンターの運営",
                    text="マイナンバーカードの交付を行うマイナンバーカードセンターを中央区に開設し、運営します。")
@@ -1884,6 +1913,18 @@ def test_a_target_asked_of_a_chapters_narrative_asks_the_question_before_again()
     asked = "南区ってどんなところ？"
     told = Turn(asked, query(asked), compose(query(asked), hits((overview, 0.95, 10.0)), PROFILE))
     assert resolve(query("面積はどれくらい？"), told, set(), PROFILE, None).topic is overview
+
+
+def test_a_fact_of_the_thing_the_topics_title_names_stays_on_the_topic():
+    """「センターはどこにできるの？」 after 介護認定事務センター事業: センター is the topic's own thing (in its title),
+    asked a fact; naming it without asking one (「センターって他にもある？」) is not judged so."""
+    from bot.conversation import Turn, resolve
+
+    centre = chunk("p#L470", "介護認定事務センター事業", text="要介護認定事務の一部をセンターへ集約します。")
+    asked = "介護の認定、結果が出るまで時間かかりすぎじゃない？"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((centre, 0.95, 10.0)), PROFILE))
+    assert resolve(query("センターはどこにできるの？"), opened, set(), PROFILE, None, (), [centre]).topic is centre
+    assert resolve(query("センターっていいよね"), opened, set(), PROFILE, None, (), [centre]).topic is None
 
 
 def test_a_glossary_term_asked_to_be_defined_is_no_question_of_the_topic():
