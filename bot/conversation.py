@@ -340,9 +340,11 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     if message.intent.kind == "figure" and topic.indicator and things and \
             all(thing in topic.indicator for thing in things):
         return True  # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row
-    if things and all(thing in topic.title and thing != topic.title for thing in things) and \
+    if things and all(thing in topic.title and _named_by(thing, passages) > _SPECIFIC for thing in things) and \
             (message.intent.unanswerable_fact or message.intent.kind in _TARGETED):
-        return True  # 「センターはどこにできるの？」 of 介護認定事務センター事業: a fact of the topic's own thing
+        # 「センターはどこにできるの？」 of 介護認定事務センター事業: a common word of its title, standing for it, asked a
+        # fact (a question naming the topic by its own words, 消防検査, is one of its own)
+        return True
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
     own = [thing for thing in things if thing in topic.text and thing not in topic.title]
     terms = {chunk.term for chunk in passages if chunk.kind == "glossary" and chunk.term}

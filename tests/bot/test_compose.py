@@ -1916,15 +1916,19 @@ def test_a_target_asked_of_a_chapters_narrative_asks_the_question_before_again()
 
 
 def test_a_fact_of_the_thing_the_topics_title_names_stays_on_the_topic():
-    """「センターはどこにできるの？」 after 介護認定事務センター事業: センター is the topic's own thing (in its title),
-    asked a fact; naming it without asking one (「センターって他にもある？」) is not judged so."""
+    """「センターはどこにできるの？」 after 介護認定事務センター事業: センター, a common word of the topic's title,
+    stands for it and is asked a fact; naming it without asking one is not judged so."""
     from bot.conversation import Turn, resolve
 
     centre = chunk("p#L470", "介護認定事務センター事業", text="要介護認定事務の一部をセンターへ集約します。")
+    others = [chunk(f"p#L{600 + i}", f"センター{i}", text="センターを運営します。") for i in range(6)]
     asked = "介護の認定、結果が出るまで時間かかりすぎじゃない？"
     opened = Turn(asked, query(asked), compose(query(asked), hits((centre, 0.95, 10.0)), PROFILE))
-    assert resolve(query("センターはどこにできるの？"), opened, set(), PROFILE, None, (), [centre]).topic is centre
-    assert resolve(query("センターっていいよね"), opened, set(), PROFILE, None, (), [centre]).topic is None
+    passages = [centre, *others]
+    assert resolve(query("センターはどこにできるの？"), opened, set(), PROFILE, None, (), passages).topic is centre
+    assert resolve(query("センターっていいよね"), opened, set(), PROFILE, None, (), passages).topic is None
+    # a word of the title few passages name restates the topic: a question of its own
+    assert resolve(query("介護認定はどこでやるの？"), opened, set(), PROFILE, None, (), passages).topic is None
 
 
 def test_a_glossary_term_asked_to_be_defined_is_no_question_of_the_topic():
