@@ -68,6 +68,7 @@ _OTHERS = re.compile(r"(?:他に|ほかに|他の|ほかの|他には|ほかに�
 # it reaches there, not another initiative.
 _ELSEWHERE = re.compile(r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎|学校|場所|ところ|とこ|地域|駅|公園|会場)(?:に|で|へ)も?"
                         r"[^。？?]{0,12}(?:置|設置|導入|広げ|広が|拡大|増や|作|つく|でき|使え|やる|やら|始め|入れ)|"
+                        r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎|場所|ところ|とこ|地域)(?:に|で|へ)も\s*[?？]?\s*$|"
                         r"\b(?:it|them|this|that|they)\b.{0,40}\b(?:in|at|to|into) (?:the |all )?other "
                         r"(?:ward offices|wards|offices|branches|places|locations|sites|facilities)\b", re.I)
 # The other wards (「ほかの区でもやってる？」, "Do other wards do this too?").

@@ -267,7 +267,7 @@ def test_the_procedure_asked_of_the_topic_names_no_new_topic(mini_bot):
     assert lead(second) == "消防検査のオンライン化"
 
 
-@pytest.mark.parametrize("follow_up", ["ほかの区役所でもできるの？", "他の施設にも広げるの？",
+@pytest.mark.parametrize("follow_up", ["ほかの区役所でもできるの？", "他の施設にも広げるの？", "ほかの区役所でも？",
                                        "Will they offer it in other ward offices too?"])
 def test_the_topic_asked_of_other_places_stays_on_the_topic(mini_bot, follow_up):
     """「ほかの区役所でもできるの？」 asks whether the city-wide topic reaches other places, not for other initiatives."""
