@@ -78,7 +78,7 @@ _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
 _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こちら|\b(?:it|that|this|they|them|its|those|these)\b", re.I)
 # Asking what something means (「…ってそういう意味？」, "does X mean …"), besides a definition question as such.
-_MEANING = re.compile(r"意味|とは|ってこと|\bmean(?:s|ing)?\b", re.I)
+_MEANING = re.compile(r"意味|とは|ってこと|\bmean(?:s|ing)?\b", re.IGNORECASE)
 # A new subject announced (「ところで」, 「話変わるけど」, "by the way"): nothing of the conversation carries over.
 _NEW_SUBJECT = re.compile(r"^\s*(?:ところで|話(?:は|が)?変わ(?:る|り|って)|別の話|全然違う(?:話|けど)|\bby the way\b|\bbtw\b|"
                           r"\bon another (?:note|subject|topic)\b|\bunrelated\b|\bdifferent (?:question|topic)\b)", re.I)
@@ -341,8 +341,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     if message.intent.kind == "figure" and topic.indicator and things and \
             all(thing in topic.indicator for thing in things):
         return True  # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row
-    if things and all(thing in topic.title and _named_by(thing, passages) > _SPECIFIC for thing in things) and \
-            (message.intent.unanswerable_fact or message.intent.kind in _TARGETED):
+    common = bool(things) and all(thing in topic.title and _named_by(thing, passages) > _SPECIFIC
+                                  for thing in things)
+    if common and (message.intent.unanswerable_fact or message.intent.kind in _TARGETED):
         # 「センターはどこにできるの？」 of 介護認定事務センター事業: a common word of its title, standing for it, asked a
         # fact (a question naming the topic by its own words, 消防検査, is one of its own)
         return True

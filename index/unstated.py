@@ -140,7 +140,8 @@ _NOT_IN_PLAN = {
         r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
         r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|どこの[^。？?]{1,10}に(?:置いて|ある|あります|貼って|貼られて|設置されて|付いて)|"
         r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅)(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
-        r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|(?:場所|ばしょ)の?(?:一覧|リスト)|\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
+        r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|(?:場所|ばしょ)の?(?:一覧|リスト)|"
+        r"\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
         r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
         r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b", re.I),
     # whether something new is built (新しい駅ってできるの？, 新しい体育館は建つ？, "will a new station be built"): answered
@@ -349,7 +350,8 @@ _NOT_IN_PLAN = {
         r"内申|就職(?:に|で|の時に)?有利|有利に(?:なる|働く)|得(?:する|になる)(?:の|か|んですか|\s*[?？]|$)|特典|割引|"
         r"ポイント(?:が|は)?(?:つく|付く|もらえ|貯ま|たま)|(?:宣伝|PR|アピール|広告)(?:に|の)(?:なる|つながる|繋がる)|"
         r"証明書(?:は|って|が|も)?\s*(?:もらえ|出る|出して|発行)|景品|賞品|記念品|ノベルティ|"
-        r"\bprizes?\b|\bgiveaways?\b|\bperks?\b|\bdiscounts?\b|\bcount (?:towards|for)\b|\bgood for (?:my|our) (?:cv|resume|business|company)\b", re.I),
+        r"\bprizes?\b|\bgiveaways?\b|"
+        r"\bperks?\b|\bdiscounts?\b|\bcount (?:towards|for)\b|\bgood for (?:my|our) (?:cv|resume|business|company)\b", re.I),
     # how it feels or how good it is (窓口の人って親切？, 父親だけで行っても浮かない？, 保健師さんの数って足りてるの？,
     # "are the staff friendly?"): reviews and opinions, not a plan's statements
     "opinion": re.compile(
@@ -371,7 +373,8 @@ _NOT_IN_PLAN = {
         # a vacancy (施設に空きはある？, 満員？, "are there any places left")
         r"空き(?:状況|枠|部屋|室|家|ベッド)?(?:は|って|が)?\s*(?:ある|あります|あり|出|な(?:い|し)|どう|どれくらい|どのくらい|何)|満員|満室|満席|キャンセル待ち|"
         # what is left of a handout or sale (種はもう配り終わった？, まだ残ってる？, "sold out")
-        r"配り終わ|売り切れ|品切れ|在庫(?:は|って|が|ある|あり)|まだ(?:残って|余って)(?:る|いる|ます)(?:の|か|かな|んですか)?\s*[?？]?\s*$|\bsold out\b|\bany left\b|"
+        r"配り終わ|売り切れ|品切れ|在庫(?:は|って|が|ある|あり)|"
+        r"まだ(?:残って|余って)(?:る|いる|ます)(?:の|か|かな|んですか)?\s*[?？]?\s*$|\bsold out\b|\bany left\b|"
         r"\b(?:any|free) (?:places|spaces|spots|vacancies|beds|rooms) (?:left|available)\b|\bvacanc(?:y|ies)\b|\bfully booked\b|"
         r"(?:つながらない|繋がらない|動かない|開かない|使えない)(?:んだけど|んですけど|けど|のですが)[^。]{0,20}[?？]\s*$|"
         r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"
@@ -384,8 +387,8 @@ _NOT_IN_PLAN = {
         r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,8}?(?:新しい|古い|多い|少ない|人気|近い|遠い|きれい|綺麗|安い|良い|いい|おすすめ)"
         r"(?:の|な)?(?:のは|は|って)\s*(?:どこ|どれ|なに|何)|"
         r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
-        r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|\branking\b|"
-        r"\b(?:the )?most popular\b", re.I),
+        r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|"
+        r"\branking\b|\b(?:the )?most popular\b", re.I),
     # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):
     # only a passage that speaks of protecting that subject's information answers it
     "privacy": re.compile(
@@ -618,12 +621,13 @@ def _hands_out_where_asked(statement: re.Match, text: str, subject: tuple[str, .
     return not _ASKS_WHERE.search(question) or _A_PLACE.search(text) is not None
 
 
-_ASKS_WHERE = re.compile(r"どこ|\bwhere\b", re.I)
+_ASKS_WHERE = re.compile(r"どこ|\bwhere\b", re.IGNORECASE)
 _A_PLACE = re.compile(r"区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール|窓口|店")
 
 
 _AGREES = {"days": _states_the_asked_days, "location": _places_something_else,
-           "eligibility": _published_to_see, "procedure": _applies_or_sends, "handout": _hands_out_where_asked}
+           "eligibility": _published_to_see, "procedure": _applies_or_sends,
+           "handout": _hands_out_where_asked}
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = (),
@@ -631,7 +635,8 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
     """The fact type the plan never states that a question asks for (`Intent.unanswerable_fact`),
     unless one of the retrieved ``passages`` speaks of it (`STATED_BY`) — for a fact in
     `SUBJECT_BOUND`, a passage that also names at least half of the question's ``subject`` (all of a
-    condition's or a payment means'; a payment or location question naming no subject, or in English, is refused)
+    condition's or a payment means', and of a place's thing named in `_NAMED_THING` nouns or fewer; a payment or
+    location question naming no subject, or in English, is refused)
     and, for a fact in `_AGREES`, agrees with the ``question`` (the days asked; a place other than the one asked)."""
     stated = STATED_BY.get(unanswerable_fact or "")
     if stated is None or (unanswerable_fact in NEEDS_SUBJECT and not subject):  # 支払い方法は？, "pay by card"
@@ -642,15 +647,23 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
         statements = list(stated.finditer(text))
         if not statements:
             continue
-        if agrees is not None and not any(agrees(statement, text, subject, question) for statement in statements):
-            disagreed = True
-            continue  # 土日 stated, 祝日 asked; the place itself asked for, not what is set up there (any statement:
+        if agrees is not None and not any(agrees(found, text, subject, question) for found in statements):
+            # 土日 stated, 祝日 asked; the place itself asked for, not what is set up there (any statement:
             # 「こども家庭センター」を全区役所に設置 sets the centre up at the ward offices)
-        if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=unanswerable_fact in CLAUSED):
+            disagreed = True
+            continue
+        wholly = unanswerable_fact in CLAUSED or unanswerable_fact == "location" and len(subject) <= _NAMED_THING
+        if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=wholly):
             return None
     if unanswerable_fact == "handout" and disagreed:
         return "location"  # handed out (防災マップの配布), not said where
     return unanswerable_fact
+
+
+# A place asked of a thing named in this many nouns or fewer (介護認定事務 + センター) is answered only by a passage
+# naming all of them: another passage's こども家庭センター set up at the ward offices is not it. A longer subject
+# describes the asker's situation (窓口, 申請, 面倒, 機械, …), half of which a passage names.
+_NAMED_THING = 2
 
 
 _KANJI = re.compile(r"[\u3400-\u9fff々]+")

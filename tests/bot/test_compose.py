@@ -836,6 +836,9 @@ def test_a_place_named_after_the_subject_itself_still_says_where_it_is_set_up():
     assert standing_veto("location", [centres], ("こども家庭センター",), asked) is None
     assert standing_veto("location", ["新設された「こども家庭センター」を設置します。"], ("こども家庭センター",),
                          asked) == "location"
+    # another centre set up somewhere does not say where this one is (センター alone is half of the subject)
+    assert standing_veto("location", [centres], ("介護認定事務", "センター"),
+                         "介護認定事務センターってどこにあるの？") == "location"
 
 
 def test_where_a_handout_is_given_is_answered_only_by_a_passage_naming_a_place():
@@ -1896,8 +1899,9 @@ def test_who_speaks_a_language_is_no_subject_a_passage_must_name():
 
 def test_a_target_asked_of_a_chapters_narrative_asks_the_question_before_again():
     """「何分くらい短くなるの？」 after 「区役所に行くと待たされる」 was answered by a chapter's narrative (現状と課題),
-    which states no target: the question before is asked again with it, so an initiative with the row can lead; a
-    fact the narrative does say (「もっと詳しく」) and a ward's overview (its figures are its own) keep the topic."""
+    which states no target: the question before is asked again with it, so an initiative with the row can
+    lead; a fact the narrative does say (「もっと詳しく」) and a ward's overview (its figures are its own) keep
+    the topic."""
     from bot.conversation import Turn, resolve
 
     narrative = chunk("p#L282", "行政サービスの高度化：現状と課題", kind="narrative",
