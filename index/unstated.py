@@ -643,6 +643,7 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
         return unanswerable_fact
     disagreed = False
     agrees = _AGREES.get(unanswerable_fact)
+    wholly = unanswerable_fact in CLAUSED or unanswerable_fact == "location" and len(subject) <= _NAMED_THING
     for text in passages:
         statements = list(stated.finditer(text))
         if not statements:
@@ -652,7 +653,6 @@ def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subjec
             # 「こども家庭センター」を全区役所に設置 sets the centre up at the ward offices)
             disagreed = True
             continue
-        wholly = unanswerable_fact in CLAUSED or unanswerable_fact == "location" and len(subject) <= _NAMED_THING
         if unanswerable_fact not in SUBJECT_BOUND or covers(text, subject, every=wholly):
             return None
     if unanswerable_fact == "handout" and disagreed:
