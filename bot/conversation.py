@@ -443,14 +443,14 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
         words = [w for w in re.findall(r"[a-z][a-z'-]+", plain) if len(w) > 1]
         return [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _FACT_WORDS_EN
                 and not mentioned_ward(w, profile.wards)]
-    # (the city's places and words of no subject of their own are none: 「全部の区にできるの？」 asks where the
-    # topic reaches, 「札幌市はどれくらい集めたいの？」 its target)
-    wards = set(profile.wards) | {w.removesuffix("区") for w in profile.wards} | NAMELESS_NOUNS
+    # (the wards, the city's places and words of no subject of their own are none: 「全部の区にできるの？」 asks where
+    # the topic reaches, 「札幌市はどれくらい集めたいの？」 its target)
+    nameless = set(profile.wards) | {w.removesuffix("区") for w in profile.wards} | NAMELESS_NOUNS
     asked = {counted_unit(text), *_used_as_verbs(text)}  # 「何団体くらい参加してるの？」: nothing but the asked count
     if fact not in NEEDS_SUBJECT:  # 「申し込みはどうすればいい？」: 申し込み is the asked procedure's own word
         asked |= SUBJECT_BOUND.get(fact or "", set())
     return [w for w in dict.fromkeys(topic_nouns(text))
-            if w not in _FACT_WORDS and w not in wards and w not in asked and not _ANAPHORA.fullmatch(w)
+            if w not in _FACT_WORDS and w not in nameless and w not in asked and not _ANAPHORA.fullmatch(w)
             and not mentioned_ward(w, profile.wards)]
 
 

@@ -440,6 +440,8 @@ def _confirmed(fact: str, question: str) -> bool:
     return confirm is None or confirm(question)
 # A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
 # describes is answered, not refused).
+# The places a passage names where something is set up or handed out.
+_PLACES = "区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール"
 STATED_BY = {
     "spending": re.compile(r"財源|使途|充当|充て"),
     "lending": re.compile(r"貸|借り|レンタル"),
@@ -459,7 +461,7 @@ STATED_BY = {
     "choice": re.compile(r"選べ|選択でき|選択肢|指定でき"),
     # a passage that names where its subject is set up or held (中央区役所仮庁舎に試験的に導入, 各区役所の保健福祉部内に
     # …組織を設置)
-    "location": re.compile(r"[^\s、。をはがにでと]{0,12}(?:区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール)"
+    "location": re.compile(rf"[^\s、。をはがにでと]{{0,12}}(?:{_PLACES})"
                            r"(?=[^、。]{0,10}?(?:に|で)(?:試験的に|[^、。]{0,20}?を)?(?:設置|導入|開設|配置|開催|移転))"),
     "pay": re.compile(r"賃金|給与|給料|報酬"),
     "construction": re.compile(r"整備|建設|建替|建て替|新設|開設|開業|設置"),
@@ -622,7 +624,7 @@ def _hands_out_where_asked(statement: re.Match, text: str, subject: tuple[str, .
 
 
 _ASKS_WHERE = re.compile(r"どこ|\bwhere\b", re.IGNORECASE)
-_A_PLACE = re.compile(r"区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール|窓口|店")
+_A_PLACE = re.compile(rf"{_PLACES}|窓口|店")
 
 
 _AGREES = {"days": _states_the_asked_days, "location": _places_something_else,
