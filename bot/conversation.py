@@ -349,8 +349,12 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
     own = [thing for thing in things if thing in topic.text and thing not in topic.title]
-    terms = {chunk.term for chunk in passages if chunk.kind == "glossary" and chunk.term}
-    return any(thing not in terms and _named_by(thing, passages) <= _SPECIFIC for thing in own)
+    # a glossary term the message is about (「ネーミングライツってどういうの？」, 「子ども議会は何年生から？」) asks the
+    # term; one named as what is done (「チャットボットとか入れる予定ある？」 after the homepage's rebuild, whose text
+    # names one) is a detail of the topic
+    themes = {chunk.term for chunk in passages if chunk.kind == "glossary" and chunk.term
+              and re.search(rf"{re.escape(chunk.term)}\s*(?:って|は|とは|という|っていう)", text)}
+    return any(thing not in themes and _named_by(thing, passages) <= _SPECIFIC for thing in own)
 
 
 def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], profile: PlanProfile) -> bool:

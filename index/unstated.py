@@ -36,7 +36,8 @@ _NOT_IN_PLAN = {
     # on"): the plan says what an initiative raises or saves, rarely what for (広告事業: 新たな財源の確保による…)
     "spending": re.compile(
         r"(?:浮いた|浮く|節約(?:した|できた|する|して)|削減(?:した|できた|する|して)|減らした|余った|余る|集めた|集まった|"
-        r"集まる|もらった|稼いだ|入った)\s*(?:お金|費用|経費|予算|財源|税金|寄付金?|収入|お金の分|分)(?:は|って|を|で)?\s*"
+        r"集まる|もらった|稼いだ|入った|寄付(?:した|された|する)|寄せられた|納めた|払った)"
+        r"\s*(?:お金|費用|経費|予算|財源|税金|寄付金?|収入|お金の分|分)(?:は|って|を|で)?\s*"
         r"(?:何に|なにに|なんに|どこに|どう)\s*(?:使|つか|回|まわ|する|し|な)[ぁ-ん]*|使い道|使途|"
         r"\bwhat (?:will|would|does|do|is|are) .{0,50}\b(?:money|savings|donations?|funds?|revenue|income)\b"
         r".{0,30}\b(?:be )?(?:used|spent|go(?:ing)?)\b|"
@@ -53,6 +54,8 @@ _NOT_IN_PLAN = {
                       r"\bhow much (?:do|does|will|would|should|must) (?:i|we|you|residents|people|one) "
                       r"(?:have to |need to )?pay\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
+                       # a counter's or facility's hours (マイナセンター 開庁時間, 窓口の時間, 診療時間)
+                       r"(?:開庁|開所|開場|開園|利用|診療|窓口の?)時間|"
                        r"opening hours|business hours|office hours|closing time|\bwhat time\b|"
                        r"\bclosed on\b", re.I),
     # when something happens at the asker's own place (うちの近所の公園はいつ新しくなる？, うちの保育園はいつから？,

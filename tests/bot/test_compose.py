@@ -536,6 +536,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("清田区のスポーツ大会の申し込みはいつから？", "date", "schedule"),  # an application period, not a start date
         ("マイナンバーカードセンターはいつからあるの？", "date", None),
         ("マイナンバーカードセンターって混んでる時間帯はいつ？", "general", "hours"),
+        ("マイナセンター 開庁時間", "general", "hours"),  # a staff look-up
+        ("区役所の窓口の時間って何時まで？", "general", "hours"),
+        ("窓口の待ち時間を減らす取組", "general", None),  # a waiting time, not opening hours
         ("カーリング体験に参加するのに靴は必要？", "general", "documents"),
         ("手稲区の子育てサロン、パパだけでも行ける？", "ward", "eligibility"),
         ("RPAでどれくらい残業が減った？", "figure", "results"),  # the plan gives a baseline and a target
@@ -631,6 +634,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
         ("ペーパーレスで浮いたお金は何に使う？", "general", "spending"),
         ("集めたお金は何に使うの？", "general", "spending"),
+        ("寄付したお金は何に使われるの？", "general", "spending"),  # donations' use is not stated
+        ("寄付はどれくらい増やしたいの？", "figure", None),
         ("What will the savings from going paperless be used for?", "general", "spending"),
         ("お金の使い方を学べる講座ある？", "general", None),  # money, not what it is spent on
         ("浮いた時間で職員は何をしてるの？", "general", None),  # time saved, not money

@@ -164,6 +164,30 @@ def test_a_thing_only_the_topic_names_is_asked_of_the_topic_unless_it_is_a_gloss
     assert term.understood_as is None and lead(term) == "ナッジ"
 
 
+def test_a_glossary_term_the_topic_names_asked_what_is_done_with_it_stays_on_the_topic(mini_config, embedder,
+                                                                                       tmp_path):
+    """「ナッジとか使う予定ある？」 after an initiative whose text names ナッジ asks about that initiative (it was a new
+    question, led by the glossary entry); 「ナッジって何？」 still asks the term."""
+    from dataclasses import replace
+
+    from bot.config import BotConfig, LLMConfig, Relevance
+    from bot.service import Bot
+    from index.engine import SearchEngine
+    from tests.conftest import MINI_PLAN
+
+    plan = tmp_path / "nudge_plan.txt"
+    plan.write_text(MINI_PLAN.replace("検査業務をオンラインでできる環境を整備します。",
+                                      "検査業務をオンラインでできる環境を整備し、ナッジを活用した案内も行います。"),
+                    encoding="utf-8")
+    config = replace(mini_config, ingest=replace(mini_config.ingest, corpus=(plan,)))
+    bot = Bot(BotConfig(index=config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
+                        feedback_log=tmp_path / "feedback.jsonl"), SearchEngine(config, embedder))
+    _, used = bot.dialogue(["消防検査のオンライン化って何？", "ナッジとか使う予定ある？"])
+    assert used.understood_as == "「消防検査のオンライン化」について"
+    _, term = bot.dialogue(["消防検査のオンライン化って何？", "ナッジって何？"])
+    assert term.understood_as is None and lead(term) == "ナッジ"
+
+
 def test_a_first_question_refused_for_an_unstated_fact_leaves_its_passage_as_the_topic(mini_bot):
     """「琴似発寒川の水環境保全推進事業の参加費は？」 is refused (no fees in the plan) with the river initiative found; 「担当は？」
     next asks about that initiative."""
