@@ -248,6 +248,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, profile) else None
+    if lean is not None and not any(_named_by(thing, passages) for thing in _named_things(text, profile)):
+        # 「スマホでも見やすくなる？」 after the homepage's rebuild: a thing no passage names, added to the topic, is
+        # asked of the topic (searched alone, it found whatever shares the rest of its words)
+        return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
 
 

@@ -188,6 +188,15 @@ def test_a_glossary_term_the_topic_names_asked_what_is_done_with_it_stays_on_the
     assert term.understood_as is None and lead(term) == "ナッジ"
 
 
+def test_a_thing_no_passage_names_added_to_the_topic_is_asked_of_the_topic(mini_bot):
+    """「スマホでも簡単になる？」 after the bulky-waste initiative: スマホ is named by no passage, so the message asks
+    the topic (searched alone it was a new question); 「消防検査もオンラインになる？」 names another passage's thing."""
+    _, phone = mini_bot.dialogue(["大型ごみのネット受付ってどうなる？", "スマホでも簡単になる？"])
+    assert phone.understood_as == "「大型ごみ収集のオンライン化」について"
+    _, other = mini_bot.dialogue(["大型ごみのネット受付ってどうなる？", "消防検査もオンラインになる？"])
+    assert other.understood_as is None and lead(other) == "消防検査のオンライン化"
+
+
 def test_a_first_question_refused_for_an_unstated_fact_leaves_its_passage_as_the_topic(mini_bot):
     """「琴似発寒川の水環境保全推進事業の参加費は？」 is refused (no fees in the plan) with the river initiative found; 「担当は？」
     next asks about that initiative."""
