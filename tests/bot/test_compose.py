@@ -560,6 +560,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("西区の認知症の家族の集まりの参加費は？", "ward", "fee"),
         ("交通費は出る？", "general", "subsidy"),  # whether it is paid for, not a price
         ("参加費かかる？", "general", "fee"),  # no particle between the fee and かかる
+        ("Does the city offer free English lessons for children?", "general", "fee"),
+        ("無料の英語教室ってある？", "general", "fee"),
+        ("Does the city offer barrier-free toilets?", "general", None),
         ("年会費いるの？", "general", "fee"),
         ("南区で町内会のお祭りを開くのにお金の援助ってもらえる？", "ward", None),  # money, not an item
         ("市がお金を出してる外郭団体、ちゃんと見直しされてるの？", "general", None),
@@ -1847,20 +1850,24 @@ def test_an_elliptical_follow_up_keeps_the_frame_of_the_question_that_opened_the
 
 
 def test_a_new_thing_asked_with_mo_leans_on_the_topic_without_searching_its_title():
-    """「インスタもやってるの？」 after the SNS initiative adds a thing to what was answered: the topic is preferred
-    (boosted), its title is not searched, and a message naming two things or none with も is a new question."""
+    """「インスタもやってるの？」 after the SNS initiative adds a thing to what was answered: when another passage
+    names it, the topic is preferred (boosted) and its title not searched; when none does, it is asked of the
+    topic; a message naming two things or none with も is a new question."""
     from bot.conversation import Turn, apply, resolve
 
     sns = chunk("p#L402", "市民へのSNS等を利用した情報発信", text="SNS等を活用して市政情報を発信します。")
+    other = chunk("p#L410", "広報の充実", text="インスタやティックトックでも区の魅力を発信します。")
     asked = "若い人は市の情報をSNSで見たいと思うんだけど、市はやってる？"
     opened = Turn(asked, query(asked), compose(query(asked), hits((sns, 0.95, 10.0)), PROFILE))
     for message in ("インスタもやってるの？", "ティックトックにも載せてる？"):
-        resolution = resolve(query(message), opened, set(), PROFILE, None)
+        resolution = resolve(query(message), opened, set(), PROFILE, None, passages=(sns, other))
         assert resolution.kind == "new" and resolution.lean is sns, message
         leaned = apply(resolution, query(message), 0.03, 1.0)
         assert (sns.id, 0.03) in leaned.boost and sns.title not in leaned.search_text, message
+        alone = resolve(query(message), opened, set(), PROFILE, None, passages=(sns,))
+        assert alone.kind == "same_topic" and alone.topic is sns, message
     for message in ("インスタとLINEもやってるの？", "インスタやってるの？"):
-        assert resolve(query(message), opened, set(), PROFILE, None).lean is None, message
+        assert resolve(query(message), opened, set(), PROFILE, None, passages=(sns, other)).lean is None, message
 
 
 def test_a_look_up_naming_an_indicator_is_answered_by_the_initiative_it_measures():
