@@ -423,6 +423,10 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
     if resolution.topic is not None and intent.unanswerable_fact in SUBJECT_BOUND and not intent.subject:
         # 「それってどこに置かれるの？」: what a passage must speak of to answer it is the topic
         intent = replace(intent, subject=subject_of(resolution.topic.title, intent.unanswerable_fact))
+    if resolution.topic is not None and resolution.topic.kind != "glossary" and intent.kind == "definition":
+        # 「それってどういう仕組み？」 of an initiative asks what it does, not for a term's definition (a message
+        # naming a term is a question of its own: `_refers_to`)
+        intent = replace(intent, kind="general")
     if resolution.ward and not intent.ward:
         intent = replace(intent, ward=resolution.ward)
     if resolution.language:

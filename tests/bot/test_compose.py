@@ -1962,3 +1962,17 @@ def test_a_glossary_term_asked_to_be_defined_is_no_question_of_the_topic():
     opened = Turn(asked, query(asked), compose(query(asked), hits((trial, 0.95, 10.0)), PROFILE))
     assert resolve(query("書かない窓口ってそういう意味？"), opened, set(), PROFILE, None, (), [trial, term]).kind == "new"
     assert resolve(query("それってどういう意味？"), opened, set(), PROFILE, None, (), [trial, term]).topic is trial
+
+
+def test_what_an_initiative_is_asked_in_a_follow_up_is_no_definition_question():
+    """「それってどういう仕組み？」 after the designated-manager initiative asks what it does: no longer a definition
+    question (whose glossary entry, 指定管理施設, then led); asked of a glossary entry, it still is one."""
+    from bot.conversation import Resolution, apply
+
+    managed = chunk("p#L700", "指定管理施設におけるサービス向上", text="賃金スライド制度を導入します。")
+    term = chunk("p#L710", "指定管理施設", kind="glossary", text="指定管理施設：指定管理者により管理される施設。")
+    message = query("それってどういう仕組み？")
+    assert message.intent.kind == "definition"
+    asked = apply(Resolution("same_topic", topic=managed), message, 0.03, 1.0)
+    assert asked.intent.kind == "general"
+    assert apply(Resolution("same_topic", topic=term), message, 0.03, 1.0).intent.kind == "definition"
