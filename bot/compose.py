@@ -433,8 +433,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     quote_at = 0
     if lead.chunk.kind == "narrative":
         found = _narrative_quote(query, lead, hits)
-        if found is None and intent.kind == "figure":
+        if found is None and intent.kind == "figure" and intent.wants_number:
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
+            # (「手稲区のまちづくりの目標ってなに？」 asks for no number: its goal's passage states it.)
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
         if lead.chunk.ward and not in_context and not _passage_speaks_of(query, lead, hits, profile):
             # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found

@@ -1976,3 +1976,14 @@ def test_what_an_initiative_is_asked_in_a_follow_up_is_no_definition_question():
     asked = apply(Resolution("same_topic", topic=managed), message, 0.03, 1.0)
     assert asked.intent.kind == "general"
     assert apply(Resolution("same_topic", topic=term), message, 0.03, 1.0).intent.kind == "definition"
+
+
+def test_a_wards_goal_asked_for_is_answered_by_its_passage_not_refused_for_a_number():
+    """「手稲区のまちづくりの目標ってなに？」 is a figure question that wants no number: the goal's passage, which states
+    no figure, answers it (it was refused as the number missing); a number asked of it still is."""
+    goal = chunk("p#L800", "目標:住んでいて良かったと実感できる「人に優しいまちづくり」と「ふるさと手稲づくり」",
+                 kind="narrative", ward="手稲区", section=("手稲区", "取組目標・主な取組"),
+                 text="目標:住んでいて良かったと実感できる「人に優しいまちづくり」と「ふるさと手稲づくり」")
+    result = answer("手稲区のまちづくりの目標ってなに？", hits((goal, 0.95, 10.0)))
+    assert not result.abstained and "人に優しいまちづくり" in result.text.splitlines()[0]
+    assert answer("手稲区の人口は何人？", hits((goal, 0.95, 10.0))).abstained
