@@ -259,7 +259,7 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     and kana-written questions are not judged (their nouns do not meet the plan's spelling), nor is a
     question naming only the ward (「豊平区ってどんなところ？」, 「清田区ってどのへん？」); the plan's own
     name for what the question calls otherwise (`Query.plan_terms`) counts as named."""
-    if query.language == "en" or written_in_kana(query.text):
+    if query.language == "en" or written_in_kana(query.text) or _asks_the_wards_aims(query, profile):
         return True
     wards = ward_nouns((*profile.wards, *profile.other_wards))
     subject = [noun for noun in topic_nouns(query.text) if noun not in wards and noun not in _POSITION_NOUNS]
@@ -283,6 +283,34 @@ _POSITION_NOUNS = {"辺", "辺り", "隣", "隣り", "周り", "周辺", "付近
 # Words asking for a ward's initiatives as a whole (「清田区の施策を全部教えて」), not for a subject among them.
 _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "主", "計画",
                   "こと", "何", "なに", "どんな"}
+
+
+# Asking what a ward aims at (「豊平区ってどんなまちを目指してるの？」, 「清田区の方針は？」), and the words of that
+# question that name no subject of their own (まち is the ward itself).
+_AIMS = re.compile(r"目指|めざ|目標|方針|ビジョン|将来像|力を入れ")
+_AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将来", "将来像", "力", "まちづくり"}
+# A ward's goal heading (目標1:健やかに暮らせるまちづくり, 取組4:手稲区の魅力を発信する取組).
+_GOAL_TITLE = re.compile(r"^(?:目標|取組)\d*[:：]")
+
+
+def _asks_the_wards_aims(query: Query, profile: PlanProfile) -> bool:
+    """Whether the question asks what the ward it names aims at, naming nothing else (「豊平区ってどんなまちを
+    目指してるの？」, 「南区はどんな方針なの？」)."""
+    if query.language != "ja" or not query.intent.ward or not _AIMS.search(query.text):
+        return False
+    leave_out = ward_nouns((*profile.wards, *profile.other_wards)) | _AIM_WORDS | _LISTING_NOUNS
+    return all(noun in leave_out for noun in topic_nouns(query.text))
+
+
+def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettings,
+                profile: PlanProfile) -> Hit:
+    """For a question asking what its ward aims at (`_asks_the_wards_aims`), the ward's first goal heading
+    among the lead candidates (its answer lists the initiatives under it), else ``lead``: the overview, first
+    by the ward's name alone, describes the ward, not what it aims at."""
+    if not _asks_the_wards_aims(query, profile):
+        return lead
+    return next((h for h in hits[: settings.lead_candidates] if h.chunk.ward == query.intent.ward
+                 and h.chunk.kind == "narrative" and _GOAL_TITLE.match(h.chunk.title)), lead)
 
 
 def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
@@ -414,6 +442,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
                      and relevance.score(h) >= relevance.threshold), None)
         if lead is None:
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
+    if lead.chunk.ward == intent.ward and not in_context:
+        lead = _wards_goal(query, lead, hits, settings, profile)
     if lead.chunk.kind == "narrative" and lead.chunk.ward and not in_context:
         # 「西区って前にやまめの放流とかやってたよね？」: the ward's overview leads by the ward's name and says
         # nothing of it; its 2019 review, retrieved next, does

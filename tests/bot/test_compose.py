@@ -1987,3 +1987,26 @@ def test_a_wards_goal_asked_for_is_answered_by_its_passage_not_refused_for_a_num
     result = answer("手稲区のまちづくりの目標ってなに？", hits((goal, 0.95, 10.0)))
     assert not result.abstained and "人に優しいまちづくり" in result.text.splitlines()[0]
     assert answer("手稲区の人口は何人？", hits((goal, 0.95, 10.0))).abstained
+
+
+def test_what_a_ward_aims_at_is_answered_by_its_goal_not_its_overview():
+    """「豊平区ってどんなまちを目指してるの？」 and 「南区はどんな方針なの？」 ask the ward's goals: the goal heading leads
+    (the overview, first by the ward's name, describes the ward; then an initiative with まち in its title led);
+    「豊平区ってどんなところ？」 still gets the overview, and a question naming a subject is not one of aims."""
+    section = ("豊平区", "取組目標・主な取組", "目標1:健康でいきいきと暮らすことができるまちづくり")
+    overview = chunk("p#L10", "豊平区：概況", kind="narrative", ward="豊平区", section=("豊平区", "概況"),
+                     text="豊平区は、札幌市の南東部に位置します。")
+    goal = chunk("p#L20", "目標1:健康でいきいきと暮らすことができるまちづくり", kind="narrative", ward="豊平区",
+                 section=("豊平区", "取組目標・主な取組"), text="健康づくりの推進と、スポーツを通じた健康づくりの機運を醸成します。")
+    town = chunk("p#L30", "安全・安心なまちとよひら推進事業", ward="豊平区", section=section[:2] + ("目標2:安全",),
+                 text="防災マップを配布します。")
+    walk = chunk("p#L21", "とよひらスポーツ健康ウォーキング事業", ward="豊平区", section=section,
+                 text="ウォーキングを推進します。")
+    ranked = hits((overview, 0.95, 10.0), (goal, 0.93, 8.0), (town, 0.92, 8.0), (walk, 0.91, 6.0))
+    for question in ("豊平区ってどんなまちを目指してるの？", "豊平区はどんな方針なの？"):
+        result = answer(question, ranked)
+        assert not result.abstained and result.citations[0].hit.chunk is goal, question
+    assert answer("豊平区ってどんなところ？", ranked).citations[0].hit.chunk is overview
+    from bot.compose import _asks_the_wards_aims
+
+    assert not _asks_the_wards_aims(query("豊平区のウォーキングの目標は？"), PROFILE)
