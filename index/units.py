@@ -70,7 +70,17 @@ _NUMERAL = r"[0-9０-９一二三四五六七八九十百千万億][0-9０-９,�
 def asked_unit(question: str) -> str | None:
     """The unit a figure question asks in (``人`` for 何人くらい, ``%`` for "what percentage", ``店舗`` for
     何店舗), or None."""
-    return next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None) or counted_unit(question)
+    asked = next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None)
+    asked = asked or counted_unit(question)
+    if asked is None and (counted := _COUNTED_THING.search(question)):
+        asked = counted.group(1)
+    return asked
+
+
+# A kind of thing counted by いくつ (「出資団体って全部でいくつあるの？」, 「施設はいくつ？」): a number of that kind,
+# not whatever figure the passage states (the plan's 達成度 80% for 出資団体; 「目標はいくつ？」 asks the target).
+_COUNTED_THING = re.compile(r"(団体|施設|事業|業務|大学|企業|拠点)(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*"
+                            r"(?:いくつ|幾つ|何個)")
 
 
 # Counters that ask for a time, a date, a rank or a place, not an amount (何時, 何年, 何番目, 何区).

@@ -2010,3 +2010,16 @@ def test_what_a_ward_aims_at_is_answered_by_its_goal_not_its_overview():
     from bot.compose import _asks_the_wards_aims
 
     assert not _asks_the_wards_aims(query("豊平区のウォーキングの目標は？"), PROFILE)
+
+
+def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
+    """「出資団体って全部でいくつあるの？」 counts 団体: the action plan's 80% 達成度 (全団体) is no number of them, so the
+    number is said to be missing; 「目標はいくつ？」 asks the target itself and counts no thing."""
+    from index.units import asked_unit
+
+    plan = chunk("p#L600", "「出資団体の在り方に関する基本方針」に基づく行動計画の改定及び推進", text="新たな行動計画を策定します。",
+                 indicator="新たな行動計画に定める団体の活用に関する事業展開の達成度(全団体)",
+                 baseline=Measure(2022, "—"), target=Measure(2027, "80%"))
+    result = answer("出資団体って全部でいくつあるの？", hits((plan, 0.93, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    assert asked_unit("出資団体って全部でいくつあるの？") == "団体" and asked_unit("目標はいくつ？") is None
