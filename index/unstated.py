@@ -625,12 +625,19 @@ def _applies_or_sends(statement: re.Match, text: str, subject: tuple[str, ...], 
 
 def _hands_out_where_asked(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
     """A passage that hands something out (防災マップの配布) answers where it is handed out (「どこでもらえる？」)
-    only when it also names a place (土日も交付…ができる施設)."""
-    return not _ASKS_WHERE.search(question) or _A_PLACE.search(text) is not None
+    only when it also names a place (土日も交付…ができる施設) in the action that hands it out: 「真駒内駅から区役所
+    周辺までの街路樹に…花を植栽する他、…コスモスの種の配布を行います」 names where flowers are planted."""
+    if not _ASKS_WHERE.search(question):
+        return True
+    start = max((m.end() for m in _ANOTHER_ACTION.finditer(text, 0, statement.start())), default=0)
+    ends = (m.start() for m in _ANOTHER_ACTION.finditer(text, statement.end()))
+    return _A_PLACE.search(text, start, next(ends, len(text))) is not None
 
 
 _ASKS_WHERE = re.compile(r"どこ|\bwhere\b", re.IGNORECASE)
 _A_PLACE = re.compile(rf"{_PLACES}|窓口|店")
+# Where a sentence goes on to another action (「…植栽する他、…配布を行います」), or a new sentence begins.
+_ANOTHER_ACTION = re.compile(r"(?:他|ほか|とともに|併せて)、|。")
 
 
 _AGREES = {"days": _states_the_asked_days, "location": _places_something_else,

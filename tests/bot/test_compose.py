@@ -861,6 +861,11 @@ def test_where_a_handout_is_given_is_answered_only_by_a_passage_naming_a_place()
     assert standing_veto("handout", [maps], (), "豊平区の防災マップってもらえる？") is None
     cards = "土日や平日夜間もマイナンバーカードの交付や関連手続きができる施設を継続的に運営します。"
     assert standing_veto("handout", [cards], (), "マイナンバーカードってどこでもらえる？") is None
+    # a place named for another action of the sentence (the street trees) is not where seeds are handed out
+    seeds = "真駒内駅から区役所周辺までの街路樹に花を植栽する他、区の花であるコスモスの種の配布を行います。"
+    assert standing_veto("handout", [seeds], (), "南区のコスモスの種ってどこでもらえるの？") == "location"
+    at_office = "区役所で、区の花であるコスモスの種の配布を行います。"
+    assert standing_veto("handout", [at_office], (), "南区のコスモスの種ってどこでもらえるの？") is None
     assert unanswerable_fact("手稲区の子育てサロンの場所一覧ほしい") == "location"
     assert unanswerable_fact("清田区のスイーツのスタンプラリー、景品は何？") == "benefit"
     assert standing_veto("benefit", ["スタンプラリーの参加者には景品を用意します。"], (), "景品は何？") is None
