@@ -51,7 +51,8 @@ _NOT_IN_PLAN = {
                       # "can I get a free flu shot", "for free"
                       r"\b(?:get|have|receive|take) (?:a |an |it |them |one )?(?:for )?free\b(?!\s+(?:time|to)\b)(?![-‐])|\bfor free\b|"
                       # what the city gives for free ("does the city offer free English lessons", 無料の英語教室ある？)
-                      r"\b(?:offers?|provides?|gives?|runs?|hold|holds) (?:any )?free\b(?!\s+(?:time|to)\b)(?![-‐])|"
+                      r"\b(?:offers?|provides?|gives?|runs?|hold|holds) (?:any )?free\b"
+                      r"(?!\s+(?:time|to)\b)(?![-‐])|"
                       r"(?:無料|タダ)の[^。？?、]{1,15}(?:ある|あります|やって|開いて|受けられ|もらえ)|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,70}\bcost\b|"
                       r"\bhow much (?:do|does|will|would|should|must) (?:i|we|you|residents|people|one) "
