@@ -257,7 +257,8 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     speaks of everything in the ward a little, so its relevance alone cannot tell 「西区の保育園の空き
     状況」 (nothing in the overview) from 「清田区ってどれくらい緑が多いの？」 (緑 is there). English
     and kana-written questions are not judged (their nouns do not meet the plan's spelling), nor is a
-    question naming only the ward (「豊平区ってどんなところ？」, 「清田区ってどのへん？」); the plan's own
+    question naming only the ward (「豊平区ってどんなところ？」, 「清田区ってどのへん？」) or asking what it aims at
+    (`_asks_the_wards_aims`: 「豊平区ってどんなまちを目指してるの？」); the plan's own
     name for what the question calls otherwise (`Query.plan_terms`) counts as named."""
     if query.language == "en" or written_in_kana(query.text) or _asks_the_wards_aims(query, profile):
         return True
@@ -442,7 +443,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
                      and relevance.score(h) >= relevance.threshold), None)
         if lead is None:
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
-    if lead.chunk.ward == intent.ward and not in_context:
+    if intent.ward and lead.chunk.ward == intent.ward and not in_context:
         lead = _wards_goal(query, lead, hits, settings, profile)
     if lead.chunk.kind == "narrative" and lead.chunk.ward and not in_context:
         # 「西区って前にやまめの放流とかやってたよね？」: the ward's overview leads by the ward's name and says
