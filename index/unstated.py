@@ -447,10 +447,12 @@ _CONFIRMED_BY = {"handout": _asks_for_an_item, "business": _sold_in_a_shop}
 def _confirmed(fact: str, question: str) -> bool:
     confirm = _CONFIRMED_BY.get(fact)
     return confirm is None or confirm(question)
-# A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
-# describes is answered, not refused).
+
+
 # The places a passage names where something is set up or handed out.
 _PLACES = "区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール"
+# A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
+# describes is answered, not refused).
 STATED_BY = {
     "spending": re.compile(r"財源|使途|充当|充て"),
     "lending": re.compile(r"貸|借り|レンタル"),
