@@ -114,7 +114,9 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     if aliased:
         expanded = f"{expanded} {' '.join(aliased)}"
         notes.append(f"計画での呼び方「{'」「'.join(aliased)}」でも検索しました（also searched as the plan calls it）")
-    respelled = ([term for term in respell(core, vocabulary, analyzer) if term not in placed]
+    # (the question with its ward's name in kanji: きよた区 is not searched as キヨタ too)
+    respelled = ([term for term in respell(placed, vocabulary, analyzer, written_in_kana(core))
+                  if term not in placed]
                  if vocabulary is not None and analyzer is not None else [])
     if respelled:
         expanded = f"{expanded} {' '.join(respelled)}"

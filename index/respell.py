@@ -294,13 +294,23 @@ def kanji_wards(text: str, wards: Iterable[str], analyzer: Analyzer) -> str:
         reading = _WARD_READINGS[ward]
         if len(reading) >= MIN_READING:
             text = re.sub(rf"(?<![ぁ-ゖ]){re.escape(reading)}{_AFTER_PLACE}", ward, text)
+        if ward.endswith("区") and reading.endswith("く") and len(reading) >= MIN_READING:
+            # the name half in kana, half in kanji: きよた区, キヨタ区 (the place's reading before 区), 西く
+            # (the place's kanji before く)
+            stem = reading[:-1]
+            spelled = "|".join(map(re.escape, (stem, to_katakana(stem))))
+            text = re.sub(rf"(?<![ぁ-ゖァ-ヺー])(?:{spelled})区", ward, text)
+            text = re.sub(rf"{re.escape(ward[:-1])}く{_AFTER_PLACE}", ward, text)
     return text
 
 
-def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer) -> list[str]:
-    """The plan's spellings of what the question writes differently (new terms only, in order)."""
+def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer, in_kana: bool | None = None) -> list[str]:
+    """The plan's spellings of what the question writes differently (new terms only, in order).
+    ``in_kana``: whether the question was written in kana (`written_in_kana`), when ``text`` is the question
+    with its ward's name already in kanji (`kanji_wards`); by default, ``text``'s own script decides."""
     text = unicodedata.normalize("NFKC", text)  # half-width katakana (ｿｳﾀﾞﾝ) as the plan writes katakana
-    found = vocabulary.kana_terms(text) if written_in_kana(text) else vocabulary.kana_words(text)
+    in_kana = written_in_kana(text) if in_kana is None else in_kana
+    found = vocabulary.kana_terms(text) if in_kana else vocabulary.kana_words(text)
     found += vocabulary.katakana_fixes(text, analyzer)
     found += vocabulary.compounds(text)
     lowered = text.lower()

@@ -94,6 +94,13 @@ WARDS = ("北区", "清田区", "手稲区", "中央区")
     ("ちゅうおうく 区役所 建替え", "中央区 区役所 建替え"),
     ("きたくで町内会に入りたい", "北区で町内会に入りたい"),
     ("仕事からきたくしたら区役所は閉まってる", "仕事からきたくしたら区役所は閉まってる"),  # 帰宅, inside a longer word
+    # half in kana, half in kanji: the place's reading before 区, or its kanji before く
+    ("きよた区でウォーキングのイベントある？", "清田区でウォーキングのイベントある？"),
+    ("キヨタ区の公園", "清田区の公園"),
+    ("ていね区の防災の取組は？", "手稲区の防災の取組は？"),
+    ("北くの図書館", "北区の図書館"),
+    ("仕事から帰ってきた区役所は閉まってる", "仕事から帰ってきた区役所は閉まってる"),  # 来た, after more hiragana
+    ("北くらいしか行かない", "北くらいしか行かない"),
 ])
 def test_a_ward_written_in_hiragana_amid_kanji_is_written_as_the_plan_does(question, expected):
     assert kanji_wards(question, WARDS, Analyzer()) == expected
@@ -103,6 +110,11 @@ def test_a_hiragana_ward_name_names_the_ward_of_the_question(mini_bot):
     query = mini_bot.engine.understand("にしくの防災の取組は？")
     assert query.intent.ward == "西区" and query.search_text.startswith("西区の防災")
     assert query.text == "にしくの防災の取組は？"  # the person's words are kept for display
+
+
+def test_a_ward_named_half_in_kana_names_the_ward_and_is_not_searched_in_katakana_too(mini_bot):
+    query = mini_bot.engine.understand("にし区の防災の取組は？")
+    assert query.intent.ward == "西区" and query.search_text == "西区の防災の取組は？"
     assert query.notes == ("「西区の防災の取組は？」として検索しました（read as: 西区の防災の取組は？）",)
 
 
