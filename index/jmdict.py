@@ -110,6 +110,22 @@ def headwords(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(text for (text,) in rows)
 
 
+_PARTICLES = ("SELECT DISTINCT k.text FROM Kana k CROSS JOIN Sense s ON s.idseq = k.idseq "
+              "CROSS JOIN pos p ON p.sid = s.ID WHERE k.text IN (SELECT value FROM json_each(?)) "
+              "AND p.text = 'particle'")
+
+
+def particles(texts: Iterable[str]) -> frozenset[str]:
+    """Which of ``texts`` JMdict reads as a particle (とか, のに, だけ: yes; はな: no); none without
+    `jamdict-data`."""
+    texts = sorted(set(texts))
+    connection = _connection() if texts else None
+    if connection is None:
+        return frozenset()
+    rows = connection.execute(_PARTICLES, (json.dumps(texts, ensure_ascii=False),))
+    return frozenset(text for (text,) in rows)
+
+
 @lru_cache(maxsize=2)
 def english_words(path: Path) -> frozenset[str]:
     """Every word JMdict's English glosses use (~68,000; read once per process, ~0.6 s)."""

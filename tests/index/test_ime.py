@@ -36,6 +36,14 @@ def test_a_particle_stays_a_particle():
         "わたしはベトナムから来ました。市のおしらせは日本語だけで、難しいです。")
 
 
+def test_particles_that_unidic_splits_stay_particles_a_word_it_splits_is_read():
+    """UniDic reads とか as と + か, and Mozc alone reads タブレットとか as タブレット都下; JMdict knows とか is a
+    particle. はな (UniDic's は + な, both particles) is no particle in JMdict: はなのイベント is 花. する with its
+    endings stays as written (にしないの is not に市内の)."""
+    assert ime.convert("かいぎのしりょう、タブレットとかにしないの？") == "会議の資料、タブレットとかにしないの？"
+    assert ime.convert("とよひらくのはなのいべんとってどんなの？") == "豊平区の花のイベントってどんなの？"
+
+
 def test_an_asking_pronoun_stays_as_written():
     """Mozc spells どこ 何処, which no asked-fact pattern (どこで買える, どこにある) is written with."""
     assert ime.convert("きよたくで しぜんと ふれあえる ばしょって どこ？") == "清田区で自然と触れ合える場所ってどこ？"

@@ -134,3 +134,12 @@ def test_headwords_are_words_and_names_of_places_and_things_not_of_people():
     with ThreadPoolExecutor(4) as pool:  # one connection per thread
         assert set(pool.map(lambda _: headwords(["市立"]), range(8))) == {frozenset({"市立"})}
 
+
+
+@pytest.mark.skipif(database_path() is None, reason="jamdict-data is not installed")
+def test_particles_are_the_kana_jmdict_reads_as_a_particle():
+    """とか and のに are particles (とか also spells 都下, a noun); はな (花, 鼻) and はの are not."""
+    from index.jmdict import particles
+
+    assert particles(["とか", "のに", "はな", "はの"]) == {"とか", "のに"}
+    assert particles([]) == frozenset()
