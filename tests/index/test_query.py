@@ -27,6 +27,10 @@ def test_a_half_width_question_is_searched_and_understood_as_its_full_width_twin
     ("初めて使います。とよひらくで はなを うえる かつどう ありますか（長文すみません）",
      "とよひらくで はなを うえる かつどう ありますか"),
     ("Hi! Is there a mascot in Teine?", "Is there a mascot in Teine?"),
+    # the courtesies of a letter to the city, in their written forms
+    ("お忙しいところ恐縮ですが、大型ごみはネットで申し込めますか。宜しくお願い致します", "大型ごみはネットで申し込めますか。"),
+    ("突然すみません。初めて質問します。手稲区の防災の取組は？ご回答お願いいたします。", "手稲区の防災の取組は？"),
+    ("お手数ですが、大型ごみの申込方法を教えてください", "大型ごみの申込方法を教えてください"),
     # a life situation is what the question is about, and 「…を教えてください」 asks for something
     ("来月結婚して、引っ越しもするんだけど、窓口をまとめて知りたい", "来月結婚して、引っ越しもするんだけど、窓口をまとめて知りたい"),
     ("中央区で子ども食堂をやってるところを教えてください", "中央区で子ども食堂をやってるところを教えてください"),
