@@ -20,6 +20,9 @@ _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 # verb stems of something gone wrong for the asker (忘れ, なくし, 壊れ, 払えなかっ …): the `mishap` fact
 _LAPSED = r"忘れ|なくし|無くし|失くし|落とし|紛失し|盗まれ|壊れ|壊し|割れ|間に合わなかっ|払えなかっ|期限が?切れ"
+# What is held on a day: an event's name ends so (きよフェス, 交流会, 南区芸術祭, スタンプラリー, 防災展).
+_EVENTS = (r"会|祭り?|まつり|フェス(?:タ|ティバル)?|イベント|ラリー|セミナー|講座|教室|大会|展|ツアー|マルシェ|訓練|体操|"
+           r"ウォーキング|コンサート|ライブ|上映会?|ワークショップ")
 _NOT_IN_PLAN = {
     # how people are chosen (作家はどうやって選ばれるの？, 選考基準は？, "how are they selected"): the plan names no
     # selection procedure
@@ -93,7 +96,9 @@ _NOT_IN_PLAN = {
         # have to apply" is the asker's own deadline)
         r"(?:\b(?<!by )when (?:is|are|will)|\bwhen (?:does|do))\b(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|"
         # this year's date of an event, or its next one (今年はいつ, 次はいつ)
-        r"\bwhen\b[^?]{0,60}\bthis year\b|\bwhen(?:'s| is| will be) the next\b", re.I
+        r"\bwhen\b[^?]{0,60}\bthis year\b|\bwhen(?:'s| is| will be) the next\b|"
+        # when an event is held (「スタンプラリーはいつ？」, 「交流会っていつやるの？」): an event's name asked with いつ
+        rf"(?:{_EVENTS})(?:は|って|の日程は?)\s*いつ(?:なの|ですか|でしょう(?:か)?|から|頃|ごろ)?\s*[?？]?\s*$", re.I
     ),
     "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|電話[^。？?]{0,15}番号(?:は|って|を教え|\s*[?？]|$)|連絡先(?:は|って|を教え)|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"

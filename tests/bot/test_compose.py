@@ -725,6 +725,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Is the city website down?", "general", "live"),
         ("ネットにつながらない高齢者を手伝ってくれる？", "general", None),  # a need, not an outage
         ("きよフェスって今年はいつ？", "general", "schedule"),
+        ("スタンプラリーはいつ？", "general", "schedule"),  # an event's name asked with いつ: its day
+        ("介護者の交流会っていつやるの？", "general", "schedule"),
+        ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
         ("コトニジャズって誰が出るの？", "general", "person"),
         ("How many people work at Sapporo City Hall?", "figure", "pay"),
         ("HANA-LANDで植える花って何の花？", "definition", "names"),
