@@ -90,6 +90,9 @@ _ALIKE = re.compile(r"似た|似てる|同じような|同じよう|同様|\bsim
 _ALIKE_KIND = re.compile(r"場所|ところ|とこ|所|イベント|催し|活動|サービス|取組み?|取り組み|仕組み|制度|事業|集まり|企画|"
                          r"プロジェクト|団体|もの|こと|[のでにがをはも]|\b(?:anything|something|one|ones|like that|"
                          r"events?|programs?|programmes?|activities|activity|initiatives?|places?)\b", re.I)
+_WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協力して|連携して|組んで)\s*(?:やって|して|取り組んで|進めて)"
+                           r"(?:る|いる|います)?(?:の|んですか|んだ|ますか)?\s*[?？]?\s*$|"
+                           r"\b(?:together|partner(?:ing)?|work(?:ing)?) with\b", re.I)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -358,7 +361,10 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     # names one) is a detail of the topic
     themes = {chunk.term for chunk in passages if chunk.kind == "glossary" and chunk.term
               and re.search(rf"{re.escape(chunk.term)}\s*(?:って|は|とは|という|っていう)", text)}
-    return any(thing not in themes and _named_by(thing, passages) <= _SPECIFIC for thing in own)
+    # asked whether the topic is done with someone its text names (「大学と一緒にやってるの？」 after 南区's art events
+    # with 区内大学研究室): that partner, however many passages name it, is the topic's
+    partner = bool(_WITH_PARTNER.search(text))
+    return any(thing not in themes and (partner or _named_by(thing, passages) <= _SPECIFIC) for thing in own)
 
 
 def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], profile: PlanProfile) -> bool:

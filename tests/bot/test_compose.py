@@ -2034,3 +2034,18 @@ def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
     result = answer("出資団体って全部でいくつあるの？", hits((plan, 0.93, 10.0)))
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     assert asked_unit("出資団体って全部でいくつあるの？") == "団体" and asked_unit("目標はいくつ？") is None
+
+
+def test_asked_whether_the_topic_is_done_with_a_partner_its_text_names_stays_on_the_topic():
+    """「大学と一緒にやってるの？」 after 南区's art events run with 区内大学研究室: 大学, however many passages name it,
+    is the topic's partner; 「大学と何かやってる？」 asks on its own terms."""
+    from bot.conversation import Turn, resolve
+
+    art = chunk("p#L800", "若者の芸術・文化活動を通じた南区まちづくり事業", ward="南区",
+                text="アートイベントの実施、区内大学研究室との共同事業を発展拡充させます。")
+    others = [chunk(f"p#L{810 + i}", f"大学連携{i}", text="大学と連携します。") for i in range(6)]
+    asked = "南区で若いアーティストを応援する取り組みってある？"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((art, 0.95, 10.0)), PROFILE))
+    passages = [art, *others]
+    assert resolve(query("大学と一緒にやってるの？"), opened, set(), PROFILE, None, (), passages).topic is art
+    assert resolve(query("大学と何かやってる？"), opened, set(), PROFILE, None, (), passages).topic is None
