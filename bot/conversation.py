@@ -92,7 +92,7 @@ _ALIKE_KIND = re.compile(r"場所|ところ|とこ|所|イベント|催し|活�
                          r"events?|programs?|programmes?|activities|activity|initiatives?|places?)\b", re.I)
 _WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協力して|連携して|組んで)\s*(?:やって|して|取り組んで|進めて)"
                            r"(?:る|いる|います)?(?:の|んですか|んだ|ますか)?\s*[?？]?\s*$|"
-                           r"\b(?:together|partner(?:ing)?|work(?:ing)?) with\b", re.I)
+                           r"\b(?:together|partner(?:ing)?|work(?:ing)?) with\b", re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
