@@ -269,11 +269,13 @@ _NOT_IN_PLAN = {
     # 「…誰でも体操」)
     "eligibility": re.compile(
         r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
-        r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|"
+        r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|若い人|若者|お年寄り|"
+        r"初心者|障がい者|障害者|"
         r"パパ|ママ|父親|母親|おじいちゃん|おばあちゃん|祖父母|男性|女性|親子)(?:(?:だけ|ひとり|一人)?でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)|"
         r"(?:自分|私|わたし|僕|俺|一般の人|一般人|一般市民|市民|区民|住民|個人)"
         r"(?:も|でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)|(?:ない|無い|てない|ていない)(?:人|方)(?:でも|も))"
-        r"[^。？?]{0,8}(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ)(?:る|ます)(?:の|か|んですか|んでしょうか|かな)?\s*[?？]?\s*$|"
+        r"[^。？?]{0,8}(?:(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ)(?:る|ます)|"
+        r"(?:て|で)(?:も)?(?:いい|良い|大丈夫))(?:の|か|です(?:か)?|んですか|んでしょうか|でしょうか|かな)?\s*[?？]?\s*$|"
         r"対象(?:者)?(?:は|って)\s*(?:誰|だれ|どんな人|どういう人)|参加資格|利用資格|"
         r"対象(?:に|と)なる[^。？?]{0,15}(?:は|って)\s*(?:何|なに|どれ|誰|だれ)?\s*[?？]?\s*$|"
         r"\bcan (?:people|residents|someone|anyone|i|we|non-residents) (?:from|who live|living) outside\b|\bfrom outside (?:sapporo|the city|the ward)\b.{0,30}\b(?:join|use|attend|apply)\b|"
@@ -469,7 +471,7 @@ STATED_BY = {
     "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
     "reservation": re.compile(r"予約"),
     # (公開: published, so anyone may see it — 「評価の結果って市民も見られる？」)
-    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開"),
+    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開|あらゆる世代|世代を問わず"),
     "sorting": re.compile(r"分別|ごみの分け方"),
     "language": re.compile(r"多言語|英語|外国語|通訳"),
     "jobs": re.compile(r"採用|求人"),
@@ -759,6 +761,13 @@ def asked_before(question: str, fact: str | None) -> str:
 
 
 def unanswerable_fact(question: str) -> str | None:
-    """The first fact type of `UNSTATED_FACTS` the question asks for (its grammar confirming it), or None."""
-    return next((name for name, pattern in _NOT_IN_PLAN.items()
-                 if pattern.search(question) and _confirmed(name, question)), None)
+    """The first fact type of `UNSTATED_FACTS` the question asks for (its grammar confirming it), or None; a fact
+    that `_YIELDS` to another the question also asks is that one."""
+    found = next((name for name, pattern in _NOT_IN_PLAN.items()
+                  if pattern.search(question) and _confirmed(name, question)), None)
+    return next((other for other in _YIELDS.get(found, ()) if _NOT_IN_PLAN[other].search(question)), found)
+
+
+# Whether one may do something, asked of who does it (「若い人でもやっていいの？」), is who may take part: a passage
+# that names whom it is for (「…誰でも体操」, あらゆる世代へ) answers it.
+_YIELDS = {"permission": ("eligibility",)}

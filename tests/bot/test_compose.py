@@ -726,6 +726,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ネットにつながらない高齢者を手伝ってくれる？", "general", None),  # a need, not an outage
         ("きよフェスって今年はいつ？", "general", "schedule"),
         ("スタンプラリーはいつ？", "general", "schedule"),  # an event's name asked with いつ: its day
+        ("若い人でもやっていいの？", "general", "eligibility"),  # may one do it, asked of who: who may take part
+        ("公園でバーベキューしていい？", "general", "permission"),
         ("介護者の交流会っていつやるの？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
         ("コトニジャズって誰が出るの？", "general", "person"),
@@ -807,6 +809,8 @@ def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_s
 
     anyone = "「エコロコ！やまべえ誰でも体操」 介護予防体操をあらゆる世代へ普及します。"
     assert standing_veto("eligibility", [anyone], ("体操",), "その体操、子どもでもできるの？") is None
+    every_age = "地域の保健師が、世代を問わず地域住民全体の健康づくりを推進します。"
+    assert standing_veto("eligibility", [every_age], ("健康",), "健康づくりって若い人でもやっていいの？") is None
     published = "研修の資料を公開します。"
     assert standing_veto("eligibility", [published], ("研修",), "研修の資料って市民も見られる？") is None
     assert standing_veto("eligibility", [published], ("研修",), "研修って市民も受けられる？") == "eligibility"
