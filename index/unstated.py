@@ -761,8 +761,8 @@ def asked_before(question: str, fact: str | None) -> str:
 
 
 def unanswerable_fact(question: str) -> str | None:
-    """The first fact type of `UNSTATED_FACTS` the question asks for (its grammar confirming it), or None; a fact
-    that `_YIELDS` to another the question also asks is that one."""
+    """The first fact type of `UNSTATED_FACTS` the question asks for (its grammar confirming it), or None;
+    a fact that `_YIELDS` to another the question also asks is that one."""
     found = next((name for name, pattern in _NOT_IN_PLAN.items()
                   if pattern.search(question) and _confirmed(name, question)), None)
     return next((other for other in _YIELDS.get(found, ()) if _NOT_IN_PLAN[other].search(question)), found)
