@@ -271,9 +271,15 @@ def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) 
 
 
 def _adds_to_topic(text: str, profile: PlanProfile) -> bool:
-    """「インスタもやってるの？」, 「LINEでも見られる？」: one thing, with も, asked of what was just answered."""
+    """「インスタもやってるの？」, 「LINEでも見られる？」, 「マニュアルみたいなのも作る？」: one thing, with も, asked of what
+    was just answered."""
     things = _named_things(text, profile)
-    return len(things) == 1 and re.search(rf"{re.escape(things[0])}(?:で|に|と|から)?も", text, re.I) is not None
+    added = rf"{re.escape(things[0])}{_LIKE_IT}(?:で|に|と|から)?も" if len(things) == 1 else None
+    return added is not None and re.search(added, text, re.IGNORECASE) is not None
+
+
+# 「マニュアルみたいなのも」, 「チラシとかも」: a thing named loosely
+_LIKE_IT = r"(?:みたいな(?:の|もの)?|のような(?:の|もの)?|っぽい(?:の|もの)|とか|なんか|など)?"
 
 
 def _opening(turns: Sequence[Turn]) -> Turn:

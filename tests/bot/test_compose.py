@@ -1873,7 +1873,7 @@ def test_a_new_thing_asked_with_mo_leans_on_the_topic_without_searching_its_titl
     other = chunk("p#L410", "広報の充実", text="インスタやティックトックでも区の魅力を発信します。")
     asked = "若い人は市の情報をSNSで見たいと思うんだけど、市はやってる？"
     opened = Turn(asked, query(asked), compose(query(asked), hits((sns, 0.95, 10.0)), PROFILE))
-    for message in ("インスタもやってるの？", "ティックトックにも載せてる？"):
+    for message in ("インスタもやってるの？", "ティックトックにも載せてる？", "インスタみたいなのもやってるの？"):
         resolution = resolve(query(message), opened, set(), PROFILE, None, passages=(sns, other))
         assert resolution.kind == "new" and resolution.lean is sns, message
         leaned = apply(resolution, query(message), 0.03, 1.0)
