@@ -390,14 +390,22 @@ def _dated_by_its_target(chunk: Chunk) -> bool:
             and not DATE.search(chunk.text))
 
 
-def _dated_passage(query: Query, candidates: list[Hit]) -> Hit | None:
-    """For "when did it start" when the best passage states no date: a candidate that states one and
-    speaks of the question's subject (「その行政事務センターっていつできたの？」 → the chapter passage
-    「…令和3年（2021年）6月には…行政事務センターを設置…」, not the centre's initiative row), if any."""
+def _dated_passage(query: Query, candidates: list[Hit], lead: Hit) -> Hit | None:
+    """For "when did it start" when the best passage (``lead``) states no date: a candidate that states one
+    and speaks of the question's subject (「その行政事務センターっていつできたの？」 → the chapter passage
+    「…令和3年（2021年）6月には…行政事務センターを設置…」, not the centre's initiative row), if any. A subject word
+    the lead's title names is the thing the title names with it (「いつからセンターになるの？」 of 介護認定事務センター
+    事業: 介護認定事務センター, which こども家庭センター's dated passage is not)."""
     subject = tuple(topic_nouns(query.text))
     if not subject:  # 「それっていつから始まったの？」 names no subject: the topic it refers to answers, dated or not
         return None
-    return next((hit for hit in candidates if DATE.search(hit.chunk.text) and covers(hit.chunk.text, subject)), None)
+    titled = [found.group() for noun in subject
+              if (found := re.search(rf"{_NAME_RUN}{re.escape(noun)}", lead.chunk.title))]
+    return next((hit for hit in candidates if DATE.search(hit.chunk.text) and covers(hit.chunk.text, subject)
+                 and all(thing in hit.chunk.text for thing in titled)), None)
+
+
+_NAME_RUN = r"[\u3400-\u9fff々ァ-ヺー]*"  # the kanji and katakana a name runs on with (介護認定事務 before センター)
 
 
 def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Relevance | None = None,
@@ -457,7 +465,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         # closest one names no サロン
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, absent=absent[0])
     if intent.kind == "date" and not DATE.search(lead.chunk.text):
-        lead = _dated_passage(query, hits[: settings.lead_candidates]) or lead
+        lead = _dated_passage(query, hits[: settings.lead_candidates], lead) or lead
         if not aside and not DATE.search(lead.chunk.text) and not _dated_by_its_target(lead.chunk):
             # the passage that answers states no date at all: shown, and said so
             aside = _missing_sentence(query, "date", profile)

@@ -251,9 +251,12 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, profile) else None
-    if lean is not None and not any(_named_by(thing, passages) for thing in _named_things(text, profile)):
+    if lean is not None and all(not _named_by(thing, passages) or thing in topic.text
+                                for thing in _named_things(text, profile)):
         # 「スマホでも見やすくなる？」 after the homepage's rebuild: a thing no passage names, added to the topic, is
-        # asked of the topic (searched alone, it found whatever shares the rest of its words)
+        # asked of the topic (searched alone, it found whatever shares the rest of its words); so is one the
+        # topic's text names (「意見も言える？」 after the evaluation sheets published for 市民意見), however many
+        # others do
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
 

@@ -727,6 +727,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("きよフェスって今年はいつ？", "general", "schedule"),
         ("スタンプラリーはいつ？", "general", "schedule"),  # an event's name asked with いつ: its day
         ("若い人でもやっていいの？", "general", "eligibility"),  # may one do it, asked of who: who may take part
+        ("子どもも一緒に行ける？", "general", "eligibility"),
         ("公園でバーベキューしていい？", "general", "permission"),
         ("介護者の交流会っていつやるの？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
@@ -2053,3 +2054,34 @@ def test_asked_whether_the_topic_is_done_with_a_partner_its_text_names_stays_on_
     passages = [art, *others]
     assert resolve(query("大学と一緒にやってるの？"), opened, set(), PROFILE, None, (), passages).topic is art
     assert resolve(query("大学と何かやってる？"), opened, set(), PROFILE, None, (), passages).topic is None
+
+
+def test_a_when_question_on_a_word_of_the_leads_title_wants_a_date_of_the_thing_the_title_names():
+    """「いつからセンターになるの？」 of 介護認定事務センター事業: センター is the title's 介護認定事務センター, and the dated
+    passage on こども家庭センター is not about it; the chapter passage dating 行政事務センター still answers
+    「行政事務センターっていつできたの？」 of 行政事務センター運営事業."""
+    care = chunk("p#L470", "介護認定事務センター事業", text="要介護認定事務の一部を介護認定事務センターへ集約します。")
+    family = chunk("p#L620", "区子ども家庭支援体制強化事業", text="令和6年4月に、こども家庭センターを設置します。")
+    said = answer("いつからセンターになるの？", hits((care, 0.92, 10.0), (family, 0.90, 9.0)))
+    assert said.citations[0].hit.chunk is care
+    center = chunk("p#L512", "行政事務センター運営事業", text="定型的な業務を集約する行政事務センターを安定運営します。")
+    review = chunk("p#L415", "不断の行政改革の推進：現状と課題", kind="narrative",
+                   text="令和3年（2021年）6月には、行政事務センターを設置しました。")
+    dated = answer("その行政事務センターっていつできたの？", hits((center, 0.90, 10.0), (review, 0.89, 8.0)))
+    assert dated.citations[0].hit.chunk is review
+
+
+def test_a_thing_added_with_mo_that_the_topics_text_names_is_asked_of_the_topic():
+    """「意見も言える？」 after the evaluation sheets published to hear 市民意見: the topic names 意見, however many other
+    passages do (one with it in its title among them)."""
+    from bot.conversation import Turn, resolve
+
+    sheets = chunk("p#L560", "行政評価制度を通じた透明性ある市の実施事業の情報提供",
+                   text="評価調書を公開し、市民意見をいただく場として活用します。")
+    others = [chunk(f"p#L{900 + i}", f"市民意見{i}", text="市民の意見を市政に反映します。") for i in range(6)]
+    asked = "市の事業の評価って誰でも見られるの？"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((sheets, 0.95, 10.0)), PROFILE))
+    passages = [sheets, *others]
+    assert resolve(query("意見も言える？"), opened, set(), PROFILE, None, (), passages).topic is sheets
+    other = resolve(query("市政も変わる？"), opened, set(), PROFILE, None, (), passages)  # named by others only
+    assert other.kind == "new" and other.lean is sheets
