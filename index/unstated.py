@@ -457,6 +457,9 @@ def _confirmed(fact: str, question: str) -> bool:
     return confirm is None or confirm(question)
 
 
+# Places a passage names by their own names (富丘西公園, 星置緑地, 真駒内駅, 琴似発寒川, 白旗山).
+_NAMED_PLACES = "公園|緑地|駅|川|山|梅林"
+_NAME_CHAR = r"[\u3400-\u9fff々ァ-ヺー]"
 # The places a passage names where something is set up or handed out.
 _PLACES = "区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホール"
 # A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
@@ -480,8 +483,11 @@ STATED_BY = {
     "choice": re.compile(r"選べ|選択でき|選択肢|指定でき"),
     # a passage that names where its subject is set up or held (中央区役所仮庁舎に試験的に導入, 各区役所の保健福祉部内に
     # …組織を設置)
+    # — or that names the very park, green, station, river or mountain asked which one of (「どこの公園？」 of the
+    # conservation of 富丘西公園's lilies)
     "location": re.compile(rf"[^\s、。をはがにでと]{{0,12}}(?:{_PLACES})"
-                           r"(?=[^、。]{0,10}?(?:に|で)(?:試験的に|[^、。]{0,20}?を)?(?:設置|導入|開設|配置|開催|移転))"),
+                           r"(?=[^、。]{0,10}?(?:に|で)(?:試験的に|[^、。]{0,20}?を)?(?:設置|導入|開設|配置|開催|移転))|"
+                           rf"(?<!{_NAME_CHAR})(?![各全]){_NAME_CHAR}{{2,10}}(?P<named>{_NAMED_PLACES})"),
     "pay": re.compile(r"賃金|給与|給料|報酬"),
     "construction": re.compile(r"整備|建設|建替|建て替|新設|開設|開業|設置"),
     "visit": re.compile(r"見学"),
@@ -607,7 +613,10 @@ def _states_the_asked_days(statement: re.Match, text: str, subject: tuple[str, .
 
 def _places_something_else(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
     """Whether the place a passage names is where the question's subject is set up, not the place itself
-    asked for (「仮庁舎ってどこ？」 of 「…を中央区役所仮庁舎に試験的に導入」)."""
+    asked for (「仮庁舎ってどこ？」 of 「…を中央区役所仮庁舎に試験的に導入」); a place named by its own name
+    (富丘西公園) answers only which one of its kind was asked (「どこの公園？」)."""
+    if statement.group("named"):
+        return re.search(rf"(?:どこの|どの){re.escape(statement.group('named'))}", question) is not None
     return not covers(statement.group(), subject)
 
 

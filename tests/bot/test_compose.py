@@ -2085,3 +2085,15 @@ def test_a_thing_added_with_mo_that_the_topics_text_names_is_asked_of_the_topic(
     assert resolve(query("意見も言える？"), opened, set(), PROFILE, None, (), passages).topic is sheets
     other = resolve(query("市政も変わる？"), opened, set(), PROFILE, None, (), passages)  # named by others only
     assert other.kind == "new" and other.lean is sheets
+
+
+def test_which_park_is_answered_by_a_passage_naming_a_park_by_its_own_name():
+    """「どこの公園？」 of the conservation of 富丘西公園's lilies: the passage names the park; a passage renovating 公園
+    in general names none, and a named park does not say where something else is (「スズランの公園はどこにある？」)."""
+    from index.unstated import standing_veto
+
+    lilies = "観察会などを地域の方々と共に行い、富丘西公園のスズランや星置緑地のミズバショウの保全に努めます。"
+    assert standing_veto("location", [lilies], ("公園",), "どこの公園？") is None
+    assert standing_veto("location", [lilies], ("公園",), "スズランの公園はどこにある？") == "location"
+    renovated = "地域の方々の声を取り入れながら、公園の全面改修を順次進めるほか、各公園の遊具を改修します。"
+    assert standing_veto("location", [renovated], ("公園",), "どこの公園？") == "location"
