@@ -199,6 +199,10 @@ class Bot:
             context = topic  # a fact the plan lacks, asked of the same passage (「今日は何分待ち？」): the topic stays
         elif context is None and answer.abstained and answer.topic_found and answer.citations:
             context = answer.citations[0].hit.chunk  # 「…って誰でも参加できる？」 refused, its passage found: the topic
+        elif context is None and previous is not None and answer.abstained and not answer.topic_found:
+            # a follow-up nothing in the plan answers (「どんな町と？」 of the partnered towns): the conversation is
+            # still about the topic before it (「それの目標は？」 next asks the partnership's target)
+            context = previous.topic
         return Turn(question if isinstance(question, str) else question.text, query, answer, context)
 
     def stream(self, question: str, filters: Filters | None = None, history: Sequence[str] = (),

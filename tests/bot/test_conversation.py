@@ -37,6 +37,13 @@ def test_a_fact_follow_up_stays_on_the_topic_and_says_so(mini_bot):
     assert lead(second) == "消防検査のオンライン化"
 
 
+def test_a_follow_up_the_plan_does_not_answer_leaves_the_topic_for_the_next_one(mini_bot):
+    """「どんな町と？」 of a partnership, not found in the plan: 「それの担当は？」 next still asks about the partnership."""
+    first, lost, third = mini_bot.dialogue(["消防検査のオンライン化について教えて", "ｘｙｚ", "それの担当は？"])
+    assert lead(first) == "消防検査のオンライン化" and lost.abstained
+    assert third.understood_as == "「消防検査のオンライン化」について" and lead(third) == "消防検査のオンライン化"
+
+
 def test_a_follow_up_with_a_verb_but_no_topic_noun_stays_on_the_topic(mini_bot):
     """「何人くらい受ける予定？」 names nothing but the asked fact (受ける is a verb, 予定 a fact word)."""
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "何件くらい受け付ける予定？"])
