@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from index.analyzer import fold, tagged, topic_compounds, topic_nouns
+from index.analyzer import Token, fold, tagged, topic_compounds, topic_nouns
 from index.synonyms import synonym_groups
 
 # A yes/no question ending on a condition: the words before でも／も (`condition_of`), then whether it can be done.
@@ -182,6 +182,8 @@ _NOT_IN_PLAN = {
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item, nor is money (お金の援助ってもらえる？: whatever pays it).
     "handout": re.compile(r"(?<!お金)(?<!資金)(?<!援助)(?<!支援)(?<!費用)(?:って|は|が|を|も|とか|など|なんか|何か|なにか|(?:紙|冊子|パンフレット|パンフ|印刷物|書面|郵送|メール|PDF|データ)で)\s*(?:どこで|どこに行けば|どこから)?\s*(?:もらえ|貰え)(?:る|ます|ない)|"
+                          # the particle dropped (「お花もらえる？」): an item named right before (`_asks_for_an_item`)
+                          r"[\u3400-\u9fff々ァ-ヺー](?<!お金)(?<!資金)(?:もらえ|貰え)(?:る|ます|ない)|"
                           r"(?:参加賞|景品|記念品|粗品|ノベルティ|お土産|おみやげ)(?:は|って|が|も)?\s*(?:ある|あります|出る|つく|付く)|"
                           r"\bcan i (?:get|pick up|receive) (?:a |an )?(?:free |paper |printed )?(?:copy|copies|leaflet|brochure|pamphlet|booklet)\b", re.I),
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
@@ -435,8 +437,14 @@ def _asks_for_an_item(question: str) -> bool:
     if _WORD_RECEIVED.search(question):  # 「情報ってもらえる？」: told, not handed an item
         return False
     tokens = tagged(question)
-    return any(token.lemma == "貰う" and i and tokens[i - 1].pos1 == "助詞" and tokens[i - 1].pos2 != "接続助詞"
+    return any(token.lemma == "貰う" and i and (tokens[i - 1].pos1 == "助詞" and tokens[i - 1].pos2 != "接続助詞"
+                                                 or _an_item(tokens[i - 1]))
                for i, token in enumerate(tokens))
+
+
+def _an_item(token: Token) -> bool:
+    """A thing's own name (花, 苗, パンフ), not a verbal noun (連絡, 返事) or a counter (ポイント)."""
+    return token.pos1 == "名詞" and token.pos3 == "一般"
 
 
 # The city or a ward office as the one selling (市って施設のネーミングライツを売ってるの？): its own business, not a shop's.
