@@ -96,6 +96,7 @@ _WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協�
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
+                               r"^(?:じゃあ|じゃ|それじゃ|それなら|それでは|では|で|あと)|"
                                r"だと|では|でも|なら|の場合|の方|のほう|は|も|に|について|だったら|"
                                r"どう(?:ですか|でしょうか|でしょう|かな|なの|なん|だろう|なっている|なってる)?|"
                                r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|\bsomething similar\b|\bsimilar\b|"
@@ -122,6 +123,9 @@ _FACT_WORDS_EN = {
     "aiming", "aimed", "money", "amount", "much", "city", "sapporo",
     # what a target does to its figure ("How much money is the city aiming to collect?")
     "collect", "raise", "reach", "achieve", "increase", "reduce", "cut",
+    # who takes part in it ("Who takes part?", "Who can join?")
+    "take", "takes", "taking", "part", "join", "joins", "joining", "participate", "participates",
+    "participating", "attend", "attends", "involved",
 }
 
 
@@ -302,16 +306,19 @@ def _frame_of(turns: Sequence[Turn]) -> str:
     return opener.query.frame or opener.query.text
 
 
-def _latest_naming(ward: str, turns: Sequence[Turn], profile: PlanProfile) -> tuple[str, str] | None:
+def _latest_naming(ward: str, turns: Sequence[Turn], profile: PlanProfile) -> tuple[str, str | None] | None:
     """The latest question of ``turns`` that named ``ward`` itself, and the name as it wrote it (豊平区, or
     Toyohira in English): what 「清田区だと？」 asks again, in full (after 「西区で花の苗を配ってる？」「誰に配ってる
-    の？」 it is the first, not the second)."""
+    の？」 it is the first, not the second) — unless a later question asked of the ward on its own terms, naming
+    it not (「防災は何してる？」 after 「西区ってどんなまちを目指してるの？」): that one, and None for the name."""
     english = profile.english_ward(ward)
-    for turn in reversed(turns):
+    for n, turn in enumerate(reversed(turns)):
         if ward in turn.query.text:
             return turn.query.text, ward
         if english and (found := re.search(rf"\b{re.escape(english)}\b", turn.query.text, re.I)):
             return turn.query.text, found.group()
+        if n < len(turns) - 1 and turn.answer.understood_as is None:
+            return turn.query.text, None  # a new question of the ward carried from the turns before it
     return None
 
 
@@ -323,7 +330,10 @@ def _asked_again_in(ward: str, previous: Turn, earlier: Sequence[Turn],
     asked = _latest_naming(old, [*earlier, previous], profile) if old else None
     if asked is None:
         return f"{ward} {previous.query.text}", False
-    return _renamed(*asked, old, ward, profile), True
+    question, written = asked
+    if written is None:
+        return f"{ward} {question}", False
+    return _renamed(question, written, old, ward, profile), True
 
 
 def _renamed(question: str, written: str, old: str, ward: str, profile: PlanProfile) -> str:

@@ -2099,3 +2099,26 @@ def test_which_park_is_answered_by_a_passage_naming_a_park_by_its_own_name():
     assert standing_veto("location", [lilies], ("公園",), "スズランの公園はどこにある？") == "location"
     renovated = "地域の方々の声を取り入れながら、公園の全面改修を順次進めるほか、各公園の遊具を改修します。"
     assert standing_veto("location", [renovated], ("公園",), "どこの公園？") == "location"
+
+
+def test_another_ward_asks_again_the_latest_question_asked_of_the_ward_even_one_not_naming_it():
+    """「じゃあ手稲区は？」 after 「西区ってどんなまちを目指してるの？」 and 「防災は何してる？」 (a new question of 西区, carried)
+    asks 手稲区's disaster work; after 「西区で花の苗を配ってる？」 and its follow-up 「誰に配ってるの？」 it asks the
+    first again, renamed."""
+    from bot.conversation import Turn, resolve
+
+    goal = chunk("p#L900", "目標1:誰もが安全・安心に暮らせるまちづくり", kind="narrative", ward="西区", text="防災力向上を進めます。")
+    drills = chunk("p#L901", "地域の防災力強化", ward="西区", text="避難所開設訓練を実施します。")
+    asked, then = "西区ってどんなまちを目指してるの？", "防災は何してる？"
+    first = Turn(asked, query(asked), compose(query(asked), hits((goal, 0.95, 10.0)), PROFILE))
+    carried = replace(query(then), intent=replace(query(then).intent, ward="西区"))
+    second = Turn(then, carried, compose(carried, hits((drills, 0.95, 10.0)), PROFILE))
+    resolution = resolve(query("じゃあ手稲区は？"), second, set(), PROFILE, None, (first,))
+    assert resolution.kind == "other_ward" and resolution.rewrite == "手稲区 防災は何してる？"
+    seedlings = chunk("p#L902", "緑あふれるまちづくり", ward="西区", text="花苗や種を町内会などに配布します。")
+    asked, then = "西区で花の苗を配ってる？", "誰に配ってるの？"
+    first = Turn(asked, query(asked), compose(query(asked), hits((seedlings, 0.95, 10.0)), PROFILE))
+    told = compose(query(then), hits((seedlings, 0.95, 10.0)), PROFILE)
+    second = Turn(then, query(then), replace(told, understood_as="「緑あふれるまちづくり」について"))
+    resolution = resolve(query("じゃあ清田区は？"), second, set(), PROFILE, None, (first,))
+    assert resolution.kind == "other_ward" and resolution.rewrite == "清田区で花の苗を配ってる？"

@@ -97,6 +97,12 @@ def test_a_pronoun_refers_to_the_previous_topic(mini_bot):
     assert lead(second) == "消防検査のオンライン化" and "100%" in second.text.splitlines()[1]
 
 
+def test_an_english_follow_up_asking_who_takes_part_stays_on_the_topic(mini_bot):
+    """"Who takes part?" names nothing but who takes part (take, part: asked-fact words)."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "Who takes part?"])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+
+
 def test_the_same_question_in_another_ward(mini_bot):
     _, second = mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
     assert second.understood_as == "豊平区について、前の質問と同じ内容で"
