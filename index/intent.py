@@ -103,7 +103,9 @@ _DATE = re.compile(
     r"いつ(?:から|でき|始ま|はじま|開始|開設|設置|設立|作られ|つくられ|発足|導入|スタート)|何年(?:に|から|前)|"
     r"(?:開設|設置|設立|発足|開始)(?:は|って|したのは)\s*いつ|"
     r"\bwhen (?:was|were|did)\b|\bsince when\b|\bwhat year\b|\bhow long ago\b|"
-    r"\bwhen (?:will|does|do|is|are) .{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b",
+    r"\bwhen (?:will|does|do|is|are) .{0,60}\b"
+    r"(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b|"
+    r"\bwhen will .{0,60}\b(?:open|be opened)\b",
     re.IGNORECASE,
 )
 _DEPARTMENT = re.compile(

@@ -118,11 +118,16 @@ _BARE_NUMBER = re.compile(r"^\s*[0-9０-９][0-9０-９,，.．]*\s*$")
 def counts_in(unit: str | None, indicator: str, values: Iterable[str]) -> bool:
     """Whether a count asked in ``unit`` (何団体) is answered by an indicator that counts the same kind of thing
     and gives bare numbers (研修会に参加した延べ水道事業体数: 322 → 340): the plan states no counter, the
-    indicator says what is counted — 団体 and 事業体 share 体; 何人 is not answered by a count of 事業体."""
+    indicator says what is counted — 団体 and 事業体 share 体; 何人 is not answered by a count of 事業体; a counter
+    of anything (何件, 何個) is answered by any count."""
     counted = _COUNT_INDICATOR.search(indicator)
     return (unit is not None and unit not in _MEASURES and counted is not None
-            and any(character in counted.group(1) for character in unit)
+            and (unit in _ANY_COUNT or any(character in counted.group(1) for character in unit))
             and any(_BARE_NUMBER.match(value) for value in values if value))
+
+
+# Counters of anything (「目標は何件？」 of a count of 事業体): not a kind of thing of their own.
+_ANY_COUNT = {"件", "個", "つ"}
 
 
 def states_unit(texts: Iterable[str], unit: str | None) -> bool:

@@ -94,7 +94,12 @@ _NOT_IN_PLAN = {
         r"\bschedule\b|what day|what time|collection day|\bdeadlines?\b|\bdue date\b|"
         # when something happens (not "by when will it be done": the plan's target year, a figure; "by when do I
         # have to apply" is the asker's own deadline)
-        r"(?:\b(?<!by )when (?:is|are|will)|\bwhen (?:does|do))\b(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|"
+        r"(?:\b(?<!by )when (?:is|are)|\bwhen (?:does|do))\b"
+        r"(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|"
+        # (what will open asks when it starts, not its hours: "When will the centre open?")
+        r"\b(?<!by )when will\b"
+        r"(?!.{0,60}\b(?:start|begin|launch|open|"
+        r"be (?:introduced|available|set up|installed|rolled out|opened))\b)|"
         # this year's date of an event, or its next one (今年はいつ, 次はいつ)
         r"\bwhen\b[^?]{0,60}\bthis year\b|\bwhen(?:'s| is| will be) the next\b|"
         # when an event is held (「スタンプラリーはいつ？」, 「交流会っていつやるの？」): an event's name asked with いつ
@@ -212,7 +217,7 @@ _NOT_IN_PLAN = {
     "procedure": re.compile(
         r"どうすれば(?:いい|良い|よい)|どうしたら(?:いい|良い|よい)|どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
         r"どう(?:申し込|申込|手続)|(?:申し?込み?|応募|参加|登録|入会)(?:の)?(?:方法|仕方|しかた)|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
-        r"どうやったら[^。？?]{0,8}(?:なれる|なれます|入れる|入れます|参加でき|申し込め|応募でき|登録でき)|"
+        r"どうやったら[^。？?]{0,8}(?:なれる|なれます|入れる|入れます|参加でき|申し込め|応募でき|登録でき|出られ|出れ)|"
         r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
         r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
         r"(?:不満|苦情|クレーム|不服|異議|納得でき(?:ない|なかった))[^。？?]{0,12}(?:どこに|誰に|だれに|どう(?:すれ|したら))|"

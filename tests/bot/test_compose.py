@@ -361,6 +361,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市民がサービスにアクセスしやすくなる取組は？", "general", None),
         ("行政事務センターっていつできたの？", "date", None),  # when it began: a date the plan may state
         ("When was the My Number card center opened?", "date", None),
+        ("When will the new children's centre open?", "date", None),  # what will open: when it starts
+        ("When does the ward office open?", "general", "schedule"),  # its hours
+        ("子ども議会ってどうやったら出られるの？", "general", "procedure"),
         ("除雪はいつ来ますか？", "general", "schedule"),  # when it will come: never in the plan
         ("きよフェスっていつあるの？", "general", "schedule"),  # an event's date
         ("ていね山映画祭の開催日を教えて", "general", "schedule"),
@@ -1165,6 +1168,8 @@ def test_a_count_asked_by_any_counter_is_answered_by_an_indicator_counting_with_
         "「水道事業における道内市町村との連携」の目標は")
     assert answer("水道の研修会って何時間くらいやるの？", hits((water, 0.92, 10.0))).abstained
     assert answer("札幌市の職員って全部で何人いるの？", hits((water, 0.92, 10.0))).abstained  # people, not 事業体
+    # a counter of anything: 「目標は何件？」 is answered by the count of 事業体
+    assert not answer("水道の連携の目標は何件？", hits((water, 0.92, 10.0))).abstained
     share = replace(water, indicator="研修会に参加した水道事業体の満足度")
     assert answer("水道の研修会って道内の何団体くらい参加してるの？", hits((share, 0.92, 10.0))).abstained
 
