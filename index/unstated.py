@@ -431,7 +431,7 @@ UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
 
 # What one is told rather than handed (情報ってもらえる？, 連絡はもらえる？)
 _WORD_RECEIVED = re.compile(r"(?:情報|お知らせ|知らせ|通知|連絡|案内|アドバイス|助言|回答|返事|返信|返答)"
-                            r"(?:って|は|が|を|も|とか|など|なんか)?\s*(?:もらえ|貰え)")
+                            r"(?:って|は|が|を|も|とか|など|なんか)?\s*(?:どこで|どこから)?\s*(?:もらえ|貰え)")
 
 
 def _asks_for_an_item(question: str) -> bool:
