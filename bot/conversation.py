@@ -37,7 +37,7 @@ from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.document import description_text
 from index.intent import mentioned_ward
 from index.query import Query
-from index.units import counted_unit
+from index.units import counted_kind, counted_unit
 from index.unstated import (
     NAMELESS_NOUNS,
     NEEDS_SUBJECT,
@@ -452,6 +452,11 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
         # 「それってどういう仕組み？」 of an initiative asks what it does, not for a term's definition (a message
         # naming a term is a question of its own: `_refers_to`)
         intent = replace(intent, kind="general")
+    if resolution.topic is not None and resolution.topic.kind == "glossary" and resolution.topic.term and \
+            intent.kind == "figure" and intent.unit is None and \
+            (kind := counted_kind(resolution.topic.term, query.text)):
+        # 「いくつあるの？」 after the glossary's 出資団体 counts 団体, not whatever figure a passage states (80%)
+        intent = replace(intent, unit=kind)
     if resolution.ward and not intent.ward:
         intent = replace(intent, ward=resolution.ward)
     if resolution.language:

@@ -79,8 +79,17 @@ def asked_unit(question: str) -> str | None:
 
 # A kind of thing counted by いくつ (「出資団体って全部でいくつあるの？」, 「施設はいくつ？」): a number of that kind,
 # not whatever figure the passage states (the plan's 達成度 80% for 出資団体; 「目標はいくつ？」 asks the target).
-_COUNTED_THING = re.compile(r"(団体|施設|事業|業務|大学|企業|拠点)(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*"
-                            r"(?:いくつ|幾つ|何個)")
+_KINDS = r"団体|施設|事業|業務|大学|企業|拠点"
+_COUNTED_THING = re.compile(rf"({_KINDS})(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:いくつ|幾つ|何個)")
+_KIND_OF = re.compile(rf"({_KINDS})$")
+_ASKS_HOW_MANY = re.compile(r"いくつ|幾つ|何個")
+
+
+def counted_kind(term: str, question: str) -> str | None:
+    """The kind of thing a term names (出資団体: 団体) when ``question`` asks how many, with no kind of its own
+    (「いくつあるの？」 after the glossary's 出資団体 counts 団体), or None."""
+    found = _KIND_OF.search(term)
+    return found.group(1) if found and _ASKS_HOW_MANY.search(question) else None
 
 
 # Counters that ask for a time, a date, a rank or a place, not an amount (何時, 何年, 何番目, 何区).

@@ -2128,3 +2128,16 @@ def test_another_ward_asks_again_the_latest_question_asked_of_the_ward_even_one_
     second = Turn(then, query(then), replace(told, understood_as="「緑あふれるまちづくり」について"))
     resolution = resolve(query("じゃあ清田区は？"), second, set(), PROFILE, None, (first,))
     assert resolution.kind == "other_ward" and resolution.rewrite == "清田区で花の苗を配ってる？"
+
+
+def test_how_many_asked_of_a_glossary_term_counts_the_kind_of_thing_it_names():
+    """「いくつあるの？」 after the glossary's 出資団体 asks how many 団体: the action plan's 80% 達成度 does not answer
+    it; asked of an initiative, or asking no count, it is left as it is."""
+    from bot.conversation import Resolution, apply
+
+    term = chunk("p#L720", "出資団体", kind="glossary", term="出資団体", text="出資団体：札幌市が出資等を行っている法人。")
+    asked = apply(Resolution("same_topic", topic=term), query("いくつあるの？"), 0.03, 1.0)
+    assert asked.intent.kind == "figure" and asked.intent.unit == "団体"
+    plan = chunk("p#L721", "出資団体の行動計画の推進", text="出資団体の在り方を見直します。")
+    assert apply(Resolution("same_topic", topic=plan), query("いくつあるの？"), 0.03, 1.0).intent.unit is None
+    assert apply(Resolution("same_topic", topic=term), query("目標は何％？"), 0.03, 1.0).intent.unit != "団体"
