@@ -102,12 +102,7 @@ _SPELLED = ("SELECT text FROM Kanji WHERE text IN (SELECT value FROM json_each(?
 def headwords(texts: Iterable[str]) -> frozenset[str]:
     """Which of ``texts`` JMdict spells a word with, or JMnedict a place or a thing (何人, 市立, 順化, 定山渓: yes;
     評化, 区薬所, and the given name 助生: no); none without `jamdict-data`."""
-    texts = sorted(set(texts))
-    connection = _connection() if texts else None
-    if connection is None:
-        return frozenset()
-    rows = connection.execute(_SPELLED, (json.dumps(texts, ensure_ascii=False),))
-    return frozenset(text for (text,) in rows)
+    return _found(_SPELLED, texts)
 
 
 _PARTICLES = ("SELECT DISTINCT k.text FROM Kana k CROSS JOIN Sense s ON s.idseq = k.idseq "
@@ -118,11 +113,16 @@ _PARTICLES = ("SELECT DISTINCT k.text FROM Kana k CROSS JOIN Sense s ON s.idseq 
 def particles(texts: Iterable[str]) -> frozenset[str]:
     """Which of ``texts`` JMdict reads as a particle (とか, のに, だけ: yes; はな: no); none without
     `jamdict-data`."""
+    return _found(_PARTICLES, texts)
+
+
+def _found(query: str, texts: Iterable[str]) -> frozenset[str]:
+    """Which of ``texts`` ``query`` (asked with them as a JSON array) returns; none without `jamdict-data`."""
     texts = sorted(set(texts))
     connection = _connection() if texts else None
     if connection is None:
         return frozenset()
-    rows = connection.execute(_PARTICLES, (json.dumps(texts, ensure_ascii=False),))
+    rows = connection.execute(query, (json.dumps(texts, ensure_ascii=False),))
     return frozenset(text for (text,) in rows)
 
 

@@ -2049,17 +2049,22 @@ def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
     assert asked_unit("出資団体って全部でいくつあるの？") == "団体" and asked_unit("目標はいくつ？") is None
 
 
+def _opened(asked: str, topic):
+    """The turn that asked ``asked`` and was answered by ``topic``."""
+    from bot.conversation import Turn
+
+    return Turn(asked, query(asked), compose(query(asked), hits((topic, 0.95, 10.0)), PROFILE))
+
+
 def test_asked_whether_the_topic_is_done_with_a_partner_its_text_names_stays_on_the_topic():
     """「大学と一緒にやってるの？」 after 南区's art events run with 区内大学研究室: 大学, however many passages name it,
     is the topic's partner; 「大学と何かやってる？」 asks on its own terms."""
-    from bot.conversation import Turn, resolve
+    from bot.conversation import resolve
 
     art = chunk("p#L800", "若者の芸術・文化活動を通じた南区まちづくり事業", ward="南区",
                 text="アートイベントの実施、区内大学研究室との共同事業を発展拡充させます。")
-    others = [chunk(f"p#L{810 + i}", f"大学連携{i}", text="大学と連携します。") for i in range(6)]
-    asked = "南区で若いアーティストを応援する取り組みってある？"
-    opened = Turn(asked, query(asked), compose(query(asked), hits((art, 0.95, 10.0)), PROFILE))
-    passages = [art, *others]
+    opened = _opened("南区で若いアーティストを応援する取り組みってある？", art)
+    passages = [art, *(chunk(f"p#L{810 + i}", f"大学連携{i}", text="大学と連携します。") for i in range(6))]
     assert resolve(query("大学と一緒にやってるの？"), opened, set(), PROFILE, None, (), passages).topic is art
     assert resolve(query("大学と何かやってる？"), opened, set(), PROFILE, None, (), passages).topic is None
 
@@ -2082,14 +2087,12 @@ def test_a_when_question_on_a_word_of_the_leads_title_wants_a_date_of_the_thing_
 def test_a_thing_added_with_mo_that_the_topics_text_names_is_asked_of_the_topic():
     """「意見も言える？」 after the evaluation sheets published to hear 市民意見: the topic names 意見, however many other
     passages do (one with it in its title among them)."""
-    from bot.conversation import Turn, resolve
+    from bot.conversation import resolve
 
     sheets = chunk("p#L560", "行政評価制度を通じた透明性ある市の実施事業の情報提供",
                    text="評価調書を公開し、市民意見をいただく場として活用します。")
-    others = [chunk(f"p#L{900 + i}", f"市民意見{i}", text="市民の意見を市政に反映します。") for i in range(6)]
-    asked = "市の事業の評価って誰でも見られるの？"
-    opened = Turn(asked, query(asked), compose(query(asked), hits((sheets, 0.95, 10.0)), PROFILE))
-    passages = [sheets, *others]
+    opened = _opened("市の事業の評価って誰でも見られるの？", sheets)
+    passages = [sheets, *(chunk(f"p#L{900 + i}", f"市民意見{i}", text="市民の意見を市政に反映します。") for i in range(6))]
     assert resolve(query("意見も言える？"), opened, set(), PROFILE, None, (), passages).topic is sheets
     other = resolve(query("市政も変わる？"), opened, set(), PROFILE, None, (), passages)  # named by others only
     assert other.kind == "new" and other.lean is sheets
@@ -2115,15 +2118,15 @@ def test_another_ward_asks_again_the_latest_question_asked_of_the_ward_even_one_
 
     goal = chunk("p#L900", "目標1:誰もが安全・安心に暮らせるまちづくり", kind="narrative", ward="西区", text="防災力向上を進めます。")
     drills = chunk("p#L901", "地域の防災力強化", ward="西区", text="避難所開設訓練を実施します。")
-    asked, then = "西区ってどんなまちを目指してるの？", "防災は何してる？"
-    first = Turn(asked, query(asked), compose(query(asked), hits((goal, 0.95, 10.0)), PROFILE))
+    then = "防災は何してる？"
+    first = _opened("西区ってどんなまちを目指してるの？", goal)
     carried = replace(query(then), intent=replace(query(then).intent, ward="西区"))
     second = Turn(then, carried, compose(carried, hits((drills, 0.95, 10.0)), PROFILE))
     resolution = resolve(query("じゃあ手稲区は？"), second, set(), PROFILE, None, (first,))
     assert resolution.kind == "other_ward" and resolution.rewrite == "手稲区 防災は何してる？"
     seedlings = chunk("p#L902", "緑あふれるまちづくり", ward="西区", text="花苗や種を町内会などに配布します。")
-    asked, then = "西区で花の苗を配ってる？", "誰に配ってるの？"
-    first = Turn(asked, query(asked), compose(query(asked), hits((seedlings, 0.95, 10.0)), PROFILE))
+    then = "誰に配ってるの？"
+    first = _opened("西区で花の苗を配ってる？", seedlings)
     told = compose(query(then), hits((seedlings, 0.95, 10.0)), PROFILE)
     second = Turn(then, query(then), replace(told, understood_as="「緑あふれるまちづくり」について"))
     resolution = resolve(query("じゃあ清田区は？"), second, set(), PROFILE, None, (first,))
