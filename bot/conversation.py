@@ -285,8 +285,8 @@ def _adds_to_topic(text: str, profile: PlanProfile) -> bool:
     return added is not None and re.search(added, text, re.IGNORECASE) is not None
 
 
-# 「マニュアルみたいなのも」, 「チラシとかも」: a thing named loosely
-_LIKE_IT = r"(?:みたいな(?:の|もの)?|のような(?:の|もの)?|っぽい(?:の|もの)|とか|なんか|など)?"
+# 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely
+_LIKE_IT = r"(?:みたいな(?:の|もの)?|のような(?:の|もの)?|っぽい(?:の|もの)|とか|なんか|など|の(?:話|こと))?"
 
 
 def _opening(turns: Sequence[Turn]) -> Turn:
@@ -365,8 +365,10 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
         return not things or any(thing in f"{topic.title} {topic.text}" for thing in things)
     if message.intent.kind == "figure" and topic.indicator and things and \
-            all(thing in topic.indicator for thing in things):
-        return True  # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row
+            all(thing in topic.indicator or not _named_by(thing, passages) for thing in things):
+        # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row; so is a count the
+        # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
+        return True
     common = bool(things) and all(thing in topic.title and _named_by(thing, passages) > _SPECIFIC
                                   for thing in things)
     if common and (message.intent.unanswerable_fact or message.intent.kind in _TARGETED):
@@ -402,6 +404,8 @@ def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], prof
                if chunk.id != topic.id and chunk.kind in ("initiative", "program"))
 
 
+# What a thing is talked about as (「食事の話」, 「お金のこと」): no thing of its own.
+_ABOUT = {"話", "こと", "事"}
 # A thing named by at most this many passages, the topic among them, is a detail of the topic.
 _SPECIFIC = 5
 
@@ -411,7 +415,7 @@ def _named_things(text: str, profile: PlanProfile) -> list[str]:
     things, run = [], ""
     for token in tagged(text):
         if is_topic_noun(token) and not mentioned_ward(token.surface, profile.wards) and \
-                fold(token.lemma) not in _FACT_WORDS:
+                fold(token.lemma) not in _FACT_WORDS and token.surface not in _ABOUT:
             run += token.surface
             continue
         if len(run) > 1:

@@ -2144,3 +2144,19 @@ def test_how_many_asked_of_a_glossary_term_counts_the_kind_of_thing_it_names():
     plan = chunk("p#L721", "出資団体の行動計画の推進", text="出資団体の在り方を見直します。")
     assert apply(Resolution("same_topic", topic=plan), query("いくつあるの？"), 0.03, 1.0).intent.unit is None
     assert apply(Resolution("same_topic", topic=term), query("目標は何％？"), 0.03, 1.0).intent.unit != "団体"
+
+
+def test_a_thing_talked_about_as_a_subject_and_a_count_named_nowhere_are_asked_of_the_topic():
+    """「食事の話もある？」 adds 食事 to the winter walks (話 is no thing of its own); 「アクセス数の目標ってあるの？」 of the
+    homepage asks its target, a count the plan names nowhere (its row counts アクティブユーザー数); a count another
+    passage names is a question of its own."""
+    from bot.conversation import _adds_to_topic, _named_things, resolve
+
+    assert _named_things("食事の話もある？", PROFILE) == ["食事"] and _adds_to_topic("食事の話もある？", PROFILE)
+    site = chunk("p#L430", "市公式ホームページの再構築", text="誰もが見やすいホームページに再構築します。",
+                 indicator="市公式ホームページの月間アクティブユーザー数", baseline=Measure(2022, "2,273,760人"),
+                 target=Measure(2027, "2,728,512人"))
+    visitors = chunk("p#L431", "来庁者数の把握", text="区役所の来庁者数を集計します。")
+    opened = _opened("市のホームページ、スマホだと見にくい", site)
+    assert resolve(query("アクセス数の目標ってあるの？"), opened, set(), PROFILE, None, (), [site, visitors]).topic is site
+    assert resolve(query("来庁者数の目標ってあるの？"), opened, set(), PROFILE, None, (), [site, visitors]).topic is None
