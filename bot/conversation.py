@@ -281,8 +281,8 @@ def _adds_to_topic(text: str, profile: PlanProfile) -> bool:
     """「インスタもやってるの？」, 「LINEでも見られる？」, 「マニュアルみたいなのも作る？」: one thing, with も, asked of what
     was just answered."""
     things = _named_things(text, profile)
-    added = rf"{re.escape(things[0])}{_LIKE_IT}(?:で|に|と|から)?も" if len(things) == 1 else None
-    return added is not None and re.search(added, text, re.IGNORECASE) is not None
+    return len(things) == 1 and \
+        re.search(rf"{re.escape(things[0])}{_LIKE_IT}(?:で|に|と|から)?も", text, re.IGNORECASE) is not None
 
 
 # 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely

@@ -80,9 +80,10 @@ def asked_unit(question: str) -> str | None:
 # A kind of thing counted by いくつ (「出資団体って全部でいくつあるの？」, 「施設はいくつ？」): a number of that kind,
 # not whatever figure the passage states (the plan's 達成度 80% for 出資団体; 「目標はいくつ？」 asks the target).
 _KINDS = r"団体|施設|事業|業務|大学|企業|拠点"
-_COUNTED_THING = re.compile(rf"({_KINDS})(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:いくつ|幾つ|何個)")
+_HOW_MANY = r"いくつ|幾つ|何個"
+_COUNTED_THING = re.compile(rf"({_KINDS})(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:{_HOW_MANY})")
 _KIND_OF = re.compile(rf"({_KINDS})$")
-_ASKS_HOW_MANY = re.compile(r"いくつ|幾つ|何個")
+_ASKS_HOW_MANY = re.compile(_HOW_MANY)
 
 
 def counted_kind(term: str, question: str) -> str | None:
