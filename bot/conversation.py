@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.answer import Answer
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
-from index.document import description_text
+from index.document import description_text, spoken_text
 from index.intent import mentioned_ward
 from index.query import Query
 from index.units import counted_kind, counted_unit
@@ -255,11 +255,12 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, profile) else None
-    if lean is not None and all(not _named_by(thing, passages) or thing in topic.text
-                                for thing in _named_things(text, profile)):
+    added = lean is not None and all(not _named_by(thing, passages) or thing in spoken_text(lean)
+                                     for thing in _named_things(text, profile))
+    if added or topic is not None and _named_loosely(text, topic, profile):
         # 「スマホでも見やすくなる？」 after the homepage's rebuild: a thing no passage names, added to the topic, is
         # asked of the topic (searched alone, it found whatever shares the rest of its words); so is one the
-        # topic's text names (「意見も言える？」 after the evaluation sheets published for 市民意見), however many
+        # topic speaks of (「意見も言える？」 after the evaluation sheets published for 市民意見), however many
         # others do
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
@@ -283,6 +284,13 @@ def _adds_to_topic(text: str, profile: PlanProfile) -> bool:
     things = _named_things(text, profile)
     return len(things) == 1 and \
         re.search(rf"{re.escape(things[0])}{_LIKE_IT}(?:で|に|と|から)?も", text, re.IGNORECASE) is not None
+
+
+def _named_loosely(text: str, topic: Chunk, profile: PlanProfile) -> bool:
+    """「研修とかやってるの？」 after the water works' partnership, whose indicator counts 研修会: one thing, named
+    loosely (とか), that the topic itself speaks of."""
+    things = _named_things(text, profile)
+    return len(things) == 1 and f"{things[0]}とか" in text and things[0] in spoken_text(topic)
 
 
 # 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely
@@ -359,8 +367,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return False  # 「書かない窓口ってそういう意味？」: the term the glossary defines, not the topic
     if _ANAPHORA.search(text) or not _topic_words(message, profile):
         return True
-    if any(department.bureau in text for department in topic.departments if department.bureau):
-        return True  # 「担当は子ども未来局？」: a department of the topic, asked to confirm
+    if any(name and name in text for department in topic.departments
+           for name in (department.bureau, department.division)):
+        return True  # 「担当は子ども未来局？」, 「担当は広報部？」: a department of the topic, asked to confirm
     things = _named_things(text, profile)
     if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
         return not things or any(thing in f"{topic.title} {topic.text}" for thing in things)

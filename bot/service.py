@@ -182,7 +182,8 @@ class Bot:
         relevance = self.config.relevance
         if in_context:
             relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
-        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context)
+        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context,
+                         resolution.topic)
         if result.notes:
             answer = _with_notes(answer, result.notes)
         if self.config.llm.enabled and not answer.abstained:

@@ -13,7 +13,7 @@ from index.analyzer import Token, fold, tagged, topic_compounds, topic_nouns
 from index.synonyms import synonym_groups
 
 # A yes/no question ending on a condition: the words before でも／も (`condition_of`), then whether it can be done.
-_CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)\s*[^\s、。？?]{0,8}?"
+_CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)(?!も)\s*[^\s、。？?]{0,8}?"
               r"(?:でき|取れ|とれ|使え|通じ|つながる|繋がる|つながり|もらえ|受けられ|頼め|申し込め|申込め|受け取れ|買え|見られ|見れ|行け|選べ)"
               r"(?:る|ます)?(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
 # Facts an action plan does not contain; asking for them must not produce an invented value.
@@ -279,7 +279,7 @@ _NOT_IN_PLAN = {
         r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|若い人|若者|お年寄り|"
         r"初心者|障がい者|障害者|"
         r"パパ|ママ|父親|母親|おじいちゃん|おばあちゃん|祖父母|男性|女性|親子)(?:(?:だけ|ひとり|一人)?でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も|"
-        r"も(?=\s*(?:一緒に|いっしょに)))|"
+        r"も(?=\s*(?:一緒に|いっしょに))|と(?:一緒に|いっしょに)?)|"
         r"(?:自分|私|わたし|僕|俺|一般の人|一般人|一般市民|市民|区民|住民|個人)"
         r"(?:も|でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)|(?:ない|無い|てない|ていない)(?:人|方)(?:でも|も))"
         r"[^。？?]{0,8}(?:(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ)(?:る|ます)|"
@@ -461,8 +461,20 @@ def _sold_in_a_shop(question: str) -> bool:
     return not _SOLD_BY_THE_CITY.search(question)
 
 
+def _ends_on_a_particle(question: str) -> bool:
+    """「子どももできる？」 and 「夜中でもつながる？」 end a condition on the particle も (でも); 「子どもと行ける？」 names
+    none (the も of 子ども is the word's own)."""
+    found = _NOT_IN_PLAN["condition"].search(question)
+    start = 0
+    for token in tagged(question):
+        if start == found.end("condition"):
+            return token.pos1 in ("助詞", "助動詞")  # 連れて|で|も: で read as the copula
+        start += len(token.surface)
+    return False
+
+
 # A pattern's match that the question's grammar must confirm.
-_CONFIRMED_BY = {"handout": _asks_for_an_item, "business": _sold_in_a_shop}
+_CONFIRMED_BY = {"handout": _asks_for_an_item, "business": _sold_in_a_shop, "condition": _ends_on_a_particle}
 
 
 def _confirmed(fact: str, question: str) -> bool:

@@ -734,6 +734,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("スタンプラリーはいつ？", "general", "schedule"),  # an event's name asked with いつ: its day
         ("若い人でもやっていいの？", "general", "eligibility"),  # may one do it, asked of who: who may take part
         ("子どもも一緒に行ける？", "general", "eligibility"),
+        ("子どもと行ける？", "general", "eligibility"),  # with whom: who may take part (no condition 「子ど」)
+        ("友達と行ける？", "general", None),
+        ("方針はいつ作ったの？", "date", None),  # when it was made: a past date
         ("公園でバーベキューしていい？", "general", "permission"),
         ("介護者の交流会っていつやるの？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
@@ -950,6 +953,7 @@ def test_who_may_take_part_is_answered_only_by_a_passage_that_says_whom_its_subj
         ("大型ごみ、当日でも申し込める？", ("当日",)),  # a time word is a condition too
         ("ウォーキングの講習、犬を連れてでも参加できる？", ("犬",)),  # back over を to the noun
         ("西区のノルディックウォーキング、働いてる人でも参加できる？", ()),  # nothing to check: answered
+        ("清掃活動って子どもも参加できる？", ("子供",)),  # the も of 子ども is the word's own, the next one the particle
     ],
 )
 def test_a_condition_a_yes_no_question_ends_on_is_what_a_passage_must_speak_of(question, condition):

@@ -210,6 +210,24 @@ def test_a_thing_no_passage_names_added_to_the_topic_is_asked_of_the_topic(mini_
     assert other.understood_as is None and lead(other) == "消防検査のオンライン化"
 
 
+def test_a_thing_named_loosely_that_the_topic_speaks_of_is_asked_of_the_topic(mini_bot):
+    """「整備率とか上がるの？」 after 消防検査のオンライン化, whose target row counts オンライン環境整備率 (its
+    description does not name it): one thing named with とか, spoken of by the topic — the topic's."""
+    _, loose = mini_bot.dialogue(["消防検査のオンライン化について教えて", "整備率とか上がるの？"])
+    assert loose.understood_as == "「消防検査のオンライン化」について" and lead(loose) == "消防検査のオンライン化"
+
+
+def test_a_condition_asked_of_the_topic_is_stated_by_the_topic_or_not_at_all(mini_bot):
+    """「それってオンラインでも申し込める？」 of the river clean-up: the bulky-waste and fire-inspection passages
+    retrieved with it speak of オンライン, the topic does not — refused, the topic still shown; 「それって一斉清掃も
+    できる？」 is stated by the topic itself."""
+    _, online = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "それってオンラインでも申し込める？"])
+    assert online.abstained and lead(online) == "琴似発寒川の水環境保全推進事業"
+    assert "「オンライン」についての記載はありません" in online.text
+    _, cleanup = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "それって一斉清掃もできる？"])
+    assert not cleanup.abstained and lead(cleanup) == "琴似発寒川の水環境保全推進事業"
+
+
 def test_a_first_question_refused_for_an_unstated_fact_leaves_its_passage_as_the_topic(mini_bot):
     """「琴似発寒川の水環境保全推進事業の参加費は？」 is refused (no fees in the plan) with the river initiative found; 「担当は？」
     next asks about that initiative."""
@@ -232,8 +250,9 @@ def test_an_english_follow_up_asking_how_much_the_target_is_stays_on_the_topic(m
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
-def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot):
-    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "担当は消防局？"])
+@pytest.mark.parametrize("follow_up", ["担当は消防局？", "担当は予防部？"])  # the bureau or the division
+def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot, follow_up):
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
     assert second.understood_as == "「消防検査のオンライン化」について" and lead(second) == "消防検査のオンライン化"
 
 
