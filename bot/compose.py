@@ -409,14 +409,11 @@ _NAME_RUN = r"[\u3400-\u9fff々ァ-ヺー]*"  # the kanji and katakana a name ru
 
 
 def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Relevance | None = None,
-            settings: AnswerSettings | None = None, in_context: bool = False,
-            topic: Chunk | None = None) -> Answer:
+            settings: AnswerSettings | None = None, in_context: bool = False) -> Answer:
     """Build the answer to ``query`` from ``hits`` (best first), in the words of ``profile``'s plan.
 
     ``in_context``: a follow-up read against the previous turn (「手稲区だと？」 after a 西区 initiative): its
-    topic words are the previous question's, so a ward's passage is not asked to name them. ``topic``: the
-    passage a follow-up asks about (「子どもも参加できる？」 of 西区's environment council): leading, only it
-    states the asked fact — another passage naming children does not say the council takes them."""
+    topic words are the previous question's, so a ward's passage is not asked to name them."""
     settings = settings or AnswerSettings()
     question, intent = query.text, query.intent
     relevance = (relevance or Relevance()).for_language(intent.language)
@@ -431,12 +428,10 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = _Cites()
     relevant = relevance.best(hits) >= relevance.threshold
-    # a passage speaks of the asked fact in its title, text or indicator (インターネットを利用した口座振替)
-    speaking = hits[: settings.lead_candidates]
-    if topic is not None and hits[0].chunk.id == topic.id:
-        speaking = hits[:1]  # a fact asked of the topic: stated by it, or not at all
-    spoken = (spoken_text(h.chunk) for h in speaking)
-    veto = standing_veto(intent.unanswerable_fact, spoken, intent.subject, question)
+    # the best passage speaks of the asked fact in its title, text or indicator (インターネットを利用した口座振替) —
+    # not another one retrieved with it: 「子どもも参加できる？」 of 西区's environment council is not answered by a
+    # passage naming children, nor 「おくやみ窓口って土日もやってる？」 by a centre open 土日
+    veto = standing_veto(intent.unanswerable_fact, [spoken_text(hits[0].chunk)], intent.subject, question)
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)
         query = replace(query, intent=intent)

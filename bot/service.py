@@ -182,8 +182,7 @@ class Bot:
         relevance = self.config.relevance
         if in_context:
             relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
-        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context,
-                         resolution.topic)
+        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context)
         if result.notes:
             answer = _with_notes(answer, result.notes)
         if self.config.llm.enabled and not answer.abstained:

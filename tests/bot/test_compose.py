@@ -944,6 +944,18 @@ def test_who_may_take_part_is_answered_only_by_a_passage_that_says_whom_its_subj
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には参加・利用できる人の条件の記載はありません。")
 
 
+def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
+    """「おくやみ窓口って土日もやってる？」: the information desk leads and says nothing of days; a ward review
+    retrieved after it that speaks of 土日 at its windows does not answer it for the desk."""
+    desk = chunk("p#L40", "総合案内の運営等による区役所来庁者の利便性向上",
+                 text="「総合案内」や「おくやみ窓口」の運営や利便性の向上の検討を行います。")
+    review = chunk("p#L41", "区役所の窓口サービス", text="区役所の窓口を土日にも開設しました。")
+    refused = answer("おくやみ窓口って土日もやってる？", hits((desk, 0.92, 10.0), (review, 0.90, 8.0)))
+    assert refused.abstained and refused.citations[0].hit.chunk is desk
+    said = answer("おくやみ窓口って土日もやってる？", hits((review, 0.92, 10.0), (desk, 0.90, 8.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is review
+
+
 @pytest.mark.parametrize(
     ("question", "condition"),
     [
