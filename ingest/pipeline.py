@@ -16,6 +16,7 @@ from ingest.chunk import CHUNK_KINDS, Chunk
 from ingest.config import CHUNKS_FILE
 from ingest.display import area
 from ingest.plan import parse_document
+from ingest.abbreviations import with_abbreviations
 from ingest.profile import PROFILE_JSON_SUFFIX, PlanProfile, bundled_profile, declared_profile, profile_for
 from ingest.reader import read_text
 from planqa.errors import CorpusError
@@ -56,8 +57,10 @@ def ingest_paths(paths: Iterable[Path]) -> IngestResult:
     result = IngestResult(chunks=[])
     keys: Counter[str] = Counter()
     declared = False
+    texts = []
     for path in paths:
         text = read_text(Path(path))
+        texts.append(text)
         profile = profile_for(Path(path))
         if not declared and declared_profile(Path(path)) is not None:
             result.profile, declared = profile, True  # the first document that declares one speaks for the corpus
@@ -73,6 +76,7 @@ def ingest_paths(paths: Iterable[Path]) -> IngestResult:
         )
         for warning in parsed.warnings:
             log.info(warning)
+    result.profile = with_abbreviations(result.profile, texts)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -31,6 +31,8 @@ def bot(real_engine, real_config, tmp_path_factory):
         ("税務手続オンライン化 担当部署", "税務手続のオンライン化推進", "財政局 税政部"),
         ("ナッジって何？", "ナッジ", "選択の自由を奪わずに"),
         ("書かない窓口とは", "書かない窓口", "手書きすることなく"),
+        # an abbreviation the plan spells out once: its glossary entry, titled by the full name
+        ("CUDってなに？", "カラーユニバーサルデザイン", "カラーユニバーサルデザイン"),
         ("西区の防災の取り組み", "地域の防災力強化", "西区では「地域の防災力強化」"),
         # relevant without the ward's name too (「区の公園の遊具…」): answered
         ("西区の公園の遊具がボロボロ。直す予定ってあるの？", "誰もが楽しめる公園づくり", "西区では"),
