@@ -169,6 +169,7 @@ class Resolution:
     frame: str = ""  # an elliptical new question's previous question (`Query.frame`)
     lean: Chunk | None = None  # a new question adding a thing to the topic (「インスタもやってるの？」): preferred, not searched
     like: Chunk | None = None  # the topic another ward is asked for something like (「南区にも似たようなのある？」)
+    group: frozenset[str] = frozenset()  # what 「その中で」 looks among: the topic's initiatives, or those beside it
 
     @property
     def in_context(self) -> bool:
@@ -243,7 +244,7 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(seen), understood_as=note)
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
-                          understood_as=f"「{topic.title}」の中の取組")
+                          understood_as=f"「{topic.title}」の中の取組", group=_group_of(topic, passages))
     if topic is not None and _refers_to(message, topic, profile, passages):
         if topic.kind == "narrative" and topic.ward is None and message.intent.kind in _TARGETED:
             # a chapter's narrative (行政サービスの高度化：現状と課題) states no target, date or department, its
@@ -268,6 +269,18 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
 
 # What an initiative's row states and a chapter's narrative does not.
 _TARGETED = ("figure", "department", "date")
+
+
+def _group_of(topic: Chunk, passages: Sequence[Chunk]) -> frozenset[str]:
+    """The initiatives 「その中で税金のやつは？」 looks among: a program's own, or an initiative's fellows under the
+    same heading (オンライン相談 and 税務手続のオンライン化 under 行政手続のオンライン化の推進); none for a
+    narrative (「その中のスポーツのやつ」 of a ward's 2019 review names an initiative anywhere in the ward)."""
+    if topic.children:
+        return frozenset(topic.children)
+    if topic.kind != "initiative":
+        return frozenset()
+    return frozenset(chunk.id for chunk in passages if chunk.id != topic.id and chunk.kind == "initiative"
+                     and chunk.section == topic.section)
 
 
 def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) -> bool:
@@ -454,6 +467,7 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
         boost.append((resolution.topic.id, topic_boost))
     if resolution.lean is not None:
         boost.append((resolution.lean.id, topic_boost))
+    boost += [(chunk_id, topic_boost) for chunk_id in sorted(resolution.group)]
     if resolution.like is not None:
         search_text = f"{search_text} {description_text(resolution.like)}"
     boost += [(chunk_id, -shown_penalty) for chunk_id in sorted(resolution.exclude)]

@@ -228,6 +228,26 @@ def test_a_condition_asked_of_the_topic_is_stated_by_the_topic_or_not_at_all(min
     assert not cleanup.abstained and lead(cleanup) == "琴似発寒川の水環境保全推進事業"
 
 
+def test_within_the_topic_looks_among_the_initiatives_beside_it(mini_bot, monkeypatch):
+    """「その中で税金のやつは？」 after 大型ごみ収集のオンライン化: the initiatives under the same heading
+    (行政手続のオンライン化の推進) are preferred."""
+    import bot.service
+
+    resolved = []
+    real = bot.service.resolve
+
+    def spy(*args, **kwargs):
+        resolved.append(real(*args, **kwargs))
+        return resolved[-1]
+
+    monkeypatch.setattr(bot.service, "resolve", spy)
+    _, within = mini_bot.dialogue(["大型ごみのネット受付ってどうなる？", "その中で税金のやつは？"])
+    titles = {chunk.id: chunk.title for chunk in mini_bot.engine.index.chunks}
+    assert resolved[-1].kind == "within"
+    assert {titles[i] for i in resolved[-1].group} == {"税務手続のオンライン化推進", "消防検査のオンライン化"}
+    assert lead(within) == "税務手続のオンライン化推進"
+
+
 def test_a_first_question_refused_for_an_unstated_fact_leaves_its_passage_as_the_topic(mini_bot):
     """「琴似発寒川の水環境保全推進事業の参加費は？」 is refused (no fees in the plan) with the river initiative found; 「担当は？」
     next asks about that initiative."""
