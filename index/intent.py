@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from index.analyzer import topic_nouns
 from index.units import DURATION, asked_unit, counted_unit
-from index.unstated import (CLAUSED, SUBJECT_BOUND, UNMATCHED_IN_ENGLISH, condition_clause, subject_of,
-                            unanswerable_fact)
+from index.unstated import (CLAUSED, SUBJECT_BOUND, UNMATCHED_IN_ENGLISH, asking_sentence, condition_clause,
+                            subject_of, unanswerable_fact)
 from ingest.profile import PlanProfile
 
 _FIGURE = re.compile(
@@ -258,7 +258,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     # stays unmatched in English: the passage that would lift it must also lead)
     # (an English question whose subject has no plan words has none a passage must speak of)
     matched = language == "en" and unanswerable not in (*CLAUSED, *UNMATCHED_IN_ENGLISH)
-    about = plan_words if matched else asked
+    about = plan_words if matched else asking_sentence(asked, unanswerable)
     subject = (subject_of(about, unanswerable, (*profile.wards, *profile.other_wards))
                if unanswerable in SUBJECT_BOUND else ())
     if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン

@@ -128,7 +128,9 @@ _NOT_IN_PLAN = {
     # whether a counter or facility is open on a given day (土曜日もやってますか？, "open on weekends"): only
     # a passage that speaks of such days for the question's subject answers it (休日開庁, 土日や平日夜間も)
     "days": re.compile(
-        r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始|夜|昼休み|お昼|昼)(?:日)?(?:も|でも|は|って)?\s*"
+        # (in kana too: 「やすみのひも あいてる？」, whose あいてる Mozc reads as 相手る)
+        r"(?:土曜|日曜|土日|祝日|休日|休みの日|週末|年末年始|夜|昼休み|お昼|昼|どよう|にちよう|どにち|しゅくじつ|"
+        r"きゅうじつ|やすみのひ|しゅうまつ)(?:日|び)?(?:も|でも|は|って)?\s*"
         r"(?:やって|やっと|開いて|あいて|空いて|開けて|営業|受け付け|受付|開庁|開館|対応|できる|出来る|できます|可能|閉ま(?:る|って|ります))|"
         r"休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
         r"(?:土曜|日曜|土日|祝日|祝祭日|休日|週末|年末年始|お盆)(?:日)?(?:でも|も)[^。？?]{1,15}(?:ある|あります|やる|やります|やって(?:る|ます)|来る|来ます|来てくれる)(?:の|か|んですか|んでしょうか)?\s*[?？]|"
@@ -622,8 +624,9 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
 # For an open-days question, the days asked (left) and how a passage must state them (right): a centre open
 # 土日 answers 「土曜日もやってる？」 and 「休日も？」, not 「祝日も？」 or "open on national holidays".
 _DAYS_ASKED = (
-    (re.compile(r"祝日|祭日|national holiday|public holiday|bank holiday", re.I), re.compile(r"祝日|祭日")),
-    (re.compile(r"土曜|日曜|土日|週末|休日|weekend|saturday|sunday|holiday", re.I), re.compile(r"土日|土曜|日曜|休日|祝日|週末")),
+    (re.compile(r"祝日|祭日|しゅくじつ|national holiday|public holiday|bank holiday", re.I), re.compile(r"祝日|祭日")),
+    (re.compile(r"土曜|日曜|土日|週末|休日|休みの日|どよう|にちよう|どにち|しゅうまつ|きゅうじつ|やすみのひ|"
+                r"weekend|saturday|sunday|holiday", re.I), re.compile(r"土日|土曜|日曜|休日|祝日|週末")),
     (re.compile(r"夜|夜中|深夜|夜間|night|evening", re.I), re.compile(r"夜間|夜")),
     (re.compile(r"年末年始"), re.compile(r"年末年始")),
     (re.compile(r"早朝|24時間|24 hours|overnight", re.I), re.compile(r"早朝|24時間")),
@@ -793,6 +796,17 @@ def asked_before(question: str, fact: str | None) -> str:
     if not _ASKS.search(before) or unanswerable_fact(before) is not None:
         return ""
     return before
+
+
+def asking_sentence(question: str, fact: str | None) -> str:
+    """The sentence of ``question`` that asks for ``fact``: 「区役所って休みの日も開いてる？」 of 「転入の手続きしたいけど
+    平日は仕事で行けない。区役所って休みの日も開いてる？」 — what the fact is asked of, not the situation told
+    before it; the whole question when one sentence asks it, or none does alone."""
+    pattern = _NOT_IN_PLAN.get(fact or "")
+    sentences = [part for part in _SENTENCE_END.split(question.strip()) if part.strip()]
+    if pattern is None or len(sentences) < 2 or not pattern.search(sentences[-1]):
+        return question
+    return sentences[-1]
 
 
 def unanswerable_fact(question: str) -> str | None:

@@ -737,6 +737,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("子どもと行ける？", "general", "eligibility"),  # with whom: who may take part (no condition 「子ど」)
         ("友達と行ける？", "general", None),
         ("方針はいつ作ったの？", "date", None),  # when it was made: a past date
+        ("休みの日も開いてる？", "general", "days"),
+        ("やすみのひも あいてる？", "general", "days"),  # in kana (Mozc reads あいてる as 相手る)
+        ("ひもを買いたい", "general", None),
         ("公園でバーベキューしていい？", "general", "permission"),
         ("介護者の交流会っていつやるの？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
@@ -942,6 +945,17 @@ def test_who_may_take_part_is_answered_only_by_a_passage_that_says_whom_its_subj
                     text="病院やインフラ関係の事業者が意見交換を行う会議を開催します。")
     refused = answer("手稲区の防災の会議って誰でも傍聴できる？", hits((meeting, 0.92, 10.0), (curling, 0.85, 1.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には参加・利用できる人の条件の記載はありません。")
+
+
+def test_a_fact_asked_after_a_situation_is_asked_of_its_own_sentence():
+    """「転入の手続きしたいけど平日は仕事で行けない。区役所って休みの日も開いてる？」: the days are asked of the ward
+    office, not of 転入 or 仕事 — a passage on the windows' 休日開庁 answers it."""
+    told = query("転入の手続きしたいけど平日は仕事で行けない。区役所って休みの日も開いてる？").intent
+    assert (told.unanswerable_fact, told.subject) == ("days", ())
+    windows = chunk("p#L42", "戸籍・住民記録窓口の利便性向上", text="戸籍住民課窓口の繁忙期における休日開庁を継続します。")
+    said = answer("転入の手続きしたいけど平日は仕事で行けない。区役所って休みの日も開いてる？", hits((windows, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is windows
+    assert query("転入の窓口って休みの日も開いてる？").intent.subject == ("転入", "窓口")  # one sentence: its own
 
 
 def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
