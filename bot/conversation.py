@@ -399,6 +399,11 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
     own = [thing for thing in things if thing in topic.text and thing not in topic.title]
+    if message.language == "en" and message.intent.kind != "definition":
+        # "Will there be a chatbot?" after the homepage's rebuild, whose text names チャットボット: the plan's words
+        # the question was searched with ("What is a chatbot?" asks the term)
+        own += [term for term in message.search_text[len(text):].split()
+                if len(term) > 1 and term in topic.text and term not in topic.title]
     # a glossary term the message is about (「ネーミングライツってどういうの？」, 「子ども議会は何年生から？」) asks the
     # term; one named as what is done (「チャットボットとか入れる予定ある？」 after the homepage's rebuild, whose text
     # names one) is a detail of the topic

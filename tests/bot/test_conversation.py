@@ -248,6 +248,15 @@ def test_within_the_topic_looks_among_the_initiatives_beside_it(mini_bot, monkey
     assert lead(within) == "税務手続のオンライン化推進"
 
 
+def test_an_english_follow_up_naming_what_the_topics_text_names_stays_on_the_topic(mini_bot):
+    """"Will there be an internet reception?" after the bulky-waste initiative, whose text names インターネット受付:
+    the plan's words the question was searched with name the topic's detail; "What is …?" asks the term."""
+    _, detail = mini_bot.dialogue(["大型ごみのネット受付ってどうなる？", "Will there be an internet reception?"])
+    assert detail.understood_as == "「大型ごみ収集のオンライン化」について"
+    _, term = mini_bot.dialogue(["大型ごみのネット受付ってどうなる？", "What is internet reception?"])
+    assert term.understood_as is None
+
+
 def test_a_first_question_refused_for_an_unstated_fact_leaves_its_passage_as_the_topic(mini_bot):
     """「琴似発寒川の水環境保全推進事業の参加費は？」 is refused (no fees in the plan) with the river initiative found; 「担当は？」
     next asks about that initiative."""
