@@ -129,11 +129,17 @@ def counts_in(unit: str | None, indicator: str, values: Iterable[str]) -> bool:
     """Whether a count asked in ``unit`` (何団体) is answered by an indicator that counts the same kind of thing
     and gives bare numbers (研修会に参加した延べ水道事業体数: 322 → 340): the plan states no counter, the
     indicator says what is counted — 団体 and 事業体 share 体; 何人 is not answered by a count of 事業体; a counter
-    of anything (何件, 何個) is answered by any count."""
+    of anything (何件, 何個) is answered by any count, 何回 by a count of the times a thing is done (実施件数)."""
+    if unit == "回" and _HELD.search(indicator):  # 何回 of …取組の実施件数 (34件 → 90件): the times it is done
+        return any(unit_figure("件").search(value) for value in values if value)
     counted = _COUNT_INDICATOR.search(indicator)
     return (unit is not None and unit not in _MEASURES and counted is not None
             and (unit in _ANY_COUNT or any(character in counted.group(1) for character in unit))
             and any(_BARE_NUMBER.match(value) for value in values if value))
+
+
+# an indicator counting the times something is done or held
+_HELD = re.compile(r"(?:実施|開催)(?:件数|回数|数)")
 
 
 # Counters of anything (「目標は何件？」 of a count of 事業体): not a kind of thing of their own.

@@ -1205,6 +1205,18 @@ def test_a_count_asked_by_any_counter_is_answered_by_an_indicator_counting_with_
     assert answer("水道の研修会って道内の何団体くらい参加してるの？", hits((share, 0.92, 10.0))).abstained
 
 
+def test_how_many_times_is_answered_by_a_count_of_the_times_a_thing_is_done():
+    """「子どもの参加の取組って年に何回くらいやってるの？」 meets 「…取組の実施件数」 (34件 → 90件): times done,
+    counted in 件; a count of something handed out (交付数, 10件) is no number of times."""
+    children = chunk("p#L700", "市政への子どもの参加の推進", text="子どもの参加の取組を推進します。",
+                     indicator="市政への子どもの参加の取組の実施件数", baseline=Measure(2022, "34件"),
+                     target=Measure(2027, "90件"))
+    said = answer("子どもの参加の取組って年に何回くらいやってるの？", hits((children, 0.92, 10.0)))
+    assert not said.abstained and "34件" in said.text.splitlines()[0]
+    handed = replace(children, indicator="母子健康手帳の出産後交付数", baseline=Measure(2022, "10件"))
+    assert answer("子どもの参加の取組って年に何回くらいやってるの？", hits((handed, 0.92, 10.0))).abstained
+
+
 def test_a_passage_below_the_relevance_threshold_never_leads_for_stating_the_asked_unit():
     """A figure question prefers a close passage that states the asked unit, but not one that is not
     relevant itself: the best hit leads, and its missing number is said to be missing."""
