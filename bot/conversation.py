@@ -93,6 +93,7 @@ _ALIKE_KIND = re.compile(r"場所|ところ|とこ|所|イベント|催し|活�
 _WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協力して|連携して|組んで)\s*(?:やって|して|取り組んで|進めて)"
                            r"(?:る|いる|います)?(?:の|んですか|んだ|ますか)?\s*[?？]?\s*$|"
                            r"\b(?:together|partner(?:ing)?|work(?:ing)?) with\b", re.IGNORECASE)
+_WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.I)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -393,9 +394,11 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True
     common = bool(things) and all(thing in topic.title and _named_by(thing, passages) > _SPECIFIC
                                   for thing in things)
-    if common and (message.intent.unanswerable_fact or message.intent.kind in _TARGETED):
-        # 「センターはどこにできるの？」 of 介護認定事務センター事業: a common word of its title, standing for it, asked a
-        # fact (a question naming the topic by its own words, 消防検査, is one of its own)
+    asks_of_it = message.intent.unanswerable_fact or message.intent.kind in _TARGETED or _WHAT_KIND.search(text)
+    if common and asks_of_it:
+        # 「センターはどこにできるの？」 of 介護認定事務センター事業, 「どんな活動が対象？」 of 学生…まちづくり活動への助成
+        # 事業: a common word of its title, standing for it, asked a fact or what kind (a question naming the topic
+        # by its own words, 消防検査, is one of its own)
         return True
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
     own = [thing for thing in things if thing in topic.text and thing not in topic.title]

@@ -257,6 +257,17 @@ def test_an_english_follow_up_naming_what_the_topics_text_names_stays_on_the_top
     assert term.understood_as is None
 
 
+def test_what_kind_asked_of_a_common_word_of_the_topics_title_stays_on_the_topic(mini_bot, monkeypatch):
+    """「どんなオンライン化？」 after 消防検査のオンライン化: a word of its title that many passages name (here: more
+    than two of the mini plan's), asked what kind — the topic's; named without asking (「オンライン化の取組ある？」)
+    it is a question of its own."""
+    monkeypatch.setattr("bot.conversation._SPECIFIC", 2)
+    _, kind = mini_bot.dialogue(["消防検査のオンライン化について教えて", "どんなオンライン化？"])
+    assert kind.understood_as == "「消防検査のオンライン化」について"
+    _, other = mini_bot.dialogue(["消防検査のオンライン化について教えて", "オンライン化の取組ある？"])
+    assert other.understood_as is None
+
+
 def test_a_first_question_refused_for_an_unstated_fact_leaves_its_passage_as_the_topic(mini_bot):
     """「琴似発寒川の水環境保全推進事業の参加費は？」 is refused (no fees in the plan) with the river initiative found; 「担当は？」
     next asks about that initiative."""

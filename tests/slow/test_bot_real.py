@@ -33,6 +33,9 @@ def bot(real_engine, real_config, tmp_path_factory):
         ("書かない窓口とは", "書かない窓口", "手書きすることなく"),
         # an abbreviation the plan spells out once: its glossary entry, titled by the full name
         ("CUDってなに？", "カラーユニバーサルデザイン", "カラーユニバーサルデザイン"),
+        # the plan's キャラクター, asked as a mascot (the profile's [aliases])
+        ("手稲区のゆるキャラってなんて名前？", "ていねを活用した魅力発信", "手稲区"),
+        ("南区のマスコットってなに？", "地域へ広げる南区子育て支援キャラクター事業", "南区"),
         ("西区の防災の取り組み", "地域の防災力強化", "西区では「地域の防災力強化」"),
         # relevant without the ward's name too (「区の公園の遊具…」): answered
         ("西区の公園の遊具がボロボロ。直す予定ってあるの？", "誰もが楽しめる公園づくり", "西区では"),
