@@ -93,6 +93,9 @@ _ALIKE_KIND = re.compile(r"場所|ところ|とこ|所|イベント|催し|活�
 _WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協力して|連携して|組んで)\s*(?:やって|して|取り組んで|進めて)"
                            r"(?:る|いる|います)?(?:の|んですか|んだ|ますか)?\s*[?？]?\s*$|"
                            r"\b(?:together|partner(?:ing)?|work(?:ing)?) with\b", re.IGNORECASE)
+# The whole city, asked of a ward's topic (「市全体でもやってる？」, "Is there anything city-wide?").
+_CITY_WIDE = re.compile(r"(?:札幌)?市(?:全体|全域|として)|全市|\bcity-?wide\b|\b(?:the )?whole city\b|"
+                        r"\bacross (?:the )?city\b", re.I)
 _WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.I)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
@@ -233,6 +236,15 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
                               understood_as=f"「{topic.title}」に似たほかの区の取組")
         return Resolution("other_items", None, None, None, exclude=elsewhere,
                           understood_as=f"{previous.ward}以外の区の取組")
+    if topic is not None and topic.ward and _CITY_WIDE.search(text):
+        # 「市全体でもやってる？」 after 豊平区's digital classes: what is like the topic among the city-wide passages
+        # (デジタルデバインド対策), the wards' own sunk; 「市全体で高齢者向けの講座ある？」 asks on its own terms, the ward
+        # not carried over
+        if _topic_words(replace(message, text=_CITY_WIDE.sub(" ", text)), profile):
+            return Resolution()
+        wards = frozenset(chunk.id for chunk in passages if chunk.ward)
+        return Resolution("like", None, None, None, exclude=wards, like=topic,
+                          understood_as=f"「{topic.title}」に似た全市の取組")
     if _OTHERS.search(text):
         content = _content_words(text, analyzer, profile)
         rewrite = None if len(content) > 1 else _opening([*earlier, previous]).query.text

@@ -393,6 +393,17 @@ def test_other_wards_asked_for_the_topic_are_searched_for_what_is_like_it_there(
     assert all(c.hit.chunk.ward != "豊平区" for c in second.citations)
 
 
+@pytest.mark.parametrize("follow_up", ["市全体でもやってる？", "Is there anything city-wide?"])
+def test_the_whole_city_asked_for_a_wards_topic_is_searched_among_the_city_wide_passages(mini_bot, follow_up):
+    """「市全体でもやってる？」 after 豊平区's walking initiative asks what is like it city-wide: no ward's passage is
+    cited first; 「市全体で税金の手続きってオンラインになる？」 asks on its own terms, the ward not carried over."""
+    _, like = mini_bot.dialogue(["豊平区のウォーキングの取組は？", follow_up])
+    assert like.understood_as == "「とよひらスポーツ健康ウォーキング事業」に似た全市の取組"
+    assert like.citations[0].hit.chunk.ward is None
+    _, own = mini_bot.dialogue(["豊平区のウォーキングの取組は？", "市全体で税金の手続きってオンラインになる？"])
+    assert own.understood_as is None and own.citations[0].hit.chunk.ward is None
+
+
 def test_other_wards_asked_on_their_own_terms_search_every_ward_but_the_previous(mini_bot):
     """「ほかの区で防災の取組ある？」 names its own subject: searched as asked, the previous ward's passages sunk (before,
     豊平区 carried over and its own passages led)."""
