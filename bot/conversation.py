@@ -95,8 +95,8 @@ _WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協�
                            r"\b(?:together|partner(?:ing)?|work(?:ing)?) with\b", re.IGNORECASE)
 # The whole city, asked of a ward's topic (「市全体でもやってる？」, "Is there anything city-wide?").
 _CITY_WIDE = re.compile(r"(?:札幌)?市(?:全体|全域|として)|全市|\bcity-?wide\b|\b(?:the )?whole city\b|"
-                        r"\bacross (?:the )?city\b", re.I)
-_WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.I)
+                        r"\bacross (?:the )?city\b", re.IGNORECASE)
+_WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -173,7 +173,7 @@ class Resolution:
     frame: str = ""  # an elliptical new question's previous question (`Query.frame`)
     lean: Chunk | None = None  # a new question adding a thing to the topic (「インスタもやってるの？」): preferred, not searched
     like: Chunk | None = None  # the topic another ward is asked for something like (「南区にも似たようなのある？」)
-    group: frozenset[str] = frozenset()  # what 「その中で」 looks among: the topic's initiatives, or those beside it
+    group: frozenset[str] = frozenset()  # what 「その中で」 looks among: the initiatives of or beside the topic
 
     @property
     def in_context(self) -> bool:
@@ -406,11 +406,11 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True
     common = bool(things) and all(thing in topic.title and _named_by(thing, passages) > _SPECIFIC
                                   for thing in things)
-    asks_of_it = message.intent.unanswerable_fact or message.intent.kind in _TARGETED or _WHAT_KIND.search(text)
-    if common and asks_of_it:
+    asks_of_it = message.intent.unanswerable_fact or message.intent.kind in _TARGETED
+    if common and (asks_of_it or _WHAT_KIND.search(text)):
         # 「センターはどこにできるの？」 of 介護認定事務センター事業, 「どんな活動が対象？」 of 学生…まちづくり活動への助成
-        # 事業: a common word of its title, standing for it, asked a fact or what kind (a question naming the topic
-        # by its own words, 消防検査, is one of its own)
+        # 事業: a common word of its title, standing for it, asked a fact or what kind (a question naming the
+        # topic by its own words, 消防検査, is one of its own)
         return True
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
     own = [thing for thing in things if thing in topic.text and thing not in topic.title]

@@ -35,8 +35,8 @@ def spelled_out(texts: Iterable[str]) -> dict[str, str]:
 
 
 def with_abbreviations(profile: PlanProfile, texts: Iterable[str]) -> PlanProfile:
-    """``profile`` with each abbreviation the ``texts`` spell out as a phrasing of its full name (`PlanProfile.
-    plan_terms`); the profile's own ``[aliases]`` kept as declared."""
+    """``profile`` with each abbreviation the ``texts`` spell out as a phrasing of its full name
+    (`PlanProfile.plan_terms`); the profile's own ``[aliases]`` kept as declared."""
     aliases = dict(profile.aliases)
     for abbreviation, full in spelled_out(texts).items():
         phrasings = aliases.get(full, ())

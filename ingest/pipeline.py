@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from ingest.abbreviations import with_abbreviations
 from ingest.chunk import CHUNK_KINDS, Chunk
 from ingest.config import CHUNKS_FILE
 from ingest.display import area
 from ingest.plan import parse_document
-from ingest.abbreviations import with_abbreviations
 from ingest.profile import PROFILE_JSON_SUFFIX, PlanProfile, bundled_profile, declared_profile, profile_for
 from ingest.reader import read_text
 from planqa.errors import CorpusError
