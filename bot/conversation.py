@@ -36,6 +36,7 @@ from bot.answer import Answer
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.document import description_text, spoken_text
 from index.intent import mentioned_ward
+from index.kana_kanji import asking_words_in_kanji
 from index.query import Query
 from index.units import counted_kind, counted_unit
 from index.unstated import (
@@ -524,7 +525,7 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     ("Which department is in charge?" has none); the words asking for a fact the plan never states are the
     asked fact too (「参加費っていくら？」, 「今日は何分待ち？」: `without_asked_fact`)."""
     fact = message.intent.unanswerable_fact
-    text = without_asked_fact(message.text, fact)
+    text = without_asked_fact(asking_words_in_kanji(message.text), fact)  # 「しょかんは？」 asks 所管
     if message.language == "en":
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 

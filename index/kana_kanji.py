@@ -31,15 +31,16 @@ COMMON = ("news1", "news2", "ichi1", "ichi2", "spec1", "spec2")
 MIN_READING = 3  # shorter readings (いる, かい) are other words' pieces as often as words
 MAX_READING = 12
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
-# The words a question asks a time, a count or a price with, which JMdict gives more than one common spelling
-# (なんじ: 何時 and 汝; むりょう: 無料 and 無量) or none, so `readings` leaves them in kana: 「なんじまで？」 asks 何時.
+# The words a question asks a time, a count, a price or the department with, which JMdict gives more than one
+# common spelling (なんじ: 何時 and 汝; むりょう: 無料 and 無量; しょかん: 所管 and 書簡) or none, so `readings` leaves
+# them in kana: 「なんじまで？」 asks 何時.
 # Read only before a particle or the question's end, not inside a longer word (ひなんじょ, 避難所).
 # A count's asking word is read whole, before a shorter one inside it: なんじかん is 何時間 (how long), not
 # 何時 (what time) and かん.
 ASKING_WORDS = {"なんじ": "何時", "なんようび": "何曜日", "なんがつ": "何月", "なんぷん": "何分", "なんかい": "何回",
                 "なんさい": "何歳", "なんえん": "何円", "むりょう": "無料", "ゆうりょう": "有料",
                 "なんじかん": "何時間", "なんにち": "何日", "なんかげつ": "何か月", "なんねん": "何年", "なんにん": "何人",
-                "なんまい": "何枚", "なんけん": "何件"}
+                "なんまい": "何枚", "なんけん": "何件", "しょかん": "所管"}
 _ASKING = re.compile("(" + "|".join(sorted(ASKING_WORDS, key=len, reverse=True)) + ")"
                      r"(?=から|まで|ごろ|くらい|ぐらい|です|でしょう|なの|なん|って|は|に|の|で|も|だ|か|[?？!！。、\s]|$)")
 

@@ -290,6 +290,12 @@ def test_an_english_follow_up_asking_how_much_the_target_is_stays_on_the_topic(m
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
+def test_the_department_asked_in_kana_stays_on_the_topic(mini_bot):
+    """「しょかんは？」 asks 所管 (Mozc reads it 書簡, a letter): nothing but the asked fact."""
+    _, kana = mini_bot.dialogue(["消防検査のオンライン化について教えて", "しょかんは？"])
+    assert kana.understood_as == "「消防検査のオンライン化」について" and "消防局 予防部" in kana.text.splitlines()[1]
+
+
 @pytest.mark.parametrize("follow_up", ["担当は消防局？", "担当は予防部？"])  # the bureau or the division
 def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot, follow_up):
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])

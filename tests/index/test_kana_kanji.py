@@ -53,6 +53,7 @@ def test_hiragana_runs_are_read_longest_first_and_the_rest_is_left(dictionary):
 def test_asking_words_are_read_before_a_particle_not_inside_a_word():
     assert in_kanji("ひなんじょは なんじから なんじまで？", {}) == "ひなんじょは 何時から 何時まで？"
     assert in_kanji("むりょうですか", {}) == "無料ですか"
+    assert asking_words_in_kanji("しょかんは？") == "所管は？"  # the department asked (not 書簡, a letter)
 
 
 def test_a_count_is_asked_with_its_whole_word():
