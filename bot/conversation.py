@@ -115,6 +115,7 @@ _FACT_WORDS = {
     "教える", "知る", "聞く", "思う", "感じ", "方", "様子", "予算", "ところ", "とこ", "ほう",
     "金額", "額", "数字", "人数", "件数", "回数", "規模", "時期", "期間", "対象", "結果", "成果", "効果", "進捗",
     "積り", "つもり", "見込み", "見込", "名前", "名称", "愛称", "種目", "種類", "中身",
+    "関係",  # 「ウォーキングも関係ある？」: whether the topic takes in a thing, not a topic of its own
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
@@ -267,6 +268,11 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
             return Resolution("same_topic", f"{opener.query.text} {text}", None, carried_ward,
                               understood_as=f"「{opener.query.text}」について")
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
+    if topic is not None and topic.kind == "glossary" and earlier and (back := earlier[-1].topic) is not None and \
+            back.kind != "glossary" and _topic_words(message, profile) and _refers_to(message, back, profile, passages):
+        # 「認定制度があるの？」 after 「ネーミングライツってなに？」, asked aside of the companies' initiative: back to the
+        # initiative, whose text names it
+        return Resolution("same_topic", None, back, carried_ward, understood_as=f"「{back.title}」について")
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, profile) else None

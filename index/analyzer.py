@@ -5,7 +5,9 @@ Each text yields three token fields, scored by separate BM25 indexes:
 - ``word``: content words after NFKC/width folding and lower-casing; particles, auxiliaries,
   symbols, whitespace and fillers dropped; verbs and adjectives by lemma (申し込み -> 申し込む);
   nouns by surface and, when it differs, by lemma (ごみ -> also 塵), so kana and kanji spellings meet;
-  compound nouns kept whole (大型ごみ) and also as their parts.
+  compound nouns kept whole (大型ごみ) and also as their parts; an unknown run of katakana (「コトニジャズ」,
+  one unknown word between quotes) also as the known words it splits into alone (ジャズ), as Kuromoji's
+  search mode splits long katakana compounds.
 - ``bigram``: character bigrams of the folded text, so partial words and typos still overlap.
 - ``kana``: bigrams of the katakana reading, so a kana query (こうざふりかえ) meets kanji text (口座振替).
 - ``synonym``: the Sudachi dictionary's synonym groups of the words (index/synonyms.py), so 引っ越し
@@ -24,7 +26,7 @@ from typing import NamedTuple
 
 from index.synonyms import synonym_groups
 
-ANALYZER_VERSION = 2  # 2: the synonym field
+ANALYZER_VERSION = 3  # 2: the synonym field; 3: unknown katakana runs split
 FIELDS = ("word", "bigram", "kana", "synonym")
 
 _DROP_POS = {"助詞", "助動詞", "記号", "補助記号", "空白"}
@@ -225,6 +227,23 @@ class AnalyzerSettings:
         return dict(vars(self))
 
 
+_KATAKANA_RUN = re.compile(r"[ァ-ヴー]{4,}")
+
+
+@lru_cache(maxsize=4096)
+def _katakana_parts(surface: str) -> tuple[str, ...]:
+    """The known words of two or more characters an unknown katakana run splits into when tagged alone
+    (コトニジャズ -> ジャズ); none when it is no katakana run or does not split into known words."""
+    if not _KATAKANA_RUN.fullmatch(surface):
+        return ()
+    with _TAGGER_LOCK:
+        parts = [(w.surface, w.feature, bool(w.feature.kana)) for w in _shared_tagger()(surface)]
+    if len(parts) < 2 or not all(known for _, _, known in parts):
+        return ()
+    return tuple(part for part, feature, _ in parts if feature.pos1 == "名詞" and len(part) > 1
+                 and part not in _STOPWORDS and fold(_lemma(part, feature)) not in _STOPWORDS)
+
+
 @dataclass
 class Analyzer:
     """Turns text into ``{"word": [...], "bigram": [...], "kana": [...]}`` token lists.
@@ -300,6 +319,8 @@ class Analyzer:
                 continue
             if term.strip():
                 words.append(term)
+            if pos1 == "名詞" and not kana:
+                words.extend(_katakana_parts(surface))
             noun_lemma = fold(lemma)
             if self.settings.noun_lemmas and pos1 == "名詞" and noun_lemma != term and noun_lemma.strip():
                 words.append(noun_lemma)

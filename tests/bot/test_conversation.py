@@ -217,6 +217,26 @@ def test_a_thing_named_loosely_that_the_topic_speaks_of_is_asked_of_the_topic(mi
     assert loose.understood_as == "「消防検査のオンライン化」について" and lead(loose) == "消防検査のオンライン化"
 
 
+def test_a_thing_the_topic_names_asked_whether_it_is_part_of_it_is_asked_of_the_topic(mini_bot, monkeypatch):
+    """「インターネットも関係ある？」 after the bulky-waste initiative, whose text names インターネット受付: 関係 asks
+    whether the topic takes the thing in, it is no second thing of the message (the thing counted as named by many
+    passages, as ウォーキング is in the plan: a detail few passages name is the topic's anyway)."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "_SPECIFIC", 0)
+    _, related = mini_bot.dialogue(["大型ごみのネット受付ってどうなる？", "インターネットも関係ある？"])
+    assert related.understood_as == "「大型ごみ収集のオンライン化」について"
+    assert lead(related) == "大型ごみ収集のオンライン化"
+
+
+def test_after_a_term_asked_aside_a_detail_of_the_topic_before_returns_to_it(mini_bot):
+    """「インターネット受付があるの？」 after 「ナッジって何？」, asked aside of the bulky-waste initiative: the glossary
+    entry does not name it, the initiative before it does — back to the initiative."""
+    *_, back = mini_bot.dialogue(["大型ごみのネット受付ってどうなる？", "ナッジって何？", "インターネット受付があるの？"])
+    assert back.understood_as == "「大型ごみ収集のオンライン化」について"
+    assert lead(back) == "大型ごみ収集のオンライン化"
+
+
 def test_a_condition_asked_of_the_topic_is_stated_by_the_topic_or_not_at_all(mini_bot):
     """「それってオンラインでも申し込める？」 of the river clean-up: the bulky-waste and fire-inspection passages
     retrieved with it speak of オンライン, the topic does not — refused, the topic still shown; 「それって一斉清掃も

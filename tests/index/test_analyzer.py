@@ -33,6 +33,15 @@ def test_space_breaks_compounds(analyzer):
     assert "消防検査" in words and "所管" in words and "消防検査所管" not in words
 
 
+def test_an_unknown_katakana_run_also_yields_the_known_words_it_splits_into(analyzer):
+    """「コトニジャズ」 between quotes is one unknown word to the tagger: its ジャズ is a word too, so 「ジャズのイベント」
+    meets it; a run that splits into no known words stays whole, and known words are not split again."""
+    assert {"コトニジャズ", "ジャズ"} <= set(analyzer.analyze("「コトニジャズ」等を通じて")["word"])
+    assert analyzer.analyze("「ミンナミニイクミナミナク」")["word"] == ["ミンナミニイクミナミナク"]
+    assert "ウォーキング" in analyzer.analyze("ノルディックウォーキング")["word"]
+    assert "ノルディ" not in analyzer.analyze("ノルディックウォーキング")["word"]
+
+
 def test_bigrams_cover_partial_words(analyzer):
     assert {"大型", "型ご", "ごみ"} <= set(analyzer.analyze("大型ごみ")["bigram"])
 
