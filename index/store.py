@@ -92,29 +92,27 @@ class LoadedIndex:
     @cached_property
     def description_vectors(self) -> np.ndarray | None:
         """Each chunk's description vector (row i = chunk i), or None without a description index."""
-        index = self.description_index
-        if index is None:
-            return None
-        if hasattr(index, "make_direct_map"):
-            import faiss
+        return _all_rows(self.description_index) if self.description_index is not None else None
 
-            # an IVF index reconstructs its rows only through a direct map: a copy's, as the index searched
-            # may be in use by another thread
-            index = faiss.clone_index(index)
-            index.make_direct_map()
-        return index.reconstruct_n(0, index.ntotal)
+    @cached_property
+    def passage_vectors(self) -> np.ndarray:
+        """Each chunk's full-passage vector (title and context included; row i = chunk i)."""
+        return _all_rows(self.faiss_index)
 
     def most_alike(self, chunk: Chunk, ward: str | None) -> Chunk | None:
-        """The initiative of ``ward`` whose description reads most like ``chunk``'s (「南区にも似たようなのある？」
-        after 清田区's sweets: the ward's promotion of its own produce) — with no ward, of any ward but
-        ``chunk``'s own (「ほかの区でもやってる？」) — or None."""
+        """The initiative of ``ward`` that reads most like ``chunk`` (「南区にも似たようなのある？」 after 清田区's
+        sweets: the ward's promotion of its own produce) — with no ward, of any ward but ``chunk``'s own
+        (「ほかの区でもやってる？」) — or None. Alike by description and by full passage, summed: the title counts
+        too (南区's 冬も楽しむウォーキング is most like 西区's ノルディックウォーキング, whose description alone reads
+        less like it than 西区's flower seedlings)."""
         vectors, row = self.description_vectors, self.rows.get(chunk.id)
         wards = {ward} if ward else {other.ward for other in self.chunks} - {None, chunk.ward}
         rows = [i for i, other in enumerate(self.chunks)
                 if other.ward in wards and other.kind in ("initiative", "program") and other.id != chunk.id]
         if vectors is None or row is None or not rows:
             return None
-        return self.chunks[max(rows, key=lambda i: float(vectors[i] @ vectors[row]))]
+        passages = self.passage_vectors
+        return self.chunks[max(rows, key=lambda i: float(vectors[i] @ vectors[row] + passages[i] @ passages[row]))]
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -415,6 +413,18 @@ def _reading(directory: Path):
             yield resolved
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _all_rows(index: Any) -> np.ndarray:
+    """Every row of a FAISS index, in order."""
+    if hasattr(index, "make_direct_map"):
+        import faiss
+
+        # an IVF index reconstructs its rows only through a direct map: a copy's, as the index searched
+        # may be in use by another thread
+        index = faiss.clone_index(index)
+        index.make_direct_map()
+    return index.reconstruct_n(0, index.ntotal)
 
 
 def load_index(config: IndexConfig, embedder: Embedder | None) -> LoadedIndex:

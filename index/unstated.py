@@ -287,6 +287,10 @@ _NOT_IN_PLAN = {
         r"[^。？?]{0,8}(?:(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ)(?:る|ます)|"
         r"(?:て|で)(?:も)?(?:いい|良い|大丈夫))(?:の|か|です(?:か)?|んですか|んでしょうか|でしょうか|かな)?\s*[?？]?\s*$|"
         r"対象(?:者)?(?:は|って)\s*(?:誰|だれ|どんな人|どういう人)|参加資格|利用資格|"
+        # 「大学生じゃなくても対象？」, 「社会人でも対象になる？」: whether such people are whom it is for
+        r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|社会人|大人|外国人|高齢者|若い人|若者|お年寄り|初心者|"
+        r"個人|一般の人|市外の人|区外の人)(?:も|でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)\s*"
+        r"対象(?:者)?(?:に(?:なる|なります|なれる|入る|含まれる))?(?:の|か|です(?:か)?|なの|かな)?\s*[?？]?\s*$|"
         r"対象(?:に|と)なる[^。？?]{0,15}(?:は|って)\s*(?:何|なに|どれ|誰|だれ)?\s*[?？]?\s*$|"
         r"\bcan (?:people|residents|someone|anyone|i|we|non-residents) (?:from|who live|living) outside\b|\bfrom outside (?:sapporo|the city|the ward)\b.{0,30}\b(?:join|use|attend|apply)\b|"
         r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"

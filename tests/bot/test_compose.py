@@ -587,6 +587,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市って施設のネーミングライツを売ってるの？", "general", None),  # the city selling: its own business
         ("それって区民じゃなくても参加できる？", "general", "eligibility"),  # who else may take part
         ("子ども以外の人も参加できる？", "general", "eligibility"),
+        ("大学生じゃなくても対象？", "general", "eligibility"),  # whom it is for, asked with 対象
+        ("社会人でも対象になる？", "general", "eligibility"),
+        ("大学生向けの支援ある？", "general", None),  # a thing for students asked, not whom the topic is for
         ("マイナンバーカードじゃなくても申請できる？", "general", "condition"),  # a means, not a person
         ("What share of procedures will be online by 2027?", "figure", None),  # a share asked: a figure
         ("How many work processes will the city redesign by 2027?", "figure", None),
@@ -1165,6 +1168,15 @@ def test_how_many_cases_of_what_the_city_will_do_is_answered_by_its_number_of_pr
     assert said.citations[0].hit.chunk is nudge and "20事業" in said.text.splitlines()[0]
     refused = answer("ナッジの取組って何人くらいでやるの？", hits((nudge, 0.90, 10.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+
+
+def test_how_many_cases_of_tasks_the_city_will_redesign_is_answered_by_its_number_of_tasks():
+    """「何件くらいやるの？」 of 業務の見える化: 「25業務」 counts them, as 20事業 counts projects."""
+    flows = chunk("p#L480", "「業務の見える化」の推進", text="市役所の業務フローを可視化します。",
+                  indicator="新たに業務フロー・業務の再構築の検討を行った業務数（計画期間累計）",
+                  baseline=Measure(2022, "—"), target=Measure(2027, "25業務"))
+    said = answer("業務の見える化って何件くらいやるの？", hits((flows, 0.90, 10.0)))
+    assert not said.abstained and "25業務" in said.text.splitlines()[0]
 
 
 def test_a_ratio_asked_is_answered_only_by_a_number_in_times():

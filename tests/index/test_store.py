@@ -188,10 +188,34 @@ def test_the_passage_most_alike_in_another_ward_is_read_from_the_description_vec
     for chunk, vector in ((walking, (1.0, 0.0)), (river, (0.9, 0.1)), (disaster, (0.1, 0.9))):
         vectors[titles.index(chunk.title)] = vector
     loaded.__dict__["description_vectors"] = vectors
+    loaded.__dict__["passage_vectors"] = np.zeros_like(vectors)  # the full passages alike to none
     assert loaded.most_alike(walking, "西区") == river
     assert loaded.most_alike(river, "西区") == disaster  # not itself
     assert loaded.most_alike(river, "豊平区") == walking
     assert loaded.most_alike(river, "中央区") is None
+
+
+def test_the_full_passage_counts_too_when_descriptions_read_alike(mini_config, embedder):
+    """Two 西区 initiatives whose descriptions read as much like 豊平区's walking: the one whose full passage (title
+    included) reads more like it is the most alike."""
+    import numpy as np
+
+    build_index(mini_config, embedder)
+    loaded = load_index(mini_config, embedder)
+    titles = [chunk.title for chunk in loaded.chunks]
+    walking = loaded.chunks[titles.index("とよひらスポーツ健康ウォーキング事業")]
+    disaster, river = (titles.index(title) for title in ("地域の防災力強化", "琴似発寒川の水環境保全推進事業"))
+    described = np.zeros((len(titles), 2), dtype=np.float32)
+    described[titles.index(walking.title)] = described[disaster] = described[river] = (1.0, 0.0)
+    passages = np.zeros_like(described)
+    passages[titles.index(walking.title)] = (1.0, 0.0)
+    for row in (disaster, river):
+        passages[row] = (0.9, 0.1) if row == river else (0.1, 0.9)
+    loaded.__dict__["description_vectors"] = described
+    loaded.__dict__["passage_vectors"] = passages
+    assert loaded.most_alike(walking, "西区").title == "琴似発寒川の水環境保全推進事業"
+    passages[[disaster, river]] = passages[[river, disaster]]
+    assert loaded.most_alike(walking, "西区").title == "地域の防災力強化"
 
 
 def test_an_ivf_index_names_the_passage_alike_too(mini_config, embedder):
