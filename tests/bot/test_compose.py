@@ -582,6 +582,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("冬のウォーキングイベント、雪がひどい日は中止になる？", "general", "weather"),
         ("オンライン相談はどのアプリを使うの？", "general", "names"),
         ("Where is the My Number card center located?", "general", "location"),
+        ("Where is the My Number card center?", "general", "location"),  # where a place is
+        ("Where is the plan's target?", "figure", None),  # no place
+        ("how much are tickets", "general", "fee"),  # what the citizen pays to get in
         ("生活保護の申請って何を持っていけばいい？", "general", "documents"),  # 何を: not "what is"
         ("南区の子育てキャラクターのぬいぐるみって売ってる？", "ward", "business"),
         ("市って施設のネーミングライツを売ってるの？", "general", None),  # the city selling: its own business
