@@ -119,7 +119,9 @@ _DEFINITION = re.compile(
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)
     r"^\s*what (?:is|are|does)\b(?!.*\b(?:doing|do|planning|going to)\b)|^\s*what (?:does|do)\b.*\b(?:mean|stand for)\b|\bdefinition\b|\bdefine\b|"
-    r"^\s*(?:please |can you |could you )?explain\b(?!.*\b(?:how|why)\b)|\bmeaning of\b",
+    r"^\s*(?:please |can you |could you )?explain\b(?!.*\b(?:how|why)\b)|\bmeaning of\b|"
+    # a term and nothing else asked (「ＢＰＲって？」)
+    r"^\s*[^\s、。？?!！]{1,20}って\s*[?？]\s*$",
     re.IGNORECASE,
 )
 # A question about the plan's own target ("目標はいくら", "the target year") asks for a fact the plan

@@ -583,6 +583,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("オンライン相談はどのアプリを使うの？", "general", "names"),
         ("Where is the My Number card center located?", "general", "location"),
         ("Where is the My Number card center?", "general", "location"),  # where a place is
+        ("ＢＰＲって？", "definition", None),  # a term and nothing else asked
+        ("目標って？", "figure", None),  # an asked fact's word: the fact, not a term
         ("Where is the plan's target?", "figure", None),  # no place
         ("how much are tickets", "general", "fee"),  # what the citizen pays to get in
         ("生活保護の申請って何を持っていけばいい？", "general", "documents"),  # 何を: not "what is"

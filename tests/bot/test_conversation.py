@@ -310,9 +310,10 @@ def test_an_english_follow_up_asking_how_much_the_target_is_stays_on_the_topic(m
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
-def test_the_department_asked_in_kana_stays_on_the_topic(mini_bot):
-    """「しょかんは？」 asks 所管 (Mozc reads it 書簡, a letter): nothing but the asked fact."""
-    _, kana = mini_bot.dialogue(["消防検査のオンライン化について教えて", "しょかんは？"])
+@pytest.mark.parametrize("asked", ["しょかんは？", "たんとうぶしょ"])
+def test_the_department_asked_in_kana_stays_on_the_topic(mini_bot, asked):
+    """「しょかんは？」 asks 所管 (Mozc reads it 書簡, a letter), 「たんとうぶしょ」 担当部署: nothing but the asked fact."""
+    _, kana = mini_bot.dialogue(["消防検査のオンライン化について教えて", asked])
     assert kana.understood_as == "「消防検査のオンライン化」について" and "消防局 予防部" in kana.text.splitlines()[1]
 
 
