@@ -102,6 +102,9 @@ _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore det
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
                                r"^(?:じゃあ|じゃ|それじゃ|それなら|それでは|では|で|あと)|"
+                               # 「うちは南区なんだけど」, 「南区に住んでるんですけど」: the asker's own ward
+                               r"^(?:うち|家|私|わたし|僕|俺)(?:は|の(?:区|とこ|ところ)は)|に住んで(?:る|いる|います)|"
+                               r"(?:なん|な|なの|ん)?(?:だけど|ですけど|ですが|だが|やけど)|"
                                r"だと|では|でも|なら|の場合|の方|のほう|は|も|に|について|だったら|"
                                r"どう(?:ですか|でしょうか|でしょう|かな|なの|なん|だろう|なっている|なってる)?|"
                                r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|\bsomething similar\b|\bsimilar\b|"
@@ -275,7 +278,7 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         return Resolution("same_topic", None, back, carried_ward, understood_as=f"「{back.title}」について")
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
-    lean = topic if topic is not None and _adds_to_topic(text, profile) else None
+    lean = topic if topic is not None and _adds_to_topic(text, topic, profile) else None
     added = lean is not None and all(not _named_by(thing, passages) or thing in spoken_text(lean)
                                      for thing in _named_things(text, profile))
     if added or topic is not None and _named_loosely(text, topic, profile):
@@ -311,12 +314,14 @@ def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) 
     return bool(things) and all(thing in topic.text and thing not in previous.query.text for thing in things)
 
 
-def _adds_to_topic(text: str, profile: PlanProfile) -> bool:
+def _adds_to_topic(text: str, topic: Chunk, profile: PlanProfile) -> bool:
     """「インスタもやってるの？」, 「LINEでも見られる？」, 「マニュアルみたいなのも作る？」: one thing, with も, asked of what
-    was just answered."""
+    was just answered; or several, the last with も, that the topic all speaks of (「町内会向けの研修もある？」 after
+    手稲区's support for those who cannot flee alone, which holds 研修会 for 町内会)."""
     things = _named_things(text, profile)
-    return len(things) == 1 and \
-        re.search(rf"{re.escape(things[0])}{_LIKE_IT}(?:で|に|と|から)?も", text, re.IGNORECASE) is not None
+    if not things or re.search(rf"{re.escape(things[-1])}{_LIKE_IT}(?:で|に|と|から)?も", text, re.IGNORECASE) is None:
+        return False
+    return len(things) == 1 or all(thing in spoken_text(topic) for thing in things)
 
 
 def _named_loosely(text: str, topic: Chunk, profile: PlanProfile) -> bool:

@@ -25,9 +25,12 @@ def description_text(chunk: Chunk) -> str:
 
 
 def spoken_text(chunk: Chunk) -> str:
-    """What a passage says in its own words — title, text and indicator: where a fact the plan rarely states
-    is looked for (「補助金とか出る？」 is answered by 「…活動への助成事業」, whose text says 支援)."""
-    return " ".join(part for part in (chunk.title, chunk.text, chunk.indicator) if part)
+    """What a passage says in its own words — title, text, indicator and the values of its target row: where a
+    fact the plan rarely states is looked for (「補助金とか出る？」 is answered by 「…活動への助成事業」, whose text
+    says 支援; 「ガソリン券もできる？」 by 障がい者交通費助成のオンライン化, whose 2027 target is
+    「タクシー券、ガソリン券の電子申請実施」)."""
+    values = [measure.value for measure in (chunk.baseline, chunk.target) if measure is not None]
+    return " ".join(part for part in (chunk.title, chunk.text, chunk.indicator, *values) if part)
 
 
 def lexical_text(chunk: Chunk, profile: PlanProfile) -> str:

@@ -584,6 +584,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Where is the My Number card center located?", "general", "location"),
         ("Where is the My Number card center?", "general", "location"),  # where a place is
         ("ＢＰＲって？", "definition", None),  # a term and nothing else asked
+        ("申し込みはどこに？", "general", "procedure"),  # where to apply
+        ("どこで配ってる？", "general", "location"),  # where a thing is handed out
+        ("うちの子、市に意見を言える場があるなら出てみたいって。小学生でも大丈夫？", "general", "eligibility"),
+        # a told situation, not the question: 「どうしたらいいか分からない」
+        ("父が認知症で、どうしたらいいか分からない。相談できるところある？", "general", None),
+        ("認知症の父のこと、どうしたらいい？", "general", "procedure"),
         ("目標って？", "figure", None),  # an asked fact's word: the fact, not a term
         ("Where is the plan's target?", "figure", None),  # no place
         ("how much are tickets", "general", "fee"),  # what the citizen pays to get in
@@ -1004,6 +1010,17 @@ def test_a_condition_is_answered_only_by_a_passage_that_speaks_of_it():
     refused = answer("大型ごみはコンビニでも申し込める？", hits((BULKY, 0.92, 10.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には「コンビニ」についての記載はありません。")
     assert refused.citations[0].hit.chunk is BULKY  # the closest topic is still shown
+
+
+def test_a_condition_stated_only_by_the_passages_target_row_is_answered_by_it():
+    """「ガソリン券も申請できる？」 of 障がい者交通費助成のオンライン化, whose 2027 target is 「タクシー券、ガソリン券の電子申請
+    実施」: the target row is the passage's own words too."""
+    fares = chunk("p#L300", "障がい者交通費助成のオンライン化", text="一部券種の電子申請を開始します。",
+                  indicator="電子申請の実施", baseline=Measure(2022, "—"), target=Measure(2027, "タクシー券、ガソリン券の電子申請実施"))
+    said = answer("障がい者の交通費助成、ガソリン券も申請できる？", hits((fares, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is fares
+    refused = answer("障がい者の交通費助成、バス券も申請できる？", hits((fares, 0.92, 10.0)))
+    assert refused.abstained and "「バス券」についての記載はありません" in refused.text
 
 
 def test_a_condition_asked_in_a_second_question_is_told_after_the_first_is_answered():
@@ -2211,7 +2228,8 @@ def test_a_thing_talked_about_as_a_subject_and_a_count_named_nowhere_are_asked_o
     passage names is a question of its own."""
     from bot.conversation import _adds_to_topic, _named_things, resolve
 
-    assert _named_things("食事の話もある？", PROFILE) == ["食事"] and _adds_to_topic("食事の話もある？", PROFILE)
+    walks = chunk("p#L200", "冬も楽しむウォーキング推進事業", ward="南区", text="冬のウォーキングを楽しむ催しを行います。")
+    assert _named_things("食事の話もある？", PROFILE) == ["食事"] and _adds_to_topic("食事の話もある？", walks, PROFILE)
     site = chunk("p#L430", "市公式ホームページの再構築", text="誰もが見やすいホームページに再構築します。",
                  indicator="市公式ホームページの月間アクティブユーザー数", baseline=Measure(2022, "2,273,760人"),
                  target=Measure(2027, "2,728,512人"))

@@ -109,7 +109,8 @@ def test_the_same_question_in_another_ward(mini_bot):
     assert second.citations[0].hit.chunk.ward == "豊平区"
 
 
-@pytest.mark.parametrize("follow_up", ["豊平区だとどう？", "豊平区はどうなってる？", "豊平区だったらどうかな"])
+@pytest.mark.parametrize("follow_up", ["豊平区だとどう？", "豊平区はどうなってる？", "豊平区だったらどうかな",
+                                       "うちは豊平区なんだけど", "豊平区に住んでるんですけど"])
 def test_the_same_question_in_another_ward_asked_how_it_is_there(mini_bot, follow_up):
     _, second = mini_bot.dialogue(["西区の健康づくりの取組は？", follow_up])
     assert second.understood_as == "豊平区について、前の質問と同じ内容で"
@@ -199,6 +200,19 @@ def test_a_glossary_term_the_topic_names_asked_what_is_done_with_it_stays_on_the
     assert used.understood_as == "「消防検査のオンライン化」について"
     _, term = bot.dialogue(["消防検査のオンライン化って何？", "ナッジって何？"])
     assert term.understood_as is None and lead(term) == "ナッジ"
+
+
+def test_several_things_the_topic_all_speaks_of_asked_with_mo_are_asked_of_the_topic(mini_bot, monkeypatch):
+    """「口座振替の依頼もインターネットでできる？」 after 税務手続のオンライン化, whose target row names インターネットを利用
+    した口座振替依頼: several things, the last with も, all spoken of by the topic (each named by many passages, as
+    町内会 and 研修 are in the plan) — the topic's; one the topic does not speak of is a new question."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "_SPECIFIC", 0)
+    _, both = mini_bot.dialogue(["税金の手続きのオンライン化について教えて", "インターネットの口座振替依頼もある？"])
+    assert both.understood_as == "「税務手続のオンライン化推進」について"
+    _, other = mini_bot.dialogue(["税金の手続きのオンライン化について教えて", "インターネットの大型ごみ受付もある？"])
+    assert other.understood_as is None
 
 
 def test_a_thing_no_passage_names_added_to_the_topic_is_asked_of_the_topic(mini_bot):

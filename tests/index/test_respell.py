@@ -82,6 +82,9 @@ def test_a_whole_hiragana_word_amid_kanji_is_read_as_the_plan_word():
 
 def test_ordinary_questions_are_left_alone(vocabulary):
     assert not written_in_kana("区役所でオンライン相談ができるようになりますか？")
+    # katakana written as anyone writes it is no sign of a kana question (いつ is no ハイツ)
+    assert not written_in_kana("ネットで申し込めるのはいつから？")
+    assert written_in_kana("マイナンバーカードのこうふは？")
     assert respell("区役所でオンライン相談ができるようになりますか？", vocabulary, Analyzer()) == []
 
 
