@@ -61,6 +61,9 @@ _DONE = re.compile(
     r"使えるように|導入(?:して|する|され|済)|取り入れ|"
     r"活用して|取り組んで|進めて(?:る|い)|売って(?:る|い)|見直して(?:る|い)|"
     r"(?:たり|て|で)?して(?:る|いる|ます)(?:の|んですか|んでしょうか|か)?\s*[?？]|"
+    # whether the city will (「出資団体って見直すの？」, 「やめるの？」)
+    r"(?:見直す|改める|変える|始める|やめる|止める|なくす|減らす|増やす|広げる|作る|つくる|導入する)"
+    r"(?:の|んですか|んでしょうか|予定(?:は|なの)?)\s*[?？]?\s*$|"
     r"\b(?:is|are) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) [a-z]+ing\b|"
     r"\b(?:does|do|will|did) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) "
     r"(?!mean\b|stand\b)[a-z]+\b", re.I)

@@ -832,10 +832,13 @@ def test_who_may_see_something_is_answered_by_a_passage_that_publishes_it():
 def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_see_by_one_publishing_it():
     """「子どもでもできるの？」 is answered by 「…誰でも体操」 (the people asked are no subject a passage must name);
     公開 answers who may see something, not who may take part in it."""
-    from index.unstated import standing_veto
+    from index.unstated import standing_veto, subject_of
 
     anyone = "「エコロコ！やまべえ誰でも体操」 介護予防体操をあらゆる世代へ普及します。"
     assert standing_veto("eligibility", [anyone], ("体操",), "その体操、子どもでもできるの？") is None
+    # the people as the tokenizer reads them (お年寄り: 年寄り, 高齢者: 高齢) are no subject either
+    for question in ("お年寄りでもできる？", "高齢者でもできる？", "小学生でも大丈夫？"):
+        assert subject_of(question, "eligibility") == (), question
     every_age = "地域の保健師が、世代を問わず地域住民全体の健康づくりを推進します。"
     assert standing_veto("eligibility", [every_age], ("健康",), "健康づくりって若い人でもやっていいの？") is None
     published = "研修の資料を公開します。"
@@ -1782,7 +1785,7 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
                      "Is the city using pay-for-success contracts?", "成果連動型の契約ってもう使えるの？",
                      "Does the city sign pay-for-success contracts?",
                      "Is Chuo ward signing pay-for-success contracts?",
-                     "成果連動型の契約、見直したりしてる？"):
+                     "成果連動型の契約、見直したりしてる？", "成果連動型の契約って見直すの？"):
         assert answer(question, ranked).citations[0].hit.chunk is pfs, question
     for question in ("成果連動型って何？", "結果が出たときだけお金を払う契約", "What does pay-for-success mean?"):
         assert answer(question, ranked).citations[0].hit.chunk is term, question
