@@ -42,6 +42,7 @@ from index.units import counted_kind, counted_unit
 from index.unstated import (
     NAMELESS_NOUNS,
     NEEDS_SUBJECT,
+    PEOPLE,
     SUBJECT_BOUND,
     condition_of,
     subject_of,
@@ -119,6 +120,7 @@ _FACT_WORDS = {
     "金額", "額", "数字", "人数", "件数", "回数", "規模", "時期", "期間", "対象", "結果", "成果", "効果", "進捗",
     "積り", "つもり", "見込み", "見込", "名前", "名称", "愛称", "種目", "種類", "中身",
     "関係",  # 「ウォーキングも関係ある？」: whether the topic takes in a thing, not a topic of its own
+    "現状", "現況",  # 「現状は？」 of a target: its baseline
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
@@ -279,7 +281,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, topic, profile) else None
-    added = lean is not None and all(not _named_by(thing, passages) or thing in spoken_text(lean)
+    # (people, 「子供向けもある？」 after 防犯教室, are whom the topic is for, however many passages name them)
+    added = lean is not None and all(not _named_by(thing, passages) or thing in spoken_text(lean) or thing in PEOPLE
                                      for thing in _named_things(text, profile))
     if added or topic is not None and _named_loosely(text, topic, profile):
         # 「スマホでも見やすくなる？」 after the homepage's rebuild: a thing no passage names, added to the topic, is
@@ -332,7 +335,7 @@ def _named_loosely(text: str, topic: Chunk, profile: PlanProfile) -> bool:
 
 
 # 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely
-_LIKE_IT = r"(?:みたいな(?:の|もの)?|のような(?:の|もの)?|っぽい(?:の|もの)|とか|なんか|など|の(?:話|こと))?"
+_LIKE_IT = r"(?:みたいな(?:の|もの)?|のような(?:の|もの)?|っぽい(?:の|もの)|とか|なんか|など|の(?:話|こと)|向け(?:の(?:もの|やつ|の))?)?"
 
 
 def _opening(turns: Sequence[Turn]) -> Turn:

@@ -542,7 +542,7 @@ STATED_BY = {
 # what the question is about (必要な書類 for 引越しや結婚 answers a wedding-and-moving question, not
 # 児童手当's application). The asked-fact words themselves (書類, 申請, …) are not the subject.
 # The people an eligibility question asks about (子どもでも, 一般の市民も), by folded lemma.
-_PEOPLE = frozenset({"子供", "子ども", "こども", "小学生", "中学生", "高校生", "大学生", "学生", "大人", "外国人", "外国", "高齢者",
+PEOPLE = frozenset({"子供", "子ども", "こども", "小学生", "中学生", "高校生", "大学生", "学生", "大人", "外国人", "外国", "高齢者",
                      "未成年", "親子", "男性", "女性", "自分", "私", "市民", "区民", "住民", "個人", "一般",
                      # (as the tokenizer reads 小学生, 高齢者, お年寄り, 社会人: 小学, 高齢, 年寄り, 社会)
                      "小学", "中学", "高校", "高齢", "年寄り", "老人", "シニア", "若者", "社会", "社会人", "初心者"})
@@ -558,7 +558,7 @@ SUBJECT_BOUND = {
     "reservation": {"予約", "必要", "事前"},
     # (the people asked about, 子どもでも, are who may take part, not what it is about)
     "eligibility": {"誰", "だれ", "どなた", "参加", "利用", "傍聴", "対象", "資格", "市外", "区外", "人", "方", "一人", "ひとり",
-                    *_PEOPLE},
+                    *PEOPLE},
     "sorting": {"ごみ", "ゴミ", "塵", "分別", "何", "出し方", "分け方"},
     "language": {"英語", "中国", "韓国", "外国", "語", "多言語", "日本", "大丈夫",
                  "人", "職員", "スタッフ"},  # 「総合案内の人って英語話せる？」: who speaks it, not what it is about

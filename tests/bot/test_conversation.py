@@ -215,6 +215,20 @@ def test_several_things_the_topic_all_speaks_of_asked_with_mo_are_asked_of_the_t
     assert other.understood_as is None
 
 
+def test_people_a_thing_is_for_asked_with_mo_are_asked_of_the_topic(mini_bot, monkeypatch):
+    """「子供向けもある？」 after the river clean-up: whom it is for, however many passages name 子供 (here: all)."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "_named_by", lambda thing, passages: 9)
+    _, kids = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "子供向けもある？"])
+    assert kids.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
+def test_the_current_figure_asked_of_a_target_stays_on_the_topic(mini_bot):
+    _, now = mini_bot.dialogue(["大型ごみのネット受付の目標は？", "現状は？"])
+    assert now.understood_as == "「大型ごみ収集のオンライン化」について"
+
+
 def test_a_thing_no_passage_names_added_to_the_topic_is_asked_of_the_topic(mini_bot):
     """「スマホでも簡単になる？」 after the bulky-waste initiative: スマホ is named by no passage, so the message asks
     the topic (searched alone it was a new question); 「消防検査もオンラインになる？」 names another passage's thing."""
