@@ -1531,6 +1531,19 @@ def test_a_silent_ward_overview_yields_to_the_wards_relevant_passage_that_names_
     assert answer("西区って前にやまめの放流とかやってたよね？", hits((overview, 0.95, 10.0), (review, 0.80, 0.0))).abstained
 
 
+def test_a_ward_overview_naming_part_of_the_question_yields_to_a_passage_of_the_ward_naming_more():
+    """「西区の発寒川でヤマメ放流してるって本当？」: the overview names 発寒川, the 2019 review 発寒川, やまめ (ヤマメ read
+    alike) and 放流 — the review leads; with no passage naming more, the overview still does."""
+    overview = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
+                     text="西区は10区の中で2番目の広さがあります。琴似発寒川の扇状地として発展しました。")
+    review = chunk("p#L150", "西区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="西区",
+                   section=("西区", "アクションプラン 2019 におけるまちづくりの取組"),
+                   text="琴似発寒川の一斉清掃、やまめの稚魚放流などを実施しました。")
+    ranked = hits((overview, 0.95, 10.0), (review, 0.93, 10.0))
+    assert answer("西区の発寒川でヤマメ放流してるって本当？", ranked).citations[0].hit.chunk is review
+    assert answer("西区の発寒川ってどんな川？", ranked).citations[0].hit.chunk is overview
+
+
 def test_a_question_naming_no_ward_needs_an_overview_that_speaks_of_most_of_what_it_asks():
     """No ward named: a ward's overview found by one shared word (駅) is not an answer to 「全部の駅にエレベーター
     ってある？」; one that speaks of most of the question (里塚, 地震, 被害) is."""
