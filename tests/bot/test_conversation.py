@@ -224,8 +224,14 @@ def test_people_a_thing_is_for_asked_with_mo_are_asked_of_the_topic(mini_bot, mo
     assert kids.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
-def test_the_current_figure_asked_of_a_target_stays_on_the_topic(mini_bot):
-    _, now = mini_bot.dialogue(["大型ごみのネット受付の目標は？", "現状は？"])
+@pytest.mark.parametrize("follow_up", ["現状は？", "削減目標は？", "短縮目標は？"])
+def test_the_current_figure_or_what_a_target_does_asked_of_a_target_stays_on_the_topic(mini_bot, monkeypatch,
+                                                                                       follow_up):
+    """「現状は？」 asks the baseline, 「削減目標は？」 the target (削減 named by many passages, as in the plan)."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "_named_by", lambda thing, passages: 9)
+    _, now = mini_bot.dialogue(["大型ごみのネット受付の目標は？", follow_up])
     assert now.understood_as == "「大型ごみ収集のオンライン化」について"
 
 
