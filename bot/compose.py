@@ -330,8 +330,8 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
 
 def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance, settings: AnswerSettings,
                  profile: PlanProfile) -> Hit:
-    """A ward's overview leading, the first relevant passage of the same ward among the lead candidates that names
-    more of what the question asks of (「西区の発寒川でヤマメ放流してるって本当？」: the overview names 発寒川, the 2019
+    """A ward's overview leading, the first relevant passage of the same ward among the lead candidates that
+    names more of what the question asks of (「西区の発寒川でヤマメ放流してるって本当？」: the overview names 発寒川, the 2019
     review 発寒川, やまめ and 放流), else ``lead``. English and kana-written questions are not judged."""
     if lead.chunk.title != f"{lead.chunk.ward}：概況" or query.language == "en" or written_in_kana(query.text):
         return lead
@@ -339,12 +339,14 @@ def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
     subject = {noun for noun in topic_nouns(query.text) if noun not in wards and noun not in _POSITION_NOUNS}
 
     def named(hit: Hit) -> int:
-        parts = [h.chunk.text for h in hits if h.chunk.title == hit.chunk.title and h.chunk.ward == hit.chunk.ward]
+        parts = [h.chunk.text for h in hits
+                 if h.chunk.title == hit.chunk.title and h.chunk.ward == hit.chunk.ward]
         return len(subject & set(topic_nouns(" ".join([hit.chunk.title, *parts]))))
 
     most = named(lead)
     better = [h for h in hits[: settings.lead_candidates] if h.chunk.title != lead.chunk.title
-              and h.chunk.ward == lead.chunk.ward and relevance.score(h) >= relevance.threshold and named(h) > most]
+              and h.chunk.ward == lead.chunk.ward and relevance.score(h) >= relevance.threshold
+              and named(h) > most]
     return max(better, key=named, default=lead)
 
 

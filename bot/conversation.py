@@ -274,8 +274,9 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
             return Resolution("same_topic", f"{opener.query.text} {text}", None, carried_ward,
                               understood_as=f"「{opener.query.text}」について")
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
-    if topic is not None and topic.kind == "glossary" and earlier and (back := earlier[-1].topic) is not None and \
-            back.kind != "glossary" and _topic_words(message, profile) and _refers_to(message, back, profile, passages):
+    back = earlier[-1].topic if earlier else None
+    if topic is not None and topic.kind == "glossary" and back is not None and back.kind != "glossary" and \
+            _topic_words(message, profile) and _refers_to(message, back, profile, passages):
         # 「認定制度があるの？」 after 「ネーミングライツってなに？」, asked aside of the companies' initiative: back to the
         # initiative, whose text names it
         return Resolution("same_topic", None, back, carried_ward, understood_as=f"「{back.title}」について")
@@ -283,8 +284,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, topic, profile) else None
     # (people, 「子供向けもある？」 after 防犯教室, are whom the topic is for, however many passages name them)
-    added = lean is not None and all(not _named_by(thing, passages) or thing in spoken_text(lean) or thing in PEOPLE
-                                     for thing in _named_things(text, profile))
+    added = lean is not None and all(not _named_by(thing, passages) or thing in spoken_text(lean)
+                                     or thing in PEOPLE for thing in _named_things(text, profile))
     if added or topic is not None and _named_loosely(text, topic, profile):
         # 「スマホでも見やすくなる？」 after the homepage's rebuild: a thing no passage names, added to the topic, is
         # asked of the topic (searched alone, it found whatever shares the rest of its words); so is one the
@@ -323,7 +324,8 @@ def _adds_to_topic(text: str, topic: Chunk, profile: PlanProfile) -> bool:
     was just answered; or several, the last with も, that the topic all speaks of (「町内会向けの研修もある？」 after
     手稲区's support for those who cannot flee alone, which holds 研修会 for 町内会)."""
     things = _named_things(text, profile)
-    if not things or re.search(rf"{re.escape(things[-1])}{_LIKE_IT}(?:で|に|と|から)?も", text, re.IGNORECASE) is None:
+    last_with_mo = rf"{re.escape(things[-1])}{_LIKE_IT}(?:で|に|と|から)?も" if things else ""
+    if not things or re.search(last_with_mo, text, re.IGNORECASE) is None:
         return False
     return len(things) == 1 or all(thing in spoken_text(topic) for thing in things)
 

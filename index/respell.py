@@ -273,8 +273,8 @@ def _plain_noun(token: Token) -> bool:
 
 
 def written_in_kana(text: str) -> bool:
-    """Whether ``text`` is written (almost) all in kana: under `KANA_QUESTION_KANJI_SHARE` of its kanji and hiragana
-    are kanji — katakana left out when there are enough of those (「ネットで申し込めるのはいつから？」 writes ネット as
+    """Whether ``text`` is written (almost) all in kana: under `KANA_QUESTION_KANJI_SHARE` of its kanji and
+    hiragana are kanji — katakana left out when there are enough of those (「ネットで申し込めるのはいつから？」 writes ネット as
     anyone does, and its いつ is no ハイツ), counted in a question of katakana alone (ｿｳﾀﾞﾝﾏﾄﾞｸﾞﾁ)."""
     japanese = _JAPANESE.findall(text)
     written = [ch for ch in japanese if not _KATAKANA_CHAR.match(ch)]

@@ -112,7 +112,11 @@ class LoadedIndex:
         if vectors is None or row is None or not rows:
             return None
         passages = self.passage_vectors
-        return self.chunks[max(rows, key=lambda i: float(vectors[i] @ vectors[row] + passages[i] @ passages[row]))]
+
+        def alike(i: int) -> float:
+            return float(vectors[i] @ vectors[row] + passages[i] @ passages[row])
+
+        return self.chunks[max(rows, key=alike)]
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

@@ -58,7 +58,8 @@ _NOT_IN_PLAN = {
                       r"(?!\s+(?:time|to)\b)(?![-‐])|"
                       r"(?:無料|タダ)の[^。？?、]{1,15}(?:ある|あります|やって|開いて|受けられ|もらえ)|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,70}\bcost\b|"
-                      r"\bhow much (?:is|are) (?:the )?(?:tickets?|admission|entry|entrance|parking|participation)\b|"
+                      r"\bhow much (?:is|are) (?:the )?"
+                      r"(?:tickets?|admission|entry|entrance|parking|participation)\b|"
                       r"\bhow much (?:do|does|will|would|should|must) (?:i|we|you|residents|people|one) "
                       r"(?:have to |need to )?pay\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
@@ -168,7 +169,8 @@ _NOT_IN_PLAN = {
         r"\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
         r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
         # "Where is the My Number card center?": where a place is, as どこにある
-        r"\bwhere(?: is|'s| are) (?:the |this |that )?(?:[\w-]+ ){0,5}(?:cent(?:er|re)|office|desk|counter|window|"
+        r"\bwhere(?: is|'s| are) (?:the |this |that )?(?:[\w-]+ ){0,5}"
+        r"(?:cent(?:er|re)|office|desk|counter|window|"
         r"facility|venue|building|hall|park|station|shelter)s?\s*[?.]?\s*$|"
         r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b", re.I),
     # whether something new is built (新しい駅ってできるの？, 新しい体育館は建つ？, "will a new station be built"): answered

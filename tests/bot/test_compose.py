@@ -1019,7 +1019,8 @@ def test_a_condition_stated_only_by_the_passages_target_row_is_answered_by_it():
     """「ガソリン券も申請できる？」 of 障がい者交通費助成のオンライン化, whose 2027 target is 「タクシー券、ガソリン券の電子申請
     実施」: the target row is the passage's own words too."""
     fares = chunk("p#L300", "障がい者交通費助成のオンライン化", text="一部券種の電子申請を開始します。",
-                  indicator="電子申請の実施", baseline=Measure(2022, "—"), target=Measure(2027, "タクシー券、ガソリン券の電子申請実施"))
+                  indicator="電子申請の実施", baseline=Measure(2022, "—"),
+                  target=Measure(2027, "タクシー券、ガソリン券の電子申請実施"))
     said = answer("障がい者の交通費助成、ガソリン券も申請できる？", hits((fares, 0.92, 10.0)))
     assert not said.abstained and said.citations[0].hit.chunk is fares
     refused = answer("障がい者の交通費助成、バス券も申請できる？", hits((fares, 0.92, 10.0)))

@@ -253,8 +253,8 @@ def test_a_thing_named_loosely_that_the_topic_speaks_of_is_asked_of_the_topic(mi
 
 def test_a_thing_the_topic_names_asked_whether_it_is_part_of_it_is_asked_of_the_topic(mini_bot, monkeypatch):
     """「インターネットも関係ある？」 after the bulky-waste initiative, whose text names インターネット受付: 関係 asks
-    whether the topic takes the thing in, it is no second thing of the message (the thing counted as named by many
-    passages, as ウォーキング is in the plan: a detail few passages name is the topic's anyway)."""
+    whether the topic takes the thing in, it is no second thing of the message (the thing counted as named by
+    many passages, as ウォーキング is in the plan: a detail few passages name is the topic's anyway)."""
     import bot.conversation
 
     monkeypatch.setattr(bot.conversation, "_SPECIFIC", 0)

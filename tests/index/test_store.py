@@ -196,8 +196,8 @@ def test_the_passage_most_alike_in_another_ward_is_read_from_the_description_vec
 
 
 def test_the_full_passage_counts_too_when_descriptions_read_alike(mini_config, embedder):
-    """Two 西区 initiatives whose descriptions read as much like 豊平区's walking: the one whose full passage (title
-    included) reads more like it is the most alike."""
+    """Two 西区 initiatives whose descriptions read as much like 豊平区's walking: the one whose full passage
+    (title included) reads more like it is the most alike."""
     import numpy as np
 
     build_index(mini_config, embedder)
