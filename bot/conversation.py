@@ -422,6 +422,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row; so is a count the
         # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
         return True
+    if things and _WHAT_KIND.search(text) and all(_ALIKE_KIND.fullmatch(thing) for thing in things):
+        return True  # 「どんなイベント？」 of 手稲山's promotion (its film festival): what kind of the topic's own
     common = bool(things) and all(thing in topic.title and _named_by(thing, passages) > _SPECIFIC
                                   for thing in things)
     asks_of_it = message.intent.unanswerable_fact or message.intent.kind in _TARGETED

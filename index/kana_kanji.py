@@ -44,6 +44,9 @@ ASKING_WORDS = {"なんじ": "何時", "なんようび": "何曜日", "なん�
                 "たんとうぶしょ": "担当部署", "もくひょう": "目標", "しひょう": "指標"}
 _ASKING = re.compile("(" + "|".join(sorted(ASKING_WORDS, key=len, reverse=True)) + ")"
                      r"(?=から|まで|ごろ|くらい|ぐらい|です|でしょう|なの|なん|って|は|に|の|で|も|だ|か|[?？!！。、\s]|$)")
+# 「なに」 (what) as a word of its own, after a particle or a word in kanji and before a particle or a verb: in
+# 「具体的にはなにやるの」 the tokenizer reads はな (端) out of 「にはなに」; 「みんなに」 keeps its なに.
+_WHAT = re.compile(r"(?:(?<=[はがをもでにとて、。？?！!\s一-龥ァ-ヶ])|^)なに(?=[をがもやはのかでにしすっ]|[?？!！。、\s]|$)")
 
 
 # each entry's first common kanji spelling (the lowest Kanji ID with a mark), beside the entry's kana readings
@@ -101,5 +104,5 @@ def in_kanji(text: str, table: dict[str, str] | None = None) -> str:
 
 
 def asking_words_in_kanji(text: str) -> str:
-    """``text`` with only its asking words (`ASKING_WORDS`) in kanji: 「なんじまで？」 -> 「何時まで？」."""
-    return _ASKING.sub(lambda asked: ASKING_WORDS[asked.group()], text)
+    """``text`` with only its asking words (`ASKING_WORDS`, なに) in kanji: 「なんじまで？」 -> 「何時まで？」."""
+    return _WHAT.sub("何", _ASKING.sub(lambda asked: ASKING_WORDS[asked.group()], text))

@@ -351,6 +351,19 @@ def test_the_department_asked_in_kana_stays_on_the_topic(mini_bot, asked):
     assert kana.understood_as == "「消防検査のオンライン化」について" and "消防局 予防部" in kana.text.splitlines()[1]
 
 
+def test_what_is_done_asked_with_what_in_kana_stays_on_the_topic(mini_bot):
+    """「具体的にはなにやるの」: the tokenizer read はな (端) out of 「にはなに」, a thing the topic does not name."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "具体的にはなにやるの"])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+
+
+@pytest.mark.parametrize("follow_up", ["どんなイベント？", "どんな催し？"])
+def test_what_kind_of_event_asked_after_an_initiative_is_asked_of_it(mini_bot, follow_up):
+    """A kind of thing any initiative may be (イベント), asked 「どんな」: what the topic holds, not a new search."""
+    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", follow_up])
+    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 @pytest.mark.parametrize("follow_up", ["担当は消防局？", "担当は予防部？"])  # the bureau or the division
 def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot, follow_up):
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])

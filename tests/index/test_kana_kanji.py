@@ -63,6 +63,14 @@ def test_a_count_is_asked_with_its_whole_word():
     assert asking_words_in_kanji("なんじに あく？") == "何時に あく？"
 
 
+def test_what_in_kana_is_read_as_a_word_of_its_own_not_inside_another():
+    """「にはなに」 was tokenized に/はな(端)/に: a thing named where the question names none."""
+    assert asking_words_in_kanji("具体的にはなにやるの") == "具体的には何やるの"
+    assert asking_words_in_kanji("SIBってなに？") == "SIBって何？"
+    assert asking_words_in_kanji("みんなにやさしい") == "みんなにやさしい"
+    assert asking_words_in_kanji("なにわ") == "なにわ"
+
+
 @pytest.mark.parametrize(("question", "fact"), [
     ("ほいくえんの にゅうえんの もうしこみは いつまで？", "schedule"),  # 申し込みはいつまで
     ("くやくしょの ちゅうしゃじょうは ありますか", "access"),  # 駐車場
