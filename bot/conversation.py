@@ -337,8 +337,9 @@ def _named_loosely(text: str, topic: Chunk, profile: PlanProfile) -> bool:
     return len(things) == 1 and f"{things[0]}とか" in text and things[0] in spoken_text(topic)
 
 
-# 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely
-_LIKE_IT = r"(?:みたいな(?:の|もの)?|のような(?:の|もの)?|っぽい(?:の|もの)|とか|なんか|など|の(?:話|こと)|向け(?:の(?:もの|やつ|の))?)?"
+# 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely; 「車いすの子も」: people with it
+_LIKE_IT = (r"(?:みたいな(?:の|もの)?|のような(?:の|もの)?|っぽい(?:の|もの)|とか|なんか|など|の(?:話|こと)|"
+            r"向け(?:の(?:もの|やつ|の))?|の(?:子|子ども|子供|こども|人|方|家族))?")
 
 
 def _opening(turns: Sequence[Turn]) -> Turn:

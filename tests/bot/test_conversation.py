@@ -224,6 +224,13 @@ def test_people_a_thing_is_for_asked_with_mo_are_asked_of_the_topic(mini_bot, mo
     assert kids.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
+def test_people_with_a_thing_asked_with_mo_are_asked_of_the_topic(mini_bot):
+    """「車いすの子も遊べるようになる？」 after 西区's park renewals: children using wheelchairs, a thing no passage
+    names, with も on the people — whom the topic serves, not a new search."""
+    _, wheelchair = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "車いすの子も遊べるようになる？"])
+    assert wheelchair.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 @pytest.mark.parametrize("follow_up", ["現状は？", "削減目標は？", "短縮目標は？"])
 def test_the_current_figure_or_what_a_target_does_asked_of_a_target_stays_on_the_topic(mini_bot, monkeypatch,
                                                                                        follow_up):
