@@ -122,6 +122,7 @@ _FACT_WORDS = {
     "関係",  # 「ウォーキングも関係ある？」: whether the topic takes in a thing, not a topic of its own
     "現状", "現況",  # 「現状は？」 of a target: its baseline
     "削減", "短縮", "増加",  # 「削減目標は？」: what a target does to its figure
+    "一緒",  # 「どこが一緒にやってるの？」: who the topic is done with
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the

@@ -756,6 +756,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ひもを買いたい", "general", None),
         ("公園でバーベキューしていい？", "general", "permission"),
         ("介護者の交流会っていつやるの？", "general", "schedule"),
+        ("花の苗っていつ配るの？", "general", "schedule"),  # the day of a hand-out
+        ("給付金はいつもらえる？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
         ("コトニジャズって誰が出るの？", "general", "person"),
         ("How many people work at Sapporo City Hall?", "figure", "pay"),

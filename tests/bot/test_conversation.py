@@ -371,6 +371,12 @@ def test_what_kind_of_event_asked_after_an_initiative_is_asked_of_it(mini_bot, f
     assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
+def test_who_the_topic_is_done_with_stays_on_the_topic(mini_bot):
+    """「どこが一緒にやってるの？」: 一緒 (together) names no thing of its own."""
+    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "どこが一緒にやってるの？"])
+    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 @pytest.mark.parametrize("follow_up", ["担当は消防局？", "担当は予防部？"])  # the bureau or the division
 def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot, follow_up):
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
