@@ -90,7 +90,7 @@ _ELLIPTICAL = re.compile(r"^\s*(?:and |then |so )?(?:what|how) about\b|^[^。？
 _ALIKE = re.compile(r"似た|似てる|同じような|同じよう|同様|\bsimilar\b|\blike (?:that|this|it)\b|\bthe same\b", re.I)
 # What a thing like the topic may be called (「似たような場所ある？」, 「同じようなイベントは？」): no subject of its own.
 _ALIKE_KIND = re.compile(r"場所|ところ|とこ|所|イベント|催し|活動|サービス|取組み?|取り組み|仕組み|制度|事業|集まり|企画|"
-                         r"プロジェクト|団体|もの|こと|[のでにがをはも]|\b(?:anything|something|one|ones|like that|"
+                         r"プロジェクト|団体|会社|企業|業種|もの|こと|[のでにがをはも]|\b(?:anything|something|one|ones|like that|"
                          r"events?|programs?|programmes?|activities|activity|initiatives?|places?)\b", re.I)
 _WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協力して|連携して|組んで)\s*(?:やって|して|取り組んで|進めて)"
                            r"(?:る|いる|います)?(?:の|んですか|んだ|ますか)?\s*[?？]?\s*$|"

@@ -364,7 +364,7 @@ def test_what_is_done_asked_with_what_in_kana_stays_on_the_topic(mini_bot):
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
-@pytest.mark.parametrize("follow_up", ["どんなイベント？", "どんな催し？"])
+@pytest.mark.parametrize("follow_up", ["どんなイベント？", "どんな催し？", "どんな業種の会社が入ってる？"])
 def test_what_kind_of_event_asked_after_an_initiative_is_asked_of_it(mini_bot, follow_up):
     """A kind of thing any initiative may be (イベント), asked 「どんな」: what the topic holds, not a new search."""
     _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", follow_up])
