@@ -52,8 +52,8 @@ from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
 # Whom, where or what of the asker's own 「ほかの」/"other" may also qualify: 「ほかの家族と交流できる？」, "meet other
-# families", 「ほかの市と」, 「ほかの悩みもいっしょに相談できる？」 ask no other initiatives.
-_NO_INITIATIVES = (r"家族|人|方|親|子|保護者|区民|市民|住民|参加者|メンバー|利用者|会員|ママ|パパ|市|町|自治体|都市|"
+# families", 「ほかの市と」, 「ほかの悩みもいっしょに相談できる？」 ask no other initiatives (「他に子育ての取組ある？」 does).
+_NO_INITIATIVES = (r"家族|人|方|親|子(?!育)|保護者|区民|市民|住民|参加者|メンバー|利用者|会員|ママ|パパ|市|町|自治体|都市|"
                    r"悩み|困りごと|困り事|心配|問題|用事|用件|"
                    r"problems?\b|issues?\b|worries\b|concerns?\b|"
                    r"famil(?:y|ies)\b|people\b|persons?\b|parents?\b|residents?\b|children\b|kids?\b|"

@@ -757,6 +757,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("公園でバーベキューしていい？", "general", "permission"),
         ("介護者の交流会っていつやるの？", "general", "schedule"),
         ("花の苗っていつ配るの？", "general", "schedule"),  # the day of a hand-out
+        ("金額は？", "figure", None),  # the amount a target states (寄付の増加額), or that none is stated
+        ("参加費の金額は？", "figure", "fee"),
         ("給付金はいつもらえる？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
         ("コトニジャズって誰が出るの？", "general", "person"),

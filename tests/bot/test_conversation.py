@@ -377,6 +377,12 @@ def test_who_the_topic_is_done_with_stays_on_the_topic(mini_bot):
     assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
+def test_other_initiatives_asked_about_child_rearing_are_other_initiatives(mini_bot):
+    """「他に子育ての取組ある？」: 子育て is no other child (「他の子も参加できる？」), the topic is left out."""
+    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "他に子育ての取組ある？"])
+    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」以外の取組"
+
+
 @pytest.mark.parametrize("follow_up", ["担当は消防局？", "担当は予防部？"])  # the bureau or the division
 def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot, follow_up):
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
