@@ -759,6 +759,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("花の苗っていつ配るの？", "general", "schedule"),  # the day of a hand-out
         ("金額は？", "figure", None),  # the amount a target states (寄付の増加額), or that none is stated
         ("参加費の金額は？", "figure", "fee"),
+        ("子ども連れでも参加できる？", "general", "eligibility"),  # who may come along
+        ("子連れでも大丈夫？", "general", "eligibility"),
+        ("キャラクターにはどこで会えるの", "general", "location"),
         ("給付金はいつもらえる？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
         ("コトニジャズって誰が出るの？", "general", "person"),
@@ -2205,6 +2208,17 @@ def test_which_park_is_answered_by_a_passage_naming_a_park_by_its_own_name():
     assert standing_veto("location", [lilies], ("公園",), "スズランの公園はどこにある？") == "location"
     renovated = "地域の方々の声を取り入れながら、公園の全面改修を順次進めるほか、各公園の遊具を改修します。"
     assert standing_veto("location", [renovated], ("公園",), "どこの公園？") == "location"
+
+
+def test_where_a_mascot_is_met_is_answered_by_a_passage_naming_its_corner():
+    """「マスコットってどこで会える？」: a passage naming the ward's corner 「ていねの部屋」 says where; one promoting a
+    character with no place named does not."""
+    from index.unstated import standing_veto
+
+    corner = "ていねく情報・文化発信コーナー「ていねの部屋」やSNSなど、マスコットキャラクターを活用した魅力発信に取り組みます。"
+    assert standing_veto("location", [corner], ("マスコット",), "マスコットってどこで会える？") is None
+    nowhere = "子育て支援キャラクター「さくらんぼちゃん」を活用した取組を強化し、認知度の向上を図ります。"
+    assert standing_veto("location", [nowhere], ("キャラクター",), "キャラクターにはどこで会えるの") == "location"
 
 
 def test_another_ward_asks_again_the_latest_question_asked_of_the_ward_even_one_not_naming_it():
