@@ -123,6 +123,7 @@ _FACT_WORDS = {
     "現状", "現況",  # 「現状は？」 of a target: its baseline
     "削減", "短縮", "増加",  # 「削減目標は？」: what a target does to its figure
     "一緒",  # 「どこが一緒にやってるの？」: who the topic is done with
+    "対策", "対応",  # 「どう対策するの」: what the topic does about it
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
@@ -267,6 +268,11 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組", group=_group_of(topic, passages))
+    counted = _counted_in(topic, passages) if topic is not None and topic.kind == "glossary" else None
+    if counted is not None and message.intent.kind in _TARGETED and _refers_to(message, counted, profile, passages):
+        # 「プロジェクト何件やるの？」 after the glossary's デジタル改革推進チーム: a term states no figure, the
+        # initiative whose indicator counts what it does does
+        return Resolution("same_topic", None, counted, carried_ward, understood_as=f"「{counted.title}」について")
     if topic is not None and _refers_to(message, topic, profile, passages):
         if topic.kind == "narrative" and topic.ward is None and message.intent.kind in _TARGETED:
             # a chapter's narrative (行政サービスの高度化：現状と課題) states no target, date or department, its
@@ -298,6 +304,14 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
 
 # What an initiative's row states and a chapter's narrative does not.
 _TARGETED = ("figure", "department", "date")
+
+
+def _counted_in(term: Chunk, passages: Sequence[Chunk]) -> Chunk | None:
+    """The one initiative whose indicator names the glossary ``term`` (「デジタル改革推進チーム（デジタルC o E）」
+    によるプロジェクトの実施件数), or None."""
+    users = [chunk for chunk in passages if chunk.kind == "initiative" and term.term and chunk.indicator
+             and term.term in chunk.indicator]
+    return users[0] if len(users) == 1 else None
 
 
 def _group_of(topic: Chunk, passages: Sequence[Chunk]) -> frozenset[str]:

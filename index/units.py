@@ -51,8 +51,10 @@ _UNIT_ASKED = (
     ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b", re.I)),
 )
 _UNIT_WRITTEN = {
-    # (何件 of what the city will do: a number of projects, 20事業, or of tasks, 25業務, counts them)
-    "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "件": r"(?:件|事業|業務)", "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
+    # (何件 of what the city will do: a number of projects, 20事業, or of tasks, 25業務, counts them; "how many
+    # projects" is answered by 10件 of プロジェクトの実施件数)
+    "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "件": r"(?:件|事業|業務)", "事業": r"(?:事業|件)",
+    "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
     "施設": r"(?:施設|か所|箇所|カ所|ヶ所)", "待ち": r"(?:時間|分)",
 }
 # a quantity's word followed by its figure (面積は657.48k㎡, 人口は約19万人), or its rank among the wards (2番目の広さ,

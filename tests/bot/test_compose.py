@@ -1212,6 +1212,15 @@ def test_how_many_cases_of_tasks_the_city_will_redesign_is_answered_by_its_numbe
     assert not said.abstained and "25業務" in said.text.splitlines()[0]
 
 
+def test_how_many_projects_is_answered_by_a_number_of_cases_of_projects():
+    """"How many projects?" of the digital CoE team: 「10件」 of プロジェクトの実施件数 counts them."""
+    team = chunk("p#L450", "デジタル改革推進チーム（デジタルC o E）による行政DXの推進", text="行政DXを推進します。",
+                 indicator="「デジタル改革推進チーム（デジタルC o E）」によるプロジェクトの実施件数",
+                 baseline=Measure(2022, "—"), target=Measure(2027, "10件"))
+    said = answer("How many projects will the digital team run?", hits((team, 0.90, 10.0)))
+    assert not said.abstained and "10件" in said.text.splitlines()[0]
+
+
 def test_a_ratio_asked_is_answered_only_by_a_number_in_times():
     """「倍率ってどのくらい？」 (how competitive): a target in 千円 does not state it — the figure is missing."""
     donation = chunk("p#L600", "企業版ふるさと納税促進事業", text="寄付額の増加に向け営業活動を行います。",

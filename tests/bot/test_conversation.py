@@ -278,6 +278,35 @@ def test_after_a_term_asked_aside_a_detail_of_the_topic_before_returns_to_it(min
     assert lead(back) == "大型ごみ収集のオンライン化"
 
 
+def test_a_figure_asked_of_a_glossary_term_is_asked_of_the_initiative_counting_it(mini_config, embedder,
+                                                                                   tmp_path):
+    """「何件やるの？」 after 「ナッジって何？」: the term states no figure; the one initiative whose indicator names
+    ナッジ does. 「どういう意味？」 still asks the term."""
+    from dataclasses import replace
+
+    from bot.config import BotConfig, LLMConfig, Relevance
+    from bot.service import Bot
+    from index.engine import SearchEngine
+    from tests.conftest import MINI_PLAN
+
+    plan = tmp_path / "nudge_plan.txt"
+    plan.write_text(MINI_PLAN.replace("目標\tオンライン環境整備率\t2022年 —\t2027年 100%",
+                                      "目標\tナッジを活用した案内の実施件数\t2022年 —\t2027年 20件"), encoding="utf-8")
+    config = replace(mini_config, ingest=replace(mini_config.ingest, corpus=(plan,)))
+    bot = Bot(BotConfig(index=config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
+                        feedback_log=tmp_path / "feedback.jsonl"), SearchEngine(config, embedder))
+    _, counted = bot.dialogue(["ナッジって何？", "何件やるの？"])
+    assert counted.understood_as == "「消防検査のオンライン化」について" and "20件" in counted.text
+    _, meaning = bot.dialogue(["ナッジって何？", "どういう意味？"])
+    assert meaning.understood_as == "「ナッジ」について"
+
+
+def test_how_the_topic_deals_with_it_stays_on_the_topic(mini_bot):
+    """「どう対策するの」: 対策 names what the topic does, no subject of its own."""
+    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "どう対策するの"])
+    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 def test_a_condition_asked_of_the_topic_is_stated_by_the_topic_or_not_at_all(mini_bot):
     """「それってオンラインでも申し込める？」 of the river clean-up: the bulky-waste and fire-inspection passages
     retrieved with it speak of オンライン, the topic does not — refused, the topic still shown; 「それって一斉清掃も
