@@ -81,6 +81,9 @@ _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|
 _ANAPHORA = re.compile(r"それ|その|そこ|これ|この|あれ|そちら|こちら|\b(?:it|that|this|they|them|its|those|these)\b", re.I)
 # Asking what something means (「…ってそういう意味？」, "does X mean …"), besides a definition question as such.
 _MEANING = re.compile(r"意味|とは|ってこと|\bmean(?:s|ing)?\b", re.IGNORECASE)
+# The previous answer checked in the asker's words (「町内会の人が助けてくれるってこと？」, "You mean …?").
+_CONFIRMING = re.compile(r"(?:って|という|ってゆう|っていう)こと(?:です|でしょう|だよ|ですよ|なの|なん|かな)?(?:か|ね)?\s*[?？]\s*$|"
+                         r"^\s*(?:so )?you mean\b", re.IGNORECASE)
 # A new subject announced (「ところで」, 「話変わるけど」, "by the way"): nothing of the conversation carries over.
 _NEW_SUBJECT = re.compile(r"^\s*(?:ところで|話(?:は|が)?変わ(?:る|り|って)|別の話|全然違う(?:話|けど)|\bby the way\b|\bbtw\b|"
                           r"\bon another (?:note|subject|topic)\b|\bunrelated\b|\bdifferent (?:question|topic)\b)", re.I)
@@ -425,8 +428,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
             chunk.kind == "glossary" and chunk.term and chunk.term in text and chunk.id != topic.id
             for chunk in passages):
         return False  # 「書かない窓口ってそういう意味？」: the term the glossary defines, not the topic
-    if _ANAPHORA.search(text) or not _topic_words(message, profile):
-        return True
+    if _ANAPHORA.search(text) or not _topic_words(message, profile) or _CONFIRMING.search(text):
+        return True  # (「町内会の人が助けてくれるってこと？」: what the answer said, put in the asker's words)
     if any(name and name in text for department in topic.departments
            for name in (department.bureau, department.division)):
         return True  # 「担当は子ども未来局？」, 「担当は広報部？」: a department of the topic, asked to confirm

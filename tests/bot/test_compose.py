@@ -762,6 +762,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("子ども連れでも参加できる？", "general", "eligibility"),  # who may come along
         ("子連れでも大丈夫？", "general", "eligibility"),
         ("キャラクターにはどこで会えるの", "general", "location"),
+        ("どこで食べられるの", "general", "location"),
+        ("うちの子小学生なんだけど参加できる？", "general", "eligibility"),  # who, told, then may they
+        ("高校生ですけど、申し込めますか？", "general", "eligibility"),
         ("給付金はいつもらえる？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
         ("コトニジャズって誰が出るの？", "general", "person"),
@@ -2228,6 +2231,16 @@ def test_where_a_mascot_is_met_is_answered_by_a_passage_naming_its_corner():
     assert standing_veto("location", [corner], ("マスコット",), "マスコットってどこで会える？") is None
     nowhere = "子育て支援キャラクター「さくらんぼちゃん」を活用した取組を強化し、認知度の向上を図ります。"
     assert standing_veto("location", [nowhere], ("キャラクター",), "キャラクターにはどこで会えるの") == "location"
+
+
+def test_who_may_take_part_is_stated_by_the_grades_a_passage_is_for():
+    """「小学生でも参加できる？」 of 子ども議会: 「小学4年生から中学3年生までの子ども議員」 says who may."""
+    from index.unstated import standing_veto
+
+    council = "子ども議会：小学4年生から中学3年生までの子ども議員が、まちづくりについて話し合った内容を発表する取組。"
+    assert standing_veto("eligibility", [council], (), "小学生でも参加できる？") is None
+    talks = "子ども議員が、まちづくりについて話し合った内容を発表する取組。"
+    assert standing_veto("eligibility", [talks], (), "小学生でも参加できる？") == "eligibility"
 
 
 def test_another_ward_asks_again_the_latest_question_asked_of_the_ward_even_one_not_naming_it():

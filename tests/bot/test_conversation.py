@@ -307,6 +307,12 @@ def test_how_the_topic_deals_with_it_stays_on_the_topic(mini_bot):
     assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
+def test_the_answer_checked_in_the_askers_words_stays_on_the_topic(mini_bot):
+    """「地域の人が掃除するってこと？」: what the answer said, put in the asker's words — not a new search for 地域."""
+    _, check = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "地域の人が掃除するってこと？"])
+    assert check.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 def test_a_condition_asked_of_the_topic_is_stated_by_the_topic_or_not_at_all(mini_bot):
     """「それってオンラインでも申し込める？」 of the river clean-up: the bulky-waste and fire-inspection passages
     retrieved with it speak of オンライン, the topic does not — refused, the topic still shown; 「それって一斉清掃も
