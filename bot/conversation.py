@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from bot.answer import Answer
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
@@ -294,7 +295,7 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, topic, profile) else None
     # (people, 「子供向けもある？」 after 防犯教室, are whom the topic is for, however many passages name them)
-    added = lean is not None and all(not _named_by(thing, passages) or thing in spoken_text(lean)
+    added = lean is not None and all(not _named_by(thing, passages) or thing in _folded(spoken_text(lean))
                                      or thing in PEOPLE for thing in _named_things(text, profile))
     if added or topic is not None and _named_loosely(text, topic, profile):
         # 「スマホでも見やすくなる？」 after the homepage's rebuild: a thing no passage names, added to the topic, is
@@ -334,7 +335,8 @@ def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) 
     topic's text (防災マップの配布、…防犯教室…) and none was in the previous question (「ほかに子育ての取組もある？」
     after a 子育て question wants another initiative)."""
     things = [thing for thing in _named_things(text, profile) if thing not in NAMELESS_NOUNS]
-    return bool(things) and all(thing in topic.text and thing not in previous.query.text for thing in things)
+    return bool(things) and all(thing in _folded(topic.text) and thing not in _folded(previous.query.text)
+                                for thing in things)
 
 
 def _adds_to_topic(text: str, topic: Chunk, profile: PlanProfile) -> bool:
@@ -343,16 +345,16 @@ def _adds_to_topic(text: str, topic: Chunk, profile: PlanProfile) -> bool:
     手稲区's support for those who cannot flee alone, which holds 研修会 for 町内会)."""
     things = _named_things(text, profile)
     last_with_mo = rf"{re.escape(things[-1])}{_LIKE_IT}(?:で|に|と|から)?も" if things else ""
-    if not things or re.search(last_with_mo, text, re.IGNORECASE) is None:
+    if not things or re.search(last_with_mo, fold(text), re.IGNORECASE) is None:
         return False
-    return len(things) == 1 or all(thing in spoken_text(topic) for thing in things)
+    return len(things) == 1 or all(thing in _folded(spoken_text(topic)) for thing in things)
 
 
 def _named_loosely(text: str, topic: Chunk, profile: PlanProfile) -> bool:
     """「研修とかやってるの？」 after the water works' partnership, whose indicator counts 研修会: one thing, named
     loosely (とか), that the topic itself speaks of."""
     things = _named_things(text, profile)
-    return len(things) == 1 and f"{things[0]}とか" in text and things[0] in spoken_text(topic)
+    return len(things) == 1 and f"{things[0]}とか" in fold(text) and things[0] in _folded(spoken_text(topic))
 
 
 # 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely; 「車いすの子も」: people with it
@@ -428,6 +430,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
             chunk.kind == "glossary" and chunk.term and chunk.term in text and chunk.id != topic.id
             for chunk in passages):
         return False  # 「書かない窓口ってそういう意味？」: the term the glossary defines, not the topic
+    if message.intent.kind == "definition" and message.language == "ja" and \
+            any(thing.isascii() for thing in _named_things(text, profile)):
+        return False  # 「SIBってなに？」, 「CUDって何？」: an abbreviation asked what it means is a term of its own
     if _ANAPHORA.search(text) or not _topic_words(message, profile) or _CONFIRMING.search(text):
         return True  # (「町内会の人が助けてくれるってこと？」: what the answer said, put in the asker's words)
     if any(name and name in text for department in topic.departments
@@ -435,15 +440,15 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True  # 「担当は子ども未来局？」, 「担当は広報部？」: a department of the topic, asked to confirm
     things = _named_things(text, profile)
     if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
-        return not things or any(thing in f"{topic.title} {topic.text}" for thing in things)
+        return not things or any(thing in _folded(f"{topic.title} {topic.text}") for thing in things)
     if message.intent.kind == "figure" and topic.indicator and things and \
-            all(thing in topic.indicator or not _named_by(thing, passages) for thing in things):
+            all(thing in _folded(topic.indicator) or not _named_by(thing, passages) for thing in things):
         # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row; so is a count the
         # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
         return True
     if things and _WHAT_KIND.search(text) and all(_ALIKE_KIND.fullmatch(thing) for thing in things):
         return True  # 「どんなイベント？」 of 手稲山's promotion (its film festival): what kind of the topic's own
-    common = bool(things) and all(thing in topic.title and _named_by(thing, passages) > _SPECIFIC
+    common = bool(things) and all(thing in _folded(topic.title) and _named_by(thing, passages) > _SPECIFIC
                                   for thing in things)
     asks_of_it = message.intent.unanswerable_fact or message.intent.kind in _TARGETED
     if common and (asks_of_it or _WHAT_KIND.search(text)):
@@ -452,7 +457,7 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         # topic by its own words, 消防検査, is one of its own)
         return True
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
-    own = [thing for thing in things if thing in topic.text and thing not in topic.title]
+    own = [thing for thing in things if thing in _folded(topic.text) and thing not in _folded(topic.title)]
     if message.language == "en" and message.intent.kind != "definition":
         # "Will there be a chatbot?" after the homepage's rebuild, whose text names チャットボット: the plan's words
         # the question was searched with ("What is a chatbot?" asks the term)
@@ -479,9 +484,9 @@ def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], prof
     things = [thing for thing in _named_things(condition_of(message.text), profile)
               if thing not in NAMELESS_NOUNS]
     told = f"{topic.title} {topic.text}"
-    if len(things) < 2 or all(thing in told for thing in things):
+    if len(things) < 2 or all(thing in _folded(told) for thing in things):
         return False
-    return any(all(thing in f"{chunk.title} {chunk.text}" for thing in things) for chunk in passages
+    return any(all(thing in _folded(f"{chunk.title} {chunk.text}") for thing in things) for chunk in passages
                if chunk.id != topic.id and chunk.kind in ("initiative", "program"))
 
 
@@ -508,7 +513,13 @@ def _named_things(text: str, profile: PlanProfile) -> list[str]:
 
 
 def _named_by(thing: str, passages: Sequence[Chunk]) -> int:
-    return sum(thing in chunk.title or thing in chunk.text for chunk in passages)
+    return sum(thing in _folded(chunk.title) or thing in _folded(chunk.text) for chunk in passages)
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """``text`` as `_named_things` spells what it names (`fold`: 「SNS」 is 「sns」), once per text."""
+    return fold(text)
 
 
 def _latest_topic_in(ward: str, turns: Sequence[Turn]) -> Chunk | None:

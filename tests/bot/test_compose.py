@@ -2168,6 +2168,19 @@ def _opened(asked: str, topic):
     return Turn(asked, query(asked), compose(query(asked), hits((topic, 0.95, 10.0)), PROFILE))
 
 
+def test_a_detail_in_latin_letters_the_topic_names_is_asked_of_the_topic():
+    """「SNSやってる？」 after 手稲区's mascot, whose text names its SNS account: the tokenizer folds SNS to sns, the
+    passage is read folded too; 「SNSってなに？」 asks what the abbreviation means, a term of its own."""
+    from bot.conversation import resolve
+
+    mascot = chunk("p#L820", "ていねを活用した魅力発信", ward="手稲区",
+                   text="「ていねの部屋」やSNSのていねアカウントなど、マスコットを活用した魅力発信に取り組みます。")
+    opened = _opened("手稲区のていねって何のキャラ？", mascot)
+    passages = [mascot, *(chunk(f"p#L{900 + i}", f"情報発信{i}", text="市政情報を発信します。") for i in range(6))]
+    assert resolve(query("SNSやってる？"), opened, set(), PROFILE, None, (), passages).topic is mascot
+    assert resolve(query("SNSってなに？"), opened, set(), PROFILE, None, (), passages).topic is None
+
+
 def test_asked_whether_the_topic_is_done_with_a_partner_its_text_names_stays_on_the_topic():
     """「大学と一緒にやってるの？」 after 南区's art events run with 区内大学研究室: 大学, however many passages name it,
     is the topic's partner; 「大学と何かやってる？」 asks on its own terms."""
