@@ -178,6 +178,10 @@ _NOT_IN_PLAN = {
     # whether something new is built (新しい駅ってできるの？, 新しい体育館は建つ？, "will a new station be built"): answered
     # only by a passage that speaks of building that subject (`STATED_BY`, `SUBJECT_BOUND`)
     "construction": re.compile(
+        # a building rebuilt or moved (「体育館の建て替えっていつ？」; not the ward offices, whose rebuilding the
+        # plan's narrative speaks of: 今後建設予定の中央区・南区の区役所)
+        r"(?:施設|建物|図書館|体育館|学校|病院|センター|会館|ビル|プール)(?:の|を|って|は|も)?\s*"
+        r"(?:建て替え|建て替わ|建替|改築|移転)|"
         r"(?:新しい|新しく|新た(?:な|に)|新設の?)[^。？?]{0,8}?(?:駅|道路|道|橋|地下鉄|路線|トンネル|ビル|施設|建物|庁舎|図書館|体育館|"
         r"プール|公園|病院|学校|スタジアム|アリーナ|ホール|センター)[^。？?]{0,6}?(?:できる|でき(?:ます|た)|作る|作られ|つくる|つくられ|建つ|"
         r"建て|建設|整備さ|開業|オープン)|"

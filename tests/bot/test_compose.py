@@ -765,6 +765,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("どこで食べられるの", "general", "location"),
         ("うちの子小学生なんだけど参加できる？", "general", "eligibility"),  # who, told, then may they
         ("高校生ですけど、申し込めますか？", "general", "eligibility"),
+        ("体育館の建て替えっていつ？", "general", "construction"),  # a building rebuilt
+        ("図書館って移転するの？", "general", "construction"),
         ("給付金はいつもらえる？", "general", "schedule"),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
         ("コトニジャズって誰が出るの？", "general", "person"),
