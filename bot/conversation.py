@@ -103,6 +103,7 @@ _WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協�
 _CITY_WIDE = re.compile(r"(?:札幌)?市(?:全体|全域|として)|全市|\bcity-?wide\b|\b(?:the )?whole city\b|"
                         r"\bacross (?:the )?city\b", re.IGNORECASE)
 _WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.IGNORECASE)
+_WHEN = re.compile(r"いつ(?!も|でも)|\bwhen\b", re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -128,6 +129,7 @@ _FACT_WORDS = {
     "削減", "短縮", "増加",  # 「削減目標は？」: what a target does to its figure
     "一緒",  # 「どこが一緒にやってるの？」: who the topic is done with
     "対策", "対応",  # 「どう対策するの」: what the topic does about it
+    "備考", "欄",  # 「備考欄に書いてある事業は？」: the topic's own note
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
@@ -446,6 +448,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row; so is a count the
         # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
         return True
+    if _WHEN.search(text) and things and not any(_named_by(thing, passages) for thing in things):
+        return True  # 「いつリニューアル？」 of the homepage's rebuild: when, of a thing no passage names — the topic's
     if things and _WHAT_KIND.search(text) and all(_ALIKE_KIND.fullmatch(thing) for thing in things):
         return True  # 「どんなイベント？」 of 手稲山's promotion (its film festival): what kind of the topic's own
     common = bool(things) and all(thing in _folded(topic.title) and _named_by(thing, passages) > _SPECIFIC

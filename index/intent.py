@@ -108,7 +108,7 @@ _DATE = re.compile(
     r"\bwhen (?:was|were|did)\b|\bsince when\b|\bwhat year\b|\bhow long ago\b|"
     r"\bwhen (?:will|does|do|is|are) .{0,60}\b"
     r"(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b|"
-    r"\bwhen will .{0,60}\b(?:open|be opened)\b",
+    r"\bwhen will .{0,60}\b(?:open|be opened|let|allow|enable|be able|be possible)\b",
     re.IGNORECASE,
 )
 _DEPARTMENT = re.compile(

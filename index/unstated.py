@@ -98,10 +98,11 @@ _NOT_IN_PLAN = {
         # have to apply" is the asker's own deadline)
         r"(?:\b(?<!by )when (?:is|are)|\bwhen (?:does|do))\b"
         r"(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|"
-        # (what will open asks when it starts, not its hours: "When will the centre open?")
+        # (what will open asks when it starts, not its hours: "When will the centre open?"; so does what the city
+        # will let people do: "When will Sapporo let people apply … online?")
         r"\b(?<!by )when will\b"
-        r"(?!.{0,60}\b(?:start|begin|launch|open|"
-        r"be (?:introduced|available|set up|installed|rolled out|opened))\b)|"
+        r"(?!.{0,60}\b(?:start|begin|launch|open|let|allow|enable|offer|switch|"
+        r"be (?:introduced|available|set up|installed|rolled out|opened|able|possible))\b)|"
         # this year's date of an event, or its next one (今年はいつ, 次はいつ)
         r"\bwhen\b[^?]{0,60}\bthis year\b|\bwhen(?:'s| is| will be) the next\b|"
         # when an event is held (「スタンプラリーはいつ？」, 「交流会っていつやるの？」): an event's name asked with いつ

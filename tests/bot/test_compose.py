@@ -673,6 +673,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("南区の農産物、どこの直売所で買える？", "ward", "business"),
         ("消防検査のオンライン化はいつ始まるの？", "date", None),  # the target year answers it
         ("When will online fire inspections start?", "date", None),
+        ("When will Sapporo let people apply for bulky trash pickup online?", "date", None),
         ("When does the snow plough come to my street?", "general", "own_case"),  # the asker's own street
         ("西区の公園の遊具、うちの近所の公園はいつ新しくなる？", "ward", "own_case"),
         ("保育所の登降園システム、うちの保育園はいつから使える？", "date", "own_case"),

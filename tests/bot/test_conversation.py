@@ -313,6 +313,14 @@ def test_the_answer_checked_in_the_askers_words_stays_on_the_topic(mini_bot):
     assert check.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
+@pytest.mark.parametrize("follow_up", ["いつリニューアル？", "備考欄に書いてある事業は？"])
+def test_when_of_a_thing_no_passage_names_or_the_topics_note_stays_on_the_topic(mini_bot, follow_up):
+    """「いつリニューアル？」: when, of a thing no passage names (the plan says 再構築) — the topic's; 「備考欄に…」
+    asks the topic's own note."""
+    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", follow_up])
+    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 def test_a_condition_asked_of_the_topic_is_stated_by_the_topic_or_not_at_all(mini_bot):
     """「それってオンラインでも申し込める？」 of the river clean-up: the bulky-waste and fire-inspection passages
     retrieved with it speak of オンライン, the topic does not — refused, the topic still shown; 「それって一斉清掃も
