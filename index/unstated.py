@@ -98,8 +98,8 @@ _NOT_IN_PLAN = {
         # have to apply" is the asker's own deadline)
         r"(?:\b(?<!by )when (?:is|are)|\bwhen (?:does|do))\b"
         r"(?!.{0,60}\b(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b)|"
-        # (what will open asks when it starts, not its hours: "When will the centre open?"; so does what the city
-        # will let people do: "When will Sapporo let people apply … online?")
+        # (what will open asks when it starts, not its hours: "When will the centre open?"; so does what the
+        # city will let people do: "When will Sapporo let people apply … online?")
         r"\b(?<!by )when will\b"
         r"(?!.{0,60}\b(?:start|begin|launch|open|let|allow|enable|offer|switch|"
         r"be (?:introduced|available|set up|installed|rolled out|opened|able|possible))\b)|"
