@@ -334,6 +334,9 @@ _NOT_IN_PLAN = {
     "language": re.compile(
         r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)(?:も|でも|で|は|って)?\s*[^。？?]{0,6}(?:通じ|対応|大丈夫|話せ|相談でき|手続きでき|いい|OK)|"
         r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)版(?:は|って|も)?\s*(?:ある|あります|出て|作って|作る|でき)|"
+        # an interpreter asked for (「区役所で外国語の通訳してくれる？」, "Is there an interpreter?")
+        r"通訳(?:者|さん)?(?:は|って|が|を|も)?\s*(?:して|いる|い(?:ます|ますか)?\s*[?？]|頼|お願い|ある|あり|付|つけ|つく|呼|使)|"
+        r"\binterpret(?:er|ers|ing)\b|"
         r"\bis there an? (?:english|chinese|korean|foreign[- ]language) version\b|"
         r"\b(?:speak|speaks|speaking) english\b|\benglish[- ](?:speaking|support|service)\b|\bin english\b.{0,30}\?\s*$", re.I),
     # jobs at the city or its contractors (職員採用試験の申し込み, 求人はどこで見られる？, "job openings")

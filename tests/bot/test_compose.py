@@ -748,6 +748,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("きよフェスって今年はいつ？", "general", "schedule"),
         ("スタンプラリーはいつ？", "general", "schedule"),  # an event's name asked with いつ: its day
         ("清田区の防災訓練いつ？", "ward", "schedule"),  # (no particle between)
+        ("区役所で外国語の通訳してくれる？", "general", "language"),  # an interpreter
+        ("Is there an interpreter at the ward office?", "general", "language"),
+        ("通訳案内士の試験", "general", None),
         ("若い人でもやっていいの？", "general", "eligibility"),  # may one do it, asked of who: who may take part
         ("子どもも一緒に行ける？", "general", "eligibility"),
         ("子どもと行ける？", "general", "eligibility"),  # with whom: who may take part (no condition 「子ど」)
