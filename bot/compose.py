@@ -350,7 +350,7 @@ def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
     return max(better, key=named, default=lead)
 
 
-def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance) -> bool:
+def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance, profile: PlanProfile) -> bool:
     """Whether the leading passage is an initiative of the ward the question names that is relevant only
     with the ward's name (`Relevance.without_ward` below ``ward_free_threshold``): a ward's name lifts all of
     its chapter, and a question about something the plan does not have there (犬を遊ばせられる公園) finds
@@ -360,7 +360,13 @@ def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance) -> bool:
     if lead.chunk.kind == "narrative" or lead.chunk.ward != query.intent.ward or written_in_kana(query.text):
         return False
     score = relevance.without_ward(lead)
-    return score is not None and score < relevance.ward_free_threshold
+    if score is None or score >= relevance.ward_free_threshold:
+        return False
+    # (a short question whose every subject noun the passage names is about it, however little its vector says
+    # without the ward: 「手稲区のキャラクターは？」 of the ward's mascot キャラクター「ていね」)
+    asked = tuple(noun for noun in topic_nouns(query.text)
+                  if noun not in NAMELESS_NOUNS and noun not in ward_nouns((*profile.wards, *profile.other_wards)))
+    return not (asked and covers(spoken_text(lead.chunk), asked, every=True))
 
 
 def _unnamed_things(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> list[str]:
@@ -480,7 +486,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         # 「西区って前にやまめの放流とかやってたよね？」: the ward's overview leads by the ward's name and says
         # nothing of it; its 2019 review, retrieved next, does
         lead = _ward_passage_speaking_of_it(query, lead, hits, relevance, settings, profile)
-    if not in_context and _lifted_by_ward(query, lead, relevance):
+    if not in_context and _lifted_by_ward(query, lead, relevance, profile):
         # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
         return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
     if intent.other_ward and not in_context and (absent := _unnamed_things(query, lead, hits, profile)):

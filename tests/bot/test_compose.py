@@ -1585,6 +1585,17 @@ def test_a_question_naming_no_ward_needs_an_overview_that_speaks_of_most_of_what
                       hits((kiyota, 0.95, 10.0))).abstained
 
 
+def test_a_wards_initiative_naming_every_subject_noun_of_a_short_question_is_an_answer():
+    """「手稲区のキャラは？」: a short question's vector says little without the ward's name, but the passage names
+    キャラ(クター) — about it; 「手稲区の犬の公園は？」 names 犬 the passage does not."""
+    mascot = chunk("p#L240", "ていねを活用した魅力発信", ward="手稲区",
+                   text="手稲区マスコットキャラクター「ていね」を活用した魅力発信に取り組みます。公園でも活動します。")
+    scored = [Hit(mascot, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": 0.81,
+                                   "description_ward_free": 0.80, "lexical_ward_free": 2.0})]
+    assert not answer("手稲区のキャラは？", scored).abstained
+    assert answer("手稲区の犬の公園は？", scored).abstained
+
+
 def test_what_to_do_after_a_loss_is_answered_only_by_a_passage_that_speaks_of_such_a_case():
     lost = answer("マイナンバーカードをなくしたらどうすればいい？", hits((CENTER, 0.92, 10.0)))
     assert lost.abstained and lost.citations[0].hit.chunk is CENTER
