@@ -104,6 +104,7 @@ _CITY_WIDE = re.compile(r"(?:札幌)?市(?:全体|全域|として)|全市|\bcit
                         r"\bacross (?:the )?city\b", re.IGNORECASE)
 _WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.IGNORECASE)
 _WHEN = re.compile(r"いつ(?!も|でも)|\bwhen\b", re.IGNORECASE)
+_WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -432,6 +433,10 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
             chunk.kind == "glossary" and chunk.term and chunk.term in text and chunk.id != topic.id
             for chunk in passages):
         return False  # 「書かない窓口ってそういう意味？」: the term the glossary defines, not the topic
+    told = _folded(f"{topic.title} {topic.text}")
+    if any(chunk.kind == "glossary" and chunk.term and len(chunk.term) > 2 and chunk.id != topic.id
+           and fold(chunk.term) in fold(text) and fold(chunk.term) not in told for chunk in passages):
+        return False  # 「じゃあ書かない窓口は？」 after paperless offices: a term of the glossary the topic never names
     if message.intent.kind == "definition" and message.language == "ja" and \
             any(thing.isascii() for thing in _named_things(text, profile)):
         return False  # 「SIBってなに？」, 「CUDって何？」: an abbreviation asked what it means is a term of its own
@@ -448,6 +453,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row; so is a count the
         # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
         return True
+    title = _folded(topic.title)
+    if _WHERE.search(text) and things and all(thing in told and thing not in title for thing in things):
+        return True  # 「情報はどこで手に入る？」 of 西区's child-rearing information corner: where, of the topic's own thing
     if _WHEN.search(text) and things and not any(_named_by(thing, passages) for thing in things):
         return True  # 「いつリニューアル？」 of the homepage's rebuild: when, of a thing no passage names — the topic's
     if things and _WHAT_KIND.search(text) and all(_ALIKE_KIND.fullmatch(thing) for thing in things):

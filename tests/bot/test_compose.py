@@ -749,6 +749,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("スタンプラリーはいつ？", "general", "schedule"),  # an event's name asked with いつ: its day
         ("清田区の防災訓練いつ？", "ward", "schedule"),  # (no particle between)
         ("区役所で外国語の通訳してくれる？", "general", "language"),  # an interpreter
+        ("申し込みは区役所？", "general", "procedure"),  # where to apply, asked to confirm
+        ("市の窓口でキャッシュレス決済できるようになる？", "general", "payment"),  # the means as the payment
+        ("南区サポーター制度って誰でもなれる？", "ward", "eligibility"),
         ("Is there an interpreter at the ward office?", "general", "language"),
         ("通訳案内士の試験", "general", None),
         ("若い人でもやっていいの？", "general", "eligibility"),  # may one do it, asked of who: who may take part
@@ -2197,6 +2200,31 @@ def test_a_detail_in_latin_letters_the_topic_names_is_asked_of_the_topic():
     passages = [mascot, *(chunk(f"p#L{900 + i}", f"情報発信{i}", text="市政情報を発信します。") for i in range(6))]
     assert resolve(query("SNSやってる？"), opened, set(), PROFILE, None, (), passages).topic is mascot
     assert resolve(query("SNSってなに？"), opened, set(), PROFILE, None, (), passages).topic is None
+
+
+def test_a_glossary_term_the_topic_never_names_is_no_question_of_the_topic():
+    """「じゃあ書かない窓口は？」 after paperless offices: its words are asked-fact words (窓口) or a verb, yet it names
+    the glossary's term, which the topic never names — a new subject; 「じゃあ電子決裁は？」 names only the topic's own."""
+    from bot.conversation import resolve
+
+    paper = chunk("p#L700", "ペーパーレスの促進に向けた取組の推進", text="押印義務の見直しや電子決裁の推進により紙を減らします。")
+    term = chunk("p#L990", "書かない窓口", kind="glossary", term="書かない窓口", text="書かない窓口：手書きしない窓口。")
+    opened = _opened("市役所のペーパーレスってどうなってる？", paper)
+    passages = [paper, term]
+    assert resolve(query("じゃあ書かない窓口は？"), opened, set(), PROFILE, None, (), passages).topic is None
+    assert resolve(query("じゃあ電子決裁は？"), opened, set(), PROFILE, None, (), passages).topic is paper
+
+
+def test_where_of_a_thing_the_topics_text_names_stays_on_the_topic():
+    """「情報はどこで手に入る？」 of 西区's child-rearing corner, whose text names 情報提供: where, of the topic's own
+    thing — however many passages name 情報."""
+    from bot.conversation import resolve
+
+    corner = chunk("p#L710", "安心して子育てできる地域の環境づくり", ward="西区",
+                   text="子育てインフォメーションを活用した子育てに関する情報提供を行います。")
+    opened = _opened("西区で子育てサロンやってる団体を探してる", corner)
+    passages = [corner, *(chunk(f"p#L{900 + i}", f"情報発信{i}", text="市政情報を発信します。") for i in range(6))]
+    assert resolve(query("情報はどこで手に入る？"), opened, set(), PROFILE, None, (), passages).topic is corner
 
 
 def test_asked_whether_the_topic_is_done_with_a_partner_its_text_names_stays_on_the_topic():
