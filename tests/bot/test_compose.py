@@ -2203,8 +2203,9 @@ def test_a_detail_in_latin_letters_the_topic_names_is_asked_of_the_topic():
 
 
 def test_a_glossary_term_the_topic_never_names_is_no_question_of_the_topic():
-    """「じゃあ書かない窓口は？」 after paperless offices: its words are asked-fact words (窓口) or a verb, yet it names
-    the glossary's term, which the topic never names — a new subject; 「じゃあ電子決裁は？」 names only the topic's own."""
+    """「じゃあ書かない窓口は？」 after paperless offices: its words are asked-fact words (窓口) or a verb, yet it
+    names the glossary's term, which the topic never names — a new subject; 「じゃあ電子決裁は？」 names only the
+    topic's own."""
     from bot.conversation import resolve
 
     paper = chunk("p#L700", "ペーパーレスの促進に向けた取組の推進", text="押印義務の見直しや電子決裁の推進により紙を減らします。")
