@@ -276,7 +276,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組", group=_group_of(topic, passages))
     counted = _counted_in(topic, passages) if topic is not None and topic.kind == "glossary" else None
-    if counted is not None and message.intent.kind in _TARGETED and _refers_to(message, counted, profile, passages):
+    if counted is not None and message.intent.kind in _TARGETED and \
+            _refers_to(message, counted, profile, passages):
         # 「プロジェクト何件やるの？」 after the glossary's デジタル改革推進チーム: a term states no figure, the
         # initiative whose indicator counts what it does does
         return Resolution("same_topic", None, counted, carried_ward, understood_as=f"「{counted.title}」について")
