@@ -301,26 +301,6 @@ def test_a_figure_asked_of_a_glossary_term_is_asked_of_the_initiative_counting_i
     assert meaning.understood_as == "「ナッジ」について"
 
 
-def test_how_the_topic_deals_with_it_stays_on_the_topic(mini_bot):
-    """「どう対策するの」: 対策 names what the topic does, no subject of its own."""
-    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "どう対策するの"])
-    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
-
-
-def test_the_answer_checked_in_the_askers_words_stays_on_the_topic(mini_bot):
-    """「地域の人が掃除するってこと？」: what the answer said, put in the asker's words — not a new search for 地域."""
-    _, check = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "地域の人が掃除するってこと？"])
-    assert check.understood_as == "「琴似発寒川の水環境保全推進事業」について"
-
-
-@pytest.mark.parametrize("follow_up", ["いつリニューアル？", "備考欄に書いてある事業は？"])
-def test_when_of_a_thing_no_passage_names_or_the_topics_note_stays_on_the_topic(mini_bot, follow_up):
-    """「いつリニューアル？」: when, of a thing no passage names (the plan says 再構築) — the topic's; 「備考欄に…」
-    asks the topic's own note."""
-    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", follow_up])
-    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
-
-
 def test_a_condition_asked_of_the_topic_is_stated_by_the_topic_or_not_at_all(mini_bot):
     """「それってオンラインでも申し込める？」 of the river clean-up: the bulky-waste and fire-inspection passages
     retrieved with it speak of オンライン, the topic does not — refused, the topic still shown; 「それって一斉清掃も
@@ -401,22 +381,17 @@ def test_the_department_asked_in_kana_stays_on_the_topic(mini_bot, asked):
     assert kana.understood_as == "「消防検査のオンライン化」について" and "消防局 予防部" in kana.text.splitlines()[1]
 
 
-def test_what_is_done_asked_with_what_in_kana_stays_on_the_topic(mini_bot):
-    """「具体的にはなにやるの」: the tokenizer read はな (端) out of 「にはなに」, a thing the topic does not name."""
-    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "具体的にはなにやるの"])
-    assert second.understood_as == "「消防検査のオンライン化」について"
-
-
-@pytest.mark.parametrize("follow_up", ["どんなイベント？", "どんな催し？", "どんな業種の会社が入ってる？"])
-def test_what_kind_of_event_asked_after_an_initiative_is_asked_of_it(mini_bot, follow_up):
-    """A kind of thing any initiative may be (イベント), asked 「どんな」: what the topic holds, not a new search."""
+@pytest.mark.parametrize("follow_up", [
+    "具体的にはなにやるの",  # the tokenizer had read はな (端) out of 「にはなに」, a thing the topic does not name
+    "どんなイベント？", "どんな催し？", "どんな業種の会社が入ってる？",  # a kind of thing only: what the topic holds
+    "どこが一緒にやってるの？",  # 一緒 (together) names no thing of its own
+    "どう対策するの",  # 対策: what the topic does, no subject of its own
+    "地域の人が掃除するってこと？",  # the answer checked in the asker's words, not a new search for 地域
+    "いつリニューアル？",  # when, of a thing no passage names (the plan says 再構築)
+    "備考欄に書いてある事業は？",  # the topic's own note
+])
+def test_a_follow_up_asking_what_the_topic_does_stays_on_the_topic(mini_bot, follow_up):
     _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", follow_up])
-    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
-
-
-def test_who_the_topic_is_done_with_stays_on_the_topic(mini_bot):
-    """「どこが一緒にやってるの？」: 一緒 (together) names no thing of its own."""
-    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "どこが一緒にやってるの？"])
     assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
