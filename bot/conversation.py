@@ -464,6 +464,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     common = bool(things) and all(thing in _folded(topic.title) and _named_by(thing, passages) > _SPECIFIC
                                   for thing in things)
     asks_of_it = message.intent.unanswerable_fact or message.intent.kind in _TARGETED
+    if asks_of_it and len(things) > 1 and all(thing in told and thing not in title for thing in things):
+        return True  # 「団体への支援ってお金？」 of 南区's winter walks (…団体への支援): the topic's own words, a fact asked
     if common and (asks_of_it or _WHAT_KIND.search(text)):
         # 「センターはどこにできるの？」 of 介護認定事務センター事業, 「どんな活動が対象？」 of 学生…まちづくり活動への助成
         # 事業: a common word of its title, standing for it, asked a fact or what kind (a question naming the

@@ -199,6 +199,8 @@ _NOT_IN_PLAN = {
     # takes part (サポーターに謝礼は出る？): the plan names the few grants it runs (a ward's grants to its
     # neighbourhood associations) and the allowances it pays (障がい者交通費助成), nothing else.
     "subsidy": re.compile(
+        # whether the support is money (「団体への支援ってお金？」)
+        r"(?:支援|補助|助成)(?:は|って)\s*(?:お金|金銭|現金|お金の|金銭的)|"
         r"(?:補助|助成)金|賞金|報奨金|奨励金|還付金?|払い?戻し|返金|(?:謝礼|謝金|報酬|日当|時給|ギャラ|お礼|交通費)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|払われ|支払われ)|(?:補助|助成)(?:は|って|が|も)?\s*(?:ある|あり|出る|出ます|でる|もらえ|受けられ|される|して(?:もら|くれ))|"
         # asked whether one is given ("Can I get a subsidy", "does the city offer grants"), not applied for
         r"\b(?:get|receive|offer|offers|give|gives|provide|provides|any|there)\b[^.?!]{0,20}?"

@@ -752,6 +752,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("申し込みは区役所？", "general", "procedure"),  # where to apply, asked to confirm
         ("市の窓口でキャッシュレス決済できるようになる？", "general", "payment"),  # the means as the payment
         ("南区サポーター制度って誰でもなれる？", "ward", "eligibility"),
+        ("団体への支援ってお金？", "general", "subsidy"),  # whether the support is money
         ("Is there an interpreter at the ward office?", "general", "language"),
         ("通訳案内士の試験", "general", None),
         ("若い人でもやっていいの？", "general", "eligibility"),  # may one do it, asked of who: who may take part
@@ -2226,6 +2227,19 @@ def test_where_of_a_thing_the_topics_text_names_stays_on_the_topic():
     opened = _opened("西区で子育てサロンやってる団体を探してる", corner)
     passages = [corner, *(chunk(f"p#L{900 + i}", f"情報発信{i}", text="市政情報を発信します。") for i in range(6))]
     assert resolve(query("情報はどこで手に入る？"), opened, set(), PROFILE, None, (), passages).topic is corner
+
+
+def test_a_fact_asked_of_the_topics_own_words_stays_on_the_topic():
+    """「団体への支援ってお金？」 of 南区's winter walks (…活動を行う団体への支援): two things its text names, however
+    many passages name each, and a fact asked of them — the topic's; one of them alone is not judged so."""
+    from bot.conversation import resolve
+
+    walks = chunk("p#L730", "冬も楽しむウォーキング推進事業", ward="南区",
+                  text="冬のウォーキングを楽しむイベントや自主的な活動を行う団体への支援を行います。")
+    opened = _opened("南区の冬のウォーキングって食育もやってるの？", walks)
+    passages = [walks, *(chunk(f"p#L{900 + i}", f"団体支援{i}", text="地域の団体への支援を行います。") for i in range(6))]
+    assert resolve(query("団体への支援ってお金？"), opened, set(), PROFILE, None, (), passages).topic is walks
+    assert resolve(query("団体ってお金もらえる？"), opened, set(), PROFILE, None, (), passages).topic is None
 
 
 def test_asked_whether_the_topic_is_done_with_a_partner_its_text_names_stays_on_the_topic():
