@@ -25,6 +25,7 @@ from index.unstated import (
     condition_of,
     covers,
     standing_veto,
+    subject_of,
     ward_nouns,
 )
 from ingest.chunk import Chunk
@@ -364,9 +365,7 @@ def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance, profile: Plan
         return False
     # (a short question whose every subject noun the passage names is about it, however little its vector says
     # without the ward: 「手稲区のキャラクターは？」 of the ward's mascot キャラクター「ていね」)
-    wards = ward_nouns((*profile.wards, *profile.other_wards))
-    asked = tuple(noun for noun in topic_nouns(query.text)
-                  if noun not in NAMELESS_NOUNS and noun not in wards)
+    asked = subject_of(query.text, "", (*profile.wards, *profile.other_wards))
     return not (asked and covers(spoken_text(lead.chunk), asked, every=True))
 
 
