@@ -41,8 +41,10 @@ def test_the_bundled_profile_declares_the_previous_plan_and_searches_with_it():
     ("市役所もChatGPTとか使うの？", "生成AI"),
     ("マイナカードってどこで作れる？", "マイナンバーカード"),
     ("Does the city post on Instagram?", "SNS"),
+    ("ほかの市と一緒に仕事のやり方をそろえたりしないの？", "自治体"),  # another city: the plan's 他自治体
+    ("Is Sapporo working with other cities to standardize its work?", "自治体"),
 ])
-def test_the_bundled_profile_names_the_kind_where_citizens_name_a_product(question, term):
+def test_the_bundled_profile_names_the_plans_term_for_an_everyday_name(question, term):
     assert term in bundled_profile().plan_terms(question)
 
 
