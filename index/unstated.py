@@ -93,6 +93,11 @@ _NOT_IN_PLAN = {
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|(?:次|今度|次回)の[^。？?、\s]{1,15}?(?:は|って)\s*いつ(?!から|でき|始ま|はじま|スタート|開始)|"
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
+        # a school holiday (「夏休みにやる？」, "Is it on during the summer holidays?"): no passage dates its events
+        # by them (「年末年始もやってる？」 asks the days a service is open: `hours`)
+        r"(?:夏休み|冬休み|春休み)(?:中|の間|期間)?(?:に|も|は)\s*"
+        r"(?:ある|あります|やる|やります|やって|開催|行われ)|"
+        r"\b(?:during|over|in) (?:the )?(?:summer|winter|spring) (?:vacation|holidays?|break)\b|"
         # an events calendar (今月のイベント予定, 行事の日程, "upcoming events"): the plan dates no event
         r"(?:今月|来月|今週|来週|週末)の?[^。？?、]{0,12}?(?:予定|日程)|(?:イベント|行事|催し物?)の?(?:予定|日程|カレンダー)|"
         r"\b(?:upcoming|this month'?s?|next month'?s?) (?:events?|schedule)\b|\bevents? (?:this|next) (?:month|week|weekend)\b|"

@@ -777,6 +777,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("体育館の建て替えっていつ？", "general", "construction"),  # a building rebuilt
         ("図書館って移転するの？", "general", "construction"),
         ("給付金はいつもらえる？", "general", "schedule"),
+        ("夏休みにやる？", "general", "schedule"),  # a school holiday: no event is dated by one
+        ("Is it held during the summer holidays?", "general", "schedule"),
+        ("大型ごみの収集、年末年始もやってる？", "general", "days"),  # the days a service is open
+        ("夏休みの宿題を手伝ってくれる場所ある？", "general", None),
         ("大型ごみのオンライン化はいつ？", "general", None),  # no event: the plan's target year
         ("コトニジャズって誰が出るの？", "general", "person"),
         ("How many people work at Sapporo City Hall?", "figure", "pay"),
