@@ -13,6 +13,8 @@ against them:
   words, the ward's initiative most alike preferred, the topic itself sunk;
 - **back to an earlier ward** (「西区の話に戻るけど、それの担当は？」 after a detour to 手稲区) — the topic of
   the latest earlier turn in that ward;
+- **back to an earlier topic** (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one") — the
+  conversation's first topic, or the latest before the current one;
 - **other items** (「他には？」, 「ほかに…ある？」, "anything else") — the passages already shown sink,
   the ward stays;
 - **an item within the topic** (「その中のスポーツのやつ」, "which of those …") — searched as a new
@@ -104,6 +106,11 @@ _CITY_WIDE = re.compile(r"(?:札幌)?市(?:全体|全域|として)|全市|\bcit
                         r"\bacross (?:the )?city\b", re.IGNORECASE)
 _WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.IGNORECASE)
 _WHEN = re.compile(r"いつ(?!も|でも)|\bwhen\b", re.IGNORECASE)
+# An earlier topic pointed back at (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one"): the
+# first, or the latest before the current one.
+_EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ目|一つ目|ひとつ目)の(?:ほう|方|やつ|取組|取り組み|話|事業)|"
+                            r"(?:さっき|先ほど|さきほど)の(?:ほう|方|やつ|取組|取り組み|話|事業)|前の(?:ほう|方|やつ|話)|"
+                            r"\bthe (?P<first_en>first) one\b|\bthe (?:earlier|previous|other) one\b", re.IGNORECASE)
 _WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
@@ -215,6 +222,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         return Resolution("language", previous.query.text, topic, previous.ward, language, understood_as=note)
     if _NEW_SUBJECT.search(text):
         return Resolution()
+    if (pointed := _EARLIER_TOPIC.search(text)) and (back_turn := _pointed_back(pointed, topic, earlier)):
+        # 「じゃあ最初のほうの担当は？」 after 南区's art events and then 西区's: back to the one pointed at
+        back = back_turn.topic
+        return Resolution("same_topic", None, back, back_turn.ward, understood_as=f"「{back.title}」について")
     ward = message.intent.ward
     rest = None  # another ward named, with only filler words besides (「南区だと？」 leaves "")
     if ward and ward != previous.ward:
@@ -535,6 +546,15 @@ def _named_by(thing: str, passages: Sequence[Chunk]) -> int:
 def _folded(text: str) -> str:
     """``text`` as `_named_things` spells what it names (`fold`: 「SNS」 is 「sns」), once per text."""
     return fold(text)
+
+
+def _pointed_back(pointed: re.Match[str], current: Chunk | None, earlier: Sequence[Turn]) -> Turn | None:
+    """The earlier turn whose topic ``pointed`` points back at: the first of the conversation (最初の, "the first
+    one") or the latest before it (さっきの, "the earlier one") — a topic other than the ``current`` one."""
+    others = [turn for turn in earlier if turn.topic is not None and (current is None or turn.topic.id != current.id)]
+    if not others:
+        return None
+    return others[0] if pointed["first"] or pointed["first_en"] else others[-1]
 
 
 def _latest_topic_in(ward: str, turns: Sequence[Turn]) -> Chunk | None:

@@ -169,6 +169,18 @@ def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
     assert new.understood_as is None and lead(new) == "琴似発寒川の水環境保全推進事業"
 
 
+@pytest.mark.parametrize(("pointer", "expected"), [
+    ("じゃあ最初のほうの担当は？", "地域の防災力強化"),  # the conversation's first topic
+    ("Who is in charge of the first one?", "地域の防災力強化"),
+    ("さっきのやつの担当は？", "消防検査のオンライン化"),  # the latest before the current one
+])
+def test_an_earlier_topic_pointed_back_at_is_asked_again(mini_bot, pointer, expected):
+    """Three topics in, 「最初のほう」 is the first and 「さっきのやつ」 the one before the current topic."""
+    *_, back = mini_bot.dialogue(["西区の防災の取組は？", "消防検査のオンライン化について教えて",
+                                  "琴似発寒川の水環境保全推進事業について教えて", pointer])
+    assert back.understood_as == f"「{expected}」について" and lead(back) == expected
+
+
 def test_a_thing_only_the_topic_names_is_asked_of_the_topic_unless_it_is_a_glossary_term(mini_bot):
     """「避難所開設訓練ってどういうもの？」 after 「地域の防災力強化」 (whose text names it, as no other passage does)
     asks about that initiative; 「ナッジって何？」 asks the glossary term."""
