@@ -778,6 +778,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("図書館って移転するの？", "general", "construction"),
         ("給付金はいつもらえる？", "general", "schedule"),
         ("夏休みにやる？", "general", "schedule"),  # a school holiday: no event is dated by one
+        ("若い人もやっていいの？", "general", "eligibility"),  # may they do it too: whom it is for
+        ("子どもも参加できる？", "general", "condition"),
+        ("花の種類は？", "general", "names"),  # which flowers: the plan names none
+        ("ごみの種類によって出し方違う？", "general", None),
         ("Is it held during the summer holidays?", "general", "schedule"),
         ("大型ごみの収集、年末年始もやってる？", "general", "days"),  # the days a service is open
         ("夏休みの宿題を手伝ってくれる場所ある？", "general", None),
