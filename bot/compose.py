@@ -264,7 +264,8 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     if query.language == "en" or written_in_kana(query.text) or _asks_the_wards_aims(query, profile):
         return True
     wards = ward_nouns((*profile.wards, *profile.other_wards))
-    subject = [noun for noun in topic_nouns(query.text) if noun not in wards and noun not in _POSITION_NOUNS]
+    subject = [noun for noun in topic_nouns(query.text)
+               if noun not in wards and noun not in _POSITION_NOUNS and noun not in _PERSON_NOUNS]
     if all(noun in _LISTING_NOUNS for noun in subject):
         return True  # 「清田区の取組は？」, 「西区の事業を一覧で」: the ward's initiatives as such, no subject of their own
     parts = [h.chunk.text for h in hits if h.chunk.title == lead.chunk.title and h.chunk.ward == lead.chunk.ward]
@@ -281,6 +282,8 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
 
 # Words placing a thing relative to another (「清田区ってどのへん？となりは？」): where the ward itself lies, no subject.
 _POSITION_NOUNS = {"辺", "辺り", "隣", "隣り", "周り", "周辺", "付近", "側", "近所", "位置"}
+# A person as such (「清田区って若い人多いの？」: who, the adjective tells): no subject a passage must name.
+_PERSON_NOUNS = {"人", "方"}
 
 # Words asking for a ward's initiatives as a whole (「清田区の施策を全部教えて」), not for a subject among them.
 _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "主", "計画",

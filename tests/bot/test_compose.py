@@ -1552,6 +1552,11 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     for asked in ("西区の取組は？", "西区の取り組みを全部教えて", "西区の事業一覧"):  # the ward's initiatives as such
         assert not answer(asked, hits((overview, 0.95, 10.0))).abstained, asked
     assert answer("西区の保育園の取組は？", hits((overview, 0.95, 10.0))).abstained  # 保育園 still unnamed
+    # a person as such (人) is no subject: who is asked the adjective tells; 外国 the overview never names
+    young = chunk("p#L140", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                  text="自然を生かした街並みが形成されており、比較的若い世代が多く居住しています。")
+    assert not answer("清田区って若い人多いの？", hits((young, 0.95, 10.0))).abstained
+    assert answer("清田区って外国の人多い？", hits((young, 0.95, 10.0))).abstained
 
 
 def test_a_silent_ward_overview_yields_to_the_wards_relevant_passage_that_names_the_subject():
