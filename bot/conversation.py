@@ -41,6 +41,7 @@ from index.document import description_text, spoken_text
 from index.intent import mentioned_ward
 from index.kana_kanji import asking_words_in_kanji
 from index.query import Query
+from index.synonyms import synonym_groups
 from index.units import counted_kind, counted_unit
 from index.unstated import (
     NAMELESS_NOUNS,
@@ -483,7 +484,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         # topic by its own words, 消防検査, is one of its own)
         return True
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
-    own = [thing for thing in things if thing in _folded(topic.text) and thing not in _folded(topic.title)]
+    # (or a word the topic's text names by a synonym: 「マニュアルみたいなのはある？」 of 避難所開設の手引き)
+    own = [thing for thing in things if (thing in _folded(topic.text) or _synonym_in(thing, topic.text))
+           and thing not in _folded(topic.title)]
     if message.language == "en" and message.intent.kind != "definition":
         # "Will there be a chatbot?" after the homepage's rebuild, whose text names チャットボット: the plan's words
         # the question was searched with ("What is a chatbot?" asks the term)
@@ -540,6 +543,20 @@ def _named_things(text: str, profile: PlanProfile) -> list[str]:
 
 def _named_by(thing: str, passages: Sequence[Chunk]) -> int:
     return sum(thing in _folded(chunk.title) or thing in _folded(chunk.text) for chunk in passages)
+
+
+def _synonym_in(thing: str, text: str) -> bool:
+    """Whether ``text`` names a word of a synonym group of ``thing``, one word (Sudachi's: マニュアル and 手引き;
+    a compound's words each have their own, looser: 介護予防's 予防 is the group of 防ぐ)."""
+    if len(tagged(thing)) != 1:
+        return False
+    groups = set(synonym_groups(thing))
+    return bool(groups) and not groups.isdisjoint(_text_synonyms(text))
+
+
+@lru_cache(maxsize=1024)
+def _text_synonyms(text: str) -> frozenset[str]:
+    return frozenset(synonym_groups(text))
 
 
 @lru_cache(maxsize=4096)

@@ -408,6 +408,17 @@ def test_a_follow_up_asking_what_the_topic_does_stays_on_the_topic(mini_bot, fol
     assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
+@pytest.mark.parametrize(("opening", "follow_up", "topic"), [
+    ("西区の防災の取組は？", "練習みたいなのもあるの？", "地域の防災力強化"),  # 訓練
+    ("琴似発寒川の水環境保全推進事業について教えて", "掃除ってどんな感じ？", "琴似発寒川の水環境保全推進事業"),  # 清掃
+])
+def test_a_detail_the_topics_text_names_by_a_synonym_stays_on_the_topic(mini_bot, opening, follow_up, topic):
+    """「練習」 is 訓練 and 「掃除」 清掃 to Sudachi's synonym groups (「マニュアルみたいなのはある？」 of the plan's
+    避難所開設の手引き): a detail of the topic, in the asker's word."""
+    _, second = mini_bot.dialogue([opening, follow_up])
+    assert second.understood_as == f"「{topic}」について"
+
+
 def test_other_initiatives_asked_about_child_rearing_are_other_initiatives(mini_bot):
     """「他に子育ての取組ある？」: 子育て is no other child (「他の子も参加できる？」), the topic is left out."""
     _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "他に子育ての取組ある？"])
