@@ -15,6 +15,8 @@ against them:
   the latest earlier turn in that ward;
 - **back to an earlier topic** (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one") — the
   conversation's first topic, or the latest before the current one;
+- **what is done now** (「今は何してるの」 after a ward's overview or its 2019 review) — the ward's initiatives like
+  the narrative passage, its narrative passages sunk;
 - **other items** (「他には？」, 「ほかに…ある？」, "anything else") — the passages already shown sink,
   the ward stays;
 - **an item within the topic** (「その中のスポーツのやつ」, "which of those …") — searched as a new
@@ -107,6 +109,11 @@ _CITY_WIDE = re.compile(r"(?:札幌)?市(?:全体|全域|として)|全市|\bcit
                         r"\bacross (?:the )?city\b", re.IGNORECASE)
 _WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.IGNORECASE)
 _WHEN = re.compile(r"いつ(?!も|でも)|\bwhen\b", re.IGNORECASE)
+# What is done now, asked after a ward's narrative (「今は何してるの」 after its overview or its 2019 review).
+_NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|現在|今後|これから)(?:は|って)?[、,]?\s*"
+                        r"(?:何|なに|どんな(?:こと)?)(?:を)?\s*(?:して|やって|する|やる|しようと)|"
+                        r"\bwhat (?:are they|is the ward|does the ward|do they) (?:doing|do) (?:now|today|these days)\b",
+                        re.IGNORECASE)
 # An earlier topic pointed back at (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one"): the
 # first, or the latest before the current one.
 _EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ目|一つ目|ひとつ目)の(?:ほう|方|やつ|取組|取り組み|話|事業)|"
@@ -227,6 +234,12 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # 「じゃあ最初のほうの担当は？」 after 南区's art events and then 西区's: back to the one pointed at
         back = back_turn.topic
         return Resolution("same_topic", None, back, back_turn.ward, understood_as=f"「{back.title}」について")
+    if topic is not None and topic.kind == "narrative" and topic.ward and _NOW_DOING.search(text):
+        # 「今は何してるの」 after 清田区's 2019 review of its health points: the plan's initiatives on what was asked,
+        # the ward's narrative passages (what was done, what the ward is like) sunk
+        told = frozenset(chunk.id for chunk in passages if chunk.kind == "narrative" and chunk.ward == topic.ward)
+        return Resolution("like", None, None, topic.ward, exclude=told, like=topic,
+                          understood_as=f"「{topic.title}」に書かれたことの、今の計画での取組")
     ward = message.intent.ward
     rest = None  # another ward named, with only filler words besides (「南区だと？」 leaves "")
     if ward and ward != previous.ward:

@@ -169,6 +169,15 @@ def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
     assert new.understood_as is None and lead(new) == "琴似発寒川の水環境保全推進事業"
 
 
+@pytest.mark.parametrize("follow_up", ["今は何してるの", "じゃあ今は何やってるの？", "What are they doing now?"])
+def test_what_is_done_now_after_a_wards_narrative_asks_for_its_initiatives(mini_bot, follow_up):
+    """「今は何してるの」 after a ward's narrative (its goal here; its overview or 2019 review in the plan): the
+    ward's initiatives like it, its narrative passages sunk."""
+    _, now = mini_bot.dialogue(["西区の目標1は？", follow_up])
+    assert now.understood_as == "「目標1:誰もが安全・安心に暮らせるまちづくり」に書かれたことの、今の計画での取組"
+    assert now.citations[0].hit.chunk.kind == "initiative" and now.citations[0].hit.chunk.ward == "西区"
+
+
 @pytest.mark.parametrize(("pointer", "expected"), [
     ("じゃあ最初のほうの担当は？", "地域の防災力強化"),  # the conversation's first topic
     ("Who is in charge of the first one?", "地域の防災力強化"),
