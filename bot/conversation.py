@@ -320,6 +320,12 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # 「認定制度があるの？」 after 「ネーミングライツってなに？」, asked aside of the companies' initiative: back to the
         # initiative, whose text names it
         return Resolution("same_topic", None, back, carried_ward, understood_as=f"「{back.title}」について")
+    if topic is not None and topic.kind == "glossary" and topic.term and not message.intent.ward and \
+            message.language == "ja" and len(_named_things(text, profile)) == 1 and \
+            not _MEANING.search(text) and message.intent.kind != "definition":
+        # 「見直しってするの？」 after 「出資団体って何？」: what is done about the term (its 行動計画の改定), searched
+        # with it
+        return Resolution("new", f"{topic.term} {text}", None, carried_ward)
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, topic, profile) else None

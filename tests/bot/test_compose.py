@@ -2381,3 +2381,18 @@ def test_a_thing_talked_about_as_a_subject_and_a_count_named_nowhere_are_asked_o
     opened = _opened("市のホームページ、スマホだと見にくい", site)
     assert resolve(query("アクセス数の目標ってあるの？"), opened, set(), PROFILE, None, (), [site, visitors]).topic is site
     assert resolve(query("来庁者数の目標ってあるの？"), opened, set(), PROFILE, None, (), [site, visitors]).topic is None
+
+
+def test_a_one_thing_follow_up_of_a_glossary_term_is_searched_with_the_term():
+    """「見直しってするの？」 after 「出資団体って何？」 asks what is done about 出資団体 (its 行動計画の改定): searched
+    with the term; a ward named, or a term asked what it means, is a question of its own."""
+    from bot.conversation import Turn, resolve
+
+    term = chunk("p#L720", "出資団体", kind="glossary", term="出資団体", text="出資団体：札幌市が資本金の出資等を行っている法人。",
+                 definition="札幌市が資本金の出資等を行っている法人。")
+    said = compose(query("出資団体って何？"), hits((term, 0.95, 10.0)), PROFILE)
+    defined = Turn("出資団体って何？", query("出資団体って何？"), said, term)
+    resolution = resolve(query("見直しってするの？"), defined, set(), PROFILE, None)
+    assert resolution.kind == "new" and resolution.rewrite == "出資団体 見直しってするの？"
+    for message in ("西区で見直しってするの？", "見直しってどういう意味？"):
+        assert resolve(query(message), defined, set(), PROFILE, None).rewrite is None, message
