@@ -43,6 +43,8 @@ def test_the_bundled_profile_declares_the_previous_plan_and_searches_with_it():
     ("Does the city post on Instagram?", "SNS"),
     ("ほかの市と一緒に仕事のやり方をそろえたりしないの？", "自治体"),  # another city: the plan's 他自治体
     ("Is Sapporo working with other cities to standardize its work?", "自治体"),
+    ("草取りのボランティアってできる？", "草抜き"),  # the plan's 草刈り、草抜き
+    ("Can volunteers help with weeding?", "草抜き"),
 ])
 def test_the_bundled_profile_names_the_plans_term_for_an_everyday_name(question, term):
     assert term in bundled_profile().plan_terms(question)
