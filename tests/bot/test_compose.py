@@ -781,6 +781,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("若い人もやっていいの？", "general", "eligibility"),  # may they do it too: whom it is for
         ("子どもも参加できる？", "general", "condition"),
         ("花の種類は？", "general", "names"),  # which flowers: the plan names none
+        ("申請方法は？", "general", "procedure"),  # how to apply, as 「申し込み方法は？」
         ("ごみの種類によって出し方違う？", "general", None),
         ("Is it held during the summer holidays?", "general", "schedule"),
         ("大型ごみの収集、年末年始もやってる？", "general", "days"),  # the days a service is open
