@@ -782,6 +782,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("子どもも参加できる？", "general", "condition"),
         ("花の種類は？", "general", "names"),  # which flowers: the plan names none
         ("申請方法は？", "general", "procedure"),  # how to apply, as 「申し込み方法は？」
+        ("どこの市と？", "general", "names"),  # the partner towns: the plan names none
+        ("Which cities does Sapporo work with?", "general", "names"),
+        ("どこの町に住んでても使える？", "general", "condition"),
         ("ごみの種類によって出し方違う？", "general", None),
         ("Is it held during the summer holidays?", "general", "schedule"),
         ("大型ごみの収集、年末年始もやってる？", "general", "days"),  # the days a service is open
