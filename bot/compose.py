@@ -340,12 +340,15 @@ def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
     if lead.chunk.title != f"{lead.chunk.ward}：概況" or query.language == "en" or written_in_kana(query.text):
         return lead
     wards = ward_nouns((*profile.wards, *profile.other_wards))
-    subject = {noun for noun in topic_nouns(query.text) if noun not in wards and noun not in _POSITION_NOUNS}
+    subject = {noun for noun in topic_nouns(query.text)
+               if noun not in wards and noun not in _POSITION_NOUNS and noun not in _PERSON_NOUNS}
 
     def named(hit: Hit) -> int:
+        # (a noun within one of the passage's compounds counts: 魚 of 「やまめの稚魚放流」)
         parts = [h.chunk.text for h in hits
                  if h.chunk.title == hit.chunk.title and h.chunk.ward == hit.chunk.ward]
-        return len(subject & set(topic_nouns(" ".join([hit.chunk.title, *parts]))))
+        nouns = set(topic_nouns(" ".join([hit.chunk.title, *parts])))
+        return sum(any(noun in other for other in nouns) for noun in subject)
 
     most = named(lead)
     better = [h for h in hits[: settings.lead_candidates] if h.chunk.title != lead.chunk.title

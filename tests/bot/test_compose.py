@@ -1590,6 +1590,9 @@ def test_a_ward_overview_naming_part_of_the_question_yields_to_a_passage_of_the_
     ranked = hits((overview, 0.95, 10.0), (review, 0.93, 10.0))
     assert answer("西区の発寒川でヤマメ放流してるって本当？", ranked).citations[0].hit.chunk is review
     assert answer("西区の発寒川ってどんな川？", ranked).citations[0].hit.chunk is overview
+    # a noun within one of the passage's compounds is named (魚 of 稚魚), a person as such is no subject
+    assert answer("西区の川で魚放すイベントって前にあった？", ranked).citations[0].hit.chunk is review
+    assert answer("西区の川って若い人に人気？", ranked).citations[0].hit.chunk is overview
 
 
 def test_a_question_naming_no_ward_needs_an_overview_that_speaks_of_most_of_what_it_asks():
