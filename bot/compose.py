@@ -209,8 +209,8 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
 
 
 # A run of the question with this many characters besides hiragana, found in one candidate's indicator and in no
-# other candidate, names it.
-_INDICATOR_RUN = 5
+# other candidate, names it (six: 「タブレット」 of 「タブレット端末の導入を含む業務効率化」 is one everyday word).
+_INDICATOR_RUN = 6
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 
 

@@ -2050,8 +2050,8 @@ def test_a_new_thing_asked_with_mo_leans_on_the_topic_without_searching_its_titl
 
 def test_a_look_up_naming_an_indicator_is_answered_by_the_initiative_it_measures():
     """「オンラインカバー率の2027年の目標値をお願いします。」 names the indicator of the online-procedures initiative even
-    when another online initiative ranks first; a run of particles (「た業務改善」) or a word other candidates also
-    write (「マイナンバーカード」) names none."""
+    when another online initiative ranks first; a run of particles (「た業務改善」), a word other candidates also
+    write (「マイナンバーカード」) or one everyday word (「タブレット」) names none."""
     fire = chunk("p#L340", "消防検査のオンライン化", text="検査業務をオンラインでできる環境を整備します。",
                  indicator="オンライン環境整備率", baseline=Measure(2022, "—"), target=Measure(2027, "100%"))
     online = chunk("p#L328", "行政手続のオンライン化推進", text="様々な手続をオンライン化します。",
@@ -2074,6 +2074,12 @@ def test_a_look_up_naming_an_indicator_is_answered_by_the_initiative_it_measures
                   text="マイナンバーカードを使って申請書を自動入力するシステムを導入します。")
     assert answer("マイナンバーカードで申請書を書いてくれる機械ってどんなもの？",
                   hits((kiosk, 0.93, 10.0), (card, 0.92, 8.0))).citations[0].hit.chunk is kiosk
+    # one everyday word of five characters (タブレット of 「タブレット端末の導入を含む業務効率化」) names no indicator
+    tablets = chunk("p#L472", "生活保護業務の効率化推進", text="タブレット端末を導入します。",
+                    indicator="タブレット端末の導入を含む業務効率化", baseline=Measure(2022, "—"), target=Measure(2027, "実施"))
+    paperless = chunk("p#L380", "ペーパーレスの促進に向けた取組の推進", text="モバイル端末等を活用した会議等を実施します。")
+    assert answer("職員さんがタブレットで会議してるのって紙を減らすため？",
+                  hits((paperless, 0.93, 10.0), (tablets, 0.92, 8.0))).citations[0].hit.chunk is paperless
 
 
 def test_who_speaks_a_language_is_no_subject_a_passage_must_name():
