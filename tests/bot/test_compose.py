@@ -783,6 +783,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("花の種類は？", "general", "names"),  # which flowers: the plan names none
         ("申請方法は？", "general", "procedure"),  # how to apply, as 「申し込み方法は？」
         ("どこの市と？", "general", "names"),  # the partner towns: the plan names none
+        ("カーリングの選手とか来る？", "general", "person"),  # who appears: the plan names what is held
+        ("プロに教えてもらえる？", "general", None),
         ("Which cities does Sapporo work with?", "general", "names"),
         ("どこの町に住んでても使える？", "general", "condition"),
         ("ごみの種類によって出し方違う？", "general", None),
