@@ -112,13 +112,14 @@ _WHEN = re.compile(r"いつ(?!も|でも)|\bwhen\b", re.IGNORECASE)
 # What is done now, asked after a ward's narrative (「今は何してるの」 after its overview or its 2019 review).
 _NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|現在|今後|これから)(?:は|って)?[、,]?\s*"
                         r"(?:何|なに|どんな(?:こと)?)(?:を)?\s*(?:して|やって|する|やる|しようと)|"
-                        r"\bwhat (?:are they|is the ward|does the ward|do they) (?:doing|do) (?:now|today|these days)\b",
-                        re.IGNORECASE)
+                        r"\bwhat (?:are they|is the ward|does the ward|do they) (?:doing|do) "
+                        r"(?:now|today|these days)\b", re.IGNORECASE)
 # An earlier topic pointed back at (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one"): the
 # first, or the latest before the current one.
 _EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ目|一つ目|ひとつ目)の(?:ほう|方|やつ|取組|取り組み|話|事業)|"
                             r"(?:さっき|先ほど|さきほど)の(?:ほう|方|やつ|取組|取り組み|話|事業)|前の(?:ほう|方|やつ|話)|"
-                            r"\bthe (?P<first_en>first) one\b|\bthe (?:earlier|previous|other) one\b", re.IGNORECASE)
+                            r"\bthe (?P<first_en>first) one\b|\bthe (?:earlier|previous|other) one\b",
+                            re.IGNORECASE)
 _WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
@@ -237,7 +238,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if topic is not None and topic.kind == "narrative" and topic.ward and _NOW_DOING.search(text):
         # 「今は何してるの」 after 清田区's 2019 review of its health points: the plan's initiatives on what was asked,
         # the ward's narrative passages (what was done, what the ward is like) sunk
-        told = frozenset(chunk.id for chunk in passages if chunk.kind == "narrative" and chunk.ward == topic.ward)
+        told = frozenset(chunk.id for chunk in passages
+                         if chunk.kind == "narrative" and chunk.ward == topic.ward)
         return Resolution("like", None, None, topic.ward, exclude=told, like=topic,
                           understood_as=f"「{topic.title}」に書かれたことの、今の計画での取組")
     ward = message.intent.ward
@@ -587,7 +589,8 @@ def _folded(text: str) -> str:
 def _pointed_back(pointed: re.Match[str], current: Chunk | None, earlier: Sequence[Turn]) -> Turn | None:
     """The earlier turn whose topic ``pointed`` points back at: the first of the conversation (最初の, "the first
     one") or the latest before it (さっきの, "the earlier one") — a topic other than the ``current`` one."""
-    others = [turn for turn in earlier if turn.topic is not None and (current is None or turn.topic.id != current.id)]
+    others = [turn for turn in earlier
+              if turn.topic is not None and (current is None or turn.topic.id != current.id)]
     if not others:
         return None
     return others[0] if pointed["first"] or pointed["first_en"] else others[-1]
