@@ -263,9 +263,7 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     name for what the question calls otherwise (`Query.plan_terms`) counts as named."""
     if query.language == "en" or written_in_kana(query.text) or _asks_the_wards_aims(query, profile):
         return True
-    wards = ward_nouns((*profile.wards, *profile.other_wards))
-    subject = [noun for noun in topic_nouns(query.text)
-               if noun not in wards and noun not in _POSITION_NOUNS and noun not in _PERSON_NOUNS]
+    subject = _ward_question_nouns(query.text, profile)
     if all(noun in _LISTING_NOUNS for noun in subject):
         return True  # 「清田区の取組は？」, 「西区の事業を一覧で」: the ward's initiatives as such, no subject of their own
     parts = [h.chunk.text for h in hits if h.chunk.title == lead.chunk.title and h.chunk.ward == lead.chunk.ward]
@@ -284,6 +282,15 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
 _POSITION_NOUNS = {"辺", "辺り", "隣", "隣り", "周り", "周辺", "付近", "側", "近所", "位置"}
 # A person as such (「清田区って若い人多いの？」: who, the adjective tells): no subject a passage must name.
 _PERSON_NOUNS = {"人", "方"}
+
+
+def _ward_question_nouns(question: str, profile: PlanProfile) -> list[str]:
+    """What a question asks a ward's narrative passage about: its topic nouns but the wards' own, where the ward lies
+    and a person as such."""
+    wards = ward_nouns((*profile.wards, *profile.other_wards))
+    return [noun for noun in topic_nouns(question)
+            if noun not in wards and noun not in _POSITION_NOUNS and noun not in _PERSON_NOUNS]
+
 
 # Words asking for a ward's initiatives as a whole (「清田区の施策を全部教えて」), not for a subject among them.
 _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "主", "計画",
@@ -339,9 +346,7 @@ def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
     review 発寒川, やまめ and 放流), else ``lead``. English and kana-written questions are not judged."""
     if lead.chunk.title != f"{lead.chunk.ward}：概況" or query.language == "en" or written_in_kana(query.text):
         return lead
-    wards = ward_nouns((*profile.wards, *profile.other_wards))
-    subject = {noun for noun in topic_nouns(query.text)
-               if noun not in wards and noun not in _POSITION_NOUNS and noun not in _PERSON_NOUNS}
+    subject = set(_ward_question_nouns(query.text, profile))
 
     def named(hit: Hit) -> int:
         # (a noun within one of the passage's compounds counts: 魚 of 「やまめの稚魚放流」)
