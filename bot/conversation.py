@@ -506,7 +506,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True
     # a detail the topic's text names (a message naming the topic's title is a question of its own)
     # (or a word the topic's text names by a synonym: 「マニュアルみたいなのはある？」 of 避難所開設の手引き)
-    own = [thing for thing in things if (thing in _folded(topic.text) or _synonym_in(thing, topic.text))
+    # (or its notes: 「ボランティアで参加できるの？」 of a topic run with 「みどりのボランティア活動促進事業」)
+    said = " ".join((topic.text, *topic.notes))
+    own = [thing for thing in things if (thing in _folded(said) or _synonym_in(thing, topic.text))
            and thing not in _folded(topic.title)]
     if message.language == "en" and message.intent.kind != "definition":
         # "Will there be a chatbot?" after the homepage's rebuild, whose text names チャットボット: the plan's words

@@ -736,3 +736,11 @@ def test_a_thing_of_its_own_asked_with_mo_is_a_new_subject_when_another_initiati
     assert lead(second) == "地域の防災力強化"
     _, again = mini_bot.dialogue(["西区で川の清掃活動ってある？", "子どもも参加できる？"])
     assert lead(again) == "琴似発寒川の水環境保全推進事業"
+
+
+@pytest.mark.parametrize("follow_up", ["防災活動で参加できるの？", "防災活動はだれでもできる？"])
+def test_a_detail_the_topics_notes_name_stays_on_the_topic(mini_bot, follow_up):
+    """防災活動 of the ward's 防災力強化, run with ※1 「地域防災活動推進事業」: a detail the topic's note names
+    (「ボランティアで参加できるの？」 of 自生植物保全事業 and its みどりのボランティア活動促進事業)."""
+    _, second = mini_bot.dialogue(["西区の防災の取組は？", follow_up])
+    assert second.understood_as == "「地域の防災力強化」について"
