@@ -482,8 +482,10 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     things = _named_things(text, profile)
     if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
         return not things or any(thing in _folded(f"{topic.title} {topic.text}") for thing in things)
-    if message.intent.kind == "figure" and topic.indicator and things and \
-            all(thing in _folded(topic.indicator) or not _named_by(thing, passages) for thing in things):
+    # (「何団体」: 団体 is the unit asked in, no thing of its own)
+    counted = [thing for thing in things if thing != message.intent.unit] or things
+    if message.intent.kind == "figure" and topic.indicator and counted and \
+            all(thing in _folded(topic.indicator) or not _named_by(thing, passages) for thing in counted):
         # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row; so is a count the
         # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
         return True

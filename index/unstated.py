@@ -58,6 +58,9 @@ _NOT_IN_PLAN = {
                       r"\b(?:offers?|provides?|gives?|runs?|hold|holds) (?:any )?free\b"
                       r"(?!\s+(?:time|to)\b)(?![-‐])|"
                       r"(?:無料|タダ)の[^。？?、]{1,15}(?:ある|あります|やって|開いて|受けられ|もらえ)|"
+                      # 「それ無料で聴ける？」, 「タダで参加できるの？」: whether it costs, asked by what one can do
+                      r"(?:無料|タダ)で[^。？?、]{0,10}(?:[けれえせめねてべ]る|できる|られる)(?:の|かな|んですか|ですか|か)?"
+                      r"\s*[?？]|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,70}\bcost\b|"
                       r"\bhow much (?:is|are) (?:the )?"
                       r"(?:tickets?|admission|entry|entrance|parking|participation)\b|"

@@ -567,6 +567,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("参加費かかる？", "general", "fee"),  # no particle between the fee and かかる
         ("Does the city offer free English lessons for children?", "general", "fee"),
         ("無料の英語教室ってある？", "general", "fee"),
+        ("それ無料で聴ける？", "general", "fee"),  # whether it costs, asked by what one can do for free
+        ("タダで参加できるの？", "general", "fee"),
+        ("無料で相談できるところある？", "general", None),  # a free service looked for, no price of a topic
         ("Does the city offer barrier-free toilets?", "general", None),
         ("年会費いるの？", "general", "fee"),
         ("南区で町内会のお祭りを開くのにお金の援助ってもらえる？", "ward", None),  # money, not an item
@@ -2311,6 +2314,20 @@ def test_a_thing_added_with_mo_that_the_topics_text_names_is_asked_of_the_topic(
     other = resolve(query("市政も変わる？"), opened, set(), PROFILE, None, (), passages)  # named by others only
     assert other.kind == "new" and other.lean is sheets
 
+
+def test_a_count_asked_in_a_unit_many_passages_name_is_asked_of_the_topics_indicator():
+    """「研修に何団体くらい来てるの？」 after the water works' partnership, counted in 研修会に参加した延べ水道事業体数:
+    団体 is the unit asked in, however many passages name it; 研修 is what the row counts. A thing of its own
+    (町内会) named with the unit is a new question."""
+    from bot.conversation import resolve
+
+    water = chunk("p#L700", "水道事業における道内市町村との連携", text="道内水道事業体との連携を推進します。",
+                  indicator="研修会に参加した延べ水道事業体数", baseline=Measure(2022, "322"), target=Measure(2027, "340"))
+    opened = _opened("水道局って他の町の水道を手伝ってる？", water)
+    passages = [water, *(chunk(f"p#L{900 + i}", f"町内会支援{i}", text="町内会や団体の活動を支援します。")
+                         for i in range(6))]
+    assert resolve(query("研修に何団体くらい来てるの？"), opened, set(), PROFILE, None, (), passages).topic is water
+    assert resolve(query("町内会は何団体くらい来てるの？"), opened, set(), PROFILE, None, (), passages).topic is None
 
 def test_which_park_is_answered_by_a_passage_naming_a_park_by_its_own_name():
     """「どこの公園？」 of the conservation of 富丘西公園's lilies: the passage names the park; a passage renovating 公園

@@ -72,6 +72,7 @@ def test_a_number_of_what_the_topics_indicator_counts_stays_on_the_topic(mini_bo
     assert other.understood_as is None
 
 
+
 def test_thanks_in_a_conversation_is_about_no_passage_and_the_topic_stays(mini_bot):
     """「ありがとう！」 after an answer gets the short reply with no 「（…について）」 in front; the next
     follow-up is still about the earlier topic."""
