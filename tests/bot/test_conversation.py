@@ -111,7 +111,8 @@ def test_the_same_question_in_another_ward(mini_bot):
 
 
 @pytest.mark.parametrize("follow_up", ["豊平区だとどう？", "豊平区はどうなってる？", "豊平区だったらどうかな",
-                                       "うちは豊平区なんだけど", "豊平区に住んでるんですけど"])
+                                       "うちは豊平区なんだけど", "豊平区に住んでるんですけど",
+                                       "豊平区のほうが近いんだけど、豊平だと？"])  # a reason to ask of that ward
 def test_the_same_question_in_another_ward_asked_how_it_is_there(mini_bot, follow_up):
     _, second = mini_bot.dialogue(["西区の健康づくりの取組は？", follow_up])
     assert second.understood_as == "豊平区について、前の質問と同じ内容で"
