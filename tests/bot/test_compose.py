@@ -454,6 +454,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("大型ごみの申込はネットでもいいの？", "general", None),  # a channel the plan describes
         ("きよたスイーツで一番おいしいお菓子はどれ？", "general", "business"),
         ("中央区役所の仮庁舎ってどこにあるの？", "general", "location"),
+        ("それって学校でやるの？", "general", "location"),  # whether it is held at a kind of place
+        ("公民館で開いてるの？", "general", "location"),
+        ("学校でやってる取組ある？", "general", None),  # initiatives at schools looked for, no place asked
         ("西区の公園の改修工事はいつ終わる？", "ward", "schedule"),
         ("清田区でマンホールカードってもらえる？", "ward", "handout"),
         ("町内会の防災研修会に講師を派遣してもらえる？", "general", None),  # a service, not an item
