@@ -36,6 +36,9 @@ def bot(real_engine, real_config, tmp_path_factory):
         # the plan's キャラクター, asked as a mascot (the profile's [aliases])
         ("手稲区のゆるキャラってなんて名前？", "ていねを活用した魅力発信", "手稲区"),
         ("南区のマスコットってなに？", "地域へ広げる南区子育て支援キャラクター事業", "南区"),
+        # the plan's 出資団体, asked as 外郭団体 (the profile's [aliases]; Sudachi has no group for 外郭団体)
+        ("市の外郭団体ってちゃんと見直してるの？", "「出資団体の在り方に関する基本方針」に基づく行動計画の改定及び推進",
+         "出資団体"),
         ("西区の防災の取り組み", "地域の防災力強化", "西区では「地域の防災力強化」"),
         # relevant without the ward's name too (「区の公園の遊具…」): answered
         ("西区の公園の遊具がボロボロ。直す予定ってあるの？", "誰もが楽しめる公園づくり", "西区では"),
