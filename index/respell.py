@@ -205,11 +205,12 @@ class Vocabulary:
                 continue
             tokens = list(located(tagged(folded), folded)) if tokens is None else tokens
             fixed |= _in_words(tokens, run, match.start())
+            verbs = _in_verbs(tokens, run, match.start())
             for size in range(min(len(run), MAX_COMPOUND), 1, -1):
                 for start in range(len(run) - size + 1):
                     window = run[start:start + size]
-                    if window in self._kanji_runs:
-                        continue
+                    if window in self._kanji_runs or verbs.intersection(range(start, start + size)):
+                        continue  # (数減 of 「子どもの数減ってる」 is no compound: 減っ is a verb's)
                     for i in (i for i in range(size) if start + i not in fixed):
                         close = [t for t in self._by_blank.get(window[:i] + "\0" + window[i + 1:], ())
                                  if read_alike(t[i], window[i])]
@@ -266,6 +267,13 @@ def _in_words(tokens: list[tuple[Token, int]], run: str, offset: int) -> set[int
         if run[a:b] in words:
             places.update(range(a, b))
     return places
+
+
+def _in_verbs(tokens: list[tuple[Token, int]], run: str, offset: int) -> set[int]:
+    """The places of the kanji run at ``offset`` that a verb or adjective of the question writes (減 of
+    減って)."""
+    return {p - offset for token, start in tokens if token.pos1 in ("動詞", "形容詞")
+            for p in range(start, start + len(token.surface)) if offset <= p < offset + len(run)}
 
 
 def _plain_noun(token: Token) -> bool:

@@ -325,6 +325,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("なるほど、ありがとう！助かりました", "smalltalk", None),
         ("Hi! What can you do?", "smalltalk", None),
         ("AP2019 事業数", "figure", None),  # a count named by its noun, as staff look it up
+        ("南区の高齢化率は？", "figure", None),  # a rate named by its noun
+        ("町内会の加入率って", "figure", None),
+        ("業務の効率は？", "general", None),  # efficiency is no rate
         ("マイナンバーカードセンターの交付数は？", "figure", None),
         ("複数の窓口を回らなくていい？", "general", None),  # 複数 is no count asked
         ("こんにちは、大型ごみについて教えて", "general", None),

@@ -746,3 +746,12 @@ def test_a_detail_the_topics_notes_name_stays_on_the_topic(mini_bot, follow_up):
     (「ボランティアで参加できるの？」 of 自生植物保全事業 and its みどりのボランティア活動促進事業)."""
     _, second = mini_bot.dialogue(["西区の防災の取組は？", follow_up])
     assert second.understood_as == "「地域の防災力強化」について"
+
+
+@pytest.mark.parametrize("follow_up", ["人口は何人くらい？", "高齢化率は？"])
+def test_a_figure_the_topic_does_not_count_is_asked_of_the_ward_before(mini_bot, follow_up):
+    """「人口は何人くらい？」 after a question about 西区: the ward's figure (the plan states none: refused, naming
+    the ward's passages), not a city-wide indicator's target that happens to rank first."""
+    _, second = mini_bot.dialogue(["西区の防災の取組は？", follow_up])
+    assert second.understood_as == f"西区の{follow_up}"
+    assert second.abstained and all(c.hit.chunk.ward in ("西区", None) for c in second.citations)

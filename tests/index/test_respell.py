@@ -172,7 +172,7 @@ def test_programs_sit_a_little_below_the_initiatives_they_group(mini_bot):
 
 
 HOMOPHONE_PLAN = ["評価", "制度", "行政", "窓口", "区役所", "豊平区", "西区", "南区", "保健", "検証", "機会", "口座振替",
-                  "標準化", "手続き", "繁忙期", "個人", "自立", "金融", "山系", "仕組み", "子育て", "年生"]
+                  "標準化", "手続き", "繁忙期", "個人", "自立", "金融", "山系", "仕組み", "子育て", "年生", "削減"]
 
 
 @pytest.mark.parametrize(("question", "fixed"), [
@@ -202,6 +202,7 @@ def test_a_kanji_typed_for_one_read_the_same_is_corrected(question, fixed):
     "市立の保育所",  # 市立 is a word: not the plan's 自立
     "ちえりあって何区にあるの？",  # 何 asks: not 南区
     "違約金取るの？",  # 取る is a verb: not the plan's 金融
+    "南区って子どもの数減ってるの？",  # 減って is a verb: 数減 is no compound (not the plan's 削減, 数: サク)
     "定山渓温泉でおすすめの旅館",  # a place JMnedict names: not the plan's 山系
     "お年旗りと一緒に",  # 旗 キ is a sound, 生 き a word: not the plan's 年生
 ])
