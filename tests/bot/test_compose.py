@@ -471,6 +471,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("雪の多い日のごみ出しを手伝ってくれる取組はある？", "general", None),  # snow as a topic, not a cancellation
         ("市役所で使っているAI議事録のソフトは何？", "general", "names"),
         ("HANA-LANDで植える花の種類は何？", "general", "names"),
+        ("どこの おみせ？", "general", "names"),  # which shops, asked alone (in kana too)
+        ("どこのお店で買える？", "general", "business"),  # where to buy: not which shops take part
         ("Which companies run the city's facilities under PFI?", "general", "names"),
         ("ネーミングライツって何？ドームとかに会社の名前がついてるやつ？", "definition", None),
         ("うちの会社も地域のためになることをしたい。札幌市に認めてもらえる制度みたいなのある？", "general", None),
