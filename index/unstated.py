@@ -41,7 +41,9 @@ _NOT_IN_PLAN = {
         r"(?:浮いた|浮く|節約(?:した|できた|する|して)|削減(?:した|できた|する|して)|減らした|余った|余る|集めた|集まった|"
         r"集まる|もらった|稼いだ|入った|寄付(?:した|された|する)|寄せられた|納めた|払った)"
         r"\s*(?:お金|費用|経費|予算|財源|税金|寄付金?|収入|お金の分|分)(?:は|って|を|で)?\s*"
-        r"(?:何に|なにに|なんに|どこに|どう)\s*(?:使|つか|回|まわ|する|し|な)[ぁ-ん]*|使い道|使途|"
+        r"(?:何に|なにに|なんに|どこに|どう)\s*(?:使|つか|回|まわ|する|し|な)[ぁ-ん]*|"
+        # (not 「予算の使い道をチェックする仕組み」: how spending is checked, the evaluation the plan describes)
+        r"(?:使い道|使途)(?!を?\s*(?:チェック|確認|監視|評価|見直|点検))|"
         r"\bwhat (?:will|would|does|do|is|are) .{0,50}\b(?:money|savings|donations?|funds?|revenue|income)\b"
         r".{0,30}\b(?:be )?(?:used|spent|go(?:ing)?)\b|"
         r"\bwhere (?:does|will|do) (?:the )?(?:money|savings|donations?|funds?|revenue)\b.{0,20}\bgo\b|"
@@ -121,7 +123,7 @@ _NOT_IN_PLAN = {
         rf"(?:{_EVENTS})(?:は|って|の日程は?)?\s*いつ(?:なの|ですか|でしょう(?:か)?|から|頃|ごろ)?\s*[?？]?\s*$", re.I
     ),
     "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|電話[^。？?]{0,15}番号(?:は|って|を教え|\s*[?？]|$)|連絡先(?:は|って|を教え)|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
-                        r"どこで(?:ダウンロード|入手)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
+                        r"どこで(?:ダウンロード|入手|読め|読む|読ん)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
                         r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
     # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people

@@ -347,6 +347,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("消防署に出す書類の打ち合わせをオンラインでしたい", "general", None),
         ("西区役所の住所を教えて", "ward", "access"),
         ("子育て相談のメールアドレスは？", "general", "phone"),
+        ("子ども議会に出た子の感想ってどこで読める？", "general", "phone"),  # where it is published
         ("ていねくの ごみすてーしょんの ばしょを おしえて", "ward", "location"),
         ("子育ての仲間を作れる場所ってありますか", "general", None),  # is there such a service
         ("南区の人口は？", "figure", None),
@@ -670,6 +671,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
         ("ペーパーレスで浮いたお金は何に使う？", "general", "spending"),
         ("集めたお金は何に使うの？", "general", "spending"),
+        ("寄付金の使い道は？", "general", "spending"),
+        ("市の予算の使い道をチェックする仕組みってある？", "general", None),  # how spending is checked
         ("寄付したお金は何に使われるの？", "general", "spending"),  # donations' use is not stated
         ("寄付はどれくらい増やしたいの？", "figure", None),
         ("What will the savings from going paperless be used for?", "general", "spending"),
