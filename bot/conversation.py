@@ -286,9 +286,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # 「市全体でもやってる？」 after 豊平区's digital classes: what is like the topic among the city-wide passages
         # (デジタルデバインド対策), the wards' own sunk; 「市全体で高齢者向けの講座ある？」 asks on its own terms, the ward
         # not carried over
-        if _topic_words(replace(message, text=_CITY_WIDE.sub(" ", text)), profile):
-            return Resolution()
         wards = frozenset(chunk.id for chunk in passages if chunk.ward)
+        if _topic_words(replace(message, text=_CITY_WIDE.sub(" ", text)), profile):
+            # (「市全体でも健康づくりやってる？」 after 豊平区's walks: on its own terms, among the city-wide passages)
+            return Resolution(exclude=wards)
         return Resolution("like", None, None, None, exclude=wards, like=topic,
                           understood_as=f"「{topic.title}」に似た全市の取組")
     if _OTHERS.search(text):
