@@ -359,8 +359,10 @@ _TARGETED = ("figure", "department", "date")
 def _counted_in(term: Chunk, passages: Sequence[Chunk]) -> Chunk | None:
     """The one initiative whose indicator names the glossary ``term`` (「デジタル改革推進チーム（デジタルC o E）」
     によるプロジェクトの実施件数), or None."""
-    users = [chunk for chunk in passages if chunk.kind == "initiative" and term.term and chunk.indicator
-             and term.term in chunk.indicator]
+    # (or by its name or abbreviation alone — 成果連動型民間委託契約方式(PFS): 「PFS・SIBの活用の検討」)
+    names = {name for name in re.split(r"[(（)）]", term.term or "") if len(name.strip()) > 1}
+    users = [chunk for chunk in passages if chunk.kind == "initiative" and chunk.indicator
+             and any(name in chunk.indicator for name in names)]
     return users[0] if len(users) == 1 else None
 
 

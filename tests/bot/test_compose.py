@@ -2340,6 +2340,18 @@ def test_a_count_asked_in_a_unit_many_passages_name_is_asked_of_the_topics_indic
     assert resolve(query("研修に何団体くらい来てるの？"), opened, set(), PROFILE, None, (), passages).topic is water
     assert resolve(query("町内会は何団体くらい来てるの？"), opened, set(), PROFILE, None, (), passages).topic is None
 
+def test_a_figure_asked_of_a_glossary_term_is_the_initiative_whose_indicator_names_its_abbreviation():
+    """「何件くらいやるの？」 after the glossary's 成果連動型民間委託契約方式(PFS): the term states no figure; the
+    initiative whose indicator names PFS (「PFS・SIBの活用の検討」) does, even without the term's full name."""
+    from bot.conversation import resolve
+
+    term = chunk("p#L690", "成果連動型民間委託契約方式(PFS)", kind="glossary", term="成果連動型民間委託契約方式(PFS)",
+                 definition="成果指標値の改善状況に支払額が連動するもの。", text="成果連動型民間委託契約方式(PFS)：…")
+    use = chunk("p#L560", "成果連動型民間委託契約方式の活用の推進", text="PFSやSIBの研究を行います。",
+                indicator="PFS・SIBの活用の検討", baseline=Measure(2022, "—"), target=Measure(2027, "検討"))
+    opened = _opened("成果で払う委託ってどういうこと？", term)
+    assert resolve(query("何件くらいやるの？"), opened, set(), PROFILE, None, (), (term, use)).topic is use
+
 def test_which_park_is_answered_by_a_passage_naming_a_park_by_its_own_name():
     """「どこの公園？」 of the conservation of 富丘西公園's lilies: the passage names the park; a passage renovating 公園
     in general names none, and a named park does not say where something else is (「スズランの公園はどこにある？」)."""
