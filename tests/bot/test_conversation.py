@@ -548,7 +548,7 @@ def test_the_whole_city_asked_for_a_wards_topic_is_searched_among_the_city_wide_
     assert like.citations[0].hit.chunk.ward is None
     _, own = mini_bot.dialogue(["豊平区のウォーキングの取組は？", "市全体で税金の手続きってオンラインになる？"])
     assert own.understood_as is None and own.citations[0].hit.chunk.ward is None
-    # a theme a ward's passage speaks of, asked of the whole city: the wards' passages sunk, not the topic again
+    # a theme a ward's passage speaks of, asked of the whole city: the wards' passages sunk
     _, theme = mini_bot.dialogue(["豊平区のウォーキングの取組は？", "市全体でも清掃活動やってる？"])
     assert theme.citations[0].hit.chunk.ward is None  # (西区's river clean-up led)
 
