@@ -343,12 +343,12 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # topic speaks of (「意見も言える？」 after the evaluation sheets published for 市民意見), however many
         # others do
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
-    if message.intent.kind == "figure" and previous.query.intent.ward == carried_ward and carried_ward and \
+    if carried_ward and previous.query.intent.ward == carried_ward and message.intent.kind == "figure" and \
             message.language == "ja" and not message.intent.ward:
         # 「高齢化率は？」 after 「南区って子どもの数減ってるの？」: a figure of the ward asked about, not of the
         # topic's indicator — asked of the ward (and refused when the plan states none)
-        return Resolution("new", f"{carried_ward}の{text}", None, carried_ward,
-                          understood_as=f"{carried_ward}の{text}")
+        asked = f"{carried_ward}の{text}"
+        return Resolution("new", asked, None, carried_ward, understood_as=asked)
     return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
 
 
