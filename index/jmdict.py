@@ -43,13 +43,35 @@ _ENGLISH_GLOSSES = ("SELECT s.idseq, g.text FROM Sense s JOIN SenseGloss g ON g.
                     "WHERE g.lang = 'eng' AND s.idseq IN (SELECT value FROM json_each(?))")
 
 
+# British spellings in American ones, for a phrase no gloss spells as written (JMdict glosses use both, a
+# headword often only one of them: 集約化 is "centralization"; merged, "colour" and "color" would name too many
+# of the plan's words): -ise/-isation -> -ize/-ization, -yse -> -yze, -our -> -or, -tre -> -ter, -ogue -> -og,
+# -mme -> -m; words of five letters or fewer stay (hour, tour, flour)
+_BRITISH = ((re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+            (re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing)$"), r"yz\1"),
+            (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ite|ites|able|hood|hoods)?$"), r"or\1"),
+            (re.compile(r"(?<=[a-z]{3})tre(s)?$"), r"ter\1"),
+            (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
+            (re.compile(r"(?<=[a-z]{4})mme(s)?$"), r"m\1"))
+
+
+def _american(word: str) -> str:
+    """``word`` in American spelling (centralise -> centralize, neighbour -> neighbor, centre -> center)."""
+    if len(word) > 5:
+        for pattern, replacement in _BRITISH:
+            word = pattern.sub(replacement, word)
+    return word
+
+
 def _fold(word: str) -> str:
     """Plural, -ing and -ed endings off (applied alike to glosses and questions): supports ~ support."""
     return re.sub(r"(ies|es|s|ing|ed)$", "", word) if len(word) > 4 else word
 
 
-def _key(text: str) -> tuple[str, ...]:
-    return tuple(_fold(word) for word in _ENGLISH_WORD.findall(text.lower()))
+def _key(text: str, american: bool = False) -> tuple[str, ...]:
+    """``text``'s words folded (`_fold`); with ``american``, in American spelling first (`_american`)."""
+    words = _ENGLISH_WORD.findall(text.lower())
+    return tuple(_fold(_american(word) if american else word) for word in words)
 
 
 # A Snowball stemmer keeps the word it works on in itself: one per thread (the server's workers).
@@ -151,6 +173,10 @@ class Glosses:
     glossed: frozenset[str] = frozenset()
     # every word JMdict's English glosses use: a word outside them may be Japanese in romaji (`index.romaji`)
     english: frozenset[str] = frozenset()
+    # the glosses in American spelling (`_american`), by key and by stem, asked of a phrase neither of the
+    # above knows: "neighborhood" meets 近所's "neighbourhood", "centralise" 集約化's "centralization"
+    american: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    american_stem: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, plan_words: Iterable[str], path: Path | None = None) -> Glosses:
@@ -172,16 +198,22 @@ class Glosses:
                     heads[entry].add(text)
             by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
             by_stem: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            american: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            american_stem: dict[tuple[str, ...], set[str]] = defaultdict(set)
             for entry, gloss in connection.execute(_ENGLISH_GLOSSES, (json.dumps(sorted(heads)),)):
-                key = _key(re.sub(r"^to ", "", _PARENTHESES.sub("", gloss.lower()).strip()))
+                phrase = re.sub(r"^to ", "", _PARENTHESES.sub("", gloss.lower()).strip())
+                key = _key(phrase)
                 content = [word for word in key if word not in _STOP]
                 if content and len(content) <= MAX_GLOSS_WORDS and len(key) <= MAX_PHRASE_WORDS:
                     by_key[key].update(heads[entry])
                     by_stem[_stem_key(key)].update(heads[entry])
+                    american[us := _key(phrase, american=True)].update(heads[entry])
+                    american_stem[_stem_key(us)].update(heads[entry])
         finally:
             connection.close()
         return cls(_precise(by_key, keep_vague=True), _precise(by_stem), katakana,
-                   frozenset(key[0] for key in by_key if len(key) == 1), english_words(path))
+                   frozenset(key[0] for key in by_key if len(key) == 1), english_words(path),
+                   _precise(american, keep_vague=True), _precise(american_stem))
 
     def terms(self, english: str) -> list[str]:
         """The plan's words for ``english``'s phrases, longest phrase first, left to right.
@@ -189,15 +221,14 @@ class Glosses:
         >>> Glosses({("caregiver",): ("介護者",)}).terms("Support for family caregivers?")
         ['介護者']
         """
-        words = _key(english)
+        words, american = _key(english), _key(english, american=True)
         found: list[str] = []
         start = 0
         while start < len(words):
             for size in range(min(MAX_PHRASE_WORDS, len(words) - start), 0, -1):
                 phrase = words[start : start + size]
-                # a phrase some gloss spells alike is not looked up by its stem, even when too vague to search
-                # with ("house" -> 家, 住宅, 住居, …; its stem is that of "housing")
-                terms = self.by_key[phrase] if phrase in self.by_key else self.by_stem.get(_stem_key(phrase))
+                # (not found as written: in American spelling, "centralise" of 集約化's "centralization")
+                terms = self._lookup(phrase) or self._lookup(american[start : start + size], american=True)
                 if terms and not (size == 1 and phrase[0] in _STOP):
                     found.extend(t for t in terms if t not in found)
                     start += size
@@ -205,6 +236,12 @@ class Glosses:
             else:
                 start += 1
         return found
+
+    def _lookup(self, phrase: tuple[str, ...], american: bool = False) -> tuple[str, ...] | None:
+        # a phrase some gloss spells alike is not looked up by its stem, even when too vague to search with
+        # ("house" -> 家, 住宅, 住居, …; its stem is that of "housing")
+        by_key, by_stem = (self.american, self.american_stem) if american else (self.by_key, self.by_stem)
+        return by_key[phrase] if phrase in by_key else by_stem.get(_stem_key(phrase))
 
     def loanwords(self, english: str) -> list[str]:
         """The plan's katakana loanwords ``english`` names (`index.loanwords`: nudge -> ナッジ), for the words

@@ -39,6 +39,8 @@ def dictionary(tmp_path):
         17: ("家屋", "かおく", ["house"]),
         18: ("住まい", "すまい", ["house"]),
         19: ("住宅", "じゅうたく", ["housing"]),
+        20: ("集約化", "しゅうやくか", ["centralization"]),
+        21: ("近所", "きんじょ", ["neighbourhood"]),
     }
     for idseq, (kanji, kana, glosses) in entries.items():
         if kanji:
@@ -53,7 +55,7 @@ def dictionary(tmp_path):
 
 
 PLAN_WORDS = ["介護者", "窓口", "支援", "協賛", "後押し", "応援", "スタートアップ", "内", "かいごしゃ", "鈴蘭", "説明",
-              "評価", "施設", "容易", "人家", "住居", "家屋", "住まい", "住宅"]
+              "評価", "施設", "容易", "人家", "住居", "家屋", "住まい", "住宅", "集約化", "近所"]
 
 
 def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
@@ -73,6 +75,16 @@ def test_a_word_no_gloss_spells_alike_is_looked_up_by_its_stem(dictionary):
     assert glosses.terms("a city facility") == ["施設"]
     assert glosses.terms("a facile answer") == ["容易"]
     assert glosses.terms("when I move house") == []  # four plan words: too vague, and not "housing" either
+
+
+def test_british_and_american_spellings_meet_whichever_the_gloss_uses(dictionary):
+    """JMdict glosses 集約化 "centralization" and 近所 "neighbourhood": a question in the other spelling still
+    finds them; short words keep their -our (hour, tour)."""
+    glosses = Glosses.build(PLAN_WORDS, dictionary)
+    assert glosses.terms("Will the city centralise payroll?") == ["集約化"]
+    assert glosses.terms("centralisation of back-office work") == ["集約化"]
+    assert glosses.terms("in my neighborhood") == ["近所"]
+    assert _key("an hour tour of the centre", american=True) == ("an", "hour", "tour", "of", "the", "center")
 
 
 def test_a_gloss_of_a_few_words_and_their_stop_words_is_a_phrase_a_long_explanation_is_not(dictionary):
