@@ -122,12 +122,16 @@ class ConversationSettings:
         followup_relevance_margin: a follow-up read in context ("他には？", "西区だと？", "担当は？") is
             answered down to this much below the relevance threshold: the conversation already
             established that the plan covers the theme (measured on the citizen dialogues).
+        weak_reading: a follow-up read as a new question whose answer's confidence is below this is read
+            against the previous initiative instead (`conversation.on_topic`): on the dialogues, no answer
+            below 0.45 read alone was right unless it led with that initiative anyway.
     """
 
     max_turns: int = 6
     topic_boost: float = 0.03
     shown_penalty: float = 1.0
     followup_relevance_margin: float = 0.02
+    weak_reading: float = 0.45
 
 
 def _llm_base_url() -> str | None:

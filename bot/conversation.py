@@ -177,6 +177,9 @@ class Turn:
     query: Query
     answer: Answer
     context: Chunk | None = None
+    # read against the topic only because alone it found nothing with confidence (`on_topic`): still a
+    # question of its own words, which 「豊平区は？」 next asks again
+    own_words: bool = False
 
     @property
     def topic(self) -> Chunk | None:
@@ -356,6 +359,19 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
 _TARGETED = ("figure", "department", "date")
 
 
+def on_topic(message: Query, resolution: Resolution, previous: Turn | None) -> Resolution | None:
+    """The same message read against the previous topic, for when read as a new question it finds nothing of
+    its own with confidence (`ConversationSettings.weak_reading`): a remark like 「小学校の授業でも使ってるって
+    聞いた」 after 豊平区's ring avenue (whose pupils study it) goes on about what was answered. Only an
+    initiative's: after a ward's overview, a weak new question (「わかものむけ？」) still looks among the ward's
+    initiatives; and a term asked what it means (「PFIってなに？」) is asked of the glossary, not of the topic."""
+    topic = previous.topic if previous is not None else None
+    if resolution.kind != "new" or resolution.rewrite is not None or topic is None or \
+            topic.kind not in ("initiative", "program") or message.intent.kind == "definition":
+        return None
+    return Resolution("same_topic", None, topic, resolution.ward, understood_as=f"「{topic.title}」について")
+
+
 def _counted_in(term: Chunk, passages: Sequence[Chunk]) -> Chunk | None:
     """The one initiative whose indicator names the glossary ``term`` (「デジタル改革推進チーム（デジタルC o E）」
     によるプロジェクトの実施件数), or None."""
@@ -400,9 +416,14 @@ def _adds_to_topic(text: str, topic: Chunk, profile: PlanProfile) -> bool:
 
 def _named_loosely(text: str, topic: Chunk, profile: PlanProfile) -> bool:
     """「研修とかやってるの？」 after the water works' partnership, whose indicator counts 研修会: one thing, named
-    loosely (とか), that the topic itself speaks of."""
-    things = _named_things(text, profile)
-    return len(things) == 1 and f"{things[0]}とか" in fold(text) and things[0] in _folded(spoken_text(topic))
+    loosely (とか), that the topic itself speaks of — or by the plan's name for its kind
+    (`PlanProfile.plan_terms`: 「LINEとかで相談できる？」 after the pregnancy helpline's SNS等の相談窓口); any other
+    thing the message names, the topic speaks of too."""
+    things, spoken = _named_things(text, profile), _folded(spoken_text(topic))
+    loose = [thing for thing in things if f"{thing}とか" in fold(text)]
+    if len(loose) != 1 or any(thing not in spoken for thing in things if thing != loose[0]):
+        return False
+    return loose[0] in spoken or any(fold(term) in spoken for term in profile.plan_terms(text))
 
 
 # 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely; 「車いすの子も」: people with it
@@ -438,7 +459,7 @@ def _latest_naming(ward: str, turns: Sequence[Turn], profile: PlanProfile) -> tu
             return turn.query.text, ward
         if english and (found := re.search(rf"\b{re.escape(english)}\b", turn.query.text, re.I)):
             return turn.query.text, found.group()
-        if n < len(turns) - 1 and turn.answer.understood_as is None:
+        if n < len(turns) - 1 and (turn.answer.understood_as is None or turn.own_words):
             return turn.query.text, None  # a new question of the ward carried from the turns before it
     return None
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 from bot.answer import Answer, Citation
 from bot.compose import compose
 from bot.config import BotConfig
-from bot.conversation import Turn, apply, resolve
+from bot.conversation import Resolution, Turn, apply, on_topic, resolve
 from bot.suggest import suggest
 from index.engine import SearchEngine, SearchResult
 from index.query import Query
@@ -170,21 +170,15 @@ class Bot:
         query = question if isinstance(question, Query) else engine.understand(question, self.config.k, filters)
         resolution = resolve(query, previous, shown, engine.index.profile, engine.index.analyzer, turns[:-1],
                              engine.index.chunks, presented)
-        if resolution.rewrite is not None:
-            query = engine.understand(resolution.rewrite, self.config.k, filters)
-        in_context = resolution.in_context or (resolution.ward is not None and query.intent.ward is None)
-        query = apply(resolution, query, settings.topic_boost, settings.shown_penalty)
-        like = resolution.like
-        alike = engine.index.most_alike(like, resolution.ward) if like is not None else None
-        if alike is not None:
-            query = replace(query, boost=(*query.boost, (alike.id, settings.topic_boost)))
-        result = self.retrieve(query, filters)
-        relevance = self.config.relevance
-        if in_context:
-            relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
-        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context)
-        if result.notes:
-            answer = _with_notes(answer, result.notes)
+        result, answer = self._resolved(query, resolution, filters)
+        weak = False
+        fallback = on_topic(query, resolution, previous)
+        if fallback is not None and not answer.abstained and answer.confidence < settings.weak_reading and \
+                answer.citations[0].hit.chunk.id != fallback.topic.id:
+            # 「小学校の授業でも使ってるって聞いた」 after 豊平区's ring avenue: read alone, it finds nothing of its own
+            # with confidence — it is about the topic (its 地元小学生の総合学習)
+            resolution, weak = fallback, True
+            result, answer = self._resolved(query, resolution, filters)
         if self.config.llm.enabled and not answer.abstained:
             from bot.llm import generate
 
@@ -203,7 +197,30 @@ class Bot:
             # a follow-up nothing in the plan answers (「どんな町と？」 of the partnered towns): the conversation is
             # still about the topic before it (「それの目標は？」 next asks the partnership's target)
             context = previous.topic
-        return Turn(question if isinstance(question, str) else question.text, query, answer, context)
+        asked = question if isinstance(question, str) else question.text
+        return Turn(asked, result.query, answer, context, weak)
+
+    def _resolved(self, query: Query, resolution: Resolution,
+                  filters: Filters | None) -> tuple[SearchResult, Answer]:
+        """The search and the composed answer for a message (``query``, understood alone) read as
+        ``resolution``."""
+        engine, settings = self.engine, self.config.conversation
+        if resolution.rewrite is not None:
+            query = engine.understand(resolution.rewrite, self.config.k, filters)
+        in_context = resolution.in_context or (resolution.ward is not None and query.intent.ward is None)
+        query = apply(resolution, query, settings.topic_boost, settings.shown_penalty)
+        like = resolution.like
+        alike = engine.index.most_alike(like, resolution.ward) if like is not None else None
+        if alike is not None:
+            query = replace(query, boost=(*query.boost, (alike.id, settings.topic_boost)))
+        result = self.retrieve(query, filters)
+        relevance = self.config.relevance
+        if in_context:
+            relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
+        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context)
+        if result.notes:
+            answer = _with_notes(answer, result.notes)
+        return result, answer
 
     def stream(self, question: str, filters: Filters | None = None, history: Sequence[str] = (),
                channel: str = "chat") -> Iterator[tuple[str, Answer | None]]:

@@ -78,13 +78,15 @@ def embedder() -> HashEmbedder:
 
 @pytest.fixture
 def mini_bot(mini_config, embedder, tmp_path):
-    """A `Bot` over the mini plan with the hash embedder; never abstains on relevance."""
-    from bot.config import BotConfig, LLMConfig, Relevance
+    """A `Bot` over the mini plan with the hash embedder; never abstains on relevance, nor reads a follow-up
+    against the topic for its answer's low confidence (the hash embedder's confidences mean nothing)."""
+    from bot.config import BotConfig, ConversationSettings, LLMConfig, Relevance
     from bot.service import Bot
     from index.engine import SearchEngine
 
     config = BotConfig(index=mini_config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
-                       feedback_log=tmp_path / "feedback.jsonl")
+                       feedback_log=tmp_path / "feedback.jsonl",
+                       conversation=ConversationSettings(weak_reading=0.0))
     return Bot(config, SearchEngine(mini_config, embedder))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -279,6 +280,16 @@ def test_a_thing_named_loosely_that_the_topic_speaks_of_is_asked_of_the_topic(mi
     description does not name it): one thing named with とか, spoken of by the topic — the topic's."""
     _, loose = mini_bot.dialogue(["消防検査のオンライン化について教えて", "整備率とか上がるの？"])
     assert loose.understood_as == "「消防検査のオンライン化」について" and lead(loose) == "消防検査のオンライン化"
+
+
+def test_a_thing_named_loosely_by_an_everyday_name_of_the_topics_kind_is_asked_of_the_topic(mini_bot):
+    """「タブレットとかで検査受けられる？」 after 消防検査のオンライン化: the profile's alias names タブレット an オンライン
+    way, which the topic speaks of, and 検査 the topic names too; 「タブレットとかで税金払える？」 names 税金, which it
+    does not."""
+    _, loose = mini_bot.dialogue(["消防検査のオンライン化について教えて", "タブレットとかで検査受けられる？"])
+    assert loose.understood_as == "「消防検査のオンライン化」について" and lead(loose) == "消防検査のオンライン化"
+    _, other = mini_bot.dialogue(["消防検査のオンライン化について教えて", "タブレットとかで税金払える？"])
+    assert other.understood_as is None
 
 
 def test_a_thing_the_topic_names_asked_whether_it_is_part_of_it_is_asked_of_the_topic(mini_bot, monkeypatch):
@@ -758,3 +769,39 @@ def test_a_figure_the_topic_does_not_count_is_asked_of_the_ward_before(mini_bot,
     _, second = mini_bot.dialogue(["西区の防災の取組は？", follow_up])
     assert second.understood_as == f"西区の{follow_up}"
     assert second.abstained and all(c.hit.chunk.ward in ("西区", None) for c in second.citations)
+
+
+def _reading_weak_below(bot, confidence):
+    """``bot`` reading a follow-up against the topic when its own answer's confidence is below ``confidence``
+    (the mini bot's hash-embedder confidences are all 0: 1.01 makes every own reading weak)."""
+    from bot.service import Bot
+
+    return Bot(replace(bot.config, conversation=replace(bot.config.conversation, weak_reading=confidence)),
+               bot.engine)
+
+
+def test_a_remark_that_alone_finds_nothing_with_confidence_is_about_the_initiative_before(mini_bot):
+    """「小学生も参加してるって聞いた」 after the river clean-up: read alone it led with another passage, none with
+    confidence — it goes on about the initiative answered; confident enough, it is a question of its own."""
+    weak = _reading_weak_below(mini_bot, 1.01)
+    _, remark = weak.dialogue(["西区で川の掃除してる？", "小学生も参加してるって聞いた"])
+    assert remark.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+    assert lead(remark) == "琴似発寒川の水環境保全推進事業"
+    _, alone = mini_bot.dialogue(["西区で川の掃除してる？", "小学生も参加してるって聞いた"])
+    assert alone.understood_as is None and lead(alone) == "地域の防災力強化"
+
+
+def test_after_a_narrative_passage_a_weak_question_still_looks_among_the_initiatives(mini_bot):
+    """A ward's goal states no initiative's details: a weak question after it is not read against it."""
+    weak = _reading_weak_below(mini_bot, 1.01)
+    first, second = weak.dialogue(["西区の安全・安心のまちづくりの目標は？", "小学生も参加してるって聞いた"])
+    assert first.citations[0].hit.chunk.kind == "narrative"
+    assert second.understood_as is None and lead(second) == "地域の防災力強化"
+
+
+def test_another_ward_after_a_remark_read_against_the_topic_asks_the_remark_again(mini_bot):
+    """「豊平区は？」 after 「小学生も参加してるって聞いた」 (read against the river clean-up for want of its own
+    answer) asks the remark of 豊平区, as after any question of its own words — not the first question."""
+    weak = _reading_weak_below(mini_bot, 1.01)
+    *_, ward = weak.dialogue(["西区で川の掃除してる？", "小学生も参加してるって聞いた", "豊平区は？"])
+    assert ward.question == "豊平区 小学生も参加してるって聞いた"
