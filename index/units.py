@@ -82,7 +82,7 @@ def asked_unit(question: str) -> str | None:
 # A kind of thing counted by いくつ (「出資団体って全部でいくつあるの？」, 「施設はいくつ？」): a number of that kind,
 # not whatever figure the passage states (the plan's 達成度 80% for 出資団体; 「目標はいくつ？」 asks the target).
 _KINDS = r"団体|施設|事業|業務|大学|企業|拠点"
-_HOW_MANY = r"いくつ|幾つ|何個"
+_HOW_MANY = r"(?:いくつ|幾つ)(?!か|も)|何個"
 _COUNTED_THING = re.compile(rf"({_KINDS})(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:{_HOW_MANY})")
 _KIND_OF = re.compile(rf"({_KINDS})$")
 _ASKS_HOW_MANY = re.compile(_HOW_MANY)

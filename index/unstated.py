@@ -485,6 +485,11 @@ _NOT_IN_PLAN = {
         r"\b(?:recorded|recording)\b(?!.{0,20}\bminutes\b)|個人情報(?:は|って|が)?[^。？?]{0,8}(?:漏れ|守られ|大丈夫|安全|流出)|"
         r"\bconfidential(?:ity)?\b|\bwill (?:my|the) (?:school|parents?|employer|family|husband|wife) (?:be told|find out|know)\b|"
         r"\b(?:personal|private) (?:data|information) (?:be )?(?:safe|leak|protected)\b", re.I),
+    # which edition of a publication is current (防災マップって何年版が最新？, "the latest edition of the hazard map"):
+    # only a passage that speaks of its editions or revisions answers it
+    "edition": re.compile(r"何年(?:度)?版|最新版(?:は|って|が|を|の)|(?:いつ|何年|何月)(?:の|時点の|に出た)版|改訂版(?:は|って|が|いつ)|"
+                          r"\b(?:latest|newest|current|most recent) (?:edition|version)\b|\bwhich (?:edition|version)\b|"
+                          r"\bwhat year(?:'s)? (?:edition|version)\b", re.I),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
     # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
     # by a passage on 電話受付. Last, so that a named fact type above is told first.
@@ -588,6 +593,7 @@ STATED_BY = {
     "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書|景品|賞品|記念品"),
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "validity": re.compile(r"有効期限|有効期間|更新"),
+    "edition": re.compile(r"改訂|改定|年版|年度版|最新版"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
 }

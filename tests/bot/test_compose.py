@@ -523,6 +523,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ナッジって何かな？", "definition", None),
         ("オンラインで相談できる業務っていくつまで増やすの？", "figure", None),  # いくつ: how many
         ("まちづくりセンターっていくつかの区にあるの？", "general", None),  # いくつか: some
+        ("市役所は職員をどう育てていくつもりなの？", "general", None),  # 育てていく + つもり: no count
+        ("相談できるところっていくつもあるの？", "general", None),  # いくつも: many
         ("保険証をなくしました。", "general", "mishap"),
         ("ごみの分別を忘れた人にどう知らせてるの？", "general", None),  # 忘れた mid-sentence: a question about the city
         ("書かない窓口って始まった？", "general", None),  # a statement ending in た, no lapse
@@ -749,6 +751,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("企業家との意見交換会っていつやるの？", "general", "schedule"),  # 企業家の: not the asker's home
         ("職員がどれくらい研修を受けるの？", "figure", None),
         ("オンライン相談って録画されるの？", "general", "privacy"),
+        ("豊平区の防災マップって何年版が最新？", "ward", "edition"),  # which edition: no start date
+        ("ごみ分けの冊子の最新版はいつ出た？", "general", "edition"),
+        ("What is the latest edition of the hazard map?", "definition", "edition"),
+        ("防災マップっていつ配ってるの？", "general", "schedule"),  # when it is handed out, not its edition
+        ("最新の情報はどこで見られる？", "general", None),  # the latest news, no edition
         ("会議の録音からAIで議事録を作るの？", "general", None),
         ("行政事務センターの中って見学できる？", "general", "visit"),
         ("PMFのチケットっていつ発売？", "general", "schedule"),
