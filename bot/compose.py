@@ -438,8 +438,12 @@ def _dated_passage(query: Query, candidates: list[Hit], lead: Hit) -> Hit | None
     the lead's title names is the thing the title names with it (「いつからセンターになるの？」 of 介護認定事務センター
     事業: 介護認定事務センター, which こども家庭センター's dated passage is not)."""
     subject = tuple(topic_nouns(query.text))
-    if not subject:  # 「それっていつから始まったの？」 names no subject: the topic it refers to answers, dated or not
-        return None
+    if not subject:
+        # 「そこっていつできたの？」 names no subject: the topic it refers to answers, dated or not — or the glossary's
+        # entry for what its title runs (札幌市マイナンバーカードセンターの運営: the centre, 令和3年8月に開設)
+        return next((hit for hit in candidates if hit.chunk.kind == "glossary" and hit.chunk.term
+                     and len(hit.chunk.term) > 2 and hit.chunk.term in lead.chunk.title
+                     and DATE.search(hit.chunk.text)), None)
     titled = [found.group() for noun in subject
               if (found := re.search(rf"{_NAME_RUN}{re.escape(noun)}", lead.chunk.title))]
     return next((hit for hit in candidates if DATE.search(hit.chunk.text) and covers(hit.chunk.text, subject)

@@ -75,15 +75,17 @@ def asked_unit(question: str) -> str | None:
     asked = next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None)
     asked = asked or counted_unit(question)
     if asked is None and (counted := _COUNTED_THING.search(question)):
-        asked = counted.group(1)
+        asked = counted.group("kind") or counted.group("after")
     return asked
 
 
-# A kind of thing counted by いくつ (「出資団体って全部でいくつあるの？」, 「施設はいくつ？」): a number of that kind,
-# not whatever figure the passage states (the plan's 達成度 80% for 出資団体; 「目標はいくつ？」 asks the target).
+# A kind of thing counted by いくつ (「出資団体って全部でいくつあるの？」, 「施設はいくつ？」, 「いくつ団体あるの？」): a
+# number of that kind, not whatever figure the passage states (the plan's 達成度 80% for 出資団体; 「目標はいくつ？」 asks
+# the target).
 _KINDS = r"団体|施設|事業|業務|大学|企業|拠点"
 _HOW_MANY = r"(?:いくつ|幾つ)(?!か|も)|何個"
-_COUNTED_THING = re.compile(rf"({_KINDS})(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:{_HOW_MANY})")
+_COUNTED_THING = re.compile(rf"(?P<kind>{_KINDS})(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:{_HOW_MANY})|"
+                            rf"(?:{_HOW_MANY})(?:の)?\s*(?P<after>{_KINDS})(?:が|は)?\s*(?:ある|あります|参加|入って)")
 _KIND_OF = re.compile(rf"({_KINDS})$")
 _ASKS_HOW_MANY = re.compile(_HOW_MANY)
 

@@ -1810,6 +1810,19 @@ def test_a_when_question_naming_no_subject_keeps_its_best_passage_rather_than_an
     assert named.citations[0].hit.chunk is centre and "開始時期" not in named.text
 
 
+def test_a_when_question_naming_no_subject_is_answered_by_the_term_its_topics_title_runs():
+    """「そこっていつできたの？」 of the centre's operation, whose row states no date: the glossary's entry for the centre
+    its title names (令和3年8月に開設) answers; an entry for a term the title does not name does not."""
+    term = chunk("p#L380", "札幌市マイナンバーカードセンター", kind="glossary", term="札幌市マイナンバーカードセンター",
+                 text="札幌市マイナンバーカードセンター：令和3年8月に開設。平日夜間や土日でも手続が可能。",
+                 definition="令和3年8月に開設。平日夜間や土日でも手続が可能。")
+    said = answer("そこっていつできたの？", hits((CENTER, 0.92, 10.0), (term, 0.91, 9.0)))
+    assert said.citations[0].hit.chunk is term and "令和3年8月に開設" in said.text.splitlines()[0]
+    other = replace(term, id="p#L381", title="行政事務センター", term="行政事務センター")
+    kept = answer("そこっていつできたの？", hits((CENTER, 0.92, 10.0), (other, 0.91, 9.0)))
+    assert kept.citations[0].hit.chunk is CENTER and "開始時期の記載はありません" in kept.text
+
+
 def test_an_english_question_on_a_fact_bound_to_its_subject_is_judged_on_the_plans_words_for_it():
     """"open on weekends?" of the centre open 土日 is answered (its words in the plan's Japanese: マイナンバーカード);
     of a desk whose passage states no such days it is refused."""
@@ -2230,6 +2243,7 @@ def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
     result = answer("出資団体って全部でいくつあるの？", hits((plan, 0.93, 10.0)))
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     assert asked_unit("出資団体って全部でいくつあるの？") == "団体" and asked_unit("目標はいくつ？") is None
+    assert asked_unit("全部でいくつ団体あるの？") == "団体" and asked_unit("いくつか団体ある？") is None
 
 
 def _opened(asked: str, topic):
