@@ -4,6 +4,7 @@ and carries a ``[n]`` citation to the hit it came from. Nothing is generated or 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -79,6 +80,7 @@ _FACT_JA = {
     "validity": "カードや書類の有効期限・更新時期",
     "edition": "冊子・地図などの版や改訂の時期",
     "condition": "お尋ねの条件（場合・方法）",
+    "definition": "用語の説明（定義）",
     "figure": "お尋ねの数値",
     "date": "開始時期",
 }
@@ -128,6 +130,7 @@ _FACT_EN = {
     "validity": "how long cards or documents stay valid or when to renew them",
     "edition": "which edition of a booklet or map is current, or when it was revised",
     "condition": "information on the condition you asked about",
+    "definition": "a definition of that term",
     "figure": "the figure you asked for",
     "date": "a start date",
 }
@@ -431,6 +434,29 @@ def _dated_by_its_target(chunk: Chunk) -> bool:
             and not DATE.search(chunk.text))
 
 
+# An abbreviation asked what it is (「PFIってなに？」, "What does PFI stand for?"): capitals, two to eight
+_ABBREVIATION = r"[A-Z][A-Z0-9]{1,7}"
+_ASKED_ABBREVIATION = re.compile(
+    rf"(?<![A-Za-z0-9])({_ABBREVIATION})(?:って|とは|は|という|っていう|の意味)|"
+    rf"\bwhat(?:'s| is| are| does) (?:an? |the )?({_ABBREVIATION})\b(?! [a-z])|\b({_ABBREVIATION}) stand for\b|"
+    rf"\bmeaning of (?:an? |the )?({_ABBREVIATION})\b")
+
+
+def _undefined_abbreviation(question: str, term: Chunk, hits: list[Hit]) -> str | None:
+    """An abbreviation ``question`` asks what it is that the glossary entry ``term`` does not name (「PFIってなに？」
+    of 成果連動型民間委託契約方式(PFS)), nor a retrieved passage that names it beside the entry's term (「CUD（カラー
+    ユニバーサルデザイン）」), nor in the same letters (CEO of デジタルC o E: a slip of the keys), or None."""
+    told = re.sub(r"\s", "", f"{term.title} {term.term or ''} {term.text}").casefold()
+    beside = [re.sub(r"\s", "", hit.chunk.text).casefold() for hit in hits
+              if term.term and term.term.casefold() in hit.chunk.text.casefold()]
+    letters = {"".join(sorted(run)) for run in re.findall(r"[a-z0-9]{2,8}", told)}
+    for found in _ASKED_ABBREVIATION.finditer(unicodedata.normalize("NFKC", question)):
+        asked = next(group for group in found.groups() if group).casefold()
+        if asked not in told and not any(asked in text for text in beside) and "".join(sorted(asked)) not in letters:
+            return asked.upper()
+    return None
+
+
 def _dated_passage(query: Query, candidates: list[Hit], lead: Hit) -> Hit | None:
     """For "when did it start" when the best passage (``lead``) states no date: a candidate that states one
     and speaks of the question's subject (「その行政事務センターっていつできたの？」 → the chapter passage
@@ -490,6 +516,12 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
     lead = _choose_lead(intent, hits, relevance, settings, query.text, query.frame)
+    if intent.kind == "definition" and lead.chunk.kind == "glossary" and \
+            (undefined := _undefined_abbreviation(question, lead.chunk, hits)):
+        # 「PFIってなに？」 led by the glossary's PFS: the plan defines no PFI — said so, the passages naming it first
+        naming = [h for h in hits if undefined.casefold() in f"{h.chunk.title} {h.chunk.text}".casefold()]
+        return _abstain(query, naming + [h for h in hits if h not in naming], relevance, settings, profile, cites,
+                        notes, bool(naming), missing="definition")
     if intent.ward and lead.chunk.ward not in (None, intent.ward):
         # asked of one ward, led by another ward's passage (「豊平区にも似たのある？」 after 清田区's きよたマルシェ,
         # whose name still wins the search): that ward's or a city-wide passage, or not found there

@@ -1823,6 +1823,32 @@ def test_a_when_question_naming_no_subject_is_answered_by_the_term_its_topics_ti
     assert kept.citations[0].hit.chunk is CENTER and "開始時期の記載はありません" in kept.text
 
 
+def test_an_abbreviation_no_glossary_entry_names_is_said_to_be_undefined_with_the_passage_naming_it():
+    """「PFIってなに？」 led by the glossary's PFS entry, which never names PFI: the plan defines no PFI — said so,
+    the initiative that names PPP/PFI first; 「PFSってなに？」 is its definition, and so is a slip of its letters;
+    「CUDってなに？」 of カラーユニバーサルデザイン, which a passage writes 「CUD（カラーユニバーサルデザイン）」, too."""
+    term = chunk("p#L700", "成果連動型民間委託契約方式(PFS)", kind="glossary", term="成果連動型民間委託契約方式(PFS)",
+                 text="成果連動型民間委託契約方式(PFS)：成果指標の改善状況に連動して支払額が決まる委託の方式。",
+                 definition="成果指標の改善状況に連動して支払額が決まる委託の方式。")
+    ppp = chunk("p#L610", "官民連携による公共施設等の建設、維持管理、運営の推進", text="PPP/PFI手法を活用します。")
+    ranked = hits((term, 0.91, 4.0), (ppp, 0.90, 6.0))
+    undefined = answer("PFIってなに？", ranked)
+    assert undefined.abstained and undefined.topic_found
+    assert undefined.text.startswith("この計画（抜粋）には用語の説明（定義）の記載はありません。")
+    assert undefined.citations[0].hit.chunk is ppp
+    defined = answer("PFSってなに？", ranked)
+    assert not defined.abstained and defined.citations[0].hit.chunk is term
+    for question in ("SPFってなに？",  # PFS's letters, mistyped
+                     "What is the city's plan for its IT contracts that pay for results?"):  # IT: not what is asked
+        assert not answer(question, ranked).abstained, question
+    cud = chunk("p#L720", "カラーユニバーサルデザイン", kind="glossary", term="カラーユニバーサルデザイン",
+                text="カラーユニバーサルデザイン：色覚の個人差を問わず利用しやすい情報を提供する考え方。",
+                definition="色覚の個人差を問わず利用しやすい情報を提供する考え方。")
+    ud = chunk("p#L560", "ユニバーサルデザインを取り入れた情報発信の充実", text="CUD（カラーユニバーサルデザイン）を推進します。")
+    named = answer("CUDってなに？", hits((cud, 0.91, 4.0), (ud, 0.90, 6.0)))  # named beside the term
+    assert not named.abstained and named.citations[0].hit.chunk is cud
+
+
 def test_an_english_question_on_a_fact_bound_to_its_subject_is_judged_on_the_plans_words_for_it():
     """"open on weekends?" of the centre open 土日 is answered (its words in the plan's Japanese: マイナンバーカード);
     of a desk whose passage states no such days it is refused."""
