@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.answer import Answer
+from bot.quote import DATE
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.document import description_text, spoken_text
 from index.intent import mentioned_ward
@@ -526,6 +527,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True  # 「情報はどこで手に入る？」 of 西区's child-rearing information corner: where, of the topic's own thing
     if _WHEN.search(text) and things and not any(_named_by(thing, passages) for thing in things):
         return True  # 「いつリニューアル？」 of the homepage's rebuild: when, of a thing no passage names — the topic's
+    if _WHEN.search(text) and things and DATE.search(topic.text) and all(thing in told for thing in things):
+        return True  # 「新しい計画はいつから？」 of 出資団体's 令和6年度(2024年度)以降が対象となる新たな行動計画: its date
     if things and _WHAT_KIND.search(text) and all(_ALIKE_KIND.fullmatch(thing) for thing in things):
         return True  # 「どんなイベント？」 of 手稲山's promotion (its film festival): what kind of the topic's own
     common = bool(things) and all(thing in _folded(topic.title) and _named_by(thing, passages) > _SPECIFIC

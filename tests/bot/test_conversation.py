@@ -771,6 +771,35 @@ def test_a_figure_the_topic_does_not_count_is_asked_of_the_ward_before(mini_bot,
     assert second.abstained and all(c.hit.chunk.ward in ("西区", None) for c in second.citations)
 
 
+def test_when_a_thing_the_topic_speaks_of_starts_is_asked_of_the_topic_that_dates_it(mini_config, embedder,
+                                                                                     tmp_path):
+    """「新しい検査はいつから？」 after 消防検査のオンライン化, whose text dates its new inspections (令和6年度から): when,
+    of a thing the topic speaks of — its date; of a topic stating no date, a question of its own."""
+    from bot.config import BotConfig, ConversationSettings, LLMConfig, Relevance
+    from bot.service import Bot
+    from index.engine import SearchEngine
+    from tests.conftest import MINI_PLAN
+
+    def bot_for(text):
+        plan = tmp_path / f"dated_{len(text)}" / "mini_plan.txt"
+        plan.parent.mkdir()
+        plan.write_text(MINI_PLAN.replace("検査業務をオンラインでできる環境を整備します。", text), encoding="utf-8")
+        config = replace(mini_config, ingest=replace(mini_config.ingest, corpus=(plan,), build_dir=plan.parent / "b"),
+                         index_dir=plan.parent / "b" / "index")
+        return Bot(BotConfig(index=config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
+                             feedback_log=tmp_path / "feedback.jsonl", conversation=ConversationSettings(weak_reading=0.0)),
+                   SearchEngine(config, embedder))
+
+    dated = bot_for("令和6年度から新たな検査の仕組みでオンライン環境を整備します。")
+    first, when = dated.dialogue(["消防検査のオンライン化の所管は？", "新しい検査はいつから？"])
+    assert lead(first) == "消防検査のオンライン化"
+    assert when.understood_as == "「消防検査のオンライン化」について"
+    undated = bot_for("新たな検査の仕組みでオンライン環境を整備します。")
+    first, other = undated.dialogue(["消防検査のオンライン化の所管は？", "新しい検査はいつから？"])
+    assert lead(first) == "消防検査のオンライン化"
+    assert other.understood_as is None
+
+
 def _reading_weak_below(bot, confidence):
     """``bot`` reading a follow-up against the topic when its own answer's confidence is below ``confidence``
     (the mini bot's hash-embedder confidences are all 0: 1.01 makes every own reading weak)."""
