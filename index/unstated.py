@@ -14,7 +14,7 @@ from index.synonyms import synonym_groups
 
 # A yes/no question ending on a condition: the words before でも／も (`condition_of`), then whether it can be done.
 _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)(?!も)\s*[^\s、。？?]{0,8}?"
-              r"(?:でき|取れ|とれ|使え|通じ|つながる|繋がる|つながり|もらえ|受けられ|頼め|申し込め|申込め|受け取れ|買え|見られ|見れ|行け|選べ)"
+              r"(?:でき|取れ|とれ|使え|通じ|つながる|繋がる|つながり|もらえ|受けられ|頼め|申し込め|申込め|受け取れ|買え|見られ|見れ|行け|選べ|出せ|載せられ|載せれ|置け|貼れ)"
               r"(?:る|ます)?(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)

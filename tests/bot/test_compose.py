@@ -752,6 +752,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("職員がどれくらい研修を受けるの？", "figure", None),
         ("オンライン相談って録画されるの？", "general", "privacy"),
         ("豊平区の防災マップって何年版が最新？", "ward", "edition"),  # which edition: no start date
+        ("市役所の広告ってバスとかにも出せる？", "general", "condition"),  # 出せる: whether it can be put there
+        ("チラシを区役所にも置ける？", "general", "condition"),
         ("ごみ分けの冊子の最新版はいつ出た？", "general", "edition"),
         ("What is the latest edition of the hazard map?", "definition", "edition"),
         ("防災マップっていつ配ってるの？", "general", "schedule"),  # when it is handed out, not its edition
