@@ -122,6 +122,11 @@ _EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ�
                             r"\bthe (?P<first_en>first) one\b|\bthe (?:earlier|previous|other) one\b",
                             re.IGNORECASE)
 _WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
+_WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNORECASE)
+# What else the topic does or holds (「それってほかに何してるの？」, "What else does it include?"): more of the topic, not
+# other initiatives.
+_ELSE_OF_IT = re.compile(r"(?:それ|そこ|これ)(?:って|は|で)?\s*(?:他|ほか)に(?:は)?\s*(?:何|なに)|"
+                         r"\bwhat else (?:does|do|did|will|can|is|are) (?:it|that|this|they)\b", re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
@@ -296,6 +301,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
             return Resolution(exclude=wards)
         return Resolution("like", None, None, None, exclude=wards, like=topic,
                           understood_as=f"「{topic.title}」に似た全市の取組")
+    if topic is not None and _ELSE_OF_IT.search(text):
+        return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     if _OTHERS.search(text):
         content = _content_words(text, analyzer, profile)
         rewrite = None if len(content) > 1 else _opening([*earlier, previous]).query.text
@@ -523,8 +530,11 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
         return True
     title = _folded(topic.title)
-    if _WHERE.search(text) and things and all(thing in told and thing not in title for thing in things):
-        return True  # 「情報はどこで手に入る？」 of 西区's child-rearing information corner: where, of the topic's own thing
+    if (_WHERE.search(text) or _WHO.search(text)) and things and \
+            all(thing in told and thing not in title for thing in things):
+        # 「情報はどこで手に入る？」 of 西区's child-rearing information corner, 「誰が主体でやってるの？」 of the river
+        # clean-up 地域住民が主体となって実施する: where or who, of the topic's own thing
+        return True
     if _WHEN.search(text) and things and not any(_named_by(thing, passages) for thing in things):
         return True  # 「いつリニューアル？」 of the homepage's rebuild: when, of a thing no passage names — the topic's
     if _WHEN.search(text) and things and DATE.search(topic.text) and all(thing in told for thing in things):

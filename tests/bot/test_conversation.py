@@ -800,6 +800,24 @@ def test_when_a_thing_the_topic_speaks_of_starts_is_asked_of_the_topic_that_date
     assert other.understood_as is None
 
 
+def test_who_does_the_topics_own_thing_is_asked_of_the_topic(mini_bot, monkeypatch):
+    """「誰が一斉清掃に来るの？」 after the river clean-up (一斉清掃などの環境保全活動): who, of a thing the topic's text names,
+    however many passages name it too."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "_SPECIFIC", 0)
+    _, who = mini_bot.dialogue(["西区で川の掃除してる？", "誰が一斉清掃に来るの？"])
+    assert who.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
+@pytest.mark.parametrize("more", ["それってほかに何してるの？", "What else does it include?"])
+def test_what_else_the_topic_does_is_more_of_the_topic_not_other_initiatives(mini_bot, more):
+    _, said = mini_bot.dialogue(["消防検査のオンライン化について教えて", more])
+    assert said.understood_as == "「消防検査のオンライン化」について" and lead(said) == "消防検査のオンライン化"
+    _, others = mini_bot.dialogue(["消防検査のオンライン化について教えて", "ほかに何かある？"])
+    assert others.understood_as == "「消防検査のオンライン化」以外の取組"
+
+
 def _reading_weak_below(bot, confidence):
     """``bot`` reading a follow-up against the topic when its own answer's confidence is below ``confidence``
     (the mini bot's hash-embedder confidences are all 0: 1.01 makes every own reading weak)."""
