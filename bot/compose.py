@@ -305,29 +305,38 @@ _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "�
 # Asking what a ward aims at (「豊平区ってどんなまちを目指してるの？」, 「清田区の方針は？」), and the words of that
 # question that name no subject of their own (まち is the ward itself).
 _AIMS = re.compile(r"目指|めざ|目標|方針|ビジョン|将来像|力を入れ")
-_AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将来", "将来像", "力", "まちづくり"}
+_AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将来", "将来像", "力", "まちづくり", "感じ"}
 # A ward's goal heading (目標1:健やかに暮らせるまちづくり, 取組4:手稲区の魅力を発信する取組).
 _GOAL_TITLE = re.compile(r"^(?:目標|取組)\d*[:：]")
 
 
-def _asks_the_wards_aims(query: Query, profile: PlanProfile) -> bool:
-    """Whether the question asks what the ward it names aims at, naming nothing else (「豊平区ってどんなまちを
-    目指してるの？」, 「南区はどんな方針なの？」)."""
+def _aims_asked(query: Query, profile: PlanProfile) -> list[str] | None:
+    """When the question asks what the ward it names aims at (「豊平区ってどんなまちを目指してるの？」, 「南区はどんな
+    方針なの？」), the other things it names (none; 「清田区の安心して暮らせる環境の目標って何するの？」: 安心, 環境), else
+    None."""
     if query.language != "ja" or not query.intent.ward or not _AIMS.search(query.text):
-        return False
+        return None
     leave_out = ward_nouns((*profile.wards, *profile.other_wards)) | _AIM_WORDS | _LISTING_NOUNS
-    return all(noun in leave_out for noun in topic_nouns(query.text))
+    return [noun for noun in topic_nouns(query.text) if noun not in leave_out]
+
+
+def _asks_the_wards_aims(query: Query, profile: PlanProfile) -> bool:
+    """Whether the question asks what the ward it names aims at, naming nothing else."""
+    return _aims_asked(query, profile) == []
 
 
 def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettings,
                 profile: PlanProfile) -> Hit:
-    """For a question asking what its ward aims at (`_asks_the_wards_aims`), the ward's first goal heading
-    among the lead candidates (its answer lists the initiatives under it), else ``lead``: the overview, first
-    by the ward's name alone, describes the ward, not what it aims at."""
-    if not _asks_the_wards_aims(query, profile):
+    """For a question asking what its ward aims at (`_aims_asked`), the ward's first goal heading among the lead
+    candidates (its answer lists the initiatives under it), or the one whose heading names all else the question
+    names (目標4:安心して生活できる環境づくり for 安心 and 環境), else ``lead``: the overview, first by the ward's name
+    alone, describes the ward, not what it aims at."""
+    named = _aims_asked(query, profile)
+    if named is None:
         return lead
     return next((h for h in hits[: settings.lead_candidates] if h.chunk.ward == query.intent.ward
-                 and h.chunk.kind == "narrative" and _GOAL_TITLE.match(h.chunk.title)), lead)
+                 and h.chunk.kind == "narrative" and _GOAL_TITLE.match(h.chunk.title)
+                 and all(noun in h.chunk.title for noun in named)), lead)
 
 
 def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,

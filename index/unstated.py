@@ -206,6 +206,9 @@ _NOT_IN_PLAN = {
         r"プール|公園|病院|学校|スタジアム|アリーナ|ホール|センター)[^。？?]{0,6}?(?:できる|でき(?:ます|た)|作る|作られ|つくる|つくられ|建つ|"
         r"建て|建設|整備さ|開業|オープン)|"
         r"(?:駅|道路|橋|地下鉄|トンネル|ビル|スタジアム|アリーナ)(?:が|は|って)\s*(?:できる|でき(?:ます|た)|建つ|建設され|開業)|"
+        # housing or shops built (「再開発でマンション建つの？」, 「商業施設ができるって本当？」)
+        r"(?:マンション|住宅|団地|商業施設|ショッピングモール|モール|スーパー|ホテル|タワー)(?:が|は|って|も)?\s*"
+        r"(?:建つ|建た|建設され|建てられ|できる|でき(?:ます|た)|オープン)|"
         r"(?:地下鉄|路線|鉄道|市電|路面電車|JR)[^。？?]{0,15}(?:延伸|延長され|延び|伸び)|"
         r"\b(?:subway|metro|train|tram|streetcar|railway|rail)\b.{0,25}\b(?:extended|extension|extend)\b|"
         r"\b(?:will|are) (?:they|the city|sapporo) (?:build|building|construct)\b|\bnew (?:(?:subway |train |metro )?station|road|bridge|subway line|building|"

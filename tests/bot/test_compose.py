@@ -753,6 +753,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("オンライン相談って録画されるの？", "general", "privacy"),
         ("豊平区の防災マップって何年版が最新？", "ward", "edition"),  # which edition: no start date
         ("市役所の広告ってバスとかにも出せる？", "general", "condition"),  # 出せる: whether it can be put there
+        ("西区の宮の沢の再開発でマンション建つの？", "ward", "construction"),
+        ("琴似に新しいスーパーができるって本当？", "general", "construction"),
+        ("マンションの管理組合の相談窓口ある？", "general", None),  # housing named, nothing built
         ("チラシを区役所にも置ける？", "general", "condition"),
         ("ごみ分けの冊子の最新版はいつ出た？", "general", "edition"),
         ("What is the latest edition of the hazard map?", "definition", "edition"),
@@ -2258,6 +2261,9 @@ def test_what_a_ward_aims_at_is_answered_by_its_goal_not_its_overview():
     from bot.compose import _asks_the_wards_aims
 
     assert not _asks_the_wards_aims(query("豊平区のウォーキングの目標は？"), PROFILE)
+    for question in ("豊平区が目指してるまちってどんな感じ？",  # どんな感じ: what it is like
+                     "豊平区の健康の目標って何するの？"):  # names what the goal's heading names (健康)
+        assert answer(question, ranked).citations[0].hit.chunk is goal, question
 
 
 def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
