@@ -156,3 +156,18 @@ def test_narrative_covers_overview_review_and_chapter_passages(corpus):
     ):
         assert expected in titles
     assert max(len(c.text) for c in result.chunks) < 600
+
+
+@pytest.mark.parametrize("name", ["dev.jsonl", "test.jsonl", "citizen_dev.jsonl", "citizen_own.jsonl",
+                                  "blind_untrained.jsonl", "citizen_dialogs_dev.jsonl", "dialogues_own.jsonl"])
+def test_every_bundled_gold_title_names_a_passage_of_the_bundled_plan(corpus, name):
+    """`planqa eval` refuses a set whose gold names no passage: a title only cited in a note (地域防災活動推進事業)
+    or guessed (児童相談所の体制強化) once kept `planqa eval --dialogues eval/data/dialogues_own.jsonl` from running."""
+    from eval.dialogues import check_gold, load_dialogues
+    from eval.questions import DATA_DIR, gold_ids, load_questions
+
+    result, _ = corpus
+    if "dialog" in name:
+        check_gold(load_dialogues(DATA_DIR / name), result.chunks)
+    else:
+        gold_ids(load_questions(DATA_DIR / name), result.chunks)
