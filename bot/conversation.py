@@ -346,8 +346,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
     lean = topic if topic is not None and _adds_to_topic(text, topic, profile) else None
     # (people, 「子供向けもある？」 after 防犯教室, are whom the topic is for, however many passages name them)
+    # (「企業も参加してる？」: 参加 is the verb asked of 企業, which the topic names)
     added = lean is not None and all(not _named_by(thing, passages) or thing in _folded(spoken_text(lean))
-                                     or thing in PEOPLE for thing in _named_things(text, profile))
+                                     or thing in PEOPLE for thing in _named_things(text, profile)
+                                     if thing not in _used_as_verbs(text))
     if added or topic is not None and _named_loosely(text, topic, profile):
         # 「スマホでも見やすくなる？」 after the homepage's rebuild: a thing no passage names, added to the topic, is
         # asked of the topic (searched alone, it found whatever shares the rest of its words); so is one the
@@ -414,8 +416,10 @@ def _also_covers(text: str, topic: Chunk, previous: Turn, profile: PlanProfile) 
 def _adds_to_topic(text: str, topic: Chunk, profile: PlanProfile) -> bool:
     """「インスタもやってるの？」, 「LINEでも見られる？」, 「マニュアルみたいなのも作る？」: one thing, with も, asked of what
     was just answered; or several, the last with も, that the topic all speaks of (「町内会向けの研修もある？」 after
-    手稲区's support for those who cannot flee alone, which holds 研修会 for 町内会)."""
-    things = _named_things(text, profile)
+    手稲区's support for those who cannot flee alone, which holds 研修会 for 町内会). A verbal noun used as the verb
+    (「企業も参加してる？」: 参加してる) is what is asked of the thing, not a thing."""
+    verbs = _used_as_verbs(text)
+    things = [thing for thing in _named_things(text, profile) if thing not in verbs]
     last_with_mo = rf"{re.escape(things[-1])}{_LIKE_IT}(?:で|に|と|から)?も" if things else ""
     if not things or re.search(last_with_mo, fold(text), re.IGNORECASE) is None:
         return False

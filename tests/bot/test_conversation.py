@@ -852,3 +852,10 @@ def test_another_ward_after_a_remark_read_against_the_topic_asks_the_remark_agai
     weak = _reading_weak_below(mini_bot, 1.01)
     *_, ward = weak.dialogue(["西区で川の掃除してる？", "小学生も参加してるって聞いた", "豊平区は？"])
     assert ward.question == "豊平区 小学生も参加してるって聞いた"
+
+
+def test_a_verbal_noun_used_as_the_verb_is_no_second_thing_added_to_the_topic(mini_bot):
+    """「ドローンも購入してる？」 after 消防検査のオンライン化: 購入してる is the verb asked of ドローン, which no
+    passage names — one thing, with も, asked of the topic."""
+    _, added = mini_bot.dialogue(["消防検査のオンライン化について教えて", "ドローンも購入してる？"])
+    assert added.understood_as == "「消防検査のオンライン化」について"
