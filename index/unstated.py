@@ -569,7 +569,7 @@ STATED_BY = {
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け|派遣"),
-    "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給"),
+    "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給|啓発品|記念品|ノベルティ"),
     "reservation": re.compile(r"予約"),
     # (公開: published, so anyone may see it — 「評価の結果って市民も見られる？」)
     # (or the grades or ages it is for: 小学4年生から中学3年生までの子ども議員)

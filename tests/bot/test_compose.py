@@ -890,6 +890,16 @@ def test_who_may_see_something_is_answered_by_a_passage_that_publishes_it():
     assert refused.abstained and "参加・利用できる人の条件" in refused.text.splitlines()[0]
 
 
+def test_something_given_to_those_who_join_is_stated_by_a_passage_naming_goods_handed_out():
+    """「入ると何かもらえるって聞いた」 of 手稲区's neighbourhood associations, which use 啓発品 to win members: goods
+    given out answer it; a passage naming none does not."""
+    from index.unstated import standing_veto
+
+    goods = "町内会活動の理解を進める研修会の実施や加入促進のための啓発品を活用します。"
+    assert standing_veto("handout", [goods], (), "入ると何かもらえるって聞いた") is None
+    assert standing_veto("handout", ["研修会を実施します。"], (), "入ると何かもらえるって聞いた") == "handout"
+
+
 def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_see_by_one_publishing_it():
     """「子どもでもできるの？」 is answered by 「…誰でも体操」 (the people asked are no subject a passage must name);
     公開 answers who may see something, not who may take part in it."""
