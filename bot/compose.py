@@ -327,10 +327,10 @@ def _asks_the_wards_aims(query: Query, profile: PlanProfile) -> bool:
 
 def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettings,
                 profile: PlanProfile) -> Hit:
-    """For a question asking what its ward aims at (`_aims_asked`), the ward's first goal heading among the lead
-    candidates (its answer lists the initiatives under it), or the one whose heading names all else the question
-    names (目標4:安心して生活できる環境づくり for 安心 and 環境), else ``lead``: the overview, first by the ward's name
-    alone, describes the ward, not what it aims at."""
+    """For a question asking what its ward aims at (`_aims_asked`), the ward's first goal heading among the
+    lead candidates (its answer lists the initiatives under it), or the one whose heading names all else the
+    question names (目標4:安心して生活できる環境づくり for 安心 and 環境), else ``lead``: the overview, first by the
+    ward's name alone, describes the ward, not what it aims at."""
     named = _aims_asked(query, profile)
     if named is None:
         return lead
@@ -447,7 +447,8 @@ def _dated_by_its_target(chunk: Chunk) -> bool:
 _ABBREVIATION = r"[A-Z][A-Z0-9]{1,7}"
 _ASKED_ABBREVIATION = re.compile(
     rf"(?<![A-Za-z0-9])({_ABBREVIATION})(?:って|とは|は|という|っていう|の意味)|"
-    rf"\bwhat(?:'s| is| are| does) (?:an? |the )?({_ABBREVIATION})\b(?! [a-z])|\b({_ABBREVIATION}) stand for\b|"
+    rf"\bwhat(?:'s| is| are| does) (?:an? |the )?({_ABBREVIATION})\b(?! [a-z])|"
+    rf"\b({_ABBREVIATION}) stand for\b|"
     rf"\bmeaning of (?:an? |the )?({_ABBREVIATION})\b")
 
 
@@ -461,7 +462,8 @@ def _undefined_abbreviation(question: str, term: Chunk, hits: list[Hit]) -> str 
     letters = {"".join(sorted(run)) for run in re.findall(r"[a-z0-9]{2,8}", told)}
     for found in _ASKED_ABBREVIATION.finditer(unicodedata.normalize("NFKC", question)):
         asked = next(group for group in found.groups() if group).casefold()
-        if asked not in told and not any(asked in text for text in beside) and "".join(sorted(asked)) not in letters:
+        slip = "".join(sorted(asked)) in letters
+        if asked not in told and not any(asked in text for text in beside) and not slip:
             return asked.upper()
     return None
 
@@ -527,10 +529,12 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     lead = _choose_lead(intent, hits, relevance, settings, query.text, query.frame)
     if intent.kind == "definition" and lead.chunk.kind == "glossary" and \
             (undefined := _undefined_abbreviation(question, lead.chunk, hits)):
-        # 「PFIってなに？」 led by the glossary's PFS: the plan defines no PFI — said so, the passages naming it first
+        # 「PFIってなに？」 led by the glossary's PFS: the plan defines no PFI — said so, the passages naming it
+        # first
         naming = [h for h in hits if undefined.casefold() in f"{h.chunk.title} {h.chunk.text}".casefold()]
-        return _abstain(query, naming + [h for h in hits if h not in naming], relevance, settings, profile, cites,
-                        notes, bool(naming), missing="definition")
+        ranked = naming + [h for h in hits if h not in naming]
+        return _abstain(query, ranked, relevance, settings, profile, cites, notes, bool(naming),
+                        missing="definition")
     if intent.ward and lead.chunk.ward not in (None, intent.ward):
         # asked of one ward, led by another ward's passage (「豊平区にも似たのある？」 after 清田区's きよたマルシェ,
         # whose name still wins the search): that ward's or a city-wide passage, or not found there

@@ -126,7 +126,8 @@ _WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNOREC
 # What else the topic does or holds (「それってほかに何してるの？」, "What else does it include?"): more of the topic, not
 # other initiatives.
 _ELSE_OF_IT = re.compile(r"(?:それ|そこ|これ)(?:って|は|で)?\s*(?:他|ほか)に(?:は)?\s*(?:何|なに)|"
-                         r"\bwhat else (?:does|do|did|will|can|is|are) (?:it|that|this|they)\b", re.IGNORECASE)
+                         r"\bwhat else (?:does|do|did|will|can|is|are) (?:it|that|this|they)\b",
+                         re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"

@@ -121,8 +121,8 @@ _SURU = "為る"  # UniDic's lemma of する
 
 
 def _inside_inflected(text: str) -> Callable[[int], bool]:
-    """Whether a position of ``text`` falls inside a verb UniDic reads inflected (a verb, then an auxiliary: でき + た):
-    a word Mozc reads from there is a misreading (いつできたの -> いつで北の: its きた starts inside 出来る). UniDic
+    """Whether a position of ``text`` falls inside a verb UniDic reads inflected (a verb, then an auxiliary:
+    でき + た): a word Mozc reads from there is a misreading (いつできたの -> いつで北の: its きた starts inside 出来る). UniDic
     reads a hiragana question's nouns poorly (すまほ as the verb すま), never so sure of an inflected verb. Never,
     when folding the text for UniDic changed its length."""
     folded = fold(text)

@@ -490,9 +490,10 @@ _NOT_IN_PLAN = {
         r"\b(?:personal|private) (?:data|information) (?:be )?(?:safe|leak|protected)\b", re.I),
     # which edition of a publication is current (防災マップって何年版が最新？, "the latest edition of the hazard map"):
     # only a passage that speaks of its editions or revisions answers it
-    "edition": re.compile(r"何年(?:度)?版|最新版(?:は|って|が|を|の)|(?:いつ|何年|何月)(?:の|時点の|に出た)版|改訂版(?:は|って|が|いつ)|"
-                          r"\b(?:latest|newest|current|most recent) (?:edition|version)\b|\bwhich (?:edition|version)\b|"
-                          r"\bwhat year(?:'s)? (?:edition|version)\b", re.I),
+    "edition": re.compile(r"何年(?:度)?版|最新版(?:は|って|が|を|の)|(?:いつ|何年|何月)(?:の|時点の|に出た)版|"
+                          r"改訂版(?:は|って|が|いつ)|"
+                          r"\b(?:latest|newest|current|most recent) (?:edition|version)\b|"
+                          r"\bwhich (?:edition|version)\b|\bwhat year(?:'s)? (?:edition|version)\b", re.IGNORECASE),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
     # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
     # by a passage on 電話受付. Last, so that a named fact type above is told first.

@@ -1854,7 +1854,8 @@ def test_an_abbreviation_no_glossary_entry_names_is_said_to_be_undefined_with_th
     defined = answer("PFSってなに？", ranked)
     assert not defined.abstained and defined.citations[0].hit.chunk is term
     for question in ("SPFってなに？",  # PFS's letters, mistyped
-                     "What is the city's plan for its IT contracts that pay for results?"):  # IT: not what is asked
+                     # IT: not what is asked
+                     "What is the city's plan for its IT contracts that pay for results?"):
         assert not answer(question, ranked).abstained, question
     cud = chunk("p#L720", "カラーユニバーサルデザイン", kind="glossary", term="カラーユニバーサルデザイン",
                 text="カラーユニバーサルデザイン：色覚の個人差を問わず利用しやすい情報を提供する考え方。",

@@ -784,11 +784,13 @@ def test_when_a_thing_the_topic_speaks_of_starts_is_asked_of_the_topic_that_date
         plan = tmp_path / f"dated_{len(text)}" / "mini_plan.txt"
         plan.parent.mkdir()
         plan.write_text(MINI_PLAN.replace("検査業務をオンラインでできる環境を整備します。", text), encoding="utf-8")
-        config = replace(mini_config, ingest=replace(mini_config.ingest, corpus=(plan,), build_dir=plan.parent / "b"),
-                         index_dir=plan.parent / "b" / "index")
-        return Bot(BotConfig(index=config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
-                             feedback_log=tmp_path / "feedback.jsonl", conversation=ConversationSettings(weak_reading=0.0)),
-                   SearchEngine(config, embedder))
+        build = plan.parent / "b"
+        config = replace(mini_config, ingest=replace(mini_config.ingest, corpus=(plan,), build_dir=build),
+                         index_dir=build / "index")
+        settings = BotConfig(index=config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
+                             feedback_log=tmp_path / "feedback.jsonl",
+                             conversation=ConversationSettings(weak_reading=0.0))
+        return Bot(settings, SearchEngine(config, embedder))
 
     dated = bot_for("令和6年度から新たな検査の仕組みでオンライン環境を整備します。")
     first, when = dated.dialogue(["消防検査のオンライン化の所管は？", "新しい検査はいつから？"])

@@ -159,7 +159,8 @@ def test_narrative_covers_overview_review_and_chapter_passages(corpus):
 
 
 @pytest.mark.parametrize("name", ["dev.jsonl", "test.jsonl", "citizen_dev.jsonl", "citizen_own.jsonl",
-                                  "blind_untrained.jsonl", "citizen_dialogs_dev.jsonl", "dialogues_own.jsonl"])
+                                  "blind_untrained.jsonl", "citizen_dialogs_dev.jsonl",
+                                  "dialogues_own.jsonl"])
 def test_every_bundled_gold_title_names_a_passage_of_the_bundled_plan(corpus, name):
     """`planqa eval` refuses a set whose gold names no passage: a title only cited in a note (地域防災活動推進事業)
     or guessed (児童相談所の体制強化) once kept `planqa eval --dialogues eval/data/dialogues_own.jsonl` from running."""
