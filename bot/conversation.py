@@ -348,9 +348,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     lean = topic if topic is not None and _adds_to_topic(text, topic, profile) else None
     # (people, 「子供向けもある？」 after 防犯教室, are whom the topic is for, however many passages name them)
     # (「企業も参加してる？」: 参加 is the verb asked of 企業, which the topic names)
+    verbs = _used_as_verbs(text)
     added = lean is not None and all(not _named_by(thing, passages) or thing in _folded(spoken_text(lean))
                                      or thing in PEOPLE for thing in _named_things(text, profile)
-                                     if thing not in _used_as_verbs(text))
+                                     if thing not in verbs)
     if added or topic is not None and _named_loosely(text, topic, profile):
         # 「スマホでも見やすくなる？」 after the homepage's rebuild: a thing no passage names, added to the topic, is
         # asked of the topic (searched alone, it found whatever shares the rest of its words); so is one the

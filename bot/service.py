@@ -171,13 +171,12 @@ class Bot:
         resolution = resolve(query, previous, shown, engine.index.profile, engine.index.analyzer, turns[:-1],
                              engine.index.chunks, presented)
         result, answer = self._resolved(query, resolution, filters)
-        weak = False
         fallback = on_topic(query, resolution, previous)
         if fallback is not None and not answer.abstained and answer.confidence < settings.weak_reading and \
                 answer.citations[0].hit.chunk.id != fallback.topic.id:
             # 「小学校の授業でも使ってるって聞いた」 after 豊平区's ring avenue: read alone, it finds nothing of its own
             # with confidence — it is about the topic (its 地元小学生の総合学習)
-            resolution, weak = fallback, True
+            resolution = fallback
             result, answer = self._resolved(query, resolution, filters)
         if self.config.llm.enabled and not answer.abstained:
             from bot.llm import generate
@@ -198,7 +197,7 @@ class Bot:
             # still about the topic before it (「それの目標は？」 next asks the partnership's target)
             context = previous.topic
         asked = question if isinstance(question, str) else question.text
-        return Turn(asked, result.query, answer, context, weak)
+        return Turn(asked, result.query, answer, context, own_words=resolution is fallback)
 
     def _resolved(self, query: Query, resolution: Resolution,
                   filters: Filters | None) -> tuple[SearchResult, Answer]:
