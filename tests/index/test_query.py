@@ -56,6 +56,16 @@ def test_a_kana_question_is_read_in_kanji_as_written_and_names_its_ward(mini_bot
     assert mini_bot.engine.understand("とよひらくこそだてさろん").intent.ward == "豊平区"
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("白旗山のキャンプ場ってよやくいる？", "reservation"),
+    ("こども家庭センターのでんわ番号は？", "phone"),
+    ("西区のまちづくりセンターってなん時まで開いてる？", "hours"),
+])
+def test_a_question_in_kanji_with_its_fact_word_in_kana_asks_that_fact(mini_bot, question, fact):
+    """The fact asked is read from the question's kana words in kanji (Mozc), not only in a kana question."""
+    assert mini_bot.engine.understand(question).intent.unanswerable_fact == fact
+
+
 def test_a_kanji_typed_for_one_read_the_same_is_read_as_the_plan_word(mini_bot):
     """豊猫区 is 豊平区 (猫 and 平: ビョウ), 消防険査 is 消防検査: the ward and the subject are read from the word
     meant, the person is told how it was read, and the question is searched as its well-typed twin."""
