@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from index.config import IndexConfig
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
+from index.fact_words import fact_words
 from index.hit import Hit, one_per_passage
 from index.kana_kanji import readings as kana_readings
 from index.query import Query, understand, ward_free_text
@@ -133,11 +134,13 @@ class SearchEngine:
 
 
 def _prebuild(index: LoadedIndex) -> None:
-    """Build an index's lazily built parts: the respelling vocabulary, JMdict's English glosses and its
-    hiragana readings (`index.kana_kanji`)."""
+    """Build an index's lazily built parts: the respelling vocabulary, JMdict's English glosses, its
+    hiragana readings (`index.kana_kanji`) and its words the asked-fact patterns are written with
+    (`index.fact_words`)."""
     index.vocabulary  # noqa: B018
     index.english_glosses  # noqa: B018
     kana_readings()
+    fact_words()
 
 
 class _Loaded:

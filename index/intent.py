@@ -132,6 +132,8 @@ _DEFINITION = re.compile(
 # A question about the plan's own target ("目標はいくら", "the target year") asks for a fact the plan
 # states: it takes precedence over the price / date vetoes below.
 _PLAN_TARGET = re.compile(r"目標|指標|\btargets?\b|\bgoals?\b|\bindicators?\b", re.I)
+# what asks a fact the plan states (`index.fact_words`)
+STATED_PATTERNS = (_FIGURE, _DATE, _DEPARTMENT, _PLAN_TARGET)
 # Greetings, thanks, acknowledgements and "what can you do": answered with a short guide, not with plan
 # passages. A question is small talk when it is nothing but such phrases (「こんにちは、使い方を教えて」,
 # "Hi! What can you do?"); one that also asks about anything else (「こんにちは、大型ごみについて教えて」) is not.

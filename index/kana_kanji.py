@@ -64,6 +64,25 @@ _COMMON_SPELLINGS = f"""
     WHERE length(kana.text) BETWEEN ? AND ?"""
 
 
+_COMMON_WORDS = f"SELECT DISTINCT text FROM Kanji WHERE ID IN (SELECT kid FROM KJP WHERE text IN ({_MARKS}))"
+_KANJI_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+@lru_cache(maxsize=1)
+def common_kanji_words() -> frozenset[str]:
+    """JMdict's common spellings (`COMMON`) written in two to four kanji: 会社, 住所, 予約, 電話番号 (empty without
+    `jamdict-data`)."""
+    path = database_path()
+    if path is None:
+        return frozenset()
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(_COMMON_WORDS, COMMON)
+        return frozenset(text for (text,) in rows if _KANJI_WORD.fullmatch(text))
+    finally:
+        connection.close()
+
+
 @lru_cache(maxsize=2)
 def readings(path: Path | None = None) -> dict[str, str]:
     """Hiragana reading -> the one common kanji spelling it has in JMdict ({} without `jamdict-data`);

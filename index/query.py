@@ -13,6 +13,7 @@ from index import ime
 from index.analyzer import Analyzer
 from index.config import IndexConfig
 from index.crosslingual import expand_english, is_english, lexical_text
+from index.fact_words import with_fact_words
 from index.intent import Intent, detect, without_courtesies
 from index.jmdict import Glosses
 from index.kana_kanji import asking_words_in_kanji, in_kanji
@@ -134,7 +135,7 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
     plan_words = _subject_words(core, glosses, profile) if language == "en" else ""
     # a kana question as written (the ward's name read in context); a mixed one with its wards in kanji
     kanji_read = ("" if language != "ja" else kanji_reading(core) if kana_question
-                  else kanji_reading(placed, mixed=True))
+                  else with_fact_words(kanji_reading(placed, mixed=True)))
     if kanji_read and analyzer is not None:
         kanji_read = kanji_wards(kanji_read, wards, analyzer)
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)

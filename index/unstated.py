@@ -500,6 +500,7 @@ _NOT_IN_PLAN = {
     "condition": re.compile(_CONDITION),
 }
 UNSTATED_FACTS = tuple(_NOT_IN_PLAN)
+UNSTATED_PATTERNS = tuple(_NOT_IN_PLAN.values())  # what asks each (`index.fact_words`)
 
 
 # What one is told rather than handed (情報ってもらえる？, 連絡はもらえる？)
