@@ -39,6 +39,7 @@ from rapidfuzz.distance import Levenshtein
 
 from index.analyzer import Analyzer, Token, fold, located, tagged, to_hiragana, to_katakana
 from index.jmdict import headwords
+from index.kana_kanji import common_kanji_words
 from index.kanji_readings import read_alike
 from index.romaji import plain_vowels
 from index.romaji import reading as romaji_reading
@@ -53,7 +54,9 @@ MIN_WORD_READING = 4  # a hiragana word inside a kanji question: shorter reading
 _WHOLE_KANA_RUN = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{4,}")
 _PARTICLES = ("って", "から", "まで", "の", "で", "を", "に", "は", "が", "も", "と", "へ")
 _KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
+_KANJI_ONLY = re.compile(r"[\u3400-\u9fff々]+")
 MAX_COMPOUND = 8  # the longest kanji compound of the plan a typo is looked for in (区役所来庁者)
+LOOSE_COMPOUND = 3  # a compound this long is read past rare words inside it (`Vocabulary.homophones`)
 KANA_QUESTION_KANJI_SHARE = 0.15  # below this share of kanji among its Japanese characters, a question is "written in kana"
 
 
@@ -212,19 +215,25 @@ class Vocabulary:
             if len(fixed) == len(run):
                 continue
             tokens = list(located(tagged(folded), folded)) if tokens is None else tokens
+            # a compound of three kanji or more is read past a rare word (町代 in 町代会) and a lone kanji UniDic
+            # takes for a verb (罷 of 罷難所): one a kanji away from the plan's 町内会 is hardly a chance
+            loose = fixed | _in_words(tokens, run, match.start(), common_kanji_words())
             fixed |= _in_words(tokens, run, match.start())
             verbs = _in_verbs(tokens, run, match.start())
+            loose_verbs = _in_verbs(tokens, run, match.start(), inflected=True)
             for size in range(min(len(run), MAX_COMPOUND), 1, -1):
+                blocked, in_verbs = (loose, loose_verbs) if size >= LOOSE_COMPOUND else (fixed, verbs)
                 for start in range(len(run) - size + 1):
                     window = run[start:start + size]
-                    if window in self._kanji_runs or verbs.intersection(range(start, start + size)):
+                    if window in self._kanji_runs or in_verbs.intersection(range(start, start + size)):
                         continue  # (数減 of 「子どもの数減ってる」 is no compound: 減っ is a verb's)
-                    for i in (i for i in range(size) if start + i not in fixed):
+                    for i in (i for i in range(size) if start + i not in blocked):
                         close = [t for t in self._by_blank.get(window[:i] + "\0" + window[i + 1:], ())
                                  if read_alike(t[i], window[i])]
-                        if len(close) == 1:  # the window is the plan's word: none of its kanji is read again
-                            found.append((window, close[0]))
-                            fixed.update(range(start, start + size))
+                        if len(close) == 1 and not (blocked is loose and headwords([window])):
+                            found.append((window, close[0]))  # the window is the plan's word: its kanji are
+                            fixed.update(range(start, start + size))  # not read again
+                            loose.update(range(start, start + size))
                             break
         return found
 
@@ -258,29 +267,36 @@ def _guessed(word: str) -> bool:
     return any(token.unknown for token in tagged(word))
 
 
-def _in_words(tokens: list[tuple[Token, int]], run: str, offset: int) -> set[int]:
+def _in_words(tokens: list[tuple[Token, int]], run: str, offset: int,
+              common: frozenset[str] | None = None) -> set[int]:
     """The places of the kanji run at ``offset`` of the question that no typo is looked for in: inside a word
     the dictionaries know (a word of two kanji or more UniDic reads in the question, its located ``tokens``:
     保険証: 保険; a word JMdict spells or a place or thing JMnedict names, 何人, 市立, 定山渓), a number (何区: 何)
-    or a verb (違約金取る: 取)."""
+    or a verb (違約金取る: 取). ``common``: only the words of two kanji or more among these (JMdict's common
+    spellings), and verbs written with their kana."""
     places: set[int] = set()
     for token, start in tokens:
-        if ((len(token.surface) >= 2 and not token.unknown) or token.pos2 == "数詞"
-                or token.pos1 in ("動詞", "形容詞", "代名詞")):
+        kanji_only = bool(_KANJI_ONLY.fullmatch(token.surface))
+        if ((len(token.surface) >= 2 and not token.unknown and (common is None or not kanji_only
+                                                               or token.surface in common))
+                or token.pos2 == "数詞" or token.pos1 == "代名詞"
+                or token.pos1 in ("動詞", "形容詞") and (common is None or not kanji_only)):
             end = start + len(token.surface)
             places.update(p - offset for p in range(start, end) if offset <= p < offset + len(run))
     spans = [(a, b) for a in range(len(run)) for b in range(a + 2, min(len(run), a + MAX_COMPOUND) + 1)]
     words = headwords(run[a:b] for a, b in spans)
+    words = words if common is None else words & common
     for a, b in spans:
         if run[a:b] in words:
             places.update(range(a, b))
     return places
 
 
-def _in_verbs(tokens: list[tuple[Token, int]], run: str, offset: int) -> set[int]:
+def _in_verbs(tokens: list[tuple[Token, int]], run: str, offset: int, inflected: bool = False) -> set[int]:
     """The places of the kanji run at ``offset`` that a verb or adjective of the question writes (減 of
-    減って)."""
+    減って); ``inflected``: only one written with its kana."""
     return {p - offset for token, start in tokens if token.pos1 in ("動詞", "形容詞")
+            and not (inflected and _KANJI_ONLY.fullmatch(token.surface))
             for p in range(start, start + len(token.surface)) if offset <= p < offset + len(run)}
 
 

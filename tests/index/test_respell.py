@@ -197,7 +197,6 @@ def test_a_kanji_typed_for_one_read_the_same_is_corrected(question, fixed):
     "意見を出せる機械ってある？",  # 機械 is a word: a typo for 機会 it may be, but nothing says so
     "行政評価制度ってなに？",  # as the plan writes it
     "南区の区役所",
-    "システム標順化っていつまで？",  # 順化 is a word (JMdict)
     "市の職員って何人いるの？",  # 何人 is a word, 何 a number: not the plan's 個人
     "市立の保育所",  # 市立 is a word: not the plan's 自立
     "ちえりあって何区にあるの？",  # 何 asks: not 南区
@@ -208,6 +207,21 @@ def test_a_kanji_typed_for_one_read_the_same_is_corrected(question, fixed):
 ])
 def test_a_real_word_or_the_plan_spelling_is_not_corrected(question):
     assert Vocabulary.build(HOMOPHONE_PLAN, Analyzer()).spelled_as_the_plan(question) == (question, [])
+
+
+@pytest.mark.parametrize(("question", "fixed"), [
+    ("手筒区で子育ての相談できるところは？", "手稲区"),  # 手筒 (hand-held fireworks) is a word, but a rare one
+    ("南区で大顎生のサークルが町おこしする時", "大学生"),  # 大顎: rare
+    ("清田区の罷難所って住民と練習してる？", "避難所"),  # 罷: UniDic's lone verb, no kana written
+    ("区から補助ってもらえる？町代会です", "町内会"),
+    ("システム標順化っていつまで？", "標準化"),  # 順化 (acclimatisation): rare
+])
+def test_a_compound_of_three_kanji_is_read_past_a_rare_word_inside_it(question, fixed):
+    """A three-kanji compound a kanji away from the plan's word is hardly a chance; two kanji are (江別 is not
+    the plan's 厚別, 全部|別 not 部分)."""
+    plan = Vocabulary.build([*HOMOPHONE_PLAN, "手稲区", "大学生", "避難所", "町内会", "厚別", "部分"], Analyzer())
+    assert [word for _, word in plan.homophones(question)] == [fixed]
+    assert plan.homophones("江別とか小樽とか") == [] and plan.homophones("全部別の窓口なのが大変") == []
 
 
 def test_a_compound_read_as_a_plan_word_is_not_read_again():
