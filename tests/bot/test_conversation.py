@@ -453,6 +453,17 @@ def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot,
     assert second.understood_as == "「消防検査のオンライン化」について" and lead(second) == "消防検査のオンライン化"
 
 
+def test_who_takes_the_applications_of_the_topic_is_asked_of_the_topic(mini_bot):
+    """「口座振替の受付はどこがやるの？」: 受付 (taking applications) is a facet of the topic like 窓口, not a thing of
+    its own that 大型ごみ's インターネット受付 would answer."""
+    from bot.conversation import _named_things
+    from ingest.profile import PlanProfile
+
+    assert _named_things("申請の受付はどこがやるの？", PlanProfile()) == ["申請"]
+    _, second = mini_bot.dialogue(["税務手続のオンライン化について教えて", "口座振替の受付はどこがやるの？"])
+    assert second.understood_as == "「税務手続のオンライン化推進」について"
+
+
 def test_a_follow_up_asking_where_the_topic_is_set_up_is_bound_to_the_topic(mini_bot):
     """「それってどこに置かれるの？」 names no subject: the topic's is what a passage must speak of (a location
     question with no subject is refused outright)."""
