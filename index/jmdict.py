@@ -127,6 +127,31 @@ def headwords(texts: Iterable[str]) -> frozenset[str]:
     return _found(_SPELLED, texts)
 
 
+_KANA_WORDS = "SELECT DISTINCT text FROM Kana WHERE text IN (SELECT value FROM json_each(?))"
+
+
+def kana_headwords(texts: Iterable[str]) -> frozenset[str]:
+    """Which of ``texts`` JMdict writes a word with in kana (ワーク, ネット: yes; クター: no); none without
+    `jamdict-data`."""
+    return _found(_KANA_WORDS, texts)
+
+
+_KANA_GLOSSES = ("SELECT k.text, g.text FROM Kana k JOIN Sense s ON s.idseq = k.idseq "
+                 "JOIN SenseGloss g ON g.sid = s.ID WHERE g.lang = 'eng' AND k.text IN (?, ?)")
+
+
+def same_meaning(word: str, other: str) -> bool:
+    """Whether JMdict glosses the kana words ``word`` and ``other`` alike (キャラ and キャラクター: "character"; パート
+    and パートナー: no); False without `jamdict-data`."""
+    connection = _connection()
+    if connection is None:
+        return False
+    glosses: dict[str, set[str]] = {word: set(), other: set()}
+    for text, gloss in connection.execute(_KANA_GLOSSES, (word, other)):
+        glosses[text].add(_PARENTHESES.sub("", gloss).strip().lower())
+    return bool(glosses[word] & glosses[other])
+
+
 _PARTICLES = ("SELECT DISTINCT k.text FROM Kana k CROSS JOIN Sense s ON s.idseq = k.idseq "
               "CROSS JOIN pos p ON p.sid = s.ID WHERE k.text IN (SELECT value FROM json_each(?)) "
               "AND p.text = 'particle'")

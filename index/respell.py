@@ -38,7 +38,7 @@ from functools import cached_property
 from rapidfuzz.distance import Levenshtein
 
 from index.analyzer import Analyzer, Token, fold, located, tagged, to_hiragana, to_katakana
-from index.jmdict import headwords
+from index.jmdict import headwords, kana_headwords, same_meaning
 from index.kana_kanji import common_kanji_words
 from index.kanji_readings import read_alike
 from index.romaji import plain_vowels
@@ -153,6 +153,23 @@ class Vocabulary:
                      if abs(len(t) - len(word)) <= 1 and Levenshtein.distance(t, word, score_cutoff=1) <= 1]
             if len(close) == 1:  # one clear correction only; several mean a guess
                 found.append(close[0])
+        return found
+
+    def katakana_clippings(self, text: str) -> list[str]:
+        """The plan's loanword a katakana word of the question clips, the one plan word it begins
+        (キャラ -> キャラクター, as メンテ is メンテナンス): Japanese shortens loanwords so, and the short form is a word
+        of its own to the tokenizer, the long one another."""
+        found: list[str] = []
+        for word in _KATAKANA_WORD.findall(text):
+            if word in self.terms:
+                continue
+            longer = [term for term in self.katakana_terms
+                      if term.startswith(word) and len(term) > len(word) + 1]
+            # one JMdict glosses alike (not パート, part-time work, of パートナー), its rest no word (not ネット of
+            # ネットワーク: ワーク is a word, the two a compound)
+            if (len(longer) == 1 and same_meaning(word, longer[0])
+                    and not kana_headwords([longer[0][len(word):]])):
+                found.append(longer[0])
         return found
 
     @cached_property
@@ -353,6 +370,7 @@ def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer, in_kana: bool
     in_kana = written_in_kana(text) if in_kana is None else in_kana
     found = vocabulary.kana_terms(text) if in_kana else vocabulary.kana_words(text)
     found += vocabulary.katakana_fixes(text, analyzer)
+    found += vocabulary.katakana_clippings(text)
     found += vocabulary.compounds(text)
     lowered = text.lower()
     return [t for t in dict.fromkeys(found) if t.lower() not in lowered]

@@ -228,3 +228,12 @@ def test_a_compound_read_as_a_plan_word_is_not_read_again():
     """豊標区 is 豊平区; its 区 is not read once more as the 高 of the plan's 標高 (区: ク, コウ)."""
     plan = Vocabulary.build([*HOMOPHONE_PLAN, "標高"], Analyzer())
     assert plan.homophones("豊標区の面積ってどのくらい？") == [("豊標区", "豊平区")]
+
+
+def test_a_clipped_loanword_is_searched_as_the_plan_writes_it_whole():
+    """キャラ is キャラクター clipped (JMdict glosses both "character"); パート (part-time work) is no clipped パートナー,
+    and ネット no clipped ネットワーク (its rest ワーク is a word: a compound)."""
+    plan = Vocabulary.build(["キャラクター", "パートナー", "ネットワーク", "子育て"], Analyzer())
+    assert respell("ほかの区にもキャラいる？", plan, Analyzer()) == ["キャラクター"]
+    assert plan.katakana_clippings("会社でパートしてます") == []
+    assert plan.katakana_clippings("ネットで申し込める？") == []
