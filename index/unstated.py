@@ -126,6 +126,12 @@ _NOT_IN_PLAN = {
                         r"どこで(?:ダウンロード|入手|読め|読む|読ん)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
                         r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
+    # who takes part (参加者は誰？, 誰が参加してる？, "who takes part"): answered by a passage naming the kinds of
+    # bodies that do (警察や消防などの行政機関、病院やインフラ関係などを担う事業者), never by names
+    "participants": re.compile(
+        r"(?:参加者|参加企業|参加団体|メンバー|構成員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
+        r"(?:誰|だれ|どこ)が(?:参加して|出席して|入って)(?:る|いる|ます)|"
+        r"\bwho (?:takes part|take part|participates|participate|are the members|is on|sits on)\b", re.I),
     # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people
     "person": re.compile(
         # whoever heads something (区長, 会長, 館長, 委員長, センター長) or sits on its council
@@ -134,8 +140,8 @@ _NOT_IN_PLAN = {
         r"(?:誰|だれ)が(?:デザイン|設計|考案|発案|作った|つくった|作者)|"
         # a guest who comes (「カーリングの選手とか来る？」): the plan names what is held, not who appears
         r"(?:選手|プロ|有名人|芸能人|ゲスト|アスリート)(?:さん)?(?:とか|も|が|って|は)?\s*(?:来る|来ます|来て|呼ぶ|呼んで|会える)|"
-        r"(?:社長|代表者?|参加者|参加企業|メンバー|出演者|委員|審査員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
-        r"(?:誰|だれ)が(?:出て|参加して|来て|出席して)(?:る|いる|ます)|(?:誰|だれ)が(?:出る|出演する|出演|来る)(?:の|か|んですか|\s*[?？]|$)|"
+        r"(?:社長|代表者?|出演者|委員|審査員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
+        r"(?:誰|だれ)が(?:出て|来て)(?:る|いる|ます)|(?:誰|だれ)が(?:出る|出演する|出演|来る)(?:の|か|んですか|\s*[?？]|$)|"
         r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director|chair(?:man|woman|person)?|"
         r"president|principal|manager|leader)\b|"
         r"\bwho (?:designed|created|invented|drew|planted)\b|"
@@ -564,6 +570,9 @@ _PLACES = "区役所|庁舎|センター|会館|施設|公園|駅|広場|館|ホ
 # A retrieved passage that does speak of the vetoed fact lifts the veto (a lending scheme the plan
 # describes is answered, not refused).
 STATED_BY = {
+    # the kinds of bodies that take part (行政機関, 事業者, 企業や学校などの各種団体)
+    "participants": re.compile(r"(?:機関|事業者|団体|企業|関係者|大学|学校|町内会|住民|NPO)(?:等|など)?"
+                               r"(?:が|と|とともに|の)?[^。]{0,30}?(?:参加|参画|構成|意見交換|出席)"),
     "spending": re.compile(r"財源|使途|充当|充て"),
     "lending": re.compile(r"貸|借り|レンタル"),
     "documents": re.compile(r"書類|持ち物|持参"),

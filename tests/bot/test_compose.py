@@ -2441,6 +2441,20 @@ def test_where_a_mascot_is_met_is_answered_by_a_passage_naming_its_corner():
     assert standing_veto("location", [nowhere], ("キャラクター",), "キャラクターにはどこで会えるの") == "location"
 
 
+def test_who_takes_part_is_stated_by_a_passage_naming_the_bodies_that_do():
+    """「ネットワーク会議って誰が参加してる？」 asks who takes part, not a person's name: 手稲区's meeting of 警察や消防などの
+    行政機関、病院やインフラ関係などを担う事業者 answers it; a passage naming no one does not; who heads it stays a name
+    the plan never gives."""
+    from index.unstated import standing_veto, unanswerable_fact
+
+    asked = "手稲区の防災のネットワーク会議って誰が参加してる？"
+    assert unanswerable_fact(asked) == "participants" and unanswerable_fact("区長って誰？") == "person"
+    meeting = ("警察や消防などの行政機関、病院やインフラ関係などを担う事業者、その他関係団体が意見交換などを行う"
+               "「地域防災事業者ネットワーク会議」を開催します。")
+    assert standing_veto("participants", [meeting], (), asked) is None
+    assert standing_veto("participants", ["災害時の相互支援を円滑にします。"], (), asked) == "participants"
+
+
 def test_who_may_take_part_is_stated_by_the_grades_a_passage_is_for():
     """「小学生でも参加できる？」 of 子ども議会: 「小学4年生から中学3年生までの子ども議員」 says who may."""
     from index.unstated import standing_veto
