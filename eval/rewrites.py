@@ -8,6 +8,8 @@ Each answerable Japanese question of a set is rewritten mechanically, and the re
 - ``half-width``: katakana and their punctuation in half width (ｵﾝﾗｲﾝ相談｡), as some phones and old PCs type;
 - ``unpunctuated``: no punctuation or spaces, as voice input gives it;
 - ``courteous``: wrapped in courtesies (お世話になっております。… よろしくお願いします。);
+- ``some-kana``: about a third of its nouns written in kanji put in hiragana (「市の施設を民間に任せる」 as
+  「市のしせつをみんかんに任せる」), as someone unsure of a word's kanji writes it;
 - ``slip``: one character in the middle left out;
 - ``homophone``: one kanji of a compound swapped for another read the same (評化 for 評価, 支縁 for 支援), as
   an IME's wrong pick or a kanji remembered by its sound gives it — the typos of the citizen-style sets.
@@ -37,6 +39,7 @@ from planqa.errors import QueryError
 
 _KANJI_OR_KATAKANA = re.compile(r"[\u3400-\u9fff々ァ-ヺー]")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff々]")
+_KANJI = re.compile(r"[\u3400-\u9fff々]")
 _PUNCTUATION = re.compile(r"[、。，．,.？！?!「」『』（）()・…\s\u3000]")
 OPENINGS = ("お世話になっております。", "すみません、ちょっと聞きたいんですけど、", "初めて使います。", "あの、")
 CLOSINGS = ("よろしくお願いします。", "教えてください。", "わかる人いますか？", "（長文すみません）")
@@ -75,6 +78,20 @@ def _half_widths() -> dict[str, str]:
         if len(full) == 1 and full not in table:
             table[full] = spelled
     return table
+
+
+SOME_KANA_SHARE = 1 / 3
+
+
+def some_kana(question: str, rng: random.Random) -> str:
+    """``question`` with each noun written with a kanji put in its hiragana reading at ``SOME_KANA_SHARE``'s odds
+    (UniDic's readings), the rest as written."""
+    out = []
+    for word in _tagger()(question):
+        reading = getattr(word.feature, "kana", None)
+        kanji = _KANJI.search(word.surface) and reading and reading != "*" and word.feature.pos1 == "名詞"
+        out.append(to_hiragana(reading) if kanji and rng.random() < SOME_KANA_SHARE else word.surface)
+    return "".join(out)
 
 
 def half_width(question: str) -> str:
@@ -117,6 +134,7 @@ REWRITES: dict[str, Callable[[str, random.Random], str]] = {
     "half-width": lambda question, _: half_width(question),
     "unpunctuated": lambda question, _: unpunctuated(question),
     "courteous": courteous,
+    "some-kana": some_kana,
     "slip": slip,
     "homophone": homophone,
 }
