@@ -122,6 +122,7 @@ _EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ�
                             r"\bthe (?P<first_en>first) one\b|\bthe (?:earlier|previous|other) one\b",
                             re.IGNORECASE)
 _WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
+_RANGE = re.compile(r"から[^。？?]{0,12}?まで")  # 子どもから大人まで
 _WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNORECASE)
 # What else the topic does or holds (「それってほかに何してるの？」, "What else does it include?"): more of the topic, not
 # other initiatives.
@@ -527,6 +528,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
            for name in (department.bureau, department.division)):
         return True  # 「担当は子ども未来局？」, 「担当は広報部？」: a department of the topic, asked to confirm
     things = _named_things(text, profile)
+    people = [thing for thing in things if thing not in _used_as_verbs(text)]  # (参加 of 参加できる)
+    if people and _RANGE.search(text) and all(thing in PEOPLE for thing in people):
+        return True  # 「子どもからお年寄りまで見てくれるの？」: whom the topic reaches, from one age to another
     if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
         return not things or any(thing in _folded(f"{topic.title} {topic.text}") for thing in things)
     # (「何団体」: 団体 is the unit asked in, no thing of its own)

@@ -453,6 +453,13 @@ def test_a_department_of_the_topic_asked_to_confirm_stays_on_the_topic(mini_bot,
     assert second.understood_as == "「消防検査のオンライン化」について" and lead(second) == "消防検査のオンライン化"
 
 
+def test_a_range_of_ages_asked_is_asked_of_whom_the_topic_reaches(mini_bot):
+    """「子どもからお年寄りまで見てくれるの？」 after 保健師's work asks whom it reaches (世代を問わず), not for a new
+    search of passages about children or the elderly."""
+    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "子どもからお年寄りまで参加できるの？"])
+    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 def test_who_takes_the_applications_of_the_topic_is_asked_of_the_topic(mini_bot):
     """「口座振替の受付はどこがやるの？」: 受付 (taking applications) is a facet of the topic like 窓口, not a thing of
     its own that 大型ごみ's インターネット受付 would answer."""
