@@ -131,7 +131,7 @@ _NOT_IN_PLAN = {
     "participants": re.compile(
         r"(?:参加者|参加企業|参加団体|メンバー|構成員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
         r"(?:誰|だれ|どこ)が(?:参加して|出席して|入って)(?:る|いる|ます)|"
-        r"\bwho (?:takes part|take part|participates|participate|are the members|is on|sits on)\b", re.I),
+        r"\bwho (?:takes part|take part|participates|participate|are the members|is on|sits on)\b", re.IGNORECASE),
     # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people
     "person": re.compile(
         # whoever heads something (区長, 会長, 館長, 委員長, センター長) or sits on its council
