@@ -167,8 +167,8 @@ class Vocabulary:
                       if term.startswith(word) and len(term) > len(word) + 1]
             # one JMdict glosses alike (not パート, part-time work, of パートナー), its rest no word (not ネット of
             # ネットワーク: ワーク is a word, the two a compound)
-            if (len(longer) == 1 and same_meaning(word, longer[0])
-                    and not kana_headwords([longer[0][len(word):]])):
+            if (len(longer) == 1 and not kana_headwords([longer[0][len(word):]])
+                    and same_meaning(word, longer[0])):
                 found.append(longer[0])
         return found
 
