@@ -167,7 +167,9 @@ def kanji_reading(text: str, mixed: bool = False) -> str:
     readings (`in_kanji`). ``mixed``: a question mostly in kanji, whose fact word may still be in kana
     (「電話ばんごうを教えて」, 「なん時まで開いてる？」: on 400 own questions with a third of their nouns put in
     kana, 117 -> 134 of 151 no-answer questions refused; no answer of the bundled sets changed)."""
-    return ime.convert(asking_words_in_kanji(text), mixed) if ime.available() else in_kanji(text)
+    if not ime.available():  # (JMdict's readings, matched inside a run, would misread a kanji question's endings)
+        return asking_words_in_kanji(text) if mixed else in_kanji(text)
+    return ime.convert(asking_words_in_kanji(text), mixed)
 
 
 def ward_free_text(query: Query) -> str | None:
