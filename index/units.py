@@ -99,17 +99,21 @@ def counted_kind(term: str, question: str) -> str | None:
 
 # Counters that ask for a time, a date, a rank or a place, not an amount (何時, 何年, 何番目, 何区).
 _NOT_AMOUNTS = {"時", "年", "月", "日", "曜", "番", "区", "度", "号"}
+# An age bounded (何歳から, 何歳まで, 何歳以上): whom a thing is for, not an amount (`unstated`'s eligibility).
+_AGE = "歳"
+_BOUNDS = {"から", "まで", "以上", "以下", "未満", "でも"}
 
 
 def counted_unit(question: str) -> str | None:
     """The counter of any "how many" the tokenizer reads as 何 the numeral (何店舗, 何校, 何歳, 何種類 — not
-    何の or 何が, where 何 is "what"), unless it asks for a time, a date or a rank (何時, 何年, 何番目) or
-    is followed by も (何枚も: "many sheets")."""
+    何の or 何が, where 何 is "what"), unless it asks for a time, a date or a rank (何時, 何年, 何番目), an age
+    bounded (何歳から: whom it is for) or is followed by も (何枚も: "many sheets")."""
     tokens = tagged(question)
     following = [*(t.surface for t in tokens[2:]), "", ""]
     for (before, token), after in zip(pairwise(tokens), following, strict=False):
         if before.surface == "何" and before.pos2 == "数詞" and token.surface not in _NOT_AMOUNTS \
-                and after != "も" and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
+                and after != "も" and not (token.surface == _AGE and after in _BOUNDS) \
+                and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
             return token.surface  # (何枚も書かされた: "many sheets", not a question)
     return None
 

@@ -349,6 +349,8 @@ _NOT_IN_PLAN = {
         r"[^。？?]{0,8}(?:(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ|なれ)(?:る|ます)|"
         r"(?:(?:て|で)(?:も)?)?(?:いい|良い|大丈夫))(?:の|か|です(?:か)?|んですか|んでしょうか|でしょうか|かな)?\s*[?？]?\s*$|"
         r"対象(?:者)?(?:は|って)\s*(?:誰|だれ|どんな人|どういう人)|参加資格|利用資格|"
+        # an age or a school year bounded (何歳から参加できる？, 何年生まで？, 年齢制限は？, "what age"): whom it is for
+        r"何\s*(?:歳|才|年生)(?:くらい|ぐらい)?(?:から|まで|以上|以下|未満)|対象年齢|年齢制限|年齢の?(?:制限|条件)|"
         # 「大学生じゃなくても対象？」, 「社会人でも対象になる？」: whether such people are whom it is for
         r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|社会人|大人|外国人|高齢者|若い人|若者|お年寄り|初心者|"
         r"個人|一般の人|市外の人|区外の人)(?:も|でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)\s*"
@@ -357,7 +359,9 @@ _NOT_IN_PLAN = {
         r"\bcan (?:people|residents|someone|anyone|i|we|non-residents) (?:from|who live|living) outside\b|\bfrom outside (?:sapporo|the city|the ward)\b.{0,30}\b(?:join|use|attend|apply)\b|"
         r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"
         r"\bcan (?:anyone|everyone|foreigners|foreign residents|children|kids|students|seniors|tourists|non-residents) "
-        r"(?:join|attend|use|apply|take part|participate)\b|\beligib(?:le|ility)\b", re.I),
+        r"(?:join|attend|use|apply|take part|participate)\b|\beligib(?:le|ility)\b|\b(?:what|which) ages?\b|"
+        r"\bage (?:limits?|range|requirements?|restrictions?)\b|"
+        r"\bhow old (?:do|must|should) \w+ (?:have to )?be\b", re.I),
     # how a citizen's rubbish is sorted (プラスチックの容器って何ごみ？, 冷蔵庫って粗大ごみで出せる？, "which bin"):
     # the plan speaks of collection services, not sorting rules
     "sorting": re.compile(
