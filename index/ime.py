@@ -78,6 +78,7 @@ def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | N
     run = _SPACES.sub("", text)
     function_words, inside = _function_words(run), _inside_inflected(run)
     attached = _attached(run, whole_words=keep is not None) if mixed else None
+    in_kanji_word = _attached(run, kanji_words_only=True) or frozenset()  # これから増やすの is not 増安の
     with _LOCK:
         read = []
         node = tagger.parseToNode(run)
@@ -89,7 +90,8 @@ def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | N
     for surface, converted in read:
         end = start + len(surface)
         kept = (not function_words(start, end) and _HIRAGANA_WORD.fullmatch(surface)
-                and not inside(start) and not inside(end) and _well_read(surface, converted)
+                and not inside(start) and not inside(end) and not {start, end} & in_kanji_word
+                and _well_read(surface, converted)
                 and (attached is None or _KANJI.search(converted) and not {start, end} & attached)
                 and (keep is None or keep(surface, converted)))
         words.append(converted if kept else surface)
@@ -144,16 +146,20 @@ def _inside_inflected(text: str) -> Callable[[int], bool]:
     return lambda at: any(start < at < end for start, end in spans)
 
 
-def _attached(text: str, whole_words: bool = False) -> frozenset[int] | None:
+def _attached(text: str, whole_words: bool = False, kanji_words_only: bool = False) -> frozenset[int] | None:
     """Where a word Mozc reads from is a misreading in ``text`` mostly in kanji: where UniDic reads a particle
     or an auxiliary verb right after a kanji (何|か, 駅|から: 何かお墨付き -> 何顔墨付き, 駅からく役所 -> 駅辛く役所), and
-    inside a word of UniDic's written with a kanji (増やす: 増やすの -> 増安の); None when folding the text changed
-    its length."""
+    inside a word of UniDic's written with a kanji (増やす: 増やすの -> 増安の; ``kanji_words_only``: only there, as
+    in a question mostly in hiragana); None when folding the text changed its length."""
     folded = fold(text)
     if len(folded) != len(text):
         return None
     attached = set()
     for token, start in located(tagged(folded), folded):
+        if kanji_words_only:
+            if _KANJI.search(token.surface):
+                attached.update(range(start + 1, start + len(token.surface)))
+            continue
         if token.pos1 in ("助詞", "助動詞") and start and _KANJI.match(text[start - 1]):
             attached.add(start)
         if whole_words or _KANJI.search(token.surface):

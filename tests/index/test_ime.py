@@ -36,6 +36,12 @@ def test_a_verb_read_inflected_is_not_read_from_inside():
     assert ime.convert("いつはじまったの？") == "いつ始まったの？"
 
 
+def test_a_kana_question_is_not_read_from_inside_a_word_it_writes_with_a_kanji():
+    """これから増やすの？ is mostly hiragana, so it is read whole; Mozc's やす (安) starts inside 増やす, which the
+    person typed with its kanji, and is left as written."""
+    assert ime.convert("これから増やすの？") == "これから増やすの？"
+
+
 def test_a_particle_stays_a_particle():
     """Mozc alone reads ベトナムから来ました as ベトナム辛来ました; UniDic knows から and だけ there are particles
     (and わたし a pronoun, kept as written)."""
