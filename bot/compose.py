@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, split_sentences
-from index.analyzer import compound_heads, topic_nouns
+from index.analyzer import compound_heads, fold, topic_nouns
 from index.document import spoken_text
 from index.hit import Hit
 from index.intent import asks_by_when, asks_what_is_done, asks_where_or_when
@@ -256,6 +256,30 @@ def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred
     uses = {h.chunk.id for h in hits if any(link.chunk_id == term.chunk.id for link in h.chunk.glossary)
             or named and h.chunk.id != term.chunk.id and named in h.chunk.text}
     return next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)), None)
+
+
+def _term_stating(fact: str, hits: list[Hit], settings: AnswerSettings, subject: tuple[str, ...],
+                  question: str) -> Hit | None:
+    """A glossary entry among the lead candidates that defines a term the best passage cites or names and that
+    speaks of the asked ``fact`` the best passage does not state, or None — when the question is about the
+    best passage (its ``subject`` all named there: a follow-up's is the topic's title) or names the term (「パス
+    ポートも受け取れる？」 of the card centre is not answered by its definition's 受け取り, nor 「児童会って何歳まで
+    使えるの？」 by 子ども議会's 小学4年生から)."""
+    lead = hits[0]
+    if lead.chunk.kind == "glossary":
+        return None
+    told = fold(spoken_text(lead.chunk))
+    about_lead = all(fold(word) in told for word in subject)
+    linked = {link.chunk_id for link in lead.chunk.glossary} | {
+        hit.chunk.id for hit in hits if hit.chunk.term and len(hit.chunk.term) > 2 and hit.chunk.term in lead.chunk.text}
+    for hit in hits[1: settings.lead_candidates]:
+        term = hit.chunk.term
+        if hit.chunk.kind != "glossary" or hit.chunk.id not in linked:
+            continue
+        if (about_lead or term and fold(term) in fold(question)) and \
+                standing_veto(fact, [spoken_text(hit.chunk)], (), question) is None:
+            return hit
+    return None
 
 
 def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> bool:
@@ -516,6 +540,11 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     # not another one retrieved with it: 「子どもも参加できる？」 of 西区's environment council is not answered by a
     # passage naming children, nor 「おくやみ窓口って土日もやってる？」 by a centre open 土日
     veto = standing_veto(intent.unanswerable_fact, [spoken_text(hits[0].chunk)], intent.subject, question)
+    if veto and (term := _term_stating(veto, hits, settings, intent.subject, question)) is not None:
+        # 「それ何歳から参加できる？」 of 市政への子どもの参加の推進, whose 子ども議会 the glossary defines for 小学4年生から
+        # 中学3年生: the definition of a term the best passage names speaks for it
+        hits = [term, *(hit for hit in hits if hit is not term)]
+        veto = None
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)
         query = replace(query, intent=intent)
