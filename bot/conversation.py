@@ -511,6 +511,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     text = message.text
     if _names_another(message, topic, passages, profile):
         return False  # 「防災の研修もお願いできる？」 after 防犯教室: 防災研修会 is another initiative's
+    if any(term.id != topic.id for term in _themed_terms(text, topic, passages)):
+        return False  # 「SIBってのもそれの仲間？」 after the PFS initiative: what the message is about is a term
     if (message.intent.kind == "definition" or _MEANING.search(text)) and any(
             chunk.kind == "glossary" and chunk.term and chunk.term in text and chunk.id != topic.id
             for chunk in passages):
@@ -582,6 +584,34 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     # with 区内大学研究室): that partner, however many passages name it, is the topic's
     partner = bool(_WITH_PARTNER.search(text))
     return any(thing not in themes and (partner or _named_by(thing, passages) <= _SPECIFIC) for thing in own)
+
+
+# A term named as what a message is about (「SIBってのも」, 「子ども議会は」, 「子どもの権利の条例って」).
+_THEMED = r"\s*(?:って|は|とは|という|っていう)"
+_THEME_PHRASE = re.compile(r"^\s*([^、。？?！!\s]{2,24}?)(?:って|とは|っていう)")
+
+
+def _themed_terms(text: str, topic: Chunk, passages: Sequence[Chunk]) -> list[Chunk]:
+    """The glossary entries a message is about, the topic's title naming none of their names: named by the
+    term, the part of it in brackets or before them (ソーシャル・インパクト・ボンド(SIB): SIB) followed by って or
+    は; or by a phrase the message opens with (「子どもの権利の条例って」) whose topic nouns, two or more, are all
+    the term's (子どもの最善の利益を実現するための権利条例)."""
+    folded, title = fold(text), fold(topic.title)
+    opening = _THEME_PHRASE.search(folded)
+    nouns = topic_nouns(opening.group(1)) if opening else []
+    found = []
+    for chunk in passages:
+        if chunk.kind != "glossary" or not chunk.term:
+            continue
+        names = {fold(name).strip() for name in re.split(r"[（()）]", chunk.term)} | {fold(chunk.term)}
+        names = {name for name in names if len(name) > 1}
+        if any(name in title for name in names):
+            continue
+        themed = any(re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z]){_THEMED}", folded)
+                     for name in names)
+        if themed or len(nouns) > 1 and set(nouns) <= set(topic_nouns(chunk.term)):
+            found.append(chunk)
+    return found
 
 
 def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], profile: PlanProfile) -> bool:
