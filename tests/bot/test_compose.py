@@ -847,6 +847,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("How many people came to the film festival last year?", "figure", "results"),
         ("データ分析の研修って市民も受けられる？", "general", "eligibility"),
         ("市民も参加できる取組ってある？", "general", None),
+        # an age or school year bounded asks whom it is for, not a figure (the plan's 小学4年生から中学3年生まで)
+        ("子ども議会は何歳から参加できる？", "general", "eligibility"),
+        ("児童会館って何歳まで使えるの？", "general", "eligibility"),
+        ("子ども議会って何年生まで？", "general", "eligibility"),
+        ("What age can kids join the children's assembly?", "general", "eligibility"),
+        ("How old do you have to be to join?", "general", "eligibility"),
+        ("何歳の子が多いの？", "figure", None),
+        ("How old is the program?", "general", None),
         ("区役所の窓口って昼休みは閉まるの？", "general", "days"),
         ("窓口の昼休みをなくす取組ってある？", "general", None),
         ("ストップマークってどこの小学校の通学路に貼ってあるの？", "general", "location"),
@@ -1204,7 +1212,7 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("南区の面積はどれくらい？", "面積"),
         ("関係人口を増やす目標は？", None),  # 関係人口 (people connected to a place) is not the population
         ("きよたマルシェには何店舗くらい出店する？", "店舗"),  # any counter after 何 the numeral
-        ("児童会館って何歳まで使えるの？", "歳"),
+        ("参加者の平均年齢は何歳？", "歳"),  # an age asked as an amount (bounded, it asks whom: eligibility)
         ("区内の小学校は何校？", "校"),
         ("生活保護の申請から決定までどれくらいかかる？", "日"),  # how long a procedure takes
         ("How long does it take to get the care certification?", "日"),
@@ -2531,3 +2539,60 @@ def test_a_one_thing_follow_up_of_a_glossary_term_is_searched_with_the_term():
     assert resolution.kind == "new" and resolution.rewrite == "出資団体 見直しってするの？"
     for message in ("西区で見直しってするの？", "見直しってどういう意味？"):
         assert resolve(query(message), defined, set(), PROFILE, None).rewrite is None, message
+
+
+def test_a_fact_its_term_states_is_answered_by_the_definition_of_the_term_the_best_passage_names():
+    """「それ何歳から参加できる？」 of the children's participation initiative, which names 子ども議会: the term's
+    definition (小学4年生から中学3年生まで) states whom it is for, so it leads instead of a refusal — only when the
+    question is about the best passage or names the term (「児童会って何歳まで使えるの？」 is neither)."""
+    defined = "小学4年生から中学3年生までの子ども議員が、まちづくりについて話し合った内容を発表する取組。"
+    council = chunk("p#L565", "子ども議会", kind="glossary", term="子ども議会", definition=defined,
+                    text=f"子ども議会：{defined}")
+    children = chunk("p#L553", "市政への子どもの参加の推進",
+                     text="子ども議会など、市政に子どもの意見を反映する取組や子どもの参加の取組を推進します。",
+                     glossary=(GlossaryLink(200, "子ども議会", "p#L565"),))
+    ranked = hits((children, 0.90, 10.0), (council, 0.88, 8.0))
+    for question in ("子ども議会は何歳から参加できる？", "市政への子どもの参加って何歳から参加できる？"):
+        said = answer(question, ranked)
+        assert not said.abstained and said.citations[0].hit.chunk is council, question
+        assert "小学4年生から中学3年生" in said.text.splitlines()[0]
+    refused = answer("児童会って何歳まで使えるの？", ranked)
+    assert refused.abstained and "参加・利用できる人の条件の記載はありません" in refused.text
+    uncited = replace(children, glossary=(), text="市政に子どもの意見を反映する取組を推進します。")
+    assert answer("子どもの参加って何歳から参加できる？", hits((uncited, 0.90, 10.0), (council, 0.88, 8.0))).abstained
+
+
+def test_a_glossary_term_a_follow_up_is_about_is_no_question_of_the_topic():
+    """「SIBってのもそれの仲間？」 after the PFS initiative (whose text names SIB): what it asks about is the term
+    (named by the abbreviation in its brackets), not the topic, for all its それ; so is 「子どもの権利の条例ってのも
+    あるよね」 of 子どもの最善の利益を実現するための権利条例 (every noun it opens with is the term's). A term the
+    topic's title names, or one only named inside the message (「SIBも研究するの？」), keeps the topic."""
+    from bot.conversation import Turn, resolve
+
+    pfs = chunk("p#L632", "成果連動型民間委託契約方式の活用の推進",
+                text="成果連動型民間委託契約方式(PFS)やソーシャル・インパクト・ボンド(SIB)の研究を行います。")
+    sib = chunk("p#L653", "ソーシャル・インパクト・ボンド(SIB)", kind="glossary", term="ソーシャル・インパクト・ボンド(SIB)",
+                text="ソーシャル・インパクト・ボンド(SIB)：民間資金を活用して社会課題を解決する契約方式。",
+                definition="民間資金を活用して社会課題を解決する契約方式。")
+    asked = "成果が出たらお金を払う委託契約って札幌もやってる？"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((pfs, 0.95, 10.0)), PROFILE))
+    passages = [pfs, sib]
+    assert resolve(query("SIBってのもそれの仲間？"), opened, set(), PROFILE, None, (), passages).topic is None
+    assert resolve(query("ソーシャル・インパクト・ボンドは？"), opened, set(), PROFILE, None, (), passages).topic is None
+    assert resolve(query("それってSIBも研究するの？"), opened, set(), PROFILE, None, (), passages).topic is pfs
+    titled = replace(pfs, title="SIBの活用の推進")
+    told = Turn(asked, query(asked), compose(query(asked), hits((titled, 0.95, 10.0)), PROFILE))
+    assert resolve(query("SIBってのもそれの仲間？"), told, set(), PROFILE, None, (), [titled, sib]).topic is titled
+    children = chunk("p#L553", "市政への子どもの参加の推進",
+                     text="「子どもの最善の利益を実現するための権利条例」に基づき、子どもの参加の取組を推進します。")
+    rights = chunk("p#L563", "子どもの最善の利益を実現するための権利条例", kind="glossary",
+                   term="子どもの最善の利益を実現するための権利条例", text="子どもの最善の利益を実現するための権利条例：子どもの権利を定めたもの。",
+                   definition="子どもの権利を定めたもの。")
+    asked = "子どもが市長に意見を言える場ってあるの？"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((children, 0.95, 10.0)), PROFILE))
+    passages = [children, rights]
+    assert resolve(query("子どもの権利の条例ってのもあるよね"), opened, set(), PROFILE, None, (),
+                   passages).topic is None
+    for message in ("子どもの参加ってどうやるの？", "それって子どもも意見を言えるの？"):  # not the term's nouns alone
+        assert resolve(query(message), opened, set(), PROFILE, None, (), passages) == \
+            resolve(query(message), opened, set(), PROFILE, None, (), [children]), message
