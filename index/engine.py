@@ -9,6 +9,7 @@ from index.config import IndexConfig
 from index.embedder import Embedder, HashEmbedder, SentenceTransformerEmbedder
 from index.fact_words import fact_words
 from index.hit import Hit, one_per_passage
+from index.kana_kanji import common_readings
 from index.kana_kanji import readings as kana_readings
 from index.query import Query, understand, ward_free_text
 from index.retrieve import Filters, Retriever, make_retriever, query_prior
@@ -135,11 +136,12 @@ class SearchEngine:
 
 def _prebuild(index: LoadedIndex) -> None:
     """Build an index's lazily built parts: the respelling vocabulary, JMdict's English glosses, its
-    hiragana readings (`index.kana_kanji`) and its words the asked-fact patterns are written with
-    (`index.fact_words`)."""
+    hiragana readings (`index.kana_kanji`: the unambiguous ones and all) and its words the asked-fact patterns
+    are written with (`index.fact_words`)."""
     index.vocabulary  # noqa: B018
     index.english_glosses  # noqa: B018
     kana_readings()
+    common_readings()
     fact_words()
 
 

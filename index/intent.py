@@ -274,7 +274,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン
         named = profile.plan_terms(condition_clause(asked, unanswerable)[1])
         subject = tuple(noun for term in named for noun in topic_nouns(term)) or subject
-    unit = asked_unit(question) if kind == "figure" else None
-    wants_number = kind != "figure" or asks_for_a_number(question)
-    about_aim = kind == "figure" and bool(_PLAN_AIM.search(question))
+    # (a kana question's unit as read: 「ていねくの じんこうは？」 asks 人口)
+    unit = next((found for text in read if (found := asked_unit(text))), None) if kind == "figure" else None
+    wants_number = kind != "figure" or any(asks_for_a_number(text) for text in read)
+    about_aim = kind == "figure" and any(_PLAN_AIM.search(text) for text in read)
     return Intent(kind, ward, language, unanswerable, other, subject, unit, wants_number, about_aim)

@@ -44,15 +44,19 @@ ASKING_WORDS = {"なんじ": "何時", "なんようび": "何曜日", "なん�
                 "たんとうぶしょ": "担当部署", "もくひょう": "目標", "しひょう": "指標"}
 # (also begun with 何 in kanji: 何にち is 何日)
 ASKING_WORDS |= {"何" + kana[2:]: word for kana, word in ASKING_WORDS.items() if kana.startswith("なん")}
+# (or before いる or ある: 「なんにんいるの？」, 「なんけんあるの」)
 _ASKING = re.compile("(" + "|".join(sorted(ASKING_WORDS, key=len, reverse=True)) + ")"
-                     r"(?=から|まで|ごろ|くらい|ぐらい|です|でしょう|なの|なん|って|は|に|の|で|も|だ|か|[?？!！。、\s\u4e00-\u9fff]|$)")
+                     r"(?=から|まで|ごろ|くらい|ぐらい|です|でしょう|なの|なん|って|は|が|を|に|の|で|も|だ|か|"
+                     r"[いあ](?:る|ます|ります|ません)|[?？!！。、\s\u4e00-\u9fff]|$)")
 # 「なに」 (what) as a word of its own, after a particle or a word in kanji and before a particle or a verb: in
 # 「具体的にはなにやるの」 the tokenizer reads はな (端) out of 「にはなに」; 「みんなに」 keeps its なに.
 _WHAT = re.compile(r"(?:(?<=[はがをもでにとて、。？?！!\s一-龥ァ-ヶ])|^)なに(?=[をがもやはのかでにしすっ]|[?？!！。、\s]|$)")
 
 # 「なん」 before a counter written in kanji (なん件, なん時, なん歳): 何
 # (not そんなん / こんなん, "such a thing")
-_HOW_MANY = re.compile(r"(?<![んな])なん(?=[\u4e00-\u9fff])")
+_HOW_MANY = re.compile(r"(?<![んな])なん(?=[\u4e00-\u9fff%％])")
+# 「なん」 as "what" before a particle (なんを もって いけば, なんに つかうの): 何
+_WHAT_SPOKEN = re.compile(r"(?<![んな])なん(?=[をがのもで]|に(?![んち]))")
 
 # each entry's first common kanji spelling (the lowest Kanji ID with a mark), beside the entry's kana readings
 _MARKS = ",".join("?" * len(COMMON))
@@ -102,6 +106,21 @@ def readings(path: Path | None = None) -> dict[str, str]:
     return {reading: next(iter(found)) for reading, found in spellings.items() if len(found) == 1}
 
 
+@lru_cache(maxsize=1)
+def common_readings() -> frozenset[str]:
+    """Every hiragana reading of a common JMdict word with a kanji spelling, of `MIN_READING` kana or more
+    (ひなん: 避難 and 非難, which `readings` leaves out), or none without `jamdict-data`."""
+    path = database_path()
+    if path is None:
+        return frozenset()
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(_COMMON_SPELLINGS, (*COMMON, MIN_READING, MAX_READING)).fetchall()
+    finally:
+        connection.close()
+    return frozenset(reading for reading, _ in rows if _HIRAGANA.fullmatch(reading))
+
+
 def in_kanji(text: str, table: dict[str, str] | None = None) -> str:
     """``text`` with the common words it writes in hiragana written in kanji (and `ASKING_WORDS`), longest
     reading first.
@@ -128,5 +147,20 @@ def in_kanji(text: str, table: dict[str, str] | None = None) -> str:
 
 
 def asking_words_in_kanji(text: str) -> str:
-    """``text`` with only its asking words (`ASKING_WORDS`, なに) in kanji: 「なんじまで？」 -> 「何時まで？」."""
-    return _HOW_MANY.sub("何", _WHAT.sub("何", _ASKING.sub(lambda asked: ASKING_WORDS[asked.group()], text)))
+    """``text`` with only its asking words (`ASKING_WORDS`, なに, なん before a counter or a particle) in kanji:
+    「なんじまで？」 -> 「何時まで？」 — not the end of a longer word JMdict reads (としょかん is 図書館, not と所管;
+    ひなん所 is 避難所, not ひ何所)."""
+    words = common_readings()
+
+    def inside(asked: re.Match[str]) -> bool:
+        start, end = asked.span()
+        return any(text[begin:stop] in words for begin in range(max(0, start - MAX_READING), start)
+                   for stop in range(start + 1, end + 1))
+
+    def read(asked: re.Match[str]) -> str:
+        return asked.group() if inside(asked) else ASKING_WORDS[asked.group()]
+
+    def what(asked: re.Match[str]) -> str:
+        return asked.group() if inside(asked) else "何"
+
+    return _WHAT_SPOKEN.sub(what, _HOW_MANY.sub(what, _WHAT.sub("何", _ASKING.sub(read, text))))

@@ -169,7 +169,9 @@ def kanji_reading(text: str, mixed: bool = False) -> str:
     kana, 117 -> 134 of 151 no-answer questions refused; no answer of the bundled sets changed)."""
     if not ime.available():  # (JMdict's readings, matched inside a run, would misread a kanji question's endings)
         return asking_words_in_kanji(text) if mixed else in_kanji(text)
-    return ime.convert(asking_words_in_kanji(text), mixed)
+    # (its verbs too: 「なんを もって いけば いい？」 asks 持っていけば; then the asking words Mozc left in kana around a
+    # counter it read, なんにんへるの -> なん人へるの -> 何人)
+    return asking_words_in_kanji(ime.convert(asking_words_in_kanji(text), mixed, verbs=True))
 
 
 def ward_free_text(query: Query) -> str | None:

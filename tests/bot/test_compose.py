@@ -848,6 +848,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("データ分析の研修って市民も受けられる？", "general", "eligibility"),
         ("市民も参加できる取組ってある？", "general", None),
         # an age or school year bounded asks whom it is for, not a figure (the plan's 小学4年生から中学3年生まで)
+        ("おくやみ窓口のひとって親切？", "general", "opinion"),  # ひと: 人 in kana
         ("子ども議会は何歳から参加できる？", "general", "eligibility"),
         ("児童会館って何歳まで使えるの？", "general", "eligibility"),
         ("子ども議会って何年生まで？", "general", "eligibility"),
@@ -1228,6 +1229,8 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("How many work processes will the city redesign by 2027?", "業務"),  # the plan counts 25業務
         ("What share of procedures will be online by 2027?", "%"),
         ("札幌市の人口って何人？", "人口"),  # the quantity named, not the counter it is asked with
+        ("ていねくの じんこうは？", "人口"),  # a kana question's unit as Mozc reads it
+        ("もくひょうは なんにん？", "人"),
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):

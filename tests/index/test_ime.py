@@ -42,6 +42,15 @@ def test_a_kana_question_is_not_read_from_inside_a_word_it_writes_with_a_kanji()
     assert ime.convert("これから増やすの？") == "これから増やすの？"
 
 
+def test_verbs_are_read_with_their_stem_in_kanji_only_when_asked():
+    """For the fact asked: うってる -> 売ってる, かりられる -> 借りられる; ある and なる (UniDic's verbs that may serve
+    as auxiliaries) stay in kana (not 或る); for what is searched, verbs stay as written."""
+    asked = ime.convert("ぬいぐるみって うってる？きぐるみって かりられる？", verbs=True)
+    assert "売ってる" in asked and "借りられる" in asked
+    assert ime.convert("こうしゅうかいってある？", verbs=True).endswith("ってある？")
+    assert "うってる" in ime.convert("ぬいぐるみって うってる？")
+
+
 def test_a_particle_stays_a_particle():
     """Mozc alone reads ベトナムから来ました as ベトナム辛来ました; UniDic knows から and だけ there are particles
     (and わたし a pronoun, kept as written)."""

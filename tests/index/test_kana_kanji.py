@@ -101,6 +101,32 @@ def test_a_kana_question_is_read_in_kanji_for_the_fact_it_asks(question, fact, r
     assert detect(question, "ja", PlanProfile(), kanji_read=reader(question)).unanswerable_fact == fact
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("みなみくの こそだてきゃらくたーの ぬいぐるみって うってる？", "business"),  # 売ってる
+    ("NPOの たちあげしきんって しから かりられる？", "lending"),  # 借りられる
+    ("ほけんしさんの かずって たりてるの？", "opinion"),  # 足りてる
+    ("せいかつほごの しんせいって なんを もって いけば いい？", "documents"),  # 何を持っていけば
+    ("ぎょうむの みえるかで しょくいんは なんにんへるの？", "pay"),  # なん人 as Mozc reads it: 何人
+    ("そだいごみって ねっとで もうしこめる？", None),
+])
+def test_a_kana_question_asks_its_fact_with_a_verb_or_a_spoken_what(question, fact):
+    """Mozc's conversion keeps a verb only with its stem in kanji and its ending in kana (売ってる); the asking
+    words are read again where Mozc left them in kana around a counter it read (なん人)."""
+    assert detect(question, "ja", PlanProfile(), kanji_read=kanji_reading(question)).unanswerable_fact == fact
+
+
+def test_an_asking_word_is_no_end_of_a_longer_word_and_なん_asks_before_a_particle():
+    """としょかん is 図書館 (not と所管) and ひなん所 避難所 (not ひ何所), by JMdict's common readings; なんにん before
+    いる is a count; なん before a particle is 何 (なんを もって), not before a counter's kana (なんにん)."""
+    assert asking_words_in_kanji("としょかんの ほんを") == "としょかんの ほんを"
+    assert asking_words_in_kanji("災害のときにひなん所を開く") == "災害のときにひなん所を開く"
+    assert asking_words_in_kanji("しょくいんって なんにんいるの？") == "しょくいんって 何人いるの？"
+    assert asking_words_in_kanji("なんを もって いけば いい？") == "何を もって いけば いい？"
+    assert asking_words_in_kanji("ちんぎんって なん%あがるの？") == "ちんぎんって 何%あがるの？"
+    assert asking_words_in_kanji("もくひょうを おしえて") == "目標を おしえて"
+    assert asking_words_in_kanji("こんなんでいいの") == "こんなんでいいの"
+
+
 @pytest.mark.parametrize("question", [
     "かいぎの ぎじろくに かけてる じかん、なんじかんまで へらすよてい？",  # 何時間: a figure, not opening hours
     "しやくしょって こぴーようしを としに なんまいくらい かってるの？",  # not …幾らい, a price
