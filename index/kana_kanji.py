@@ -50,7 +50,9 @@ _ASKING = re.compile("(" + "|".join(sorted(ASKING_WORDS, key=len, reverse=True))
                      r"[いあ](?:る|ます|ります|ません)|[?？!！。、\s\u4e00-\u9fff]|$)")
 # 「なに」 (what) as a word of its own, after a particle or a word in kanji and before a particle or a verb: in
 # 「具体的にはなにやるの」 the tokenizer reads はな (端) out of 「にはなに」; 「みんなに」 keeps its なに.
-_WHAT = re.compile(r"(?:(?<=[はがをもでにとて、。？?！!\s一-龥ァ-ヶ])|^)なに(?=[をがもやはのかでにしすっ]|[?？!！。、\s]|$)")
+# (not なにか, "something": 「なにか いべんと やってる？」, whose か Mozc then reads with what follows, 何快便と)
+_WHAT = re.compile(r"(?:(?<=[はがをもでにとて、。？?！!\s一-龥ァ-ヶ])|^)なに"
+                   r"(?=[をがもやはのでにしすっ]|か(?:な|しら)|[?？!！。、\s]|$)")
 
 # 「なん」 before a counter written in kanji (なん件, なん時, なん歳): 何
 # (not そんなん / こんなん, "such a thing")

@@ -82,6 +82,8 @@ def test_what_in_kana_is_read_as_a_word_of_its_own_not_inside_another():
     assert asking_words_in_kanji("SIBってなに？") == "SIBって何？"
     assert asking_words_in_kanji("みんなにやさしい") == "みんなにやさしい"
     assert asking_words_in_kanji("なにわ") == "なにわ"
+    assert asking_words_in_kanji("ていねやまで なにか いべんと やってる？") == "ていねやまで なにか いべんと やってる？"
+    assert asking_words_in_kanji("これってなにかな？") == "これって何かな？"
 
 
 @pytest.mark.parametrize(("question", "fact"), [
