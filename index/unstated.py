@@ -527,8 +527,22 @@ def _asks_for_an_item(question: str) -> bool:
         return False
     tokens = tagged(question)
     return any(token.lemma == "貰う" and i and (tokens[i - 1].pos1 == "助詞" and tokens[i - 1].pos2 != "接続助詞"
-                                                 or _an_item(tokens[i - 1]))
+                                                 or _an_item(tokens[i - 1])) and not _by_whom(tokens[:i])
                for i, token in enumerate(tokens))
+
+
+# Who may receive something (「学生のグループでももらえるの？」): people or a group, not an item handed out.
+_RECEIVERS = {"グループ", "団体", "サークル", "チーム", "会社", "企業", "町内会", "NPO", "家族", "世帯", "人", "方"}
+
+
+def _by_whom(before: list[Token]) -> bool:
+    """Whether the words before もらえる name who receives it, with も or でも (学生のグループでも), not what."""
+    rest = list(before)
+    particles = []
+    while rest and rest[-1].pos1 == "助詞" and rest[-1].surface in ("も", "で", "だけ"):
+        particles.append(rest.pop().surface)
+    return "も" in particles and bool(rest) and (rest[-1].surface in _RECEIVERS or rest[-1].lemma in PEOPLE
+                                                 or rest[-1].surface in PEOPLE)
 
 
 def _an_item(token: Token) -> bool:

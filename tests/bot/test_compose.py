@@ -849,6 +849,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市民も参加できる取組ってある？", "general", None),
         # an age or school year bounded asks whom it is for, not a figure (the plan's 小学4年生から中学3年生まで)
         ("おくやみ窓口のひとって親切？", "general", "opinion"),  # ひと: 人 in kana
+        ("学生のグループでももらえるの？", "general", None),  # who receives it (a subsidy), not an item handed out
+        ("子どもでももらえる？", "general", None),
+        ("コスモスの種ももらえるの？", "general", "handout"),
         ("子ども議会は何歳から参加できる？", "general", "eligibility"),
         ("児童会館って何歳まで使えるの？", "general", "eligibility"),
         ("子ども議会って何年生まで？", "general", "eligibility"),
