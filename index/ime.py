@@ -81,7 +81,7 @@ def convert(text: str, mixed: bool = False, keep: Callable[[str, str], bool] | N
     run = _SPACES.sub("", text)
     function_words, inside = _function_words(run), _inside_inflected(run)
     inflected = _inflected_starts(run) if verbs else frozenset()
-    # (a question mostly in hiragana too: これから増やすの is not 増安の, なにか いべんと read 何か is not 何快便と)
+    # (a question mostly in hiragana too: これから増やすの is not 増安の)
     attached = _attached(run, whole_words=keep is not None) or frozenset()
     with _LOCK:
         read = []
