@@ -90,9 +90,8 @@ def common_kanji_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
-def readings(path: Path | None = None) -> dict[str, str]:
-    """Hiragana reading -> the one common kanji spelling it has in JMdict ({} without `jamdict-data`);
-    ``path``: a JMdict SQLite file other than `jamdict-data`'s."""
+def _spellings(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Hiragana reading -> the common kanji spellings JMdict gives it ({} without `jamdict-data`)."""
     path = path or database_path()
     if path is None:
         log.warning("jamdict-data is not installed: questions written in hiragana are read as written")
@@ -105,22 +104,21 @@ def readings(path: Path | None = None) -> dict[str, str]:
                 spellings[reading].add(text)
     finally:
         connection.close()
-    return {reading: next(iter(found)) for reading, found in spellings.items() if len(found) == 1}
+    return {reading: frozenset(found) for reading, found in spellings.items()}
+
+
+@lru_cache(maxsize=2)
+def readings(path: Path | None = None) -> dict[str, str]:
+    """Hiragana reading -> the one common kanji spelling it has in JMdict ({} without `jamdict-data`);
+    ``path``: a JMdict SQLite file other than `jamdict-data`'s."""
+    return {reading: next(iter(found)) for reading, found in _spellings(path).items() if len(found) == 1}
 
 
 @lru_cache(maxsize=1)
 def common_readings() -> frozenset[str]:
     """Every hiragana reading of a common JMdict word with a kanji spelling, of `MIN_READING` kana or more
     (ひなん: 避難 and 非難, which `readings` leaves out), or none without `jamdict-data`."""
-    path = database_path()
-    if path is None:
-        return frozenset()
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        rows = connection.execute(_COMMON_SPELLINGS, (*COMMON, MIN_READING, MAX_READING)).fetchall()
-    finally:
-        connection.close()
-    return frozenset(reading for reading, _ in rows if _HIRAGANA.fullmatch(reading))
+    return frozenset(_spellings())
 
 
 def in_kanji(text: str, table: dict[str, str] | None = None) -> str:

@@ -532,7 +532,8 @@ def _asks_for_an_item(question: str) -> bool:
 
 
 # Who may receive something (「学生のグループでももらえるの？」): people or a group, not an item handed out.
-_RECEIVERS = {"グループ", "団体", "サークル", "チーム", "会社", "企業", "町内会", "NPO", "家族", "世帯", "人", "方"}
+# (as UniDic reads them, one word each: 町内会 is 町内 + 会, so it is not among them)
+_RECEIVERS = {"グループ", "団体", "サークル", "チーム", "会社", "企業", "家族", "世帯", "人", "方"}
 
 
 def _by_whom(before: list[Token]) -> bool:
