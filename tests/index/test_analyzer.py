@@ -82,3 +82,12 @@ def test_topic_compounds_keep_a_run_of_kanji_or_of_katakana_nouns_as_the_word_it
     assert topic_compounds("札幌市マイナンバーカードセンターの運営") == ["札幌市", "マイナンバーカードセンター", "運営"]
     assert topic_compounds("生活保護の申請書類") == ["生活保護", "申請書類"]
     assert topic_compounds("スマホ教室") == ["スマホ", "教室"]  # a run in one script only
+
+
+def test_tagged_hands_each_caller_its_own_list():
+    """The tokens are remembered per text; a caller changing its list does not change the next caller's."""
+    from index.analyzer import tagged
+
+    first = tagged("大型ごみの申込")
+    first.clear()
+    assert [token.surface for token in tagged("大型ごみの申込")] == ["大型", "ごみ", "の", "申込"]
