@@ -1615,6 +1615,18 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     assert answer("清田区って外国の人多い？", hits((young, 0.95, 10.0))).abstained
 
 
+def test_a_ward_overview_names_a_word_typed_in_kana_in_the_plan_spelling_it_was_searched_with():
+    """「清田区 じしんの ひがい さとづか」 is searched with the plan's 被害 and 里塚 too (`index.query.understand`): the
+    overview naming them speaks of it; searched with no word the overview names, it does not."""
+    overview = chunk("p#L140", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                     text="北海道胆振東部地震において、大きな被害を受けた里塚地区の工事が終了しています。")
+    asked = query("清田区 じしんの ひがい さとづか")
+    assert compose(asked, hits((overview, 0.95, 10.0)), PROFILE).abstained
+    read = replace(asked, search_text=f"{asked.text} 被害 里塚")
+    assert not compose(read, hits((overview, 0.95, 10.0)), PROFILE).abstained
+    assert compose(replace(asked, search_text=f"{asked.text} 保育園"), hits((overview, 0.95, 10.0)), PROFILE).abstained
+
+
 def test_a_silent_ward_overview_yields_to_the_wards_relevant_passage_that_names_the_subject():
     """「やまめ」 is in 西区's 2019 review, retrieved second; the overview leads by the ward's name alone."""
     overview = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
