@@ -230,6 +230,12 @@ _NOT_IN_PLAN = {
         r"\b(?:get|receive|offer|offers|give|gives|provide|provides|any|there)\b[^.?!]{0,20}?"
         r"\b(?:subsid(?:y|ies)|grants?|refunds?|rebates?)\b|"
         r"\bsubsidi[sz]e[sd]?\b", re.I),
+    # whether something is sent to one's home (「防災マップの紙のやつ、郵送してもらえる？」, "can they mail it to me"): only
+    # a passage that speaks of sending by post answers it (証明郵送サービス) — not one that hands the thing out
+    "mail": re.compile(r"郵送(?:して|で|され|し)?\s*(?:もらえ|くれ|いただけ|頂け|届)|"
+                       r"(?:家|自宅|うち|住所)(?:に|まで)\s*(?:送って|送られて|送ってくれ|届けて|届く|届け|郵送)|"
+                       r"\b(?:mail(?:ed)?|post(?:ed)?|sen[dt]|deliver(?:ed)?)\b[^.?!]{0,30}?"
+                       r"\b(?:to (?:me|my (?:home|house|address))|by (?:mail|post))\b", re.IGNORECASE),
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item, nor is money (お金の援助ってもらえる？: whatever pays it).
@@ -599,6 +605,7 @@ STATED_BY = {
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け|派遣"),
+    "mail": re.compile(r"郵送|郵便|配送|宅配"),
     "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給|啓発品|記念品|ノベルティ"),
     "reservation": re.compile(r"予約"),
     # (公開: published, so anyone may see it — 「評価の結果って市民も見られる？」)

@@ -569,6 +569,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("やまべえ体操ってどんな体操？教えて", "general", None),
         ("Which universities have partnership agreements with Sapporo?", "general", "names"),
         ("南区の芸術イベントで作品を展示したら賞金は出る？", "ward", "subsidy"),
+        ("豊平区の防災マップの紙のやつ、郵送してもらえる？", "ward", "mail"),  # sent home: not where it is handed out
+        ("Can they mail the hazard map to my home?", "general", "mail"),
+        ("証明書を郵送でもらうサービスのほうは何か変わる？", "general", None),  # the postal service itself, asked about
         ("市税ってクレジットカードで払える？", "general", "payment"),
         ("Can I pay my city tax with a credit card?", "general", "payment"),
         ("大型ごみの申し込み、支払い方法は？", "general", "payment"),
@@ -910,6 +913,17 @@ def test_something_given_to_those_who_join_is_stated_by_a_passage_naming_goods_h
     goods = "町内会活動の理解を進める研修会の実施や加入促進のための啓発品を活用します。"
     assert standing_veto("handout", [goods], (), "入ると何かもらえるって聞いた") is None
     assert standing_veto("handout", ["研修会を実施します。"], (), "入ると何かもらえるって聞いた") == "handout"
+
+
+def test_sending_by_post_is_stated_by_a_passage_that_speaks_of_it_not_by_one_handing_the_thing_out():
+    """「防災マップの紙のやつ、郵送してもらえる？」: 豊平区 hands its maps out (配布), which says nothing of posting one
+    home; the certificates' 証明郵送サービス does speak of the post."""
+    from index.unstated import standing_veto
+
+    maps = "防災マップを配布し、地域の防災意識の向上を図ります。"
+    asked = "防災マップの紙のやつ、郵送してもらえる？"
+    assert standing_veto("mail", [maps], (), asked) == "mail"
+    assert standing_veto("mail", ["証明郵送サービス業務の効率化に向けた検討を実施します。"], (), asked) is None
 
 
 def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_see_by_one_publishing_it():
