@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from index.jmdict import Glosses
 from planqa.io import read_tsv
 
@@ -93,3 +95,53 @@ def expand_english(query: str, glosses: Glosses | None = None) -> str:
         # loanwords only among the words the bundled glossary left (ward is 区, not ワード)
         terms.extend(t for t in glosses.loanwords(remaining) if t not in terms)
     return f"{query} {' '.join(terms)}" if terms else query
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+# What a payment question pays and by what (「…pay my city taxes by bank transfer online?」): the words between
+# "pay" and the means' preposition, and those after it.
+_MEANS = re.compile(r"\bpay\b(.{0,40}?)\b(?:by|with|using|via)\s+([^.?!]+)", re.IGNORECASE)
+
+
+def payment_means(question: str, glosses: Glosses | None = None) -> tuple[str, ...]:
+    """What an English payment question pays and the means it pays by, in the plan's words, one entry per part
+    with its translations as alternatives (`phrase_terms`): "pay my city taxes by bank transfer online" ->
+    (市税, 口座振替, オンライン|インターネット); none when it names no means or a word of either has no
+    translation among the plan's words ("with a credit card": credit has none) — what a passage must name all of
+    to answer, as a Japanese question's means (`index.unstated.condition_of`), and what is paid: "pay city tax
+    by smartphone" is not answered by the passage helping older people with their スマホ."""
+    found = _MEANS.search(question)
+    if not found:
+        return ()
+    paid, means = phrase_terms(found.group(1), glosses), phrase_terms(found.group(2), glosses)
+    return (*paid, *means) if paid is not None and means else ()
+
+
+def phrase_terms(phrase: str, glosses: Glosses | None = None) -> tuple[str, ...] | None:
+    """The plan's words for each part of an English phrase, its translations joined by ``|``
+    (`expand_english`): "bank transfer online" -> (口座振替, オンライン|インターネット), "bank transfer" translated
+    as a whole; None when a word of it, stop words apart, has none ("credit card": card is カード, credit
+    nothing the plan writes)."""
+    words = _WORD.findall(phrase.lower())
+
+    def terms(span: list[str]) -> list[str]:
+        text = " ".join(span)
+        return expand_english(text, glosses)[len(text):].split()
+
+    found: list[str] = []
+    start = 0
+    while start < len(words):
+        if words[start] in ENGLISH_STOP_WORDS:
+            start += 1
+            continue
+        for size in range(min(3, len(words) - start), 0, -1):
+            span = words[start: start + size]
+            parts = {term for end in range(1, size) for term in (*terms(span[:end]), *terms(span[end:]))}
+            own = [term for term in terms(span) if term not in parts]  # the span's own: 口座振替, not カード
+            if own:
+                found.append("|".join(own))
+                start += size
+                break
+        else:
+            return None
+    return tuple(dict.fromkeys(found))

@@ -222,13 +222,14 @@ def _names_several_wards(question: str, wards: dict[str, str]) -> bool:
 
 
 def detect(question: str, language: str, profile: PlanProfile, respelled: str = "", plan_words: str = "",
-           kanji_read: str = "") -> Intent:
+           kanji_read: str = "", means: tuple[str, ...] = ()) -> Intent:
     """Classify a question; the order reflects which fact to put first when several apply.
     ``respelled``: the plan's spellings of words the question wrote in kana (ていねく -> 手稲区), where
     a ward the question names may only show up. ``plan_words``: an English question's words in the plan's
     Japanese (マイナンバーカード 土日), what a passage must speak of to answer a fact bound to its subject.
     ``kanji_read``: a question written in hiragana with its common words in kanji (`index.kana_kanji`),
-    read for the asked fact when the question as written asks none.
+    read for the asked fact when the question as written asks none. ``means``: what an English payment
+    question pays and by what, in the plan's words (`index.crosslingual.payment_means`).
 
     >>> detect("消防検査オンライン化 所管", "ja", PlanProfile()).kind
     'department'
@@ -264,7 +265,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     else:
         kind = "general"
     other = None if ward or several else mentioned_ward(question, profile.other_wards)
-    # (a fact of `UNMATCHED_IN_ENGLISH` — a payment means, a place, a construction, a subsidy, staff pay —
+    # (a fact of `UNMATCHED_IN_ENGLISH` — a place, a construction, a subsidy, staff pay —
     # stays unmatched in English: the passage that would lift it must also lead)
     # (an English question whose subject has no plan words has none a passage must speak of)
     matched = language == "en" and unanswerable not in (*CLAUSED, *UNMATCHED_IN_ENGLISH)
@@ -274,6 +275,8 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     if unanswerable in CLAUSED:  # a condition the plan names otherwise: 「LINEでも」 is SNS, 「スマホでも」 オンライン
         named = profile.plan_terms(condition_clause(asked, unanswerable)[1])
         subject = tuple(noun for term in named for noun in topic_nouns(term)) or subject
+    if language == "en" and unanswerable == "payment":
+        subject = means  # "by bank transfer online": 口座振替, オンライン; none named: refused
     # (a kana question's unit as read: 「ていねくの じんこうは？」 asks 人口)
     unit = next((found for text in read if (found := asked_unit(text))), None) if kind == "figure" else None
     wants_number = kind != "figure" or any(asks_for_a_number(text) for text in read)

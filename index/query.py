@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from index import ime
 from index.analyzer import Analyzer
 from index.config import IndexConfig
-from index.crosslingual import expand_english, is_english, lexical_text
+from index.crosslingual import expand_english, is_english, lexical_text, payment_means
 from index.fact_words import with_fact_words
 from index.intent import Intent, detect, without_courtesies
 from index.jmdict import Glosses
@@ -138,7 +138,8 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
                   else with_fact_words(kanji_reading(placed, mixed=True)))
     if kanji_read and analyzer is not None:
         kanji_read = kanji_wards(kanji_read, wards, analyzer)
-    intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read)
+    means = payment_means(core, glosses() if glosses is not None else None) if language == "en" else ()
+    intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read, means)
     if intent.other_ward and language == "ja":
         # a ward without a chapter is named only in passing (a neighbour, a pilot at 中央区役所): searched by
         # its name, it lifts those passages for anything asked from there; as 「区」 it still reads 区役所

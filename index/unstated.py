@@ -678,8 +678,9 @@ NEEDS_SUBJECT = ("payment", "location", "construction", "pay")
 # Facts whose English subject is not matched to a passage at all. Of `NEEDS_SUBJECT`, refused: "Will a new
 # subway station be built?" is not lifted by any passage that speaks of 整備; "average salary of city employees"
 # is not lifted by the plan's words for "average". A subsidy is lifted by any close passage that pays one
-# ("Does Minami ward give grants to neighbourhood associations?": 連合町内会等…に対して助成).
-UNMATCHED_IN_ENGLISH = ("payment", "location", "construction", "subsidy", "pay")
+# ("Does Minami ward give grants to neighbourhood associations?": 連合町内会等…に対して助成). A payment's means is
+# matched by the plan's words for it (`index.crosslingual.payment_means`).
+UNMATCHED_IN_ENGLISH = ("location", "construction", "subsidy", "pay")
 # Facts asked as a clause whose words (before でも／で) are what a passage must name (`condition_clause`).
 CLAUSED = ("condition", "payment")
 
@@ -879,7 +880,8 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
             groups = set(synonym_groups(passage))
         return bool(groups.intersection(synonym_groups(noun)))  # a word of its synonym group (転居 for 引っ越し)
 
-    count = sum(found(noun) for noun in subject)
+    # (a noun may name alternatives, 「オンライン|インターネット」: an English word's translations, `payment_means`)
+    count = sum(any(map(found, noun.split("|"))) for noun in subject)
     return count == len(subject) if every else 2 * count >= len(subject)
 
 

@@ -915,6 +915,20 @@ def test_something_given_to_those_who_join_is_stated_by_a_passage_naming_goods_h
     assert standing_veto("handout", ["研修会を実施します。"], (), "入ると何かもらえるって聞いた") == "handout"
 
 
+def test_an_english_payment_question_is_answered_by_a_passage_naming_what_it_pays_and_by_what():
+    """"Can I pay my city taxes by bank transfer online?": the tax passage names 市税, 口座振替 and オンライン; a
+    passage naming the means alone (スマホ, helping older people with theirs) or none of it leaves the payment
+    unstated."""
+    from index.unstated import standing_veto
+
+    taxes = "市税の口座振替をはじめとした各種税務手続きについて、オンライン化を推進します。"
+    assert standing_veto("payment", [taxes], ("市税", "口座振替", "オンライン|インターネット"), "") is None
+    assert standing_veto("payment", [taxes], ("市税", "クレジット"), "") == "payment"
+    phones = "高齢者向けのスマホ講座を開催します。"
+    assert standing_veto("payment", [phones], ("市税", "デジタル|スマホ"), "") == "payment"
+    assert standing_veto("payment", [taxes], (), "") == "payment"  # no means named: never stated
+
+
 def test_sending_by_post_is_stated_by_a_passage_that_speaks_of_it_not_by_one_handing_the_thing_out():
     """「防災マップの紙のやつ、郵送してもらえる？」: 豊平区 hands its maps out (配布), which says nothing of posting one
     home; the certificates' 証明郵送サービス does speak of the post."""

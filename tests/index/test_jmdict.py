@@ -155,3 +155,20 @@ def test_particles_are_the_kana_jmdict_reads_as_a_particle():
 
     assert particles(["とか", "のに", "はな", "はの"]) == {"とか", "のに"}
     assert particles([]) == frozenset()
+
+
+def test_an_english_payment_questions_means_is_what_it_pays_and_by_what_in_the_plans_words():
+    """Each part of the means with its translations as alternatives, a phrase translated whole (bank transfer:
+    口座振替, not its words one by one); a word with no plan word for it (credit) leaves no means at all, as does
+    a question naming none; what is paid must translate too."""
+    from index.crosslingual import payment_means, phrase_terms
+
+    assert phrase_terms("bank transfer online") == ("口座振替", "オンライン|インターネット")
+    assert phrase_terms("a credit card") is None
+    glosses = Glosses({_key("card"): ("カード",), _key("city tax"): ("市税",)})
+    assert phrase_terms("a credit card", glosses) is None  # card alone found; credit is no part of カード
+    assert payment_means("Can I pay my city tax by bank transfer online?", glosses) == (
+        "市税", "口座振替", "オンライン|インターネット")
+    assert payment_means("Can I pay my city tax with a credit card?", glosses) == ()
+    assert payment_means("Can I pay my parking fine by bank transfer?", glosses) == ()  # no plan word for it
+    assert payment_means("What payment methods are there?", glosses) == ()
