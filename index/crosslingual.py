@@ -107,9 +107,9 @@ def payment_means(question: str, glosses: Glosses | None = None) -> tuple[str, .
     """What an English payment question pays and the means it pays by, in the plan's words, one entry per part
     with its translations as alternatives (`phrase_terms`): "pay my city taxes by bank transfer online" ->
     (市税, 口座振替, オンライン|インターネット); none when it names no means or a word of either has no
-    translation among the plan's words ("with a credit card": credit has none) — what a passage must name all of
-    to answer, as a Japanese question's means (`index.unstated.condition_of`), and what is paid: "pay city tax
-    by smartphone" is not answered by the passage helping older people with their スマホ."""
+    translation among the plan's words ("with a credit card": credit has none) — what a passage must name
+    all of to answer, as a Japanese question's means (`index.unstated.condition_of`), and what is paid: "pay
+    city tax by smartphone" is not answered by the passage helping older people with their スマホ."""
     found = _MEANS.search(question)
     if not found:
         return ()
