@@ -233,7 +233,7 @@ _NOT_IN_PLAN = {
     # whether something is sent to one's home (「防災マップの紙のやつ、郵送してもらえる？」, "can they mail it to me"): only
     # a passage that speaks of sending by post answers it (証明郵送サービス) — not one that hands the thing out
     "mail": re.compile(r"郵送(?:して|で|され|し)?\s*(?:もらえ|くれ|いただけ|頂け|届)|"
-                       r"(?:家|自宅|うち|住所)(?:に|まで)\s*(?:送って|送られて|送ってくれ|届けて|届く|届け|郵送)|"
+                       r"(?:家|自宅|うち|住所)(?:に|まで)\s*(?:送って|送られ|届け|届く|郵送)|"
                        r"\b(?:mail(?:ed)?|post(?:ed)?|sen[dt]|deliver(?:ed)?)\b[^.?!]{0,30}?"
                        r"\b(?:to (?:me|my (?:home|house|address))|by (?:mail|post))\b", re.IGNORECASE),
     # whether an item is handed out (マンホールカードってもらえる？, 「DVDはもらえる？」): only a passage that speaks
