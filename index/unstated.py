@@ -578,8 +578,22 @@ def _ends_on_a_particle(question: str) -> bool:
     return False
 
 
+# When applying online starts (「粗大ゴミ ネット申込 いつから」, 「ネットの受付はいつから？」): the start of a channel an
+# initiative brings in, answered by its timeline (`bot.compose`: no start date stated, its 2027 target), not the
+# application period of an event or a flat.
+_ONLINE_FROM = re.compile(r"(?:ネット|オンライン|インターネット|電子|スマホ|ウェブ|web)(?:で|から|の|での|からの)?\s*"
+                          r"(?:申し?込み?|申込|受付|受け付け|申請)(?:は|って|が|も)?\s*いつ(?:から|頃から|ごろから)", re.I)
+
+
+def _asks_a_day(question: str) -> bool:
+    """A schedule asked other than when applying online starts (`_ONLINE_FROM`)."""
+    return _ONLINE_FROM.search(question) is None or \
+        _NOT_IN_PLAN["schedule"].search(_ONLINE_FROM.sub(" ", question)) is not None
+
+
 # A pattern's match that the question's grammar must confirm.
-_CONFIRMED_BY = {"handout": _asks_for_an_item, "business": _sold_in_a_shop, "condition": _ends_on_a_particle}
+_CONFIRMED_BY = {"handout": _asks_for_an_item, "business": _sold_in_a_shop, "condition": _ends_on_a_particle,
+                 "schedule": _asks_a_day}
 
 
 def _confirmed(fact: str, question: str) -> bool:

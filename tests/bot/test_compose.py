@@ -548,6 +548,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ていねのキャラクターの着ぐるみを町内会のイベントに呼べる？", "general", "procedure"),
         ("戸籍の窓口って昼休みもやってる？", "general", "days"),
         ("清田区のスポーツ大会の申し込みはいつから？", "date", "schedule"),  # an application period, not a start date
+        ("粗大ゴミ　ネット申込　いつから", "date", None),  # when applying online starts: the initiative's timeline
+        ("ネットの受付はいつから？", "date", None),
+        ("ネット申込はいつから？締め切りは？", "date", "schedule"),  # a deadline asked besides
         ("マイナンバーカードセンターはいつからあるの？", "date", None),
         ("マイナンバーカードセンターって混んでる時間帯はいつ？", "general", "hours"),
         ("マイナセンター 開庁時間", "general", "hours"),  # a staff look-up
@@ -1865,6 +1868,9 @@ def test_when_it_will_start_is_answered_by_the_year_of_the_initiatives_target():
     # no target row: the passage is quoted, and the missing date said after it
     assert not plain.abstained and "開始時期" not in plain.text.splitlines()[0]
     assert plain.text.splitlines()[-1] == "なお、この計画（抜粋）には開始時期の記載はありません。"
+    # a staff look-up of when applying online starts: the same answer, not an application period refused
+    terse = answer("粗大ゴミ　ネット申込　いつから", hits((chunk("p#L1", "大型ごみ収集のオンライン化"), 0.92, 10.0)))
+    assert not terse.abstained and terse.text.splitlines()[-1] == "なお、この計画（抜粋）には開始時期の記載はありません。"
 
 
 def test_a_when_question_naming_no_subject_keeps_its_best_passage_rather_than_any_dated_one():
