@@ -191,6 +191,8 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     if intent.ward and intent.kind != "ward":
         in_ward = [h for h in close if h.chunk.ward == intent.ward]
         close = in_ward or close
+    if (named := _naming_its_title(question, candidates, relevance)) is not None:
+        return named  # 「環境にやさしいまちづくり 所管」: the look-up quotes the initiative, stating a department or not
     if (named := _naming_its_indicator(question, candidates, relevance)) is not None:
         return named  # 「オンラインカバー率の2027年の目標値」: the look-up names the indicator itself
     lead = close[0] if close else top
@@ -215,6 +217,24 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         # 「移行目標時期は令和7年度末まで」)
         fitting = _using_the_term(top, hits, candidates, preferred)
     return fitting if fitting is not None else lead
+
+
+# An initiative's or program's title this long, written whole in a question, is the passage asked about.
+_QUOTED_TITLE = 8
+
+
+def _naming_its_title(question: str, candidates: list[Hit], relevance: Relevance) -> Hit | None:
+    """The relevant initiative or program among ``candidates`` whose whole title (at least `_QUOTED_TITLE`
+    characters) the question writes, the longest such: 「緑あふれるまちづくり 所管」 asks 西区's initiative, which
+    names no department, not a passage that does (a department or figure asked otherwise prefers those). A
+    glossary term is not quoted so: it is the subject of questions about what uses it."""
+    asked = compact(question)
+    quoted = [hit for hit in candidates if hit.chunk.kind in ("initiative", "program")
+              and len(title := compact(hit.chunk.title)) >= _QUOTED_TITLE and title in asked]
+    if not quoted:
+        return None
+    hit = max(quoted, key=lambda found: len(found.chunk.title))
+    return hit if relevance.score(hit) >= relevance.threshold else None
 
 
 # A run of the question with this many characters besides hiragana, found in one candidate's indicator and in no

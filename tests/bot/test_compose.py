@@ -90,6 +90,25 @@ def test_department_question_gets_the_expanded_bureau_first():
     assert_every_sentence_cited(result, ranked)
 
 
+def test_a_look_up_quoting_an_initiatives_title_is_answered_by_it_though_it_names_no_department():
+    """「緑あふれるまちづくり 所管」 quotes 西区's initiative, which names no department: it leads, saying so — not a
+    city-wide passage that names one (a department asked otherwise prefers those); a title shorter than
+    `_QUOTED_TITLE` is no quotation."""
+    green = chunk("p#L900", "緑あふれるまちづくり", ward="西区", text="花や緑を増やします。")
+    partner = chunk("p#L610", "官民連携による公共施設等の建設、維持管理、運営の推進", text="公共施設を整備します。",
+                    departments=(Department("政) 政策企画部", "まちづくり政策局", "政策企画部"),))
+    ranked = hits((green, 0.90, 14.0), (partner, 0.89, 4.0))
+    said = answer("緑あふれるまちづくり 所管", ranked)
+    assert said.citations[0].hit.chunk is green and not said.abstained
+    assert said.text.splitlines()[0] == "「緑あふれるまちづくり」は西区の取組で、計画（抜粋）には所管部署の記載がありません [1]。"
+    close = hits((green, 0.90, 5.0), (partner, 0.899, 5.0))
+    assert answer("緑あふれるまちづくり 所管", close).citations[0].hit.chunk is green
+    assert answer("花や緑の担当部署は？", close).citations[0].hit.chunk is partner  # no title quoted
+    walk = chunk("p#L901", "緑の散歩", ward="西区", text="散歩します。")
+    short = answer("緑の散歩 所管", hits((walk, 0.90, 5.0), (partner, 0.899, 5.0)))
+    assert short.citations[0].hit.chunk is partner
+
+
 def test_definition_question_prefers_the_glossary_entry():
     ranked = hits((CENTER, 0.88, 3.0), (NUDGE, 0.875, 7.0))
     result = answer("ナッジって何？", ranked)
