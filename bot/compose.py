@@ -219,21 +219,32 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     return fitting if fitting is not None else lead
 
 
-# An initiative's or program's title this long, written whole in a question, is the passage asked about.
+# An initiative's or program's title this long, written whole in a question, is the passage asked about; so is
+# one whose letters besides hiragana (自然体験推進 of 自然体験の推進) run this long, written without its particles.
 _QUOTED_TITLE = 8
+_QUOTED_BARE = 6
 
 
 def _naming_its_title(question: str, candidates: list[Hit], relevance: Relevance) -> Hit | None:
     """The relevant initiative or program among ``candidates`` whose whole title (at least `_QUOTED_TITLE`
-    characters) the question writes, the longest such: 「緑あふれるまちづくり 所管」 asks 西区's initiative, which
-    names no department, not a passage that does (a department or figure asked otherwise prefers those). A
+    characters) the question writes, the longest such — or else, the question's and the titles' hiragana
+    left out, whose title's other letters (at least `_QUOTED_BARE`) it writes in a run, the longest, the best
+    ranked of equals: 「緑あふれるまちづくり 所管」 and 「地域課題解決サポート 所管」 ask 西区's initiatives, which
+    name no department, not a passage that does (a department or figure asked otherwise prefers those). A
     glossary term is not quoted so: it is the subject of questions about what uses it."""
-    asked = compact(question)
-    quoted = [hit for hit in candidates if hit.chunk.kind in ("initiative", "program")
-              and len(title := compact(hit.chunk.title)) >= _QUOTED_TITLE and title in asked]
-    if not quoted:
-        return None
-    hit = max(quoted, key=lambda found: len(found.chunk.title))
+    quotable = [hit for hit in candidates if hit.chunk.kind in ("initiative", "program")]
+    asked, bare_asked = compact(question), _HIRAGANA.sub("", compact(question))
+    quoted = [hit for hit in quotable
+              if len(title := compact(hit.chunk.title)) >= _QUOTED_TITLE and title in asked]
+    if quoted:
+        hit = max(quoted, key=lambda found: len(found.chunk.title))
+    else:
+        bare = {hit.chunk.id: _HIRAGANA.sub("", compact(hit.chunk.title)) for hit in quotable}
+        quoted = [hit for hit in quotable
+                  if len(bare[hit.chunk.id]) >= _QUOTED_BARE and bare[hit.chunk.id] in bare_asked]
+        if not quoted:
+            return None
+        hit = max(quoted, key=lambda found: len(bare[found.chunk.id]))
     return hit if relevance.score(hit) >= relevance.threshold else None
 
 
