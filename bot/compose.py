@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from bot.answer import Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, split_sentences
-from index.analyzer import compound_heads, fold, topic_nouns
+from index.analyzer import compound_heads, fold, reading, topic_nouns
 from index.document import spoken_text
 from index.hit import Hit
 from index.intent import asks_by_when, asks_what_is_done, asks_where_or_when
@@ -223,6 +223,8 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
 # one whose letters besides hiragana (自然体験推進 of 自然体験の推進) run this long, written without its particles.
 _QUOTED_TITLE = 8
 _QUOTED_BARE = 6
+# ... or one whose reading this long the question's reading runs (a title asked in kana, or another spelling).
+_QUOTED_READING = 10
 
 
 def _naming_its_title(question: str, candidates: list[Hit], relevance: Relevance) -> Hit | None:
@@ -242,6 +244,10 @@ def _naming_its_title(question: str, candidates: list[Hit], relevance: Relevance
         bare = {hit.chunk.id: _HIRAGANA.sub("", compact(hit.chunk.title)) for hit in quotable}
         quoted = [hit for hit in quotable
                   if len(bare[hit.chunk.id]) >= _QUOTED_BARE and bare[hit.chunk.id] in bare_asked]
+        if not quoted:  # read aloud: 「かんきょうにやさしいまちづくり しょかん」, 「環境に優しいまちづくり」
+            bare, asked = {hit.chunk.id: reading(hit.chunk.title) for hit in quotable}, reading(question)
+            quoted = [hit for hit in quotable
+                      if len(bare[hit.chunk.id]) >= _QUOTED_READING and bare[hit.chunk.id] in asked]
         if not quoted:
             return None
         hit = max(quoted, key=lambda found: len(bare[found.chunk.id]))

@@ -131,6 +131,23 @@ def _tagged(text: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1024)
+def reading(text: str) -> str:
+    """``text`` as it is read, in hiragana, its spaces left out (指定管理施設におけるサービス向上 ->
+    していかんりしせつにおけるさーびすこうじょう): UniDic's kana of each word with kanji, other words as
+    written."""
+    read: list[str] = []
+    for piece in mecab_pieces(fold(text)):
+        with _TAGGER_LOCK:
+            words = [(w.surface, w.feature.kana) for w in _shared_tagger()(piece)]
+        read.extend(kana if kana and kana != "*" and _KANJI_IN.search(surface) else surface
+                    for surface, kana in words)
+    return to_hiragana("".join("".join(read).split()))
+
+
+_KANJI_IN = re.compile(r"[\u3400-\u9fff々]")
+
+
 def located(tokens: Iterable[Token], text: str) -> Iterator[tuple[Token, int]]:
     """Each of ``tokens`` (tagged from ``text``) with the place it starts at in ``text``, in order; none after
     a token not found there."""

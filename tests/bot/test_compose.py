@@ -93,7 +93,7 @@ def test_department_question_gets_the_expanded_bureau_first():
 def test_a_look_up_quoting_an_initiatives_title_is_answered_by_it_though_it_names_no_department():
     """「緑あふれるまちづくり 所管」 quotes 西区's initiative, which names no department: it leads, saying so — not a
     city-wide passage that names one (a department asked otherwise prefers those); a title shorter than
-    `_QUOTED_TITLE` (or `_QUOTED_BARE` letters besides hiragana) is no quotation."""
+    `_QUOTED_TITLE` (`_QUOTED_BARE` letters besides hiragana, `_QUOTED_READING` read) is no quotation."""
     green = chunk("p#L900", "緑あふれるまちづくり", ward="西区", text="花や緑を増やします。")
     partner = chunk("p#L610", "官民連携による公共施設等の建設、維持管理、運営の推進", text="公共施設を整備します。",
                     departments=(Department("政) 政策企画部", "まちづくり政策局", "政策企画部"),))
@@ -109,6 +109,8 @@ def test_a_look_up_quoting_an_initiatives_title_is_answered_by_it_though_it_name
                     departments=(Department("市) 地域振興部", "市民文化局", "地域振興部"),))
     staff = answer("地域課題解決サポート 所管", hits((program, 0.90, 5.0), (helping, 0.899, 5.0)))
     assert staff.citations[0].hit.chunk is helping  # written without its particles: still quoted
+    kana = answer("みどりあふれるまちづくり しょかん", close)  # read aloud: the title's reading quoted
+    assert kana.citations[0].hit.chunk is green
     walk = chunk("p#L901", "緑の散歩", ward="西区", text="散歩します。")
     short = answer("緑の散歩 所管", hits((walk, 0.90, 5.0), (partner, 0.899, 5.0)))
     assert short.citations[0].hit.chunk is partner

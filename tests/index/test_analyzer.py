@@ -91,3 +91,12 @@ def test_tagged_hands_each_caller_its_own_list():
     first = tagged("大型ごみの申込")
     first.clear()
     assert [token.surface for token in tagged("大型ごみの申込")] == ["大型", "ごみ", "の", "申込"]
+
+
+def test_reading_spells_a_text_as_it_is_read_whatever_it_was_written_in():
+    from index.analyzer import reading
+
+    assert reading("指定管理施設におけるサービス向上") == "していかんりしせつにおけるさーびすこうじょう"
+    assert reading("環境に優しいまちづくり") == reading("かんきょうにやさしいまちづくり") == reading("環境にやさしいまちづくり")
+    assert reading("南区地域ふれあい事業 所管") == "みなみくちいきふれあいじぎょうしょかん"  # spaces left out
+    assert reading("ｺｳｼﾞｮｳ") == "こうじょう"  # half-width katakana folded
