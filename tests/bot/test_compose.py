@@ -594,6 +594,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Can foreigners use the My Number card center?", "general", "eligibility"),
         ("NPOを立ち上げたい。設立の手続きを教えて", "general", "procedure"),
         ("申請書作成支援システムはどこの区役所に置いてある？", "general", "location"),
+        ("西区の指定避難所ってどこの小学校？", "ward", "location"),  # which school: no passage names them
+        ("どこの区役所？", "general", "location"),
         ("やまべえ体操ってどこで教えてもらえるの？", "general", "location"),  # where one is taught
         ("やまべえ体操ってどんな体操？教えて", "general", None),
         ("Which universities have partnership agreements with Sapporo?", "general", "names"),
