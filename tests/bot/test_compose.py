@@ -507,6 +507,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ノルディックウォーキングの講習は市外の人でも参加できますか？", "general", "eligibility"),
         ("Who can join the walking event?", "general", "eligibility"),
         ("市のデータを誰でも自由に使えるように公開してるやつ、なんて言うんだっけ", "definition", None),  # describes the data
+        ("AIが自動で返事してくれるチャットのやつ、市の資料だとなんて説明してる？", "definition", None),  # the plan's wording
+        ("チャットボットって計画ではどう定義されてる？", "definition", None),
         ("プラスチックの容器って何ごみ？", "definition", "sorting"),
         ("冷蔵庫って粗大ごみで出せる？", "general", "sorting"),
         ("粗大ごみってネットで申し込めるようになる？", "general", None),
