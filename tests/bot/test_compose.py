@@ -626,6 +626,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("豊平区の防災訓練に参加したら、非常食とかもらえる？", "ward", "handout"),  # 「…とかもらえる？」: an item
         ("参加するとお花もらえる？", "general", "handout"),  # the particle dropped: a thing's name before it
         ("連絡もらえる？", "general", None),  # a verbal noun: told, not handed
+        ("どこでもらえる？", "general", "handout"),  # the item left to the topic
+        ("にしくの こそだての じょうほう どこで もらえる？", "ward", None),  # information, named before どこで
+        ("申し込みはどうするの？", "general", "procedure"),
         ("西区の子育て情報ってどこでもらえる？", "ward", None),  # information is told, wherever it is had
         ("区役所でお金とかもらえる？", "general", None),  # money: not an item
         ("区の人に何か手伝ってもらえる？", "general", None),  # someone doing something: no item
