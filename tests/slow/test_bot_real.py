@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -114,6 +115,25 @@ def test_every_suggestion_of_every_initiative_is_answerable(bot):
                 failures.append((chunk.title, suggestion))
     assert asked >= 200
     assert failures == []
+
+
+def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
+    """Staff quote an initiative's title with 所管: as written, without its particles (の, を, への, …) and read
+    aloud in hiragana, the initiative leads — a ward's initiative, which names no department, as well."""
+    from index.analyzer import reading
+
+    failures, asked = [], 0
+    for chunk in bot.engine.index.chunks:
+        if chunk.kind != "initiative" or "（" in chunk.title or "(" in chunk.title:
+            continue
+        bare = re.sub(r"の|を|への|における|による", "", chunk.title)
+        for question in {f"{chunk.title} 所管", f"{bare} 所管", f"{reading(chunk.title)} しょかん"}:
+            asked += 1
+            answer = bot.answer(question)
+            if answer.abstained or answer.citations[0].hit.chunk.title != chunk.title:
+                failures.append(question)
+    assert asked >= 250
+    assert len(failures) <= asked // 50, failures
 
 
 @pytest.mark.parametrize(
