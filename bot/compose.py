@@ -258,6 +258,7 @@ def _naming_its_title(question: str, candidates: list[Hit], relevance: Relevance
 # other candidate, names it (six: 「タブレット」 of 「タブレット端末の導入を含む業務効率化」 is one everyday word).
 _INDICATOR_RUN = 6
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
+_EDGE_PARTICLES = re.compile(r"^[ぁ-ゖ]+|[ぁ-ゖ]+$")
 
 
 def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relevance) -> Hit | None:
@@ -272,7 +273,9 @@ def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relev
         if not indicator:
             continue
         match = SequenceMatcher(None, indicator, asked, autojunk=False).find_longest_match()
-        run = indicator[match.a:match.a + match.size]
+        # (a particle at either end is no part of the name: 「行政評価制度の意味」 names the term, written in other
+        # candidates too, not the indicator 「行政評価制度の効果的な運用」)
+        run = _EDGE_PARTICLES.sub("", indicator[match.a:match.a + match.size])
         size = len(_HIRAGANA.sub("", run))  # 「た業務改善」, 「の窓口に行け」: particles do not count
         if size >= _INDICATOR_RUN:
             runs.append((size, run, hit))

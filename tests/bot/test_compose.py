@@ -2251,6 +2251,12 @@ def test_a_look_up_naming_an_indicator_is_answered_by_the_initiative_it_measures
     paperless = chunk("p#L380", "ペーパーレスの促進に向けた取組の推進", text="モバイル端末等を活用した会議等を実施します。")
     assert answer("職員さんがタブレットで会議してるのって紙を減らすため？",
                   hits((paperless, 0.93, 10.0), (tablets, 0.92, 8.0))).citations[0].hit.chunk is paperless
+    # a particle at the run's end is no part of the name: 「行政評価制度の」 names the term the glossary defines too
+    term = chunk("p#L442", "行政評価制度", kind="glossary", text="行政評価制度：事業や施策を評価する制度。",
+                 term="行政評価制度", definition="事業や施策を評価する制度。")
+    review = chunk("p#L432", "行政評価制度の効果的な運用", text="行政評価制度を効果的に運用します。",
+                   indicator="行政評価制度の効果的な運用", baseline=Measure(2022, "運用"), target=Measure(2027, "運用"))
+    assert answer("行政評価制度の意味", hits((term, 0.93, 10.0), (review, 0.92, 9.0))).citations[0].hit.chunk is term
 
 
 def test_who_speaks_a_language_is_no_subject_a_passage_must_name():
