@@ -586,7 +586,8 @@ def _ends_on_a_particle(question: str) -> bool:
 # initiative brings in, answered by its timeline (`bot.compose`: no start date stated, its 2027 target), not the
 # application period of an event or a flat.
 _ONLINE_FROM = re.compile(r"(?:ネット|オンライン|インターネット|電子|スマホ|ウェブ|web)(?:で|から|の|での|からの)?\s*"
-                          r"(?:申し?込み?|申込|受付|受け付け|申請)(?:は|って|が|も)?\s*いつ(?:から|頃から|ごろから)", re.I)
+                          r"(?:申し?込み?|申込|受付|受け付け|申請)(?:は|って|が|も)?\s*いつ(?:から|頃から|ごろから)",
+                          re.IGNORECASE)
 
 
 def _asks_a_day(question: str) -> bool:
