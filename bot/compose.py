@@ -230,28 +230,25 @@ _QUOTED_READING = 10
 def _naming_its_title(question: str, candidates: list[Hit], relevance: Relevance) -> Hit | None:
     """The relevant initiative or program among ``candidates`` whose whole title (at least `_QUOTED_TITLE`
     characters) the question writes, the longest such — or else, the question's and the titles' hiragana
-    left out, whose title's other letters (at least `_QUOTED_BARE`) it writes in a run, the longest, the best
-    ranked of equals: 「緑あふれるまちづくり 所管」 and 「地域課題解決サポート 所管」 ask 西区's initiatives, which
-    name no department, not a passage that does (a department or figure asked otherwise prefers those). A
-    glossary term is not quoted so: it is the subject of questions about what uses it."""
+    left out, whose title's other letters (at least `_QUOTED_BARE`) it writes in a run, or else whose reading
+    (at least `_QUOTED_READING` kana) its reading runs; the longest, the best ranked of equals:
+    「緑あふれるまちづくり 所管」, 「地域課題解決サポート 所管」 and 「みどりあふれるまちづくり しょかん」 ask 西区's
+    initiatives, which name no department, not a passage that does (a department or figure asked otherwise
+    prefers those). A glossary term is not quoted so: it is the subject of questions about what uses it."""
     quotable = [hit for hit in candidates if hit.chunk.kind in ("initiative", "program")]
-    asked, bare_asked = compact(question), _HIRAGANA.sub("", compact(question))
-    quoted = [hit for hit in quotable
-              if len(title := compact(hit.chunk.title)) >= _QUOTED_TITLE and title in asked]
-    if quoted:
-        hit = max(quoted, key=lambda found: len(found.chunk.title))
-    else:
-        bare = {hit.chunk.id: _HIRAGANA.sub("", compact(hit.chunk.title)) for hit in quotable}
+    for spell, least in ((compact, _QUOTED_TITLE), (_bare, _QUOTED_BARE), (reading, _QUOTED_READING)):
+        asked, spelt = spell(question), {hit.chunk.id: spell(hit.chunk.title) for hit in quotable}
         quoted = [hit for hit in quotable
-                  if len(bare[hit.chunk.id]) >= _QUOTED_BARE and bare[hit.chunk.id] in bare_asked]
-        if not quoted:  # read aloud: 「かんきょうにやさしいまちづくり しょかん」, 「環境に優しいまちづくり」
-            bare, asked = {hit.chunk.id: reading(hit.chunk.title) for hit in quotable}, reading(question)
-            quoted = [hit for hit in quotable
-                      if len(bare[hit.chunk.id]) >= _QUOTED_READING and bare[hit.chunk.id] in asked]
-        if not quoted:
-            return None
-        hit = max(quoted, key=lambda found: len(bare[found.chunk.id]))
-    return hit if relevance.score(hit) >= relevance.threshold else None
+                  if len(spelt[hit.chunk.id]) >= least and spelt[hit.chunk.id] in asked]
+        if quoted:
+            hit = max(quoted, key=lambda found: len(spelt[found.chunk.id]))
+            return hit if relevance.score(hit) >= relevance.threshold else None
+    return None
+
+
+def _bare(text: str) -> str:
+    """``text`` without its spaces and hiragana (自然体験の推進 -> 自然体験推進)."""
+    return _HIRAGANA.sub("", compact(text))
 
 
 # A run of the question with this many characters besides hiragana, found in one candidate's indicator and in no

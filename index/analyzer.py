@@ -109,6 +109,7 @@ class Token(NamedTuple):
     pos3: str
     lemma: str
     unknown: bool = False  # a word UniDic does not have (MeCab guessed it from its letters: サロンン)
+    kana: str = ""  # how UniDic reads it, in katakana ("" when it has no reading: a word it does not have)
 
 
 def tagged(text: str) -> list[Token]:
@@ -127,7 +128,8 @@ def _tagged(text: str) -> tuple[Token, ...]:
         with _TAGGER_LOCK:
             features = [(w.surface, w.feature, w.is_unk) for w in _shared_tagger()(piece)]
         found.extend(Token(surface, feature.pos1, feature.pos2, feature.pos3, _lemma(surface, feature),
-                           unknown) for surface, feature, unknown in features)
+                           unknown, feature.kana if feature.kana not in (None, "*") else "")
+                     for surface, feature, unknown in features)
     return tuple(found)
 
 
@@ -136,13 +138,8 @@ def reading(text: str) -> str:
     """``text`` as it is read, in hiragana, its spaces left out (指定管理施設におけるサービス向上 ->
     していかんりしせつにおけるさーびすこうじょう): UniDic's kana of each word with kanji, other words as
     written."""
-    read: list[str] = []
-    for piece in mecab_pieces(fold(text)):
-        with _TAGGER_LOCK:
-            words = [(w.surface, w.feature.kana) for w in _shared_tagger()(piece)]
-        read.extend(kana if kana and kana != "*" and _KANJI_IN.search(surface) else surface
-                    for surface, kana in words)
-    return to_hiragana("".join("".join(read).split()))
+    return to_hiragana("".join(token.kana if token.kana and _KANJI_IN.search(token.surface) else token.surface
+                               for token in _tagged(text)).replace(" ", ""))
 
 
 _KANJI_IN = re.compile(r"[\u3400-\u9fff々]")
