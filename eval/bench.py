@@ -68,7 +68,7 @@ def bench_pipeline(quick: bool) -> dict[str, Any]:
     from index.config import IndexConfig
     from index.document import dense_text
     from index.engine import SearchEngine, load_embedder
-    from index.store import build_index
+    from index.store import build_index, build_parts
     from ingest.config import BUNDLED_PLAN
     from ingest.pipeline import ingest_paths
 
@@ -89,6 +89,7 @@ def bench_pipeline(quick: bool) -> dict[str, Any]:
         manifest = build_index(replace(bench_config, vector_cache=False), embedder)  # cold: every text embedded
         result["index_build_s"] = round(time.perf_counter() - started, 2)
         result["index_texts"] = manifest["vectors"]["encoded"]
+        result["index_build_parts"] = build_parts(manifest)
         if config.vector_cache:  # a rebuild: the texts' vectors read from the cache (filled first if needed)
             build_index(bench_config, embedder)
             started = time.perf_counter()
@@ -214,6 +215,8 @@ def run_benchmark(quick: bool = False, sizes: list[int] | None = None) -> dict[s
 
 
 def format_bench(result: dict[str, Any]) -> str:
+    from index.store import describe_parts
+
     m, p = result["machine"], result["pipeline"]
     e, q = p["embedding"], p["queries"]
     lines = [
@@ -221,7 +224,8 @@ def format_bench(result: dict[str, Any]) -> str:
         "",
         f"  model load               {p['model_load_s']:>8.2f} s   ({p['model']})",
         f"  ingest (bundled plan)    {p['ingest_s']:>8.3f} s",
-        f"  index build              {p['index_build_s']:>8.2f} s   (cold: {p['index_texts']} texts embedded)",
+        (f"  index build              {p['index_build_s']:>8.2f} s   "
+         f"(cold: {p['index_texts']} texts embedded; {describe_parts(p['index_build_parts'])})"),
         *([f"  index rebuild            {p['index_rebuild_s']:>8.2f} s   (vectors of unchanged texts from the cache)"]
           if "index_rebuild_s" in p else []),
         f"  embedding throughput     {e['planqa_chunks_per_s']:>8.1f} chunks/s  vs bare sentence-transformers "

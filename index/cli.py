@@ -67,7 +67,8 @@ def register_index(subparsers) -> None:
 
 def run_index(args: argparse.Namespace) -> int:
     from index.engine import load_embedder
-    from index.store import adapter_outdated, build_index, index_exists, load_index
+    from index.store import (adapter_outdated, build_index, build_parts, describe_parts, index_exists,
+                             load_index)
 
     quiet_libraries()
     config = _config(args)
@@ -96,10 +97,10 @@ def run_index(args: argparse.Namespace) -> int:
               f"({counts['initiative']} initiatives, {counts['program']} programs, "
               f"{counts['glossary']} glossary, {counts['narrative']} narrative)")
         vectors = manifest.get("vectors") or {}
-        reused = (f", {vectors['reused']} of {vectors['reused'] + vectors['encoded']} texts' vectors "
+        reused = (f"; {vectors['reused']} of {vectors['reused'] + vectors['encoded']} texts' vectors "
                   "from earlier builds") if vectors.get("reused") else ""
         print(f"  build time {manifest['build_seconds']['total']:.1f} s "
-              f"(embedding {manifest['build_seconds']['embed']:.1f} s{reused})")
+              f"({describe_parts(build_parts(manifest))}{reused})")
     return 0
 
 

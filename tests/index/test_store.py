@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from index.embedder import HashEmbedder
-from index.store import build_index, load_index
+from index.store import build_index, build_parts, describe_parts, load_index
 from planqa.errors import IndexMismatchError
 
 
@@ -225,3 +225,19 @@ def test_an_ivf_index_names_the_passage_alike_too(mini_config, embedder):
     walking = next(chunk for chunk in loaded.chunks if chunk.title == "とよひらスポーツ健康ウォーキング事業")
     assert loaded.description_vectors.shape == (len(loaded.chunks), 64)
     assert loaded.most_alike(walking, "西区").ward == "西区"
+
+
+def test_build_parts_say_where_the_seconds_went():
+    manifest = {"build_seconds": {"total": 31.0, "embed": 9.06},
+                "adapter": {"trained": True, "seconds": 10.84}, "ranker": {"trained": True, "seconds": 13.9}}
+    assert build_parts(manifest) == {"passages": 9.06, "adapter": 10.84, "ranker": 13.9}
+    assert describe_parts(build_parts(manifest)) == "passages 9.1 s, query adapter 10.8 s, re-ranker 13.9 s"
+    # no adapter trained (too few questions), so no re-ranker either: only the passages are told
+    untrained = {"build_seconds": {"total": 2.0, "embed": 1.5}, "adapter": {"trained": False}, "ranker": None}
+    assert build_parts(untrained) == {"passages": 1.5, "adapter": 0.0, "ranker": 0.0}
+    assert describe_parts(build_parts(untrained)) == "passages 1.5 s"
+
+
+def test_a_built_index_tells_its_parts_seconds(mini_config, embedder):
+    parts = build_parts(build_index(mini_config, embedder))
+    assert set(parts) == {"passages", "adapter", "ranker"} and all(seconds >= 0 for seconds in parts.values())

@@ -20,6 +20,9 @@ def test_bench_quick_json(capsys, monkeypatch, real_engine, real_config):
     assert pipeline["embedding"]["chunks"] == 64 and pipeline["embedding"]["ratio_time"] > 0
     assert pipeline["pipeline_peak_rss_mb"] > 0
     assert pipeline["index_texts"] > 212 and "index_rebuild_s" in pipeline  # cold (every text) and cached rebuild
+    parts = pipeline["index_build_parts"]  # (tests learn no query adapter, so no re-ranker: 0 s for those)
+    assert set(parts) == {"passages", "adapter", "ranker"} and parts["passages"] > 0
+    assert sum(parts.values()) <= pipeline["index_build_s"]
     for key in ("bare_query_encode_ms", "search_hybrid_ms", "ask_ms"):
         assert set(pipeline["queries"][key]) == {"p50", "p95"}
     rows = {row["index"]: row for row in result["faiss_scaling"]}
