@@ -195,7 +195,7 @@ def build_app(bot: Bot):
         gr.Markdown(
             f"# {title}\n"
             f"{profile.scope_ja or profile.name_ja}の本文だけを根拠に回答し、"
-            "根拠となった箇所を右側に表示します。計画に書かれていないことには「記載なし」とお答えします。"
+            "根拠となった箇所を「出典」に示します。計画に書かれていないことには「記載なし」とお答えします。"
         )
         with gr.Row():
             with gr.Column(scale=3):
