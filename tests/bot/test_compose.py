@@ -350,6 +350,19 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("こんにちわー😊 何が聞けるの？", "smalltalk", None),
         ("なるほど、ありがとう！助かりました", "smalltalk", None),
         ("Hi! What can you do?", "smalltalk", None),
+        # pleasantries as people type them after an answer: several at once, clipped, reactions, closings
+        ("ありがとう、助かった", "smalltalk", None),
+        ("わかった、ありがとう", "smalltalk", None),
+        ("ありがと！", "smalltalk", None),
+        ("ありがとう。よくわかりました", "smalltalk", None),
+        ("すごいね", "smalltalk", None),
+        ("もういいです", "smalltalk", None),
+        ("サンキュー", "smalltalk", None),
+        ("hi there", "smalltalk", None),
+        ("thx", "smalltalk", None),
+        ("すごいね、西区の公園の取組は？", "ward", None),  # a reaction, then a question: the question
+        ("いいね。ほかの区でもやってる？", "general", None),
+        ("Great, who is in charge of it?", "department", None),
         ("AP2019 事業数", "figure", None),  # a count named by its noun, as staff look it up
         ("南区の高齢化率は？", "figure", None),  # a rate named by its noun
         ("町内会の加入率って", "figure", None),
@@ -1237,6 +1250,15 @@ def test_small_talk_gets_a_guide_not_random_initiatives():
         ("Thanks a lot!", "You're welcome!"),
         ("bye", "Thank you for using"),
         ("Hello, what can you do?", "Hello!"),
+        ("ありがとう、助かった", "どういたしまして。"),
+        ("ありがとう。また聞きます", "ご利用ありがとうございました。"),  # thanks and a closing: the farewell
+        ("もういいです", "ご利用ありがとうございました。"),
+        ("お疲れ様でした", "ご利用ありがとうございました。"),
+        ("お疲れ様です", "こんにちは。"),  # staff's greeting: the guide
+        ("なるほど", "この計画"),  # an acknowledgement thanks for nothing: no どういたしまして
+        ("すごいね", "この計画"),
+        ("OK", "Ask me anything else"),
+        ("thx", "You're welcome!"),
     ],
 )
 def test_thanks_and_farewells_get_their_own_reply(question, opening):

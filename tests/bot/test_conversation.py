@@ -74,10 +74,11 @@ def test_a_number_of_what_the_topics_indicator_counts_stays_on_the_topic(mini_bo
 
 
 
-def test_thanks_in_a_conversation_is_about_no_passage_and_the_topic_stays(mini_bot):
+@pytest.mark.parametrize("thanks_said", ["ありがとう！", "ありがとう、助かった", "わかった、ありがとう"])
+def test_thanks_in_a_conversation_is_about_no_passage_and_the_topic_stays(mini_bot, thanks_said):
     """「ありがとう！」 after an answer gets the short reply with no 「（…について）」 in front; the next
     follow-up is still about the earlier topic."""
-    _, thanks, after = mini_bot.dialogue(["消防検査のオンライン化について教えて", "ありがとう！", "担当は？"])
+    _, thanks, after = mini_bot.dialogue(["消防検査のオンライン化について教えて", thanks_said, "担当は？"])
     assert thanks.intent == "smalltalk" and thanks.understood_as is None
     assert thanks.text.startswith("どういたしまして") and thanks.citations == ()
     assert after.understood_as == "「消防検査のオンライン化」について" and lead(after) == "消防検査のオンライン化"

@@ -38,6 +38,9 @@ def test_a_half_width_question_is_searched_and_understood_as_its_full_width_twin
     ("来月結婚して、引っ越しもするんだけど、窓口をまとめて知りたい", "来月結婚して、引っ越しもするんだけど、窓口をまとめて知りたい"),
     ("中央区で子ども食堂をやってるところを教えてください", "中央区で子ども食堂をやってるところを教えてください"),
     ("こんにちは、よろしくお願いします", "こんにちは、よろしくお願いします"),  # nothing else: small talk as it is
+    # a reaction to the last answer before the next question
+    ("わかった、じゃあ所管は？", "じゃあ所管は？"),
+    ("なるほどね。すごい！手稲区でもやってる？", "手稲区でもやってる？"),
 ])
 def test_courtesies_around_a_question_are_left_out_of_what_is_searched(question, searched):
     assert without_courtesies(question) == searched
