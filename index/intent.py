@@ -170,6 +170,9 @@ _SMALLTALK_PHRASES = (
 )
 _SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪()（）\u2600-\u27bf\U0001f300-\U0001faff]*"
 _SMALLTALK = re.compile(rf"^{_SMALLTALK_GAP}(?:(?:{_SMALLTALK_PHRASES}){_SMALLTALK_GAP})+$", re.I)
+# A message with nothing to look up — marks, laughter, emoji, one kana at most (「？？？」, 「ｗｗｗ」, 「あ」, 「ん？」) — gets
+# the guide too, not passages found for nothing (「ｗｗｗ」 read as "www" found the homepage's rebuild).
+_CONTENTLESS = re.compile(rf"^{_SMALLTALK_GAP}[ぁ-ゖァ-ヺｗ]?[\sｗ]*{_SMALLTALK_GAP}$", re.I)
 # a sentence or a clause of a question, with the marks that end it
 _CLAUSE = re.compile(r"[^。！？!?\n、,（(]+[。！？!?\n、,]*|[（(][^）)]*[）)]?[。！？!?\n、,]*")
 
@@ -245,7 +248,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     several = _names_several_wards(question, {**profile.wards, **profile.other_wards})
     if several:  # 「中央区と南区の区役所って建て替えるの？」: about ward offices, not one ward's chapter
         ward = None
-    if _SMALLTALK.match(question):
+    if _SMALLTALK.match(question) or _CONTENTLESS.match(question):
         return Intent("smalltalk", None, language)
     unanswerable = unanswerable_fact(question)
     asked = question

@@ -363,6 +363,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("すごいね、西区の公園の取組は？", "ward", None),  # a reaction, then a question: the question
         ("いいね。ほかの区でもやってる？", "general", None),
         ("Great, who is in charge of it?", "department", None),
+        ("？？？", "smalltalk", None),  # nothing to look up: marks, laughter, a lone kana
+        ("ｗｗｗ", "smalltalk", None),
+        ("ん？", "smalltalk", None),
+        ("ネット", "general", None),  # one word is something to look up
         ("AP2019 事業数", "figure", None),  # a count named by its noun, as staff look it up
         ("南区の高齢化率は？", "figure", None),  # a rate named by its noun
         ("町内会の加入率って", "figure", None),
