@@ -723,12 +723,12 @@ def _goal_initiatives(goal: Chunk, hits: list[Hit]) -> list[Hit]:
     return sorted(members.values(), key=lambda h: h.chunk.source.line_start)
 
 
-# Which small talk it was: thanks, acknowledgements and farewells get their own line (a guide follows a greeting).
+# Which small talk it was: thanks, acknowledgements and farewells get their own line (a greeting, the guide).
 _THANKS = re.compile(r"ありがと|助か|サンキュー|感謝|\bthanks?\b|\bthank (?:you|u)\b|\bthx\b|\bcheers\b", re.I)
 _FAREWELL = re.compile(r"さようなら|バイバイ|またね|おやすみ|お疲れ(?:様|さま)でした|もう(?:いい|大丈夫)|以上|"
                        r"また(?:聞き|質問し|来|使い)ます|\b(?:good)?bye\b|\bthat'?s (?:all|it)\b", re.I)
 _ACKNOWLEDGED = re.compile(r"なるほど|了解|承知|わか(?:った|りました)|分か(?:った|りました)|オッケー|おっけー|すご|いいね|さすが|"
-                           r"便利|\b(?:ok(?:ay)?|got it|great|cool|nice|perfect)\b", re.I)
+                           r"便利|\b(?:ok(?:ay)?|got it|great|cool|nice|perfect)\b", re.IGNORECASE)
 _GREETING_OR_HOW = re.compile(
     r"こんにち|こんばん|おはよう|はじめまして|初めまして|もしもし|お疲れ(?:様|さま)です|使い方|何が|なにが|どんなこと|何を|なにを|"
     r"あなた|君|きみ|"
@@ -737,8 +737,8 @@ _GREETING_OR_HOW = re.compile(
 
 def smalltalk_reply(profile: PlanProfile, english: bool, question: str = "") -> str:
     """A greeting or "how do I use this" gets a short guide instead of unrelated plan passages; thanks,
-    acknowledgements and farewells (with no greeting or how-to beside them) a short reply that invites the next
-    question."""
+    acknowledgements and farewells (with no greeting or how-to beside them) a short reply that invites the
+    next question."""
     asks_how = bool(_GREETING_OR_HOW.search(question)) or not question
     if not asks_how and _FAREWELL.search(question):
         return ("Thank you for using the plan assistant. Come back any time." if english

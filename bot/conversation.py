@@ -33,6 +33,7 @@ The answer says how a follow-up was understood (「（「…」について）�
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -121,6 +122,16 @@ _EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ�
                             r"(?:さっき|先ほど|さきほど)の(?:ほう|方|やつ|取組|取り組み|話|事業)|前の(?:ほう|方|やつ|話)|"
                             r"\bthe (?P<first_en>first) one\b|\bthe (?:earlier|previous|other) one\b",
                             re.IGNORECASE)
+# A passage the previous answer numbered, pointed at by its number (「2番目のやつ詳しく」, 「[3]の担当は？」, "the second
+# one"): that citation. From the second on — 「最初の」 points back at the conversation's first topic (above).
+_NTH_CITED = re.compile(r"(?:(?P<digit>[2-9２-９])|(?P<kanji>[二三四五六七八九]))\s*(?:番目|つ目|つめ|個目|こ目)|"
+                        r"[\[［](?P<bracket>[1-9１-９])[\]］]|"
+                        r"\bthe (?P<english>second|third|fourth|fifth|2nd|3rd|4th|5th) "
+                        r"(?:one|item|result|passage)\b|"
+                        r"\b(?:number|no\.|item) ?(?P<number>[2-9])\b", re.IGNORECASE)
+_NUMERALS = {**{k: i for i, k in enumerate("二三四五六七八九", 2)},
+             **{k: i for i, k in enumerate(("second", "third", "fourth", "fifth"), 2)},
+             **{k: i for i, k in enumerate(("2nd", "3rd", "4th", "5th"), 2)}}
 _WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
 _RANGE = re.compile(r"から[^。？?]{0,12}?まで")  # 子どもから大人まで
 _WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNORECASE)
@@ -249,6 +260,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # 「じゃあ最初のほうの担当は？」 after 南区's art events and then 西区's: back to the one pointed at
         back = back_turn.topic
         return Resolution("same_topic", None, back, back_turn.ward, understood_as=f"「{back.title}」について")
+    if (nth := _NTH_CITED.search(text)) and (cited := _numbered(nth, previous.answer)) is not None:
+        # 「2番目のやつ詳しく」 after 西区's child-care answer and its related lines: the passage numbered [2]
+        return Resolution("same_topic", None, cited, cited.ward or previous.ward,
+                          understood_as=f"「{cited.title}」について")
     if topic is not None and topic.kind == "narrative" and topic.ward and _NOW_DOING.search(text):
         # 「今は何してるの」 after 清田区's 2019 review of its health points: the plan's initiatives on what was asked,
         # the ward's narrative passages (what was done, what the ward is like) sunk
@@ -684,6 +699,13 @@ def _pointed_back(pointed: re.Match[str], current: Chunk | None, earlier: Sequen
     if not others:
         return None
     return others[0] if pointed["first"] or pointed["first_en"] else others[-1]
+
+
+def _numbered(pointed: re.Match[str], answer: Answer) -> Chunk | None:
+    """The passage ``answer`` cited as ``[n]``, n the number ``pointed`` names (`_NTH_CITED`), or None."""
+    written = next(group for group in pointed.groups() if group)
+    n = int(unicodedata.normalize("NFKC", written)) if written.isdigit() else _NUMERALS[written.lower()]
+    return next((citation.hit.chunk for citation in answer.citations if citation.n == n), None)
 
 
 def _latest_topic_in(ward: str, turns: Sequence[Turn]) -> Chunk | None:

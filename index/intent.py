@@ -163,16 +163,18 @@ _SMALLTALK_PHRASES = (
     r"(?:突然|急に)(?:すみません|すいません|失礼します|(?:の)?(?:ご連絡|質問)(?:失礼します|すみません))|"
     r"(?:初めて|はじめて)(?:質問|問い合わせ|お問い合わせ|投稿)(?:します|させて(?:いただきます|ください))|"
     r"お手数(?:ですが|を?おかけしますが)|恐縮ですが|あの[ー〜]*|えっと|えーと|"
-    r"(?:hello|hi|hey)(?: there)?|good (?:morning|afternoon|evening)|thanks(?: a lot)?|thank (?:you|u)(?: (?:very|so) much)?|"
+    r"(?:hello|hi|hey)(?: there)?|good (?:morning|afternoon|evening)|thanks(?: a lot)?|"
+    r"thank (?:you|u)(?: (?:very|so) much)?|"
     r"thx|cheers|great|cool|nice|perfect|that'?s (?:all|it)|"
     r"bye|goodbye|ok(?:ay)?|got it|help|how (?:do i|to|can i) use(?: (?:this|it|you))?|"
     r"what can you do|who are you|what are you"
 )
 _SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪()（）\u2600-\u27bf\U0001f300-\U0001faff]*"
 _SMALLTALK = re.compile(rf"^{_SMALLTALK_GAP}(?:(?:{_SMALLTALK_PHRASES}){_SMALLTALK_GAP})+$", re.I)
-# A message with nothing to look up — marks, laughter, emoji, one kana at most (「？？？」, 「ｗｗｗ」, 「あ」, 「ん？」) — gets
-# the guide too, not passages found for nothing (「ｗｗｗ」 read as "www" found the homepage's rebuild).
-_CONTENTLESS = re.compile(rf"^{_SMALLTALK_GAP}[ぁ-ゖァ-ヺｗ]?[\sｗ]*{_SMALLTALK_GAP}$", re.I)
+# A message with nothing to look up — marks, laughter, emoji, one kana at most (「？？？」, 「ｗｗｗ」, 「あ」,
+# 「ん？」) — gets the guide too, not passages found for nothing (「ｗｗｗ」 read as "www" found the homepage's
+# rebuild).
+_CONTENTLESS = re.compile(rf"^{_SMALLTALK_GAP}[ぁ-ゖァ-ヺｗ]?[\sｗ]*{_SMALLTALK_GAP}$", re.IGNORECASE)
 # a sentence or a clause of a question, with the marks that end it
 _CLAUSE = re.compile(r"[^。！？!?\n、,（(]+[。！？!?\n、,]*|[（(][^）)]*[）)]?[。！？!?\n、,]*")
 

@@ -880,3 +880,21 @@ def test_a_verbal_noun_used_as_the_verb_is_no_second_thing_added_to_the_topic(mi
     passage names — one thing, with も, asked of the topic."""
     _, added = mini_bot.dialogue(["消防検査のオンライン化について教えて", "ドローンも購入してる？"])
     assert added.understood_as == "「消防検査のオンライン化」について"
+
+
+@pytest.mark.parametrize("pointer", ["2番目のやつ詳しく", "２つ目について教えて", "[2]の話をもっと", "二番目の取組は？"])
+def test_a_passage_the_answer_numbered_is_pointed_at_by_its_number(mini_bot, pointer):
+    """「2番目のやつ詳しく」 after an answer listing related passages: the one it numbered [2], understood so."""
+    first, second = mini_bot.dialogue(["手続のオンライン化", pointer])
+    numbered = {c.n: c.hit.chunk.title for c in first.citations}
+    assert numbered[2] != numbered[1]
+    assert lead(second) == numbered[2] and second.understood_as == f"「{numbered[2]}」について"
+
+
+def test_the_third_passage_and_an_english_pointer(mini_bot):
+    first, third = mini_bot.dialogue(["手続のオンライン化", "3つ目の担当は？"])
+    numbered = {c.n: c.hit.chunk.title for c in first.citations}
+    assert lead(third) == numbered[3] and third.intent == "department"
+    first, second = mini_bot.dialogue(["Online procedures", "Tell me about the second one"])
+    numbered = {c.n: c.hit.chunk.title for c in first.citations}
+    assert lead(second) == numbered[2] and second.understood_as == f"「{numbered[2]}」について"
