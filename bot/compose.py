@@ -731,8 +731,8 @@ _ACKNOWLEDGED = re.compile(r"なるほど|了解|承知|わか(?:った|りま�
                            r"便利|\b(?:ok(?:ay)?|got it|great|cool|nice|perfect)\b", re.IGNORECASE)
 _GREETING_OR_HOW = re.compile(
     r"こんにち|こんばん|おはよう|はじめまして|初めまして|もしもし|お疲れ(?:様|さま)です|使い方|何が|なにが|どんなこと|何を|なにを|"
-    r"あなた|君|きみ|"
-    r"\b(?:hello|hi|hey|good (?:morning|afternoon|evening)|help|how|what|who)\b", re.I)
+    r"あなた|君|きみ|質問の?例|聞き方|"
+    r"\b(?:hello|hi|hey|good (?:morning|afternoon|evening)|help|how|what|who|examples?|samples?)\b", re.I)
 
 
 def smalltalk_reply(profile: PlanProfile, english: bool, question: str = "") -> str:

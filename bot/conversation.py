@@ -169,6 +169,7 @@ _FACT_WORDS = {
     "一緒",  # 「どこが一緒にやってるの？」: who the topic is done with
     "対策", "対応",  # 「どう対策するの」: what the topic does about it
     "備考", "欄",  # 「備考欄に書いてある事業は？」: the topic's own note
+    "根拠", "出典", "ソース", "情報源", "出所", "引用", "元",  # 「根拠は？」: where the answer comes from
 }
 
 # The same for English follow-ups ("Which department is in charge?", "What's the target?"), beside the
@@ -180,6 +181,7 @@ _FACT_WORDS_EN = {
     "purpose", "reason", "detail", "details", "status", "progress", "start", "started", "begin", "began",
     "planned", "plan", "exactly", "explain", "tell", "know", "mean", "means", "long", "aim", "aims",
     "aiming", "aimed", "money", "amount", "much", "city", "sapporo",
+    "source", "sources", "reference", "evidence",  # "What's the source?": where the answer comes from
     # what a target does to its figure ("How much money is the city aiming to collect?")
     "collect", "raise", "reach", "achieve", "increase", "reduce", "cut",
     # who takes part in it ("Who takes part?", "Who can join?")

@@ -151,6 +151,7 @@ _SMALLTALK_PHRASES = (
     r"使い方(?:は|って|が(?:わから|分から)ない|を(?:もう一度|もう一回)?教えて(?:ください|下さい)?)?|"
     r"(?:何|なに)が(?:でき|聞け|きけ)る(?:の|んですか|んだ|ますか)?|どんなことが(?:でき|聞け|きけ)る(?:の|んですか|ますか)?|"
     r"(?:何|なに)を(?:聞け|きけ)ば(?:いい|良い)(?:の|ですか)?|(?:あなた|君|きみ)は(?:誰|だれ|何|なに)(?:ですか)?|"
+    r"(?:ほかの|他の)?(?:質問|聞き方)の?(?:例|れい)(?:は|を(?:教えて|見せて)|って)?|"
     # courtesies around a question (お世話になっております。…よろしくお願いします。): `without_courtesies`
     r"お世話に(?:なって(?:おり|い)ます|なります)|(?:すみません|すいません|失礼します|恐れ入ります|申し訳ありません)(?:が|けど)?|"
     r"(?:(?:ちょっと|少し|1つ|ひとつ)?(?:お?聞き|お?尋ね|質問し)(?:たい|したい)(?:ことがある)?(?:んです|のです|んだ)?(?:が|けど|けれど(?:も)?))|"
@@ -167,7 +168,7 @@ _SMALLTALK_PHRASES = (
     r"thank (?:you|u)(?: (?:very|so) much)?|"
     r"thx|cheers|great|cool|nice|perfect|that'?s (?:all|it)|"
     r"bye|goodbye|ok(?:ay)?|got it|help|how (?:do i|to|can i) use(?: (?:this|it|you))?|"
-    r"what can you do|who are you|what are you"
+    r"what can you do|who are you|what are you|(?:(?:give|show) me |any )?(?:some |more )?(?:example|sample) questions?"
 )
 _SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪()（）\u2600-\u27bf\U0001f300-\U0001faff]*"
 _SMALLTALK = re.compile(rf"^{_SMALLTALK_GAP}(?:(?:{_SMALLTALK_PHRASES}){_SMALLTALK_GAP})+$", re.I)

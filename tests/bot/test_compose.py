@@ -367,6 +367,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ｗｗｗ", "smalltalk", None),
         ("ん？", "smalltalk", None),
         ("ネット", "general", None),  # one word is something to look up
+        ("ほかの質問例は？", "smalltalk", None),  # how to ask: the guide (not 「ほかの」 initiatives)
+        ("Give me some example questions", "smalltalk", None),
         ("AP2019 事業数", "figure", None),  # a count named by its noun, as staff look it up
         ("南区の高齢化率は？", "figure", None),  # a rate named by its noun
         ("町内会の加入率って", "figure", None),
@@ -1263,6 +1265,8 @@ def test_small_talk_gets_a_guide_not_random_initiatives():
         ("すごいね", "この計画"),
         ("OK", "Ask me anything else"),
         ("thx", "You're welcome!"),
+        ("質問の例を教えて", "こんにちは。"),
+        ("ありがとう。また質問します", "ご利用ありがとうございました。"),
     ],
 )
 def test_thanks_and_farewells_get_their_own_reply(question, opening):

@@ -84,6 +84,14 @@ def test_thanks_in_a_conversation_is_about_no_passage_and_the_topic_stays(mini_b
     assert after.understood_as == "「消防検査のオンライン化」について" and lead(after) == "消防検査のオンライン化"
 
 
+@pytest.mark.parametrize("asked", ["根拠は？", "出典はどこ？", "ソースは？", "What's the source?"])
+def test_asking_where_the_answer_comes_from_stays_on_the_topic(mini_bot, asked):
+    """「根拠は？」 after an answer asks for its source, not about 根拠 (the plan's 根拠ある目標設定…): the topic
+    again, its passage cited."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", asked])
+    assert second.understood_as == "「消防検査のオンライン化」について" and lead(second) == "消防検査のオンライン化"
+
+
 def test_an_english_fact_follow_up_stays_on_the_topic(mini_bot):
     _, second = mini_bot.dialogue(["Tell me about online fire inspections", "Which department is in charge?"])
     assert second.understood_as == "「消防検査のオンライン化」について"
