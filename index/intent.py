@@ -168,7 +168,8 @@ _SMALLTALK_PHRASES = (
     r"thank (?:you|u)(?: (?:very|so) much)?|"
     r"thx|cheers|great|cool|nice|perfect|that'?s (?:all|it)|"
     r"bye|goodbye|ok(?:ay)?|got it|help|how (?:do i|to|can i) use(?: (?:this|it|you))?|"
-    r"what can you do|who are you|what are you|(?:(?:give|show) me |any )?(?:some |more )?(?:example|sample) questions?"
+    r"what can you do|who are you|what are you|"
+    r"(?:(?:give|show) me |any )?(?:some |more )?(?:example|sample) questions?"
 )
 _SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪()（）\u2600-\u27bf\U0001f300-\U0001faff]*"
 _SMALLTALK = re.compile(rf"^{_SMALLTALK_GAP}(?:(?:{_SMALLTALK_PHRASES}){_SMALLTALK_GAP})+$", re.I)
