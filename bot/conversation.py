@@ -33,7 +33,6 @@ The answer says how a follow-up was understood (「（「…」について）�
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -129,9 +128,9 @@ _NTH_CITED = re.compile(r"(?:(?P<digit>[2-9２-９])|(?P<kanji>[二三四五六�
                         r"\bthe (?P<english>second|third|fourth|fifth|2nd|3rd|4th|5th) "
                         r"(?:one|item|result|passage)\b|"
                         r"\b(?:number|no\.|item) ?(?P<number>[2-9])\b", re.IGNORECASE)
-_NUMERALS = {**{k: i for i, k in enumerate("二三四五六七八九", 2)},
-             **{k: i for i, k in enumerate(("second", "third", "fourth", "fifth"), 2)},
-             **{k: i for i, k in enumerate(("2nd", "3rd", "4th", "5th"), 2)}}
+_NUMERALS = {word: n for words in ("二三四五六七八九", ("second", "third", "fourth", "fifth"),
+                                   ("2nd", "3rd", "4th", "5th"))
+             for n, word in enumerate(words, 2)}
 _WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
 _RANGE = re.compile(r"から[^。？?]{0,12}?まで")  # 子どもから大人まで
 _WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNORECASE)
@@ -706,7 +705,7 @@ def _pointed_back(pointed: re.Match[str], current: Chunk | None, earlier: Sequen
 def _numbered(pointed: re.Match[str], answer: Answer) -> Chunk | None:
     """The passage ``answer`` cited as ``[n]``, n the number ``pointed`` names (`_NTH_CITED`), or None."""
     written = next(group for group in pointed.groups() if group)
-    n = int(unicodedata.normalize("NFKC", written)) if written.isdigit() else _NUMERALS[written.lower()]
+    n = int(written) if written.isdigit() else _NUMERALS[written.lower()]  # (int reads ２ as 2)
     return next((citation.hit.chunk for citation in answer.citations if citation.n == n), None)
 
 
