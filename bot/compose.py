@@ -713,6 +713,33 @@ def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: 
     return f"{label[1]}: 「{chunk.title}」（{place}）{f': {summary}' if summary else ''} [{n}]"
 
 
+def whole_list(query: Query, initiatives: list[Chunk], profile: PlanProfile, width: int = 40) -> Answer:
+    """Every initiative of the ward ``query`` names (`index.intent.asks_whole_list`: 「清田区の取組を全部教えて」), under
+    its goal in the plan's order, a cited line each: the start of its description."""
+    intent, english = query.intent, query.intent.language == "en"
+    ward = intent.ward or ""
+    ordered = sorted(initiatives, key=lambda chunk: chunk.source.line_start)
+    hits = [Hit(chunk, 1.0, rank) for rank, chunk in enumerate(ordered, 1)]
+    if english:
+        lines = [(f"{profile.english_ward(ward) or ward} ward ({ward}) has {len(hits)} initiatives in "
+                  f"{profile.name_en}, by goal in the plan's order:")]
+    else:
+        lines = [f"{ward}の取組は、{profile.label_ja}に{len(hits)}件あります（目標ごと、計画の順）。"]
+    goal = None
+    for n, hit in enumerate(hits, 1):
+        chunk = hit.chunk
+        if chunk.section[-1:] != (goal,) and len(chunk.section) > 1:
+            goal = chunk.section[-1]
+            lines.append(f"{goal}")
+        summary = sentences(chunk.text, 1)
+        if len(summary) > width:
+            summary = summary[:width].rstrip("、。，. ") + "…"
+        lines.append(f"・「{chunk.title}」{f': {summary}' if summary else ''} [{n}]")
+    citations = tuple(Citation(n, hit) for n, hit in enumerate(hits, 1))
+    return Answer(query.text, "\n".join(lines), citations, 1.0, False, intent.kind, intent.language,
+                  hits=tuple(hits))
+
+
 def _goal_initiatives(goal: Chunk, hits: list[Hit]) -> list[Hit]:
     """The retrieved initiatives under ``goal`` when it is a ward's goal heading (their section ends with its
     title), in the plan's order; [] for any other passage."""

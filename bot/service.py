@@ -9,11 +9,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from bot.answer import Answer, Citation
-from bot.compose import compose
+from bot.compose import compose, whole_list
 from bot.config import BotConfig
 from bot.conversation import Resolution, Turn, apply, on_topic, resolve
 from bot.suggest import suggest
 from index.engine import SearchEngine, SearchResult
+from index.intent import asks_whole_list
 from index.query import Query
 from index.retrieve import Filters
 from planqa.errors import QueryError
@@ -217,6 +218,13 @@ class Bot:
         if in_context:
             relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
         answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context)
+        ward = result.query.intent.ward
+        if not in_context and (filters is None or filters.is_empty()) and \
+                asks_whole_list(result.query.text, ward, result.profile.english_ward(ward) if ward else ""):
+            # 「清田区の取組を全部教えて」: every initiative of the ward, not the best one and three related
+            listed = [chunk for chunk in engine.index.chunks
+                      if chunk.ward == ward and chunk.kind == "initiative"]
+            answer = whole_list(result.query, listed, result.profile) if listed else answer
         if result.notes:
             answer = _with_notes(answer, result.notes)
         return result, answer

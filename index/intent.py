@@ -181,6 +181,28 @@ _CONTENTLESS = re.compile(rf"^{_SMALLTALK_GAP}[ぁ-ゖァ-ヺｗ]?[\sｗ]*{_SMAL
 _CLAUSE = re.compile(r"[^。！？!?\n、,（(]+[。！？!?\n、,]*|[（(][^）)]*[）)]?[。！？!?\n、,]*")
 
 
+# Every initiative of a ward asked for (「清田区の取組を全部教えて」, 「手稲区の事業一覧」, "list all of Kiyota ward's
+# initiatives"): the words that ask for the whole list, and those that may stand beside them.
+_WHOLE_LIST = re.compile(r"全部|全て|すべて|ぜんぶ|一覧|リスト|全件|\b(?:all|list|every)\b", re.IGNORECASE)
+_LIST_WORDS = frozenset({
+    "取組", "取り組み", "取りくみ", "事業", "全部", "全て", "総て", "一覧", "リスト", "全件", "施策", "計画", "区", "名前",
+    "名称", "タイトル", "initiative", "initiatives", "project", "projects", "program", "programs", "programme",
+    "programmes", "list", "all", "every", "ward", "show", "tell", "me", "the", "of", "in", "please", "its",
+    "what", "are", "s"})
+
+
+def asks_whole_list(question: str, ward: str | None, english_ward: str = "") -> bool:
+    """Whether ``question`` asks for every initiative of ``ward`` and names nothing else (「清田区の取組を全部
+    教えて」: yes; 「清田区の健康の取組を全部教えて」: no, that asks the health ones)."""
+    if not ward or not _WHOLE_LIST.search(question):
+        return False
+    rest = question.replace(ward, " ").replace(ward.removesuffix("区"), " ")
+    if english_ward:
+        rest = re.sub(rf"\b{re.escape(english_ward)}\b", " ", rest, flags=re.IGNORECASE)
+    words = re.findall(r"[a-z]+", rest.lower()) if rest.isascii() else topic_nouns(rest)
+    return all(word in _LIST_WORDS for word in words)
+
+
 def without_courtesies(question: str) -> str:
     """``question`` without the sentences and clauses that are only courtesies or small talk (お世話になって
     おります。, すみません、ちょっと聞きたいんですけど、, …よろしくお願いします。, （長文すみません）): they carry nothing to

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from index.intent import asks_whole_list
 from planqa.cli import main
 
 
@@ -906,3 +907,27 @@ def test_the_third_passage_and_an_english_pointer(mini_bot):
     first, second = mini_bot.dialogue(["Online procedures", "Tell me about the second one"])
     numbered = {c.n: c.hit.chunk.title for c in first.citations}
     assert lead(second) == numbered[2] and second.understood_as == f"「{numbered[2]}」について"
+
+
+def test_every_initiative_of_a_ward_asked_for_is_listed_by_goal(mini_bot):
+    """「西区の取組を全部教えて」: every initiative of the ward, in the plan's order, a cited line each — not the best one
+    and three related lines; a list of one theme (「西区の防災の取組を全部」) is an ordinary question."""
+    listed = mini_bot.answer("西区の取組を全部教えて")
+    wards = [c for c in mini_bot.engine.index.chunks if c.ward == "西区" and c.kind == "initiative"]
+    assert [c.hit.chunk.title for c in listed.citations] == [
+        c.title for c in sorted(wards, key=lambda chunk: chunk.source.line_start)]
+    assert listed.text.startswith("西区の取組は、") and f"{len(wards)}件" in listed.text.splitlines()[0]
+    assert all(f"[{n}]" in listed.text for n in range(1, len(wards) + 1)) and not listed.abstained
+    english = mini_bot.answer("List all initiatives in Nishi ward")
+    assert english.text.startswith("Nishi ward (西区) has") and len(english.citations) == len(wards)
+    assert not mini_bot.answer("西区の防災の取組を全部教えて").text.startswith("西区の取組は、")
+
+
+@pytest.mark.parametrize(("question", "ward", "listed"), [
+    ("清田区の取組を全部教えて", "清田区", True), ("手稲区の事業一覧", "手稲区", True),
+    ("List all of Kiyota ward's initiatives", "清田区", True),
+    ("清田区の健康の取組を全部教えて", "清田区", False),  # the health ones: an ordinary question
+    ("清田区って何してる？", "清田区", False), ("全部教えて", None, False),
+])
+def test_asking_for_a_wards_whole_list(question, ward, listed):
+    assert asks_whole_list(question, ward, {"清田区": "Kiyota", "手稲区": "Teine"}.get(ward or "", "")) is listed
