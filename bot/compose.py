@@ -699,14 +699,19 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
                   related=tuple(n for n in related_numbers if n > cited_before))
 
 
+def _summary(chunk: Chunk, width: int) -> str:
+    """The start of a passage, for a line of its own: its first sentence (a glossary entry's definition),
+    cut at ``width`` characters."""
+    summary = sentences(chunk.text, 1) if chunk.kind != "glossary" else (chunk.definition or "")
+    return summary[:width].rstrip("、。，. ") + "…" if len(summary) > width else summary
+
+
 def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: int = 40,
                   label: tuple[str, str] = ("Related", "関連")) -> str:
     """One line per related passage (``label``: English, Japanese): its title, where it is, and the start of
     its description."""
     chunk = hit.chunk
-    summary = sentences(chunk.text, 1) if chunk.kind != "glossary" else (chunk.definition or "")
-    if len(summary) > width:
-        summary = summary[:width].rstrip("、。，. ") + "…"
+    summary = _summary(chunk, width)
     place = where(chunk, profile)
     if english:
         return f"{label[0]}: 「{chunk.title}」 ({place}){f': 「{summary}」' if summary else ''} [{n}]"
@@ -730,10 +735,8 @@ def whole_list(query: Query, initiatives: list[Chunk], profile: PlanProfile, wid
         chunk = hit.chunk
         if chunk.section[-1:] != (goal,) and len(chunk.section) > 1:
             goal = chunk.section[-1]
-            lines.append(f"{goal}")
-        summary = sentences(chunk.text, 1)
-        if len(summary) > width:
-            summary = summary[:width].rstrip("、。，. ") + "…"
+            lines.append(goal)
+        summary = _summary(chunk, width)
         lines.append(f"・「{chunk.title}」{f': {summary}' if summary else ''} [{n}]")
     citations = tuple(Citation(n, hit) for n, hit in enumerate(hits, 1))
     return Answer(query.text, "\n".join(lines), citations, 1.0, False, intent.kind, intent.language,
