@@ -140,6 +140,15 @@ _ELSE_OF_IT = re.compile(r"(?:それ|そこ|これ)(?:って|は|で)?\s*(?:他|
                          r"\bwhat else (?:does|do|did|will|can|is|are) (?:it|that|this|they)\b",
                          re.IGNORECASE)
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
+# What a request for more says besides: 「もう少し詳しく教えてください」, 「それについて詳細を知りたい」, "Can you tell me more
+# about it?" — nothing asked of its own (「もっと詳しく。どこの公園で何をするの？」 asks where and what).
+_MORE_ASKED = re.compile(_MORE.pattern + r"|\bdetails?\b|\belaborate\b|\bmore (?:about|on)\b", re.IGNORECASE)
+_MORE_ONLY_WORDS = re.compile(
+    r"もう少し|もうちょっと|もっと|さらに|少し|ちょっと|詳しく|くわしく|詳細|詳しい|こと|内容|話|説明|教えて|知りたい|聞きたい|見たい|"
+    r"して|お願い|します|ください|下さい|もらえ(?:る|ます)|くれ(?:る|ます)?|ほしい|欲しい|いい|です|"
+    r"それ|その|これ|この|そちら|件|やつ|について|を|が|は|の|って|ね|よ|か|な|で|"
+    r"\b(?:tell|me|more|about|it|that|this|please|can|could|would|you|give|details?|info(?:rmation)?|in|on|"
+    r"the|some|elaborate|go|into|explain|further)\b|[、。,.!！?？\s]", re.IGNORECASE)
 _WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
                                r"^(?:じゃあ|じゃ|それじゃ|それなら|それでは|では|で|あと)|"
@@ -233,6 +242,7 @@ class Resolution:
     lean: Chunk | None = None  # a new question adding a thing to the topic (「インスタもやってるの？」): preferred, not searched
     like: Chunk | None = None  # the topic another ward is asked for something like (「南区にも似たようなのある？」)
     group: frozenset[str] = frozenset()  # what 「その中で」 looks among: the initiatives of or beside the topic
+    detail: bool = False  # 「もっと詳しく」 and nothing else: everything the plan says about the topic (`bot.detail`)
 
     @property
     def in_context(self) -> bool:
@@ -263,8 +273,13 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         return Resolution("same_topic", None, back, back_turn.ward, understood_as=f"「{back.title}」について")
     if (nth := _NTH_CITED.search(text)) and (cited := _numbered(nth, previous.answer)) is not None:
         # 「2番目のやつ詳しく」 after 西区's child-care answer and its related lines: the passage numbered [2]
-        return Resolution("same_topic", None, cited, cited.ward or previous.ward,
-                          understood_as=f"「{cited.title}」について")
+        more = only_more(text[:nth.start()] + text[nth.end():])
+        return Resolution("same_topic", None, cited, cited.ward or previous.ward, detail=more,
+                          understood_as=f"「{cited.title}」について{'詳しく' if more else ''}")
+    if topic is not None and only_more(text):
+        # 「もっと詳しく」, "tell me more": not the same answer again but everything the plan says about the topic
+        return Resolution("same_topic", None, topic, previous.ward, detail=True,
+                          understood_as=f"「{topic.title}」について詳しく")
     if topic is not None and topic.kind == "narrative" and topic.ward and _NOW_DOING.search(text):
         # 「今は何してるの」 after 清田区's 2019 review of its health points: the plan's initiatives on what was asked,
         # the ward's narrative passages (what was done, what the ward is like) sunk
@@ -707,6 +722,11 @@ def _numbered(pointed: re.Match[str], answer: Answer) -> Chunk | None:
     written = next(group for group in pointed.groups() if group)
     n = int(written) if written.isdigit() else _NUMERALS[written.lower()]  # (int reads ２ as 2)
     return next((citation.hit.chunk for citation in answer.citations if citation.n == n), None)
+
+
+def only_more(text: str) -> bool:
+    """Whether ``text`` asks for more about what was said and nothing else (「もっと詳しく」, "tell me more")."""
+    return bool(_MORE_ASKED.search(text)) and not _MORE_ONLY_WORDS.sub("", text)
 
 
 def _latest_topic_in(ward: str, turns: Sequence[Turn]) -> Chunk | None:

@@ -12,6 +12,7 @@ from bot.answer import Answer, Citation
 from bot.compose import compose, whole_list
 from bot.config import BotConfig
 from bot.conversation import Resolution, Turn, apply, on_topic, resolve
+from bot.detail import detail
 from bot.suggest import suggest
 from index.engine import SearchEngine, SearchResult
 from index.intent import asks_whole_list
@@ -225,6 +226,10 @@ class Bot:
             listed = [chunk for chunk in engine.index.chunks
                       if chunk.ward == ward and chunk.kind == "initiative"]
             answer = whole_list(result.query, listed, result.profile) if listed else answer
+        if resolution.detail and resolution.topic is not None:
+            # 「もっと詳しく」: everything the plan says about the topic, not the same answer again
+            answer = detail(query.text, resolution.topic, engine.index.chunks, result.profile,
+                            result.query.intent.language == "en")
         if result.notes:
             answer = _with_notes(answer, result.notes)
         return result, answer

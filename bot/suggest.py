@@ -1,6 +1,6 @@
-"""Suggested next questions: 2–4 per answer, built from the fields of the passage it led with, each one
+"""Suggested next questions: up to 4 per answer, built from the fields of the passage it led with, each one
 a follow-up that `bot.conversation` resolves to a cited answer (所管は？ only when there is a 所管, the
-same theme in another ward only for a ward's initiative …)."""
+same theme in another ward only for a ward's initiative, no fact the answer already shows …)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ def suggest(answer: Answer, profile: PlanProfile) -> tuple[str, ...]:
     chunk = answer.citations[0].hit.chunk
     english = answer.language == "en"
     found: list[str] = []
-    if chunk.departments and answer.intent != "department":
+    # a fact the answer already shows is not offered again (its 所管 line, its target line)
+    if chunk.departments and answer.intent != "department" and chunk.departments[0].name not in answer.text:
         found.append("Which department is in charge?" if english else "所管は？")
-    if chunk.indicator and answer.intent != "figure":
+    if chunk.indicator and answer.intent != "figure" and chunk.indicator not in answer.text:
         found.append("What is the target?" if english else "目標値は？")
     term = next((link.term for link in chunk.glossary if link.term and link.chunk_id), None)
     if term:
@@ -31,6 +32,6 @@ def suggest(answer: Answer, profile: PlanProfile) -> tuple[str, ...]:
             found.append(f"What about {profile.english_ward(other)} ward?" if english else f"{other}だと？")
     if chunk.kind != "glossary" and len(answer.citations) > 1:  # other relevant passages exist
         found.append("Anything else on this?" if english else "他の取組は？")
-    if chunk.kind != "glossary" and not english:
-        found.append("もっと詳しく")
+    if answer.intent != "detail":  # everything the plan says about it (`bot.detail`), not yet shown
+        found.append("Tell me more" if english else "もっと詳しく")
     return tuple(found[:MAX_SUGGESTIONS])

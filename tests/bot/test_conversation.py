@@ -409,7 +409,7 @@ def test_more_detail_on_another_named_thing_is_a_new_question_in_the_ward(mini_b
     _, other = mini_bot.dialogue(["西区の防災の取組は？", "琴似発寒川のやつ、もっと詳しく"])
     assert other.understood_as is None  # searched as a new question, the ward carried over
     _, more = mini_bot.dialogue(["西区の防災の取組は？", "もっと詳しく"])
-    assert more.understood_as == "「地域の防災力強化」について"
+    assert more.understood_as == "「地域の防災力強化」について詳しく"
 
 
 def test_an_english_follow_up_asking_how_much_the_target_is_stays_on_the_topic(mini_bot):
@@ -698,10 +698,15 @@ def test_history_is_replayed_statelessly(mini_bot):
 
 def test_suggestions_come_from_the_lead_passage_and_are_answerable(mini_bot):
     answer = mini_bot.answer("消防検査のオンライン化")
-    assert "所管は？" in answer.suggestions and "目標値は？" in answer.suggestions and 2 <= len(answer.suggestions) <= 4
+    # its 所管 and target lines are in the answer: not offered again; more detail is
+    assert "消防局 予防部" in answer.text and "オンライン環境整備率" in answer.text
+    assert "所管は？" not in answer.suggestions and "目標値は？" not in answer.suggestions
+    assert "もっと詳しく" in answer.suggestions and len(answer.suggestions) <= 4
     for suggestion in answer.suggestions:
         follow = mini_bot.answer(suggestion, history=["消防検査のオンライン化"])
         assert not follow.abstained and follow.citations, suggestion
+    detailed = mini_bot.answer("もっと詳しく", history=["消防検査のオンライン化"])
+    assert "もっと詳しく" not in detailed.suggestions  # it is the detail
     assert mini_bot.answer("こんにちは").suggestions == ()
 
 
@@ -897,7 +902,8 @@ def test_a_passage_the_answer_numbered_is_pointed_at_by_its_number(mini_bot, poi
     first, second = mini_bot.dialogue(["手続のオンライン化", pointer])
     numbered = {c.n: c.hit.chunk.title for c in first.citations}
     assert numbered[2] != numbered[1]
-    assert lead(second) == numbered[2] and second.understood_as == f"「{numbered[2]}」について"
+    more = "詳しく" if pointer.endswith("詳しく") else ""  # nothing else asked: everything about it (`bot.detail`)
+    assert lead(second) == numbered[2] and second.understood_as == f"「{numbered[2]}」について{more}"
 
 
 def test_the_third_passage_and_an_english_pointer(mini_bot):

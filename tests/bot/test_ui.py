@@ -123,9 +123,10 @@ def test_browser_follow_up_suggestion_chip_and_furigana(mini_server, browser):
     copy = "document.querySelector('#planqa-copy textarea').value"
     page.wait_for_function(f"{copy}.includes('予防部')", timeout=30000)
     first = page.locator("#planqa-copy textarea").input_value()
-    page.locator("#planqa-suggestions").get_by_text("所管は？").first.click()
-    page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('について）')", timeout=30000)
-    assert "消防局 予防部" in page.locator("#planqa-chat").inner_text()
+    page.locator("#planqa-suggestions").get_by_text("もっと詳しく").first.click()
+    page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('について詳しく）')",
+                           timeout=30000)
+    assert "計画上の位置" in page.locator("#planqa-chat").inner_text()
     # the follow-up's answer is complete (the copy box is filled last, and the first answer's also named 予防部)
     # before the readings are asked for
     page.wait_for_function(f"{copy}.includes('予防部') && {copy} !== {json.dumps(first)}", timeout=30000)
