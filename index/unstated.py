@@ -455,12 +455,21 @@ _NOT_IN_PLAN = {
     "visit": re.compile(
         r"見学(?:できる|できます|でき|可能|させて|したい|ツアー|会|って|は|の申し込み)|中を見(?:られ|れ|せて)|"
         r"\bcan (?:i|we) (?:tour|visit (?:the )?inside|look around)\b|\b(?:guided )?tours?\b|\bopen to visitors\b", re.I),
-    # what taking part earns the asker (内申点が上がる？, 会社の宣伝になる？, ボランティア証明書もらえる？, "perks"): the
-    # plan names no such benefit — unless a passage speaks of one (`STATED_BY`)
+    # comparisons between wards (どの区が一番多い？, "which ward has the most parks") or things (一番人気なのは何？,
+    # "the most popular"): the plan describes each ward and initiative on its own
+    "ranking": re.compile(
+        r"(?:どの|どこの)区(?:が|は)\s*(?:一番|いちばん|最も|もっとも)(?![^。？?]{0,6}(?:広|狭|大き|小さ))|(?:一番|いちばん|最も)[^。？?]{0,10}(?:多い|少ない|高い|低い|人気の?)区|"
+        r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,8}?(?:新しい|古い|多い|少ない|人気|近い|遠い|きれい|綺麗|安い|良い|いい|おすすめ)"
+        r"(?:の|な)?(?:のは|は|って)\s*(?:どこ|どれ|なに|何)|"
+        r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
+        r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|"
+        r"\branking\b|\b(?:the )?most popular\b", re.I),
+    # what taking part or giving earns the asker (内申点が上がる？, 会社の宣伝になる？, ボランティア証明書もらえる？,
+    # ふるさと納税の返礼品, "perks"): the plan names no such benefit — unless a passage speaks of one (`STATED_BY`)
     "benefit": re.compile(
         r"内申|就職(?:に|で|の時に)?有利|有利に(?:なる|働く)|得(?:する|になる)(?:の|か|んですか|\s*[?？]|$)|特典|割引|"
         r"ポイント(?:が|は)?(?:つく|付く|もらえ|貯ま|たま)|(?:宣伝|PR|アピール|広告)(?:に|の)(?:なる|つながる|繋がる)|"
-        r"証明書(?:は|って|が|も)?\s*(?:もらえ|出る|出して|発行)|景品|賞品|記念品|ノベルティ|"
+        r"証明書(?:は|って|が|も)?\s*(?:もらえ|出る|出して|発行)|景品|賞品|記念品|ノベルティ|返礼品|お礼の品|"
         r"\bprizes?\b|\bgiveaways?\b|"
         r"\bperks?\b|\bdiscounts?\b|\bcount (?:towards|for)\b|\bgood for (?:my|our) (?:cv|resume|business|company)\b", re.I),
     # how it feels or how good it is (窓口の人って親切？, 父親だけで行っても浮かない？, 保健師さんの数って足りてるの？,
@@ -491,15 +500,6 @@ _NOT_IN_PLAN = {
         r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"
         r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"
         r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|today|at the moment)\b", re.I),
-    # comparisons between wards (どの区が一番多い？, "which ward has the most parks") or things (一番人気なのは何？,
-    # "the most popular"): the plan describes each ward and initiative on its own
-    "ranking": re.compile(
-        r"(?:どの|どこの)区(?:が|は)\s*(?:一番|いちばん|最も|もっとも)(?![^。？?]{0,6}(?:広|狭|大き|小さ))|(?:一番|いちばん|最も)[^。？?]{0,10}(?:多い|少ない|高い|低い|人気の?)区|"
-        r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,8}?(?:新しい|古い|多い|少ない|人気|近い|遠い|きれい|綺麗|安い|良い|いい|おすすめ)"
-        r"(?:の|な)?(?:のは|は|って)\s*(?:どこ|どれ|なに|何)|"
-        r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
-        r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|"
-        r"\branking\b|\b(?:the )?most popular\b", re.I),
     # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):
     # only a passage that speaks of protecting that subject's information answers it
     "privacy": re.compile(

@@ -56,6 +56,8 @@ def bot(real_engine, real_config, tmp_path_factory):
         # English words the bundled glossary lacks, through JMdict's glosses of the plan's words
         ("Does Nishi ward help family caregivers of people with dementia?", "認知症の方や家族への支援", "西区"),
         ("Is there a single point of contact for companies with proposals?", "官民連携窓口の設置", "官民連携窓口"),
+        # the plan's own period, asked of 「この計画」 (the profile's [aliases]: 本アクションプラン … 今後4年間)
+        ("この計画っていつまでの計画？", "行政運営の取組策定にあたっての基本的な考え方", "今後4年間"),
     ],
 )
 def test_first_citation_and_fact(bot, question, first_title, fact):
@@ -113,7 +115,7 @@ def test_every_suggestion_of_every_initiative_is_answerable(bot):
             follow = bot.answer(suggestion, history=[chunk.title])
             if follow.abstained or not follow.citations:
                 failures.append((chunk.title, suggestion))
-    assert asked >= 200
+    assert asked >= 150  # (a fact the answer shows is not suggested again)
     assert failures == []
 
 
