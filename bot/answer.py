@@ -8,6 +8,10 @@ from typing import Any
 from index.hit import Hit
 from ingest.profile import PlanProfile
 
+# The intent of an answer that lists a whole set, a line each (`bot.compose.whole_list`): a department or
+# target asked next is asked of every line (`bot.compose.listed_facts`).
+LISTED = "list"
+
 
 def not_in_plan(profile: PlanProfile, english: bool = False) -> str:
     """「この計画（抜粋）には該当する記載が見つかりませんでした。」 (with the English sentence first for English questions)."""

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from bot.answer import Answer, Citation, not_in_plan
+from bot.answer import LISTED, Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, split_sentences
 from index.analyzer import compound_heads, fold, reading, topic_nouns
@@ -739,8 +739,37 @@ def whole_list(query: Query, initiatives: list[Chunk], profile: PlanProfile, wid
         summary = _summary(chunk, width)
         lines.append(f"・「{chunk.title}」{f': {summary}' if summary else ''} [{n}]")
     citations = tuple(Citation(n, hit) for n, hit in enumerate(hits, 1))
-    return Answer(query.text, "\n".join(lines), citations, 1.0, False, intent.kind, intent.language,
+    return Answer(query.text, "\n".join(lines), citations, 1.0, False, LISTED, intent.language,
                   hits=tuple(hits))
+
+
+def listed_facts(query: Query, listed: list[Chunk], profile: PlanProfile) -> Answer:
+    """A department or target asked of a whole list (「所管は？」 after 「清田区の取組を全部教えて」): each line's, cited
+    with the list's numbers — or one sentence when none of them states it."""
+    intent, english = query.intent, query.intent.language == "en"
+    department = intent.kind == "department"
+    hits = [Hit(chunk, 1.0, n) for n, chunk in enumerate(listed, 1)]
+    span = f"[1]〜[{len(hits)}]" if len(hits) > 1 else "[1]"
+    if not any(chunk.departments if department else chunk.indicator for chunk in listed):
+        if english:
+            fact = "department" if department else "numeric target"
+            plan = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+            text = f"{plan} names no {fact} for these initiatives {span}."
+        else:
+            fact = "所管部署" if department else "数値目標"
+            text = f"これら{len(hits)}件の取組には、{profile.name_ja}に{fact}の記載がありません {span}。"
+    else:
+        absent = "not stated" if english else "記載なし"
+        lines = []
+        for n, chunk in enumerate(listed, 1):
+            if department:
+                fact = departments_text(chunk) if chunk.departments else absent
+            else:
+                fact = f"{chunk.indicator}（{measure_text(chunk, profile)}）" if chunk.indicator else absent
+            lines.append(f"・「{chunk.title}」: {fact} [{n}]")
+        text = "\n".join(lines)
+    citations = tuple(Citation(n, hit) for n, hit in enumerate(hits, 1))
+    return Answer(query.text, text, citations, 1.0, False, LISTED, intent.language, hits=tuple(hits))
 
 
 def _goal_initiatives(goal: Chunk, hits: list[Hit]) -> list[Hit]:
@@ -765,10 +794,23 @@ _GREETING_OR_HOW = re.compile(
     r"\b(?:hello|hi|hey|good (?:morning|afternoon|evening)|help|how|what|who|examples?|samples?)\b", re.I)
 
 
+# What the bot covers (どの区のことがわかるの？, 北区のことも聞ける？, "which wards do you cover?") and whether to trust it
+# (回答は信用していいの？, 誰が作ったの？, この情報はいつ時点？, "are you an AI?"): `index.intent` reads them as small talk.
+_SCOPE = re.compile(r"区(?:のこと|について)?(?:が|を|も|は|なら)?(?:わか|分か|聞け|きけ|答えられ|調べられ)|\bwards?\b",
+                    re.IGNORECASE)
+_ABOUT_BOT = re.compile(r"信用|信頼|作った|つくった|作りました|AI|人間|ロボット|ボット|時点|いつの|最新|\b(?:who (?:made|built|"
+                        r"created|runs)|are you|trust|accurate|reliable|up to date)\b", re.IGNORECASE)
+_AS_OF = re.compile(r"時点|いつの|最新|\bup to date\b", re.IGNORECASE)
+
+
 def smalltalk_reply(profile: PlanProfile, english: bool, question: str = "") -> str:
     """A greeting or "how do I use this" gets a short guide instead of unrelated plan passages; thanks,
     acknowledgements and farewells (with no greeting or how-to beside them) a short reply that invites the
-    next question."""
+    next question; what the bot covers and whether to trust it, a reply from the plan's profile."""
+    if _SCOPE.search(question):
+        return _scope_reply(profile, english, question)
+    if _ABOUT_BOT.search(question):
+        return _about_reply(profile, english, question)
     asks_how = bool(_GREETING_OR_HOW.search(question)) or not question
     if not asks_how and _FAREWELL.search(question):
         return ("Thank you for using the plan assistant. Come back any time." if english
@@ -786,6 +828,45 @@ def smalltalk_reply(profile: PlanProfile, english: bool, question: str = "") -> 
     return (f"こんにちは。{profile.label_ja}について、取組の内容・目標・所管部署や用語の意味をお答えします。"
             "例えば「粗大ごみってネットで申し込めるようになる？」「消防検査オンライン化 所管」のように質問してください。"
             "回答には根拠となった計画の箇所を示します。")
+
+
+def _scope_reply(profile: PlanProfile, english: bool, question: str) -> str:
+    """Which wards' chapters the plan holds — of the ward the question names, whether it is one."""
+    covered, folded = list(profile.wards), question.lower()
+    asked = next((ward for ward in covered + list(profile.other_wards)
+                  if ward in question or profile.english_ward(ward).lower() in folded.split()), None)
+    if english:
+        name = profile.english_ward(asked) if asked else ""
+        listed = ", ".join(f"{profile.english_ward(w)} ({w})" for w in covered)
+        if asked in covered:
+            return (f"Yes: {profile.name_en} has a chapter on {name} ward ({asked}). "
+                    f"Try \"list all initiatives in {name} ward\".")
+        plan = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+        missing = (f"{plan} has no chapter on {name} ward ({asked}); its city-wide initiatives apply there. "
+                   if asked else "")
+        return f"{missing}The wards with a chapter in {profile.name_en}: {listed}."
+    plan, listed = profile.label_ja, "・".join(covered)
+    if asked in covered:
+        return f"はい、{plan}には{asked}の章があります。例えば「{asked}の取組を全部教えて」のように質問してください。"
+    if asked:
+        return f"{plan}には{asked}の章は含まれていません。区の章があるのは{listed}で、{asked}については全市の取組をお答えします。"
+    return f"{plan}で区の章があるのは{listed}です。ほかの区については全市の取組をお答えします。"
+
+
+def _about_reply(profile: PlanProfile, english: bool, question: str) -> str:
+    """What the bot is and how far to trust it: it quotes and cites the plan's passages, writing nothing."""
+    base, target = profile.baseline_year, profile.target_year
+    as_of = bool(_AS_OF.search(question) and base and target)
+    if english:
+        years = f" Its figures are {base} values and {target} targets." if as_of else ""
+        return (f"This is an automatic guide to {profile.name_en}: it finds the passages that answer a "
+                "question and quotes them, citing each one as [n] — it writes nothing of its own, so check "
+                f"the cited passage under \"出典\".{years} For procedures and the latest information, see "
+                "the city's official information.")
+    years = f"計画の数値は{base}年の現状値と{target}年の目標値です。" if as_of else ""
+    return (f"この案内は、{profile.label_ja}の文章から質問に当てはまる箇所を探して答える自動応答です。"
+            "文章を新たに作ることはせず、回答には根拠となった箇所を [n] で示しますので、「出典」で原文を確認してください。"
+            f"{years}手続きの詳細や最新の状況は{profile.city or '市'}の公式情報で確認してください。")
 
 
 def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int] | None:

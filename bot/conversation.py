@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from bot.answer import Answer
+from bot.answer import LISTED, Answer
 from bot.quote import DATE
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.document import description_text, spoken_text
@@ -117,10 +117,16 @@ _NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|�
                         r"(?:now|today|these days)\b", re.IGNORECASE)
 # An earlier topic pointed back at (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one"): the
 # first, or the latest before the current one.
-_EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ目|一つ目|ひとつ目)の(?:ほう|方|やつ|取組|取り組み|話|事業)|"
-                            r"(?:さっき|先ほど|さきほど)の(?:ほう|方|やつ|取組|取り組み|話|事業)|前の(?:ほう|方|やつ|話)|"
+_EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ目|一つ目|ひとつ目)の(?:ほう|方|やつ|取組|取り組み|話|事業|"
+                            r"質問|件)|(?:さっき|先ほど|さきほど)の(?:ほう|方|やつ|取組|取り組み|話|事業|質問|件)|"
+                            r"前の(?:ほう|方|やつ|話|質問)|"
                             r"\bthe (?P<first_en>first) one\b|\bthe (?:earlier|previous|other) one\b",
                             re.IGNORECASE)
+# Going back (「さっきの粗大ごみの件、目標は？」, 「戻るけど、南区のやつの目標は？」, "back to the garbage one"): to the earlier
+# turn whose question or topic names the thing the message names, or in the ward it names. (Not 前の, which is
+# also the previous plan: 「前の計画では何してた？」.)
+_POINTING_NOUNS = frozenset({"やつ", "件", "話", "こと", "ほう", "方", "質問", "内容", "取組", "取り組み", "事業"})
+_GOING_BACK = re.compile(r"さっき|先ほど|さきほど|最初|戻(?:る|って|り|ります|すと)|\bback to\b|\bearlier\b", re.IGNORECASE)
 # A passage the previous answer numbered, pointed at by its number (「2番目のやつ詳しく」, 「[3]の担当は？」, "the second
 # one"): that citation. From the second on — 「最初の」 points back at the conversation's first topic (above).
 _NTH_CITED = re.compile(r"(?:(?P<digit>[2-9２-９])|(?P<kanji>[二三四五六七八九]))\s*(?:番目|つ目|つめ|個目|こ目)|"
@@ -139,6 +145,7 @@ _WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNOREC
 _ELSE_OF_IT = re.compile(r"(?:それ|そこ|これ)(?:って|は|で)?\s*(?:他|ほか)に(?:は)?\s*(?:何|なに)|"
                          r"\bwhat else (?:does|do|did|will|can|is|are) (?:it|that|this|they)\b",
                          re.IGNORECASE)
+_LIST_FACTS = ("department", "figure")
 _MORE = re.compile(r"もっと詳しく|詳しく|くわしく|詳細|\bmore detail|\btell me more\b", re.I)
 # What a request for more says besides: 「もう少し詳しく教えてください」, 「それについて詳細を知りたい」, "Can you tell me more
 # about it?" — nothing asked of its own (「もっと詳しく。どこの公園で何をするの？」 asks where and what).
@@ -243,6 +250,7 @@ class Resolution:
     like: Chunk | None = None  # the topic another ward is asked for something like (「南区にも似たようなのある？」)
     group: frozenset[str] = frozenset()  # what 「その中で」 looks among: the initiatives of or beside the topic
     detail: bool = False  # 「もっと詳しく」 and nothing else: everything the plan says about the topic (`bot.detail`)
+    listed: tuple[str, ...] = ()  # a fact asked of a whole list the answer gave (「所管は？」 after a ward's list)
 
     @property
     def in_context(self) -> bool:
@@ -271,11 +279,21 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # 「じゃあ最初のほうの担当は？」 after 南区's art events and then 西区's: back to the one pointed at
         back = back_turn.topic
         return Resolution("same_topic", None, back, back_turn.ward, understood_as=f"「{back.title}」について")
+    if _GOING_BACK.search(text) and (back_turn := _named_back(message, topic, earlier, profile)) is not None:
+        # 「さっきの粗大ごみの件、目標は？」 after a detour to 西区's drills: the turn that was about 粗大ごみ
+        back = back_turn.topic
+        return Resolution("same_topic", None, back, back_turn.ward, understood_as=f"「{back.title}」について")
     if (nth := _NTH_CITED.search(text)) and (cited := _numbered(nth, previous.answer)) is not None:
         # 「2番目のやつ詳しく」 after 西区's child-care answer and its related lines: the passage numbered [2]
         more = only_more(text[:nth.start()] + text[nth.end():])
         return Resolution("same_topic", None, cited, cited.ward or previous.ward, detail=more,
                           understood_as=f"「{cited.title}」について{'詳しく' if more else ''}")
+    if previous.answer.intent == LISTED and message.intent.kind in _LIST_FACTS and \
+            not _topic_words(message, profile):
+        # 「所管は？」 after 「清田区の取組を全部教えて」: asked of every line of the list, not of its first
+        listed = tuple(citation.hit.chunk.id for citation in previous.answer.citations)
+        return Resolution("list_facts", None, None, previous.ward, listed=listed,
+                          understood_as=f"前の回答の{len(listed)}件の取組について")
     if topic is not None and only_more(text):
         # 「もっと詳しく」, "tell me more": not the same answer again but everything the plan says about the topic
         return Resolution("same_topic", None, topic, previous.ward, detail=True,
@@ -348,6 +366,10 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
             seen, note = seen - {topic.id}, f"「{topic.title}」も含めて"
         return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(seen), understood_as=note)
     if topic is not None and _WITHIN.search(text) and _content_words(text, analyzer, profile):
+        if previous.answer.intent == LISTED:  # 「その中で子育てのは？」 after a ward's whole list: among its lines
+            listed = frozenset(citation.hit.chunk.id for citation in previous.answer.citations)
+            return Resolution("within", None, None, carried_ward, understood_as=f"前の回答の{len(listed)}件の中の取組",
+                              group=listed)
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組", group=_group_of(topic, passages))
     counted = _counted_in(topic, passages) if topic is not None and topic.kind == "glossary" else None
@@ -715,6 +737,23 @@ def _pointed_back(pointed: re.Match[str], current: Chunk | None, earlier: Sequen
     if not others:
         return None
     return others[0] if pointed["first"] or pointed["first_en"] else others[-1]
+
+
+def _named_back(message: Query, current: Chunk | None, earlier: Sequence[Turn],
+                profile: PlanProfile) -> Turn | None:
+    """The latest of the ``earlier`` turns (before the previous one) whose question or topic names a thing the
+    ``message`` names, or whose topic is in the ward it names — a topic other than the ``current`` one."""
+    others = [turn for turn in earlier
+              if turn.topic is not None and (current is None or turn.topic.id != current.id)]
+    ward = message.intent.ward
+    things = [thing for thing in _named_things(message.text, profile)
+              if thing not in _POINTING_NOUNS and not (ward and ward in thing)]
+    for turn in reversed(others):
+        told = _folded(f"{turn.question} {turn.topic.title} {turn.topic.text}")
+        named = all(thing in told for thing in things) if things else ward is not None and turn.topic.ward == ward
+        if named:
+            return turn
+    return None
 
 
 def _numbered(pointed: re.Match[str], answer: Answer) -> Chunk | None:

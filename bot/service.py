@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from bot.answer import Answer, Citation
-from bot.compose import compose, whole_list
+from bot.compose import compose, listed_facts, whole_list
 from bot.config import BotConfig
 from bot.conversation import Resolution, Turn, apply, on_topic, resolve
 from bot.detail import detail
@@ -226,7 +226,11 @@ class Bot:
             listed = [chunk for chunk in engine.index.chunks
                       if chunk.ward == ward and chunk.kind == "initiative"]
             answer = whole_list(result.query, listed, result.profile) if listed else answer
-        if resolution.detail and resolution.topic is not None:
+        if resolution.listed:  # 「所管は？」 after a ward's whole list: every line's
+            index = engine.index
+            answer = listed_facts(result.query, [index.chunks[index.rows[cid]] for cid in resolution.listed
+                                                 if cid in index.rows], result.profile)
+        elif resolution.detail and resolution.topic is not None:
             # 「もっと詳しく」: everything the plan says about the topic, not the same answer again
             answer = detail(query.text, resolution.topic, engine.index.chunks, result.profile,
                             result.query.intent.language == "en")

@@ -4,7 +4,8 @@ same theme in another ward only for a ward's initiative, no fact the answer alre
 
 from __future__ import annotations
 
-from bot.answer import Answer
+from bot.answer import LISTED, Answer
+from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
 MAX_SUGGESTIONS = 4
@@ -17,6 +18,8 @@ def suggest(answer: Answer, profile: PlanProfile) -> tuple[str, ...]:
     chunk = answer.citations[0].hit.chunk
     english = answer.language == "en"
     found: list[str] = []
+    if answer.intent == LISTED:  # a whole list: the same list of the next ward, not its first line's facts
+        return tuple(_next_ward(chunk, profile, english))
     # a fact the answer already shows is not offered again (its 所管 line, its target line)
     if chunk.departments and answer.intent != "department" and chunk.departments[0].name not in answer.text:
         found.append("Which department is in charge?" if english else "所管は？")
@@ -25,13 +28,19 @@ def suggest(answer: Answer, profile: PlanProfile) -> tuple[str, ...]:
     term = next((link.term for link in chunk.glossary if link.term and link.chunk_id), None)
     if term:
         found.append(f"What does 「{term}」 mean?" if english else f"「{term}」とは？")
-    if chunk.ward and chunk.kind != "narrative":  # the same theme in the next ward of the plan
-        wards = list(profile.wards)
-        if chunk.ward in wards and len(wards) > 1:
-            other = wards[(wards.index(chunk.ward) + 1) % len(wards)]
-            found.append(f"What about {profile.english_ward(other)} ward?" if english else f"{other}だと？")
+    if chunk.kind != "narrative":  # the same theme in the next ward of the plan
+        found.extend(_next_ward(chunk, profile, english))
     if chunk.kind != "glossary" and len(answer.citations) > 1:  # other relevant passages exist
         found.append("Anything else on this?" if english else "他の取組は？")
     if answer.intent != "detail":  # everything the plan says about it (`bot.detail`), not yet shown
         found.append("Tell me more" if english else "もっと詳しく")
     return tuple(found[:MAX_SUGGESTIONS])
+
+
+def _next_ward(chunk: Chunk, profile: PlanProfile, english: bool) -> list[str]:
+    """「手稲区だと？」: the same question of the ward after ``chunk``'s in the plan, if it is a ward's."""
+    wards = list(profile.wards)
+    if not chunk.ward or chunk.ward not in wards or len(wards) < 2:
+        return []
+    other = wards[(wards.index(chunk.ward) + 1) % len(wards)]
+    return [f"What about {profile.english_ward(other)} ward?" if english else f"{other}だと？"]

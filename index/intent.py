@@ -137,6 +137,7 @@ STATED_PATTERNS = (_FIGURE, _DATE, _DEPARTMENT, _PLAN_TARGET)
 # Greetings, thanks, acknowledgements and "what can you do": answered with a short guide, not with plan
 # passages. A question is small talk when it is nothing but such phrases (「こんにちは、使い方を教えて」,
 # "Hi! What can you do?"); one that also asks about anything else (「こんにちは、大型ごみについて教えて」) is not.
+_BOT = r"(?:あなた|君|きみ|この(?:ボット|チャット(?:ボット)?|AI|サービス|システム|アプリ))"  # the bot, as people name it
 _SMALLTALK_PHRASES = (
     # greetings and farewells (こんにちわ: the everyday misspelling)
     r"こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|初めまして|もしもし|やあ|さようなら|バイバイ|またね|"
@@ -152,6 +153,15 @@ _SMALLTALK_PHRASES = (
     r"(?:何|なに)が(?:でき|聞け|きけ)る(?:の|んですか|んだ|ますか)?|どんなことが(?:でき|聞け|きけ)る(?:の|んですか|ますか)?|"
     r"(?:何|なに)を(?:聞け|きけ)ば(?:いい|良い)(?:の|ですか)?|(?:あなた|君|きみ)は(?:誰|だれ|何|なに)(?:ですか)?|"
     r"(?:ほかの|他の)?(?:質問|聞き方)の?(?:例|れい)(?:は|を(?:教えて|見せて)|って)?|"
+    # what the bot covers (どの区のことがわかるの？, 北区のことも聞ける？) and whether to trust it (回答は信用していいの？,
+    # 誰が作ったの？, この情報はいつ時点？): `bot.compose.smalltalk_reply` answers from the plan's profile
+    r"(?:どの|どこの)区(?:のこと)?(?:が|を|について|なら)?(?:わか|分か|聞け|きけ|答えられ|調べられ)(?:る|ります|ます)(?:の|んですか|か)?|"
+    r"[^\s、。？?]{1,4}区(?:のこと|について)(?:も|は)?(?:わか|分か|聞け|きけ|答えられ|調べられ)(?:る|ります|ます)(?:の|んですか|か)?|"
+    rf"(?:{_BOT}(?:の(?:回答|答え|情報|説明))?|回答|答え|情報)(?:は|って|を)?(?:信用|信頼)(?:して(?:も)?(?:いい|良い|大丈夫)|"
+    r"でき(?:る|ます))(?:の|んですか|ですか|か)?|"
+    rf"{_BOT}(?:は|って|を)?(?:誰|だれ|どこ)が(?:作|つく)(?:った|りました)(?:の|んですか|ですか)?|"
+    r"(?:あなた|君|きみ)(?:は|って)(?:AI|人間|ロボット|ボット)(?:なの|ですか|なんですか)?|"
+    r"(?:この)?(?:情報|回答|データ)(?:は|って)(?:いつ時点|いつの|最新)(?:の(?:もの|情報))?(?:ですか|なの|なんですか)?|"
     # courtesies around a question (お世話になっております。…よろしくお願いします。): `without_courtesies`
     r"お世話に(?:なって(?:おり|い)ます|なります)|(?:すみません|すいません|失礼します|恐れ入ります|申し訳ありません)(?:が|けど)?|"
     r"(?:(?:ちょっと|少し|1つ|ひとつ)?(?:お?聞き|お?尋ね|質問し)(?:たい|したい)(?:ことがある)?(?:んです|のです|んだ)?(?:が|けど|けれど(?:も)?))|"
@@ -169,6 +179,11 @@ _SMALLTALK_PHRASES = (
     r"thx|cheers|great|cool|nice|perfect|that'?s (?:all|it)|"
     r"bye|goodbye|ok(?:ay)?|got it|help|how (?:do i|to|can i) use(?: (?:this|it|you))?|"
     r"what can you do|who are you|what are you|"
+    r"who (?:made|built|created|runs) (?:you|this(?: bot| chatbot| assistant| service)?)|"
+    r"are you (?:a (?:bot|robot|human|real person)|an ai|human|official)|"
+    r"can i trust (?:you|this|(?:the|your) answers?)|"
+    r"how (?:accurate|reliable|up to date) (?:are you|is this|are (?:the|your) answers)|"
+    r"which wards? (?:do|can) you (?:cover|know about|answer(?: about)?)|can i ask about \w+ ward|"
     r"(?:(?:give|show) me |any )?(?:some |more )?(?:example|sample) questions?"
 )
 _SMALLTALK_GAP = r"[\s!！?？。、,.，〜～ーw笑♪()（）\u2600-\u27bf\U0001f300-\U0001faff]*"
@@ -184,6 +199,12 @@ _CLAUSE = re.compile(r"[^。！？!?\n、,（(]+[。！？!?\n、,]*|[（(][^）
 # Every initiative of a ward asked for (「清田区の取組を全部教えて」, 「手稲区の事業一覧」, "list all of Kiyota ward's
 # initiatives"): the words that ask for the whole list, and those that may stand beside them.
 _WHOLE_LIST = re.compile(r"全部|全て|すべて|ぜんぶ|一覧|リスト|全件|\b(?:all|list|every)\b", re.IGNORECASE)
+# How many initiatives a ward has (「清田区の取組はいくつある？」, 「手稲区の事業数は？」, "how many initiatives"): its list,
+# whose first line is the count.
+_COUNTED = re.compile(r"いくつ|何件|何個|何事業|幾つ|(?:取組|取り組み|事業)(?:の)?数|\bhow many\b|\bnumber of\b", re.IGNORECASE)
+_INITIATIVE_WORDS = frozenset({"取組", "取り組み", "事業", "施策", "initiatives", "projects", "programs"})
+_COUNT_WORDS = frozenset({"数", "件数", "いくつ", "幾つ", "何件", "件", "個", "how", "many", "number", "does", "have",
+                          "has", "there"})
 _LIST_WORDS = frozenset({
     "取組", "取り組み", "取りくみ", "事業", "全部", "全て", "総て", "一覧", "リスト", "全件", "施策", "計画", "区", "名前",
     "名称", "タイトル", "initiative", "initiatives", "project", "projects", "program", "programs", "programme",
@@ -192,15 +213,19 @@ _LIST_WORDS = frozenset({
 
 
 def asks_whole_list(question: str, ward: str | None, english_ward: str = "") -> bool:
-    """Whether ``question`` asks for every initiative of ``ward`` and names nothing else (「清田区の取組を全部
-    教えて」: yes; 「清田区の健康の取組を全部教えて」: no, that asks the health ones)."""
-    if not ward or not _WHOLE_LIST.search(question):
+    """Whether ``question`` asks for every initiative of ``ward``, or how many there are, and names nothing
+    else (「清田区の取組を全部教えて」, 「清田区の取組はいくつある？」: yes; 「清田区の健康の取組を全部教えて」: no, that
+    asks the health ones)."""
+    counted = _COUNTED.search(question)
+    if not ward or not (_WHOLE_LIST.search(question) or counted):
         return False
     rest = question.replace(ward, " ").replace(ward.removesuffix("区"), " ")
     if english_ward:
         rest = re.sub(rf"\b{re.escape(english_ward)}\b", " ", rest, flags=re.IGNORECASE)
     words = re.findall(r"[a-z]+", rest.lower()) if rest.isascii() else topic_nouns(rest)
-    return all(word in _LIST_WORDS for word in words)
+    if counted and not _INITIATIVE_WORDS.intersection(words):
+        return False  # 「清田区って何個あるの？」: a count of nothing named
+    return all(word in _LIST_WORDS or counted and word in _COUNT_WORDS for word in words)
 
 
 def without_courtesies(question: str) -> str:

@@ -47,6 +47,7 @@ ASKING_WORDS |= {"何" + kana[2:]: word for kana, word in ASKING_WORDS.items() i
 # (or before いる or ある: 「なんにんいるの？」, 「なんけんあるの」)
 _ASKING = re.compile("(" + "|".join(sorted(ASKING_WORDS, key=len, reverse=True)) + ")"
                      r"(?=から|まで|ごろ|くらい|ぐらい|です|でしょう|なの|なん|って|は|が|を|に|の|で|も|だ|か|"
+                     r"わ(?=[?？!！。、\s]|$)|"  # は as typed by its sound (「しょかんわ？」, like こんにちわ)
                      r"[いあ](?:る|ます|ります|ません)|[?？!！。、\s\u4e00-\u9fff]|$)")
 # 「なに」 (what) as a word of its own, after a particle or a word in kanji and before a particle or a verb: in
 # 「具体的にはなにやるの」 the tokenizer reads はな (端) out of 「にはなに」; 「みんなに」 keeps its なに.

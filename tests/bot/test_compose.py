@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from bot.answer import not_in_plan
-from bot.compose import compose
+from bot.compose import compose, listed_facts
 from bot.config import Relevance
 from index.config import IndexConfig
 from index.hit import Hit
@@ -780,6 +780,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("目が悪くても読みやすい、やさしいお知らせにしてほしい", "general", None),
         ("子ども議会に出たら内申点上がる？", "general", "benefit"),
         ("まちづくりパートナーに登録すると会社の宣伝になる？", "general", "benefit"),
+        ("ふるさと納税の返礼品は何がある？", "general", "benefit"),  # what giving earns, not what is given out
         ("企業がまちづくりに参加するメリットは？", "general", None),
         ("Meet for the Nextに出てる社長って誰？", "general", "person"),
         ("市の職員ってAIのせいで減らされるの？", "general", "pay"),
@@ -1272,6 +1273,38 @@ def test_small_talk_gets_a_guide_not_random_initiatives():
 def test_thanks_and_farewells_get_their_own_reply(question, opening):
     result = answer(question, hits((BULKY, 0.80, 0.0)))
     assert result.intent == "smalltalk" and result.citations == () and result.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("どの区のことがわかるの？", "この計画（抜粋）で区の章があるのは豊平区・清田区・南区・西区・手稲区です。"),
+        ("北区のことも聞ける？", "この計画（抜粋）には北区の章は含まれていません。区の章があるのは豊平区・清田区・南区・西区・手稲区で、"),
+        ("清田区のことは分かる？", "はい、この計画（抜粋）には清田区の章があります。"),
+        ("which wards do you cover?", "The wards with a chapter in the plan (excerpt): Toyohira (豊平区), "),
+        ("Can I ask about Kita ward?", "The plan (excerpt) has no chapter on Kita ward (北区)"),
+        ("あなたの回答は信用していいの？", "この案内は、この計画（抜粋）の文章から"),
+        ("このボットは誰が作ったの？", "この案内は、この計画（抜粋）の文章から"),
+        ("who made this bot?", "This is an automatic guide to the plan (excerpt)"),
+    ],
+)
+def test_what_the_bot_covers_and_whether_to_trust_it_is_answered_from_the_profile(question, reply):
+    """Not passages found for 北区 or 信頼 (市民に信頼される市役所): which wards the plan has chapters for, what the
+    bot is."""
+    result = answer(question, hits((BULKY, 0.80, 0.0)))
+    assert result.intent == "smalltalk" and result.citations == () and result.text.startswith(reply)
+
+
+def test_the_as_of_question_gets_the_plans_years():
+    result = answer("この情報はいつ時点？", hits((BULKY, 0.80, 0.0)))
+    assert "計画の数値は2022年の現状値と2027年の目標値です。" in result.text
+    assert "現状値" not in answer("回答は信用できる？", hits((BULKY, 0.80, 0.0))).text
+
+
+@pytest.mark.parametrize("question", ["北区の除雪のことも聞ける？", "市民に信頼される市役所って何？", "清田区の取組がわかる資料は？",
+                                      "Which ward has the most parks?", "AIって何？"])
+def test_a_question_of_the_plan_near_those_words_is_no_small_talk(question):
+    assert answer(question, hits((BULKY, 0.80, 0.0))).intent != "smalltalk"
 
 
 def test_a_ward_overview_is_quoted_not_presented_as_an_initiative():
@@ -2717,3 +2750,21 @@ def test_a_glossary_term_a_follow_up_is_about_is_no_question_of_the_topic():
     for message in ("子どもの参加ってどうやるの？", "それって子どもも意見を言えるの？"):  # not the term's nouns alone
         assert resolve(query(message), opened, set(), PROFILE, None, (), passages) == \
             resolve(query(message), opened, set(), PROFILE, None, (), [children]), message
+
+
+def test_a_fact_asked_of_a_whole_list_is_each_lines():
+    """「所管は？」 after a list: each line's department with the list's numbers; one sentence when none of them
+    states it."""
+    departments = listed_facts(query("所管は？"), [BULKY, NISHI, CENTER], PROFILE)
+    assert departments.text.splitlines() == [
+        "・「大型ごみ収集のオンライン化」: 環境局 環境事業部（「環) 環境事業部」） [1]",
+        "・「地域の防災力強化」: 記載なし [2]",
+        "・「札幌市マイナンバーカードセンターの運営」: デジタル戦略推進局 スマートシティ推進部（「デ) スマートシティ推進部」） [3]"]
+    assert [c.hit.chunk.title for c in departments.citations] == [BULKY.title, NISHI.title, CENTER.title]
+    targets = listed_facts(query("目標値は？"), [NISHI, BULKY], PROFILE)
+    assert targets.text.splitlines()[1] == ("・「大型ごみ収集のオンライン化」: 大型ごみ申込受付件数におけるインターネット受付件数の割合"
+                                            "（2022年: — → 2027年: 50%） [2]")
+    none = listed_facts(query("所管は？"), [NISHI, TOYOHIRA], PROFILE)
+    assert none.text == "これら2件の取組には、計画（抜粋）に所管部署の記載がありません [1]〜[2]。"
+    english = listed_facts(query("Which department is in charge?"), [NISHI, TOYOHIRA], PROFILE)
+    assert english.text == "The plan (excerpt) names no department for these initiatives [1]〜[2]."

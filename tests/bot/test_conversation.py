@@ -929,11 +929,45 @@ def test_every_initiative_of_a_ward_asked_for_is_listed_by_goal(mini_bot):
     assert not mini_bot.answer("西区の防災の取組を全部教えて").text.startswith("西区の取組は、")
 
 
+def test_going_back_to_an_earlier_topic_by_what_it_named(mini_bot):
+    """「さっきの大型ごみの件、目標は？」, 「最初の質問に戻るけど」, 「戻るけど、西区のやつの…」 after a detour: the earlier
+    turn that named it (or was in that ward); a thing no earlier turn named is a new question."""
+    *_, back = mini_bot.dialogue(["大型ごみ収集のオンライン化について", "西区の防災の取組は？", "さっきの大型ごみの件、目標は？"])
+    assert lead(back) == "大型ごみ収集のオンライン化" and back.intent == "figure"
+    *_, first = mini_bot.dialogue(["消防検査のオンライン化", "西区の防災の取組は？", "最初の質問に戻るけど、所管は？"])
+    assert lead(first) == "消防検査のオンライン化" and first.understood_as == "「消防検査のオンライン化」について"
+    *_, ward = mini_bot.dialogue(["西区の防災の取組は？", "それの担当は？", "消防検査のオンライン化", "戻るけど、西区のやつの目標は？"])
+    assert lead(ward) == "地域の防災力強化"
+    *_, new = mini_bot.dialogue(["消防検査のオンライン化", "西区の防災の取組は？", "さっき出てきたナッジって何？"])
+    assert lead(new) == "ナッジ" and new.understood_as is None
+
+
+def test_a_fact_asked_after_a_whole_list_is_asked_of_every_line(mini_bot):
+    """「所管は？」 after 「西区の取組を全部教えて」: of the whole list, not of its first line; a numbered line or a new
+    subject is read as before."""
+    listed, departments, targets = mini_bot.dialogue(["西区の取組を全部教えて", "所管は？", "目標値は？"])
+    assert departments.understood_as == f"前の回答の{len(listed.citations)}件の取組について"
+    assert departments.text.endswith("所管部署の記載がありません [1]〜[2]。") and "数値目標の記載がありません" in targets.text
+    assert [c.hit.chunk.id for c in departments.citations] == [c.hit.chunk.id for c in listed.citations]
+    assert listed.suggestions == ("手稲区だと？",)  # not its first line's facts nor more of its first line
+    _, second = mini_bot.dialogue(["西区の取組を全部教えて", "2番目の所管は？"])
+    assert second.understood_as == f"「{listed.citations[1].hit.chunk.title}」について"
+    _, among = mini_bot.dialogue(["西区の取組を全部教えて", "その中で川のやつは？"])  # among the list's lines
+    assert among.understood_as == "前の回答の2件の中の取組" and lead(among) == "琴似発寒川の水環境保全推進事業"
+    _, other = mini_bot.dialogue(["西区の取組を全部教えて", "消防検査のオンライン化の所管は？"])
+    assert other.citations[0].hit.chunk.title == "消防検査のオンライン化" and other.understood_as is None
+
+
 @pytest.mark.parametrize(("question", "ward", "listed"), [
     ("清田区の取組を全部教えて", "清田区", True), ("手稲区の事業一覧", "手稲区", True),
     ("List all of Kiyota ward's initiatives", "清田区", True),
     ("清田区の健康の取組を全部教えて", "清田区", False),  # the health ones: an ordinary question
     ("清田区って何してる？", "清田区", False), ("全部教えて", None, False),
+    # how many: the list, whose first line is the count (the plan states no such number: it was refused)
+    ("清田区の取組はいくつある？", "清田区", True), ("手稲区の事業数は？", "手稲区", True),
+    ("How many initiatives does Teine ward have?", "手稲区", True),
+    ("清田区の公園はいくつ？", "清田区", False), ("清田区って何個あるの？", "清田区", False),
+    ("清田区の健康の取組はいくつ？", "清田区", False), ("豊平区　AP2019　事業数", "豊平区", False),
 ])
 def test_asking_for_a_wards_whole_list(question, ward, listed):
     assert asks_whole_list(question, ward, {"清田区": "Kiyota", "手稲区": "Teine"}.get(ward or "", "")) is listed

@@ -54,6 +54,9 @@ def test_asking_words_are_read_before_a_particle_not_inside_a_word():
     assert in_kanji("ひなんじょは なんじから なんじまで？", {}) == "ひなんじょは 何時から 何時まで？"
     assert in_kanji("むりょうですか", {}) == "無料ですか"
     assert asking_words_in_kanji("しょかんは？") == "所管は？"  # the department asked (not 書簡, a letter)
+    # は typed by its sound at the end (「しょかんわ？」, like こんにちわ) — not わ starting a word (わりあい)
+    assert asking_words_in_kanji("しょかんわ？") == "所管わ？" and asking_words_in_kanji("もくひょうわ") == "目標わ"
+    assert asking_words_in_kanji("もくひょうわりあい") == "もくひょうわりあい"
 
 
 def test_a_count_is_asked_with_its_whole_word():
