@@ -58,6 +58,7 @@ def bot(real_engine, real_config, tmp_path_factory):
         ("Is there a single point of contact for companies with proposals?", "官民連携窓口の設置", "官民連携窓口"),
         # the plan's own period, asked of 「この計画」 (the profile's [aliases]: 本アクションプラン … 今後4年間)
         ("この計画っていつまでの計画？", "行政運営の取組策定にあたっての基本的な考え方", "今後4年間"),
+        ("What is this plan?", "行政運営の取組策定にあたっての基本的な考え方", "本アクションプラン"),
     ],
 )
 def test_first_citation_and_fact(bot, question, first_title, fact):
