@@ -140,8 +140,8 @@ _FACT_EN = {
 }
 
 
-class _Cites:
-    """Numbers hits in order of first citation."""
+class Cites:
+    """Numbers hits in order of first citation (the same passage, the same number)."""
 
     def __init__(self) -> None:
         self.order: list[Hit] = []
@@ -576,7 +576,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
                       intent.language)
     if not hits:
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
-    cites = _Cites()
+    cites = Cites()
     relevant = relevance.best(hits) >= relevance.threshold
     # the best passage speaks of the asked fact in its title, text or indicator (インターネットを利用した口座振替) —
     # not another one retrieved with it: 「子どもも参加できる？」 of 西区's environment council is not answered by a
@@ -975,7 +975,7 @@ def _missing_sentence(query: Query, missing: str, profile: PlanProfile) -> str:
 
 
 def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, profile: PlanProfile,
-             cites: _Cites, notes: list[str], relevant: bool, missing: str | None = None,
+             cites: Cites, notes: list[str], relevant: bool, missing: str | None = None,
              absent: str = "") -> Answer:
     intent = query.intent
     english = intent.language == "en"

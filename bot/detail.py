@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answer import Answer, Citation
-from bot.compose import cite, sentences
+from bot.answer import Answer
+from bot.compose import Cites, cite, sentences
 from index.hit import Hit
 from ingest.chunk import Chunk
 from ingest.display import departments_text, informative_sections, measure_text
@@ -22,21 +22,11 @@ from ingest.profile import PlanProfile
 MAX_PEERS = 8  # the other initiatives under the same program or heading, named in one line
 
 
-class _Numbers:
-    """Citation numbers in order of first mention, the passage asked about first."""
+class _Numbers(Cites):
+    """Citation numbers of passages (not search hits), in order of first mention, the passage asked about first."""
 
-    def __init__(self) -> None:
-        self.order: list[Chunk] = []
-
-    def n(self, chunk: Chunk) -> int:
-        ids = [seen.id for seen in self.order]
-        if chunk.id in ids:
-            return ids.index(chunk.id) + 1
-        self.order.append(chunk)
-        return len(self.order)
-
-    def citations(self) -> tuple[Citation, ...]:
-        return tuple(Citation(n, Hit(chunk, 1.0, n)) for n, chunk in enumerate(self.order, 1))
+    def of(self, chunk: Chunk) -> int:
+        return self.n(Hit(chunk, 1.0, len(self.order) + 1))
 
 
 def detail(question: str, topic: Chunk, passages: Sequence[Chunk], profile: PlanProfile,
@@ -50,9 +40,9 @@ def detail(question: str, topic: Chunk, passages: Sequence[Chunk], profile: Plan
                             key=lambda chunk: chunk.source.line_start)
         lines.append(labels["narrative"].format(title=topic.title, count=len(paragraphs),
                                                  plan=profile.name_en if english else profile.name_ja))
-        lines.extend(cite(sentences(chunk.text, 99), numbers.n(chunk)) for chunk in paragraphs)
+        lines.extend(cite(sentences(chunk.text, 99), numbers.of(chunk)) for chunk in paragraphs)
         return _answer(question, lines, numbers, english)
-    n = numbers.n(topic)
+    n = numbers.of(topic)
     if topic.kind == "glossary":
         definition = topic.definition or topic.text
         lines.append(cite(labels["term"].format(term=topic.term or topic.title, text=definition), n))
@@ -76,7 +66,7 @@ def detail(question: str, topic: Chunk, passages: Sequence[Chunk], profile: Plan
             term = next((chunk for chunk in passages if chunk.id == link.chunk_id), None)
             if term is not None and term.definition:
                 lines.append(cite(labels["term"].format(term=term.term or term.title, text=term.definition),
-                                  numbers.n(term)))
+                                  numbers.of(term)))
     return _answer(question, lines, numbers, english)
 
 
@@ -96,7 +86,7 @@ def _surroundings(topic: Chunk, passages: Sequence[Chunk], numbers: _Numbers, la
     program = by_id.get(topic.parent) if topic.parent else None
     if program is not None:
         aim = sentences(program.text, 1)
-        lines.append(cite(labels["program"].format(title=program.title, aim=aim), numbers.n(program)))
+        lines.append(cite(labels["program"].format(title=program.title, aim=aim), numbers.of(program)))
         peers = [by_id[child] for child in program.children if child in by_id and child != topic.id]
         heading = program.title
     else:
@@ -112,7 +102,7 @@ def _names(chunks: Sequence[Chunk], numbers: _Numbers, english: bool) -> str:
     """「A」[2]、「B」[3] … (at most `MAX_PEERS`, then how many more)."""
     shown = list(chunks)[:MAX_PEERS]
     rest = len(chunks) - len(shown)
-    named = ("、" if not english else ", ").join(f"「{chunk.title}」[{numbers.n(chunk)}]" for chunk in shown)
+    named = ("、" if not english else ", ").join(f"「{chunk.title}」[{numbers.of(chunk)}]" for chunk in shown)
     if rest:
         named += f" and {rest} more" if english else f" ほか{rest}件"
     return named + ("." if english else "。")
