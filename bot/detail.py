@@ -23,7 +23,7 @@ MAX_PEERS = 8  # the other initiatives under the same program or heading, named 
 
 
 class _Numbers(Cites):
-    """Citation numbers of passages (not search hits), in order of first mention, the passage asked about first."""
+    """Citation numbers of passages (not hits) in order of first mention, the passage asked about first."""
 
     def of(self, chunk: Chunk) -> int:
         return self.n(Hit(chunk, 1.0, len(self.order) + 1))
