@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -741,6 +742,26 @@ def whole_list(query: Query, initiatives: list[Chunk], profile: PlanProfile, wid
     citations = tuple(Citation(n, hit) for n, hit in enumerate(hits, 1))
     return Answer(query.text, "\n".join(lines), citations, 1.0, False, LISTED, intent.language,
                   hits=tuple(hits))
+
+
+def plan_count(query: Query, chunks: Sequence[Chunk], profile: PlanProfile) -> Answer:
+    """How many initiatives the whole plan has (「全部で取組はいくつあるの？」): city-wide and per ward, counted from
+    its chunks; no passage states it, so none is cited."""
+    initiatives = [chunk for chunk in chunks if chunk.kind == "initiative"]
+    wards = {ward: sum(chunk.ward == ward for chunk in initiatives) for ward in profile.wards}
+    city = sum(chunk.ward is None for chunk in initiatives)
+    example = next(iter(profile.wards), "")
+    if query.intent.language == "en":
+        per_ward = ", ".join(f"{profile.english_ward(ward)} {n}" for ward, n in wards.items())
+        plan = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+        text = (f"{plan} lists {len(initiatives)} initiatives: {city} city-wide and {sum(wards.values())} in "
+                f"the wards ({per_ward}). Ask \"list all initiatives in "
+                f"{profile.english_ward(example)} ward\" for a ward's list.")
+    else:
+        per_ward = "・".join(f"{ward}{n}件" for ward, n in wards.items())
+        text = (f"{profile.label_ja}の取組は{len(initiatives)}件です（全市の取組{city}件、区の取組{sum(wards.values())}件: "
+                f"{per_ward}）。区ごとの一覧は「{example}の取組を全部教えて」のように質問してください。")
+    return Answer(query.text, text, (), 1.0, False, "count", query.intent.language)
 
 
 def listed_facts(query: Query, listed: list[Chunk], profile: PlanProfile) -> Answer:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from bot.answer import Answer, Citation
-from bot.compose import compose, listed_facts, whole_list
+from bot.compose import compose, listed_facts, plan_count, whole_list
 from bot.config import BotConfig
 from bot.conversation import Resolution, Turn, apply, on_topic, resolve
 from bot.detail import detail
@@ -175,7 +175,7 @@ class Bot:
         result, answer = self._resolved(query, resolution, filters)
         fallback = on_topic(query, resolution, previous)
         if fallback is not None and not answer.abstained and answer.confidence < settings.weak_reading and \
-                answer.citations[0].hit.chunk.id != fallback.topic.id:
+                answer.citations and answer.citations[0].hit.chunk.id != fallback.topic.id:
             # 「小学校の授業でも使ってるって聞いた」 after 豊平区's ring avenue: read alone, it finds nothing of its own
             # with confidence — it is about the topic (its 地元小学生の総合学習)
             resolution = fallback
@@ -225,7 +225,10 @@ class Bot:
             # 「清田区の取組を全部教えて」: every initiative of the ward, not the best one and three related
             listed = [chunk for chunk in engine.index.chunks
                       if chunk.ward == ward and chunk.kind == "initiative"]
-            answer = whole_list(result.query, listed, result.profile) if listed else answer
+            if ward is None:  # 「全部で取組はいくつあるの？」: the whole plan's, counted
+                answer = plan_count(result.query, engine.index.chunks, result.profile)
+            elif listed:
+                answer = whole_list(result.query, listed, result.profile)
         if resolution.listed:  # 「所管は？」 after a ward's whole list: every line's
             index = engine.index
             answer = listed_facts(result.query, [index.chunks[index.rows[cid]] for cid in resolution.listed

@@ -203,8 +203,9 @@ _WHOLE_LIST = re.compile(r"全部|全て|すべて|ぜんぶ|一覧|リスト|�
 # whose first line is the count.
 _COUNTED = re.compile(r"いくつ|何件|何個|何事業|幾つ|(?:取組|取り組み|事業)(?:の)?数|\bhow many\b|\bnumber of\b", re.IGNORECASE)
 _INITIATIVE_WORDS = frozenset({"取組", "取り組み", "事業", "施策", "initiatives", "projects", "programs"})
-_COUNT_WORDS = frozenset({"数", "件数", "いくつ", "幾つ", "何件", "件", "個", "how", "many", "number", "does", "have",
-                          "has", "there"})
+_COUNT_WORDS = frozenset({"数", "件数", "いくつ", "幾つ", "何件", "件", "個", "全体", "合計", "トータル", "プラン",
+                          "アクションプラン", "how", "many", "number", "does", "have", "has", "there", "total",
+                          "plan", "this", "is", "action"})
 _LIST_WORDS = frozenset({
     "取組", "取り組み", "取りくみ", "事業", "全部", "全て", "総て", "一覧", "リスト", "全件", "施策", "計画", "区", "名前",
     "名称", "タイトル", "initiative", "initiatives", "project", "projects", "program", "programs", "programme",
@@ -215,11 +216,11 @@ _LIST_WORDS = frozenset({
 def asks_whole_list(question: str, ward: str | None, english_ward: str = "") -> bool:
     """Whether ``question`` asks for every initiative of ``ward``, or how many there are, and names nothing
     else (「清田区の取組を全部教えて」, 「清田区の取組はいくつある？」: yes; 「清田区の健康の取組を全部教えて」: no, that
-    asks the health ones)."""
+    asks the health ones); with no ward, how many the whole plan has (「全部で取組はいくつあるの？」)."""
     counted = _COUNTED.search(question)
-    if not ward or not (_WHOLE_LIST.search(question) or counted):
-        return False
-    rest = question.replace(ward, " ").replace(ward.removesuffix("区"), " ")
+    if not (ward and _WHOLE_LIST.search(question) or counted):
+        return False  # (the plan's whole list is only counted: 「全部で取組はいくつ？」)
+    rest = question.replace(ward, " ").replace(ward.removesuffix("区"), " ") if ward else question
     if english_ward:
         rest = re.sub(rf"\b{re.escape(english_ward)}\b", " ", rest, flags=re.IGNORECASE)
     words = re.findall(r"[a-z]+", rest.lower()) if rest.isascii() else topic_nouns(rest)

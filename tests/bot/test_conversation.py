@@ -929,6 +929,15 @@ def test_every_initiative_of_a_ward_asked_for_is_listed_by_goal(mini_bot):
     assert not mini_bot.answer("西区の防災の取組を全部教えて").text.startswith("西区の取組は、")
 
 
+def test_the_whole_plan_counted(mini_bot):
+    """「全部で取組はいくつあるの？」 was refused as a number the plan does not state: counted from its chunks, per ward."""
+    counted = mini_bot.answer("全部で取組はいくつあるの？")
+    assert counted.text.startswith("この計画（抜粋）の取組は6件です（全市の取組3件、区の取組3件: 豊平区1件・清田区0件・")
+    assert counted.citations == () and not counted.abstained
+    assert mini_bot.answer("How many initiatives are in this plan?").text.startswith(
+        "The plan (excerpt) lists 6 initiatives: 3 city-wide and 3 in the wards (Toyohira 1, ")
+
+
 def test_going_back_to_an_earlier_topic_by_what_it_named(mini_bot):
     """「さっきの大型ごみの件、目標は？」, 「最初の質問に戻るけど」, 「戻るけど、西区のやつの…」 after a detour: the earlier
     turn that named it (or was in that ward); a thing no earlier turn named is a new question."""
@@ -968,6 +977,9 @@ def test_a_fact_asked_after_a_whole_list_is_asked_of_every_line(mini_bot):
     ("How many initiatives does Teine ward have?", "手稲区", True),
     ("清田区の公園はいくつ？", "清田区", False), ("清田区って何個あるの？", "清田区", False),
     ("清田区の健康の取組はいくつ？", "清田区", False), ("豊平区　AP2019　事業数", "豊平区", False),
+    # no ward: the whole plan's, only counted
+    ("全部で取組はいくつあるの？", None, True), ("How many initiatives are in this plan?", None, True),
+    ("公園はいくつある？", None, False), ("RPAの取組はいくつ？", None, False), ("取組を全部教えて", None, False),
 ])
 def test_asking_for_a_wards_whole_list(question, ward, listed):
     assert asks_whole_list(question, ward, {"清田区": "Kiyota", "手稲区": "Teine"}.get(ward or "", "")) is listed
