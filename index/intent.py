@@ -198,7 +198,8 @@ _CLAUSE = re.compile(r"[^。！？!?\n、,（(]+[。！？!?\n、,]*|[（(][^）
 
 # Every initiative of a ward asked for (「清田区の取組を全部教えて」, 「手稲区の事業一覧」, "list all of Kiyota ward's
 # initiatives"): the words that ask for the whole list, and those that may stand beside them.
-_WHOLE_LIST = re.compile(r"全部|全て|すべて|ぜんぶ|一覧|リスト|全件|\b(?:all|list|every)\b", re.IGNORECASE)
+# (主な取組: the plan's own heading for a ward's list, 取組目標・主な取組)
+_WHOLE_LIST = re.compile(r"全部|全て|すべて|ぜんぶ|一覧|リスト|全件|主な|主要な|\b(?:all|list|every|main)\b", re.IGNORECASE)
 # How many initiatives a ward has (「清田区の取組はいくつある？」, 「手稲区の事業数は？」, "how many initiatives"): its list,
 # whose first line is the count.
 _COUNTED = re.compile(r"いくつ|何件|何個|何事業|幾つ|(?:取組|取り組み|事業)(?:の)?数|\bhow many\b|\bnumber of\b", re.IGNORECASE)
@@ -207,7 +208,8 @@ _COUNT_WORDS = frozenset({"数", "件数", "いくつ", "幾つ", "何件", "件
                           "アクションプラン", "how", "many", "number", "does", "have", "has", "there", "total",
                           "plan", "this", "is", "action"})
 _LIST_WORDS = frozenset({
-    "取組", "取り組み", "取りくみ", "事業", "全部", "全て", "総て", "一覧", "リスト", "全件", "施策", "計画", "区", "名前",
+    "取組", "取り組み", "取りくみ", "事業", "全部", "全て", "総て", "一覧", "リスト", "全件", "施策", "計画", "区", "名前", "主",
+    "主要", "main",
     "名称", "タイトル", "initiative", "initiatives", "project", "projects", "program", "programs", "programme",
     "programmes", "list", "all", "every", "ward", "show", "tell", "me", "the", "of", "in", "please", "its",
     "what", "are", "s"})

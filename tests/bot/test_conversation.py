@@ -977,6 +977,9 @@ def test_a_fact_asked_after_a_whole_list_is_asked_of_every_line(mini_bot):
     ("How many initiatives does Teine ward have?", "手稲区", True),
     ("清田区の公園はいくつ？", "清田区", False), ("清田区って何個あるの？", "清田区", False),
     ("清田区の健康の取組はいくつ？", "清田区", False), ("豊平区　AP2019　事業数", "豊平区", False),
+    # 主な取組 is the plan's own heading for the ward's list (取組目標・主な取組): was answered with its 2019 review
+    ("豊平区の主な取組は？", "豊平区", True), ("清田区の主要な事業を教えて", "清田区", True),
+    ("豊平区の主な観光地は？", "豊平区", False),
     # no ward: the whole plan's, only counted
     ("全部で取組はいくつあるの？", None, True), ("How many initiatives are in this plan?", None, True),
     ("公園はいくつある？", None, False), ("RPAの取組はいくつ？", None, False), ("取組を全部教えて", None, False),
