@@ -725,7 +725,7 @@ def whole_list(query: Query, initiatives: list[Chunk], profile: PlanProfile, wid
     intent, english = query.intent, query.intent.language == "en"
     ward = intent.ward or ""
     ordered = sorted(initiatives, key=lambda chunk: chunk.source.line_start)
-    hits = [Hit(chunk, 1.0, rank) for rank, chunk in enumerate(ordered, 1)]
+    hits, citations = _numbered(ordered)
     if english:
         lines = [(f"{profile.english_ward(ward) or ward} ward ({ward}) has {len(hits)} initiatives in "
                   f"{profile.name_en}, by goal in the plan's order:")]
@@ -739,7 +739,6 @@ def whole_list(query: Query, initiatives: list[Chunk], profile: PlanProfile, wid
             lines.append(goal)
         summary = _summary(chunk, width)
         lines.append(f"・「{chunk.title}」{f': {summary}' if summary else ''} [{n}]")
-    citations = tuple(Citation(n, hit) for n, hit in enumerate(hits, 1))
     return Answer(query.text, "\n".join(lines), citations, 1.0, False, LISTED, intent.language,
                   hits=tuple(hits))
 
@@ -753,7 +752,7 @@ def plan_count(query: Query, chunks: Sequence[Chunk], profile: PlanProfile) -> A
     example = next(iter(profile.wards), "")
     if query.intent.language == "en":
         per_ward = ", ".join(f"{profile.english_ward(ward)} {n}" for ward, n in wards.items())
-        plan = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+        plan = _plan_en(profile)
         text = (f"{plan} lists {len(initiatives)} initiatives: {city} city-wide and {sum(wards.values())} in "
                 f"the wards ({per_ward}). Ask \"list all initiatives in "
                 f"{profile.english_ward(example)} ward\" for a ward's list.")
@@ -764,17 +763,28 @@ def plan_count(query: Query, chunks: Sequence[Chunk], profile: PlanProfile) -> A
     return Answer(query.text, text, (), 1.0, False, "count", query.intent.language)
 
 
+def _numbered(chunks: Sequence[Chunk]) -> tuple[list[Hit], tuple[Citation, ...]]:
+    """A listed answer's passages as hits numbered [1], [2] … in the given order, and their citations."""
+    hits = [Hit(chunk, 1.0, n) for n, chunk in enumerate(chunks, 1)]
+    return hits, tuple(Citation(n, hit) for n, hit in enumerate(hits, 1))
+
+
+def _plan_en(profile: PlanProfile) -> str:
+    """The plan's English name at the start of a sentence ("The plan (excerpt) …")."""
+    return f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+
+
 def listed_facts(query: Query, listed: list[Chunk], profile: PlanProfile) -> Answer:
     """A department or target asked of a whole list (「所管は？」 after 「清田区の取組を全部教えて」): each line's, cited
     with the list's numbers — or one sentence when none of them states it."""
     intent, english = query.intent, query.intent.language == "en"
     department = intent.kind == "department"
-    hits = [Hit(chunk, 1.0, n) for n, chunk in enumerate(listed, 1)]
+    hits, citations = _numbered(listed)
     span = f"[1]〜[{len(hits)}]" if len(hits) > 1 else "[1]"
     if not any(chunk.departments if department else chunk.indicator for chunk in listed):
         if english:
             fact = "department" if department else "numeric target"
-            plan = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+            plan = _plan_en(profile)
             text = f"{plan} names no {fact} for these initiatives {span}."
         else:
             fact = "所管部署" if department else "数値目標"
@@ -789,7 +799,6 @@ def listed_facts(query: Query, listed: list[Chunk], profile: PlanProfile) -> Ans
                 fact = f"{chunk.indicator}（{measure_text(chunk, profile)}）" if chunk.indicator else absent
             lines.append(f"・「{chunk.title}」: {fact} [{n}]")
         text = "\n".join(lines)
-    citations = tuple(Citation(n, hit) for n, hit in enumerate(hits, 1))
     return Answer(query.text, text, citations, 1.0, False, LISTED, intent.language, hits=tuple(hits))
 
 
@@ -862,7 +871,7 @@ def _scope_reply(profile: PlanProfile, english: bool, question: str) -> str:
         if asked in covered:
             return (f"Yes: {profile.name_en} has a chapter on {name} ward ({asked}). "
                     f"Try \"list all initiatives in {name} ward\".")
-        plan = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+        plan = _plan_en(profile)
         missing = (f"{plan} has no chapter on {name} ward ({asked}); its city-wide initiatives apply there. "
                    if asked else "")
         return f"{missing}The wards with a chapter in {profile.name_en}: {listed}."
@@ -990,7 +999,7 @@ def _missing_sentence(query: Query, missing: str, profile: PlanProfile) -> str:
         fact_ja = f"「{condition}」について"
     missing_ja = f"{profile.label_ja}には{fact_ja}の記載はありません。"
     if query.intent.language == "en":
-        plan_en = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+        plan_en = _plan_en(profile)
         return f"{plan_en} does not state {_FACT_EN[missing]}. {missing_ja}"
     return missing_ja
 
@@ -1004,7 +1013,7 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
     missing = missing or intent.unanswerable_fact
     if absent:  # a thing the question names that the closest passage never does
         absent_ja = f"{profile.label_ja}には「{absent}」についての記載はありません。"
-        plan_en = f"{profile.name_en[:1].upper()}{profile.name_en[1:]}"
+        plan_en = _plan_en(profile)
         lines.append(f"{plan_en} says nothing about 「{absent}」. {absent_ja}" if english else absent_ja)
     elif missing:
         lines.append(_missing_sentence(query, missing, profile))
