@@ -335,8 +335,9 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     if query.language == "en" or written_in_kana(query.text) or _asks_the_wards_aims(query, profile):
         return True
     subject = _ward_question_nouns(query.text, profile)
-    if all(noun in _LISTING_NOUNS for noun in subject):
-        return True  # 「清田区の取組は？」, 「西区の事業を一覧で」: the ward's initiatives as such, no subject of their own
+    if all(noun in _LISTING_NOUNS for noun in subject) or _asks_what_the_ward_is_like(query, profile):
+        # 「清田区の取組は？」, 「西区の事業を一覧で」: the ward's initiatives as such; 「南区の特徴は？」: the ward itself
+        return True
     parts = [h.chunk.text for h in hits if h.chunk.title == lead.chunk.title and h.chunk.ward == lead.chunk.ward]
     passage = " ".join([lead.chunk.title, *parts])
     if any(term in passage for term in query.plan_terms):  # 「前回の計画」 searched as 「アクションプラン 2019」
@@ -369,6 +370,9 @@ def _ward_question_nouns(question: str, profile: PlanProfile) -> list[str]:
 # Words asking for a ward's initiatives as a whole (「清田区の施策を全部教えて」), not for a subject among them.
 _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "主", "計画",
                   "こと", "何", "なに", "どんな"}
+# Words asking what a ward is like as a whole (「南区ってどんなまち？」, 「西区の特徴は？」, 「手稲区ってどういう地域？」): the
+# ward itself, which its overview describes — no subject of their own (lemmas: まち is 町).
+_CHARACTER_NOUNS = {"町", "街", "特徴", "特色", "雰囲気", "地域", "概要", "概況", "場所", "様子", "感じ", "紹介"}
 
 
 # Asking what a ward aims at (「豊平区ってどんなまちを目指してるの？」, 「清田区の方針は？」), and the words of that
@@ -408,6 +412,26 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
                  and all(noun in h.chunk.title for noun in named)), lead)
 
 
+def _asks_what_the_ward_is_like(query: Query, profile: PlanProfile) -> bool:
+    """Whether the question asks what the ward it names is like (「南区ってどんなまち？」, 「手稲区ってどういう地域？」,
+    「清田区の特色は？」): a word of `_CHARACTER_NOUNS` and nothing else but the ward, no other fact asked."""
+    if query.language != "ja" or query.intent.kind not in ("ward", "definition") or _AIMS.search(query.text):
+        return False  # (「西区のまちセンって何か所あるの」 asks a number: まちセン is read 町; 「どういう地域？」 a definition)
+    nouns = _ward_question_nouns(query.text, profile)
+    return bool(nouns) and all(noun in _CHARACTER_NOUNS for noun in nouns)
+
+
+def _wards_overview(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettings,
+                    profile: PlanProfile) -> Hit:
+    """For a question asking what its ward is like (`_asks_what_the_ward_is_like`), the ward's overview among
+    the lead candidates, else ``lead``: an initiative sharing the asked word (地域活動 for 「どういう地域？」)
+    describes one thing the ward does, not the ward."""
+    if not _asks_what_the_ward_is_like(query, profile):
+        return lead
+    return next((h for h in hits[: settings.lead_candidates]
+                 if h.chunk.title == f"{query.intent.ward}：概況"), lead)
+
+
 def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
                                  settings: AnswerSettings, profile: PlanProfile) -> Hit:
     """The leading ward narrative passage, or, when it names nothing the question asks of
@@ -429,7 +453,7 @@ def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
     review 発寒川, やまめ and 放流), else ``lead``. English and kana-written questions are not judged."""
     if lead.chunk.title != f"{lead.chunk.ward}：概況" or query.language == "en" or written_in_kana(query.text):
         return lead
-    subject = set(_ward_question_nouns(query.text, profile))
+    subject = set(_ward_question_nouns(query.text, profile)) - _CHARACTER_NOUNS  # (まち is the ward itself)
 
     def named(hit: Hit) -> int:
         # (a noun within one of the passage's compounds counts: 魚 of 「やまめの稚魚放流」)
@@ -525,14 +549,20 @@ def _undefined_abbreviation(question: str, term: Chunk, hits: list[Hit]) -> str 
     """An abbreviation ``question`` asks what it is that the glossary entry ``term`` does not name (「PFIってなに？」
     of 成果連動型民間委託契約方式(PFS)), nor a retrieved passage that names it beside the entry's term (「CUD（カラー
     ユニバーサルデザイン）」), nor in the same letters (CEO of デジタルC o E: a slip of the keys), or None."""
-    told = re.sub(r"\s", "", f"{term.title} {term.term or ''} {term.text}").casefold()
-    beside = [re.sub(r"\s", "", hit.chunk.text).casefold() for hit in hits
-              if term.term and term.term.casefold() in hit.chunk.text.casefold()]
-    letters = {"".join(sorted(run)) for run in re.findall(r"[a-z0-9]{2,8}", told)}
+    named = re.sub(r"\s", "", f"{term.title} {term.term or ''}").casefold()
+    text = re.sub(r"\s", "", term.text).casefold()
+    long_form = re.escape(re.sub(r"\s", "", term.term or "").casefold())
+    beside = [re.sub(r"\s", "", hit.chunk.text).casefold() for hit in hits] if long_form else []
+    letters = {"".join(sorted(run)) for run in re.findall(r"[a-z0-9]{2,8}", named)}
     for found in _ASKED_ABBREVIATION.finditer(unicodedata.normalize("NFKC", question)):
         asked = next(group for group in found.groups() if group).casefold()
+        # (an entry's text that only uses the abbreviation — 「DXの課題に対して…チーム」 of デジタルC o E — does not
+        # define it; one that spells it beside its long form, 「…方式(PFS)」, does)
+        told = asked in named or re.search(rf"[（(]{re.escape(asked)}[)）]|{re.escape(asked)}[（(]", text)
         slip = "".join(sorted(asked)) in letters
-        if asked not in told and not any(asked in text for text in beside) and not slip:
+        # (nor does a passage naming both apart; 「CUD（カラーユニバーサルデザイン）」 spells one beside the other)
+        pair = rf"{re.escape(asked)}[（(]{long_form}|{long_form}[（(]{re.escape(asked)}[)）]"
+        if not told and not any(re.search(pair, text) for text in beside) and not slip:
             return asked.upper()
     return None
 
@@ -618,6 +648,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
     if intent.ward and lead.chunk.ward == intent.ward and not in_context:
         lead = _wards_goal(query, lead, hits, settings, profile)
+        lead = _wards_overview(query, lead, hits, settings, profile)
     if lead.chunk.kind == "narrative" and lead.chunk.ward and not in_context:
         # 「西区って前にやまめの放流とかやってたよね？」: the ward's overview leads by the ward's name and says
         # nothing of it; its 2019 review, retrieved next, does
@@ -637,6 +668,10 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     quote_at = 0
     if lead.chunk.kind == "narrative":
         found = _narrative_quote(query, lead, hits)
+        if _asks_what_the_ward_is_like(query, profile):
+            # (the overview from its start — where the ward lies — not a sentence sharing 地域 or 街: 「一方、北部から…」)
+            found = min(((h, 0) for h in hits if h.chunk.title == lead.chunk.title),
+                        key=lambda part: part[0].chunk.source.line_start)
         if found is None and intent.kind == "figure" and intent.wants_number:
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             # (「手稲区のまちづくりの目標ってなに？」 asks for no number: its goal's passage states it.)

@@ -199,7 +199,13 @@ _CLAUSE = re.compile(r"[^。！？!?\n、,（(]+[。！？!?\n、,]*|[（(][^）
 # Every initiative of a ward asked for (「清田区の取組を全部教えて」, 「手稲区の事業一覧」, "list all of Kiyota ward's
 # initiatives"): the words that ask for the whole list, and those that may stand beside them.
 # (主な取組: the plan's own heading for a ward's list, 取組目標・主な取組)
-_WHOLE_LIST = re.compile(r"全部|全て|すべて|ぜんぶ|一覧|リスト|全件|主な|主要な|\b(?:all|list|every|main)\b", re.IGNORECASE)
+# What a ward is doing asked as a whole (「西区は何に取り組んでるの？」, 「清田区ではどんなことをしてるの？」, "what is Teine
+# ward doing?") asks for its list too; what it did (「前の計画のとき何やってたの？」) asks its 2019 review.
+_WHOLE_LIST = re.compile(
+    r"全部|全て|すべて|ぜんぶ|一覧|リスト|全件|主な|主要な|\b(?:all|list|every|main)\b|"
+    r"(?:何|なに|どんなこと|どういうこと)(?:に|を)?(?:(?:(?:取り?|とり)組ん|とりくん|取りくん)で|やって|して)(?!い?た)|"
+    r"(?:何|なに|どんなこと|どういうこと)(?:に|を)?(?:(?:取り?|とり)組む|とりくむ|取りくむ|する|やる)|"
+    r"\bwhat (?:is|are|does) .{0,40}\b(?:doing|working on|do)\b", re.IGNORECASE)
 # How many initiatives a ward has (「清田区の取組はいくつある？」, 「手稲区の事業数は？」, "how many initiatives"): its list,
 # whose first line is the count.
 _COUNTED = re.compile(r"いくつ|何件|何個|何事業|幾つ|(?:取組|取り組み|事業)(?:の)?数|\bhow many\b|\bnumber of\b", re.IGNORECASE)
@@ -212,7 +218,7 @@ _LIST_WORDS = frozenset({
     "主要", "main",
     "名称", "タイトル", "initiative", "initiatives", "project", "projects", "program", "programs", "programme",
     "programmes", "list", "all", "every", "ward", "show", "tell", "me", "the", "of", "in", "please", "its",
-    "what", "are", "s"})
+    "what", "are", "s", "is", "does", "do", "doing", "working", "on"})
 
 
 def asks_whole_list(question: str, ward: str | None, english_ward: str = "") -> bool:

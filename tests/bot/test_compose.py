@@ -1742,6 +1742,31 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     assert answer("清田区って外国の人多い？", hits((young, 0.95, 10.0))).abstained
 
 
+def test_what_a_ward_is_like_is_its_overview_from_its_start():
+    """「南区ってどんなまち？」, 「手稲区ってどういう地域？」, 「清田区の特色は？」 ask what the ward is like (まち is the
+    ward itself): its overview, quoted from where the ward lies — was not found (まち, 特徴 unnamed in the
+    overview), or an initiative of the ward sharing the word (地域活動 for 地域), or a later sentence sharing it
+    (「一方、…地域」)."""
+    start = replace(chunk("p#L97", "手稲区：概況", kind="narrative", ward="手稲区", section=("手稲区", "概況"),
+                          text="手稲区は、市の北西部に位置し、小樽市と石狩市に接しています。"),
+                    source=Source("plan.txt", 97, 97))
+    later = replace(chunk("p#L99", "手稲区：概況", kind="narrative", ward="手稲区", section=("手稲区", "概況"),
+                          text="一方、北部から東部にかけては、星置地区などの新興住宅地や農業地域が広がっています。"),
+                    source=Source("plan.txt", 99, 99))
+    activity = chunk("p#L120", "町内会をはじめとする地域活動の支援", ward="手稲区",
+                     section=("手稲区", "取組目標・主な取組", "目標2:地域の絆づくり"),
+                     text="町内会活動の理解を進める研修会を実施し、地域活動を支援します。")
+    ranked = hits((activity, 0.93, 12.0), (later, 0.92, 11.0), (start, 0.90, 8.0))
+    for asked in ("手稲区ってどんなまち？", "手稲区ってどういう地域？", "手稲区の特色は？", "手稲区の特徴を教えて"):
+        result = answer(asked, ranked)
+        assert not result.abstained, asked
+        assert result.citations[0].hit.chunk is start, asked
+        assert result.text.splitlines()[0].endswith("小樽市と石狩市に接しています [1]。"), asked
+    # a subject beside the ward's words is asked of as before: 地域活動 leads, 町内会 named
+    assert answer("手稲区の地域活動は？", ranked).citations[0].hit.chunk is activity
+    assert answer("手稲区の町内会の取組は？", ranked).citations[0].hit.chunk is activity
+
+
 def test_a_ward_overview_names_a_word_typed_in_kana_in_the_plan_spelling_it_was_searched_with():
     """「清田区 じしんの ひがい さとづか」 is searched with the plan's 被害 and 里塚 too (`index.query.understand`): the
     overview naming them speaks of it; searched with no word the overview names, it does not."""
@@ -2019,6 +2044,17 @@ def test_an_abbreviation_no_glossary_entry_names_is_said_to_be_undefined_with_th
     ud = chunk("p#L560", "ユニバーサルデザインを取り入れた情報発信の充実", text="CUD（カラーユニバーサルデザイン）を推進します。")
     named = answer("CUDってなに？", hits((cud, 0.91, 4.0), (ud, 0.90, 6.0)))  # named beside the term
     assert not named.abstained and named.citations[0].hit.chunk is cud
+    # an entry that only uses the abbreviation does not define it (「DXってなに」 was told what the team is), nor
+    # does a passage naming the entry and the abbreviation apart
+    coe = chunk("p#L730", "デジタル改革推進チーム（デジタルC o E）", kind="glossary",
+                term="デジタル改革推進チーム（デジタルC o E）",
+                text="デジタル改革推進チーム（デジタルC o E）：DXの課題に対して、部局が協働して解決を図るチーム。",
+                definition="DXの課題に対して、部局が協働して解決を図るチーム。")
+    team = chunk("p#L540", "行政DXの推進", text="デジタル改革推進チーム（デジタルC o E）が行政DXを推進します。")
+    for question in ("DXってなに？", "DXとは？"):
+        undefined = answer(question, hits((coe, 0.91, 4.0), (team, 0.90, 6.0)))
+        assert undefined.abstained and "用語の説明（定義）の記載はありません" in undefined.text, question
+    assert not answer("CoEってなに？", hits((coe, 0.91, 4.0), (team, 0.90, 6.0))).abstained  # in its name
 
 
 def test_an_english_question_on_a_fact_bound_to_its_subject_is_judged_on_the_plans_words_for_it():

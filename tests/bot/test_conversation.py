@@ -971,7 +971,14 @@ def test_a_fact_asked_after_a_whole_list_is_asked_of_every_line(mini_bot):
     ("清田区の取組を全部教えて", "清田区", True), ("手稲区の事業一覧", "手稲区", True),
     ("List all of Kiyota ward's initiatives", "清田区", True),
     ("清田区の健康の取組を全部教えて", "清田区", False),  # the health ones: an ordinary question
-    ("清田区って何してる？", "清田区", False), ("全部教えて", None, False),
+    ("全部教えて", None, False),
+    # what a ward is doing, as a whole: its list; doing something named, or 「西区でもやってる？」, is no list
+    ("清田区って何してる？", "清田区", True), ("西区は何に取り組んでるの？", "西区", True),
+    ("清田区ではどんなことをしてるの？", "清田区", True), ("What is Teine ward doing?", "手稲区", True),
+    ("What is Kiyota ward working on?", "清田区", True), ("西区でもやってる？", "西区", False),
+    ("西区は子育てで何に取り組んでるの？", "西区", False), ("What does Kiyota ward do about snow?", "清田区", False),
+    ("清田区の区役所は何をしてくれる？", "清田区", False), ("手稲区って前の計画のとき何やってたの？", "手稲区", False),
+    ("西区は何に取り組んでいたの？", "西区", False),
     # how many: the list, whose first line is the count (the plan states no such number: it was refused)
     ("清田区の取組はいくつある？", "清田区", True), ("手稲区の事業数は？", "手稲区", True),
     ("How many initiatives does Teine ward have?", "手稲区", True),
