@@ -11,6 +11,8 @@ from ingest.profile import PlanProfile
 # The intent of an answer that lists a whole set, a line each (`bot.compose.whole_list`): a department or
 # target asked next is asked of every line (`bot.compose.listed_facts`).
 LISTED = "list"
+# The intent of an answer that lists a ward's goal headings (`bot.compose.ward_goals`).
+GOALS = "goals"
 
 
 def not_in_plan(profile: PlanProfile, english: bool = False) -> str:

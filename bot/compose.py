@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from bot.answer import LISTED, Answer, Citation, not_in_plan
+from bot.answer import GOALS, LISTED, Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, split_sentences
 from index.analyzer import compound_heads, fold, reading, topic_nouns
@@ -378,7 +378,9 @@ _CHARACTER_NOUNS = {"町", "街", "特徴", "特色", "雰囲気", "地域", "�
 # Asking what a ward aims at (「豊平区ってどんなまちを目指してるの？」, 「清田区の方針は？」), and the words of that
 # question that name no subject of their own (まち is the ward itself).
 _AIMS = re.compile(r"目指|めざ|目標|方針|ビジョン|将来像|力を入れ")
-_AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将来", "将来像", "力", "まちづくり", "感じ"}
+_AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将来", "将来像", "力", "まちづくり", "町作り", "感じ"}
+# ... but its initiatives' numeric targets asked (「豊平区の目標値は？」: 目標値 is read 目標) are no aim.
+_TARGET_FIGURES = re.compile(r"目標値|数値|指標|\b(?:targets?|indicators?)\b", re.IGNORECASE)
 # A ward's goal heading (目標1:健やかに暮らせるまちづくり, 取組4:手稲区の魅力を発信する取組).
 _GOAL_TITLE = re.compile(r"^(?:目標|取組)\d*[:：]")
 
@@ -396,6 +398,56 @@ def _aims_asked(query: Query, profile: PlanProfile) -> list[str] | None:
 def _asks_the_wards_aims(query: Query, profile: PlanProfile) -> bool:
     """Whether the question asks what the ward it names aims at, naming nothing else."""
     return _aims_asked(query, profile) == []
+
+
+# A ward's goals asked in English ("What are Nishi ward's goals?", "What does Kiyota ward aim for?"), and the
+# words that may stand beside them.
+_AIMS_EN = re.compile(r"\b(?:goals?|aims?|objectives?|vision)\b", re.IGNORECASE)
+_AIMS_EN_WORDS = frozenset({"what", "are", "is", "the", "s", "its", "of", "ward", "ward's", "does", "do",
+                            "have", "has", "for", "at", "main", "tell", "me", "about", "please", "which"})
+
+
+def asks_the_wards_goals(query: Query, profile: PlanProfile) -> bool:
+    """Whether the question asks for the goals of the ward it names as a whole (「豊平区の目標は？」, 「清田区はどんな
+    まちを目指してるの？」, "What are Nishi ward's goals?"), naming nothing else: the ward's goal headings answer it,
+    not the first one with its initiatives."""
+    ward = query.intent.ward
+    if not ward or query.intent.kind not in ("ward", "general", "definition", "figure") or \
+            _TARGET_FIGURES.search(query.text):
+        return False
+    if query.language == "ja":
+        return _asks_the_wards_aims(query, profile)
+    english_ward = (profile.english_ward(ward) or "").lower()
+    words = [word for word in re.findall(r"[a-z']+", query.text.lower())
+             if word not in (english_ward, f"{english_ward}'s")]
+    return bool(_AIMS_EN.search(query.text)) and all(
+        _AIMS_EN.fullmatch(word) or word in _AIMS_EN_WORDS for word in words)
+
+
+def ward_goals(query: Query, goals: Sequence[Chunk], profile: PlanProfile) -> Answer:
+    """The goal headings of the ward ``query`` names (`asks_the_wards_goals`), in the plan's order, a cited
+    line each with what it says it does (目標1:賑わいづくりの拡大: 区役所周辺地域をはじめ…)."""
+    intent, english = query.intent, query.intent.language == "en"
+    ward = intent.ward or ""
+    hits, citations = _numbered(sorted(goals, key=lambda chunk: chunk.source.line_start))
+    named = profile.english_ward(ward) or ward
+    if english:
+        heading = f"The goals of {named} ward ({ward}) in {profile.name_en} (取組目標・主な取組), in the plan's order:"
+    else:
+        heading = f"{ward}の取組目標は、{profile.label_ja}に{len(hits)}つあります（「取組目標・主な取組」、計画の順）。"
+    lines = [heading]
+    for n, hit in enumerate(hits, 1):
+        title, text = hit.chunk.title, hit.chunk.text
+        said = text.removeprefix(title).strip()
+        lines.append(f"・「{title}」{f': {said}' if said else ''} [{n}]")
+    return Answer(query.text, "\n".join(lines), citations, 1.0, False, GOALS, intent.language,
+                  hits=tuple(hits))
+
+
+def goal_headings(chunks: Sequence[Chunk], ward: str) -> list[Chunk]:
+    """The goal headings of ``ward``'s chapter (目標1:…, 手稲区's 目標: and 取組1:…), as its narrative passages."""
+    return [chunk for chunk in chunks if chunk.ward == ward and chunk.kind == "narrative"
+            and _GOAL_TITLE.match(chunk.title)]
 
 
 def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettings,

@@ -134,6 +134,9 @@ _NTH_CITED = re.compile(r"(?:(?P<digit>[2-9２-９])|(?P<kanji>[二三四五六�
                         r"\bthe (?P<english>second|third|fourth|fifth|2nd|3rd|4th|5th) "
                         r"(?:one|item|result|passage)\b|"
                         r"\b(?:number|no\.|item) ?(?P<number>[2-9])\b", re.IGNORECASE)
+# A goal heading the previous answer cited, pointed at by its own label (「目標2の取組は？」, 「取組3って何するの？」 after a
+# ward's goals): that heading (目標2:安全・安心に暮らすことができるまちづくり).
+_LABELLED = re.compile(r"(?P<label>目標|取組|取り組み)\s*(?P<n>[1-9１-９])(?![0-9０-９])")
 _NUMERALS = {word: n for words in ("二三四五六七八九", ("second", "third", "fourth", "fifth"),
                                    ("2nd", "3rd", "4th", "5th"))
              for n, word in enumerate(words, 2)}
@@ -286,6 +289,13 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     if (nth := _NTH_CITED.search(text)) and (cited := _numbered(nth, previous.answer)) is not None:
         # 「2番目のやつ詳しく」 after 西区's child-care answer and its related lines: the passage numbered [2]
         more = only_more(text[:nth.start()] + text[nth.end():])
+        return Resolution("same_topic", None, cited, cited.ward or previous.ward, detail=more,
+                          understood_as=f"「{cited.title}」について{'詳しく' if more else ''}")
+    if (labelled := _LABELLED.search(text)) and \
+            (cited := _labelled(labelled, previous.answer, passages, previous.ward)) is not None:
+        # 「目標2の取組は？」 after 「豊平区の目標は？」: the heading so labelled, not the answer's first; after the
+        # ward's whole list, that goal of the ward
+        more = only_more(text[:labelled.start()] + text[labelled.end():])
         return Resolution("same_topic", None, cited, cited.ward or previous.ward, detail=more,
                           understood_as=f"「{cited.title}」について{'詳しく' if more else ''}")
     if previous.answer.intent == LISTED and message.intent.kind in _LIST_FACTS and \
@@ -761,6 +771,17 @@ def _numbered(pointed: re.Match[str], answer: Answer) -> Chunk | None:
     written = next(group for group in pointed.groups() if group)
     n = int(written) if written.isdigit() else _NUMERALS[written.lower()]  # (int reads ２ as 2)
     return next((citation.hit.chunk for citation in answer.citations if citation.n == n), None)
+
+
+def _labelled(pointed: re.Match[str], answer: Answer, passages: Sequence[Chunk],
+              ward: str | None) -> Chunk | None:
+    """The passage ``answer`` cited — or else one of ``ward``'s passages — whose title opens with the label
+    ``pointed`` names (`_LABELLED`: 目標2 of 「目標2:安全・安心に…」), or None."""
+    label = "取組" if pointed["label"] == "取り組み" else pointed["label"]
+    opening = re.compile(rf"{label}{int(pointed['n'])}[:：]")
+    cited = [citation.hit.chunk for citation in answer.citations]
+    wards = [chunk for chunk in passages if ward and chunk.ward == ward and chunk.kind == "narrative"]
+    return next((chunk for chunk in (*cited, *wards) if opening.match(chunk.title)), None)
 
 
 def only_more(text: str) -> bool:

@@ -4,8 +4,8 @@ stands among the passages around it — not the same answer again.
 An initiative: its whole description, department, target and notes, its place in the plan, the program it
 belongs to (its aim) or the heading it is listed under, the other initiatives there, and the terms the
 glossary defines for it. A program: its aim and every initiative under it. A glossary term: its definition
-and the passages that use it. A narrative passage (a ward's overview, its 2019 review): every paragraph. Each
-line is cited; the passage asked about is [1].
+and the passages that use it. A narrative passage (a ward's overview, its 2019 review): every paragraph; a
+ward's goal heading, the initiatives under it too. Each line is cited; the passage asked about is [1].
 """
 
 from __future__ import annotations
@@ -41,6 +41,11 @@ def detail(question: str, topic: Chunk, passages: Sequence[Chunk], profile: Plan
         lines.append(labels["narrative"].format(title=topic.title, count=len(paragraphs),
                                                  plan=profile.name_en if english else profile.name_ja))
         lines.extend(cite(sentences(chunk.text, 99), numbers.of(chunk)) for chunk in paragraphs)
+        # a ward's goal heading (目標2:地域のまちづくり活動の推進): the initiatives listed under it
+        under = [chunk for chunk in passages if chunk.kind == "initiative" and chunk.ward == topic.ward
+                 and chunk.section[-1:] == (topic.title,)]
+        if under:
+            lines.append(labels["under_goal"] + _names(under, numbers, english))
         return _answer(question, lines, numbers, english)
     n = numbers.of(topic)
     if topic.kind == "glossary":
@@ -118,6 +123,7 @@ _JA = {
     "program": "この取組は「{title}」の一つです。その狙い: {aim}",
     "peers": "同じ「{heading}」のほかの取組: ",
     "members": "この事業の取組: ",
+    "under_goal": "この目標の取組: ",
     "term": "用語「{term}」: {text}",
     "used_in": "この用語が出てくる箇所: ",
 }
@@ -131,6 +137,7 @@ _EN = {
     "program": "It is one of the initiatives of 「{title}」, whose aim is: 「{aim}」",
     "peers": "Other initiatives under 「{heading}」: ",
     "members": "Initiatives of this program: ",
+    "under_goal": "Initiatives under this goal: ",
     "term": "The plan defines 「{term}」 as: 「{text}」",
     "used_in": "Where the term is used: ",
 }

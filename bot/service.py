@@ -9,7 +9,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from bot.answer import Answer, Citation
-from bot.compose import compose, listed_facts, plan_count, whole_list
+from bot.compose import (
+    asks_the_wards_goals,
+    compose,
+    goal_headings,
+    listed_facts,
+    plan_count,
+    ward_goals,
+    whole_list,
+)
 from bot.config import BotConfig
 from bot.conversation import Resolution, Turn, apply, on_topic, resolve
 from bot.detail import detail
@@ -229,6 +237,11 @@ class Bot:
                 answer = plan_count(result.query, engine.index.chunks, result.profile)
             elif listed:
                 answer = whole_list(result.query, listed, result.profile)
+        elif not in_context and (filters is None or filters.is_empty()) and \
+                asks_the_wards_goals(result.query, result.profile) and \
+                (goals := goal_headings(engine.index.chunks, ward or "")):
+            # 「豊平区の目標は？」: the ward's goal headings, not its first with the initiatives under it
+            answer = ward_goals(result.query, goals, result.profile)
         if resolution.listed:  # 「所管は？」 after a ward's whole list: every line's
             index = engine.index
             answer = listed_facts(result.query, [index.chunks[index.rows[cid]] for cid in resolution.listed

@@ -4,7 +4,7 @@ same theme in another ward only for a ward's initiative, no fact the answer alre
 
 from __future__ import annotations
 
-from bot.answer import LISTED, Answer
+from bot.answer import GOALS, LISTED, Answer
 from ingest.chunk import Chunk
 from ingest.profile import PlanProfile
 
@@ -20,6 +20,10 @@ def suggest(answer: Answer, profile: PlanProfile) -> tuple[str, ...]:
     found: list[str] = []
     if answer.intent == LISTED:  # a whole list: the same list of the next ward, not its first line's facts
         return tuple(_next_ward(chunk, profile, english))
+    if answer.intent == GOALS and chunk.ward:  # a ward's goals: its initiatives, or the next ward's goals
+        listing = (f"List all initiatives in {profile.english_ward(chunk.ward)} ward" if english
+                   else f"{chunk.ward}の取組を全部教えて")
+        return (listing, *_next_ward(chunk, profile, english))
     # a fact the answer already shows is not offered again (its 所管 line, its target line)
     if chunk.departments and answer.intent != "department" and chunk.departments[0].name not in answer.text:
         found.append("Which department is in charge?" if english else "所管は？")

@@ -993,3 +993,29 @@ def test_a_fact_asked_after_a_whole_list_is_asked_of_every_line(mini_bot):
 ])
 def test_asking_for_a_wards_whole_list(question, ward, listed):
     assert asks_whole_list(question, ward, {"清田区": "Kiyota", "手稲区": "Teine"}.get(ward or "", "")) is listed
+
+
+def test_a_wards_goals_asked_are_its_goal_headings_and_a_goal_is_pointed_at_by_its_label(mini_bot):
+    """「西区の目標は？」 was its first goal heading with the initiatives under it: now every goal heading, a
+    cited line each, suggesting the ward's whole list; 「目標1の取組は？」 next is that heading (not the
+    answer's first line), 「目標1について詳しく」 the heading with the initiatives under it — also after the
+    ward's whole list."""
+    goals = mini_bot.answer("西区の目標は？")
+    assert goals.intent == "goals" and not goals.abstained
+    assert goals.text.splitlines()[0] == "西区の取組目標は、この計画（抜粋）に1つあります（「取組目標・主な取組」、計画の順）。"
+    assert goals.text.splitlines()[1] == "・「目標1:誰もが安全・安心に暮らせるまちづくり」: 地域の防災力向上を進めます。 [1]"
+    assert [c.hit.chunk.title for c in goals.citations] == ["目標1:誰もが安全・安心に暮らせるまちづくり"]
+    assert goals.suggestions[0] == "西区の取組を全部教えて"
+    english = mini_bot.answer("What are Nishi ward's goals?")
+    assert english.intent == "goals"
+    assert english.text.startswith("The goals of Nishi ward (西区) in the plan (excerpt)")
+    _, under = mini_bot.dialogue(["西区の目標は？", "目標1の取組は？"])
+    assert under.understood_as == "「目標1:誰もが安全・安心に暮らせるまちづくり」について"
+    _, more = mini_bot.dialogue(["西区の目標は？", "目標1について詳しく"])
+    assert more.intent == "detail"
+    assert "この目標の取組: 「地域の防災力強化」[2]、「琴似発寒川の水環境保全推進事業」[3]。" in more.text
+    _, listed = mini_bot.dialogue(["西区の取組を全部教えて", "目標1の取組は？"])  # not every line's target
+    assert listed.understood_as == "「目標1:誰もが安全・安心に暮らせるまちづくり」について"
+    # a goal of something else, or the initiatives' numeric targets, are other questions
+    for asked in ("西区の防災の目標は？", "西区の目標値は？"):
+        assert mini_bot.answer(asked).intent != "goals", asked

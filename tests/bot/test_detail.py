@@ -81,4 +81,6 @@ def test_more_about_a_narrative_passage_gives_its_paragraphs(mini_bot):
     topic = first.citations[0].hit.chunk
     assert topic.kind == "narrative"
     assert more.text.splitlines()[1] == f"「{topic.title}」の計画（抜粋）の記載（1段落）:"
-    assert titles(more) == [topic.title]
+    # a ward's goal heading: the initiatives listed under it too
+    assert titles(more) == [topic.title, "地域の防災力強化", "琴似発寒川の水環境保全推進事業"]
+    assert more.text.splitlines()[-1] == "この目標の取組: 「地域の防災力強化」[2]、「琴似発寒川の水環境保全推進事業」[3]。"
