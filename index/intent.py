@@ -106,6 +106,8 @@ _PLAN_AIM = re.compile(
 # state. (When something *will* happen is a schedule, below, or the plan's target year, a figure.)
 _DATE = re.compile(
     r"いつ(?:から|でき|始ま|はじま|開始|開設|設置|設立|作られ|つくられ|作っ|つくっ|決ま|決め|策定|制定|定め|発足|導入|スタート)|何年(?:に|から|前)|"
+    # when a thing changes (「いつリニューアル？」, 「いつ変わるの？」, 「いつ便利になる？」): when it starts, as above
+    r"いつ(?:頃|ごろ)?(?:変わ|かわ|リニューアル|新しくな|切り?替わ|切りかわ|便利にな|良くな|よくな|使えるように)|"
     r"(?:開設|設置|設立|発足|開始)(?:は|って|したのは)\s*いつ|"
     r"\bwhen (?:was|were|did)\b|\bsince when\b|\bwhat year\b|\bhow long ago\b|"
     r"\bwhen (?:will|does|do|is|are) .{0,60}\b"

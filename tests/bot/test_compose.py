@@ -1985,6 +1985,12 @@ def test_when_it_will_start_is_answered_by_the_year_of_the_initiatives_target():
     assert "2023年: 設置" in said.text.splitlines()[0] and "目標:" not in said.text  # the row is said once
     english = answer("When will the application kiosk be introduced?", hits((kiosk, 0.92, 10.0)))
     assert english.text.startswith("The plan gives no start date for") and "set for 2023" in english.text
+    # when it changes is when it starts (「いつリニューアル？」 was answered with the passage, as if it said when)
+    for asked in ("申請書作成支援システムっていつリニューアル？", "申請書作成支援システムはいつ変わるの？",
+                  "申請書作成支援システムでいつ便利になる？"):
+        changed = answer(asked, hits((kiosk, 0.92, 10.0)))
+        assert changed.text.splitlines()[0].startswith(
+            "「マイナンバーカードを活用した申請書作成支援システムの試験的導入」の開始時期の記載はありませんが"), asked
     plain = answer("大型ごみのネット申込はいつ始まるの？", hits((chunk("p#L1", "大型ごみ収集のオンライン化"), 0.92, 10.0)))
     # no target row: the passage is quoted, and the missing date said after it
     assert not plain.abstained and "開始時期" not in plain.text.splitlines()[0]
