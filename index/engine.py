@@ -123,8 +123,9 @@ class SearchEngine:
         prior = query_prior(loaded.index, query.intent, query.boost, self.config) if retriever == "hybrid" else None
         pool = query.k * 2 if per_passage else query.k  # room for the paragraphs folded away
         if retriever == "hybrid":
+            english_ward = loaded.index.profile.english_ward(query.intent.ward or "")
             hits = chosen.search(query.search_text, pool, query.filters, prior=prior, lexical_query=query.lexical_text,
-                                 ward_free=ward_free_text(query), asked=query.asked)
+                                 ward_free=ward_free_text(query, english_ward), asked=query.asked)
         elif retriever == "lexical":
             hits = chosen.search(query.lexical_text, pool, query.filters)
         else:

@@ -175,15 +175,20 @@ def kanji_reading(text: str, mixed: bool = False) -> str:
     return asking_words_in_kanji(ime.convert(asking_words_in_kanji(text), mixed, verbs=True))
 
 
-def ward_free_text(query: Query) -> str | None:
-    """A Japanese question's search text with the ward it names (one with a chapter) read as 「区」, or
-    None: whether a ward's passage is still relevant without the help of the ward's name
+def ward_free_text(query: Query, english_ward: str = "") -> str | None:
+    """A question's search text with the ward it names (one with a chapter) read as 「区」 — in an English
+    question, its English name (``english_ward``: "Kiyota ward", "Kiyota-ku") as "the ward" too — or None:
+    whether a ward's passage is still relevant without the help of the ward's name
     (`bot.config.Relevance.without_ward`). A ward without a chapter is searched as 「区」 in the first
     place (`understand`)."""
     ward = query.intent.ward
-    if query.language != "ja" or not ward or ward not in query.search_text:
+    if not ward or ward not in query.search_text or query.language not in ("ja", "en"):
         return None
-    return query.search_text.replace(ward, "区")
+    text = query.search_text.replace(ward, "区")
+    if query.language == "en" and english_ward:
+        named = rf"\b{re.escape(english_ward)}(?:[- ]ku\b|\s+ward\b)?"
+        text = re.sub(named, "the ward", text, flags=re.IGNORECASE)
+    return text
 
 
 def _subject_words(question: str, glosses: Callable[[], Glosses] | None, profile: PlanProfile) -> str:
