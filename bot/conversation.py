@@ -136,7 +136,8 @@ _NTH_CITED = re.compile(r"(?:(?P<digit>[2-9２-９])|(?P<kanji>[二三四五六�
                         r"\b(?:number|no\.|item) ?(?P<number>[2-9])\b", re.IGNORECASE)
 # A goal heading the previous answer cited, pointed at by its own label (「目標2の取組は？」, 「取組3って何するの？」 after a
 # ward's goals): that heading (目標2:安全・安心に暮らすことができるまちづくり).
-_LABELLED = re.compile(r"(?P<label>目標|取組|取り組み)\s*(?P<n>[1-9１-９])(?![0-9０-９])")
+# (not a figure: 「目標3万人って多い？」)
+_LABELLED = re.compile(r"(?P<label>目標|取組|取り組み)\s*(?P<n>[1-9１-９])(?![0-9０-９.,．万千百億%％人件回か割倍年])")
 _NUMERALS = {word: n for words in ("二三四五六七八九", ("second", "third", "fourth", "fifth"),
                                    ("2nd", "3rd", "4th", "5th"))
              for n, word in enumerate(words, 2)}
