@@ -77,7 +77,7 @@ _FACT_JA = {
     "opinion": "評判や個人の感想・意見",
     "live": "現在の待ち時間・混雑・稼働状況などの最新状況",
     "construction": "新しい施設・駅・道路などの建設予定",
-    "ranking": "順位・人気や、区・施設どうしの比較",
+    "ranking": "順位・人気やおすすめ、区・施設どうしの比較",
     "privacy": "相談内容や個人情報の扱い",
     "validity": "カードや書類の有効期限・更新時期",
     "edition": "冊子・地図などの版や改訂の時期",
@@ -129,7 +129,7 @@ _FACT_EN = {
     "opinion": "reviews, feelings or personal opinions",
     "live": "live status such as today's waiting times or outages",
     "construction": "plans to build a new facility, station or road",
-    "ranking": "rankings, popularity or comparisons between wards or facilities",
+    "ranking": "rankings, popularity, recommendations or comparisons between wards or facilities",
     "privacy": "how what you tell them or your personal data is handled",
     "validity": "how long cards or documents stay valid or when to renew them",
     "edition": "which edition of a booklet or map is current, or when it was revised",
@@ -492,10 +492,17 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
     review or an initiative names."""
     if _passage_speaks_of(query, lead, hits, profile):
         return _naming_more(query, lead, hits, relevance, settings, profile)
-    return next((h for h in hits[: settings.lead_candidates]
-                 if h.chunk.title != lead.chunk.title and h.chunk.ward == lead.chunk.ward
-                 and relevance.score(h) >= relevance.threshold
-                 and _passage_speaks_of(query, h, hits, profile)), lead)
+    candidates = [h for h in hits[: settings.lead_candidates]
+                  if h.chunk.title != lead.chunk.title and h.chunk.ward == lead.chunk.ward
+                  and relevance.score(h) >= relevance.threshold]
+    speaking = next((h for h in candidates if _passage_speaks_of(query, h, hits, profile)), None)
+    if speaking is not None:
+        return speaking
+    # none names it in the question's words (「清田区って災害に強いまちづくりしてる？」: 防災, not 災害): an initiative
+    # of the ward relevant without the ward's name — as relevant as an answer must be with it — speaks of it
+    # (scored so only when the question names the ward)
+    return next((h for h in candidates if h.chunk.kind == "initiative"
+                 and (free := relevance.without_ward(h)) is not None and free >= relevance.threshold), lead)
 
 
 def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance, settings: AnswerSettings,

@@ -463,7 +463,10 @@ _NOT_IN_PLAN = {
         r"(?:の|な)?(?:のは|は|って)\s*(?:どこ|どれ|なに|何)|"
         r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
         r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|"
-        r"\branking\b|\b(?:the )?most popular\b", re.I),
+        r"\branking\b|\b(?:the )?most popular\b|"
+        # a recommendation (「清田区でおすすめの紅葉スポットはどこ？」): the plan recommends no place or thing
+        r"(?:おすすめ|オススメ|お勧め|お薦め)(?:の|な)?[^。？?、]{0,12}?(?:は|って|を)?\s*(?:どこ|どれ|なに|何|教えて)|"
+        r"\bwhat (?:do you|would you|can you) recommend\b|\brecommend(?:ed)? (?:places?|spots?)\b", re.I),
     # what taking part or giving earns the asker (内申点が上がる？, 会社の宣伝になる？, ボランティア証明書もらえる？,
     # ふるさと納税の返礼品, "perks"): the plan names no such benefit — unless a passage speaks of one (`STATED_BY`)
     "benefit": re.compile(

@@ -745,6 +745,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("こども家庭センターの相談員は保育士の資格を持ってるの？", "general", "credentials"),
         ("資格を持った人を採用するの？", "general", None),
         ("南区の農産物、どこの直売所で買える？", "ward", "business"),
+        # a recommendation: the plan recommends nothing (was answered with 清田区's nature initiative)
+        ("清田区でおすすめの紅葉スポットはどこ？", "ward", "ranking"),
+        ("What do you recommend in Minami ward?", "ward", "ranking"),
+        ("清田区の紅葉スポットはどこ？", "ward", None),  # an ordinary question
         ("消防検査のオンライン化はいつ始まるの？", "date", None),  # the target year answers it
         ("When will online fire inspections start?", "date", None),
         ("When will Sapporo let people apply for bulky trash pickup online?", "date", None),
@@ -1793,6 +1797,26 @@ def test_a_silent_ward_overview_yields_to_the_wards_relevant_passage_that_names_
     other = replace(review, id="p#L160", ward="手稲区", title="手稲区：アクションプラン 2019 におけるまちづくりの取組")
     assert answer("西区って前にやまめの放流とかやってたよね？", hits((overview, 0.95, 10.0), (other, 0.93, 10.0))).abstained
     assert answer("西区って前にやまめの放流とかやってたよね？", hits((overview, 0.95, 10.0), (review, 0.80, 0.0))).abstained
+
+
+def test_a_silent_ward_overview_yields_to_the_wards_initiative_relevant_without_the_wards_name():
+    """「清田区って災害に強いまちづくりしてる？」: the overview leads by the ward's name; the ward's disaster drills
+    name 防災, not 災害 — but are as relevant without the ward's name as an answer must be with it: they lead.
+    One relevant only with the name (保育園's 空き状況 of the ward's child-rearing salon) does not."""
+    overview = chunk("p#L52", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                     text="清田区は市の南東部に位置し、自然を生かした街並みが形成されています。")
+    drills = chunk("p#L85", "きよた地域防災力強化事業", ward="清田区",
+                   text="地域防災力を高めるため、区内すべての基幹避難所で住民とともに開設訓練を実施します。")
+
+    def scored(without_ward):
+        return [Hit(overview, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": 0.82,
+                                        "description_ward_free": 0.82, "lexical_ward_free": 0.0}),
+                Hit(drills, 0.99, 2, {"dense": 0.89, "lexical": 2.0, "dense_ward_free": without_ward,
+                                       "description_ward_free": without_ward, "lexical_ward_free": 0.0})]
+
+    led = answer("清田区って災害に強いまちづくりしてる？", scored(0.87))
+    assert not led.abstained and led.citations[0].hit.chunk is drills
+    assert answer("清田区って災害に強いまちづくりしてる？", scored(0.83)).abstained
 
 
 def test_a_ward_overview_naming_part_of_the_question_yields_to_a_passage_of_the_ward_naming_more():
