@@ -37,13 +37,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from bot.answer import LISTED, Answer
+from bot.answer import GOALS, LISTED, Answer
 from bot.quote import DATE
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.document import description_text, spoken_text
-from index.intent import mentioned_ward
+from index.intent import asks_whole_list, mentioned_ward
 from index.kana_kanji import asking_words_in_kanji
 from index.query import Query
+from index.ranker import asks_about_the_past
 from index.synonyms import synonym_groups
 from index.units import counted_kind, counted_unit
 from index.unstated import (
@@ -115,6 +116,9 @@ _NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|�
                         r"(?:何|なに|どんな(?:こと)?)(?:を)?\s*(?:して|やって|する|やる|しようと)|"
                         r"\bwhat (?:are they|is the ward|does the ward|do they) (?:doing|do) "
                         r"(?:now|today|these days)\b", re.IGNORECASE)
+# What the ward aims at or puts its effort into (「何に力を入れてるの？」, 「どんなまちを目指してるの？」), asked after one of
+# its narrative passages (its overview): asked of the ward.
+_WARDS_AIMS = re.compile(r"目指|めざ|方針|ビジョン|将来像|力を入れ|力入れ")
 # An earlier topic pointed back at (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one"): the
 # first, or the latest before the current one.
 _EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ目|一つ目|ひとつ目)の(?:ほう|方|やつ|取組|取り組み|話|事業|"
@@ -316,6 +320,15 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
                          if chunk.kind == "narrative" and chunk.ward == topic.ward)
         return Resolution("like", None, None, topic.ward, exclude=told, like=topic,
                           understood_as=f"「{topic.title}」に書かれたことの、今の計画での取組")
+    if topic is not None and topic.kind == "narrative" and topic.ward and not message.intent.ward and \
+            message.language == "ja" and not message.intent.other_ward and not asks_about_the_past(text) and \
+            not message.plan_terms:
+        # (not what it did: 「前の計画のときは何に力を入れてたの？」 asks its 2019 review)
+        # 「何に力を入れてるの？」, 「何に取り組んでるの？」 after 「清田区ってどんな区？」: of the ward, its goals or its
+        # list (was a city-wide question: the GX consortium)
+        asked = f"{topic.ward}は{text}"
+        if _WARDS_AIMS.search(text) or asks_whole_list(asked, topic.ward):
+            return Resolution("new", asked, None, topic.ward, understood_as=asked)
     ward = message.intent.ward
     rest = None  # another ward named, with only filler words besides (「南区だと？」 leaves "")
     if ward and ward != previous.ward:
@@ -381,6 +394,12 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
             listed = frozenset(citation.hit.chunk.id for citation in previous.answer.citations)
             return Resolution("within", None, None, carried_ward, understood_as=f"前の回答の{len(listed)}件の中の取組",
                               group=listed)
+        if previous.answer.intent == GOALS:  # ... after a ward's goals: among the initiatives under them
+            headings = {citation.hit.chunk.title for citation in previous.answer.citations}
+            under = frozenset(chunk.id for chunk in passages if chunk.kind == "initiative" and
+                              chunk.ward == topic.ward and chunk.section and chunk.section[-1] in headings)
+            return Resolution("within", None, None, carried_ward,
+                              understood_as=f"前の回答の{len(headings)}つの目標の中の取組", group=under)
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),
                           understood_as=f"「{topic.title}」の中の取組", group=_group_of(topic, passages))
     counted = _counted_in(topic, passages) if topic is not None and topic.kind == "glossary" else None

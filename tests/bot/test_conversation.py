@@ -1019,3 +1019,21 @@ def test_a_wards_goals_asked_are_its_goal_headings_and_a_goal_is_pointed_at_by_i
     # a goal of something else, or the initiatives' numeric targets, are other questions
     for asked in ("西区の防災の目標は？", "西区の目標値は？"):
         assert mini_bot.answer(asked).intent != "goals", asked
+
+
+def test_what_a_ward_aims_at_or_does_asked_after_one_of_its_narrative_passages_is_asked_of_the_ward(mini_bot):
+    """「何に力を入れてるの？」, 「何に取り組んでるの？」 after a ward's narrative passage (清田区's overview) were
+    city-wide questions (the GX consortium answered): asked of the ward — its goals, its list; 「その中で川の
+    やつは？」 after the goals looks among the initiatives under them."""
+    _, aims = mini_bot.dialogue(["西区の目標1", "何に力を入れてるの？"])
+    assert aims.understood_as == "西区は何に力を入れてるの？" and aims.intent == "goals"
+    _, doing = mini_bot.dialogue(["西区の目標1", "何に取り組んでるの？"])
+    assert doing.understood_as == "西区は何に取り組んでるの？" and doing.intent == "list"
+    _, among = mini_bot.dialogue(["西区の目標は？", "その中で川のやつは？"])
+    assert among.understood_as == "前の回答の1つの目標の中の取組" and lead(among) == "琴似発寒川の水環境保全推進事業"
+    # what it did before asks its 2019 review, not its goals
+    _, past = mini_bot.dialogue(["西区の目標1", "前の計画のときは何に力を入れてたの？"])
+    assert past.intent != "goals" and past.understood_as != "西区は前の計画のときは何に力を入れてたの？"
+    # after a city-wide initiative, no ward is put in front of it
+    _, city = mini_bot.dialogue(["消防検査のオンライン化について教えて", "何に力を入れてるの？"])
+    assert not (city.understood_as or "").endswith("は何に力を入れてるの？")
