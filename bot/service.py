@@ -228,8 +228,8 @@ class Bot:
             relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
         answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context)
         ward = result.query.intent.ward
-        if not in_context and (filters is None or filters.is_empty()) and \
-                asks_whole_list(result.query.text, ward, result.profile.english_ward(ward) if ward else ""):
+        whole = not in_context and (filters is None or filters.is_empty())  # asked alone, of the whole plan
+        if whole and asks_whole_list(result.query.text, ward, result.profile.english_ward(ward) if ward else ""):
             # 「清田区の取組を全部教えて」: every initiative of the ward, not the best one and three related
             listed = [chunk for chunk in engine.index.chunks
                       if chunk.ward == ward and chunk.kind == "initiative"]
@@ -237,8 +237,7 @@ class Bot:
                 answer = plan_count(result.query, engine.index.chunks, result.profile)
             elif listed:
                 answer = whole_list(result.query, listed, result.profile)
-        elif not in_context and (filters is None or filters.is_empty()) and \
-                asks_the_wards_goals(result.query, result.profile) and \
+        elif whole and asks_the_wards_goals(result.query, result.profile) and \
                 (goals := goal_headings(engine.index.chunks, ward or "")):
             # 「豊平区の目標は？」: the ward's goal headings, not its first with the initiatives under it
             answer = ward_goals(result.query, goals, result.profile)
