@@ -444,6 +444,13 @@ def ward_goals(query: Query, goals: Sequence[Chunk], profile: PlanProfile) -> An
                   hits=tuple(hits))
 
 
+def under_goals(chunks: Sequence[Chunk], ward: str | None, headings: set[str]) -> list[Chunk]:
+    """The initiatives of ``ward`` listed under any of the goal ``headings`` (their titles), in the plan's
+    order."""
+    return [chunk for chunk in chunks if chunk.kind == "initiative" and chunk.ward == ward
+            and chunk.section and chunk.section[-1] in headings]
+
+
 def goal_headings(chunks: Sequence[Chunk], ward: str) -> list[Chunk]:
     """The goal headings of ``ward``'s chapter (目標1:…, 手稲区's 目標: and 取組1:…), as its narrative passages."""
     return [chunk for chunk in chunks if chunk.ward == ward and chunk.kind == "narrative"

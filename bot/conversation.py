@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.answer import GOALS, LISTED, Answer
+from bot.compose import under_goals
 from bot.quote import DATE
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.document import description_text, spoken_text
@@ -396,8 +397,7 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
                               group=listed)
         if previous.answer.intent == GOALS:  # ... after a ward's goals: among the initiatives under them
             headings = {citation.hit.chunk.title for citation in previous.answer.citations}
-            under = frozenset(chunk.id for chunk in passages if chunk.kind == "initiative" and
-                              chunk.ward == topic.ward and chunk.section and chunk.section[-1] in headings)
+            under = frozenset(chunk.id for chunk in under_goals(passages, topic.ward, headings))
             return Resolution("within", None, None, carried_ward,
                               understood_as=f"前の回答の{len(headings)}つの目標の中の取組", group=under)
         return Resolution("within", None, None, carried_ward, exclude=frozenset({topic.id}),

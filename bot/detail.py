@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answer import Answer
-from bot.compose import Cites, cite, sentences
+from bot.compose import Cites, cite, sentences, under_goals
 from index.hit import Hit
 from ingest.chunk import Chunk
 from ingest.display import departments_text, informative_sections, measure_text
@@ -42,8 +42,7 @@ def detail(question: str, topic: Chunk, passages: Sequence[Chunk], profile: Plan
                                                  plan=profile.name_en if english else profile.name_ja))
         lines.extend(cite(sentences(chunk.text, 99), numbers.of(chunk)) for chunk in paragraphs)
         # a ward's goal heading (目標2:地域のまちづくり活動の推進): the initiatives listed under it
-        under = [chunk for chunk in passages if chunk.kind == "initiative" and chunk.ward == topic.ward
-                 and chunk.section[-1:] == (topic.title,)]
+        under = under_goals(passages, topic.ward, {topic.title})
         if under:
             lines.append(labels["under_goal"] + _names(under, numbers, english))
         return _answer(question, lines, numbers, english)
