@@ -173,9 +173,16 @@ def sentences(text: str, limit: int = 2) -> str:
 
 
 def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, question: str = "",
-                 frame: str = "") -> Hit:
-    """The passage the answer leads with. ``frame``: the question an elliptical follow-up keeps the frame of."""
+                 frame: str = "", topic: Chunk | None = None) -> Hit:
+    """The passage the answer leads with. ``frame``: the question an elliptical follow-up keeps the frame of;
+    ``topic``: the passage a follow-up is asked of."""
     top = hits[0]
+    if topic is not None and top.chunk.id == topic.id and intent.kind == "figure" and topic.indicator and \
+            intent.unit is None and not _states_a_number(topic):
+        # 「どのくらいやってるの？」 of the naming-rights initiative (its target: 増加): its own row, said to state no
+        # number — not another initiative's that states any (one in the unit asked, "How many hours will that
+        # save?" after 生成AI, may be what the conversation was after: RPA's 40,000時間)
+        return top
     candidates = hits[: settings.lead_candidates]
     # close to the best, and relevant in its own right (a figure question's unit must not lift an unrelated
     # passage that states it: 「予防接種、市の助成で何円？」 → the corporate-donation target in 千円)
@@ -656,11 +663,12 @@ _NAME_RUN = r"[\u3400-\u9fff々ァ-ヺー]*"  # the kanji and katakana a name ru
 
 
 def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Relevance | None = None,
-            settings: AnswerSettings | None = None, in_context: bool = False) -> Answer:
+            settings: AnswerSettings | None = None, in_context: bool = False, topic: Chunk | None = None) -> Answer:
     """Build the answer to ``query`` from ``hits`` (best first), in the words of ``profile``'s plan.
 
     ``in_context``: a follow-up read against the previous turn (「手稲区だと？」 after a 西区 initiative): its
-    topic words are the previous question's, so a ward's passage is not asked to name them."""
+    topic words are the previous question's, so a ward's passage is not asked to name them. ``topic``: the
+    passage it is asked of (「目標は？」), if any."""
     settings = settings or AnswerSettings()
     question, intent = query.text, query.intent
     relevance = (relevance or Relevance()).for_language(intent.language)
@@ -696,7 +704,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
-    lead = _choose_lead(intent, hits, relevance, settings, query.text, query.frame)
+    lead = _choose_lead(intent, hits, relevance, settings, query.text, query.frame, topic)
     if intent.kind == "definition" and lead.chunk.kind == "glossary" and \
             (undefined := _undefined_abbreviation(question, lead.chunk, hits)):
         # 「PFIってなに？」 led by the glossary's PFS: the plan defines no PFI — said so, the passages naming it
@@ -1128,6 +1136,11 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
     for hit in close or hits:
         first_of_title.setdefault(hit.chunk.title, hit)
     suggestions = list(first_of_title.values())[: settings.max_suggestions]
+    if missing == "figure" and relevant and not absent and suggestions and (row := suggestions[0].chunk).indicator:
+        # 「何人くらい使ってるの？」 of the bulky-waste booking: no such number, but what its target row counts
+        n, measure = cites.n(suggestions[0]), measure_text(row, profile)
+        lines.append(cite(f"What the plan sets for 「{row.title}」 is 「{row.indicator}」: {measure}." if english
+                          else f"計画が示しているのは「{row.title}」の目標「{row.indicator}」（{measure}）です。", n))
     if suggestions:
         parts = [f"「{h.chunk.title}」[{cites.n(h)}]" for h in suggestions]
         if relevant and missing:

@@ -42,7 +42,7 @@ from bot.compose import under_goals
 from bot.quote import DATE
 from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.document import description_text, spoken_text
-from index.intent import asks_whole_list, mentioned_ward
+from index.intent import YEAR, asks_whole_list, mentioned_ward
 from index.kana_kanji import asking_words_in_kanji
 from index.query import Query
 from index.ranker import asks_about_the_past
@@ -862,6 +862,7 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     asked fact too (「参加費っていくら？」, 「今日は何分待ち？」: `without_asked_fact`)."""
     fact = message.intent.unanswerable_fact
     text = without_asked_fact(asking_words_in_kanji(message.text), fact)  # 「しょかんは？」 asks 所管
+    text = YEAR.sub(" ", text)  # (「令和9年度は？」, 「R9だと？」: a year of the topic's figures, no subject of its own)
     if message.language == "en":
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 

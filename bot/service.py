@@ -226,7 +226,9 @@ class Bot:
         relevance = self.config.relevance
         if in_context:
             relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
-        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context)
+        asked_of = resolution.topic if resolution.kind == "same_topic" else None
+        answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context,
+                         asked_of)
         ward = result.query.intent.ward
         whole = not in_context and (filters is None or filters.is_empty())  # asked alone, of the whole plan
         if whole and asks_whole_list(result.query.text, ward, result.profile.english_ward(ward) if ward else ""):

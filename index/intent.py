@@ -15,6 +15,12 @@ from index.unstated import (CLAUSED, SUBJECT_BOUND, UNMATCHED_IN_ENGLISH, asking
                             subject_of, unanswerable_fact)
 from ingest.profile import PlanProfile
 
+# A year as the plan and its readers write it (2027年, 令和9年度, R9 — staff's 令和 9), a time and no subject.
+YEAR = re.compile(r"(?:20\d\d|令和\s*\d{1,2}|(?<![A-Za-z])R\s*\d{1,2}(?!\d))\s*(?:年度?)?末?")
+# A plan year alone, as a follow-up asks a figure for it (「2027年には？」, 「令和9年度は？」, 「R9だと？」, "and in 2027?").
+_YEAR_ONLY = (rf"^\s*(?:(?:じゃあ|では|それで|それじゃ|なら)[、,\s]*)?(?:{YEAR.pattern})\s*(?:まで|の時点|時点)?\s*"
+              r"(?:に|で)?\s*(?:は|には|だと|では)?\s*(?:どう(?:なる|なって(?:る|いる))?(?:の)?)?\s*[?？]?\s*$|"
+              r"^\s*(?:and |what about |how about )?(?:in |by )?20\d\d\s*\??\s*$")
 _FIGURE = re.compile(
     rf"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))(?!も)|{DURATION}|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|"
     r"何\s*年\s*(?:間|くらい|ぐらい|ほど|程度|保存|保管|有効)|いつまで|どれ(だけ|くらい|ぐらい)|(?:いくつ|幾つ)(?!か|も)|"
@@ -37,7 +43,9 @@ _FIGURE = re.compile(
     # the amount a grant pays ("How much does the student grant pay?"), no price
     r"\bhow much (?:money )?(?:does|will|would|can|could) (?!(?:i|we|you|it)\b).{0,60}"
     r"\b(?:pay|pays|give|gives|provide|provides)\b|"
-    r"\bhow much (?:money )?(?:do|does|will|would|can|could) .{0,60}\b(?:get|receive)\b",
+    r"\bhow much (?:money )?(?:do|does|will|would|can|could) .{0,60}\b(?:get|receive)\b|"
+    # a plan year and nothing else asked (「2027年には？」, 「令和9年度は？」, "and in 2027?"): that year's figure
+    rf"{_YEAR_ONLY}",
     re.IGNORECASE,
 )
 

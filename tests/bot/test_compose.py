@@ -754,6 +754,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("When will Sapporo let people apply for bulky trash pickup online?", "date", None),
         ("When does the snow plough come to my street?", "general", "own_case"),  # the asker's own street
         ("西区の公園の遊具、うちの近所の公園はいつ新しくなる？", "date", "own_case"),  # when it changes: as when it starts
+        # a plan year alone, a follow-up asking the figure for it; a year with a thing asked is no figure
+        ("2027年には？", "figure", None),
+        ("令和9年度は？", "figure", None),
+        ("R9だと？", "figure", None),
+        ("じゃあ2022年は？", "figure", None),
+        ("and in 2027?", "figure", None),
+        ("2027年に何がある？", "general", None),
+        ("Rは？", "general", None),
         ("保育所の登降園システム、うちの保育園はいつから使える？", "date", "own_case"),
         ("家の近くの川のゴミ拾い、町内でやるなら西区は手伝ってくれる？", "ward", None),  # own place, no when
         ("うちの町内会、回覧板がまだ紙なんだよね。豊平区でスマホの使い方を教えてくれたりしないかな", "ward", None),
@@ -1510,6 +1518,29 @@ def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
     assert result.citations[0].hit.chunk is BULKY
     share = answer("大型ごみのインターネット受付は何％を目指すの？", hits((BULKY, 0.92, 10.0)))
     assert not share.abstained and "2027年: 50%" in share.text.splitlines()[0]
+    # what the plan does set is said, cited: the passage's own target row
+    assert result.text.splitlines()[1] == ("計画が示しているのは「大型ごみ収集のオンライン化」の目標「大型ごみ申込受付件数における"
+                                           "インターネット受付件数の割合」（2022年: — → 2027年: 50%）です [1]。")
+    english = answer("How many people use the online bulky waste booking now?", hits((BULKY, 0.92, 10.0)))
+    assert english.abstained and "What the plan sets for 「大型ごみ収集のオンライン化」 is" in english.text
+
+
+def test_a_figure_follow_up_stays_on_a_topic_whose_target_is_a_word():
+    """「どのくらいやってるの？」 of the naming-rights initiative (target: 増加): its own row, said to state no
+    number — not another initiative retrieved with it that states one; asked alone, or in a unit another passage
+    states, the passage that states a number may still lead."""
+    naming = chunk("p#L597", "広告事業、ネーミングライツ導入の促進による民間事業者等の地域貢献の促進",
+                   text="ネーミングライツの導入を促進します。", indicator="ネーミングライツを導入する市有施設数",
+                   baseline=Measure(2022, "—"), target=Measure(2027, "増加"))
+    ranked = hits((naming, 0.90, 10.0), (CENTER, 0.90, 10.0))
+    alone = answer("どのくらいやってるの？", ranked)
+    assert alone.citations[0].hit.chunk is CENTER
+    asked_of = compose(query("どのくらいやってるの？"), ranked, PROFILE, in_context=True, topic=naming)
+    assert asked_of.citations[0].hit.chunk is naming and asked_of.abstained
+    assert "「ネーミングライツを導入する市有施設数」（2022年: — → 2027年: 増加）" in asked_of.text
+    # a number in the unit asked, which another passage states, may be what the conversation was after
+    counted = compose(query("何人くらい？"), ranked, PROFILE, in_context=True, topic=naming)
+    assert counted.citations[0].hit.chunk is CENTER
     people = answer("マイナンバーカードセンターで何人に交付するの？", hits((BULKY, 0.92, 0.0), (CENTER, 0.91, 10.0)))
     assert people.citations[0].hit.chunk is CENTER and "63,700人" in people.text.splitlines()[0]
 

@@ -276,6 +276,15 @@ def test_the_current_figure_or_what_a_target_does_asked_of_a_target_stays_on_the
     assert now.understood_as == "「大型ごみ収集のオンライン化」について"
 
 
+@pytest.mark.parametrize("follow_up", ["2027年には？", "令和9年度は？", "R9だと？", "And in 2027?"])
+def test_a_plan_year_alone_asks_the_topics_figure_for_it(mini_bot, follow_up):
+    """「令和9年度は？」 after the bulky-waste booking: that year's target (was a new question: 令和, R were read as
+    its subject, and nothing was found)."""
+    _, year = mini_bot.dialogue(["大型ごみのネット受付について教えて", follow_up])
+    assert year.understood_as == "「大型ごみ収集のオンライン化」について" and not year.abstained
+    assert "2027年: 50%" in year.text.splitlines()[1]
+
+
 def test_a_thing_no_passage_names_added_to_the_topic_is_asked_of_the_topic(mini_bot):
     """「スマホでも簡単になる？」 after the bulky-waste initiative: スマホ is named by no passage, so the message asks
     the topic (searched alone it was a new question); 「消防検査もオンラインになる？」 names another passage's thing."""
