@@ -84,6 +84,10 @@ _ELSEWHERE = re.compile(r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎
                         r"(?:ward offices|wards|offices|branches|places|locations|sites|facilities)\b", re.I)
 # The other wards (「ほかの区でもやってる？」, "Do other wards do this too?").
 _OTHER_WARDS = re.compile(r"(?:他|ほか|別|よそ)の区|\b(?:other|another) wards?\b", re.I)
+# The previous ward named to be left out (「手稲区以外でも似たのある？」, 「手稲以外の区は？」, "outside Teine ward"):
+# the other wards, asked as 「ほかの区」 is.
+_BUT_WARD = r"(?:区)?\s*(?:以外(?:の区)?|じゃない区|ではない区)"
+_BUT_WARD_EN = r"(?:[- ]ku|\s+ward)?"
 # "Among those, the X" (「その中のスポーツのやつ」): an item inside the previous topic, not the topic itself.
 _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|なか|うち)|"
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
@@ -359,14 +363,17 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     carried_ward = ward or (None if other else previous.ward)
     if topic is not None and topic.ward is None and _ELSEWHERE.search(text):
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
-    if previous.ward and not ward and _OTHER_WARDS.search(text):
+    others = None  # 「手稲区以外でも似たのある？」 after 手稲区's: asked as 「ほかの区でも似たのある？」
+    if previous.ward and ward == previous.ward and (others := _but_the_ward(text, ward, profile)) is not None:
+        message, ward = replace(message, text=others), None
+    if previous.ward and not ward and (others is not None or _OTHER_WARDS.search(text)):
         # 「ほかの区でもやってる？」 after a ward's initiative: what is like it in the other wards; 「ほかの区でスポーツの
         # イベントある？」 asks on its own terms — either way in the wards but the previous one
         elsewhere = frozenset(chunk.id for chunk in passages if chunk.ward == previous.ward)
         if topic is not None and topic.ward and not _own_words(message, profile):
-            return Resolution("like", None, None, None, exclude=elsewhere, like=topic,
+            return Resolution("like", others, None, None, exclude=elsewhere, like=topic,
                               understood_as=f"「{topic.title}」に似たほかの区の取組")
-        return Resolution("other_items", None, None, None, exclude=elsewhere,
+        return Resolution("other_items", others, None, None, exclude=elsewhere,
                           understood_as=f"{previous.ward}以外の区の取組")
     if topic is not None and topic.ward and _CITY_WIDE.search(text):
         # 「市全体でもやってる？」 after 豊平区's digital classes: what is like the topic among the city-wide passages
@@ -528,6 +535,21 @@ def _named_loosely(text: str, topic: Chunk, profile: PlanProfile) -> bool:
 # 「マニュアルみたいなのも」, 「チラシとかも」, 「食事の話も」: a thing named loosely; 「車いすの子も」: people with it
 _LIKE_IT = (r"(?:みたいな(?:の|もの)?|のような(?:の|もの)?|っぽい(?:の|もの)|とか|なんか|など|の(?:話|こと)|"
             r"向け(?:の(?:もの|やつ|の))?|の(?:子|子ども|子供|こども|人|方|家族))?")
+
+
+def _but_the_ward(text: str, ward: str, profile: PlanProfile) -> str | None:
+    """``text`` asked of the other wards when it names ``ward`` to leave it out (「手稲区以外でも似たのある？」 ->
+    「ほかの区でも似たのある？」, 「手稲以外の区は？」, "Anything similar outside Teine ward?" -> "… in other wards?"), or
+    None."""
+    japanese = re.compile(rf"{re.escape(ward.removesuffix('区'))}{_BUT_WARD}")
+    if japanese.search(text):
+        return japanese.sub("ほかの区", text, count=1)
+    english = re.escape(profile.english_ward(ward))
+    if not english:
+        return None
+    named = re.compile(rf"\b(?:outside(?: of)?|other than|apart from|except(?: for)?|besides) (?:the )?{english}"
+                       rf"{_BUT_WARD_EN}\b", re.IGNORECASE)
+    return named.sub("in other wards", text, count=1) if named.search(text) else None
 
 
 def _opening(turns: Sequence[Turn]) -> Turn:
@@ -889,7 +911,7 @@ def _own_words(message: Query, profile: PlanProfile) -> list[str]:
 
 
 # The words of 「ほかの区」 and "other wards" themselves.
-_OTHER_WARD_WORDS = {"区", "別", "他", "ほか", "よそ", "ward", "wards", "other"}
+_OTHER_WARD_WORDS = {"区", "別", "他", "ほか", "よそ", "ward", "wards", "other", "similar"}
 
 
 def _used_as_verbs(text: str) -> set[str]:

@@ -587,6 +587,20 @@ def test_other_wards_asked_for_the_topic_are_searched_for_what_is_like_it_there(
     assert all(c.hit.chunk.ward != "豊平区" for c in second.citations)
 
 
+@pytest.mark.parametrize("follow_up", ["豊平区以外でも似たのある？", "豊平以外の区は？", "Anything similar outside Toyohira ward?"])
+def test_the_topics_ward_named_to_leave_it_out_asks_the_other_wards(mini_bot, follow_up):
+    """「豊平区以外でも似たのある？」 names the topic's ward to leave it out: asked as 「ほかの区でも…」 (it was a
+    question of 豊平区 again, answered with its own passages or refused); 「豊平区以外で防災の取組ある？」 asks on its
+    own terms, the ward's passages sunk."""
+    _, like = mini_bot.dialogue(["豊平区のウォーキングの取組は？", follow_up])
+    assert like.understood_as == "「とよひらスポーツ健康ウォーキング事業」に似たほかの区の取組"
+    assert like.citations[0].hit.chunk.ward == "西区"
+    assert all(c.hit.chunk.ward != "豊平区" for c in like.citations)
+    _, own = mini_bot.dialogue(["豊平区のウォーキングの取組は？", "豊平区以外で防災の取組ある？"])
+    assert own.understood_as == "豊平区以外の区の取組" and own.question == "ほかの区で防災の取組ある？"
+    assert own.citations and all(c.hit.chunk.ward != "豊平区" for c in own.citations)
+
+
 @pytest.mark.parametrize("follow_up", ["市全体でもやってる？", "Is there anything city-wide?"])
 def test_the_whole_city_asked_for_a_wards_topic_is_searched_among_the_city_wide_passages(mini_bot, follow_up):
     """「市全体でもやってる？」 after 豊平区's walking initiative asks what is like it city-wide: no ward's passage is
