@@ -278,6 +278,12 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     before it, oldest first; ``passages``: the plan's chunks (to tell a thing only the topic names);
     ``shown``: every passage cited so far; ``presented``: those the answers presented, not only named in a
     「関連:」 line (default: all shown)."""
+    named = message.intent.ward
+    if named and (previous is None or previous.ward != named) and \
+            (others := _but_the_ward(message.text, named, profile)) is not None:
+        # 「手稲区以外で子育てサロンってある？」: asked of the other wards (it was a 手稲区 question), that ward's sunk
+        elsewhere = frozenset(chunk.id for chunk in passages if chunk.ward == named)
+        return Resolution("new", others, None, None, exclude=elsewhere, understood_as=f"{named}以外の区の取組")
     if previous is None:
         return Resolution()
     text = message.text

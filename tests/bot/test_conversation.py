@@ -601,6 +601,15 @@ def test_the_topics_ward_named_to_leave_it_out_asks_the_other_wards(mini_bot, fo
     assert own.citations and all(c.hit.chunk.ward != "豊平区" for c in own.citations)
 
 
+@pytest.mark.parametrize("question", ["西区以外で川の取組ある？", "Are there river programs outside Nishi ward?"])
+def test_a_ward_named_to_leave_it_out_is_not_the_questions_ward(mini_bot, question):
+    """「西区以外で川の取組ある？」 asked alone: the other wards, 西区's passages sunk (it was a 西区 question, answered
+    with 西区's river clean-up)."""
+    answer = mini_bot.answer(question)
+    assert answer.understood_as == "西区以外の区の取組"
+    assert answer.citations and answer.citations[0].hit.chunk.ward != "西区"
+
+
 @pytest.mark.parametrize("follow_up", ["市全体でもやってる？", "Is there anything city-wide?"])
 def test_the_whole_city_asked_for_a_wards_topic_is_searched_among_the_city_wide_passages(mini_bot, follow_up):
     """「市全体でもやってる？」 after 豊平区's walking initiative asks what is like it city-wide: no ward's passage is
