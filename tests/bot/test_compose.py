@@ -2194,7 +2194,8 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
                      "Is the city using pay-for-success contracts?", "成果連動型の契約ってもう使えるの？",
                      "Does the city sign pay-for-success contracts?",
                      "Is Chuo ward signing pay-for-success contracts?",
-                     "成果連動型の契約、見直したりしてる？", "成果連動型の契約って見直すの？"):
+                     "成果連動型の契約、見直したりしてる？", "成果連動型の契約って見直すの？",
+                     "成果連動型の契約、市はどうするつもり？", "成果連動型の契約ってこれからどうしていくの？"):
         assert answer(question, ranked).citations[0].hit.chunk is pfs, question
     for question in ("成果連動型って何？", "結果が出たときだけお金を払う契約", "What does pay-for-success mean?"):
         assert answer(question, ranked).citations[0].hit.chunk is term, question
