@@ -663,7 +663,8 @@ _NAME_RUN = r"[\u3400-\u9fff々ァ-ヺー]*"  # the kanji and katakana a name ru
 
 
 def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Relevance | None = None,
-            settings: AnswerSettings | None = None, in_context: bool = False, topic: Chunk | None = None) -> Answer:
+            settings: AnswerSettings | None = None, in_context: bool = False,
+            topic: Chunk | None = None) -> Answer:
     """Build the answer to ``query`` from ``hits`` (best first), in the words of ``profile``'s plan.
 
     ``in_context``: a follow-up read against the previous turn (「手稲区だと？」 after a 西区 initiative): its
@@ -1136,7 +1137,8 @@ def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: Answ
     for hit in close or hits:
         first_of_title.setdefault(hit.chunk.title, hit)
     suggestions = list(first_of_title.values())[: settings.max_suggestions]
-    if missing == "figure" and relevant and not absent and suggestions and (row := suggestions[0].chunk).indicator:
+    row = suggestions[0].chunk if suggestions else None
+    if missing == "figure" and relevant and not absent and row is not None and row.indicator:
         # 「何人くらい使ってるの？」 of the bulky-waste booking: no such number, but what its target row counts
         n, measure = cites.n(suggestions[0]), measure_text(row, profile)
         lines.append(cite(f"What the plan sets for 「{row.title}」 is 「{row.indicator}」: {measure}." if english

@@ -553,8 +553,8 @@ def _but_the_ward(text: str, ward: str, profile: PlanProfile) -> str | None:
     english = re.escape(profile.english_ward(ward))
     if not english:
         return None
-    named = re.compile(rf"\b(?:outside(?: of)?|other than|apart from|except(?: for)?|besides) (?:the )?{english}"
-                       rf"{_BUT_WARD_EN}\b", re.IGNORECASE)
+    named = re.compile(rf"\b(?:outside(?: of)?|other than|apart from|except(?: for)?|besides) "
+                       rf"(?:the )?{english}{_BUT_WARD_EN}\b", re.IGNORECASE)
     return named.sub("in other wards", text, count=1) if named.search(text) else None
 
 

@@ -1527,8 +1527,8 @@ def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
 
 def test_a_figure_follow_up_stays_on_a_topic_whose_target_is_a_word():
     """「どのくらいやってるの？」 of the naming-rights initiative (target: 増加): its own row, said to state no
-    number — not another initiative retrieved with it that states one; asked alone, or in a unit another passage
-    states, the passage that states a number may still lead."""
+    number — not another initiative retrieved with it that states one; asked alone, or in a unit another
+    passage states, the passage that states a number may still lead."""
     naming = chunk("p#L597", "広告事業、ネーミングライツ導入の促進による民間事業者等の地域貢献の促進",
                    text="ネーミングライツの導入を促進します。", indicator="ネーミングライツを導入する市有施設数",
                    baseline=Measure(2022, "—"), target=Measure(2027, "増加"))

@@ -587,7 +587,8 @@ def test_other_wards_asked_for_the_topic_are_searched_for_what_is_like_it_there(
     assert all(c.hit.chunk.ward != "豊平区" for c in second.citations)
 
 
-@pytest.mark.parametrize("follow_up", ["豊平区以外でも似たのある？", "豊平以外の区は？", "Anything similar outside Toyohira ward?"])
+@pytest.mark.parametrize("follow_up", ["豊平区以外でも似たのある？", "豊平以外の区は？",
+                                       "Anything similar outside Toyohira ward?"])
 def test_the_topics_ward_named_to_leave_it_out_asks_the_other_wards(mini_bot, follow_up):
     """「豊平区以外でも似たのある？」 names the topic's ward to leave it out: asked as 「ほかの区でも…」 (it was a
     question of 豊平区 again, answered with its own passages or refused); 「豊平区以外で防災の取組ある？」 asks on its
