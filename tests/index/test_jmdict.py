@@ -103,6 +103,18 @@ def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dict
     assert expand_english("Bulky garbage help for caregivers") == "Bulky garbage help for caregivers 大型ごみ"
 
 
+@pytest.mark.parametrize(("question", "term"), [
+    ("What does Kiyota ward do for kids?", "子ども"),  # JMdict translates child, not kid
+    ("Is there anything for a mum with a baby?", "子育て"),
+    ("My grandma can't use her phone. Is there help?", "高齢者"),
+    ("Classes for older people?", "高齢者"),
+])
+def test_everyday_words_for_the_people_the_plan_names_are_translated_as_its_own(question, term):
+    """The bundled glossary's everyday English for the people the plan names (kids, a baby, grandma, older
+    people), which JMdict's glosses miss: "What does Kiyota ward do for kids?" found the ward's events."""
+    assert term in expand_english(question).split()
+
+
 def test_the_frame_of_a_question_about_what_will_happen_is_not_translated():
     """"Is the city planning to …" asks whether something will happen: planning is no topic (企画), payroll is."""
     glosses = Glosses({_key("planning"): ("企画",), _key("payroll"): ("給与",), _key("trying"): ("試行",)})
