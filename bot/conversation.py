@@ -44,7 +44,7 @@ from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
 from index.document import description_text, spoken_text
 from index.intent import YEAR, asks_whole_list, mentioned_ward
 from index.kana_kanji import asking_words_in_kanji
-from index.query import Query
+from index.query import Query, english_ward_name
 from index.ranker import asks_about_the_past
 from index.synonyms import synonym_groups
 from index.units import counted_kind, counted_unit
@@ -87,7 +87,6 @@ _OTHER_WARDS = re.compile(r"(?:他|ほか|別|よそ)の区|\b(?:other|another) 
 # The previous ward named to be left out (「手稲区以外でも似たのある？」, 「手稲以外の区は？」, "outside Teine ward"):
 # the other wards, asked as 「ほかの区」 is.
 _BUT_WARD = r"(?:区)?\s*(?:以外(?:の区)?|じゃない区|ではない区)"
-_BUT_WARD_EN = r"(?:[- ]ku|\s+ward)?"
 # "Among those, the X" (「その中のスポーツのやつ」): an item inside the previous topic, not the topic itself.
 _WITHIN = re.compile(r"(?:その|この|あの|これらの|それらの)(?:中|なか|うち)|"
                      r"\b(?:among|one of|which of) (?:them|those|these)\b", re.I)
@@ -550,11 +549,11 @@ def _but_the_ward(text: str, ward: str, profile: PlanProfile) -> str | None:
     japanese = re.compile(rf"{re.escape(ward.removesuffix('区'))}{_BUT_WARD}")
     if japanese.search(text):
         return japanese.sub("ほかの区", text, count=1)
-    english = re.escape(profile.english_ward(ward))
+    english = profile.english_ward(ward)
     if not english:
         return None
     named = re.compile(rf"\b(?:outside(?: of)?|other than|apart from|except(?: for)?|besides) "
-                       rf"(?:the )?{english}{_BUT_WARD_EN}\b", re.IGNORECASE)
+                       rf"(?:the )?{english_ward_name(english)}", re.IGNORECASE)
     return named.sub("in other wards", text, count=1) if named.search(text) else None
 
 

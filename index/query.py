@@ -175,6 +175,11 @@ def kanji_reading(text: str, mixed: bool = False) -> str:
     return asking_words_in_kanji(ime.convert(asking_words_in_kanji(text), mixed, verbs=True))
 
 
+def english_ward_name(english_ward: str) -> str:
+    """A pattern for a ward's English name as written in a question: "Kiyota", "Kiyota ward", "Kiyota-ku"."""
+    return rf"\b{re.escape(english_ward)}(?:[- ]ku\b|\s+ward\b)?"
+
+
 def ward_free_text(query: Query, english_ward: str = "") -> str | None:
     """A question's search text with the ward it names (one with a chapter) read as 「区」 — in an English
     question, its English name (``english_ward``: "Kiyota ward", "Kiyota-ku") as "the ward" too — or None:
@@ -186,8 +191,7 @@ def ward_free_text(query: Query, english_ward: str = "") -> str | None:
         return None
     text = query.search_text.replace(ward, "区")
     if query.language == "en" and english_ward:
-        named = rf"\b{re.escape(english_ward)}(?:[- ]ku\b|\s+ward\b)?"
-        text = re.sub(named, "the ward", text, flags=re.IGNORECASE)
+        text = re.sub(english_ward_name(english_ward), "the ward", text, flags=re.IGNORECASE)
     return text
 
 
