@@ -168,18 +168,23 @@ _MORE_ONLY_WORDS = re.compile(
     r"それ|その|これ|この|そちら|件|やつ|について|を|が|は|の|って|ね|よ|か|な|で|"
     r"\b(?:tell|me|more|about|it|that|this|please|can|could|would|you|give|details?|info(?:rmation)?|in|on|"
     r"the|some|elaborate|go|into|explain|further)\b|[、。,.!！?？\s]", re.IGNORECASE)
-_WARD_ONLY_FILLER = re.compile(r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
+_WARD_ONLY_FILLER = re.compile(r"(?:です|でした|だよ|だね|だ)(?:よ|ね)?(?=[\s?？!！。.、,]*$)|"  # 「豊平区です」 (first: not で)
+                               r"(?:似た|同じ|同様の|そういう|こういう)(?:ような|よう)?(?:の|もの|こと|取組|取り組み)?|"
                                r"(?:って|も|にも|には|では|でも)?(?:ある|あります|あるの|やってる|やっている|やってます)(?:の|か)?|"
                                r"^(?:じゃあ|じゃ|それじゃ|それなら|それでは|では|で|あと)|"
                                # 「うちは南区なんだけど」, 「南区に住んでるんですけど」: the asker's own ward
                                r"^(?:うち|家|私|わたし|僕|俺)(?:は|の(?:区|とこ|ところ)は)|に住んで(?:る|いる|います)|"
                                # 「手稲区のほうが近いんだけど、手稲だと？」: the ward is nearer, a reason to ask of it
                                r"が(?:近い|近くて|便利|行きやすい)|"
+                               # 「西区の話なんだけど」, 「西区のことです」: which ward the question before meant
+                               r"の(?:話|こと|事|件)|"
                                r"(?:なん|な|なの|ん)?(?:だけど|ですけど|ですが|だが|やけど)|"
                                r"だと|では|でも|なら|の場合|の方|のほう|は|も|に|について|だったら|"
                                r"どう(?:ですか|でしょうか|でしょう|かな|なの|なん|だろう|なっている|なってる)?|"
                                r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|\bsomething similar\b|\bsimilar\b|"
-                               r"\bis there\b|\bin\b|\btoo\b|[\s?？!！。.、,]", re.I)
+                               r"\bis there\b|\bin\b|\btoo\b|[\s?？!！。.、,]|"
+                               # "I mean Toyohira ward", "I live in Toyohira": the ward meant
+                               r"\bi mean\b|\bi live\b|\bi(?:'m| am) (?:from|in)\b|\bactually\b", re.I)
 # Words that name the asked fact, not a topic: a message made of these (and one word more) is a follow-up.
 _FACT_WORDS = {
     "目標", "目標値", "指標", "数値", "値", "割合", "数", "人", "件", "何", "なに", "いつ", "まで", "予定", "担当",
@@ -194,6 +199,7 @@ _FACT_WORDS = {
     "現状", "現況",  # 「現状は？」 of a target: its baseline
     "削減", "短縮", "増加",  # 「削減目標は？」: what a target does to its figure
     "一緒",  # 「どこが一緒にやってるの？」: who the topic is done with
+    "話",  # 「西区の話なんだけど」: which ward the question before meant, no subject of its own
     "対策", "対応",  # 「どう対策するの」: what the topic does about it
     "備考", "欄",  # 「備考欄に書いてある事業は？」: the topic's own note
     "根拠", "出典", "ソース", "情報源", "出所", "引用", "元",  # 「根拠は？」: where the answer comes from
@@ -597,7 +603,11 @@ def _asked_again_in(ward: str, previous: Turn, earlier: Sequence[Turn],
     old = previous.ward
     asked = _latest_naming(old, [*earlier, previous], profile) if old else None
     if asked is None:
-        return f"{ward} {previous.query.text}", False
+        # a question asked on its own (「子育てサロンってどこでやってる？」, answered with 手稲区's) is whole with the
+        # ward in front (in English, "Nishi ward"); a follow-up's words (「目標は？」) need the conversation
+        english = profile.english_ward(ward) if previous.query.language == "en" else None
+        whole = previous.answer.understood_as is None
+        return f"{f'{english} ward' if english else ward} {previous.query.text}", whole
     question, written = asked
     if written is None:
         return f"{ward} {question}", False
