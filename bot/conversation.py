@@ -115,6 +115,9 @@ _CITY_WIDE = re.compile(r"(?:札幌)?市(?:全体|全域|として)|全市|\bcit
                         r"\bacross (?:the )?city\b", re.IGNORECASE)
 _WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.IGNORECASE)
 _WHEN = re.compile(r"いつ(?!も|でも)|\bwhen\b", re.IGNORECASE)
+_LIGHT_VERBS = {"為る", "有る", "成る", "出来る", "遣る", "居る", "入る", "含む"}
+# Which one of a kind (「何の業務で？」, 「どの業務？」, "which services?")
+_WHICH = re.compile(r"何の|なんの|どの(?!くらい|ぐらい|位|程度|よう)|\bwhich\b", re.IGNORECASE)
 # What is done now, asked after a ward's narrative (「今は何してるの」 after its overview or its 2019 review).
 _NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|現在|今後|これから)(?:は|って)?[、,]?\s*"
                         r"(?:何|なに|どんな(?:こと)?)(?:を)?\s*(?:して|やって|する|やる|しようと)|"
@@ -661,6 +664,12 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
             all(thing in _folded(topic.indicator) or not _named_by(thing, passages) for thing in counted):
         # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row; so is a count the
         # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
+        return True
+    if topic.indicator and things and (_WHAT_KIND.search(text) or _WHICH.search(text)) and \
+            all(thing in _folded(topic.indicator) for thing in things) and \
+            all(token.lemma in _LIGHT_VERBS for token in tagged(text) if token.pos1 == "動詞"):
+        # 「何の業務で？」 of the online consultations counted in オンライン相談の取扱い業務: which ones it counts
+        # (「どの業務を見える化するの？」 asks what is done to them: another initiative's)
         return True
     title = _folded(topic.title)
     if (_WHERE.search(text) or _WHO.search(text)) and things and \

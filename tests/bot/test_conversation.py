@@ -109,6 +109,14 @@ def test_a_pronoun_refers_to_the_previous_topic(mini_bot):
     assert lead(second) == "消防検査のオンライン化" and "100%" in second.text.splitlines()[1]
 
 
+@pytest.mark.parametrize("follow_up", ["どんな環境を整備するの？", "どの環境整備？", "何の環境？"])
+def test_which_of_what_the_topics_indicator_counts_stays_on_the_topic(mini_bot, follow_up):
+    """「何の業務で？」 of online consultations counted in オンライン相談の取扱い業務: which ones the target counts, of the
+    topic — here 環境 of the fire inspections' オンライン環境整備率 (the river's 水環境 names it too)."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+
+
 def test_an_english_follow_up_asking_who_takes_part_stays_on_the_topic(mini_bot):
     """"Who takes part?" names nothing but who takes part (take, part: asked-fact words)."""
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "Who takes part?"])
