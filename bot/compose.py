@@ -487,6 +487,13 @@ def _asks_what_the_ward_is_like(query: Query, profile: PlanProfile) -> bool:
     return bool(nouns) and all(noun in _CHARACTER_NOUNS for noun in nouns)
 
 
+def _asks_of_the_ward_itself(query: Query, profile: PlanProfile) -> bool:
+    """Whether a Japanese question asks of its ward as a whole — its initiatives, what it is like, what it
+    aims at (「厚別区の取組を教えて」, 「北区ってどんなまち？」, 「東区の目標は？」) — and of no subject among them."""
+    whole = _LISTING_NOUNS | _CHARACTER_NOUNS | _AIM_WORDS
+    return query.language == "ja" and all(noun in whole for noun in _ward_question_nouns(query.text, profile))
+
+
 def _wards_overview(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettings,
                     profile: PlanProfile) -> Hit:
     """For a question asking what its ward is like (`_asks_what_the_ward_is_like`), the ward's overview among
@@ -702,6 +709,11 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         aside = _missing_sentence(query, intent.unanswerable_fact, profile)
         intent = replace(intent, unanswerable_fact=None)
         query = replace(query, intent=intent)
+    if intent.other_ward and not in_context and _asks_of_the_ward_itself(query, profile):
+        # 「厚別区の取組を教えて」, 「北区ってどんなまち？」: the excerpt has no chapter for that ward, and
+        # a city-wide passage sharing 取組 or まち is no answer: which wards have one, the closest passages after
+        return _abstain(query, hits, relevance, settings, profile, cites, [], False,
+                        opening=_scope_reply(profile, False, question))
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
@@ -1116,12 +1128,14 @@ def _missing_sentence(query: Query, missing: str, profile: PlanProfile) -> str:
 
 def _abstain(query: Query, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, profile: PlanProfile,
              cites: Cites, notes: list[str], relevant: bool, missing: str | None = None,
-             absent: str = "") -> Answer:
+             absent: str = "", opening: str = "") -> Answer:
     intent = query.intent
     english = intent.language == "en"
     lines = []
     missing = missing or intent.unanswerable_fact
-    if absent:  # a thing the question names that the closest passage never does
+    if opening:  # what the plan has instead (the wards with a chapter)
+        lines.append(opening)
+    elif absent:  # a thing the question names that the closest passage never does
         absent_ja = f"{profile.label_ja}には「{absent}」についての記載はありません。"
         plan_en = _plan_en(profile)
         lines.append(f"{plan_en} says nothing about 「{absent}」. {absent_ja}" if english else absent_ja)

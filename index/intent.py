@@ -119,6 +119,8 @@ _DATE = re.compile(
     # when a thing changes (「いつリニューアル？」, 「いつ変わるの？」, 「いつ便利になる？」): when it starts, as above
     r"いつ(?:頃|ごろ)?(?:変わ|かわ|リニューアル|新しくな|切り?替わ|切りかわ|便利にな|良くな|よくな|使えるように)|"
     r"(?:開設|設置|設立|発足|開始)(?:は|って|したのは)\s*いつ|"
+    # 「いつ？」, 「それはいつ？」, "When?" alone: when the topic happens
+    r"^\s*(?:それ(?:は|って)?)?\s*いつ(?:なの|ですか|なんですか|なん|かな|でしょうか)?\s*[?？]*\s*$|^\s*when\s*\?*\s*$|"
     r"\bwhen (?:was|were|did)\b|\bsince when\b|\bwhat year\b|\bhow long ago\b|"
     r"\bwhen (?:will|does|do|is|are) .{0,60}\b"
     r"(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b|"

@@ -763,6 +763,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("2027年に何がある？", "general", None),
         ("Rは？", "general", None),
         ("保育所の登降園システム、うちの保育園はいつから使える？", "date", "own_case"),
+        # when, alone: a follow-up asking when the topic happens (its target year); a thing named is no date
+        ("いつ？", "date", None),
+        ("それはいつ？", "date", None),
+        ("いつですか？", "date", None),
+        ("When?", "date", None),
+        ("いつもの窓口は？", "general", None),
         ("家の近くの川のゴミ拾い、町内でやるなら西区は手伝ってくれる？", "ward", None),  # own place, no when
         ("うちの町内会、回覧板がまだ紙なんだよね。豊平区でスマホの使い方を教えてくれたりしないかな", "ward", None),
         ("When will the city start using tablets in schools?", "date", None),  # no school of the asker's own
@@ -1096,6 +1102,17 @@ def test_a_new_building_is_answered_only_by_a_passage_that_speaks_of_building_it
     assert not said.abstained and said.citations[0].hit.chunk is centre
     refused = answer("札幌ドームの近くに新しい駅ってできるの？", hits((centre, 0.92, 1.0)))
     assert refused.abstained and refused.text.startswith("この計画（抜粋）には新しい施設・駅・道路などの建設予定の記載はありません。")
+
+
+@pytest.mark.parametrize(("question", "ward"), [("北区の取組を教えて", "北区"), ("北区ってどんなまち？", "北区"),
+                                              ("東区の目標は？", "東区"), ("北区は？", "北区")])
+def test_a_ward_without_a_chapter_asked_of_as_a_whole_says_which_wards_have_one(question, ward):
+    """「厚別区の取組を教えて」 was answered with a city-wide passage sharing 取組 (the direction of the ward
+    offices' reform): the ward has no chapter — said first, the wards that have one listed, the closest
+    passages after."""
+    said = answer(question, hits((BULKY, 0.92, 10.0)))
+    assert said.abstained
+    assert said.text.startswith(f"この計画（抜粋）には{ward}の章は含まれていません。区の章があるのは")
 
 
 def test_a_ward_without_a_chapter_is_answered_only_by_a_city_wide_passage_naming_the_thing_asked_about():
