@@ -841,14 +841,19 @@ def _related_line(hit: Hit, n: int, english: bool, profile: PlanProfile, width: 
     return f"{label[1]}: 「{chunk.title}」（{place}）{f': {summary}' if summary else ''} [{n}]"
 
 
-def whole_list(query: Query, initiatives: list[Chunk], profile: PlanProfile, width: int = 40) -> Answer:
-    """Every initiative of the ward ``query`` names (`index.intent.asks_whole_list`: 「清田区の取組を全部教えて」), under
-    its goal in the plan's order, a cited line each: the start of its description."""
+def whole_list(query: Query, initiatives: list[Chunk], profile: PlanProfile, width: int = 40,
+               department: str = "") -> Answer:
+    """Every initiative of the ward ``query`` names (`index.intent.asks_whole_list`: 「清田区の取組を全部教えて」), or
+    of the ``department`` (`index.intent.asks_department_list`: 「子ども未来局の取組は？」), under its goal or section
+    in the plan's order, a cited line each: the start of its description."""
     intent, english = query.intent, query.intent.language == "en"
     ward = intent.ward or ""
     ordered = sorted(initiatives, key=lambda chunk: chunk.source.line_start)
     hits, citations = _numbered(ordered)
-    if english:
+    if department:
+        lines = [f"{len(hits)} initiatives in {profile.name_en} are run by {department}, in the plan's order:"
+                 if english else f"{department}が所管する取組は、{profile.label_ja}に{len(hits)}件あります（計画の順）。"]
+    elif english:
         lines = [(f"{profile.english_ward(ward) or ward} ward ({ward}) has {len(hits)} initiatives in "
                   f"{profile.name_en}, by goal in the plan's order:")]
     else:

@@ -23,7 +23,7 @@ from bot.conversation import Resolution, Turn, apply, on_topic, resolve
 from bot.detail import detail
 from bot.suggest import suggest
 from index.engine import SearchEngine, SearchResult
-from index.intent import asks_whole_list
+from index.intent import asks_department_list, asks_whole_list
 from index.query import Query
 from index.retrieve import Filters
 from planqa.errors import QueryError
@@ -32,6 +32,7 @@ from planqa.limits import Limits
 if TYPE_CHECKING:
     from bot.staff.curated import CuratedAnswer
     from bot.staff.desk import StaffDesk
+    from ingest.chunk import Chunk
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +232,15 @@ class Bot:
                          asked_of)
         ward = result.query.intent.ward
         whole = not in_context and (filters is None or filters.is_empty())  # asked alone, of the whole plan
-        if whole and asks_whole_list(result.query.text, ward, result.profile.english_ward(ward) if ward else ""):
+        chunks = engine.index.chunks
+        department = asks_department_list(result.query.text, _departments(chunks)) if whole else None
+        run_by = [chunk for chunk in chunks if chunk.kind == "initiative" and
+                  any(department in (d.bureau, d.division) for d in chunk.departments)] if department else []
+        english_ward = result.profile.english_ward(ward) if ward else ""
+        if run_by:
+            # 「子ども未来局の取組は？」, 「スマートシティ推進部が担当してる事業」: every initiative it runs
+            answer = whole_list(result.query, run_by, result.profile, department=department)
+        elif whole and asks_whole_list(result.query.text, ward, english_ward):
             # 「清田区の取組を全部教えて」: every initiative of the ward, not the best one and three related
             listed = [chunk for chunk in engine.index.chunks
                       if chunk.ward == ward and chunk.kind == "initiative"]
@@ -268,3 +277,9 @@ class Bot:
 
 def _with_notes(answer: Answer, notes: tuple[str, ...]) -> Answer:
     return replace(answer, notes=tuple(answer.notes) + tuple(notes))
+
+
+def _departments(chunks: Sequence[Chunk]) -> set[str]:
+    """The bureaus and divisions in charge of the plan's passages (子ども未来局, スマートシティ推進部)."""
+    return {name for chunk in chunks for department in chunk.departments
+            for name in (department.bureau, department.division) if name}

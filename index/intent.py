@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.analyzer import topic_nouns
@@ -249,6 +250,26 @@ def asks_whole_list(question: str, ward: str | None, english_ward: str = "") -> 
     if counted and not _INITIATIVE_WORDS.intersection(words):
         return False  # 「清田区って何個あるの？」: a count of nothing named
     return all(word in _LIST_WORDS or counted and word in _COUNT_WORDS for word in words)
+
+
+# What a department's list asks besides the department (「スマートシティ推進部が担当してる事業」, 「環境局 所管 事業」).
+_DEPARTMENT_LIST_WORDS = frozenset({"担当", "所管", "局", "部", "課", "部署"})
+
+
+def asks_department_list(question: str, departments: Iterable[str]) -> str | None:
+    """The department (a bureau or division of the plan: 子ども未来局, スマートシティ推進部) whose initiatives
+    ``question`` asks for as a list, naming nothing else — 「子ども未来局の取組は？」, 「スマートシティ推進部が担当
+    してる事業」, 「環境局 所管 事業」, 「子ども未来局の事業はいくつ？」 — else None (the longest name named wins)."""
+    named = [name for name in departments if name and name in question]
+    if not named:
+        return None
+    department = max(named, key=len)
+    rest = question.replace(department, " ")
+    nouns = topic_nouns(rest)
+    if not (_INITIATIVE_WORDS.intersection(nouns) or _WHOLE_LIST.search(rest)):
+        return None  # (「子ども未来局は？」, 「子ども未来局の電話番号」: not its list)
+    allowed = _LIST_WORDS | _DEPARTMENT_LIST_WORDS | _COUNT_WORDS
+    return department if all(noun in allowed for noun in nouns) else None
 
 
 def without_courtesies(question: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from index.intent import asks_whole_list
+from index.intent import asks_department_list, asks_whole_list
 from planqa.cli import main
 
 
@@ -1067,6 +1067,30 @@ def test_a_fact_asked_after_a_whole_list_is_asked_of_every_line(mini_bot):
 ])
 def test_asking_for_a_wards_whole_list(question, ward, listed):
     assert asks_whole_list(question, ward, {"清田区": "Kiyota", "手稲区": "Teine"}.get(ward or "", "")) is listed
+
+
+def test_every_initiative_a_department_runs_asked_for_is_listed(mini_bot):
+    """「消防局の取組は？」, 「環境事業部が担当してる事業」: every initiative the bureau or division runs, a cited line
+    each (staff look up a department's list; was its one best initiative); one theme of it or another fact of
+    it is an ordinary question."""
+    listed = mini_bot.answer("消防局の取組は？")
+    assert listed.text.startswith("消防局が所管する取組は、この計画（抜粋）に1件あります（計画の順）。")
+    assert [c.hit.chunk.title for c in listed.citations] == ["消防検査のオンライン化"]
+    waste = mini_bot.answer("環境事業部が担当してる事業")
+    assert waste.text.startswith("環境事業部が所管する取組は") and lead(waste) == "大型ごみ収集のオンライン化"
+    assert not mini_bot.answer("消防局の電話番号は？").text.startswith("消防局が所管する取組")
+
+
+@pytest.mark.parametrize(("question", "department"), [
+    ("子ども未来局の取組は？", "子ども未来局"), ("スマートシティ推進部が担当してる事業", "スマートシティ推進部"),
+    ("環境局 所管 事業", "環境局"), ("子ども未来局の事業はいくつ？", "子ども未来局"), ("行政部の取組を全部教えて", "行政部"),
+    ("デジタル戦略推進局は何をしてる？", "デジタル戦略推進局"),
+    ("子ども未来局は？", None), ("子ども未来局の電話番号", None), ("子ども未来局の子育ての取組は？", None),
+    ("消防検査の担当は？", None),
+])
+def test_asking_for_a_departments_list(question, department):
+    names = {"子ども未来局", "子ども育成部", "スマートシティ推進部", "デジタル戦略推進局", "環境局", "行政部", "消防局"}
+    assert asks_department_list(question, names) == department
 
 
 def test_a_wards_goals_asked_are_its_goal_headings_and_a_goal_is_pointed_at_by_its_label(mini_bot):
