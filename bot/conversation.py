@@ -607,9 +607,12 @@ def _asked_again_in(ward: str, previous: Turn, earlier: Sequence[Turn],
     asked = _latest_naming(old, [*earlier, previous], profile) if old else None
     if asked is None:
         # a question asked on its own (「子育てサロンってどこでやってる？」, answered with 手稲区's) is whole with the
-        # ward in front (in English, "Nishi ward"); a follow-up's words (「目標は？」) need the conversation
+        # ward in front (in English, "Nishi ward"); a follow-up's words (「目標は？」) need the conversation, and so
+        # does an initiative's title looked up (「とよひら HANA-LAND 事業」, then 「清田区だと？」: the like of it there)
         english = profile.english_ward(ward) if previous.query.language == "en" else None
-        whole = previous.answer.understood_as is None
+        topic = previous.topic
+        titled = topic is not None and _folded(topic.title) in _folded(previous.query.text)
+        whole = previous.answer.understood_as is None and not titled
         return f"{f'{english} ward' if english else ward} {previous.query.text}", whole
     question, written = asked
     if written is None:

@@ -211,6 +211,9 @@ def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot,
     in_context.clear()  # no question named the ward (the topic's passage did): the question asked alone
     mini_bot.dialogue(["避難所開設訓練", "豊平区だと？"])  # before, with the ward in front, is whole too
     assert in_context == [False, False]
+    in_context.clear()  # an initiative's title looked up (the bot then suggests 「西区だと？」): the like of it
+    mini_bot.dialogue(["とよひらスポーツ健康ウォーキング事業", "西区だと？"])  # there, read in context
+    assert in_context == [False, True]
 
 
 def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
