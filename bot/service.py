@@ -242,14 +242,13 @@ class Bot:
             answer = whole_list(result.query, run_by, result.profile, department=department)
         elif whole and asks_whole_list(result.query.text, ward, english_ward):
             # 「清田区の取組を全部教えて」: every initiative of the ward, not the best one and three related
-            listed = [chunk for chunk in engine.index.chunks
-                      if chunk.ward == ward and chunk.kind == "initiative"]
+            listed = [chunk for chunk in chunks if chunk.ward == ward and chunk.kind == "initiative"]
             if ward is None:  # 「全部で取組はいくつあるの？」: the whole plan's, counted
-                answer = plan_count(result.query, engine.index.chunks, result.profile)
+                answer = plan_count(result.query, chunks, result.profile)
             elif listed:
                 answer = whole_list(result.query, listed, result.profile)
         elif whole and asks_the_wards_goals(result.query, result.profile) and \
-                (goals := goal_headings(engine.index.chunks, ward or "")):
+                (goals := goal_headings(chunks, ward or "")):
             # 「豊平区の目標は？」: the ward's goal headings, not its first with the initiatives under it
             answer = ward_goals(result.query, goals, result.profile)
         if resolution.listed:  # 「所管は？」 after a ward's whole list: every line's
