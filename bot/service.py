@@ -25,7 +25,7 @@ from bot.suggest import suggest
 from index.engine import SearchEngine, SearchResult
 from index.intent import asks_department_list, asks_whole_list
 from index.query import Query
-from index.retrieve import Filters
+from index.retrieve import Filters, filter_mask
 from planqa.errors import QueryError
 from planqa.limits import Limits
 
@@ -234,8 +234,10 @@ class Bot:
         whole = not in_context and (filters is None or filters.is_empty())  # asked alone, of the whole plan
         chunks = engine.index.chunks
         department = asks_department_list(result.query.text, _departments(chunks)) if whole else None
-        run_by = [chunk for chunk in chunks if chunk.kind == "initiative" and
-                  any(department in (d.bureau, d.division) for d in chunk.departments)] if department else []
+        # (the staff filter's own department match: `index.retrieve.filter_mask`)
+        mask = (filter_mask(engine.index, Filters(department=department, kind="initiative"))
+                if department else None)
+        run_by = [chunk for chunk, kept in zip(chunks, mask, strict=True) if kept] if mask is not None else []
         english_ward = result.profile.english_ward(ward) if ward else ""
         if run_by:
             # 「子ども未来局の取組は？」, 「スマートシティ推進部が担当してる事業」: every initiative it runs
