@@ -68,9 +68,12 @@ def _fold(word: str) -> str:
     return re.sub(r"(ies|es|s|ing|ed)$", "", word) if len(word) > 4 else word
 
 
-def _key(text: str, american: bool = False) -> tuple[str, ...]:
-    """``text``'s words folded (`_fold`); with ``american``, in American spelling first (`_american`)."""
+def _key(text: str, american: bool = False, singular: bool = False) -> tuple[str, ...]:
+    """``text``'s words folded (`_fold`); with ``american``, in American spelling first (`_american`); with
+    ``singular``, a plural in -ies as its singular (companies -> company, not compan)."""
     words = _ENGLISH_WORD.findall(text.lower())
+    if singular:
+        words = [word[:-3] + "y" if len(word) > 4 and word.endswith("ies") else word for word in words]
     return tuple(_fold(_american(word) if american else word) for word in words)
 
 
@@ -248,13 +251,22 @@ class Glosses:
         ['介護者']
         """
         words, american = _key(english), _key(english, american=True)
+        # a plural in -ies is looked up as its singular first ("companies" meets the gloss "company", 企業:
+        # folded to "compan" it met none, and "policies", folded to "polic", met police's 警察 by its stem);
+        # the glosses' own plurals keep their key (設備's "facilities" is not merged into "facility"), so no
+        # singular's translations grow vaguer
+        singular = _key(english, singular=True)
+        american_singular = _key(english, american=True, singular=True)
         found: list[str] = []
         start = 0
         while start < len(words):
             for size in range(min(MAX_PHRASE_WORDS, len(words) - start), 0, -1):
-                phrase = words[start : start + size]
+                phrase, span = words[start : start + size], slice(start, start + size)
                 # (not found as written: in American spelling, "centralise" of 集約化's "centralization")
-                terms = self._lookup(phrase) or self._lookup(american[start : start + size], american=True)
+                terms = (self._lookup(singular[span])
+                         or self._lookup(american_singular[span], american=True))
+                if terms is None and singular[span] != phrase:
+                    terms = self._lookup(phrase) or self._lookup(american[span], american=True)
                 if terms and not (size == 1 and phrase[0] in _STOP):
                     found.extend(t for t in terms if t not in found)
                     start += size

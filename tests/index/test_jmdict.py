@@ -41,6 +41,10 @@ def dictionary(tmp_path):
         19: ("住宅", "じゅうたく", ["housing"]),
         20: ("集約化", "しゅうやくか", ["centralization"]),
         21: ("近所", "きんじょ", ["neighbourhood"]),
+        22: ("企業", "きぎょう", ["company", "enterprise"]),
+        23: ("警察", "けいさつ", ["police"]),
+        24: ("方針", "ほうしん", ["policy"]),
+        25: ("設備", "せつび", ["facilities"]),  # a plural gloss, beside 施設's "facility"
     }
     for idseq, (kanji, kana, glosses) in entries.items():
         if kanji:
@@ -55,7 +59,7 @@ def dictionary(tmp_path):
 
 
 PLAN_WORDS = ["介護者", "窓口", "支援", "協賛", "後押し", "応援", "スタートアップ", "内", "かいごしゃ", "鈴蘭", "説明",
-              "評価", "施設", "容易", "人家", "住居", "家屋", "住まい", "住宅", "集約化", "近所"]
+              "評価", "施設", "容易", "人家", "住居", "家屋", "住まい", "住宅", "集約化", "近所", "企業", "警察", "方針", "設備"]
 
 
 def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
@@ -75,6 +79,17 @@ def test_a_word_no_gloss_spells_alike_is_looked_up_by_its_stem(dictionary):
     assert glosses.terms("a city facility") == ["施設"]
     assert glosses.terms("a facile answer") == ["容易"]
     assert glosses.terms("when I move house") == []  # four plan words: too vague, and not "housing" either
+
+
+def test_a_plural_in_ies_is_looked_up_as_its_singular(dictionary):
+    """"companies" meets the gloss "company" (cut to "compan" it met nothing), "policies" the gloss "policy" —
+    not police's 警察, whose stem "polic" the cut plural shared; a gloss written in the plural is not merged into its
+    singular's (no singular's translations grow vaguer), and the singular's are asked first."""
+    glosses = Glosses.build(PLAN_WORDS, dictionary)
+    assert glosses.terms("Does the city work with private companies?") == ["企業"]
+    assert glosses.terms("What are the city's policies?") == ["方針"]
+    assert glosses.terms("new facilities") == ["施設"]
+    assert glosses.terms("a facility") == ["施設"]
 
 
 def test_british_and_american_spellings_meet_whichever_the_gloss_uses(dictionary):
