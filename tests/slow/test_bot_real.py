@@ -40,6 +40,12 @@ def bot(real_engine, real_config, tmp_path_factory):
         # the plan's 出資団体, asked as 外郭団体 (the profile's [aliases]; Sudachi has no group for 外郭団体)
         ("市の外郭団体ってちゃんと見直してるの？", "「出資団体の在り方に関する基本方針」に基づく行動計画の改定及び推進",
          "出資団体"),
+        # a death in the family, asked of as the plan's おくやみ窓口 (the profile's [aliases]: 亡くなっ, 死んだ, 他界, …)
+        ("親が亡くなって手続きが多すぎる", "総合案内の運営等による区役所来庁者の利便性向上", "おくやみ窓口"),
+        ("祖母が他界しました。区役所での手続きを一度に済ませたい", "総合案内の運営等による区役所来庁者の利便性向上",
+         "おくやみ窓口"),
+        # a seal on a form, the plan's 押印 (ハンコ, はんこ: Sudachi puts ハンコ with 印鑑, not with 押印)
+        ("市役所の手続きって、まだハンコいるの？", "ペーパーレスの促進に向けた取組の推進", "押印"),
         ("西区の防災の取り組み", "地域の防災力強化", "西区では「地域の防災力強化」"),
         # relevant without the ward's name too (「区の公園の遊具…」): answered
         ("西区の公園の遊具がボロボロ。直す予定ってあるの？", "誰もが楽しめる公園づくり", "西区では"),
@@ -74,7 +80,9 @@ def test_first_citation_and_fact(bot, question, first_title, fact):
                                       "児童手当の申請って、何の書類を持っていけばいいですか？", "西区役所の住所を教えて",
                                       "What's the population of Minami ward?",
                                       # a ward's initiative relevant only with the ward's name (公園 is in it)
-                                      "手稲区で犬を放して遊ばせられる公園ある？"])
+                                      "手稲区で犬を放して遊ばせられる公園ある？",
+                                      # a seal registered is no seal stamped (押印): 印鑑 is not among its aliases
+                                      "印鑑登録 必要なもの"])
 def test_questions_the_plan_does_not_answer_abstain(bot, question):
     answer = bot.answer(question)
     assert answer.abstained
