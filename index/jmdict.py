@@ -156,6 +156,28 @@ def same_meaning(word: str, other: str) -> bool:
     return bool(glosses[word] & glosses[other])
 
 
+# (CROSS JOIN from the indexed kanji spellings, as `_KANA_GLOSSES`)
+_KANJI_GLOSSES = ("SELECT k.text, s.ID, g.text FROM Kanji k CROSS JOIN Sense s ON s.idseq = k.idseq "
+                  "CROSS JOIN SenseGloss g ON g.sid = s.ID WHERE k.text IN (SELECT value FROM json_each(?)) "
+                  "AND +g.lang = 'eng'")
+
+
+@lru_cache(maxsize=1 << 14)
+def first_senses(words: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The English glosses of each kanji word's first sense in JMdict (会社: company, corporation; 企業:
+    enterprise, business, company, corporation); none without `jamdict-data`."""
+    connection = _connection() if words else None
+    if connection is None:
+        return {}
+    first: dict[tuple[str, int], set[str]] = defaultdict(set)
+    entries: dict[str, int] = {}
+    asked = json.dumps(sorted(set(words)), ensure_ascii=False)
+    for text, sense, gloss in connection.execute(_KANJI_GLOSSES, (asked,)):
+        entries[text] = min(entries.get(text, sense), sense)
+        first[(text, sense)].add(_PARENTHESES.sub("", gloss).strip().lower())
+    return {text: frozenset(first[(text, sense)]) for text, sense in entries.items()}
+
+
 _PARTICLES = ("SELECT DISTINCT k.text FROM Kana k CROSS JOIN Sense s ON s.idseq = k.idseq "
               "CROSS JOIN pos p ON p.sid = s.ID WHERE k.text IN (SELECT value FROM json_each(?)) "
               "AND p.text = 'particle'")

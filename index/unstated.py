@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from index.analyzer import Token, fold, tagged, topic_compounds, topic_nouns
+from index.jmdict import first_senses
 from index.synonyms import synonym_groups
 
 # A yes/no question ending on a condition: the words before でも／も (`condition_of`), then whether it can be done.
@@ -874,22 +875,28 @@ _KANJI = re.compile(r"[\u3400-\u9fff々]+")
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 
+# English glosses a noun's first sense and a passage word's must share to be the same thing (`covers`)
+_SHARED_GLOSSES = 2
+
+
 def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
     """True when ``passage`` names at least half of the ``subject`` nouns (``every``: all of them, as a
     condition's 離婚 and 相談 — 相談 alone is named everywhere; none: True): by lemma; for a
     kanji noun also inside one of the passage's words (花 and 苗 in 花苗) or, two kanji or more, anywhere in
     its text (手当 in 児童手当) — a compound (生活保護: `topic_compounds`) written whole or every part named; for
     a katakana noun of three letters or more anywhere in its text (ネット in インターネット — shorter pieces of a
-    word the tokenizer split, ログ + イン, by lemma only); or by a word of the same Sudachi synonym group (転居
-    for 引っ越し)."""
+    word the tokenizer split, ログ + イン, by lemma only); by a word of the same Sudachi synonym group (転居
+    for 引っ越し); or, for a kanji noun of two letters or more, by a kanji word of the same first sense in JMdict
+    (企業 for 会社)."""
     if not subject:
         return True
     named = set(topic_nouns(passage))
     folded = fold(passage)
     groups: set[str] | None = None
+    senses: dict[str, frozenset[str]] | None = None
 
     def found(noun: str) -> bool:
-        nonlocal groups
+        nonlocal groups, senses
         if noun in named:
             return True
         if _KANJI.fullmatch(noun) and (any(noun in word for word in named) or (len(noun) > 1 and noun in folded)):
@@ -900,7 +907,16 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
             return all(map(found, parts))  # a compound (生活保護) not written whole: every part named
         if groups is None:
             groups = set(synonym_groups(passage))
-        return bool(groups.intersection(synonym_groups(noun)))  # a word of its synonym group (転居 for 引っ越し)
+        if groups.intersection(synonym_groups(noun)):  # a word of its synonym group (転居 for 引っ越し)
+            return True
+        if not (_KANJI.fullmatch(noun) and len(noun) > 1):
+            return False
+        # a kanji word whose first sense JMdict glosses as the noun's, in two glosses or more (企業 for 会社:
+        # company, corporation — not 発展 for 開発, which share only "development")
+        if senses is None:
+            senses = first_senses(tuple(sorted(w for w in named if _KANJI.fullmatch(w) and len(w) > 1)))
+        own = first_senses((noun,)).get(noun, frozenset())
+        return any(len(own & glosses) >= _SHARED_GLOSSES for glosses in senses.values())
 
     # (a noun may name alternatives, 「オンライン|インターネット」: an English word's translations, `payment_means`)
     count = sum(any(map(found, noun.split("|"))) for noun in subject)

@@ -1211,6 +1211,19 @@ def test_a_condition_is_answered_only_by_a_passage_that_speaks_of_it():
     assert refused.citations[0].hit.chunk is BULKY  # the closest topic is still shown
 
 
+def test_a_condition_named_by_a_word_of_the_same_first_sense_is_answered():
+    """「ふるさと納税って会社でもできるの？」 of the plan's 企業版ふるさと納税: JMdict's first senses of 会社 and 企業 share
+    two glosses (company, corporation), and Sudachi puts them in different synonym groups. One shared gloss is not
+    enough (開発 and 発展 share only "development": 「再開発でマンション建つの？」 is not about a district's growth)."""
+    from index.unstated import covers
+
+    tax = chunk("tax", "企業版ふるさと納税促進事業", text="札幌市への企業版ふるさと納税の寄付額増に向け、営業活動等を実施します。")
+    said = answer("ふるさと納税って会社でもできるの？", hits((tax, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is tax
+    assert covers("区の中央部を流れる川の扇状地として発展してきました。", ("開発",), every=True) is False
+    assert covers("避難所開設訓練を実施します。", ("練習",), every=True)  # practice, training, drill
+
+
 def test_a_condition_stated_only_by_the_passages_target_row_is_answered_by_it():
     """「ガソリン券も申請できる？」 of 障がい者交通費助成のオンライン化, whose 2027 target is 「タクシー券、ガソリン券の電子申請
     実施」: the target row is the passage's own words too."""
