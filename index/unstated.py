@@ -247,7 +247,9 @@ _NOT_IN_PLAN = {
                           # the particle dropped (「お花もらえる？」): an item named right before (`_asks_for_an_item`)
                           r"[\u3400-\u9fff々ァ-ヺー](?<!お金)(?<!資金)(?:もらえ|貰え)(?:る|ます|ない)|"
                           r"(?:参加賞|景品|記念品|粗品|ノベルティ|お土産|おみやげ)(?:は|って|が|も)?\s*(?:ある|あります|出る|つく|付く)|"
-                          r"\bcan i (?:get|pick up|receive) (?:a |an )?(?:free |paper |printed )?(?:copy|copies|leaflet|brochure|pamphlet|booklet)\b", re.I),
+                          r"\bcan i (?:get|pick up|receive) (?:a |an )?(?:free |paper |printed )?(?:copy|copies|leaflet|brochure|pamphlet|booklet)\b|"
+                          # where a thing is picked up ("Where can I pick up a disaster map?"), as どこでもらえる
+                          r"\bwhere (?:can|do|could|should) (?:i|we) pick (?:(?:it|them|one) )?up\b", re.I),
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
     # rules of use; "online too" (オンラインでもいい？) asks for a channel the plan may describe
     "permission": re.compile(

@@ -701,7 +701,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("赤ちゃんを連れていける場所ある？", "general", None),  # places to go with a baby: passages name them
         ("Explain how the online consultation works", "general", None),
         ("参加方法を教えて", "general", "procedure"),
-        ("Where can I pick up my My Number card on a Saturday?", "general", None),  # collecting, not choosing
+        # a thing picked up (as どこでもらえる): handed out — the card centre's passage states 交付, so it answers
+        ("Where can I pick up my My Number card on a Saturday?", "general", "handout"),
+        ("Where can I pick up a disaster map in Toyohira ward?", "ward", "handout"),
+        ("Where can I pick it up?", "general", "handout"),
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
         ("Can I get a paper copy of the action plan at the ward office?", "general", "handout"),
         ("消防検査をオンラインでやるのに、特別なアプリはいる？", "general", "documents"),
