@@ -67,6 +67,8 @@ _NOT_IN_PLAN = {
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,70}\bcost\b|"
                       r"\bhow much (?:is|are) (?:the )?"
                       r"(?:tickets?|admission|entry|entrance|parking|participation)\b|"
+                      # a pass's price ("How much is the seniors' subway pass?")
+                      r"\bhow much (?:is|are|does|do) (?:the |a |an |my )?(?:[\w'’-]+ ){0,3}pass(?:es)?\b|"
                       r"\bhow much (?:do|does|will|would|should|must) (?:i|we|you|residents|people|one) "
                       r"(?:have to |need to )?pay\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
@@ -107,7 +109,7 @@ _NOT_IN_PLAN = {
         # an events calendar (今月のイベント予定, 行事の日程, "upcoming events"): the plan dates no event
         r"(?:今月|来月|今週|来週|週末)の?[^。？?、]{0,12}?(?:予定|日程)|(?:イベント|行事|催し物?)の?(?:予定|日程|カレンダー)|"
         r"\b(?:upcoming|this month'?s?|next month'?s?) (?:events?|schedule)\b|\bevents? (?:this|next) (?:month|week|weekend)\b|"
-        r"\bschedule\b|what day|what time|collection day|\bdeadlines?\b|\bdue date\b|"
+        r"\bschedule\b|what day|which days?\b|what time|collection day|\bdeadlines?\b|\bdue date\b|"
         # when something happens (not "by when will it be done": the plan's target year, a figure; "by when do I
         # have to apply" is the asker's own deadline)
         r"(?:\b(?<!by )when (?:is|are)|\bwhen (?:does|do))\b"
@@ -196,7 +198,8 @@ _NOT_IN_PLAN = {
         r"どこ(?:で|に行けば|へ行けば)(?:会え|会う|あえ|食べ|飲め)|"
         # where one is taught (「どこで教えてもらえるの？」, 「どこで習える？」)
         r"どこで(?:教えて|教わ|習え|習う|学べ)|(?:場所|ばしょ)の?(?:一覧|リスト)|"
-        r"\bvenues?\b|(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
+        r"\bvenues?\b|\b(?:meeting|gathering|assembly) (?:point|place|spot|location)s?\b|"
+        r"(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
         r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
         # "Where is the My Number card center?": where a place is, as どこにある
         r"\bwhere(?: is|'s| are) (?:the |this |that )?(?:[\w-]+ ){0,5}"
@@ -249,7 +252,11 @@ _NOT_IN_PLAN = {
                           r"(?:参加賞|景品|記念品|粗品|ノベルティ|お土産|おみやげ)(?:は|って|が|も)?\s*(?:ある|あります|出る|つく|付く)|"
                           r"\bcan i (?:get|pick up|receive) (?:a |an )?(?:free |paper |printed )?(?:copy|copies|leaflet|brochure|pamphlet|booklet)\b|"
                           # where a thing is picked up ("Where can I pick up a disaster map?"), as どこでもらえる
-                          r"\bwhere (?:can|do|could|should) (?:i|we) pick (?:(?:it|them|one) )?up\b", re.I),
+                          r"\bwhere (?:can|do|could|should) (?:i|we) pick (?:(?:it|them|one) )?up\b|"
+                          # a form or leaflet had somewhere ("Where do I get the application form?")
+                          r"\bwhere (?:can|do|could|should) (?:i|we) (?:get|obtain|find) (?:a |an |the |my )?"
+                          r"(?:[\w-]+ ){0,4}"
+                          r"(?:forms?|leaflets?|brochures?|pamphlets?|booklets?|maps?|flyers?)\b", re.I),
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
     # rules of use; "online too" (オンラインでもいい？) asks for a channel the plan may describe
     "permission": re.compile(

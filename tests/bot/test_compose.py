@@ -705,6 +705,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Where can I pick up my My Number card on a Saturday?", "general", "handout"),
         ("Where can I pick up a disaster map in Toyohira ward?", "ward", "handout"),
         ("Where can I pick it up?", "general", "handout"),
+        ("Where do I get the care needs certification application form?", "general", "handout"),
+        ("Where can I get help with childcare?", "general", None),  # help, no form or leaflet
+        ("Which day of the week is the Kiyota kids' salon?", "ward", "schedule"),
+        ("Where is the meeting point for Nordic walking in Nishi ward?", "ward", "location"),
+        ("How much is the seniors' subway pass?", "general", "fee"),
+        ("How much is the target for online applications?", "figure", None),  # a target, no price
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
         ("Can I get a paper copy of the action plan at the ward office?", "general", "handout"),
         ("消防検査をオンラインでやるのに、特別なアプリはいる？", "general", "documents"),
