@@ -49,6 +49,11 @@ _UNIT_ASKED = (
     ("業務", re.compile(r"何\s*業務|\bhow many (?:(?:work|business|administrative) )?"
                       r"(?:tasks|operations|processes|workflows)\b", re.I)),
     ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b", re.I)),
+    # a kind of thing counted, as 「大学はいくつ？」 (`_COUNTED_THING`): "how many universities" is not answered by
+    # the count of their projects (not a possessive: "how many companies' proposals" counts the proposals)
+    ("大学", re.compile(r"\bhow many (?:universities|colleges)\b(?!['’])", re.I)),
+    ("企業", re.compile(r"\bhow many (?:companies|businesses|firms|corporations)\b(?!['’])", re.I)),
+    ("団体", re.compile(r"\bhow many (?:organi[sz]ations|associations)\b(?!['’])", re.I)),
 )
 _UNIT_WRITTEN = {
     # (何件 of what the city will do: a number of projects, 20事業, or of tasks, 25業務, counts them; "how many

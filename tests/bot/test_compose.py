@@ -2593,6 +2593,23 @@ def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
     assert asked_unit("全部でいくつ団体あるの？") == "団体" and asked_unit("いくつか団体ある？") is None
 
 
+def test_an_english_count_of_a_kind_of_thing_needs_a_number_of_that_kind():
+    """"How many universities have agreements with Sapporo?" counts universities, as 「大学はいくつ？」 does: the
+    target's 件数 of their projects is no number of them. A possessive counts what follows ("How many companies'
+    proposals …" asks the proposals' 件数)."""
+    from index.units import asked_unit
+
+    assert asked_unit("How many universities have agreements with Sapporo?") == "大学"
+    assert asked_unit("How many companies joined the consortium?") == "企業"
+    assert asked_unit("How many organizations are there?") == "団体"
+    assert asked_unit("How many companies' proposals does the city want to realise?") is None
+    universities = chunk("u#L1", "大学連携強化推進事業", text="大学を起点とした連携を促進します。",
+                         indicator="大学・短期大学が実施する札幌市と連携した地域課題解決に繋がる取組の件数(年間)",
+                         baseline=Measure(2022, "102件"), target=Measure(2027, "130件"))
+    result = answer("How many universities have agreements with Sapporo?", hits((universities, 0.90, 10.0)))
+    assert result.abstained
+
+
 def _opened(asked: str, topic):
     """The turn that asked ``asked`` and was answered by ``topic``."""
     from bot.conversation import Turn
