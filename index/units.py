@@ -28,7 +28,11 @@ _UNIT_ASKED = (
     ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
     ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
     ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
-    ("人", re.compile(r"何\s*人(?!も)|\bhow many (?:people|persons|residents|users|staff|visitors|participants)\b", re.I)),
+    # (or a count of people named by who they are: 観光客数, 参加者数, 交付人数 — not 事業者数, which counts businesses)
+    ("人", re.compile(r"何\s*人(?!も)|(?<!業)者数|客数|人数|"
+                     r"\bhow many (?:people|persons|residents|users|staff|visitors|participants|tourists|members|"
+                     r"volunteers|students|children|kids|employees|workers|seniors|applicants|attendees|spectators|"
+                     r"guests|foreigners|patients)\b(?!['’])", re.I)),
     ("件", re.compile(r"何\s*件(?!も)|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
     # a ratio (倍率はどのくらい？, 競争率, 何倍): a number in 倍
     ("倍", re.compile(r"倍率|競争率|何\s*倍|\b(?:competition|acceptance) (?:ratio|rate)\b|\bhow many times (?:more|higher|bigger)\b", re.I)),

@@ -709,6 +709,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Where can I get help with childcare?", "general", None),  # help, no form or leaflet
         ("Which day of the week is the Kiyota kids' salon?", "ward", "schedule"),
         ("Where is the meeting point for Nordic walking in Nishi ward?", "ward", "location"),
+        ("手稲区の防災訓練の集合場所は？", "ward", "location"),  # where people meet, as "meeting point"
+        ("南区の花壇づくりボランティアの集合時間は？", "ward", "hours"),
+        ("児童手当の申請期限はいつまで？", "figure", "schedule"),  # the last day to apply (いつまで: by when)
+        ("市税の納付期限っていつ？", "general", "schedule"),
+        ("マイナンバーカードの有効期限は？", "general", "validity"),  # a card's, not an application's
         ("How much is the seniors' subway pass?", "general", "fee"),
         ("How much is the target for online applications?", "figure", None),  # a target, no price
         ("白旗山のスポーツ行事、参加賞ってある？", "general", "handout"),
@@ -2603,11 +2608,30 @@ def test_an_english_count_of_a_kind_of_thing_needs_a_number_of_that_kind():
     assert asked_unit("How many companies joined the consortium?") == "企業"
     assert asked_unit("How many organizations are there?") == "団体"
     assert asked_unit("How many companies' proposals does the city want to realise?") is None
+    assert asked_unit("How many tourists visit Jozankei every year?") == "人"
+    assert asked_unit("How many children's centres are there?") is None
     universities = chunk("u#L1", "大学連携強化推進事業", text="大学を起点とした連携を促進します。",
                          indicator="大学・短期大学が実施する札幌市と連携した地域課題解決に繋がる取組の件数(年間)",
                          baseline=Measure(2022, "102件"), target=Measure(2027, "130件"))
     result = answer("How many universities have agreements with Sapporo?", hits((universities, 0.90, 10.0)))
     assert result.abstained
+
+
+def test_a_count_of_people_named_by_who_they_are_needs_a_number_of_people():
+    """「定山渓温泉の観光客数は？」 asks a number of people as 何人 does: the overview's 約160年の歴史 and 毎年多くの観光客
+    state none, the indicator's 累計交付人数 (28,385人) does; 事業者数 counts businesses, not people."""
+    from index.units import asked_unit
+
+    assert asked_unit("定山渓温泉の観光客数は？") == "人" and asked_unit("研修の受講者数は？") == "人"
+    assert asked_unit("交付人数の目標は？") == "人" and asked_unit("参加事業者数は？") is None
+    overview = chunk("w#L1", "南区：概況", kind="narrative", ward="南区",
+                     text="約160年の歴史のある定山溪温泉には、市内外から毎年多くの観光客が訪れています。")
+    assert answer("定山渓温泉の観光客数は？", hits((overview, 0.92, 10.0))).abstained
+    centre = chunk("c#L1", "札幌市マイナンバーカードセンターの運営", text="土日も交付します。",
+                   indicator="マイナンバーカード累計交付人数", baseline=Measure(2022, "28,385人"),
+                   target=Measure(2027, "63,700人"))
+    result = answer("カードセンターの交付人数の目標は？", hits((centre, 0.92, 10.0)))
+    assert not result.abstained and "63,700人" in result.text
 
 
 def _opened(asked: str, topic):
