@@ -682,6 +682,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True
     if _WHEN.search(text) and things and not any(_named_by(thing, passages) for thing in things):
         return True  # 「いつリニューアル？」 of the homepage's rebuild: when, of a thing no passage names — the topic's
+    if _WHEN.search(text) and things and _by_means(text, things):
+        return True  # 「いつからネットでできるの？」 of 大型ごみ's internet booking: when, by what means, of the topic
     if _WHEN.search(text) and things and DATE.search(topic.text) and all(thing in told for thing in things):
         return True  # 「新しい計画はいつから？」 of 出資団体's 令和6年度(2024年度)以降が対象となる新たな行動計画: its date
     if things and _WHAT_KIND.search(text) and all(_ALIKE_KIND.fullmatch(thing) for thing in things):
@@ -766,6 +768,18 @@ def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], prof
 _ABOUT = {"話", "こと", "事"}
 # A thing named by at most this many passages, the topic among them, is a detail of the topic.
 _SPECIFIC = 5
+
+
+# What is done by a means (「ネットでできる」, 「スマホから申し込める」, 「オンラインで申請できる」)
+_DONE = r"(?:も)?\s*(?:でき|出来|申し?込|申請|払|使|手続|予約|受け|取れ|見られ|見れ)"
+
+
+def _by_means(text: str, things: list[str]) -> bool:
+    """Whether every thing ``text`` names is the means something is done by (「いつからネットでできるの？」,
+    「いつからオンラインで申請できる？」: ネット, オンライン; 申請 is what is done) — how, not what it is about."""
+    folded, done = _folded(text), _used_as_verbs(text)
+    means = [thing for thing in things if thing not in done]
+    return bool(means) and all(re.search(rf"{re.escape(thing)}(?:で|から){_DONE}", folded) for thing in means)
 
 
 def _named_things(text: str, profile: PlanProfile) -> list[str]:

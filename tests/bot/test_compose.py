@@ -713,6 +713,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("南区の花壇づくりボランティアの集合時間は？", "ward", "hours"),
         ("児童手当の申請期限はいつまで？", "figure", "schedule"),  # the last day to apply (いつまで: by when)
         ("市税の納付期限っていつ？", "general", "schedule"),
+        ("土日もいる？", "general", "days"),  # whether someone is there on those days
+        ("夜もいろいろやってる？", "general", None),
         ("マイナンバーカードの有効期限は？", "general", "validity"),  # a card's, not an application's
         ("How much is the seniors' subway pass?", "general", "fee"),
         ("How much is the target for online applications?", "figure", None),  # a target, no price

@@ -504,6 +504,16 @@ def test_a_detail_the_topics_text_names_by_a_synonym_stays_on_the_topic(mini_bot
     assert second.understood_as == f"「{topic}」について"
 
 
+@pytest.mark.parametrize("follow_up", ["いつからネットでできるの？", "いつからネットで申し込めるの？"])
+def test_when_asked_by_the_means_it_is_done_by_stays_on_the_topic(mini_bot, follow_up):
+    """「いつからネットでできるの？」 after 消防検査's online inspections: ネット, which other passages name (their
+    インターネット受付), is how it is done, not what it is about; a thing named besides (大型ごみを) is a new subject."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+    _, other = mini_bot.dialogue(["消防検査のオンライン化について教えて", "いつから大型ごみをネットで申し込めるの？"])
+    assert other.understood_as is None
+
+
 def test_other_initiatives_asked_about_child_rearing_are_other_initiatives(mini_bot):
     """「他に子育ての取組ある？」: 子育て is no other child (「他の子も参加できる？」), the topic is left out."""
     _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", "他に子育ての取組ある？"])
