@@ -46,6 +46,9 @@ def bot(real_engine, real_config, tmp_path_factory):
          "おくやみ窓口"),
         # a seal on a form, the plan's 押印 (ハンコ, はんこ: Sudachi puts ハンコ with 印鑑, not with 押印)
         ("市役所の手続きって、まだハンコいるの？", "ペーパーレスの促進に向けた取組の推進", "押印"),
+        # a machine reading forms, the plan's 光学文字認識; a program answering questions, its チャットボット
+        ("紙の申請書をAIで読み取るのって何ていうの？", "AI-OCR", "光学文字認識"),
+        ("市のホームページにAIのチャットで質問できるようになる？", "市公式ホームページの再構築", "チャットボット"),
         ("西区の防災の取り組み", "地域の防災力強化", "西区では「地域の防災力強化」"),
         # relevant without the ward's name too (「区の公園の遊具…」): answered
         ("西区の公園の遊具がボロボロ。直す予定ってあるの？", "誰もが楽しめる公園づくり", "西区では"),
