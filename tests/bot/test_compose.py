@@ -714,6 +714,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("児童手当の申請期限はいつまで？", "figure", "schedule"),  # the last day to apply (いつまで: by when)
         ("市税の納付期限っていつ？", "general", "schedule"),
         ("土日もいる？", "general", "days"),  # whether someone is there on those days
+        ("企業家との意見交換会に参加する方法は？", "general", "procedure"),  # how to, as a verb
+        ("町内会に加入するには？", "general", "procedure"),
         ("夜もいろいろやってる？", "general", None),
         ("マイナンバーカードの有効期限は？", "general", "validity"),  # a card's, not an application's
         ("How much is the seniors' subway pass?", "general", "fee"),
@@ -993,6 +995,19 @@ def test_who_may_see_something_is_answered_by_a_passage_that_publishes_it():
     unpublished = chunk("p#L559", "行政評価制度の効果的な運用", text="行政評価制度を効果的に運用し、事業の見直しを促進します。")
     refused = answer("その評価の結果って市民も見られる？", hits((unpublished, 0.92, 10.0)))
     assert refused.abstained and "参加・利用できる人の条件" in refused.text.splitlines()[0]
+
+
+def test_how_things_are_chosen_is_stated_by_a_passage_that_judges_the_asked_subject():
+    """「市の事業を続けるかやめるかって、どうやって決めてるの？」: a passage judging the city's projects (指標の達成度を
+    客観的に評価し、事業の見直し…) says how; for 「職員ってどうやって選ばれるの？」 it speaks of another subject, and a
+    passage judging nothing leaves the fact unstated."""
+    from index.unstated import standing_veto
+
+    judged = "当該指標の達成度を客観的に評価し、事業の見直し・再構築を促進します。"
+    assert standing_veto("selection", [judged], (), "市の事業を続けるかやめるかって、どうやって決めてるの？") is None
+    assert standing_veto("selection", [judged], ("職員",), "市の職員ってどうやって選ばれるの？") == "selection"
+    assert standing_veto("selection", ["ネーミングライツを導入します。"], ("名前",), "名前はどうやって決まるの？") == \
+        "selection"
 
 
 def test_something_given_to_those_who_join_is_stated_by_a_passage_naming_goods_handed_out():
@@ -2654,6 +2669,23 @@ def test_a_detail_in_latin_letters_the_topic_names_is_asked_of_the_topic():
     passages = [mascot, *(chunk(f"p#L{900 + i}", f"情報発信{i}", text="市政情報を発信します。") for i in range(6))]
     assert resolve(query("SNSやってる？"), opened, set(), PROFILE, None, (), passages).topic is mascot
     assert resolve(query("SNSってなに？"), opened, set(), PROFILE, None, (), passages).topic is None
+
+
+def test_the_plans_name_for_the_askers_words_named_by_the_topic_is_asked_of_the_topic():
+    """「AIで質問に答えてくれるのできる？」 after the homepage's rebuild, whose text names チャットボット — the plan's name for
+    the asker's words (the profile's [aliases]) — is asked of the topic, not searched alone (the glossary's
+    definition led); 「チャットボットって何？」 asks the term."""
+    from bot.conversation import resolve
+
+    homepage = chunk("p#L388", "市公式ホームページの再構築",
+                     text="ホームページへと再構築するとともに、チャットボット等のICTツールの導入を図ります。")
+    term = chunk("p#L407", "チャットボット", kind="glossary", term="チャットボット",
+                 text="チャットボット：会話を自動的に行うプログラム。")
+    opened = _opened("市のホームページで探してる情報が見つからない", homepage)
+    passages = [homepage, term, *(chunk(f"p#L{900 + i}", f"情報発信{i}", text="市政情報を発信します。") for i in range(6))]
+    assert "チャットボット" in query("AIで質問に答えてくれるのできる？").plan_terms
+    assert resolve(query("AIで質問に答えてくれるのできる？"), opened, set(), PROFILE, None, (), passages).topic is homepage
+    assert resolve(query("チャットボットって何？"), opened, set(), PROFILE, None, (), passages).topic is None
 
 
 def test_a_glossary_term_the_topic_never_names_is_no_question_of_the_topic():
