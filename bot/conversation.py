@@ -158,6 +158,8 @@ _WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNOREC
 # What else the topic does or holds (「それってほかに何してるの？」, "What else does it include?"): more of the topic, not
 # other initiatives.
 _ELSE_OF_IT = re.compile(r"(?:それ|そこ|これ)(?:って|は|で)?\s*(?:他|ほか)に(?:は)?\s*(?:何|なに)|"
+                         # (「そのセンターで他に何してる？」: the topic named by その and a word of it)
+                         r"(?:その|この)[^。？?、\s]{1,10}?(?:って|は|で|では)\s*(?:他|ほか)に(?:は)?\s*(?:何|なに)|"
                          r"\bwhat else (?:does|do|did|will|can|is|are) (?:it|that|this|they)\b",
                          re.IGNORECASE)
 _LIST_FACTS = ("department", "figure")

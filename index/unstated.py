@@ -350,6 +350,8 @@ _NOT_IN_PLAN = {
         r"(?:どの|どこの)(?:大学|学校)(?!生)|"
         # the partner towns (「どこの市と？」 of the plan's 他自治体, 道内市町村: none is named)
         r"(?:どの|どこの)(?:市|町|まち|自治体|市町村|都市)(?:と|が|に)(?!住|暮)|\bwhich (?:cities|towns|municipalities)\b|"
+        # (asked alone: 「どこの町？」 after the partnership with neighbouring towns)
+        r"(?:どの|どこの)\s*(?:市|町|まち|自治体|市町村|都市)(?:なの|です|でしょう|か)?\s*[?？]?\s*$|"
         r"(?:どんな|どういう|どこの)(?:お店|店|店舗|会社|企業|団体)(?:が|さんが)[^。？?]{0,6}(?:参加|出店|協力|加盟)して(?:る|いる|ます)|"
         # which shops, asked alone (「どこのお店？」, in kana 「どこの おみせ？」)
         r"(?:どこの|どの)\s*(?:お店|おみせ|店|店舗)(?:さん)?(?:なの|です|でしょう|か|が|\s*[?？]|$)|"
@@ -412,6 +414,8 @@ _NOT_IN_PLAN = {
         # an interpreter asked for (「区役所で外国語の通訳してくれる？」, "Is there an interpreter?")
         r"通訳(?:者|さん)?(?:は|って|が|を|も)?\s*(?:して|いる|い(?:ます|ますか)?\s*[?？]|頼|お願い|ある|あり|付|つけ|つく|呼|使)|"
         r"\binterpret(?:er|ers|ing)\b|"
+        # sign language (「区役所に手話できる人いる？」, "Is there sign language support?"): another language asked for
+        r"手話(?:が|で|の)?\s*(?:でき|通訳|対応|話せ|相談|使え|わかる|分かる)|\bsign language\b|"
         r"\bis there an? (?:english|chinese|korean|foreign[- ]language) version\b|"
         r"\b(?:speak|speaks|speaking) english\b|\benglish[- ](?:speaking|support|service)\b|\bin english\b.{0,30}\?\s*$", re.I),
     # jobs at the city or its contractors (職員採用試験の申し込み, 求人はどこで見られる？, "job openings")

@@ -716,6 +716,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("土日もいる？", "general", "days"),  # whether someone is there on those days
         ("企業家との意見交換会に参加する方法は？", "general", "procedure"),  # how to, as a verb
         ("町内会に加入するには？", "general", "procedure"),
+        ("区役所に手話できる人いる？", "general", "language"),  # sign language, as another language
+        ("どこの町？", "general", "names"),  # which towns, asked alone
+        ("どこの町に住んでるの？", "general", None),
         ("夜もいろいろやってる？", "general", None),
         ("マイナンバーカードの有効期限は？", "general", "validity"),  # a card's, not an application's
         ("How much is the seniors' subway pass?", "general", "fee"),

@@ -487,6 +487,7 @@ def test_the_department_asked_in_kana_stays_on_the_topic(mini_bot, asked):
     "いつリニューアル？",  # when, of a thing no passage names (the plan says 再構築)
     "備考欄に書いてある事業は？",  # the topic's own note
     "夏休みにやる？",  # when, by a school holiday: the schedule the plan does not state, of the topic
+    "その活動で他に何してるの？",  # what else, of the topic named by その and a word (not other initiatives)
 ])
 def test_a_follow_up_asking_what_the_topic_does_stays_on_the_topic(mini_bot, follow_up):
     _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", follow_up])
