@@ -46,6 +46,7 @@ def bot(real_engine, real_config, tmp_path_factory):
          "おくやみ窓口"),
         # a seal on a form, the plan's 押印 (ハンコ, はんこ: Sudachi puts ハンコ with 印鑑, not with 押印)
         ("市役所の手続きって、まだハンコいるの？", "ペーパーレスの促進に向けた取組の推進", "押印"),
+        ("Do I still need a personal seal for city procedures?", "ペーパーレスの促進に向けた取組の推進", "押印"),
         # a machine reading forms, the plan's 光学文字認識; a program answering questions, its チャットボット
         ("紙の申請書をAIで読み取るのって何ていうの？", "AI-OCR", "光学文字認識"),
         ("市のホームページにAIのチャットで質問できるようになる？", "市公式ホームページの再構築", "チャットボット"),
