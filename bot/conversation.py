@@ -706,15 +706,12 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     said = " ".join((topic.text, *topic.notes))
     own = [thing for thing in things if (thing in _folded(said) or _synonym_in(thing, topic.text))
            and thing not in _folded(topic.title)]
-    if message.language == "en" and message.intent.kind != "definition":
-        # "Will there be a chatbot?" after the homepage's rebuild, whose text names チャットボット: the plan's words
-        # the question was searched with ("What is a chatbot?" asks the term)
-        own += [term for term in message.search_text[len(text):].split()
-                if len(term) > 1 and term in topic.text and term not in topic.title]
-    elif message.intent.kind != "definition":
-        # 「AIで質問に答えてくれるのできる？」 after the homepage's rebuild: the plan's name for the asker's words
-        # (`Query.plan_terms`: チャットボット), which its text names
-        own += [term for term in message.plan_terms if term in topic.text and term not in topic.title]
+    if message.intent.kind != "definition":
+        # "Will there be a chatbot?" or 「AIで質問に答えてくれるのできる？」 after the homepage's rebuild, whose text names
+        # チャットボット: the plan's words the question was searched with — English's, or the plan's names for the
+        # asker's words (`Query.plan_terms`) — ("What is a chatbot?" asks the term)
+        searched = message.search_text[len(text):].split() if message.language == "en" else message.plan_terms
+        own += [term for term in searched if len(term) > 1 and term in topic.text and term not in topic.title]
     # a glossary term the message is about (「ネーミングライツってどういうの？」, 「子ども議会は何年生から？」) asks the
     # term; one named as what is done (「チャットボットとか入れる予定ある？」 after the homepage's rebuild, whose text
     # names one) is a detail of the topic
