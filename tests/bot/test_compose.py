@@ -428,6 +428,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("来週の清田区の行事の予定は？", "ward", "schedule"),
         ("今年のイベントで何か面白いのある？", "general", None),  # which events, not when
         ("要介護認定の結果が出るまで何日くらいかかるの？", "figure", None),  # a duration: the plan's indicator
+        ("介護認定の結果が出るまで何日？", "figure", None),  # until it comes, asked alone: a duration too
+        ("雪まつりまであと何日？", "general", "schedule"),  # a countdown is a date
         ("いつまでにオンライン化するの？", "figure", None),  # the target year
         ("いつも窓口が混んでいる", "general", None),
         ("手稲区の区長って誰？", "ward", "person"),  # the plan names departments, never people
@@ -493,6 +495,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("国民健康保険証をなくしちゃった。再発行ってどうすればいい？", "general", "procedure"),
         ("雪まつりの雪像を作るボランティアに参加したい。どうやって申し込む？", "general", "procedure"),
         ("地下鉄の敬老パスの申し込み方法は？", "general", "procedure"),
+        ("豊平区の体育館の予約ってどうやるの？", "ward", "procedure"),  # how to book, as to apply
+        ("西区の体操、年寄りでもできる？", "ward", "eligibility"),  # whom it is for (あらゆる世代へ)
         ("I got a scam call. What should I do?", "general", "procedure"),
         ("南区の果物、区はどうやって外に売り込もうとしてるの？", "ward", None),  # what the ward does
         ("どこに相談すればいいのか分からない", "general", None),  # which counter: a department question
@@ -530,6 +534,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("チャットボットって計画ではどう定義されてる？", "definition", None),
         ("プラスチックの容器って何ごみ？", "definition", "sorting"),
         ("冷蔵庫って粗大ごみで出せる？", "general", "sorting"),
+        ("札幌のごみの分別のルールを教えて", "general", "sorting"),
         ("粗大ごみってネットで申し込めるようになる？", "general", None),
         ("介護保険料の支払いが遅れたらどうなりますか？", "general", "mishap"),  # a citizen's own lapse
         ("マイナンバーカードをなくしたらどうすればいい？", "general", "mishap"),  # not answered by 申請 or 交付
@@ -1411,6 +1416,7 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("How many people will get cards at the center?", "人"),
         ("コピー用紙は何枚まで減らす？", "枚"),
         ("結果が出るまで何日くらいかかる？", "日"),
+        ("申請してから届くまで何週間？", "日"),
         ("転入届は何日以内に出せばいい？", "日"),
         ("インターネット受付は何％になる？", "%"),
         ("大型ごみの目標は？", None),  # a figure, in whatever unit the plan gives
