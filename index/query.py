@@ -17,7 +17,7 @@ from index.fact_words import with_fact_words
 from index.intent import Intent, detect, without_courtesies
 from index.jmdict import Glosses
 from index.kana_kanji import asking_words_in_kanji, in_kanji
-from index.ranker import Asked, asks_about_the_past
+from index.ranker import Asked, asks_about_the_past, asks_for_initiatives
 from index.respell import Vocabulary, kanji_wards, respell, written_in_kana
 from index.retrieve import Filters
 from index.romaji import romaji_words
@@ -78,7 +78,7 @@ class Query:
     def asked(self) -> Asked:
         """What the learned re-ranker reads of the question (`index.ranker`)."""
         return Asked(self.intent.kind, self.intent.ward, self.language == "en", written_in_kana(self.text),
-                     self.search_text, asks_about_the_past(self.text))
+                     self.search_text, asks_about_the_past(self.text), asks_for_initiatives(self.text))
 
 
 def understand(question: str, k: int, filters: Filters | None, config: IndexConfig, profile: PlanProfile,

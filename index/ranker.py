@@ -61,6 +61,7 @@ FEATURES = (
     "ward_narrative",          # the question names a ward and the chunk is a narrative passage
     "past_told",               # the chunk recounts what was done (most of its sentences end in ました)
     "past_asked_told",         # ... and the question asks about the past (前に…やってた？, "did they")
+    "initiative_asked",        # the question asks for initiatives (〜の取組は？, "projects") and the chunk is one
 )
 
 
@@ -104,6 +105,7 @@ class Asked:
     kana: bool
     text: str
     past: bool = False  # it asks about the past (`asks_about_the_past`)
+    initiatives: bool = False  # it asks for initiatives (`asks_for_initiatives`)
 
 
 # A question about what was done before (前にやってた？, コロナのときどうなってた？, 直したことある？, "did the ward
@@ -121,6 +123,18 @@ def asks_about_the_past(question: str) -> bool:
     """Whether ``question`` asks about what was done before (「西区で前に川に魚を放すイベントやってた？」), not what is
     planned (「町内会で健康フェアをやりたいんだけど、手伝ってもらえる？」)."""
     return bool(_ASKED_PAST.search(question))
+
+
+# A question asking for what the city does, by the plan's word for it (手稲山の取組は？, 何か事業ある？, "any projects
+# for seniors?"): an initiative answers it, not the ward's overview that names the same place.
+_ASKED_INITIATIVES = re.compile(r"取組|取り組|事業(?!者|所)|施策|プロジェクト|"
+                                r"\b(?:initiatives?|projects?|programs?|programmes?|schemes?)\b",
+                                re.IGNORECASE)
+
+
+def asks_for_initiatives(question: str) -> bool:
+    """Whether ``question`` asks for initiatives by their name (「手稲山のほうの取組は？」), not 「事業者」."""
+    return bool(_ASKED_INITIATIVES.search(question))
 
 
 def told_in_the_past(text: str) -> bool:
@@ -196,6 +210,7 @@ def features(rows: np.ndarray, traits: ChunkTraits, signals: dict[str, np.ndarra
         "ward_narrative": (kinds == "narrative") & bool(ward),
         "past_told": traits.past_told[rows],
         "past_asked_told": traits.past_told[rows] & asked.past,
+        "initiative_asked": np.isin(kinds, ("initiative", "program")) & asked.initiatives,
     }
     return np.stack([np.asarray(columns[name], dtype=np.float32) for name in FEATURES], axis=1)
 

@@ -18,6 +18,7 @@ from index.ranker import (
     Ranker,
     RankerSettings,
     asks_about_the_past,
+    asks_for_initiatives,
     features,
     fit,
     told_in_the_past,
@@ -96,6 +97,26 @@ def test_a_passage_recounting_what_was_done_is_told_from_a_plan_and_read_with_a_
         column[past] = {name: matrix[:, i].tolist() for i, name in enumerate(FEATURES)}
     assert column[True]["past_told"] == column[False]["past_told"] == [0, 0, 0, 0, 1]
     assert column[True]["past_asked_told"] == [0, 0, 0, 0, 1] and column[False]["past_asked_told"] == [0] * 5
+
+
+@pytest.mark.parametrize(
+    ("question", "initiatives"),
+    [
+        ("手稲山のほうの取組は？", True),
+        ("西区で何か事業やってる？", True),
+        ("Are there any projects for seniors in Nishi ward?", True),
+        ("手稲区の防災で事業者が協力する仕組みある？", False),  # 事業者: businesses, not initiatives
+        ("手稲山ってどんな山？", False),
+    ],
+)
+def test_a_question_asking_for_initiatives_by_name_marks_initiatives_only(question, initiatives):
+    """「手稲山の取組は？」 asks for what the city does there: `initiative_asked` marks initiatives and programmes,
+    never the ward's overview naming the same mountain."""
+    assert asks_for_initiatives(question) is initiatives
+    asked = Asked("ward", "西区", False, False, question, initiatives=asks_for_initiatives(question))
+    matrix = features(np.arange(4), ChunkTraits.of(CHUNKS), _signals(), asked, rrf_k=10)
+    marked = matrix[:, FEATURES.index("initiative_asked")].tolist()
+    assert marked == ([1, 0, 1, 0] if initiatives else [0] * 4)
 
 
 def _groups(seed, count=80, width=6):
