@@ -410,6 +410,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # 「他には？」 wants what was not shown at all; 「ほかに西区で環境のことやってる団体ってある？」 asks on its own
         # terms, and a passage only named in a 「関連:」 line may be just what it asks for
         seen = shown if rewrite is not None or presented is None else presented
+        if topic is not None:  # (「他にAIを使ってる仕事は？」 after 生成AIを活用した業務改善: not the glossary's 生成AI either)
+            seen = seen | _terms_of(topic, passages)
         if rewrite is None and topic is not None and _also_covers(text, topic, previous, profile):
             seen, note = seen - {topic.id}, f"「{topic.title}」も含めて"
         return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(seen), understood_as=note)
@@ -500,6 +502,13 @@ def _counted_in(term: Chunk, passages: Sequence[Chunk]) -> Chunk | None:
     users = [chunk for chunk in passages if chunk.kind == "initiative" and chunk.indicator
              and any(name in chunk.indicator for name in names)]
     return users[0] if len(users) == 1 else None
+
+
+def _terms_of(topic: Chunk, passages: Sequence[Chunk]) -> frozenset[str]:
+    """The glossary entries of the terms ``topic``'s title names (生成AI of 生成AIを活用した業務改善): the same thing."""
+    title = fold(topic.title)
+    return frozenset(chunk.id for chunk in passages if chunk.kind == "glossary" and chunk.term and
+                     len(chunk.term) > 1 and chunk.id != topic.id and fold(chunk.term) in title)
 
 
 def _group_of(topic: Chunk, passages: Sequence[Chunk]) -> frozenset[str]:
