@@ -50,6 +50,15 @@ def bot(real_engine, real_config, tmp_path_factory):
         # a machine reading forms, the plan's 光学文字認識; a program answering questions, its チャットボット
         ("紙の申請書をAIで読み取るのって何ていうの？", "AI-OCR", "光学文字認識"),
         ("市のホームページにAIのチャットで質問できるようになる？", "市公式ホームページの再構築", "チャットボット"),
+        # everyday words for the plan's concepts (the profile's [aliases]): the towns around the city (its
+        # 圏域), print hard to read (読みやすいUDフォント), a cake shop (菓子店), music and theatre (文化芸術), a
+        # building paid for by private money (PFI) — and the towns' other joint work still its own
+        ("札幌と周りの町が一緒にやってることって何？", "さっぽろ連携中枢都市圏推進事業", "さっぽろ連携中枢都市圏"),
+        ("まわりの町と一緒に水道の研修をしている？", "水道事業における道内市町村との連携", "水道"),
+        ("目が悪くて市のチラシの字が読みにくい", "ユニバーサルデザインを取り入れた情報発信の充実", "UD"),
+        ("清田区のケーキ屋さんを応援する取組ある？", "「きよたスイーツ」の推進", "清田区では"),
+        ("西区で演劇や音楽の活動を応援してくれる？", "地域の文化芸術活動の推進", "西区では"),
+        ("新しい市の建物を民間のお金で建てるって本当？", "官民連携による公共施設等の建設、維持管理、運営の推進", "PFI"),
         ("西区の防災の取り組み", "地域の防災力強化", "西区では「地域の防災力強化」"),
         # relevant without the ward's name too (「区の公園の遊具…」): answered
         ("西区の公園の遊具がボロボロ。直す予定ってあるの？", "誰もが楽しめる公園づくり", "西区では"),
@@ -161,6 +170,8 @@ def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
         (["生活保護の担当の職員さんがタブレットを持つようになるって本当？", "何のために？"], "生活保護業務の効率化推進"),
         (["区役所の窓口でオンラインで相談できるってほんと？", "何の業務で？"], "オンライン相談の試行実施"),
         (["子育てサロンってどこでやってる？", "西区のことです"], "安心して子育てできる地域の環境づくり"),
+        # other work than the topic is not the glossary entry of the topic's own term (生成AI) either
+        (["市役所で生成AI使ってる？", "他にAIを使ってる仕事は？"], "RPA等の積極的な活用"),
     ],
 )
 def test_follow_ups_on_the_real_plan(bot, turns, expected_lead):
