@@ -19,7 +19,7 @@ from index.intent import asks_by_when, asks_what_is_done, asks_where_or_when
 from index.query import Query
 from index.respell import written_in_kana
 from index.retrieve import compact
-from index.units import QUANTITIES, counts_in, states_unit, unit_figure
+from index.units import QUANTITIES, counts_in, names_the_counted, states_unit, unit_figure
 from index.unstated import (
     CLAUSED,
     NAMELESS_NOUNS,
@@ -768,9 +768,10 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
     elif intent.kind == "figure" and intent.wants_number and not _aims_at_a_word(intent, lead.chunk) and (
-            not _states_a_number(lead.chunk) or not _states_asked_unit(lead.chunk, intent.unit)):
-        # no number at all (利回りはどれくらい？ of a target 「検討」), or none in the asked unit (何日以内 answered
-        # by a target in %)
+            not _states_a_number(lead.chunk) or not _states_asked_unit(lead.chunk, intent.unit)
+            or not names_the_counted(query.text, (lead.chunk.text, lead.chunk.indicator or ""))):
+        # no number at all (利回りはどれくらい？ of a target 「検討」), none in the asked unit (何日以内 answered
+        # by a target in %), or of other people (LINEの登録者数 answered by a training's 受講者数)
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)

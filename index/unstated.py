@@ -193,6 +193,9 @@ _NOT_IN_PLAN = {
     "location": re.compile(
         r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
         r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|どこの[^。？?]{1,10}に(?:置いて|ある|あります|貼って|貼られて|設置されて|付いて)|"
+        # where a kind of building is (「清田区の避難所はどこ？」): the plan lists none
+        r"(?:避難所|図書館|体育館|プール|公民館|児童会館|交番|病院)(?:は|って)\s*どこ(?:に(?:ある|あります))?"
+        r"(?:の|ですか|なの|かな)?\s*[?？]?\s*$|"
         r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅|小学校|中学校|学校|避難所|区役所)"
         r"(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
         r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|"
@@ -392,7 +395,9 @@ _NOT_IN_PLAN = {
         r"対象(?:に|と)なる[^。？?]{0,15}(?:は|って)\s*(?:何|なに|どれ|誰|だれ)?\s*[?？]?\s*$|"
         r"\bcan (?:people|residents|someone|anyone|i|we|non-residents) (?:from|who live|living) outside\b|\bfrom outside (?:sapporo|the city|the ward)\b.{0,30}\b(?:join|use|attend|apply)\b|"
         r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"
-        r"\bcan (?:anyone|everyone|foreigners|foreign residents|children|kids|students|seniors|tourists|non-residents) "
+        r"\bcan (?:anyone|everyone|foreigners|foreign residents|children|kids|students|seniors|tourists|"
+        r"non-residents|young people|teenagers|teens|adults|beginners|elderly people|older people|the elderly|"
+        r"families|parents) "
         r"(?:join|attend|use|apply|take part|participate)\b|\beligib(?:le|ility)\b|\b(?:what|which) ages?\b|"
         r"\bage (?:limits?|range|requirements?|restrictions?)\b|"
         r"\bhow old (?:do|must|should) \w+ (?:have to )?be\b", re.I),
@@ -540,7 +545,7 @@ _NOT_IN_PLAN = {
         r"\b(?:personal|private) (?:data|information) (?:be )?(?:safe|leak|protected)\b", re.I),
     # which edition of a publication is current (防災マップって何年版が最新？, "the latest edition of the hazard map"):
     # only a passage that speaks of its editions or revisions answers it
-    "edition": re.compile(r"何年(?:度)?版|最新版(?:は|って|が|を|の)|(?:いつ|何年|何月)(?:の|時点の|に出た)版|"
+    "edition": re.compile(r"何年(?:度)?版|最新版(?:は|って|が|を|の|\s*いつ)|(?:いつ|何年|何月)(?:の|時点の|に出た)版|"
                           r"改訂版(?:は|って|が|いつ)|"
                           r"\b(?:latest|newest|current|most recent) (?:edition|version)\b|"
                           r"\bwhich (?:edition|version)\b|\bwhat year(?:'s)? (?:edition|version)\b", re.IGNORECASE),

@@ -529,6 +529,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("手稲区の防災の会議って誰でも傍聴できる？", "ward", "eligibility"),
         ("ノルディックウォーキングの講習は市外の人でも参加できますか？", "general", "eligibility"),
         ("Who can join the walking event?", "general", "eligibility"),
+        ("Can young people join too?", "general", "eligibility"),  # who may, named by age
+        ("清田区の避難所はどこ？", "ward", "location"),  # where a kind of building is
+        ("豊平区の防災マップって最新版いつ出た？", "ward", "edition"),
         ("市のデータを誰でも自由に使えるように公開してるやつ、なんて言うんだっけ", "definition", None),  # describes the data
         ("AIが自動で返事してくれるチャットのやつ、市の資料だとなんて説明してる？", "definition", None),  # the plan's wording
         ("チャットボットって計画ではどう定義されてる？", "definition", None),
@@ -1593,6 +1596,21 @@ def test_a_figure_in_another_unit_does_not_answer_the_asked_one():
                                            "インターネット受付件数の割合」（2022年: — → 2027年: 50%）です [1]。")
     english = answer("How many people use the online bulky waste booking now?", hits((BULKY, 0.92, 10.0)))
     assert english.abstained and "What the plan sets for 「大型ごみ収集のオンライン化」 is" in english.text
+
+
+def test_a_count_of_people_named_by_what_they_do_is_answered_only_by_a_passage_counting_them():
+    """「登録者数は何人？」 asks for people who registered: the card centre's 交付人数 (people too) is another count;
+    「交付人数は？」 and a count of people named by none of their doings are its own."""
+    other = answer("マイナンバーカードの登録者数は何人？", hits((CENTER, 0.92, 10.0)))
+    assert other.abstained and other.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    assert other.citations[0].hit.chunk is CENTER  # the closest passage is still shown
+    for own in ("マイナンバーカードの交付人数は何人？", "マイナンバーカードセンターで何人に交付するの？"):
+        assert not answer(own, hits((CENTER, 0.92, 10.0))).abstained, own
+    from index.units import names_the_counted
+
+    assert names_the_counted("データ利活用研修受講者数目標", ["データ利活用に関する研修の受講者数（延べ）"])  # unpunctuated
+    assert not names_the_counted("市の公式LINEの登録者数は？", ["データ利活用に関する研修の受講者数（延べ）"])
+    assert names_the_counted("公式サイトの利用者数って目標あるの？", ["月間アクティブユーザー数"])  # users of what it offers
 
 
 def test_a_figure_follow_up_stays_on_a_topic_whose_target_is_a_word():
