@@ -52,8 +52,9 @@ log = logging.getLogger(__name__)
 
 # 2: description.index (the description-only dense field); 3: adapter.npy; 4: synonym field; 5: ranker.json;
 # 6: the re-ranker reads whether a passage recounts the past (28 features); 7: the vocabulary keeps the plan's
-# hiragana runs (names it writes in kana are not read in kanji)
-FORMAT_VERSION = 7
+# hiragana runs (names it writes in kana are not read in kanji); 8: the re-ranker reads whether a question asks
+# for initiatives (29 features)
+FORMAT_VERSION = 8
 MANIFEST = "manifest.json"
 READER_LOCK = ".readers.lock"
 CHUNKS = CHUNKS_FILE
