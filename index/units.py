@@ -165,18 +165,19 @@ _HELD = re.compile(r"(?:実施|開催)(?:件数|回数|数)")
 _ANY_COUNT = {"件", "個", "つ"}
 
 
-# People counted by what they do (登録者数, 受講者数 — of 研修受講者数 too; not 事業者数, businesses): a count of
-# other people (研修の受講者数) does not tell 「LINEの登録者数は何人？」. Users (利用者数) are whoever uses what the
-# passage offers (a homepage's アクティブユーザー数).
+# People counted by what they do (登録者数, 受講者数 — of 研修受講者数 too): a count of other people (研修の受講者数)
+# does not tell 「LINEの登録者数は何人？」.
 _COUNTED_PEOPLE = re.compile(r"([\u3400-\u9fff]{2}者)数")
-_ANY_USERS = ("事業者", "利用者")
+# Counted whatever a passage names them: businesses (事業者数: no doing of theirs), and users (利用者数: whoever uses
+# what the passage offers, a homepage's アクティブユーザー数).
+_NAMED_ANYHOW = ("事業者", "利用者")
 
 
 def names_the_counted(question: str, texts: Iterable[str]) -> bool:
     """Whether ``texts`` name the people a count question counts by what they do (登録者 of 登録者数); True
     when it counts no such people."""
     found = _COUNTED_PEOPLE.search(question)
-    if found is None or found.group(1) in _ANY_USERS:
+    if found is None or found.group(1) in _NAMED_ANYHOW:
         return True
     return any(found.group(1) in text for text in texts if text)
 
