@@ -750,8 +750,10 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if intent.kind == "date" and not DATE.search(lead.chunk.text):
         lead = _dated_passage(query, hits[: settings.lead_candidates], lead) or lead
         if not aside and not DATE.search(lead.chunk.text) and not _dated_by_its_target(lead.chunk):
-            # the passage that answers states no date at all: shown, and said so
-            aside = _missing_sentence(query, "date", profile)
+            # the passage that answers states no date at all: the missing date said, the passage shown as the
+            # closest (「マルシェっていつからやってるの？」 was answered with the market's passage, as if it said when)
+            closest = [lead, *(h for h in hits if h is not lead)]
+            return _abstain(query, closest, relevance, settings, profile, cites, notes, True, missing="date")
     quote_at = 0
     if lead.chunk.kind == "narrative":
         found = _narrative_quote(query, lead, hits)

@@ -693,8 +693,10 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True
     if _WHEN.search(text) and things and not any(_named_by(thing, passages) for thing in things):
         return True  # 「いつリニューアル？」 of the homepage's rebuild: when, of a thing no passage names — the topic's
-    if _WHEN.search(text) and things and _by_means(text, things):
-        return True  # 「いつからネットでできるの？」 of 大型ごみ's internet booking: when, by what means, of the topic
+    if things and _by_means(text, things):
+        # 「いつからネットでできるの？」 of 大型ごみ's internet booking, 「全部の券がネットでできるの？」 of the travel grants'
+        # e-applications: when or whether, by what means, of the topic
+        return True
     if _WHEN.search(text) and things and DATE.search(topic.text) and all(thing in told for thing in things):
         return True  # 「新しい計画はいつから？」 of 出資団体's 令和6年度(2024年度)以降が対象となる新たな行動計画: its date
     if things and _WHAT_KIND.search(text) and all(_ALIKE_KIND.fullmatch(thing) for thing in things):

@@ -96,7 +96,8 @@ _NOT_IN_PLAN = {
     "schedule": re.compile(
         # the day of a hand-out or a payment (「花の苗っていつ配るの？」, 「給付金はいつもらえる？」)
         r"いつ(?:頃|ごろ)?(?:配|もら|貰|届|受け取|回収)|"
-        r"収集日|何曜日|日程|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|いつ(?:頃|ごろ|来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
+        r"収集日|何曜日|日程|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|"
+        r"いつ(?:頃|ごろ)?(?:来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|(?<!まで)(?<!まで\s)何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|"
         # the last day to apply or pay (児童手当の申請期限, 提出期限はいつ？; not a card's 有効期限: `validity`)
@@ -104,6 +105,8 @@ _NOT_IN_PLAN = {
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)\s*いつ|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|(?:次|今度|次回)の[^。？?、\s]{1,15}?(?:は|って)\s*いつ(?!から|でき|始ま|はじま|スタート|開始)|"
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
+        # the round of upkeep (「花壇の花はいつ植え替える？」, 「公園の草刈りっていつ？」 — the plan sets no season for any)
+        r"いつ(?:頃|ごろ)?(?:植え|植栽|刈|草刈|剪定|掃除|清掃|除雪|排雪|点検)|(?:植え替え|草刈り?|剪定|清掃|除雪|排雪)(?:は|って)\s*いつ|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
         # a school holiday (「夏休みにやる？」, "Is it on during the summer holidays?"): no passage dates its events
         # by them (「年末年始もやってる？」 asks the days a service is open: `hours`)
@@ -112,6 +115,7 @@ _NOT_IN_PLAN = {
         r"\b(?:during|over|in) (?:the )?(?:summer|winter|spring) (?:vacation|holidays?|break)\b|"
         # an events calendar (今月のイベント予定, 行事の日程, "upcoming events"): the plan dates no event
         r"(?:今月|来月|今週|来週|週末)の?[^。？?、]{0,12}?(?:予定|日程)|(?:イベント|行事|催し物?)の?(?:予定|日程|カレンダー)|"
+        rf"(?<![発進社])(?:{_EVENTS})の(?:予定|日程|開催予定)(?:は|って|を|\s*[?？]|$)|"
         r"\b(?:upcoming|this month'?s?|next month'?s?) (?:events?|schedule)\b|\bevents? (?:this|next) (?:month|week|weekend)\b|"
         r"\bschedule\b|what day|which days?\b|what time|collection day|\bdeadlines?\b|\bdue date\b|"
         # when something happens (not "by when will it be done": the plan's target year, a figure; "by when do I
@@ -170,6 +174,11 @@ _NOT_IN_PLAN = {
         r"(?:いる|います|いて(?:くれる|もらえる))(?:の|んですか|ん(?:だ|です)?|か)?\s*[?？]?\s*$|"
         r"(?:土曜|日曜|土日|祝日|祝祭日|休日|週末|年末年始|お盆)(?:日)?(?:でも|も)[^。？?]{1,15}(?:ある|あります|やる|やります|やって(?:る|ます)|来る|来ます|来てくれる)(?:の|か|んですか|んでしょうか)?\s*[?？]|"
         r"(?:夜中|深夜|夜間|早朝|24時間)(?:でも|も|は|って)?[^。？?]{0,6}(?:つながる|繋がる|つながり|対応|やって|開いて|受け付け|相談でき|電話でき|使え|利用でき)|"
+        # a season it runs in (「ロープウェイって冬も動いてる？」, 「登山道は冬も通れる？」, "Is it open in winter?")
+        r"(?:冬|冬場|冬季|冬期|夏|夏場|夏季|一年中|年中)(?:の間|の時期)?(?:も|でも|は|って)\s*"
+        r"(?:動いて|運行|運転|営業|開いて|あいて|やって|通れ|入れ|登れ|使え|利用でき)|"
+        r"\b(?:open|running|operating|operate|run|accessible|closed)\b.{0,30}"
+        r"\b(?:in|during) (?:the )?(?:winter|summer)\b|"
         r"\bopen (?:on |at |during )?(?:the )?(?:national |public |bank )?(?:weekends?|saturdays?|sundays?|holidays?)\b|"
         r"\b(?:available|open|staffed)\b.{0,30}\b(?:at night|overnight|during lunch|at lunch(?:time)?|in the evenings?|24 hours)\b", re.I),
     # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
@@ -301,7 +310,9 @@ _NOT_IN_PLAN = {
         # (「申し込みは区役所？」, 「申請ってネットで？」: where or how, asked to confirm)
         r"(?:申し?込み?|申請|応募)(?:は|って)\s*(?:区役所|役所|窓口|ネット|インターネット|電話|郵送|メール)(?:で|に|から)?"
         r"(?:いい|できる|する)?(?:の|ですか)?\s*[?？]\s*$|"
-        r"どう(?:申し込|申込|手続)|(?:申し?込み?|申込|申請|応募|手続き?|予約)(?:は|って)\s*どう(?:する|やる|すれば|したら|やれば)|"
+        r"どう(?:申し込|申込|手続)|(?:申し?込み?|申込|申請|応募|手続き?|予約|登録|加入|入会)(?:は|って)\s*どう(?:する|やる|すれば|したら|やれば)|"
+        # a wish told as the whole question (「市営住宅に申し込みたい」): how, for its subject
+        r"(?:申し?込み|申込み|申請し)たい(?:んだけど|んですけど|のですが|けど)?\s*[。．!！]?\s*$|"
         r"(?:申し?込み?|申請|応募|参加|登録|入会|予約)(?:の)?(?:方法|仕方|しかた)|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
         # (as a verb: 「参加する方法は？」, 「申し込むには？」)
         r"(?:申し?込む|申請する|応募する|参加する|登録する|入会する|加入する)(?:ための)?(?:方法|やり方)|"
@@ -373,7 +384,7 @@ _NOT_IN_PLAN = {
     "eligibility": re.compile(
         r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
         r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|若い人|若者|お?年寄り|年配(?:の人|の方)?|シニア|"
-        r"初心者|障がい者|障害者|"
+        r"初心者|障がい者|障害者|社会人|会社員|サラリーマン|主婦|主夫|"
         r"パパ|ママ|父親|母親|おじいちゃん|おばあちゃん|祖父母|男性|女性|親子|子連れ|子づれ)"
         r"(?:(?:だけ|ひとり|一人|連れ|づれ)?でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も|"
         # 「うちの子小学生なんだけど参加できる？」: who the asker is told, then whether they may
@@ -381,6 +392,8 @@ _NOT_IN_PLAN = {
         r"も(?=\s*(?:一緒に|いっしょに))|と(?:一緒に|いっしょに)?|"
         # 「若い人もやっていいの？」: whether they may do it too (「子どもも参加できる？」 is a condition)
         r"も(?=[^。？?]{0,8}?(?:て|で)(?:も)?(?:いい|良い|大丈夫)))|"
+        # 「仕事してても参加できる？」, 「フルタイムで働いてるけど行ける？」: the asker's working life, then whether they may
+        r"(?:(?:仕事|パート|フルタイム|共働き)(?:を|で)?して|(?:フルタイムで)?働いて|勤めて)(?:い)?(?:て|る)(?:も|けど|けれど)、?|"
         r"(?:自分|私|わたし|僕|俺|一般の人|一般人|一般市民|市民|区民|住民|個人)"
         r"(?:も|でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)|(?:ない|無い|てない|ていない)(?:人|方)(?:でも|も))"
         r"[^。？?]{0,8}(?:(?:でき|使え|入れ|申し込め|申込め|応募でき|行け|受けられ|見られ|なれ)(?:る|ます)|"
@@ -524,6 +537,9 @@ _NOT_IN_PLAN = {
     "live": re.compile(
         r"(?:今日|きょう|今(?![後年回度月週朝晩夜])|いま|現在|明日|あした)(?:は|って|の|も)?[^。？?]{0,10}?(?:混んで|空いて|混雑|待ち時間|何分待ち|何分|何人待ち|並んで)|"
         r"(?:待ち時間|混雑|混み具合)[^。？?]{0,6}(?:今日|今|現在|リアルタイム)|リアルタイム(?:の|で)?(?:待ち|混雑)|"
+        # (「窓口は混んでる？」, 「区役所って混んでますか？」: how crowded a place is, asked of no time at all)
+        r"(?:窓口|区役所|役所|センター|受付|会場|施設)(?:って|は|も)?\s*(?:いつも|結構|けっこう|かなり)?\s*"
+        r"(?:混んで|混雑して|空いて)(?:る|いる|ます)(?:の|か|かな|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"(?:壊れて|故障して|止まって|落ちて|ダウンして)(?:る|いる|ます)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|"
         # a vacancy (施設に空きはある？, 満員？, "are there any places left")
         r"空き(?:状況|枠|部屋|室|家|ベッド)?(?:は|って|が)?\s*(?:ある|あります|あり|出|な(?:い|し)|どう|どれくらい|どのくらい|何)|満員|満室|満席|キャンセル待ち|"
@@ -656,7 +672,7 @@ STATED_BY = {
     "lending": re.compile(r"貸|借り|レンタル"),
     "documents": re.compile(r"書類|持ち物|持参"),
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
-    "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁"),
+    "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁|冬|夏|通年|年間を通|一年中"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け|派遣"),
     "mail": re.compile(r"郵送|郵便|配送|宅配"),
@@ -667,6 +683,8 @@ STATED_BY = {
     "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開|あらゆる世代|世代を問わず|"
                               r"[0-9０-９一二三四五六七八九]+(?:年生|歳)(?:から|以上|以下|未満|まで)"),
     "sorting": re.compile(r"分別|ごみの分け方"),
+    # a name the passage gives its brand or its nickname itself (「KIYOTA SWEETS」を地域独自のブランドとして)
+    "names": re.compile(r"「[^」]{1,30}」を?[^。「」]{0,12}(?:ブランド|愛称|名称)として"),
     "language": re.compile(r"多言語|英語|外国語|通訳"),
     "jobs": re.compile(r"採用|求人"),
     "award": re.compile(r"表彰|顕彰|賞"),
@@ -702,19 +720,24 @@ PEOPLE = frozenset({"子供", "子ども", "こども", "小学生", "中学生"
                      "未成年", "親子", "男性", "女性", "自分", "私", "市民", "区民", "住民", "個人", "一般",
                      # (as the tokenizer reads 小学生, 高齢者, お年寄り, 社会人: 小学, 高齢, 年寄り, 社会)
                      "小学", "中学", "高校", "高齢", "年寄り", "老人", "シニア", "若者", "社会", "社会人", "初心者",
+                     "会社員", "サラリーマン", "主婦", "主夫", "社員",
                      "子"})  # (うちの子)
 SUBJECT_BOUND = {
     "spending": {"お金", "金", "費用", "経費", "予算", "財源", "税金", "寄付", "寄付金", "収入", "分", "使い道", "使途", "節約",
                  "削減"},
-    "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出"},
+    # (事前: when the asker wants to know, not what about — 「どんな書類が要るのか事前に知りたい」)
+    "documents": {"書類", "申請", "手続き", "手続", "必要", "持ち物", "持参", "提出", "届け", "届出", "事前", "前もって"},
     "subsidy": {"補助", "補助金", "助成", "助成金", "金", "お金", "支援", "支給", "給付", "費用", "賞金", "報奨", "奨励",
                 "謝礼", "謝金", "報酬", "日当", "時給", "ギャラ", "礼"},
-    "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館", "夜中", "深夜", "夜間", "早朝", "時間", "電話", "昼休み", "昼"},
+    "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館", "夜中", "深夜", "夜間", "早朝", "時間", "電話", "昼休み", "昼",
+             "冬", "冬場", "冬季", "冬期", "夏", "夏場", "夏季", "年中", "一年中", "間", "時期"},
     "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
     "handout": {"配布", "無料", "本当", "話"},
     "reservation": {"予約", "必要", "事前"},
     # (the people asked about, 子どもでも, are who may take part, not what it is about)
     "eligibility": {"誰", "だれ", "どなた", "参加", "利用", "傍聴", "対象", "資格", "市外", "区外", "人", "方", "一人", "ひとり",
+                    # (the asker's working life: 「仕事してても参加できる？」, 会社員 read as 会社 + 員, フル + タイム)
+                    "仕事", "パート", "フル", "タイム", "共働き", "会社",
                     *PEOPLE},
     "sorting": {"ごみ", "ゴミ", "塵", "分別", "何", "出し方", "分け方"},
     "language": {"英語", "中国", "韓国", "外国", "語", "多言語", "日本", "大丈夫",
@@ -805,6 +828,9 @@ _DAYS_ASKED = (
     (re.compile(r"夜|夜中|深夜|夜間|night|evening", re.I), re.compile(r"夜間|夜")),
     (re.compile(r"年末年始"), re.compile(r"年末年始")),
     (re.compile(r"早朝|24時間|24 hours|overnight", re.I), re.compile(r"早朝|24時間")),
+    # (a season: a passage running all year, 年間を通して, runs in it too)
+    (re.compile(r"冬|winter", re.I), re.compile(r"冬|通年|年間を通|一年中")),
+    (re.compile(r"夏|summer", re.I), re.compile(r"夏|通年|年間を通|一年中")),
     (re.compile(r"昼休み|お昼|昼|lunch", re.I), re.compile(r"昼")),
 )
 
@@ -865,9 +891,19 @@ _A_PLACE = re.compile(rf"{_PLACES}|窓口|店")
 _ANOTHER_ACTION = re.compile(r"(?:他|ほか|とともに|併せて)、|。")
 
 
+# the name of a brand or a nickname asked (「スイーツのブランドって何？」, 愛称は？, "what is the brand called")
+_ASKS_A_BRAND = re.compile(r"ブランド|愛称|名称|\bbrand", re.IGNORECASE)
+
+
+def _names_what_is_asked(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
+    """A passage naming its brand (「KIYOTA SWEETS」を…ブランドとして) answers what the brand is called, not which
+    company or shop takes part."""
+    return bool(_ASKS_A_BRAND.search(question))
+
+
 _AGREES = {"days": _states_the_asked_days, "location": _places_something_else,
            "eligibility": _published_to_see, "procedure": _applies_or_sends,
-           "handout": _hands_out_where_asked}
+           "handout": _hands_out_where_asked, "names": _names_what_is_asked}
 
 
 def standing_veto(unanswerable_fact: str | None, passages: Iterable[str], subject: tuple[str, ...] = (),

@@ -898,6 +898,24 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("公園でバーベキューしていい？", "general", "permission"),
         ("介護者の交流会っていつやるの？", "general", "schedule"),
         ("花の苗っていつ配るの？", "general", "schedule"),  # the day of a hand-out
+        ("真駒内駅前の花壇の花はいつ植え替える？", "general", "schedule"),  # the round of upkeep
+        ("公園の草刈りっていつ？", "general", "schedule"),
+        ("札幌ドームのコンサートの予定は？", "general", "schedule"),  # an event's dates
+        ("オンライン化の予定は？", "general", None),  # the plan's own plans
+        ("区の発展の予定は？", "general", None),
+        ("消防検査のオンライン化はいつ頃からできるの？", "date", None),  # when it starts: its target year
+        ("いつ頃？", "date", None),
+        ("いつ頃工事するの？", "date", None),  # when a thing is rebuilt: the plan's dates
+        ("遊具はいつ直るの？", "date", None),
+        ("窓口は混んでる？", "general", "live"),  # how crowded, asked of no time: no live status
+        ("混雑しない窓口にしてほしい", "general", None),
+        ("手稲山のロープウェイって冬も動いてる？", "ward", "days"),  # a season it runs in
+        ("Is the ropeway running in winter?", "general", "days"),
+        ("冬も楽しめるイベントある？", "general", None),
+        ("市営住宅に申し込みたい", "general", "procedure"),  # a wish told as the whole question: how
+        ("札幌で自転車の登録ってどうやるの？", "general", "procedure"),
+        ("町内会に加入したい", "general", None),  # (the plan promotes joining: 加入促進)
+        ("雪まつりはいつ頃？", "general", "schedule"),  # an event's dates
         ("金額は？", "figure", None),  # the amount a target states (寄付の増加額), or that none is stated
         ("参加費の金額は？", "figure", "fee"),
         ("子ども連れでも参加できる？", "general", "eligibility"),  # who may come along
@@ -1059,12 +1077,16 @@ def test_sending_by_post_is_stated_by_a_passage_that_speaks_of_it_not_by_one_han
 def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_see_by_one_publishing_it():
     """「子どもでもできるの？」 is answered by 「…誰でも体操」 (the people asked are no subject a passage must name);
     公開 answers who may see something, not who may take part in it."""
-    from index.unstated import standing_veto, subject_of
+    from index.unstated import standing_veto, subject_of, unanswerable_fact
 
     anyone = "「エコロコ！やまべえ誰でも体操」 介護予防体操をあらゆる世代へ普及します。"
     assert standing_veto("eligibility", [anyone], ("体操",), "その体操、子どもでもできるの？") is None
     # the people as the tokenizer reads them (お年寄り: 年寄り, 高齢者: 高齢) are no subject either
     for question in ("お年寄りでもできる？", "高齢者でもできる？", "小学生でも大丈夫？"):
+        assert subject_of(question, "eligibility") == (), question
+    # nor is the asker's working life (「仕事してても参加できる？」 of a walk open to 働く世代 and だれでも)
+    for question in ("仕事してても参加できる？", "会社員でも参加できる？", "フルタイムで働いてるけど行ける？"):
+        assert unanswerable_fact(question) == "eligibility", question
         assert subject_of(question, "eligibility") == (), question
     every_age = "地域の保健師が、世代を問わず地域住民全体の健康づくりを推進します。"
     assert standing_veto("eligibility", [every_age], ("健康",), "健康づくりって若い人でもやっていいの？") is None
@@ -2138,12 +2160,12 @@ def test_when_it_will_start_is_answered_by_the_year_of_the_initiatives_target():
         assert changed.text.splitlines()[0].startswith(
             "「マイナンバーカードを活用した申請書作成支援システムの試験的導入」の開始時期の記載はありませんが"), asked
     plain = answer("大型ごみのネット申込はいつ始まるの？", hits((chunk("p#L1", "大型ごみ収集のオンライン化"), 0.92, 10.0)))
-    # no target row: the passage is quoted, and the missing date said after it
-    assert not plain.abstained and "開始時期" not in plain.text.splitlines()[0]
-    assert plain.text.splitlines()[-1] == "なお、この計画（抜粋）には開始時期の記載はありません。"
+    # no target row: the missing date said, the passage shown as the closest
+    assert plain.abstained and plain.text.splitlines()[0] == "この計画（抜粋）には開始時期の記載はありません。"
+    assert plain.citations[0].hit.chunk.title == "大型ごみ収集のオンライン化"
     # a staff look-up of when applying online starts: the same answer, not an application period refused
     terse = answer("粗大ゴミ　ネット申込　いつから", hits((chunk("p#L1", "大型ごみ収集のオンライン化"), 0.92, 10.0)))
-    assert not terse.abstained and terse.text.splitlines()[-1] == "なお、この計画（抜粋）には開始時期の記載はありません。"
+    assert terse.abstained and terse.text.splitlines()[0] == "この計画（抜粋）には開始時期の記載はありません。"
 
 
 def test_a_when_question_naming_no_subject_keeps_its_best_passage_rather_than_any_dated_one():
@@ -2152,7 +2174,7 @@ def test_a_when_question_naming_no_subject_keeps_its_best_passage_rather_than_an
     square = chunk("p#L60", "子育て応援交流広場事業", text="子育て世代同士がつながる機会を提供します。")
     centre = chunk("p#L620", "区子ども家庭支援体制強化事業", text="令和4年改正児童福祉法で新設されたセンターを設置します。")
     said = answer("それっていつから始まったの？", hits((square, 0.92, 10.0), (centre, 0.90, 9.0)))
-    assert said.citations[0].hit.chunk is square and not said.abstained
+    assert said.citations[0].hit.chunk is square and said.abstained
     assert "開始時期の記載はありません" in said.text
     named = answer("こども家庭センターっていつから始まったの？", hits((square, 0.92, 10.0), (centre, 0.90, 9.0)))
     assert named.citations[0].hit.chunk is centre and "開始時期" not in named.text
@@ -2378,6 +2400,9 @@ def test_a_documents_question_is_refused_unless_a_passage_speaks_of_documents_fo
     assert refused.citations[0].hit.chunk is GUIDANCE  # the closest topic is still shown
     moving = answer("来月結婚して同時に引っ越しもするんだけど、何を持っていけばいいの？", hits((GUIDANCE, 0.92, 10.0)))
     assert not moving.abstained and moving.citations[0].hit.chunk is GUIDANCE
+    # when the asker wants to know (事前に) is no subject the passage must name
+    ahead = answer("結婚して名字が変わる。どんな書類が要るのか事前に知りたい", hits((GUIDANCE, 0.92, 10.0)))
+    assert not ahead.abstained and ahead.citations[0].hit.chunk is GUIDANCE
 
 
 def test_an_english_documents_question_is_judged_on_its_subject_not_on_the_words_asking_for_documents():
@@ -3010,3 +3035,30 @@ def test_a_fact_asked_of_a_whole_list_is_each_lines():
     assert none.text == "これら2件の取組には、計画（抜粋）に所管部署の記載がありません [1]〜[2]。"
     english = listed_facts(query("Which department is in charge?"), [NISHI, TOYOHIRA], PROFILE)
     assert english.text == "The plan (excerpt) names no department for these initiatives [1]〜[2]."
+
+
+def test_a_brand_named_by_its_passage_answers_what_it_is_called_but_not_which_shops_take_part():
+    """「KIYOTA SWEETS」を地域独自のブランドとして answers 「スイーツのブランドって何？」; the plan still names no shop."""
+    from index.unstated import standing_veto, unanswerable_fact
+
+    brand = "地域の菓子店と協力して、「KIYOTA SWEETS」を地域独自のブランドとして発信します。"
+    asked = "清田区のスイーツのブランドって何？"
+    assert unanswerable_fact(asked) == "names"
+    assert standing_veto("names", [brand], (), asked) is None
+    shops = "どこのお店が参加してるの？"
+    assert unanswerable_fact(shops) == "names"
+    assert standing_veto("names", [brand], (), shops) == "names"
+    assert standing_veto("names", ["菓子店と協力してスタンプラリーを開催します。"], (), asked) == "names"
+
+
+def test_a_season_asked_is_answered_by_a_passage_running_in_it_or_all_year():
+    """「冬もやってる？」 of 南区's winter walks is answered (冬のウォーキング), and of a walk run 年間を通して; a passage open
+    on Saturdays states no season, and a winter passage no Saturdays."""
+    from index.unstated import standing_veto
+
+    walks = "運動不足になりがちな冬にも健康的な生活を送れるよう、冬のウォーキングを楽しむイベントを行います。"
+    assert standing_veto("days", [walks], (), "冬もやってる？") is None
+    yearly = "年間を通してノルディックウォーキングを活用した健康づくりに取り組みます。"
+    assert standing_veto("days", [yearly], (), "冬もやってる？") is None
+    assert standing_veto("days", ["土日も開庁します。"], (), "冬もやってる？") == "days"
+    assert standing_veto("days", [walks], (), "土日もやってる？") == "days"

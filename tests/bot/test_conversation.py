@@ -505,10 +505,11 @@ def test_a_detail_the_topics_text_names_by_a_synonym_stays_on_the_topic(mini_bot
     assert second.understood_as == f"「{topic}」について"
 
 
-@pytest.mark.parametrize("follow_up", ["いつからネットでできるの？", "いつからネットで申し込めるの？"])
+@pytest.mark.parametrize("follow_up", ["いつからネットでできるの？", "いつからネットで申し込めるの？", "全部ネットでできるの？"])
 def test_when_asked_by_the_means_it_is_done_by_stays_on_the_topic(mini_bot, follow_up):
     """「いつからネットでできるの？」 after 消防検査's online inspections: ネット, which other passages name (their
-    インターネット受付), is how it is done, not what it is about; a thing named besides (大型ごみを) is a new subject."""
+    インターネット受付), is how it is done, not what it is about — asked when or whether (「全部ネットでできるの？」); a
+    thing named besides (大型ごみを) is a new subject."""
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
     assert second.understood_as == "「消防検査のオンライン化」について"
     _, other = mini_bot.dialogue(["消防検査のオンライン化について教えて", "いつから大型ごみをネットで申し込めるの？"])
