@@ -915,6 +915,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市営住宅に申し込みたい", "general", "procedure"),  # a wish told as the whole question: how
         ("札幌で自転車の登録ってどうやるの？", "general", "procedure"),
         ("町内会に加入したい", "general", None),  # (the plan promotes joining: 加入促進)
+        ("ノルディックウォーキング 参加費", "general", "fee"),  # a staff look-up of the fee, no particle
         ("雪まつりはいつ頃？", "general", "schedule"),  # an event's dates
         ("金額は？", "figure", None),  # the amount a target states (寄付の増加額), or that none is stated
         ("参加費の金額は？", "figure", "fee"),
