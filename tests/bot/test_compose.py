@@ -2436,6 +2436,11 @@ def test_who_gets_told_is_answered_only_by_a_passage_on_protecting_that_subjects
     """Confidentiality is stated for generative AI (個人情報などのセキュリティ対策), not for a family centre."""
     answered = answer("生成AIに市民の個人情報を入れて大丈夫なの？", hits((GENERATIVE_AI, 0.92, 10.0)))
     assert not answered.abstained and answered.citations[0].hit.chunk is GENERATIVE_AI
+    # a leak, however named (「情報漏れとか大丈夫なの？」), is the same question
+    leak = answer("生成AIって情報漏れとか大丈夫なの？", hits((GENERATIVE_AI, 0.92, 10.0)))
+    assert not leak.abstained and leak.citations[0].hit.chunk is GENERATIVE_AI
+    leaked = answer("こども家庭センターに相談したらデータが漏れたりしない？", hits((FAMILY_CENTER, 0.92, 10.0)))
+    assert leaked.abstained and leaked.text.startswith("この計画（抜粋）には相談内容や個人情報の扱いの記載はありません。")
     refused = answer("こども家庭センターに相談したら、学校に連絡いく？", hits((FAMILY_CENTER, 0.92, 10.0), (GENERATIVE_AI, 0.86, 0.0)))
     assert refused.abstained
     assert refused.text.startswith("この計画（抜粋）には相談内容や個人情報の扱いの記載はありません。")

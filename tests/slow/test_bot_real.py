@@ -174,6 +174,10 @@ def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
         (["子育てサロンってどこでやってる？", "西区のことです"], "安心して子育てできる地域の環境づくり"),
         # other work than the topic is not the glossary entry of the topic's own term (生成AI) either
         (["市役所で生成AI使ってる？", "他にAIを使ってる仕事は？"], "RPA等の積極的な活用"),
+        # a leak asked of generative AI, whose passage speaks of 機密情報の保護 (was read as a new question, not found)
+        (["市役所で生成AIって使ってるの？", "情報漏れとか大丈夫なの？"], "生成AIを活用した業務改善"),
+        # the means it is done by, asked of the topic (「全部の券がネットでできるの？」 was searched alone)
+        (["障がい者の交通費の助成、申請が大変", "全部の券がネットでできるの？"], "障がい者交通費助成のオンライン化"),
     ],
 )
 def test_follow_ups_on_the_real_plan(bot, turns, expected_lead):
