@@ -19,7 +19,7 @@ from index.intent import asks_by_when, asks_what_is_done, asks_where_or_when
 from index.query import Query
 from index.respell import written_in_kana
 from index.retrieve import compact
-from index.units import QUANTITIES, counts_in, names_the_counted, states_unit, unit_figure
+from index.units import QUANTITIES, counts_in, measured_noun, names_the_counted, states_unit, unit_figure
 from index.unstated import (
     CLAUSED,
     NAMELESS_NOUNS,
@@ -170,6 +170,14 @@ def cite(sentence: str, n: int) -> str:
 def sentences(text: str, limit: int = 2) -> str:
     """The first ``limit`` sentences of a passage (footnote numbers removed, lines joined)."""
     return "".join(split_sentences(text)[:limit])
+
+
+def _names_the_measured(question: str, chunk: Chunk) -> bool:
+    """Whether ``chunk`` names what a figure ``question`` counts or measures by its word (`measured_noun`: 加入 of
+    加入率, 待機児童 of 待機児童数), half of its nouns at least; True when it names no such thing."""
+    measured = measured_noun(question)
+    return measured is None or covers(f"{chunk.title} {spoken_text(chunk)} {chunk.indicator or ''}",
+                                      tuple(topic_nouns(measured)) or (measured,))
 
 
 def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, question: str = "",
@@ -771,9 +779,11 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         lead, quote_at = found or (lead, 0)
     elif intent.kind == "figure" and intent.wants_number and not _aims_at_a_word(intent, lead.chunk) and (
             not _states_a_number(lead.chunk) or not _states_asked_unit(lead.chunk, intent.unit)
-            or not names_the_counted(query.text, (lead.chunk.text, lead.chunk.indicator or ""))):
+            or not names_the_counted(query.text, (lead.chunk.text, lead.chunk.indicator or ""))) \
+            or intent.kind == "figure" and not _names_the_measured(query.text, lead.chunk):
         # no number at all (利回りはどれくらい？ of a target 「検討」), none in the asked unit (何日以内 answered
-        # by a target in %), or of other people (LINEの登録者数 answered by a training's 受講者数)
+        # by a target in %), of other people (LINEの登録者数 answered by a training's 受講者数), or of another thing,
+        # its target asked or not (「町内会 加入率 目標」 answered by the funded bodies' 達成度)
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)

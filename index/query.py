@@ -144,8 +144,20 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         # a ward without a chapter is named only in passing (a neighbour, a pilot at 中央区役所): searched by
         # its name, it lifts those passages for anything asked from there; as 「区」 it still reads 区役所
         expanded = expanded.replace(intent.other_ward, "区")
+    if language == "ja" and profile.city:
+        expanded = without_the_city(expanded, profile.city)
     return Query(core, language, expanded, intent, filters or Filters(), k, tuple(notes),
                  plan_terms=tuple(aliased))
+
+
+def without_the_city(text: str, city: str) -> str:
+    """``text`` without the plan's own city named as the one asked of (「札幌市って…何かしてる？」, 札幌の, 札幌市は):
+    every passage is that city's, and its name pulls those that happen to write it (企業による市民活動促進事業's
+    「札幌市のまちづくり活動」) over the one asked about — as 「市の」 does those naming 市有資産. A name it begins
+    (札幌駅, 札幌市マイナンバーカードセンター, 札幌DX推進方針) is kept, and so is one a place is told from (札幌の周りの
+    町, 札幌と周りの町, 札幌以外), or moved to (札幌に来た)."""
+    stem = city.removesuffix("市")
+    return re.sub(rf"{re.escape(stem)}(?:市)?(?:って|では|でも|は|の|で|が|も)(?!周|近|まわり|外|以外)", "", text)
 
 
 def _plan_words(vocabulary: Vocabulary) -> Callable[[str, str], bool]:

@@ -182,6 +182,21 @@ def names_the_counted(question: str, texts: Iterable[str]) -> bool:
     return any(found.group(1) in text for text in texts if text)
 
 
+# What a count or a share measures, written in kanji just before its counter (加入率 of 町内会の加入率, 待機児童 of
+# 待機児童数, 登録 of 友だち登録数): the word before 件数, 人数, 回数, 比率, 割合, 率 or 数 — not 効率 (非効率), a
+# target's own 目標件数, nor one letter (実 of 実人数). A loanword (アクセス数) may be measured under another name
+# (月間アクティブユーザー数), and is not read.
+_MEASURED = re.compile(r"(?<![\u3400-\u9fff々])(?:目標)?([\u3400-\u9fff々]+?)(?:件数|人数|者数|回数|比率|割合|(?<!効)率|数)"
+                       r"(?![\u3400-\u9fff])")
+
+
+def measured_noun(question: str) -> str | None:
+    """What a figure ``question`` counts or measures by its word (加入 of 「町内会の加入率って上がってるの？」), or
+    None (目標は何件？, 何人?, 実人数)."""
+    found = _MEASURED.search(question)
+    return found.group(1) if found and len(found.group(1)) > 1 and found.group(1) != "目標" else None
+
+
 def states_unit(texts: Iterable[str], unit: str | None) -> bool:
     """True when one of ``texts`` states a number in ``unit`` (always, for no unit)."""
     if unit is None:

@@ -893,6 +893,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("友達と行ける？", "general", None),
         ("方針はいつ作ったの？", "date", None),  # when it was made: a past date
         ("休みの日も開いてる？", "general", "days"),
+        ("3月の引っ越しシーズン、土日に区役所開いてる？", "general", "days"),  # the day, then what is open on it
+        ("休日開庁の目標は？", "figure", None),  # the service named, its target asked
+        ("関係人口って何？", "definition", None),  # a term, not a population
+        ("コトニジャズっていつ？", "general", "schedule"),  # a concert's day
         ("やすみのひも あいてる？", "general", "days"),  # in kana (Mozc reads あいてる as 相手る)
         ("ひもを買いたい", "general", None),
         ("公園でバーベキューしていい？", "general", "permission"),
@@ -1634,6 +1638,24 @@ def test_a_count_of_people_named_by_what_they_do_is_answered_only_by_a_passage_c
     assert names_the_counted("データ利活用研修受講者数目標", ["データ利活用に関する研修の受講者数（延べ）"])  # unpunctuated
     assert not names_the_counted("市の公式LINEの登録者数は？", ["データ利活用に関する研修の受講者数（延べ）"])
     assert names_the_counted("公式サイトの利用者数って目標あるの？", ["月間アクティブユーザー数"])  # users of what it offers
+
+
+def test_a_figure_of_a_thing_the_passage_never_names_is_missing():
+    """「町内会の加入率」 asks what the 加入率 measures: a passage about funded bodies, whose target is a 達成度 in %,
+    does not state it, asked for a number or only for its target; a passage naming what is measured does."""
+    bodies = chunk("p#L610", "出資団体の在り方に関する基本方針に基づく行動計画の改定及び推進",
+                   text="出資団体への関与を見直します。", indicator="団体の活用に関する事業展開の達成度",
+                   baseline=Measure(2022, "—"), target=Measure(2027, "80%"))
+    for question in ("町内会の加入率って上がってるの？", "町内会 加入率 目標", "保育所 待機児童数 目標"):
+        result = answer(question, hits((bodies, 0.92, 10.0)))
+        assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。"), question
+        assert result.citations[0].hit.chunk is bodies  # the closest passage is still shown
+    assert not answer("出資団体 達成度 目標", hits((bodies, 0.92, 10.0))).abstained
+    assert not answer("団体の活用の達成率は？", hits((bodies, 0.92, 10.0))).abstained  # half its nouns named
+    from index.units import measured_noun
+
+    asked = ("友だち登録数は？", "目標件数は？", "非効率じゃない？", "アクセス数は？", "つながり実人数", "何人？")
+    assert [measured_noun(q) for q in asked] == ["登録", None, None, None, None, None]
 
 
 def test_a_figure_follow_up_stays_on_a_topic_whose_target_is_a_word():

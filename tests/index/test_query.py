@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.intent import without_courtesies
-from index.query import full_width_kana
+from index.query import full_width_kana, without_the_city
 
 
 def test_half_width_katakana_and_its_punctuation_are_put_in_full_width_and_nothing_else():
@@ -44,6 +44,22 @@ def test_a_half_width_question_is_searched_and_understood_as_its_full_width_twin
 ])
 def test_courtesies_around_a_question_are_left_out_of_what_is_searched(question, searched):
     assert without_courtesies(question) == searched
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    # the city asked of: every passage is its own (its name pulled a passage writing 「札幌市のまちづくり活動」)
+    ("札幌市の魅力を全国にアピールしてる？", "魅力を全国にアピールしてる？"),
+    ("札幌市って環境のために何かしてる？", "環境のために何かしてる？"),
+    ("札幌でも起業の支援ある？", "起業の支援ある？"),
+    # a name it begins, a place told from it, a move to it
+    ("札幌市マイナンバーカードセンターはどこ？", "札幌市マイナンバーカードセンターはどこ？"),
+    ("札幌駅の近くに窓口ある？", "札幌駅の近くに窓口ある？"),
+    ("札幌の周りの町と何かしてる？", "札幌の周りの町と何かしてる？"),
+    ("札幌以外の町とも連携してる？", "札幌以外の町とも連携してる？"),
+    ("転勤で札幌に来た", "転勤で札幌に来た"),
+])
+def test_the_plans_own_city_asked_of_is_not_searched(question, searched):
+    assert without_the_city(question, "札幌市") == searched
 
 
 def test_a_courteous_question_is_understood_as_the_bare_one(mini_bot):
