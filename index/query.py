@@ -146,6 +146,8 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         expanded = expanded.replace(intent.other_ward, "区")
     if language == "ja" and profile.city:
         expanded = without_the_city(expanded, profile.city)
+    elif language == "en" and profile.city_en:
+        expanded = without_the_city_en(expanded, profile.city_en, profile.city)
     return Query(core, language, expanded, intent, filters or Filters(), k, tuple(notes),
                  plan_terms=tuple(aliased))
 
@@ -158,6 +160,22 @@ def without_the_city(text: str, city: str) -> str:
     町, 札幌と周りの町, 札幌以外), or moved to (札幌に来た)."""
     stem = city.removesuffix("市")
     return re.sub(rf"{re.escape(stem)}(?:市)?(?:って|では|でも|は|の|で|が|も)(?!周|近|まわり|外|以外)", "", text)
+
+
+def without_the_city_en(text: str, city_en: str, city: str) -> str:
+    """An English ``text`` with the plan's own city asked of read as "the city" ("Does Sapporo support
+    startups?", "Sapporo's parks", "the city of Sapporo") or left out ("in Sapporo?"), and then its Japanese
+    name added by the translation too; a name it begins or qualifies ("Sapporo Station", "the Sapporo
+    metropolitan area", "Team Sapporo") is kept."""
+    name = re.escape(city_en)
+    text = re.sub(rf"\s*\b(?:in|around|across|within|throughout) {name}(?=\s*(?:[?.!,]|$))", "", text)
+    text = re.sub(rf"\b(?:the )?city of {name}\b", "the city", text, flags=re.I)
+    text = re.sub(rf"\b((?i:does|did|is|was|has|have|will|can|could|should|would)) {name}\b(?![-'’]\w|\s+[A-Z0-9])",
+                  r"\1 the city", text)
+    text = re.sub(rf"(?<![\w-]){name}['’]s\b", "the city's", text)
+    if re.search(rf"\b{name}\b", text):
+        return text
+    return re.sub(rf"(?<=\s){re.escape(city.removesuffix('市'))}(?=\s|$)", "", text)
 
 
 def _plan_words(vocabulary: Vocabulary) -> Callable[[str, str], bool]:

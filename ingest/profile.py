@@ -29,6 +29,7 @@ class PlanProfile:
     title: str = ""
     short_title: str = ""
     city: str = ""
+    city_en: str = ""
     name_ja: str = "資料"
     name_en: str = "the document"
     baseline_year: int | None = None
@@ -89,6 +90,7 @@ def parse_profile(text: str, where: str) -> PlanProfile:
             title=str(plan.get("title", "")),
             short_title=str(plan.get("short_title", plan.get("title", ""))),
             city=str(plan.get("city", "")),
+            city_en=str(plan.get("city_en", "")),
             name_ja=str(plan.get("name_ja", PlanProfile.name_ja)),
             name_en=str(plan.get("name_en", PlanProfile.name_en)),
             baseline_year=_year(plan.get("baseline_year")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.intent import without_courtesies
-from index.query import full_width_kana, without_the_city
+from index.query import full_width_kana, without_the_city, without_the_city_en
 
 
 def test_half_width_katakana_and_its_punctuation_are_put_in_full_width_and_nothing_else():
@@ -60,6 +60,19 @@ def test_courtesies_around_a_question_are_left_out_of_what_is_searched(question,
 ])
 def test_the_plans_own_city_asked_of_is_not_searched(question, searched):
     assert without_the_city(question, "札幌市") == searched
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("Does Sapporo support startups? 札幌 スタートアップ", "Does the city support startups?  スタートアップ"),
+    ("Is there a dog park in Sapporo?", "Is there a dog park?"),
+    ("Does the city of Sapporo check its projects?", "Does the city check its projects?"),
+    ("Where is Sapporo Station?", "Where is Sapporo Station?"),  # a name it begins or qualifies
+    ("When was the Sapporo DX policy adopted? 札幌", "When was the Sapporo DX policy adopted? 札幌"),
+    ("What is the Sapporo metropolitan area doing?", "What is the Sapporo metropolitan area doing?"),
+    ("Who is in Team Sapporo-Hokkaido?", "Who is in Team Sapporo-Hokkaido?"),
+])
+def test_the_plans_own_city_asked_of_in_english_is_the_city(question, searched):
+    assert without_the_city_en(question, "Sapporo", "札幌市") == searched
 
 
 def test_a_courteous_question_is_understood_as_the_bare_one(mini_bot):
