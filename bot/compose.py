@@ -173,8 +173,8 @@ def sentences(text: str, limit: int = 2) -> str:
 
 
 def _names_the_measured(question: str, chunk: Chunk) -> bool:
-    """Whether ``chunk`` names what a figure ``question`` counts or measures by its word (`measured_noun`: 加入 of
-    加入率, 待機児童 of 待機児童数), half of its nouns at least; True when it names no such thing."""
+    """Whether ``chunk`` names what a figure ``question`` counts or measures by its word (`measured_noun`: 加入
+    of 加入率, 待機児童 of 待機児童数), half of its nouns at least; True when it names no such thing."""
     measured = measured_noun(question)
     return measured is None or covers(f"{chunk.title} {spoken_text(chunk)} {chunk.indicator or ''}",
                                       tuple(topic_nouns(measured)) or (measured,))

@@ -170,8 +170,8 @@ def without_the_city_en(text: str, city_en: str, city: str) -> str:
     name = re.escape(city_en)
     text = re.sub(rf"\s*\b(?:in|around|across|within|throughout) {name}(?=\s*(?:[?.!,]|$))", "", text)
     text = re.sub(rf"\b(?:the )?city of {name}\b", "the city", text, flags=re.I)
-    text = re.sub(rf"\b((?i:does|did|is|was|has|have|will|can|could|should|would)) {name}\b(?![-'’]\w|\s+[A-Z0-9])",
-                  r"\1 the city", text)
+    asking = "(?i:does|did|is|was|has|have|will|can|could|should|would)"
+    text = re.sub(rf"\b({asking}) {name}\b(?![-'’]\w|\s+[A-Z0-9])", r"\1 the city", text)
     text = re.sub(rf"(?<![\w-]){name}['’]s\b", "the city's", text)
     if re.search(rf"\b{name}\b", text):
         return text
