@@ -172,6 +172,18 @@ def sentences(text: str, limit: int = 2) -> str:
     return "".join(split_sentences(text)[:limit])
 
 
+def _asked_figure_missing(question: str, intent, chunk: Chunk) -> bool:
+    """Whether ``chunk``, answering a figure ``question``, lacks the asked figure: one of another thing, its target
+    asked or not (「町内会 加入率 目標」 answered by the funded bodies' 達成度); or, a number asked, no number at all
+    (利回りはどれくらい？ of a target 「検討」), none in the asked unit (何日以内 answered by a target in %), or one of
+    other people (LINEの登録者数 answered by a training's 受講者数)."""
+    if not _names_the_measured(question, chunk):
+        return True
+    return intent.wants_number and not _aims_at_a_word(intent, chunk) and (
+        not _states_a_number(chunk) or not _states_asked_unit(chunk, intent.unit)
+        or not names_the_counted(question, (chunk.text, chunk.indicator or "")))
+
+
 def _names_the_measured(question: str, chunk: Chunk) -> bool:
     """Whether ``chunk`` names what a figure ``question`` counts or measures by its word (`measured_noun`: 加入
     of 加入率, 待機児童 of 待機児童数), half of its nouns at least; True when it names no such thing."""
@@ -777,13 +789,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
-    elif intent.kind == "figure" and intent.wants_number and not _aims_at_a_word(intent, lead.chunk) and (
-            not _states_a_number(lead.chunk) or not _states_asked_unit(lead.chunk, intent.unit)
-            or not names_the_counted(query.text, (lead.chunk.text, lead.chunk.indicator or ""))) \
-            or intent.kind == "figure" and not _names_the_measured(query.text, lead.chunk):
-        # no number at all (利回りはどれくらい？ of a target 「検討」), none in the asked unit (何日以内 answered
-        # by a target in %), of other people (LINEの登録者数 answered by a training's 受講者数), or of another thing,
-        # its target asked or not (「町内会 加入率 目標」 answered by the funded bodies' 達成度)
+    elif intent.kind == "figure" and _asked_figure_missing(query.text, intent, lead.chunk):
         return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)
