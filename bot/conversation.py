@@ -75,11 +75,12 @@ _JAPANESE = re.compile(r"^\s*(?:(?:can you |please )?(?:answer |say )?(?:that |i
                        r"(?:お願いします|教えて(?:ください)?)?)[\s?？.。!！]*$", re.I)
 _OTHERS = re.compile(r"(?:他に|ほかに|他の|ほかの|他には|ほかには|別の|\bother\b|\belse\b|\banother\b|"
                      rf"\bmore (?:items|initiatives)\b)(?!\s*(?:{_NO_INITIATIVES}))", re.I)
-# The topic asked of other places (「ほかの区役所にも置くの？」, "Will they put it in other ward offices too?"): whether
-# it reaches there, not another initiative.
+# The topic asked of other places (「ほかの区役所にも置くの？」, 「ほかの区にもある？」, "Will they put it in other
+# ward offices too?"): whether it reaches there, not another initiative.
 _ELSEWHERE = re.compile(r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎|学校|場所|ところ|とこ|地域|駅|公園|会場)(?:に|で|へ)も?"
                         r"[^。？?]{0,12}(?:置|設置|導入|広げ|広が|拡大|増や|作|つく|でき|使え|やる|やら|始め|入れ)|"
-                        r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎|場所|ところ|とこ|地域)(?:に|で|へ)も\s*[?？]?\s*$|"
+                        r"(?:他|ほか)の(?:区役所|区|窓口|施設|庁舎|場所|ところ|とこ|地域)(?:に|で|へ)も\s*"
+                        r"(?:ある(?:の|んですか)?|あります(?:か)?)?\s*[?？]?\s*$|"
                         r"\b(?:it|them|this|that|they)\b.{0,40}\b(?:in|at|to|into) (?:the |all )?other "
                         r"(?:ward offices|wards|offices|branches|places|locations|sites|facilities)\b", re.I)
 # The other wards (「ほかの区でもやってる？」, "Do other wards do this too?").
@@ -470,11 +471,24 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     if carried_ward and previous.query.intent.ward == carried_ward and message.intent.kind == "figure" and \
             message.language == "ja" and not message.intent.ward:
+        if topic is not None and _counts_in(text, topic, profile):  # (the ward's initiative asked about)
+            return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
         # 「高齢化率は？」 after 「南区って子どもの数減ってるの？」: a figure of the ward asked about, not of the
         # topic's indicator — asked of the ward (and refused when the plan states none)
         asked = f"{carried_ward}の{text}"
         return Resolution("new", asked, None, carried_ward, understood_as=asked)
     return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
+
+
+def _counts_in(text: str, topic: Chunk, profile: PlanProfile) -> bool:
+    """Whether a figure asked (「参加してる店って何軒？」 after 清田区's sweets initiative, whose shops are its 菓子店)
+    counts what an initiative ``topic`` speaks of: every thing it names, but the verbs, the topic's text
+    names."""
+    if topic.kind == "narrative":
+        return False
+    verbs = _used_as_verbs(text)
+    told = _folded(spoken_text(topic))
+    return all(thing in told for thing in _named_things(text, profile) if thing not in verbs)
 
 
 # What an initiative's row states and a chapter's narrative does not.

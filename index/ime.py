@@ -151,7 +151,8 @@ def _inside_inflected(text: str) -> Callable[[int], bool]:
 
 def _attached(text: str, whole_words: bool = False) -> frozenset[int] | None:
     """Where a word Mozc reads from is a misreading in ``text``: where UniDic reads a particle or an auxiliary
-    verb right after a kanji (何|か, 駅|から: 何かお墨付き -> 何顔墨付き, 駅からく役所 -> 駅辛く役所), and inside a word
+    verb right after a kanji (何|か, 駅|から: 何かお墨付き -> 何顔墨付き, 駅からく役所 -> 駅辛く役所), around a prefix
+    before a kanji (お|金: やるとお金 -> やる遠金), and inside a word
     of UniDic's written with a kanji (増やす: 増やすの -> 増安の); ``whole_words``: inside any of its words; None
     when folding the text changed its length."""
     folded = fold(text)
@@ -161,6 +162,9 @@ def _attached(text: str, whole_words: bool = False) -> frozenset[int] | None:
     for token, start in located(tagged(folded), folded):
         if token.pos1 in ("助詞", "助動詞") and start and _KANJI.match(text[start - 1]):
             attached.add(start)
+        end = start + len(token.surface)
+        if token.pos1 == "接頭辞" and _KANJI.match(text[end:end + 1]):  # お|金: やるとお金 -> やる遠金
+            attached.update((start, end))
         if whole_words or _KANJI.search(token.surface):
             attached.update(range(start + 1, start + len(token.surface)))
     return frozenset(attached)

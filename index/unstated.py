@@ -756,7 +756,8 @@ SUBJECT_BOUND = {
     "visit": {"見学", "中", "ツアー", "会"},
     "privacy": {"録画", "録音", "個人情報", "個人", "情報", "秘密", "漏れ", "漏洩", "流出", "データ", "学校", "親", "家族", "会社", "職場", "警察", "近所", "夫", "妻", "連絡",
                 "大丈夫", "安全"},
-    "construction": {"新しい", "新た", "新設", "建設", "整備", "開業", "オープン", "建物", "施設"},
+    "construction": {"新しい", "新た", "新設", "建設", "整備", "開業", "オープン", "建物", "施設", "建て替え", "建替", "建替え",
+                     "改築", "移転"},
     "pay": {"年収", "給料", "給与", "月給", "ボーナス", "賞与", "退職", "金", "時給", "賃金", "平均", "人", "職員", "スタッフ"},
 }
 # Facts a passage lifts only for a subject the question names: none is refused (支払い方法は？; 「市の職員の給料って
@@ -1043,11 +1044,30 @@ def asking_sentence(question: str, fact: str | None) -> str:
 
 
 def unanswerable_fact(question: str) -> str | None:
-    """The first fact type of `UNSTATED_FACTS` the question asks for (its grammar confirming it), or None;
-    a fact that `_YIELDS` to another the question also asks is that one."""
+    """The first fact type of `UNSTATED_FACTS` the question asks for (its grammar confirming it), or None
+    (the hours of a place also by JMdict's words for them, `_names_hours`); a fact that `_YIELDS` to another
+    the question also asks is that one."""
     found = next((name for name, pattern in _NOT_IN_PLAN.items()
                   if pattern.search(question) and _confirmed(name, question)), None)
+    if found is None and _names_hours(question):  # 「市立病院の面会時間は？」
+        found = "hours"
     return next((other for other in _YIELDS.get(found, ()) if _NOT_IN_PLAN[other].search(question)), found)
+
+
+# the hours a place keeps, as JMdict glosses a word (面会時間: "visiting or office hours", 閉店時間, 開店時間), not
+# time spent (作業時間)
+_HOURS_GLOSS = re.compile(r"\b(?:opening|visiting|office|business|closing|consultation|reception) hours\b|"
+                          r"\bhours of (?:operation|business|service)\b")
+_WORKING_HOURS = re.compile(r"\bwork(?:ing)? hours\b")  # (勤務時間: the staff's, which a plan may shorten)
+_TIME_WORD = re.compile(r"[\u3400-\u9fff々]+時間")
+
+
+def _names_hours(question: str) -> bool:
+    """Whether the question names the hours a place keeps in a word of JMdict's (面会時間, 閉館時間; 病院面会時間
+    read from each of its kanji on)."""
+    words = tuple(run[start:] for run in _TIME_WORD.findall(question) for start in range(len(run) - 2))
+    return any(any(map(_HOURS_GLOSS.search, glosses)) and not any(map(_WORKING_HOURS.search, glosses))
+               for glosses in first_senses(words).values())
 
 
 # Whether one may do something, asked of who does it (「若い人でもやっていいの？」), is who may take part: a passage

@@ -611,6 +611,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("マイナセンター 開庁時間", "general", "hours"),  # a staff look-up
         ("区役所の窓口の時間って何時まで？", "general", "hours"),
         ("窓口の待ち時間を減らす取組", "general", None),  # a waiting time, not opening hours
+        ("市立病院の面会時間は？", "general", "hours"),  # a place's hours, as JMdict glosses the word
+        ("図書館の閉館時間って何時？", "general", "hours"),
+        ("議事録の作業時間は減る？", "general", None),  # time spent, not kept
+        ("職員の勤務時間は減るの？", "general", None),  # the staff's working hours, which a plan may shorten
+        ("大学生がまちづくりやるとお金もらえるの？南区", "ward", None),  # a grant: not 「遠金」 handed out
         ("カーリング体験に参加するのに靴は必要？", "general", "documents"),
         ("手稲区の子育てサロン、パパだけでも行ける？", "ward", "eligibility"),
         ("RPAでどれくらい残業が減った？", "figure", "results"),  # the plan gives a baseline and a target

@@ -623,7 +623,7 @@ def test_the_procedure_asked_of_the_topic_names_no_new_topic(mini_bot):
 
 
 @pytest.mark.parametrize("follow_up", ["ほかの区役所でもできるの？", "他の施設にも広げるの？", "ほかの区役所でも？",
-                                       "Will they offer it in other ward offices too?"])
+                                       "ほかの区にもある？", "Will they offer it in other ward offices too?"])
 def test_the_topic_asked_of_other_places_stays_on_the_topic(mini_bot, follow_up):
     """「ほかの区役所でもできるの？」 asks whether the city-wide topic reaches other places, not for other initiatives."""
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
@@ -891,6 +891,14 @@ def test_a_figure_the_topic_does_not_count_is_asked_of_the_ward_before(mini_bot,
     _, second = mini_bot.dialogue(["西区の防災の取組は？", follow_up])
     assert second.understood_as == f"西区の{follow_up}"
     assert second.abstained and all(c.hit.chunk.ward in ("西区", None) for c in second.citations)
+
+
+def test_a_figure_of_what_the_ward_initiative_does_is_asked_of_that_initiative(mini_bot):
+    """「参加してる店って何軒？」 after the ward's river clean-up: nothing named but who takes part — a count of
+    the initiative's own (the plan states none: refused on its passage), not of the ward."""
+    _, second = mini_bot.dialogue(["西区で川の清掃活動ってある？", "参加してる店って何軒？"])
+    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+    assert lead(second) == "琴似発寒川の水環境保全推進事業"
 
 
 def test_when_a_thing_the_topic_speaks_of_starts_is_asked_of_the_topic_that_dates_it(mini_config, embedder,

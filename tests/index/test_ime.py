@@ -88,6 +88,7 @@ def test_a_question_mostly_in_katakana_and_kanji_is_left_as_written():
     # ... and one put in katakana only (何かやるの is not 何カヤルの)
     ("白旗山で何かやるの？", "白旗山で何かやるの？"),
     ("寄付を何円増やすの？", "寄付を何円増やすの？"),  # nor from inside a word with a kanji (not 増安の)
+    ("まちづくりやるとお金もらえる？", "まちづくりやるとお金もらえる？"),  # nor ending at a prefix (not 遠金)
     ("指定管理 A評価 数", "指定管理 A評価 数"),  # words spaced apart stay apart
 ])
 def test_a_question_mostly_in_kanji_has_its_hiragana_words_read_in_kanji_when_asked(question, expected):
