@@ -272,6 +272,7 @@ class Resolution:
     frame: str = ""  # an elliptical new question's previous question (`Query.frame`)
     lean: Chunk | None = None  # a new question adding a thing to the topic (「インスタもやってるの？」): preferred, not searched
     like: Chunk | None = None  # the topic another ward is asked for something like (「南区にも似たようなのある？」)
+    alike: Chunk | None = None  # the topic whose like in ``ward`` is preferred (「西区だと？」), not searched
     group: frozenset[str] = frozenset()  # what 「その中で」 looks among: the initiatives of or beside the topic
     detail: bool = False  # 「もっと詳しく」 and nothing else: everything the plan says about the topic (`bot.detail`)
     listed: tuple[str, ...] = ()  # a fact asked of a whole list the answer gave (「所管は？」 after a ward's list)
@@ -364,8 +365,11 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
                           understood_as=f"「{topic.title}」に似た{ward}の取組")
     if ward_only:
         rewrite, whole = _asked_again_in(ward, previous, earlier, profile)
+        # (the ward's own like of a ward's initiative the conversation is about is preferred: 「西区だと？」 after 南区's
+        # young artists, 西区's culture events)
+        alike = topic if topic is not None and topic.ward and topic.ward != ward else None
         return Resolution("other_ward", rewrite, None, ward, understood_as=f"{ward}について、前の質問と同じ内容で",
-                          standalone=whole)
+                          standalone=whole, alike=alike)
     if ward and ward != previous.ward and (back := _latest_topic_in(ward, earlier)) is not None and \
             _refers_to(message, back, profile, passages):
         return Resolution("same_topic", None, back, ward, understood_as=f"「{back.title}」について")

@@ -219,7 +219,7 @@ class Bot:
             query = engine.understand(resolution.rewrite, self.config.k, filters)
         in_context = resolution.in_context or (resolution.ward is not None and query.intent.ward is None)
         query = apply(resolution, query, settings.topic_boost, settings.shown_penalty)
-        like = resolution.like
+        like = resolution.like or resolution.alike
         alike = engine.index.most_alike(like, resolution.ward) if like is not None else None
         if alike is not None:
             query = replace(query, boost=(*query.boost, (alike.id, settings.topic_boost)))

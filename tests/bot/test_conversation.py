@@ -216,6 +216,19 @@ def test_the_same_question_in_another_ward_is_judged_as_if_asked_alone(mini_bot,
     assert in_context == [False, True]
 
 
+def test_the_same_question_in_another_ward_prefers_that_wards_like_of_the_topic(mini_bot, monkeypatch):
+    """「豊平区だと？」 after 西区's disaster drills: the question asked again of 豊平区, the initiative there that
+    reads most like the topic (`LoadedIndex.most_alike`) preferred — not a passage sharing only the words."""
+    index = mini_bot.engine.index
+    walking = next(chunk for chunk in index.chunks if chunk.title == "とよひらスポーツ健康ウォーキング事業")
+    asked = []
+    monkeypatch.setattr(type(index), "most_alike", lambda self, chunk, ward: (asked.append((chunk.title, ward)),
+                                                                                walking)[1])
+    _, second = mini_bot.dialogue(["西区の防災の取組は？", "豊平区だと？"])
+    assert asked == [("地域の防災力強化", "豊平区")]
+    assert second.understood_as == "豊平区について、前の質問と同じ内容で" and lead(second) == walking.title
+
+
 def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
     """After a detour to 豊平区, 「西区の話に戻るけど、それの担当は？」 asks about the 西区 topic; a new topic in
     the earlier ward is a new question."""
