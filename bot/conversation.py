@@ -365,8 +365,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
                           understood_as=f"「{topic.title}」に似た{ward}の取組")
     if ward_only:
         rewrite, whole = _asked_again_in(ward, previous, earlier, profile)
-        # (the ward's own like of a ward's initiative the conversation is about is preferred: 「西区だと？」 after 南区's
-        # young artists, 西区's culture events)
+        # (preferred: that ward's like of the ward's initiative the conversation is about — 「西区だと？」 after
+        # 南区's young artists, 西区's culture events)
         alike = topic if topic is not None and topic.ward and topic.ward != ward else None
         return Resolution("other_ward", rewrite, None, ward, understood_as=f"{ward}について、前の質問と同じ内容で",
                           standalone=whole, alike=alike)

@@ -222,8 +222,12 @@ def test_the_same_question_in_another_ward_prefers_that_wards_like_of_the_topic(
     index = mini_bot.engine.index
     walking = next(chunk for chunk in index.chunks if chunk.title == "とよひらスポーツ健康ウォーキング事業")
     asked = []
-    monkeypatch.setattr(type(index), "most_alike", lambda self, chunk, ward: (asked.append((chunk.title, ward)),
-                                                                                walking)[1])
+
+    def most_alike(self, chunk, ward):
+        asked.append((chunk.title, ward))
+        return walking
+
+    monkeypatch.setattr(type(index), "most_alike", most_alike)
     _, second = mini_bot.dialogue(["西区の防災の取組は？", "豊平区だと？"])
     assert asked == [("地域の防災力強化", "豊平区")]
     assert second.understood_as == "豊平区について、前の質問と同じ内容で" and lead(second) == walking.title
