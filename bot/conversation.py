@@ -40,7 +40,7 @@ from functools import lru_cache
 from bot.answer import GOALS, LISTED, Answer
 from bot.compose import under_goals
 from bot.quote import DATE
-from index.analyzer import Analyzer, fold, is_topic_noun, tagged, topic_nouns
+from index.analyzer import Analyzer, fold, is_topic_noun, located, tagged, topic_nouns
 from index.document import description_text, spoken_text
 from index.intent import YEAR, asks_whole_list, mentioned_ward
 from index.kana_kanji import asking_words_in_kanji
@@ -722,6 +722,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     common = bool(things) and all(thing in _folded(topic.title) and _named_by(thing, passages) > _SPECIFIC
                                   for thing in things)
     asks_of_it = message.intent.unanswerable_fact or message.intent.kind in _TARGETED
+    if message.intent.unanswerable_fact == "condition" and things and all(thing in told for thing in things):
+        return True  # 「マイナンバーカード持ってないと使えない？」 of the form-filling kiosk run with the card: what it needs
     if asks_of_it and len(things) > 1 and all(thing in told and thing not in title for thing in things):
         return True  # 「団体への支援ってお金？」 of 南区's winter walks (…団体への支援): the topic's own words, a fact asked
     if common and (asks_of_it or _WHAT_KIND.search(text)):
@@ -764,7 +766,7 @@ def _themed_terms(text: str, topic: Chunk, passages: Sequence[Chunk]) -> list[Ch
     the term's (子どもの最善の利益を実現するための権利条例)."""
     folded, title = fold(text), fold(topic.title)
     opening = _THEME_PHRASE.search(folded)
-    nouns = topic_nouns(opening.group(1)) if opening else []
+    nouns = topic_nouns(opening.group(1)) if opening and _particle_at(folded, opening.end(1)) else []
     found = []
     for chunk in passages:
         if chunk.kind != "glossary" or not chunk.term:
@@ -778,6 +780,13 @@ def _themed_terms(text: str, topic: Chunk, passages: Sequence[Chunk]) -> list[Ch
         if themed or len(nouns) > 1 and set(nouns) <= set(topic_nouns(chunk.term)):
             found.append(chunk)
     return found
+
+
+def _particle_at(text: str, at: int) -> bool:
+    """Whether a particle starts at ``at`` in ``text`` (「子どもの権利の条例って」), not a verb's て-form ending
+    (「マイナンバーカード持ってないと」: 持っ|て)."""
+    return any(start == at and token.pos1 == "助詞" and token.pos2 != "接続助詞"
+               for token, start in located(tagged(text), text))
 
 
 def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], profile: PlanProfile) -> bool:

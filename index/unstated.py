@@ -16,7 +16,12 @@ from index.synonyms import synonym_groups
 # A yes/no question ending on a condition: the words before でも／も (`condition_of`), then whether it can be done.
 _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)(?!も)\s*[^\s、。？?]{0,8}?"
               r"(?:でき|取れ|とれ|使え|通じ|つながる|繋がる|つながり|もらえ|受けられ|頼め|申し込め|申込め|受け取れ|買え|見られ|見れ|行け|選べ|出せ|載せられ|載せれ|置け|貼れ)"
-              r"(?:る|ます)?(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
+              r"(?:る|ます)?(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$|"
+              # or what one must have (「マイナンバーカード持ってないと使えない？」, 「予約がないとだめ？」)
+              r"(?P<required>[^\s、。，,？?！!]{1,15}?)(?:(?:が|は)\s*(?:ない|無い|なかったら|なければ)|"
+              r"(?:を|は)?\s*持って(?:い)?な(?:い|かったら|ければ)|なしだと|無しだと|なしでは)"
+              r"と?\s*[^\s、。？?]{0,6}?(?:使えない|できない|出来ない|だめ|ダメ|無理|"
+              r"受けられない|申し込めない)(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 # verb stems of something gone wrong for the asker (忘れ, なくし, 壊れ, 払えなかっ …): the `mishap` fact
@@ -631,6 +636,8 @@ def _ends_on_a_particle(question: str) -> bool:
     """「子どももできる？」 and 「夜中でもつながる？」 end a condition on the particle も (でも); 「子どもと行ける？」 names
     none (the も of 子ども is the word's own)."""
     found = _NOT_IN_PLAN["condition"].search(question)
+    if found.group("condition") is None:  # what one must have: named by its own words
+        return True
     start = 0
     for token in tagged(question):
         if start == found.end("condition"):
@@ -794,9 +801,10 @@ def condition_clause(question: str, fact: str = "condition") -> tuple[str, str]:
     words before でも／も after the last particle other than の, as written; ("", "") for no such question.
     ``fact="payment"``: the means of a payment question (「市税ってクレカで払える？」 -> 「クレカ」)."""
     found = _NOT_IN_PLAN[fact].search(question)
-    if not found or found.group("condition") is None:
+    group = "condition" if found and found.group("condition") is not None else "required"
+    if not found or found.groupdict().get(group) is None:
         return "", ""
-    written = found.group("condition")
+    written = found.group(group)
     tokens = tagged(written)
     cuts = [i for i, token in enumerate(tokens) if token.pos1 == "助詞" and token.surface != "の"]
     # after the last particle — or further back while that leaves no noun (「犬を連れて」: 犬)
@@ -804,7 +812,7 @@ def condition_clause(question: str, fact: str = "condition") -> tuple[str, str]:
     condition = "".join(token.surface for token in tokens[last + 1:])
     if len(fold(written)) == len(written):  # as written (「LINE」, not the tokenizer's folded 「line」)
         condition = written[len(written) - len(condition):]
-    return condition, question[found.end("condition") - len(condition):]
+    return condition, question[found.end(group) - len(condition):]
 
 
 def condition_of(question: str, fact: str = "condition") -> str:

@@ -620,6 +620,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("手稲区の子育てサロン、パパだけでも行ける？", "ward", "eligibility"),
         ("RPAでどれくらい残業が減った？", "figure", "results"),  # the plan gives a baseline and a target
         ("大型ごみのシールはコンビニでも買える？", "general", "condition"),
+        ("区役所に行かないとできない？", "general", None),  # a verb's negation, not a thing one must have
         ("市の情報ってインスタでも見られる？", "general", "condition"),  # lifted: the plan's SNS (below)
         ("介護が必要な母のことで相談したい", "general", None),
         ("子どもの意見を聞く会は土曜日にある？", "general", "schedule"),
@@ -1267,6 +1268,10 @@ def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
         ("ウォーキングの講習、犬を連れてでも参加できる？", ("犬",)),  # back over を to the noun
         ("西区のノルディックウォーキング、働いてる人でも参加できる？", ()),  # nothing to check: answered
         ("清掃活動って子どもも参加できる？", ("子供",)),  # the も of 子ども is the word's own, the next one the particle
+        ("マイナンバーカード持ってないと使えない？", ("マイ", "ナンバー", "カード")),  # what one must have
+        ("大型ごみの申込、スマホがないとだめ？", ("オン", "ライン")),  # in the plan's word for it (its aliases)
+        ("印鑑を持っていないと申し込めない？", ("印鑑",)),
+        ("車がないと無理？", ("車",)),
     ],
 )
 def test_a_condition_a_yes_no_question_ends_on_is_what_a_passage_must_speak_of(question, condition):
@@ -2616,6 +2621,22 @@ def test_a_fact_of_the_thing_the_topics_title_names_stays_on_the_topic():
     assert resolve(query("センターっていいよね"), opened, set(), PROFILE, None, (), passages).topic is None
     # a word of the title few passages name restates the topic: a question of its own
     assert resolve(query("介護認定はどこでやるの？"), opened, set(), PROFILE, None, (), passages).topic is None
+
+
+def test_what_the_topic_needs_is_asked_of_the_topic_and_a_verbs_te_form_names_no_term():
+    """「マイナンバーカード持ってないと使えない？」 after the form-filling kiosk run with the card: what one must have,
+    asked of the topic — 持って is the verb's て-form, not 「…って」 naming the glossary's マイナンバーカードセンター."""
+    from bot.conversation import Turn, resolve
+
+    kiosk = chunk("p#L370", "マイナンバーカードを活用した申請書作成支援システムの試験的導入",
+                  text="マイナンバーカードを使って申請書の一部を自動入力できるシステムを試験的に導入します。")
+    term = chunk("p#L381", "札幌市マイナンバーカードセンター", kind="glossary", term="札幌市マイナンバーカードセンター",
+                 text="札幌市マイナンバーカードセンター：マイナンバーカードの交付及び各種手続を行う施設。")
+    asked = "役所の申請書に毎回同じこと書くのうんざり"
+    opened = Turn(asked, query(asked), compose(query(asked), hits((kiosk, 0.95, 10.0)), PROFILE))
+    needs = resolve(query("マイナンバーカード持ってないと使えない？"), opened, set(), PROFILE, None, (),
+                    [kiosk, term, CENTER])
+    assert needs.topic is kiosk
 
 
 def test_a_glossary_term_asked_to_be_defined_is_no_question_of_the_topic():

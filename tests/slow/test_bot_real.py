@@ -184,6 +184,11 @@ def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
         (["市役所で生成AIって使ってるの？", "情報漏れとか大丈夫なの？"], "生成AIを活用した業務改善"),
         # the means it is done by, asked of the topic (「全部の券がネットでできるの？」 was searched alone)
         (["障がい者の交通費の助成、申請が大変", "全部の券がネットでできるの？"], "障がい者交通費助成のオンライン化"),
+        # what one must have, asked of the topic that runs with it (持って is no 「…って」 naming a glossary term)
+        (["役所の申請書に毎回同じこと書くのうんざり。何とかならないの？", "マイナンバーカード持ってないと使えない？"],
+         "マイナンバーカードを活用した申請書作成支援システムの試験的導入"),
+        # another ward's like of the topic, the question asked again there
+        (["南区で若いアーティストを応援する取り組みってある？", "西区だと？"], "地域の文化芸術活動の推進"),
     ],
 )
 def test_follow_ups_on_the_real_plan(bot, turns, expected_lead):
