@@ -95,6 +95,15 @@ def test_first_citation_and_fact(bot, question, first_title, fact):
     assert fact in answer.text.splitlines()[0]
 
 
+def test_a_ward_office_rebuilt_is_the_plans_ward_office_to_be_built(bot):
+    """「中央区役所の建て替えっていつ？」: a rebuilding is the plan's 建設 (the profile's [aliases]) — the direction
+    of the ward offices' reform, which names 中央区・南区 as those to be built — not the children's centres at every
+    ward office."""
+    answer = bot.answer("中央区役所の建て替えっていつ？")
+    assert answer.citations[0].hit.chunk.title == "行政サービスの高度化：取組の方向性"
+    assert "今後建設が予定されている区役所" in answer.text
+
+
 @pytest.mark.parametrize("question", ["除雪はいつ来ますか？", "大型ごみの手数料はいくら？", "犬の登録の手続き",
                                       "When is the snow removal in my street?", "豊平区の人口はどのくらい？",
                                       "Can I borrow a wheelchair at the ward office?",
