@@ -2740,6 +2740,23 @@ def test_an_english_count_of_a_kind_of_thing_needs_a_number_of_that_kind():
     assert result.abstained
 
 
+def test_how_often_asks_a_number_of_times():
+    """「どのくらいの頻度でやってるの？」, "How often is it held?": a figure in 回 — the executives' meetings' 3回/年
+    answers it, a passage whose target is a share does not."""
+    from index.units import asked_unit
+
+    assert query("どのくらいの頻度でやってるの？").intent.kind == "figure"
+    assert query("How often is it held?").intent.kind == "figure"
+    assert asked_unit("頻度は？") == "回" and asked_unit("How often?") == "回"
+    meetings = chunk("m#L1", "企業家等との集団広聴事業", text="企業家等と市長が直接意見交換を行います。",
+                     indicator="事業の実施回数", baseline=Measure(2022, "—"), target=Measure(2027, "3回/年"))
+    said = answer("企業家との意見交換会ってどのくらいの頻度？", hits((meetings, 0.95, 10.0)))
+    assert not said.abstained and "3回/年" in said.text.splitlines()[0]
+    share = chunk("s#L1", "必要書類やオンライン申請等の広報充実", text="わかりやすい広報を行います。",
+                  indicator="「よくやっている」と思う人の割合", baseline=Measure(2022, "21.1%"), target=Measure(2027, "50%"))
+    assert answer("広報ってどのくらいの頻度でやってるの？", hits((share, 0.95, 10.0))).abstained
+
+
 def test_a_count_of_people_named_by_who_they_are_needs_a_number_of_people():
     """「定山渓温泉の観光客数は？」 asks a number of people as 何人 does: the overview's 約160年の歴史 and 毎年多くの観光客
     state none, the indicator's 累計交付人数 (28,385人) does; 事業者数 counts businesses, not people."""
