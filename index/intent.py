@@ -32,7 +32,8 @@ _FIGURE = re.compile(
     # a rate named by its noun (高齢化率は？, 加入率って): not 効率 (efficiency), 確率, 能率
     r"(?<=[\u3400-\u9fff])(?<![効確能])率(?:は|って|を教え|\s*[?？]|$)|"
     r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|現状値|基準値|実績値|(?:(?<!関係)人口|面積|世帯数|金額)(?:は|って|を教え|\s*[?？]|$)|"
-    r"\btargets?\b|how many|how often|頻度|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|\bbaselines?\b|"
+    r"\btargets?\b|how many|how often|頻度|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|"
+    r"\bbaselines?\b|"
     r"\bpercent\b|\bwhat (?:share|proportion|fraction)\b|"
     r"\b(?:current|starting|base|2022) (?:value|level|number)\b|"
     # the population asked for (what is the population of …), not one named as a topic (the shrinking population)
