@@ -36,11 +36,10 @@ _UNIT_ASKED = (
                      r"volunteers|students|children|kids|employees|workers|seniors|applicants|attendees|spectators|"
                      r"guests|foreigners|patients)\b(?!['’])", re.I)),
     ("件", re.compile(r"何\s*件(?!も)|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
-    # how often a thing is held (頻度は？, "How often?"): a number of times, not any figure the passage states
-    ("回", re.compile(r"頻度|\bhow often\b", re.I)),
     # a ratio (倍率はどのくらい？, 競争率, 何倍): a number in 倍
     ("倍", re.compile(r"倍率|競争率|何\s*倍|\b(?:competition|acceptance) (?:ratio|rate)\b|\bhow many times (?:more|higher|bigger)\b", re.I)),
-    ("回", re.compile(r"何\s*回(?!も)|\bhow many times\b", re.I)),
+    # a number of times (何回, or how often a thing is held: 頻度は？, "How often?"), not any figure stated
+    ("回", re.compile(r"何\s*回(?!も)|\bhow many times\b|頻度|\bhow often\b", re.I)),
     ("枚", re.compile(r"何\s*枚(?!も)|\bhow many (?:sheets|pages)\b", re.I)),
     ("時間", re.compile(r"何\s*時間(?!も)|\bhow many hours\b", re.I)),
     ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b|"

@@ -801,8 +801,9 @@ def condition_clause(question: str, fact: str = "condition") -> tuple[str, str]:
     words before でも／も after the last particle other than の, as written; ("", "") for no such question.
     ``fact="payment"``: the means of a payment question (「市税ってクレカで払える？」 -> 「クレカ」)."""
     found = _NOT_IN_PLAN[fact].search(question)
-    group = "condition" if found and found.group("condition") is not None else "required"
-    if not found or found.groupdict().get(group) is None:
+    groups = found.groupdict() if found else {}
+    group = next((name for name in ("condition", "required") if groups.get(name) is not None), None)
+    if found is None or group is None:
         return "", ""
     written = found.group(group)
     tokens = tagged(written)
