@@ -173,10 +173,10 @@ def sentences(text: str, limit: int = 2) -> str:
 
 
 def _asked_figure_missing(question: str, intent, chunk: Chunk) -> bool:
-    """Whether ``chunk``, answering a figure ``question``, lacks the asked figure: one of another thing, its target
-    asked or not (「町内会 加入率 目標」 answered by the funded bodies' 達成度); or, a number asked, no number at all
-    (利回りはどれくらい？ of a target 「検討」), none in the asked unit (何日以内 answered by a target in %), or one of
-    other people (LINEの登録者数 answered by a training's 受講者数)."""
+    """Whether ``chunk``, answering a figure ``question``, lacks the asked figure: one of another thing, its
+    target asked or not (「町内会 加入率 目標」 answered by the funded bodies' 達成度); or, a number asked, no number
+    at all (利回りはどれくらい？ of a target 「検討」), none in the asked unit (何日以内 answered by a target in %), or
+    one of other people (LINEの登録者数 answered by a training's 受講者数)."""
     if not _names_the_measured(question, chunk):
         return True
     return intent.wants_number and not _aims_at_a_word(intent, chunk) and (
