@@ -47,6 +47,8 @@ from index.romaji import reading as romaji_reading
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
 _KANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")  # hiragana: katakana words are already written as the plan writes loanwords
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]{3,}")
+_MIXED_KANA_RUN = re.compile(r"[ぁ-ゖァ-ヺー]{5,}")
+MIN_KANA_FIX = 5  # a shorter katakana word (ルール, ホテル) is one letter from too many kana stretches
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー\u3400-\u9fff々]")
 MIN_READING = 3  # shorter readings (ク, イエ) match everywhere inside a kana sentence
 MAX_READING = 12
@@ -104,10 +106,7 @@ class Vocabulary:
         """Plan words for the kana runs of a question written in kana (longest reading first), and for its
         katakana words the plan does not write but reads (ソウダン -> 相談: a native word in katakana, often
         half-width ｿｳﾀﾞﾝ), whole words only."""
-        found: list[str] = []
-        for word in _KATAKANA_WORD.findall(text):
-            if word not in self.terms:
-                found.extend(self.by_reading.get(word, ())[:2])
+        found = self.katakana_readings(text)
         for run in _KANA_RUN.findall(text):
             kana = to_katakana(run)
             start = 0
@@ -121,6 +120,12 @@ class Vocabulary:
                 else:
                     start += 1
         return found
+
+    def katakana_readings(self, text: str) -> list[str]:
+        """Plan words for the question's katakana words the plan does not write but reads (ソウダン -> 相談, a
+        staff look-up's ｾｲｶﾂﾎｺﾞ -> 生活保護: a native word in katakana, often half-width), whole words only."""
+        return [term for word in _KATAKANA_WORD.findall(text) if word not in self.terms
+                for term in self.by_reading.get(word, ())[:2]]
 
     def kana_words(self, text: str) -> list[str]:
         """Plan words a question mostly in kanji writes in hiragana as a whole word (せいかつほごの事務 -> 生活保護,
@@ -153,6 +158,23 @@ class Vocabulary:
                      if abs(len(t) - len(word)) <= 1 and Levenshtein.distance(t, word, score_cutoff=1) <= 1]
             if len(close) == 1:  # one clear correction only; several mean a guess
                 found.append(close[0])
+        return found
+
+    def kana_fixes(self, text: str) -> list[str]:
+        """The plan's katakana names a question written in kana misspells by one letter (こどにじゃず ->
+        コトニジャズ: a sound voiced, a letter left out or added), read in its kana runs: the plan word of five
+        letters or more one edit away from a stretch of a run, when exactly one is. (A katakana word in a
+        kanji question: `katakana_fixes`.)"""
+        found: list[str] = []
+        for run in _MIXED_KANA_RUN.findall(text):
+            kana = to_katakana(run)
+            close = {term for term in self.katakana_terms if len(term) >= MIN_KANA_FIX and term not in kana
+                     and any(Levenshtein.distance(term, kana[start:start + size], score_cutoff=1) <= 1
+                             for size in (len(term) - 1, len(term), len(term) + 1)
+                             for start in range(len(kana) - size + 1))}
+            close = {term for term in close if not any(term in other != term for other in close)}  # ノルディック
+            if len(close) == 1:  # of ノルディックウォーキング: the longer word
+                found.extend(close)
         return found
 
     def katakana_clippings(self, text: str) -> list[str]:
@@ -368,7 +390,8 @@ def respell(text: str, vocabulary: Vocabulary, analyzer: Analyzer, in_kana: bool
     with its ward's name already in kanji (`kanji_wards`); by default, ``text``'s own script decides."""
     text = unicodedata.normalize("NFKC", text)  # half-width katakana (ｿｳﾀﾞﾝ) as the plan writes katakana
     in_kana = written_in_kana(text) if in_kana is None else in_kana
-    found = vocabulary.kana_terms(text) if in_kana else vocabulary.kana_words(text)
+    found = ([*vocabulary.kana_terms(text), *vocabulary.kana_fixes(text)] if in_kana
+             else [*vocabulary.katakana_readings(text), *vocabulary.kana_words(text)])
     found += vocabulary.katakana_fixes(text, analyzer)
     found += vocabulary.katakana_clippings(text)
     found += vocabulary.compounds(text)

@@ -87,7 +87,7 @@ def asked_unit(question: str) -> str | None:
     asked = next((unit for unit, pattern in _UNIT_ASKED if pattern.search(question)), None)
     asked = asked or counted_unit(question)
     if asked is None and (counted := _COUNTED_THING.search(question)):
-        asked = counted.group("kind") or counted.group("after")
+        asked = counted.group("kind") or counted.group("after") or counted.group("of")
     return asked
 
 
@@ -97,7 +97,9 @@ def asked_unit(question: str) -> str | None:
 _KINDS = r"団体|施設|事業|業務|大学|企業|拠点"
 _HOW_MANY = r"(?:いくつ|幾つ)(?!か|も)|何個"
 _COUNTED_THING = re.compile(rf"(?P<kind>{_KINDS})(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:{_HOW_MANY})|"
-                            rf"(?:{_HOW_MANY})(?:の)?\s*(?P<after>{_KINDS})(?:が|は)?\s*(?:ある|あります|参加|入って)")
+                            rf"(?:{_HOW_MANY})(?:の)?\s*(?P<after>{_KINDS})(?:が|は)?\s*(?:ある|あります|参加|入って)|"
+                            # (「連携中枢都市圏に入ってる町の数は？」: a number of towns, not the plan's 66.2%)
+                            rf"(?P<of>{_KINDS}|(?<![\u3400-\u9fff])(?:市町村|自治体|町村|町))の数(?:は|って|を教え|\s*[?？]|$)")
 _KIND_OF = re.compile(rf"({_KINDS})$")
 _ASKS_HOW_MANY = re.compile(_HOW_MANY)
 

@@ -81,7 +81,8 @@ _NOT_IN_PLAN = {
                        r"(?:開庁|開所|開場|開園|利用|診療|窓口の?)時間|"
                        # the time a meeting or event starts or ends (ボランティアの集合時間, 開始時刻)
                        r"(?:集合|集まる|待ち合わせ|開始|終了|スタート)(?:の)?(?:時間|時刻)|"
-                       r"opening hours|business hours|office hours|closing time|\bwhat time\b|"
+                       r"opening hours|business hours|office hours|(?:opening|closing) times?\b|"
+                       r"\bwhat time\b|"
                        r"\bclosed on\b", re.I),
     # when something happens at the asker's own place (うちの近所の公園はいつ新しくなる？, うちの保育園はいつから？,
     # "when does the snow plough come to my street?"): the plan states what the city will do, not for which street,
@@ -101,7 +102,7 @@ _NOT_IN_PLAN = {
     "schedule": re.compile(
         # the day of a hand-out or a payment (「花の苗っていつ配るの？」, 「給付金はいつもらえる？」)
         r"いつ(?:頃|ごろ)?(?:配|もら|貰|届|受け取|回収)|"
-        r"収集日|何曜日|日程|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|"
+        r"収集日|何曜日|日程|会期|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|"
         r"いつ(?:頃|ごろ)?(?:来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|(?<!まで)(?<!まで\s)何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|"
@@ -110,6 +111,8 @@ _NOT_IN_PLAN = {
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)\s*いつ|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|(?:次|今度|次回)の[^。？?、\s]{1,15}?(?:は|って)\s*いつ(?!から|でき|始ま|はじま|スタート|開始)|"
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
+        # the season to see something (「ホタルはいつ頃見られる？」)
+        r"いつ(?:頃|ごろ)?見(?:られ|れ|に行け)|"
         # the round of upkeep (「花壇の花はいつ植え替える？」, 「公園の草刈りっていつ？」 — the plan sets no season for any)
         r"いつ(?:頃|ごろ)?(?:植え|植栽|刈|草刈|剪定|掃除|清掃|除雪|排雪|点検)|(?:植え替え|草刈り?|剪定|清掃|除雪|排雪)(?:は|って)\s*いつ|"
         r"(?:土曜|日曜|土日|祝日|休日|週末|平日)(?:日)?(?:に|も)\s*(?:ある|あります|開催|やる|やります)(?:の|か|んですか)?\s*[?？]?\s*$|"
@@ -119,7 +122,10 @@ _NOT_IN_PLAN = {
         r"(?:ある|あります|やる|やります|やって|開催|行われ)|"
         r"\b(?:during|over|in) (?:the )?(?:summer|winter|spring) (?:vacation|holidays?|break)\b|"
         # an events calendar (今月のイベント予定, 行事の日程, "upcoming events"): the plan dates no event
-        r"(?:今月|来月|今週|来週|週末)の?[^。？?、]{0,12}?(?:予定|日程)|(?:イベント|行事|催し物?)の?(?:予定|日程|カレンダー)|"
+        r"(?:今月|来月|今週|来週|週末)の?[^。？?、]{0,12}?(?:予定|日程)|"
+        # what is coming up (「札幌ドームで今度どんなコンサートある？」)
+        r"(?:今度|次に|今月|来月|今週|来週|週末|今年)[^。？?]{0,6}(?:どんな|何の|なんの)[^。？?]{0,10}"
+        r"(?:イベント|コンサート|ライブ|催し|行事|公演|試合)|(?:イベント|行事|催し物?)の?(?:予定|日程|カレンダー)|"
         rf"(?<![発進社])(?:{_EVENTS})の(?:予定|日程|開催予定)(?:は|って|を|\s*[?？]|$)|"
         r"\b(?:upcoming|this month'?s?|next month'?s?) (?:events?|schedule)\b|\bevents? (?:this|next) (?:month|week|weekend)\b|"
         r"\bschedule\b|what day|which days?\b|what time|collection day|\bdeadlines?\b|\bdue date\b|"
@@ -148,6 +154,12 @@ _NOT_IN_PLAN = {
         r"(?:参加者|参加企業|参加団体|メンバー|構成員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
         r"(?:誰|だれ|どこ)が(?:参加して|出席して|入って)(?:る|いる|ます)|"
         r"\bwho (?:takes part|take part|participates|participate|are the members|is on|sits on)\b", re.IGNORECASE),
+    # how many people a place or class takes (定員は？, 一時保護所って何人入れる？, "how many people can it hold"): the
+    # plan counts those it reaches, never the places it has
+    "capacity": re.compile(
+        r"定員|収容(?:人数|人員|能力)|何人(?:まで|くらい|ぐらい)?\s*(?:入れ|入る|泊まれ|乗れ|受け入れ)|キャパ(?:シティ)?|"
+        r"\bcapacity\b|\bhow many (?:people|children|kids|guests|participants) can\b.{0,40}"
+        r"\b(?:fit|hold|stay|accommodate)\b", re.I),
     # who holds an office (区長って誰？, "who is the mayor"): the plan names departments, never people
     "person": re.compile(
         # whoever heads something (区長, 会長, 館長, 委員長, センター長) or sits on its council
@@ -198,7 +210,9 @@ _NOT_IN_PLAN = {
         r".*(?:(?<!商)店(?!街)|屋さん|ラーメン|レストラン|旅館|ホテル|宿(?!題|泊)|カフェ|居酒屋)|"
         r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b|"
         r"どこ(?:の[^。？?\s]{1,8})?で(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?(?:売って|販売して)(?:る|いる|ます)(?:の|か|\s*[?？]|\s*$)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
-        r"\bbuy (?:a |the )?tickets?\b",
+        r"\bbuy (?:a |the )?tickets?\b|"
+        # the places that offer a service, listed (「日帰り入浴できる施設を教えて」)
+        r"(?:できる|やってる|やっている)(?:施設|店|お店|温泉|旅館|ホテル)(?:を|は|って)?\s*(?:教えて|知りたい|どこ|一覧)",
         re.I),
     # addresses, parking and directions (区役所の住所は？, 駐車場ある？, "where can I park"): the plan names no
     # address and no way there
@@ -296,7 +310,11 @@ _NOT_IN_PLAN = {
         r"(?:連れて(?:い|行)け|持って(?:い|行)け|持ち込め)(?:る|ます)(?:の|か|んですか|かな)?\s*[?？]?\s*$|"
         # or may do it, asked as the question's end (バーベキューしていい？, 泳いでいい？; not 回らなくていい？)
         r"(?:(?<!なく)て|んで|いで)(?:いい|良い)(?:の|ですか|です|でしょうか|でしょう|んですか|か|かな)?\s*[?？]\s*$|"
-        r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|\bcan i (?:bring|smoke|camp|fish|swim|have a)\b", re.I),
+        # whether one may eat there (「お昼ご飯食べられる？」, 「飲食できる？」): a rule of the place, not the plan's
+        r"(?:ご飯|ごはん|弁当|おやつ|ランチ|お菓子)(?:は|を|も)?\s*(?:食べられ|食べれ|たべられ|たべれ|持ち込め|持ってっ)|"
+        r"飲食(?:は|が|も)?\s*(?:でき|可能|OK|大丈夫)|"
+        r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|"
+        r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat)\b", re.I),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
@@ -343,7 +361,7 @@ _NOT_IN_PLAN = {
         r"(?:何|なに|どんな|どの|どういう)の?書類|書類(?:は|って)?(?:何|なに|どれ)|必要な?書類(?:は|って|を教え)|持ち物|"
         r"何を持って(?:いけ|行け|いく|行く|く)|(?:何|なに)を(?:準備|用意)(?:すれば|したら|する|しておけ|しておく|しなきゃ)|持って(?:いく|行く)(?:もの|物)|自分で(?:用意|準備|持って)|持参(?:する|しないと|しなきゃ|が必要)|"
         r"(?:靴|シューズ|服装|格好|道具|用具|着替え|タオル|水筒|弁当|アプリ|専用ソフト)(?:は|って|が|も)?\s*(?:必要|いる|要る|いります|要ります)|"
-        r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*必要な(?:もの|物)|"
+        r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*(?:必要な(?:もの|物)|(?:何|なに)が(?:必要|いる|要る))|"
         r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
         r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
     # whether something needs booking (予約が必要？, 予約なしで行ける？, "do I need a reservation"): a booking
@@ -429,6 +447,8 @@ _NOT_IN_PLAN = {
         r"(?:何|なに|どの|どっち|どちら)の?(?:ごみ|ゴミ)|"
         r"分別(?:方法|の仕方|のしかた|の方法|が分から|がわから|ルール|の(?:ルール|決まり|きまり)|(?:は|って)\s*(?:どう|どうやって))|"
         r"(?:ごみ|ゴミ)(?:の)?(?:出し方|分け方|捨て方)|(?:ごみ|ゴミ)を?\s*(?:出せない|出せる|出しちゃ|捨てられない|捨てられる)(?:って|の|か|\s*[?？])|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
+        # whether a thing is taken (「粗大ごみを出すとき、冷蔵庫は引き取ってもらえる？」)
+        r"(?:ごみ|ゴミ)[^。？?]{0,20}(?:引き取って|引取って|持って行って|持っていって)(?:もらえ|くれ)|"
         r"\bwhich (?:bin|garbage|trash|waste|rubbish)\b|\bhow (?:do|should) i (?:sort|separate)\b|"
         # where or whether a thing may be thrown away ("Can I recycle old batteries at the ward office?")
         r"\b(?:can|may|should) i (?:recycle|throw (?:away|out)|dispose of|get rid of)\b|"
@@ -682,6 +702,7 @@ STATED_BY = {
     "participants": re.compile(r"(?:機関|事業者|団体|企業|関係者|大学|学校|町内会|住民|NPO)(?:等|など)?"
                                r"(?:が|と|とともに|の)?[^。]{0,30}?(?:参加|参画|構成|意見交換|出席)"),
     "spending": re.compile(r"財源|使途|充当|充て"),
+    "capacity": re.compile(r"定員|収容"),
     "lending": re.compile(r"貸|借り|レンタル"),
     "documents": re.compile(r"書類|持ち物|持参"),
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
@@ -1060,6 +1081,8 @@ def unanswerable_fact(question: str) -> str | None:
                   if pattern.search(question) and _confirmed(name, question)), None)
     if found is None and _names_hours(question):  # 「市立病院の面会時間は？」
         found = "hours"
+    if found is None and _names_fee(question):  # 「保育料の計算方法を知りたい」
+        found = "fee"
     return next((other for other in _YIELDS.get(found, ()) if _NOT_IN_PLAN[other].search(question)), found)
 
 
@@ -1077,6 +1100,18 @@ def _names_hours(question: str) -> bool:
     words = tuple(run[start:] for run in _TIME_WORD.findall(question) for start in range(len(run) - 2))
     return any(any(map(_HOURS_GLOSS.search, glosses)) and not any(map(_WORKING_HOURS.search, glosses))
                for glosses in first_senses(words).values())
+
+
+# what a person pays, as JMdict glosses a word (保育料: "fee for day-care", 保険料: "insurance premium", 授業料), not
+# what the city spends (人件費: "labor cost", 運営費: "operating expenses") nor 有料 ("fee-charging")
+_FEE_GLOSS = re.compile(r"\b(?:fees?|charges?|premiums?|fares?|tuition|postage|rates)\b(?!-)")
+_FEE_WORD = re.compile(r"[\u3400-\u9fff々]+[料費賃]")
+
+
+def _names_fee(question: str) -> bool:
+    """Whether the question names a fee in a word of JMdict's (保育料, 介護保険料 read from its 保険料)."""
+    words = tuple(run[start:] for run in _FEE_WORD.findall(question) for start in range(len(run) - 1))
+    return any(any(map(_FEE_GLOSS.search, glosses)) for glosses in first_senses(words).values())
 
 
 # Whether one may do something, asked of who does it (「若い人でもやっていいの？」), is who may take part: a passage

@@ -615,6 +615,23 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("図書館の閉館時間って何時？", "general", "hours"),
         ("議事録の作業時間は減る？", "general", None),  # time spent, not kept
         ("職員の勤務時間は減るの？", "general", None),  # the staff's working hours, which a plan may shorten
+        ("保育料の計算方法を知りたい", "general", "fee"),  # a fee, as JMdict glosses the word
+        ("国保の介護保険料が高すぎる", "general", "fee"),  # read from its 保険料
+        ("職員の人件費は減るの？", "general", None),  # what the city spends, no fee
+        ("清田区のホタルはいつ頃見られる？", "ward", "schedule"),  # the season to see it
+        ("札幌ドームで今度どんなコンサートある？", "general", "schedule"),  # what is coming up
+        ("南区の定山渓温泉の日帰り入浴できる施設を教えて", "ward", "business"),  # places listed
+        ("子育ての相談ができるところを教えて", "general", None),  # a service: the plan's initiatives
+        ("区役所で印鑑登録するのに何が必要？", "general", "documents"),
+        ("結婚の手続きで何が必要かわかるページってある？", "general", "documents"),  # lifted by a passage on 必要な書類
+        ("北区で粗大ごみを出すとき、冷蔵庫は引き取ってもらえる？", "general", "sorting"),
+        ("さっぽろ雪まつりの会期は？", "general", "schedule"),
+        ("子育て応援交流広場はお昼ご飯食べられる？", "general", "permission"),  # a rule of the place
+        ("Can I eat lunch at the plaza?", "general", "permission"),
+        ("食事のバランスの相談はできる？", "general", None),  # eating as a topic
+        ("児童相談所の一時保護所って何人入れる？", "figure", "capacity"),  # the places, not those reached
+        ("How many people can the community hall hold?", "figure", "capacity"),
+        ("目標は何人？", "figure", None),
         ("大学生がまちづくりやるとお金もらえるの？南区", "ward", None),  # a grant: not 「遠金」 handed out
         ("カーリング体験に参加するのに靴は必要？", "general", "documents"),
         ("手稲区の子育てサロン、パパだけでも行ける？", "ward", "eligibility"),
@@ -2719,6 +2736,22 @@ def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     assert asked_unit("出資団体って全部でいくつあるの？") == "団体" and asked_unit("目標はいくつ？") is None
     assert asked_unit("全部でいくつ団体あるの？") == "団体" and asked_unit("いくつか団体ある？") is None
+
+
+def test_a_number_of_a_kind_of_thing_asked_by_no_kazu_needs_that_kind():
+    """「…に入ってる町の数は？」 counts towns (町), 「出資団体の数は？」 団体: the area's 66.2% → 100% of its projects'
+    indicators met is no number of towns. A word merely ending in the kind's kanji (町内会) counts nothing."""
+    from index.units import asked_unit
+
+    assert asked_unit("さっぽろ連携中枢都市圏に入ってる町の数は？") == "町"
+    assert asked_unit("連携してる市町村の数") == "市町村"
+    assert asked_unit("出資団体の数は？") == "団体"
+    assert asked_unit("町内会の数は？") is None
+    area = chunk("a#L1", "さっぽろ連携中枢都市圏推進事業", text="連携事業の効果検証を行います。",
+                 indicator="さっぽろ連携中枢都市圏ビジョンに掲げる各連携事業の評価指標の達成割合",
+                 baseline=Measure(2022, "66.2%"), target=Measure(2027, "100%"))
+    result = answer("さっぽろ連携中枢都市圏に入ってる町の数は？", hits((area, 0.93, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
 
 
 def test_an_english_count_of_a_kind_of_thing_needs_a_number_of_that_kind():
