@@ -1099,6 +1099,13 @@ def _first_sentence(query: Query, chunk: Chunk, n: int, english: bool, profile: 
 
 def _fact_sentence(intent, chunk: Chunk, n: int, english: bool, profile: PlanProfile) -> str | None:
     title = chunk.title
+    if intent.where_in_plan:  # 「それって計画の何ページ？」: its headings and its line in the excerpt
+        path = " > ".join(chunk.section)
+        if english:
+            return cite(f"「{title}」 is in the plan under 「{path}」 (line {chunk.source.line_start} of "
+                        f"{chunk.source.file}).", n)
+        return cite(f"「{title}」は{profile.label_ja}の「{path}」に載っています（{chunk.source.file} の "
+                    f"{chunk.source.line_start}行目）。", n)
     if intent.kind == "figure" and chunk.indicator:
         word_only = _aims_at_a_word(intent, chunk) and intent.wants_number  # a number asked, a word given
         if english:

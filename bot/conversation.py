@@ -155,6 +155,9 @@ _NUMERALS = {word: n for words in ("二三四五六七八九", ("second", "third
              for n, word in enumerate(words, 2)}
 _WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
 _RANGE = re.compile(r"から[^。？?]{0,12}?まで")  # 子どもから大人まで
+# The asker's family, asked whether they may take part (「パパだけで行ってもいい？」, 「おばあちゃんも参加できる？」)
+_FAMILY = frozenset({"パパ", "ママ", "父親", "母親", "父", "母", "親", "両親", "祖父", "祖母", "祖父母", "おじいちゃん",
+                     "おばあちゃん", "じいちゃん", "ばあちゃん", "夫", "妻", "旦那", "息子", "娘", "孫", "兄弟", "姉妹"})
 _WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNORECASE)
 # What else the topic does or holds (「それってほかに何してるの？」, "What else does it include?"): more of the topic, not
 # other initiatives.
@@ -688,6 +691,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     people = [thing for thing in things if thing not in _used_as_verbs(text)]  # (参加 of 参加できる)
     if people and _RANGE.search(text) and all(thing in PEOPLE for thing in people):
         return True  # 「子どもからお年寄りまで見てくれるの？」: whom the topic reaches, from one age to another
+    if people and message.intent.unanswerable_fact in ("eligibility", "permission") and \
+            all(thing in PEOPLE or thing in _FAMILY for thing in people):
+        return True  # 「パパだけで行ってもいい？」 of 手稲区's parents' salons: who may go to the topic's own
     if _MORE.search(text):  # 「スタンプラリーのやつ、もっと詳しく」 names another thing
         return not things or any(thing in _folded(f"{topic.title} {topic.text}") for thing in things)
     # (「何団体」: 団体 is the unit asked in, no thing of its own)

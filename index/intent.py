@@ -98,6 +98,19 @@ def asks_where_or_when(question: str) -> bool:
     return bool(_WHERE_OR_WHEN.search(question))
 
 
+# Where in the plan something is written (「それって計画の何ページに書いてある？」, 「計画のどこに載ってる？」, 出典,
+# "which page is that on?"): the passage's place in the plan, not a number of pages.
+_WHERE_IN_PLAN = re.compile(
+    r"(?:計画|プラン)(?:の|で|では|って)?\s*(?:どこ|どのページ|どの(?:部分|章|項目|あたり|辺))|"
+    r"何\s*(?:ページ|頁)(?:目|に|で|\s*(?:書|載|記載))|出典|"  # (not 「計画って何ページあるの？」, its length)
+    r"\b(?:which|what) page\b|\bwhere in the (?:action )?plan\b", re.IGNORECASE)
+
+
+def asks_where_in_plan(question: str) -> bool:
+    """Whether ``question`` asks where in the plan something is written (何ページ, 出典, "which page")."""
+    return bool(_WHERE_IN_PLAN.search(question))
+
+
 def asks_for_a_number(question: str) -> bool:
     """Whether a figure question asks for a number (何%, どれくらい, 数値目標, "how many") rather than only
     what an initiative aims at (「…取組、目標は？」), which its description states when it has no indicator,
@@ -304,6 +317,7 @@ class Intent:
     unit: str | None = None
     wants_number: bool = True
     about_aim: bool = False
+    where_in_plan: bool = False  # where in the plan it is written (`asks_where_in_plan`)
 
 
 def mentioned_ward(question: str, wards: dict[str, str], places: bool = False) -> str | None:
@@ -357,8 +371,11 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     read = (question, kanji_read) if kanji_read else (question,)
     if unanswerable in ("fee", "schedule") and any(_PLAN_TARGET.search(text) for text in read):
         unanswerable = None
+    where_in_plan = asks_where_in_plan(question)
     if any(_DEPARTMENT.search(text) for text in read):
         kind = "department"
+    elif where_in_plan:  # (何ページ: a page, not a count)
+        kind = "general"
     elif any(_FIGURE.search(text) or counted_unit(text) for text in read):
         kind = "figure"
     elif any(_DATE.search(text) for text in read):
@@ -386,4 +403,5 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     unit = next((found for text in read if (found := asked_unit(text))), None) if kind == "figure" else None
     wants_number = kind != "figure" or any(asks_for_a_number(text) for text in read)
     about_aim = kind == "figure" and any(_PLAN_AIM.search(text) for text in read)
-    return Intent(kind, ward, language, unanswerable, other, subject, unit, wants_number, about_aim)
+    return Intent(kind, ward, language, unanswerable, other, subject, unit, wants_number, about_aim,
+                  where_in_plan)

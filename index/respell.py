@@ -154,8 +154,12 @@ class Vocabulary:
         for word in _KATAKANA_WORD.findall(text):
             if word in self.terms or (len(analyzer.analyze(word)["word"]) <= 1 and not _guessed(word)):
                 continue  # a real word (ネット), not a typo
+            # a word UniDic knows (カラス, its lemma 烏) is only spelled differently: a long vowel or a small
+            # letter (ペーパレス, センタ, ウオーキング), not another word (カラー)
+            real = len(tagged(word)) == 1 and not _guessed(word)
             close = [t for t in self.katakana_terms
-                     if abs(len(t) - len(word)) <= 1 and Levenshtein.distance(t, word, score_cutoff=1) <= 1]
+                     if abs(len(t) - len(word)) <= 1 and Levenshtein.distance(t, word, score_cutoff=1) <= 1
+                     and (not real or _plain_katakana(t) == _plain_katakana(word))]
             if len(close) == 1:  # one clear correction only; several mean a guess
                 found.append(close[0])
         return found
@@ -298,6 +302,15 @@ class Vocabulary:
                 if compound in self.terms:
                     found.append(compound)
         return found
+
+
+_SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ", "ー")
+
+
+def _plain_katakana(word: str) -> str:
+    """A katakana word without its long vowels and with its small letters full size (ペーパーレス -> ペパレス,
+    ウォーキング -> ウオキング): how spellings of one loanword compare."""
+    return word.translate(_SMALL_KANA)
 
 
 def _guessed(word: str) -> bool:

@@ -75,7 +75,12 @@ _NOT_IN_PLAN = {
                       # a pass's price ("How much is the seniors' subway pass?")
                       r"\bhow much (?:is|are|does|do) (?:the |a |an |my )?(?:[\w'’-]+ ){0,3}pass(?:es)?\b|"
                       r"\bhow much (?:do|does|will|would|should|must) (?:i|we|you|residents|people|one) "
-                      r"(?:have to |need to )?pay\b", re.I),
+                      r"(?:have to |need to )?pay\b|"
+                      # what the asker's own tax or premium comes to ("How much will my resident tax be?")
+                      r"\bhow much (?:is|are|will|would) (?:my|our) (?:[\w'’-]+ ){0,3}"
+                      r"(?:tax|taxes|fees?|premiums?|bills?|rent|fares?)\b|"
+                      # a cost asked as free to do ("Is it free to attend?"; not "free to use" the data)
+                      r"\bfree to (?:attend|enter|visit|watch|participate|join in)\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
                        # a counter's or facility's hours (マイナセンター 開庁時間, 窓口の時間, 診療時間)
                        r"(?:開庁|開所|開場|開園|利用|診療|窓口の?)時間|"
@@ -289,6 +294,8 @@ _NOT_IN_PLAN = {
     # of handing out that item answers it (「コスモスの種の配布」 for 「コスモスの種がもらえる？」). 「〜してもらえる」
     # (someone doing something for you) is not an item, nor is money (お金の援助ってもらえる？: whatever pays it).
     "handout": re.compile(r"(?<!お金)(?<!資金)(?<!援助)(?<!支援)(?<!費用)(?:って|は|が|を|も|とか|など|なんか|何か|なにか|(?:紙|冊子|パンフレット|パンフ|印刷物|書面|郵送|メール|PDF|データ)で)\s*(?:どこで|どこに行けば|どこから)?\s*(?:もらえ|貰え)(?:る|ます|ない)|"
+                          # an item asked to be handed out (「カラスよけのネットを配ってもらえる？」)
+                          r"(?:を|は|って|も)\s*配って(?:もらえ|くれ)(?:る|ます|ない)|"
                           # the item left to the topic (「どこでもらえる？」 of the cosmos seeds handed out)
                           r"(?:^|[、。？?])\s*どこ(?:で|に行けば|から)\s*(?:もらえ|貰え)(?:る|ます|ない)|"
                           # the particle dropped (「お花もらえる？」): an item named right before (`_asks_for_an_item`)
@@ -571,7 +578,8 @@ _NOT_IN_PLAN = {
         r"(?:混んで|混雑して|空いて)(?:る|いる|ます)(?:の|か|かな|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"(?:壊れて|故障して|止まって|落ちて|ダウンして)(?:る|いる|ます)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|"
         # a vacancy (施設に空きはある？, 満員？, "are there any places left")
-        r"空き(?:状況|枠|部屋|室|家|ベッド)?(?:は|って|が)?\s*(?:ある|あります|あり|出|な(?:い|し)|どう|どれくらい|どのくらい|何)|満員|満室|満席|キャンセル待ち|"
+        r"空き(?:状況|枠|部屋|室|家|ベッド)?(?:は|って|が)?\s*(?:ある|あります|あり|出|な(?:い|し)|どう|どれくらい|どのくらい|何)|"
+        r"空き状況|満員|満室|満席|キャンセル待ち|"
         # what is left of a handout or sale (種はもう配り終わった？, まだ残ってる？, "sold out")
         r"配り終わ|売り切れ|品切れ|在庫(?:は|って|が|ある|あり)|"
         r"まだ(?:残って|余って)(?:る|いる|ます)(?:の|か|かな|んですか)?\s*[?？]?\s*$|\bsold out\b|\bany left\b|"
@@ -614,6 +622,8 @@ def _asks_for_an_item(question: str) -> bool:
     """「苗ってもらえる？」 (a particle before もらえる: an item) and not 「手伝ってもらえる？」 (the te-form of a
     verb: a service); the tokenizer tells the particle って from the te-form."""
     if question.isascii() or not re.search(r"もらえ|貰え", question):  # English, or a named item (参加賞ってある？)
+        return True
+    if re.search(r"配って(?:もらえ|くれ)", question):  # the te-form of handing out: an item asked for
         return True
     if _WORD_RECEIVED.search(question):  # 「情報ってもらえる？」: told, not handed an item
         return False

@@ -632,6 +632,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("児童相談所の一時保護所って何人入れる？", "figure", "capacity"),  # the places, not those reached
         ("How many people can the community hall hold?", "figure", "capacity"),
         ("目標は何人？", "figure", None),
+        ("How much will my resident tax be this year?", "general", "fee"),  # the asker's own amount
+        ("Is the Kotoni Jazz festival free to attend?", "general", "fee"),
+        ("Are residents free to use the city's open data?", "general", None),  # allowed, not a price
+        ("ごみステーションにカラスよけのネットを配ってもらえる？", "general", "handout"),
+        ("保育園の空き状況を知りたい", "general", "live"),
         ("大学生がまちづくりやるとお金もらえるの？南区", "ward", None),  # a grant: not 「遠金」 handed out
         ("カーリング体験に参加するのに靴は必要？", "general", "documents"),
         ("手稲区の子育てサロン、パパだけでも行ける？", "ward", "eligibility"),
@@ -1917,11 +1922,11 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     """The ward's name lifts its overview; 保育園 appears nowhere in it: not found, the overview still shown."""
     overview = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
                      text="西区は10区の中で2番目の広さがあります。琴似発寒川の扇状地として発展しました。")
-    result = answer("西区の保育園の空き状況を知りたい", hits((overview, 0.95, 10.0)))
+    result = answer("西区の保育園について知りたい", hits((overview, 0.95, 10.0)))
     assert result.abstained and result.text.startswith(NOT_IN_PLAN_JA)
     assert result.citations[0].hit.chunk is overview
     # a follow-up in context (「西区だと？」 after another ward's initiative) carries the previous topic's words
-    followed = compose(query("西区 保育園の空き状況"), hits((overview, 0.95, 10.0)), PROFILE, in_context=True)
+    followed = compose(query("西区 保育園について"), hits((overview, 0.95, 10.0)), PROFILE, in_context=True)
     assert not followed.abstained
     for asked in ("西区ってどんなところ？", "西区の川ってどんな感じ？", "Tell me about Nishi ward's rivers",
                   "にしくって どんな まちですか",  # only the ward; a noun it names; English and kana not judged
@@ -2736,6 +2741,21 @@ def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     assert asked_unit("出資団体って全部でいくつあるの？") == "団体" and asked_unit("目標はいくつ？") is None
     assert asked_unit("全部でいくつ団体あるの？") == "団体" and asked_unit("いくつか団体ある？") is None
+
+
+def test_where_in_the_plan_is_answered_by_the_passages_headings_and_line():
+    """「マイナンバーカードセンターって計画の何ページに載ってる？」 asks where the plan writes it — its headings and
+    its line in the excerpt (which has no page numbers), not a number of pages; so do 出典, "which page"."""
+    from index.intent import asks_where_in_plan
+
+    result = answer("マイナンバーカードセンターって計画の何ページに載ってる？", hits((CENTER, 0.93, 10.0)))
+    assert not result.abstained and result.intent == "general"
+    first = result.text.splitlines()[0]
+    assert "第3章 行財政運営の取組 > 1 行政サービスの高度化 > 取組内容" in first and "plan.txt の 10行目" in first
+    english = answer("Which page of the plan is the My Number card center on?", hits((CENTER, 0.93, 10.0)))
+    assert "is in the plan under" in english.text.splitlines()[0] and "line 10 of plan.txt" in english.text
+    assert asks_where_in_plan("出典は？") and asks_where_in_plan("計画のどこに書いてある？")
+    assert not asks_where_in_plan("計画って何ページあるの？") and not asks_where_in_plan("この計画に除雪は載ってる？")
 
 
 def test_a_number_of_a_kind_of_thing_asked_by_no_kazu_needs_that_kind():

@@ -552,6 +552,14 @@ def test_a_range_of_ages_asked_is_asked_of_whom_the_topic_reaches(mini_bot):
     assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
 
 
+@pytest.mark.parametrize("follow_up", ["パパだけで行ってもいい？", "おばあちゃんも参加できる？"])
+def test_whether_the_askers_family_may_take_part_is_asked_of_the_topic(mini_bot, follow_up):
+    """「パパだけで行ってもいい？」 after the river clean-up asks who may take part in it, not for a new search of
+    passages about fathers."""
+    _, second = mini_bot.dialogue(["琴似発寒川の水環境保全推進事業について教えて", follow_up])
+    assert second.understood_as == "「琴似発寒川の水環境保全推進事業」について"
+
+
 def test_who_takes_the_applications_of_the_topic_is_asked_of_the_topic(mini_bot):
     """「口座振替の受付はどこがやるの？」: 受付 (taking applications) is a facet of the topic like 窓口, not a thing of
     its own that 大型ごみ's インターネット受付 would answer."""

@@ -54,12 +54,15 @@ def test_a_katakana_word_a_letter_short_or_long_is_corrected_too(vocabulary, que
 
 
 def test_a_typo_is_corrected_only_to_a_word_the_plan_writes_not_to_a_reading_of_its_kanji():
-    """The plan's extraction typo ホテル観賞会 is found from ホタル; オタル (the index's reading of 小樽) is no
-    second candidate, so the correction is not dropped as a guess."""
-    terms = ["ホテル", "観賞", "オタル", "小樽"]
-    plan_only = Vocabulary.build(terms, Analyzer(), ["清掃・美化活動やホテル観賞会", "小樽市との連携"])
-    assert respell("清田区でホタルを見る会があるって本当？", plan_only, Analyzer()) == ["ホテル"]
-    assert respell("清田区でホタルを見る会があるって本当？", Vocabulary.build(terms, Analyzer()), Analyzer()) == []
+    """ナクジ (no word) is the plan's ナッジ a letter off; イクジ (the index's reading of 育児), a letter off too, is
+    no second candidate, so the correction is not dropped as a guess. (ホタル, a real word, is no typo of the
+    plan's ホテル: the profile's alias reads it as the plan's 「ホテル観賞会」.)"""
+    terms = ["ナッジ", "活用", "イクジ", "育児"]
+    plan_only = Vocabulary.build(terms, Analyzer(), ["ナッジの活用", "育児の支援"])
+    assert respell("ナクジを使った取組ってある？", plan_only, Analyzer()) == ["ナッジ"]
+    assert respell("ナクジを使った取組ってある？", Vocabulary.build(terms, Analyzer()), Analyzer()) == []
+    assert respell("清田区でホタルを見る会があるって本当？",
+                   Vocabulary.build(["ホテル", "観賞"], Analyzer(), ["ホテル観賞会"]), Analyzer()) == []
 
 
 def test_two_nouns_joined_by_no_are_searched_as_the_compound_the_plan_writes():
@@ -252,3 +255,12 @@ def test_a_katakana_name_written_in_kana_a_letter_off_is_read_as_the_plan_writes
     assert "ノルディックウォーキング" in found and "ノルディック" not in found
     assert "コトニジャズ" not in respell("こどにちゃず", vocabulary, Analyzer())  # two letters off
     assert respell("ことにじゃずのかいじょう", vocabulary, Analyzer()) == ["コトニジャズ"]  # as written: no fix
+
+
+def test_a_real_katakana_word_is_corrected_only_when_spelled_differently():
+    """カラス (a crow, a word UniDic knows) is no typo of the plan's カラー; ペーパレス and センタ are the plan's
+    ペーパーレス and センター spelled without a long vowel."""
+    vocabulary = Vocabulary.build(["カラー", "ペーパーレス", "センター"], Analyzer())
+    assert respell("ごみステーションのカラスよけネット", vocabulary, Analyzer()) == []
+    assert respell("ペーパレス化の目標", vocabulary, Analyzer()) == ["ペーパーレス"]
+    assert respell("行政事務センタって何？", vocabulary, Analyzer()) == ["センター"]

@@ -86,6 +86,9 @@ def bot(real_engine, real_config, tmp_path_factory):
         # the plan's own period, asked of 「この計画」 (the profile's [aliases]: 本アクションプラン … 今後4年間)
         ("この計画っていつまでの計画？", "行政運営の取組策定にあたっての基本的な考え方", "今後4年間"),
         ("What is this plan?", "行政運営の取組策定にあたっての基本的な考え方", "本アクションプラン"),
+        # the plan's extraction typo ホテル観賞会 found from ホタル and "fireflies" (the profile's [aliases])
+        ("清田区でホタルを見る会があるって本当？", "環境にやさしいまちづくり", "清田区"),
+        ("Are there any firefly viewing events in Kiyota?", "環境にやさしいまちづくり", "清田区"),
     ],
 )
 def test_first_citation_and_fact(bot, question, first_title, fact):
@@ -112,7 +115,9 @@ def test_a_ward_office_rebuilt_is_the_plans_ward_office_to_be_built(bot):
                                       # a ward's initiative relevant only with the ward's name (公園 is in it)
                                       "手稲区で犬を放して遊ばせられる公園ある？",
                                       # a seal registered is no seal stamped (押印): 印鑑 is not among its aliases
-                                      "印鑑登録 必要なもの"])
+                                      "印鑑登録 必要なもの",
+                                      # a crow (カラス) is no typo of the plan's カラー
+                                      "ごみステーションにカラスよけのネットを配ってもらえる？"])
 def test_questions_the_plan_does_not_answer_abstain(bot, question):
     answer = bot.answer(question)
     assert answer.abstained
