@@ -102,7 +102,8 @@ def asks_where_or_when(question: str) -> bool:
 # "which page is that on?"): the passage's place in the plan, not a number of pages.
 _WHERE_IN_PLAN = re.compile(
     r"(?:計画|プラン)(?:の|で|では|って)?\s*(?:どこ|どのページ|どの(?:部分|章|項目|あたり|辺))|"
-    r"何\s*(?:ページ|頁)(?:目|に|で|\s*(?:書|載|記載))|出典|"  # (not 「計画って何ページあるの？」, its length)
+    # (not 「計画って何ページあるの？」, its length)
+    r"何\s*(?:ページ|頁)(?:目|に|で|\s*(?:書|載|記載))|の\s*何\s*(?:ページ|頁)(?!\s*(?:ある|あり|くらい|ぐらい))|出典|"
     r"\b(?:which|what) page\b|\bwhere in the (?:action )?plan\b", re.IGNORECASE)
 
 

@@ -176,8 +176,9 @@ class Vocabulary:
                      and any(Levenshtein.distance(term, kana[start:start + size], score_cutoff=1) <= 1
                              for size in (len(term) - 1, len(term), len(term) + 1)
                              for start in range(len(kana) - size + 1))}
-            close = {term for term in close if not any(term in other != term for other in close)}  # ノルディック
-            if len(close) == 1:  # of ノルディックウォーキング: the longer word
+            # (ノルディック inside ノルディックウォーキング: the longer word)
+            close = {term for term in close if not any(other != term and term in other for other in close)}
+            if len(close) == 1:
                 found.extend(close)
         return found
 

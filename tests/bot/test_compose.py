@@ -2755,6 +2755,7 @@ def test_where_in_the_plan_is_answered_by_the_passages_headings_and_line():
     english = answer("Which page of the plan is the My Number card center on?", hits((CENTER, 0.93, 10.0)))
     assert "is in the plan under" in english.text.splitlines()[0] and "line 10 of plan.txt" in english.text
     assert asks_where_in_plan("出典は？") and asks_where_in_plan("計画のどこに書いてある？")
+    assert asks_where_in_plan("それって計画の何ページ？") and not asks_where_in_plan("計画の何ページあるの？")
     assert not asks_where_in_plan("計画って何ページあるの？") and not asks_where_in_plan("この計画に除雪は載ってる？")
 
 
