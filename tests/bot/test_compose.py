@@ -2729,50 +2729,31 @@ def test_what_a_ward_aims_at_is_answered_by_its_goal_not_its_overview():
         assert answer(question, ranked).citations[0].hit.chunk is goal, question
 
 
-def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind():
-    """「出資団体って全部でいくつあるの？」 counts 団体: the action plan's 80% 達成度 (全団体) is no number of them, so the
-    number is said to be missing; 「目標はいくつ？」 asks the target itself and counts no thing."""
+_HOLDINGS = chunk("p#L600", "「出資団体の在り方に関する基本方針」に基づく行動計画の改定及び推進", text="新たな行動計画を策定します。",
+                  indicator="新たな行動計画に定める団体の活用に関する事業展開の達成度(全団体)",
+                  baseline=Measure(2022, "—"), target=Measure(2027, "80%"))
+_AREA = chunk("a#L1", "さっぽろ連携中枢都市圏推進事業", text="連携事業の効果検証を行います。",
+              indicator="さっぽろ連携中枢都市圏ビジョンに掲げる各連携事業の評価指標の達成割合",
+              baseline=Measure(2022, "66.2%"), target=Measure(2027, "100%"))
+
+
+@pytest.mark.parametrize(("question", "unit", "passage"), [
+    ("出資団体って全部でいくつあるの？", "団体", _HOLDINGS),
+    ("出資団体の数は？", "団体", _HOLDINGS),
+    ("さっぽろ連携中枢都市圏に入ってる町の数は？", "町", _AREA),
+])
+def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind(question, unit, passage):
+    """「出資団体って全部でいくつあるの？」 and 「出資団体の数は？」 count 団体: the action plan's 80% 達成度 (全団体) is no
+    number of them, so the number is said to be missing — as the area's 66.2% → 100% is no number of the towns
+    「…に入ってる町の数は？」 counts. 「目標はいくつ？」 asks the target itself and counts no thing; a word merely ending
+    in the kind's kanji (町内会) counts nothing."""
     from index.units import asked_unit
 
-    plan = chunk("p#L600", "「出資団体の在り方に関する基本方針」に基づく行動計画の改定及び推進", text="新たな行動計画を策定します。",
-                 indicator="新たな行動計画に定める団体の活用に関する事業展開の達成度(全団体)",
-                 baseline=Measure(2022, "—"), target=Measure(2027, "80%"))
-    result = answer("出資団体って全部でいくつあるの？", hits((plan, 0.93, 10.0)))
+    result = answer(question, hits((passage, 0.93, 10.0)))
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
-    assert asked_unit("出資団体って全部でいくつあるの？") == "団体" and asked_unit("目標はいくつ？") is None
+    assert asked_unit(question) == unit and asked_unit("目標はいくつ？") is None
     assert asked_unit("全部でいくつ団体あるの？") == "団体" and asked_unit("いくつか団体ある？") is None
-
-
-def test_where_in_the_plan_is_answered_by_the_passages_headings_and_line():
-    """「マイナンバーカードセンターって計画の何ページに載ってる？」 asks where the plan writes it — its headings and
-    its line in the excerpt (which has no page numbers), not a number of pages; so do 出典, "which page"."""
-    from index.intent import asks_where_in_plan
-
-    result = answer("マイナンバーカードセンターって計画の何ページに載ってる？", hits((CENTER, 0.93, 10.0)))
-    assert not result.abstained and result.intent == "general"
-    first = result.text.splitlines()[0]
-    assert "第3章 行財政運営の取組 > 1 行政サービスの高度化 > 取組内容" in first and "plan.txt の 10行目" in first
-    english = answer("Which page of the plan is the My Number card center on?", hits((CENTER, 0.93, 10.0)))
-    assert "is in the plan under" in english.text.splitlines()[0] and "line 10 of plan.txt" in english.text
-    assert asks_where_in_plan("出典は？") and asks_where_in_plan("計画のどこに書いてある？")
-    assert asks_where_in_plan("それって計画の何ページ？") and not asks_where_in_plan("計画の何ページあるの？")
-    assert not asks_where_in_plan("計画って何ページあるの？") and not asks_where_in_plan("この計画に除雪は載ってる？")
-
-
-def test_a_number_of_a_kind_of_thing_asked_by_no_kazu_needs_that_kind():
-    """「…に入ってる町の数は？」 counts towns (町), 「出資団体の数は？」 団体: the area's 66.2% → 100% of its projects'
-    indicators met is no number of towns. A word merely ending in the kind's kanji (町内会) counts nothing."""
-    from index.units import asked_unit
-
-    assert asked_unit("さっぽろ連携中枢都市圏に入ってる町の数は？") == "町"
-    assert asked_unit("連携してる市町村の数") == "市町村"
-    assert asked_unit("出資団体の数は？") == "団体"
-    assert asked_unit("町内会の数は？") is None
-    area = chunk("a#L1", "さっぽろ連携中枢都市圏推進事業", text="連携事業の効果検証を行います。",
-                 indicator="さっぽろ連携中枢都市圏ビジョンに掲げる各連携事業の評価指標の達成割合",
-                 baseline=Measure(2022, "66.2%"), target=Measure(2027, "100%"))
-    result = answer("さっぽろ連携中枢都市圏に入ってる町の数は？", hits((area, 0.93, 10.0)))
-    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    assert asked_unit("連携してる市町村の数") == "市町村" and asked_unit("町内会の数は？") is None
 
 
 def test_an_english_count_of_a_kind_of_thing_needs_a_number_of_that_kind():
