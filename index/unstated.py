@@ -1107,9 +1107,8 @@ _TIME_WORD = re.compile(r"[\u3400-\u9fff々]+時間")
 def _names_hours(question: str) -> bool:
     """Whether the question names the hours a place keeps in a word of JMdict's (面会時間, 閉館時間; 病院面会時間
     read from each of its kanji on)."""
-    words = tuple(run[start:] for run in _TIME_WORD.findall(question) for start in range(len(run) - 2))
     return any(any(map(_HOURS_GLOSS.search, glosses)) and not any(map(_WORKING_HOURS.search, glosses))
-               for glosses in first_senses(words).values())
+               for glosses in _endings_senses(question, _TIME_WORD, 3))
 
 
 # what a person pays, as JMdict glosses a word (保育料: "fee for day-care", 保険料: "insurance premium", 授業料), not
@@ -1120,8 +1119,14 @@ _FEE_WORD = re.compile(r"[\u3400-\u9fff々]+[料費賃]")
 
 def _names_fee(question: str) -> bool:
     """Whether the question names a fee in a word of JMdict's (保育料, 介護保険料 read from its 保険料)."""
-    words = tuple(run[start:] for run in _FEE_WORD.findall(question) for start in range(len(run) - 1))
-    return any(any(map(_FEE_GLOSS.search, glosses)) for glosses in first_senses(words).values())
+    return any(any(map(_FEE_GLOSS.search, glosses)) for glosses in _endings_senses(question, _FEE_WORD, 2))
+
+
+def _endings_senses(question: str, word: re.Pattern, shortest: int) -> list[frozenset[str]]:
+    """JMdict's first-sense glosses of every ending, ``shortest`` characters or longer, of the question's kanji
+    words that ``word`` finds (病院面会時間 read as 院面会時間, 面会時間, 会時間)."""
+    words = tuple(run[start:] for run in word.findall(question) for start in range(len(run) - shortest + 1))
+    return list(first_senses(words).values())
 
 
 # Whether one may do something, asked of who does it (「若い人でもやっていいの？」), is who may take part: a passage
