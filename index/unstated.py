@@ -1123,8 +1123,8 @@ def _names_fee(question: str) -> bool:
 
 
 def _endings_senses(question: str, word: re.Pattern, shortest: int) -> list[frozenset[str]]:
-    """JMdict's first-sense glosses of every ending, ``shortest`` characters or longer, of the question's kanji
-    words that ``word`` finds (病院面会時間 read as 院面会時間, 面会時間, 会時間)."""
+    """JMdict's first-sense glosses of every ending, ``shortest`` characters or longer, of the question's
+    kanji words that ``word`` finds (病院面会時間 read as 院面会時間, 面会時間, 会時間)."""
     words = tuple(run[start:] for run in word.findall(question) for start in range(len(run) - shortest + 1))
     return list(first_senses(words).values())
 
