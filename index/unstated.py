@@ -852,6 +852,30 @@ def condition_of(question: str, fact: str = "condition") -> str:
     return condition_clause(question, fact)[0]
 
 
+# A time of year named by what happens in it (確定申告の時期, 引っ越しの多い時期, 引越しシーズン): the nouns before one
+# of these, over の, が and the words saying it is busy, name when the asker comes, not what the question is about.
+_SEASONS = {"時期", "シーズン", "季節", "頃", "ころ"}
+_BUSY = {"の", "が", "多い", "混む", "忙しい", "みたい", "だ", "に", "よう"}
+
+
+def season_nouns(question: str) -> frozenset[str]:
+    """The nouns of ``question`` that name a time of year by what happens in it, by folded lemma.
+
+    >>> sorted(season_nouns("3月の引っ越しシーズン、土日に区役所開いてる？"))  # doctest: +SKIP
+    ['シーズン', '引っ越し']
+    """
+    tokens = tagged(question)
+    found: set[str] = set()
+    for end, token in enumerate(tokens):
+        if fold(token.lemma) not in _SEASONS:
+            continue
+        start = end
+        while start > 0 and (tokens[start - 1].pos1 == "名詞" or tokens[start - 1].lemma in _BUSY):
+            start -= 1
+        found.update(fold(t.lemma) for t in tokens[start:end + 1] if t.pos1 == "名詞")
+    return frozenset(found)
+
+
 def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str, ...]:
     """What a question asking for ``fact`` (one of `SUBJECT_BOUND`) is about: its topic nouns, the
     asked-fact words themselves, the city's offices and the ``wards`` (where, not what) left out; for
@@ -859,6 +883,8 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
     if fact in UNMATCHED_IN_ENGLISH and question.isascii():  # an English subject is not matched to a passage
         return ()
     words = SUBJECT_BOUND.get(fact, set()) | NAMELESS_NOUNS | ward_nouns(tuple(wards))
+    if fact == "days":  # 「確定申告の時期」, 「引っ越しシーズン」: when, not what about
+        words |= season_nouns(question)
     if fact in CLAUSED:  # its nouns, time words included (当日でも, 夜中でも)
         return tuple(dict.fromkeys(
             fold(token.lemma) for token in tagged(condition_of(question, fact))

@@ -13,7 +13,7 @@ from bot.config import Relevance
 from index.config import IndexConfig
 from index.hit import Hit
 from index.query import understand
-from index.unstated import UNSTATED_FACTS, asked_before
+from index.unstated import UNSTATED_FACTS, asked_before, subject_of
 from ingest.chunk import Chunk, Department, GlossaryLink, Measure, Source
 from ingest.profile import bundled_profile
 
@@ -1266,6 +1266,20 @@ def test_a_fact_asked_after_a_situation_is_asked_of_its_own_sentence():
     said = answer("転入の手続きしたいけど平日は仕事で行けない。区役所って休みの日も開いてる？", hits((windows, 0.92, 10.0)))
     assert not said.abstained and said.citations[0].hit.chunk is windows
     assert query("転入の窓口って休みの日も開いてる？").intent.subject == ("転入", "窓口")  # one sentence: its own
+
+
+@pytest.mark.parametrize("question", ["確定申告の時期みたいに混む時期、区役所って土日もあいてる？",
+                                      "3月の引っ越しシーズン、土日に区役所開いてる？",
+                                      "引っ越しの多い時期は区役所は休日もやってる？"])
+def test_a_time_of_year_named_by_what_happens_in_it_is_when_not_what_the_days_are_asked_of(question):
+    """「引っ越しの多い時期」 says when the asker comes, not what the days are asked of: a passage on the windows'
+    休日開庁 in the busy season answers it; a thing named beside the season (マイナンバーカードセンター) still must be
+    named by the passage."""
+    assert subject_of(question, "days") == ()
+    assert subject_of("年末の時期、マイナンバーカードセンターは日曜も開いてる？", "days") == ("マイナンバーカードセンター",)
+    windows = chunk("p#L42", "戸籍・住民記録窓口の利便性向上", text="戸籍住民課窓口の繁忙期における休日開庁を継続します。")
+    said = answer(question, hits((windows, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is windows
 
 
 def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
