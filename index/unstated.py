@@ -84,6 +84,8 @@ _NOT_IN_PLAN = {
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
                        # a counter's or facility's hours (マイナセンター 開庁時間, 窓口の時間, 診療時間)
                        r"(?:開庁|開所|開場|開園|利用|診療|窓口の?)時間|"
+                       # the hours a place is open, as said (開いてる時間, やってる時間帯)
+                       r"(?:開いて|あいて|空いて|やって|営業して)(?:る|いる)(?:時間|時間帯)(?:は|って|を|が|教え|知り)|"
                        # the time a meeting or event starts or ends (ボランティアの集合時間, 開始時刻)
                        r"(?:集合|集まる|待ち合わせ|開始|終了|スタート)(?:の)?(?:時間|時刻)|"
                        r"opening hours|business hours|office hours|(?:opening|closing) times?\b|"
@@ -471,7 +473,7 @@ _NOT_IN_PLAN = {
         r"\binterpret(?:er|ers|ing)\b|"
         # sign language (「区役所に手話できる人いる？」, "Is there sign language support?"): another language asked for
         r"手話(?:が|で|の)?\s*(?:でき|通訳|対応|話せ|相談|使え|わかる|分かる)|\bsign language\b|"
-        r"\bis there an? (?:english|chinese|korean|foreign[- ]language) version\b|"
+        r"\ban? (?:english|chinese|korean|vietnamese|foreign[- ]language) (?:version|edition|translation)\b|"
         r"\b(?:speak|speaks|speaking) english\b|\benglish[- ](?:speaking|support|service)\b|\bin english\b.{0,30}\?\s*$", re.I),
     # jobs at the city or its contractors (職員採用試験の申し込み, 求人はどこで見られる？, "job openings")
     "jobs": re.compile(
@@ -728,7 +730,9 @@ STATED_BY = {
                               r"[0-9０-９一二三四五六七八九]+(?:年生|歳)(?:から|以上|以下|未満|まで)"),
     "sorting": re.compile(r"分別|ごみの分け方"),
     # a name the passage gives its brand or its nickname itself (「KIYOTA SWEETS」を地域独自のブランドとして)
-    "names": re.compile(r"「[^」]{1,30}」を?[^。「」]{0,12}(?:ブランド|愛称|名称)として"),
+    # — or the towns it names (小樽市と石狩市に接しています: 「どこの市と隣り合ってるの？」), the plan's own city apart
+    "names": re.compile(r"「[^」]{1,30}」を?[^。「」]{0,12}(?:ブランド|愛称|名称)として|"
+                        r"(?<![\u3400-\u9fff])(?P<town>(?!札幌)[\u3400-\u9fff]{2,4}[市町村])(?=と|や|、|に)"),
     "language": re.compile(r"多言語|英語|外国語|通訳"),
     "jobs": re.compile(r"採用|求人"),
     "award": re.compile(r"表彰|顕彰|賞"),
@@ -968,10 +972,15 @@ _ANOTHER_ACTION = re.compile(r"(?:他|ほか|とともに|併せて)、|。")
 _ASKS_A_BRAND = re.compile(r"ブランド|愛称|名称|\bbrand", re.IGNORECASE)
 
 
+# which towns or cities (「どこの市と？」, "which cities")
+_ASKS_TOWNS = re.compile(r"(?:どの|どこの)\s*(?:市|町|まち|自治体|市町村|都市)|\bwhich (?:cities|towns|municipalities)\b",
+                         re.IGNORECASE)
+
+
 def _names_what_is_asked(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
     """A passage naming its brand (「KIYOTA SWEETS」を…ブランドとして) answers what the brand is called, not which
-    company or shop takes part."""
-    return bool(_ASKS_A_BRAND.search(question))
+    company or shop takes part; one naming towns (小樽市と石狩市) answers which towns."""
+    return bool((_ASKS_TOWNS if statement.group("town") else _ASKS_A_BRAND).search(question))
 
 
 _AGREES = {"days": _states_the_asked_days, "location": _places_something_else,

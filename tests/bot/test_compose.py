@@ -543,6 +543,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("マイナンバーカードをなくしたらどうすればいい？", "general", "mishap"),  # not answered by 申請 or 交付
         ("ごみ収集車が来る時間って何時頃？", "general", "hours"),  # the plan states no clock time at all
         ("地下鉄の終電って何時？", "general", "hours"),
+        ("さんかくやまベエのへやの開いてる時間は？", "general", "hours"),  # the hours a place is open, as said
+        ("図書館のやってる時間って何時？", "general", "hours"),
         ("What time does the garbage truck come?", "general", "hours"),
         ("会議の議事録づくりに職員がかけてる時間、何時間まで減らす予定？", "figure", None),  # hours reduced: a target
         ("何時でも相談できる窓口ってある？", "general", None),  # 何時でも is いつでも
@@ -592,6 +594,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("タクシー券の助成の対象になる障害の等級は？", "general", "eligibility"),
         ("Can people from outside Sapporo join the Teine sports event?", "ward", "eligibility"),
         ("区役所の総合案内って英語も通じる？", "general", "language"),
+        ("Does the city's Instagram account have an English version?", "general", "language"),
+        ("Can I get a Chinese translation of the tax notice?", "general", "language"),
         ("Does the ward office have English-speaking staff?", "general", "language"),
         ("英語で「肘で小突く」ってどういう意味？", "definition", None),
         ("指定管理の施設で働きたい。求人はどこで見られる？", "general", "jobs"),
@@ -1280,6 +1284,22 @@ def test_a_time_of_year_named_by_what_happens_in_it_is_when_not_what_the_days_ar
     windows = chunk("p#L42", "戸籍・住民記録窓口の利便性向上", text="戸籍住民課窓口の繁忙期における休日開庁を継続します。")
     said = answer(question, hits((windows, 0.92, 10.0)))
     assert not said.abstained and said.citations[0].hit.chunk is windows
+
+
+def test_which_towns_is_answered_by_a_passage_naming_towns_and_not_by_a_brand():
+    """「清田区ってどこの市と隣り合ってるの？」 is answered by the overview's 恵庭市 and 北広島市; a brand a passage
+    names answers what it is called, not which towns; the plan's own city named is no answer."""
+    from index.unstated import standing_veto
+
+    overview = "南は丘陵地で恵庭市、東は大曲川で北広島市と接しています。"
+    assert standing_veto("names", [overview], (), "清田区ってどこの市と隣り合ってるの？") is None
+    assert standing_veto("names", [overview], (), "Which cities border Kiyota ward?") is None
+    assert standing_veto("names", [overview], (), "参加してる会社の名前は？") == "names"
+    assert standing_veto("names", ["札幌市と道内市町村をつなぐ取組を行います。"], (),
+                         "どこの町と組んでるの？") == "names"
+    brand = "「KIYOTA SWEETS」を地域独自のブランドとして発信します。"
+    assert standing_veto("names", [brand], (), "どこの町と組んでるの？") == "names"
+    assert standing_veto("names", [brand], (), "スイーツのブランドって何？") is None
 
 
 def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
