@@ -435,6 +435,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("手稲区の区長って誰？", "ward", "person"),  # the plan names departments, never people
         ("Who is the mayor of Sapporo?", "general", "person"),
         ("西区の環境まちづくり協議会の会長って今だれ？", "ward", "person"),  # whoever heads anything
+        ("やまべえ体操って誰が考えたの？", "general", "person"),  # whoever made it up
         ("Who is the chair of the neighbourhood council?", "general", "person"),
         ("成長は誰のためのもの？", "general", None),  # 長 of no office
         ("認知症の母を施設に入れたい、空きはある？", "general", "live"),  # a vacancy is a live status
@@ -787,6 +788,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("RPAの導入、責任を持って進める部署はどこ？", "department", None),  # the department in charge
         ("Who is responsible for the online tax procedures?", "department", None),
         ("RPAの導入にいくら予算かかったの？", "general", "budget"),
+        ("成果連動型の委託で払ったお金の総額は？", "general", "budget"),  # the sum paid
         ("企業からの寄付、いくら増やしたいの？", "figure", None),  # an amount aimed at, no price
         ("介護認定の申請書はどこでもらえる？", "general", "handout"),
         ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
