@@ -59,7 +59,7 @@ _NOT_IN_PLAN = {
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
     "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要|[?？]?\s*$)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費の(?:金額|額)|"  # 「参加費の金額は？」
-                      r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
+                      r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bwhat (?:does|will|would) (?:it|that|this) cost\b|\bis it free\b|\bfree of charge\b|"
                       # 無料ですか: "is there free wifi", "is the class free?" (not barrier-free, free time, free to join)
                       r"\b(?:is|are)\b[^?]{0,40}(?<![-\w])free\b(?!\s+(?:time|to)\b)(?![-‐])|"
                       # "can I get a free flu shot", "for free"
@@ -556,6 +556,8 @@ _NOT_IN_PLAN = {
     # ふるさと納税の返礼品, "perks"): the plan names no such benefit — unless a passage speaks of one (`STATED_BY`)
     "benefit": re.compile(
         r"内申|就職(?:に|で|の時に)?有利|有利に(?:なる|働く)|得(?:する|になる)(?:の|か|んですか|\s*[?？]|$)|特典|割引|"
+        # a perk one gets by joining (登録したら何かメリットある？; not 「参加するメリットは？」, why take part)
+        r"(?:何か|なにか|なんか)\s*メリット(?:って|は|が)?\s*(?:ある|あります)|"
         r"ポイント(?:が|は)?(?:つく|付く|もらえ|貯ま|たま)|(?:宣伝|PR|アピール|広告)(?:に|の)(?:なる|つながる|繋がる)|"
         r"証明書(?:は|って|が|も)?\s*(?:もらえ|出る|出して|発行)|景品|賞品|記念品|ノベルティ|返礼品|お礼の品|"
         r"\bprizes?\b|\bgiveaways?\b|"
@@ -608,6 +610,12 @@ _NOT_IN_PLAN = {
                           r"改訂版(?:は|って|が|いつ)|"
                           r"\b(?:latest|newest|current|most recent) (?:edition|version)\b|"
                           r"\bwhich (?:edition|version)\b|\bwhat year(?:'s)? (?:edition|version)\b", re.IGNORECASE),
+    # whether something is made public (議事録は公開されてる？, 結果は公表されるの？, "are the minutes published?"): only a
+    # passage that publishes its subject (評価調書をわかりやすく公開) answers it
+    "publication": re.compile(r"(?:公開|公表|掲載)(?:され|して)(?:て|と)?(?:る|いる|ます|います)?(?:の|か|んですか|でしょうか)?"
+                              r"\s*[?？]\s*$|"
+                              r"\b(?:are|is|were|was|will) (?:the |its |their )?[\w' -]{0,40}\b(?:published|made public)\b",
+                              re.IGNORECASE),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
     # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
     # by a passage on 電話受付. Last, so that a named fact type above is told first.
@@ -755,10 +763,11 @@ STATED_BY = {
     "pay": re.compile(r"賃金|給与|給料|報酬"),
     "construction": re.compile(r"整備|建設|建替|建て替|新設|開設|開業|設置"),
     "visit": re.compile(r"見学"),
-    "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書|景品|賞品|記念品"),
+    "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書|景品|賞品|記念品|メリット"),
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "validity": re.compile(r"有効期限|有効期間|更新"),
     "edition": re.compile(r"改訂|改定|年版|年度版|最新版"),
+    "publication": re.compile(r"公開|公表|掲載"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)
 }
@@ -773,6 +782,8 @@ PEOPLE = frozenset({"子供", "子ども", "こども", "小学生", "中学生"
                      "会社員", "サラリーマン", "主婦", "主夫", "社員",
                      "子"})  # (うちの子)
 SUBJECT_BOUND = {
+    # (its 結果 or データ published: what of the subject, not the subject — 「評価の結果って公開されてる？」)
+    "publication": {"公開", "公表", "掲載", "結果", "内容", "データ", "情報", "ネット", "インターネット", "ホームページ"},
     "spending": {"お金", "金", "費用", "経費", "予算", "財源", "税金", "寄付", "寄付金", "収入", "分", "使い道", "使途", "節約",
                  "削減"},
     # (事前: when the asker wants to know, not what about — 「どんな書類が要るのか事前に知りたい」)

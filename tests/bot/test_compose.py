@@ -789,6 +789,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Who is responsible for the online tax procedures?", "department", None),
         ("RPAの導入にいくら予算かかったの？", "general", "budget"),
         ("成果連動型の委託で払ったお金の総額は？", "general", "budget"),  # the sum paid
+        ("手稲区の防災会議の議事録は公開されてる？", "ward", "publication"),  # whether it is made public
+        ("市民の声の分析結果って公表されてるの？", "general", "publication"),
+        ("Are the meeting minutes published?", "general", "publication"),
+        ("とよひらまちづくりパートナーに登録したら何かメリットある？", "general", "benefit"),
+        ("What does it cost to put an ad on a city bus?", "definition", "fee"),
         ("企業からの寄付、いくら増やしたいの？", "figure", None),  # an amount aimed at, no price
         ("介護認定の申請書はどこでもらえる？", "general", "handout"),
         ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
@@ -1302,6 +1307,19 @@ def test_which_towns_is_answered_by_a_passage_naming_towns_and_not_by_a_brand():
     brand = "「KIYOTA SWEETS」を地域独自のブランドとして発信します。"
     assert standing_veto("names", [brand], (), "どこの町と組んでるの？") == "names"
     assert standing_veto("names", [brand], (), "スイーツのブランドって何？") is None
+
+
+def test_whether_something_is_public_is_answered_only_by_a_passage_publishing_that_subject():
+    """「市の事業の評価って公開されてる？」 is answered by 「事業の評価調書をわかりやすく公開」; a passage on the same
+    subject that publishes nothing, or one publishing something else, is no answer."""
+    from index.unstated import standing_veto
+
+    published = "市の事業の評価調書をわかりやすく公開し、市政への参加のきっかけとします。"
+    assert standing_veto("publication", [published], ("事業", "評価"), "市の事業の評価って公開されてる？") is None
+    analysed = "市民の声を統計的に分析し、行政運営に反映します。"
+    assert standing_veto("publication", [analysed], ("市民の声", "分析"), "市民の声の分析結果って公表されてるの？") \
+        == "publication"
+    assert standing_veto("publication", [published], ("議事録",), "議事録は公開されてる？") == "publication"
 
 
 def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
