@@ -39,6 +39,8 @@ _FIGURE = re.compile(
     # the population asked for (what is the population of …), not one named as a topic (the shrinking population)
     r"\bpopulation (?:of|in)\b|\b(?:what|how (?:big|large))(?:'s| is| was) (?:the |its )?(?:current )?population\b|^.{0,25}\bpopulation\s*\??\s*$|"
     r"how (?:big|large) is\b|\b(?:area|size) of\b|"
+    # how long a session lasts ("How long does an online consultation last?"): minutes (`index.units`)
+    r"\bhow long (?:does|do|will|is) .{0,40}\blast\b|"
     # an amount that is no price: "how much waiting time", "how much does the city want to cut …"
     r"\bhow much (?!(?:is|are|does|do|did|will|would|can|should|for)\b)[a-z]+|"
     r"\bhow much\b.{0,60}\b(?:cut|reduce|increase|save|shorten|raise|lower)\b|"

@@ -55,7 +55,8 @@ _UNIT_ASKED = (
     ("事業", re.compile(r"何\s*事業|\bhow many (?:projects|programs|programmes|initiatives)\b", re.I)),
     ("業務", re.compile(r"何\s*業務|\bhow many (?:(?:work|business|administrative) )?"
                       r"(?:tasks|operations|processes|workflows)\b", re.I)),
-    ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b", re.I)),
+    # (or how long a session lasts: "How long does an online consultation last?")
+    ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b|\bhow long (?:does|do|will|is) .{0,40}\blast\b", re.I)),
     # a kind of thing counted, as 「大学はいくつ？」 (`_COUNTED_THING`): "how many universities" is not answered by
     # the count of their projects (not a possessive: "how many companies' proposals" counts the proposals)
     ("大学", re.compile(r"\bhow many (?:universities|colleges)\b(?!['’])", re.I)),

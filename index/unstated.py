@@ -33,6 +33,7 @@ _NOT_IN_PLAN = {
     # how people are chosen (作家はどうやって選ばれるの？, 選考基準は？, "how are they selected"): the plan names no
     # selection procedure
     "selection": re.compile(
+        r"抽選|先着順?|くじ引き|\blottery\b|\bfirst[- ]come\b|\bdrawn by lots?\b|"
         r"どうやって(?:選ば|選ん|決ま|決め)|どう(?:選ば|決ま)|(?:選考|選定|審査)(?:の)?(?:方法|基準|結果|は|って)|選ばれる(?:基準|条件|方法)|"
         r"\bhow (?:are|is|were|was) .{0,40}\b(?:selected|chosen|picked)\b|\bselection (?:criteria|process)\b", re.I),
     # what an initiative costs the city (予算はいくら？, 事業費は？, "what's the budget"): the plan states
@@ -287,7 +288,7 @@ _NOT_IN_PLAN = {
         # asked whether one is given ("Can I get a subsidy", "does the city offer grants"), not applied for
         r"\b(?:get|receive|offer|offers|give|gives|provide|provides|any|there)\b[^.?!]{0,20}?"
         r"\b(?:subsid(?:y|ies)|grants?|refunds?|rebates?)\b|"
-        r"\bsubsidi[sz]e[sd]?\b", re.I),
+        r"\bsubsidi[sz]e[sd]?\b|\breimburs\w*\b", re.I),
     # whether something is sent to one's home (「防災マップの紙のやつ、郵送してもらえる？」, "can they mail it to me"): only
     # a passage that speaks of sending by post answers it (証明郵送サービス) — not one that hands the thing out
     "mail": re.compile(r"郵送(?:して|で|され|し)?\s*(?:もらえ|くれ|いただけ|頂け|届)|"
@@ -366,6 +367,15 @@ _NOT_IN_PLAN = {
         r"(?:パソコン|PC|スマホ|スマートフォン|端末|タブレット|機種|OS|ブラウザ|通信環境|回線)[^。？?]{0,6}(?:性能|スペック|機種|要件|動作環境|バージョン|対応(?:機種|状況))|"
         r"(?:必要な|対応(?:している|してる)?)\s*(?:パソコン|PC|スマホ|スマートフォン|端末|機種|OS|ブラウザ)(?:は|って|の)|動作環境|推奨環境|"
         r"\b(?:system requirements|which (?:devices?|browsers?|phones?)|supported (?:devices?|browsers?))\b", re.I),
+    # what a venue offers its visitors (会場にWi-Fiある？, 授乳室ってある？, 車いすでも入れる？, "a nursing room"): the plan
+    # describes what is held, not the rooms it is held in
+    "amenities": re.compile(
+        r"(?:Wi-?Fi|ワイファイ|授乳室|授乳スペース|おむつ(?:替え|交換)|ベビーベッド|更衣室|ロッカー|シャワー|売店|自販機|"
+        r"自動販売機|コンセント|充電)(?:は|って|が|も|とか)?\s*(?:ある|あり|使え|でき|借り)|"
+        r"(?:車いす|車椅子|ベビーカー)(?:で|でも|の人|の方)?(?:も)?\s*(?:入れ|行け|利用|参加|大丈夫|通れ|使え)|"
+        r"\bwi-?fi\b|\bnursing room\b|\bbaby[- ]changing\b|\bchanging (?:room|table)s?\b|\blockers?\b|"
+        r"\bwheelchair[- ](?:access|accessible|friendly)\b|\baccessible (?:by|for|with) (?:a )?wheelchairs?\b|"
+        r"\b(?:get|go|come) in (?:with |using )?a wheelchair\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
     "documents": re.compile(
@@ -374,7 +384,10 @@ _NOT_IN_PLAN = {
         r"(?:靴|シューズ|服装|格好|道具|用具|着替え|タオル|水筒|弁当|アプリ|専用ソフト)(?:は|って|が|も)?\s*(?:必要|いる|要る|いります|要ります)|"
         r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*(?:必要な(?:もの|物)|(?:何|なに)が(?:必要|いる|要る))|"
         r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
-        r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b", re.I),
+        r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b|"
+        # what to wear (何を着ていけばいい？, 服装は？, "what should I wear")
+        r"何を着て(?:いけ|行け|いく|行く|く|来)|服装(?:は|って|を教え|\s*[?？]|$)|\bwhat (?:should|do|can) i wear\b|"
+        r"\bdress code\b", re.I),
     # whether something needs booking (予約が必要？, 予約なしで行ける？, "do I need a reservation"): a booking
     # system the plan describes lifts it (`STATED_BY`)
     "reservation": re.compile(
@@ -525,6 +538,12 @@ _NOT_IN_PLAN = {
     "liability": re.compile(
         r"(?:誰|だれ|どこ)が責任(?:を)?\s*(?:取|と|負|持)|責任(?:の所在|は|って)\s*(?:誰|だれ|どこ)|"
         r"(?:補償|賠償|弁償)(?:は|って|が|も|して|され|する)|違約金|罰金|罰則|ペナルティ|"
+        # an injury while taking part, and who pays for it (ケガしたら保険きく？, "am I insured")
+        r"保険(?:は|って|が)?\s*(?:きく|効く|きき|効き|出る|出ます|おりる|下りる)|"
+        r"(?:ケガ|けが|怪我)(?:を)?(?:したら|した時|した場合|したとき)|"
+        r"\b(?:am i|are we|are you|is (?:he|she|it|my child)|are (?:they|participants|volunteers)) (?:covered|insured)\b|"
+        r"\bcovered by (?:the |any )?insurance\b|\binsurance cover(?:age)?\b|"
+        r"\bif (?:i|someone|my child|we) (?:get |gets |am |is )?(?:hurt|injured)\b|"
         r"\bwho (?:is|will be|would be) (?:liable|held responsible|to blame)\b|\bwho takes (?:the )?responsibility\b|"
         r"\b(?:compensation|liability|liable)\b", re.I),
     # how something can be paid (市税ってクレジットカードで払える？, 支払い方法は？, "pay with a credit card"): only a
@@ -533,6 +552,9 @@ _NOT_IN_PLAN = {
         r"(?P<condition>[^\s、。，,？?！!もはがをて]{1,15}?)(?:で|でも)\s*(?:支払|払|納付|納め|納税|決済)(?:え|い|でき|られ|する|し|す)|"
         # a means named as the payment itself (「窓口でキャッシュレス決済できる？」)
         r"(?P<means>キャッシュレス|クレジットカード|クレカ|電子マネー|QR\s*コード|バーコード|スマホ)\s*(?:決済|払い|支払)|"
+        # a payment service named as usable (「PayPay使える？」)
+        r"(?P<service>PayPay|ペイペイ|楽天ペイ|d払い|au\s*PAY|メルペイ|LINE\s*Pay|Suica|スイカ|交通系IC|iD|QUICPay)"
+        r"(?:は|って|が|も|で)?\s*(?:使え|つかえ|利用でき|対応|払え)|"
         r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
         r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
     # a look inside (行政事務センターの中って見学できる？, "can I tour"): the plan runs no visits — unless a passage
@@ -748,7 +770,7 @@ STATED_BY = {
     "award": re.compile(r"表彰|顕彰|賞"),
     # how things are chosen or judged (…指標の達成度を客観的に評価し、事業の見直し…を促進: how the city decides which
     # projects go on), for the question's own subject
-    "selection": re.compile(r"選考|選定|審査|評価"),
+    "selection": re.compile(r"選考|選定|審査|評価|抽選|先着"),
     "choice": re.compile(r"選べ|選択でき|選択肢|指定でき"),
     # a passage that names where its subject is set up or held (中央区役所仮庁舎に試験的に導入, 各区役所の保健福祉部内に
     # …組織を設置)
@@ -767,6 +789,7 @@ STATED_BY = {
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "validity": re.compile(r"有効期限|有効期間|更新"),
     "edition": re.compile(r"改訂|改定|年版|年度版|最新版"),
+    "amenities": re.compile(r"Wi-?Fi|授乳|バリアフリー|車いす|車椅子|更衣室|ロッカー"),
     "publication": re.compile(r"公開|公表|掲載"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
     "condition": re.compile(r""),  # any passage, as long as it speaks of the condition (`SUBJECT_BOUND`)

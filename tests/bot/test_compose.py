@@ -794,6 +794,18 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Are the meeting minutes published?", "general", "publication"),
         ("とよひらまちづくりパートナーに登録したら何かメリットある？", "general", "benefit"),
         ("What does it cost to put an ad on a city bus?", "definition", "fee"),
+        ("ノルディックウォーキングの講習って何を着ていけばいい？", "general", "documents"),  # what to wear
+        ("What should I wear to the Nordic walking class?", "general", "documents"),
+        ("やまべえ体操の会場にWi-Fiある？", "general", "amenities"),  # what the venue offers
+        ("子育てサロンに授乳室ってある？", "general", "amenities"),
+        ("コトニジャズって車いすでも入れる？", "general", "amenities"),
+        ("Is there a nursing room at the child-rearing salon?", "general", "amenities"),
+        ("マイナンバーカードセンターってPayPay使える？", "general", "payment"),  # a payment service named
+        ("琴似発寒川の清掃に参加してケガしたら保険きく？", "general", "liability"),  # an injury, insured
+        ("子ども議会の議員は抽選で決まるの？先着順？", "general", "selection"),  # by lot or first come
+        ("Are children's council members chosen by lottery?", "general", "selection"),
+        ("Will I get reimbursed for travel to the crime prevention class?", "general", "subsidy"),
+        ("How long does an online consultation last?", "figure", None),  # minutes (`index.units`)
         ("企業からの寄付、いくら増やしたいの？", "figure", None),  # an amount aimed at, no price
         ("介護認定の申請書はどこでもらえる？", "general", "handout"),
         ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
@@ -1537,6 +1549,7 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("インターネット受付は何％になる？", "%"),
         ("大型ごみの目標は？", None),  # a figure, in whatever unit the plan gives
         ("定山渓までバスで何分かかる？", "分"),
+        ("How long does an online consultation last?", "分"),  # how long a session lasts
         ("What is the population of Sapporo?", "人口"),  # a quantity asked by its word
         ("南区の面積はどれくらい？", "面積"),
         ("関係人口を増やす目標は？", None),  # 関係人口 (people connected to a place) is not the population
