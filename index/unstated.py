@@ -228,6 +228,7 @@ _NOT_IN_PLAN = {
     # address and no way there
     "access": re.compile(
         r"住所(?:は|を教え|って(?:どこ|何))|所在地|駐車場|駐輪場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"送迎(?:バス|車)?|シャトルバス|交通規制|通行止め|\bshuttle\b|\broad closures?\b|\btraffic restrictions?\b|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # where something is or is held (…ってどこにある？, 会場はどこ？, "where is … located"): answered only by a
@@ -330,6 +331,8 @@ _NOT_IN_PLAN = {
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
+        # a booking changed or called off ("Can I reschedule my appointment?")
+        r"\breschedul\w*|\b(?:change|cancel|move) (?:my|the|an|our) (?:appointment|booking|reservation)\b|"
         rf"(?:{_LAPSED}|遅れ|取られ|払わなかっ|滞納し|過ぎ)(?:たら|た場合|ちゃったら|てしまったら)[^。？?]{{0,6}}(?:どう|何)|"
         # told as a mishap that happened, with no question (暗証番号を忘れちゃった, 保険証なくした…); not the
         # endings a statement uses for other things too (電車が遅れた, 時間が過ぎた)
@@ -373,6 +376,9 @@ _NOT_IN_PLAN = {
         r"(?:Wi-?Fi|ワイファイ|授乳室|授乳スペース|おむつ(?:替え|交換)|ベビーベッド|更衣室|ロッカー|シャワー|売店|自販機|"
         r"自動販売機|コンセント|充電)(?:は|って|が|も|とか)?\s*(?:ある|あり|使え|でき|借り)|"
         r"(?:車いす|車椅子|ベビーカー)(?:で|でも|の人|の方)?(?:も)?\s*(?:入れ|行け|利用|参加|大丈夫|通れ|使え)|"
+        # a crèche while one takes part (託児ってある？, 子どもを預けられる？)
+        r"託児|子ども(?:を)?預け(?:られ|れ)|\bchildcare (?:is )?(?:available |provided )?(?:during|at|while)\b|"
+        r"\bcr[eè]che\b|\bchildminding\b|"
         r"\bwi-?fi\b|\bnursing room\b|\bbaby[- ]changing\b|\bchanging (?:room|table)s?\b|\blockers?\b|"
         r"\bwheelchair[- ](?:access|accessible|friendly)\b|\baccessible (?:by|for|with) (?:a )?wheelchairs?\b|"
         r"\b(?:get|go|come) in (?:with |using )?a wheelchair\b", re.I),
@@ -384,7 +390,7 @@ _NOT_IN_PLAN = {
         r"(?:靴|シューズ|服装|格好|道具|用具|着替え|タオル|水筒|弁当|アプリ|専用ソフト)(?:は|って|が|も)?\s*(?:必要|いる|要る|いります|要ります)|"
         r"(?=.*(?:登録|届|申請|手続|交付|発行|証明|更新|取得|受け取|受取)).*(?:必要な(?:もの|物)|(?:何|なに)が(?:必要|いる|要る))|"
         r"\b(?:what|which) (?:documents|papers|paperwork)\b|\bdocuments? (?:do|should|must) i\b|"
-        r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b|"
+        r"\bwhat (?:do|should) i (?:need to )?bring\b|\brequired documents\b|\bbring (?:my|our|your) own\b|"
         # what to wear (何を着ていけばいい？, 服装は？, "what should I wear")
         r"何を着て(?:いけ|行け|いく|行く|く|来)|服装(?:は|って|を教え|\s*[?？]|$)|\bwhat (?:should|do|can) i wear\b|"
         r"\bdress code\b", re.I),
@@ -398,7 +404,7 @@ _NOT_IN_PLAN = {
     "weather": re.compile(
         r"(?:雨|雪|荒天|悪天候|台風|大雨|大雪)(?:でも|の日|の場合|のとき|の時|だったら|なら|が降ったら|天|"
         r"(?:が|の)?(?:ひどい|強い|多い|激しい|降る|降った|積もった)(?:日|とき|時|場合))(?:は|って|も)?\s*"
-        r"(?:やる|やります|やって|開催|決行|中止|延期|ある|あります|あるの|できる)|雨天|荒天|"
+        r"(?:やる|やります|やって|開催|決行|中止|延期|ある|あります|あるの|できる|どうな|どうす)|雨天|荒天|"
         # something called off on such a day (雪が多い日はゴミの収集って休みになる？)
         r"(?:雨|雪|台風|大雨|大雪)(?:が|の)?(?:ひどい|強い|多い|激しい|降る|降った|積もった)?(?:日|とき|時|場合)(?:は|って|も)?"
         r"[^。？?]{0,15}?(?:休み|お休み|中止|延期|休業|運休)|"
@@ -634,7 +640,8 @@ _NOT_IN_PLAN = {
                           r"\bwhich (?:edition|version)\b|\bwhat year(?:'s)? (?:edition|version)\b", re.IGNORECASE),
     # whether something is made public (議事録は公開されてる？, 結果は公表されるの？, "are the minutes published?"): only a
     # passage that publishes its subject (評価調書をわかりやすく公開) answers it
-    "publication": re.compile(r"(?:公開|公表|掲載)(?:され|して)(?:て|と)?(?:る|いる|ます|います)?(?:の|か|んですか|でしょうか)?"
+    "publication": re.compile(r"(?:写真|動画|映像)(?:って|は|が|とか|も)?[^。？?]{0,10}(?:見られ|見れ|載って)|"
+                              r"(?:公開|公表|掲載)(?:され|して)(?:て|と)?(?:る|いる|ます|います)?(?:の|か|んですか|でしょうか)?"
                               r"\s*[?？]\s*$|"
                               r"\b(?:are|is|were|was|will) (?:the |its |their )?[\w' -]{0,40}\b(?:published|made public)\b",
                               re.IGNORECASE),

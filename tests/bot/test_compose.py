@@ -806,6 +806,14 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Are children's council members chosen by lottery?", "general", "selection"),
         ("Will I get reimbursed for travel to the crime prevention class?", "general", "subsidy"),
         ("How long does an online consultation last?", "figure", None),  # minutes (`index.units`)
+        ("健康フェアに行くとき、子どもを預けられる託児ってある？", "general", "amenities"),  # a crèche
+        ("Is there childcare available during the health fair?", "general", "amenities"),
+        ("コトニジャズの会場まで送迎バス出てる？", "general", "access"),  # a shuttle
+        ("Will there be road closures for the Teine summer lights festival?", "ward", "access"),
+        ("とよひらスポーツ体験会、雪が降ったらどうなるの？", "general", "weather"),
+        ("手稲山映画祭、去年の様子の写真ってどこかで見られる？", "ward", "publication"),  # photos to see
+        ("Can I reschedule my online consultation appointment?", "general", "mishap"),  # a booking moved
+        ("Do I need to bring my own pole for Nordic walking?", "general", "documents"),
         ("企業からの寄付、いくら増やしたいの？", "figure", None),  # an amount aimed at, no price
         ("介護認定の申請書はどこでもらえる？", "general", "handout"),
         ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
