@@ -28,6 +28,7 @@ _UNIT_ASKED = (
     # that quantity (人口 is not 交付人数, nor 関係人口)
     ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b", re.I)),
     ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
+    ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),
     ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
     ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
     # (or a count of people named by who they are: 観光客数, 参加者数, 交付人数 — not 事業者数, which counts businesses)

@@ -163,7 +163,10 @@ _NOT_IN_PLAN = {
     "participants": re.compile(
         r"(?:参加者|参加企業|参加団体|メンバー|構成員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
         r"(?:誰|だれ|どこ)が(?:参加して|出席して|入って)(?:る|いる|ます)|"
-        r"\bwho (?:takes part|take part|participates|participate|are the members|is on|sits on)\b", re.IGNORECASE),
+        r"\bwho (?:takes part|take part|participates|participate|are the members|is on|sits on)\b|"
+        # who they are by sex (男女どっちが多い？, 男女比)
+        r"男女(?:比|の比率|の割合|どっち|どちら)|\bgender (?:ratio|balance|split)\b|\bmore (?:men|women) than\b",
+        re.IGNORECASE),
     # how many people a place or class takes (定員は？, 一時保護所って何人入れる？, "how many people can it hold"): the
     # plan counts those it reaches, never the places it has
     "capacity": re.compile(
@@ -234,6 +237,7 @@ _NOT_IN_PLAN = {
     # where something is or is held (…ってどこにある？, 会場はどこ？, "where is … located"): answered only by a
     # passage naming the office or facility its subject is set up or held in (`STATED_BY`)
     "location": re.compile(
+        r"どこに並|どの列に|\bwhich (?:line|queue)\b|"
         r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
         r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|どこの[^。？?]{1,10}に(?:置いて|ある|あります|貼って|貼られて|設置されて|付いて)|"
         # where a kind of building is (「清田区の避難所はどこ？」): the plan lists none
@@ -293,6 +297,7 @@ _NOT_IN_PLAN = {
     # whether something is sent to one's home (「防災マップの紙のやつ、郵送してもらえる？」, "can they mail it to me"): only
     # a passage that speaks of sending by post answers it (証明郵送サービス) — not one that hands the thing out
     "mail": re.compile(r"郵送(?:して|で|され|し)?\s*(?:もらえ|くれ|いただけ|頂け|届)|"
+                       r"(?:メール|Eメール)で\s*(?:送って|送られ|もらえ|届|くれ)|\b(?:e-?mail|send) (?:it|them|me)\b.{0,20}\bby e-?mail\b|"
                        r"(?:家|自宅|うち|住所)(?:に|まで)\s*(?:送って|送られ|届け|届く|郵送)|"
                        r"\b(?:mail(?:ed)?|post(?:ed)?|sen[dt]|deliver(?:ed)?)\b[^.?!]{0,30}?"
                        r"\b(?:to (?:me|my (?:home|house|address))|by (?:mail|post))\b", re.IGNORECASE),
@@ -382,6 +387,15 @@ _NOT_IN_PLAN = {
         r"\bwi-?fi\b|\bnursing room\b|\bbaby[- ]changing\b|\bchanging (?:room|table)s?\b|\blockers?\b|"
         r"\bwheelchair[- ](?:access|accessible|friendly)\b|\baccessible (?:by|for|with) (?:a )?wheelchairs?\b|"
         r"\b(?:get|go|come) in (?:with |using )?a wheelchair\b", re.I),
+    # what a thing looks like (シールって何色？, 袋のサイズは？, "what colour are the stickers"): the plan describes
+    # schemes, not their items
+    "appearance": re.compile(r"何色|どんな色|色(?:は|って)\s*(?:何|なに|どんな)|(?:サイズ|大きさ|寸法)(?:は|って|を教え|\s*[?？])|"
+                             r"\bwhat colou?rs?\b|\bwhat size\b|\bhow big (?:are|is) (?:the|a)\b", re.I),
+    # how much or how many at most (重さに上限ってある？, 何個まで出せる？, "weight limit"): the plan sets targets,
+    # not the rules of a service
+    "limit": re.compile(r"(?:重さ|重量|数|量|回数|個数|点数|金額)(?:に|の)?\s*(?:上限|制限)|上限(?:は|って|が)|"
+                        r"何\s*(?:個|点|袋|つ|kg|キロ)\s*まで|\bweight limit\b|\blimit on\b|"
+                        r"\bhow many (?:items|pieces|bags|things) (?:can|may) (?:i|we)\b|\bmaximum (?:number|weight|size)\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
     "documents": re.compile(
@@ -439,6 +453,9 @@ _NOT_IN_PLAN = {
     # "who can join"): lifted by a passage that names whom its subject is for (区民を対象とした…大会,
     # 「…誰でも体操」)
     "eligibility": re.compile(
+        # someone else doing it for the asker ("Can someone else pick up my card for me?")
+        r"\b(?:someone else|another person|a family member|a relative) (?:pick up|collect|apply|go|do it)\b|"
+        r"\bon (?:my|his|her|their) behalf\b|\bby proxy\b|"
         r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
         r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|若い人|若者|お?年寄り|年配(?:の人|の方)?|シニア|"
         r"初心者|障がい者|障害者|社会人|会社員|サラリーマン|主婦|主夫|"
@@ -487,6 +504,7 @@ _NOT_IN_PLAN = {
     # whether a counter speaks a language (総合案内って英語も通じる？, "English-speaking staff"): lifted by a
     # passage on multilingual service for that subject (情報発信の多言語化)
     "language": re.compile(
+        r"点字|字幕|\bbraille\b|\bsubtitle[sd]?\b|\bcaption(?:s|ed|ing)\b|"
         r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)(?:も|でも|で|は|って)?\s*[^。？?]{0,6}(?:通じ|対応|大丈夫|話せ|相談でき|手続きでき|いい|OK)|"
         r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)版(?:は|って|も)?\s*(?:ある|あります|出て|作って|作る|でき)|"
         # an interpreter asked for (「区役所で外国語の通訳してくれる？」, "Is there an interpreter?")
@@ -499,7 +517,9 @@ _NOT_IN_PLAN = {
     # jobs at the city or its contractors (職員採用試験の申し込み, 求人はどこで見られる？, "job openings")
     "jobs": re.compile(
         r"採用試験|職員(?:に|として)(?:なる|なりたい|働き|採用)|求人|採用情報|(?:で|として)働きたい|アルバイト(?:の)?募集|"
-        r"\bjob (?:openings?|vacanc(?:y|ies)|listings?)\b|\bhiring\b|\bwork for the city\b", re.I),
+        r"\bjob (?:openings?|vacanc(?:y|ies)|listings?)\b|\bhiring\b|\bwork for the city\b|"
+        # volunteers or members wanted (ボランティア募集っていつ？, "volunteer recruitment")
+        r"(?:ボランティア|スタッフ|会員|メンバー)(?:の)?募集|\bvolunteer recruitment\b|\brecruit(?:ing)? volunteers\b", re.I),
     # what has been achieved so far (RPAでどれくらい残業が減った？, "how much has it improved"): the plan states a
     # 2022 baseline and a 2027 target, not results
     "results": re.compile(
@@ -593,6 +613,7 @@ _NOT_IN_PLAN = {
     # how it feels or how good it is (窓口の人って親切？, 父親だけで行っても浮かない？, 保健師さんの数って足りてるの？,
     # "are the staff friendly?"): reviews and opinions, not a plan's statements
     "opinion": re.compile(
+        r"\bwhat do (?:participants|people|residents|users|locals|visitors) think\b|"
         r"(?:人|ひと|職員|スタッフ|窓口|対応|先生|講師|相談員)(?:さん)?(?:って|は|の対応(?:は|って)?)\s*"
         r"(?:親切|丁寧|優しい|やさしい|怖い|こわい|冷たい|感じ(?:が)?(?:いい|良い|悪い))|"
         r"(?:市長|区長|知事|議員)(?:さん)?(?:は|って)[^。？?]{0,25}(?:どう(?:思って|考えて)|思って(?:る|いる)|考えて(?:る|いる)(?:の|か))|"
@@ -772,7 +793,7 @@ STATED_BY = {
     # — or the towns it names (小樽市と石狩市に接しています: 「どこの市と隣り合ってるの？」), the plan's own city apart
     "names": re.compile(r"「[^」]{1,30}」を?[^。「」]{0,12}(?:ブランド|愛称|名称)として|"
                         r"(?<![\u3400-\u9fff])(?P<town>(?!札幌)[\u3400-\u9fff]{2,4}[市町村])(?=と|や|、|に)"),
-    "language": re.compile(r"多言語|英語|外国語|通訳"),
+    "language": re.compile(r"多言語|英語|外国語|通訳|点字|字幕"),
     "jobs": re.compile(r"採用|求人"),
     "award": re.compile(r"表彰|顕彰|賞"),
     # how things are chosen or judged (…指標の達成度を客観的に評価し、事業の見直し…を促進: how the city decides which
@@ -796,6 +817,7 @@ STATED_BY = {
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "validity": re.compile(r"有効期限|有効期間|更新"),
     "edition": re.compile(r"改訂|改定|年版|年度版|最新版"),
+    "limit": re.compile(r"上限|まで(?:の|を)?[0-9０-９]+\s*(?:個|点|袋|kg|キロ)"),
     "amenities": re.compile(r"Wi-?Fi|授乳|バリアフリー|車いす|車椅子|更衣室|ロッカー"),
     "publication": re.compile(r"公開|公表|掲載"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)

@@ -814,6 +814,18 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("手稲山映画祭、去年の様子の写真ってどこかで見られる？", "ward", "publication"),  # photos to see
         ("Can I reschedule my online consultation appointment?", "general", "mishap"),  # a booking moved
         ("Do I need to bring my own pole for Nordic walking?", "general", "documents"),
+        ("大型ごみに貼るシールって何色？", "definition", "appearance"),  # what an item looks like
+        ("What color are the bulky garbage stickers?", "general", "appearance"),
+        ("大型ごみの重さに上限ってある？", "general", "limit"),  # at most
+        ("How many items can I put out for bulky garbage at once?", "figure", "limit"),
+        ("区役所で戸籍の窓口ってどこに並べばいいの？", "general", "location"),  # which line
+        ("若年女性の相談窓口、点字の案内ある？", "general", "language"),  # braille, subtitles
+        ("Are the children's council sessions streamed with subtitles?", "general", "language"),
+        ("スポーツ体験会の参加者って男女どっちが多い？", "general", "participants"),  # by sex
+        ("区役所の総合案内で申請書をメールで送ってもらえる？", "general", "mail"),  # by email
+        ("まちづくりセンターのボランティア募集っていつ？", "general", "jobs"),  # volunteers wanted
+        ("Can someone else pick up my My Number card for me?", "general", "eligibility"),  # on one's behalf
+        ("What do participants think of the Toyohira sports events?", "ward", "opinion"),
         ("企業からの寄付、いくら増やしたいの？", "figure", None),  # an amount aimed at, no price
         ("介護認定の申請書はどこでもらえる？", "general", "handout"),
         ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
@@ -1558,6 +1570,7 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("大型ごみの目標は？", None),  # a figure, in whatever unit the plan gives
         ("定山渓までバスで何分かかる？", "分"),
         ("How long does an online consultation last?", "分"),  # how long a session lasts
+        ("子ども議会に出た子の満足度ってどれくらい？", "満足"),  # a quantity named by its word
         ("What is the population of Sapporo?", "人口"),  # a quantity asked by its word
         ("南区の面積はどれくらい？", "面積"),
         ("関係人口を増やす目標は？", None),  # 関係人口 (people connected to a place) is not the population
