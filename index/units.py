@@ -126,12 +126,17 @@ def counted_unit(question: str) -> str | None:
     bounded (何歳から: whom it is for) or is followed by も (何枚も: "many sheets")."""
     tokens = tagged(question)
     following = [*(t.surface for t in tokens[2:]), "", ""]
-    for (before, token), after in zip(pairwise(tokens), following, strict=False):
+    for i, ((before, token), after) in enumerate(zip(pairwise(tokens), following, strict=False)):
         if before.surface == "何" and before.pos2 == "数詞" and token.surface not in _NOT_AMOUNTS \
                 and after != "も" and not (token.surface == _AGE and after in _BOUNDS) \
                 and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
+            if token.surface in _KINDS_OF and after == "の" and i + 3 < len(tokens) and tokens[i + 3].pos1 == "名詞":
+                return tokens[i + 3].surface  # 何種類の業務: a number of 業務 (5業務)
             return token.surface  # (何枚も書かされた: "many sheets", not a question)
     return None
+
+
+_KINDS_OF = {"種類", "種"}  # 「何種類の業務」 counts 業務
 
 
 def unit_figure(unit: str) -> re.Pattern:

@@ -1571,6 +1571,7 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("定山渓までバスで何分かかる？", "分"),
         ("How long does an online consultation last?", "分"),  # how long a session lasts
         ("子ども議会に出た子の満足度ってどれくらい？", "満足"),  # a quantity named by its word
+        ("オンライン相談って何種類の業務でやる予定？", "業務"),  # kinds of 業務 counted as 業務 (5業務)
         ("What is the population of Sapporo?", "人口"),  # a quantity asked by its word
         ("南区の面積はどれくらい？", "面積"),
         ("関係人口を増やす目標は？", None),  # 関係人口 (people connected to a place) is not the population
