@@ -57,7 +57,8 @@ _UNIT_ASKED = (
     ("業務", re.compile(r"何\s*業務|\bhow many (?:(?:work|business|administrative) )?"
                       r"(?:tasks|operations|processes|workflows)\b", re.I)),
     # (or how long a session lasts: "How long does an online consultation last?")
-    ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b|\bhow long (?:does|do|will|is) .{0,40}\blast\b", re.I)),
+    ("分", re.compile(r"何\s*分(?!の)|\bhow many minutes\b|\bhow long (?:does|do|will|is) .{0,40}\blast\b",
+                     re.I)),
     # a kind of thing counted, as 「大学はいくつ？」 (`_COUNTED_THING`): "how many universities" is not answered by
     # the count of their projects (not a possessive: "how many companies' proposals" counts the proposals)
     ("大学", re.compile(r"\bhow many (?:universities|colleges)\b(?!['’])", re.I)),
@@ -130,8 +131,9 @@ def counted_unit(question: str) -> str | None:
         if before.surface == "何" and before.pos2 == "数詞" and token.surface not in _NOT_AMOUNTS \
                 and after != "も" and not (token.surface == _AGE and after in _BOUNDS) \
                 and re.fullmatch(r"[\u3400-\u9fffァ-ヺー]+", token.surface):
-            if token.surface in _KINDS_OF and after == "の" and i + 3 < len(tokens) and tokens[i + 3].pos1 == "名詞":
-                return tokens[i + 3].surface  # 何種類の業務: a number of 業務 (5業務)
+            counted = tokens[i + 3] if i + 3 < len(tokens) else None
+            if token.surface in _KINDS_OF and after == "の" and counted is not None and counted.pos1 == "名詞":
+                return counted.surface  # 何種類の業務: a number of 業務 (5業務)
             return token.surface  # (何枚も書かされた: "many sheets", not a question)
     return None
 

@@ -60,7 +60,8 @@ _NOT_IN_PLAN = {
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
     "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要|[?？]?\s*$)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費の(?:金額|額)|"  # 「参加費の金額は？」
-                      r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bwhat (?:does|will|would) (?:it|that|this) cost\b|\bis it free\b|\bfree of charge\b|"
+                      r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
+                      r"\bwhat (?:does|will|would) (?:it|that|this) cost\b|"
                       # 無料ですか: "is there free wifi", "is the class free?" (not barrier-free, free time, free to join)
                       r"\b(?:is|are)\b[^?]{0,40}(?<![-\w])free\b(?!\s+(?:time|to)\b)(?![-‐])|"
                       # "can I get a free flu shot", "for free"
@@ -297,7 +298,8 @@ _NOT_IN_PLAN = {
     # whether something is sent to one's home (「防災マップの紙のやつ、郵送してもらえる？」, "can they mail it to me"): only
     # a passage that speaks of sending by post answers it (証明郵送サービス) — not one that hands the thing out
     "mail": re.compile(r"郵送(?:して|で|され|し)?\s*(?:もらえ|くれ|いただけ|頂け|届)|"
-                       r"(?:メール|Eメール)で\s*(?:送って|送られ|もらえ|届|くれ)|\b(?:e-?mail|send) (?:it|them|me)\b.{0,20}\bby e-?mail\b|"
+                       r"(?:メール|Eメール)で\s*(?:送って|送られ|もらえ|届|くれ)|"
+                       r"\b(?:e-?mail|send) (?:it|them|me)\b.{0,20}\bby e-?mail\b|"
                        r"(?:家|自宅|うち|住所)(?:に|まで)\s*(?:送って|送られ|届け|届く|郵送)|"
                        r"\b(?:mail(?:ed)?|post(?:ed)?|sen[dt]|deliver(?:ed)?)\b[^.?!]{0,30}?"
                        r"\b(?:to (?:me|my (?:home|house|address))|by (?:mail|post))\b", re.IGNORECASE),
@@ -385,7 +387,8 @@ _NOT_IN_PLAN = {
         r"託児|子ども(?:を)?預け(?:られ|れ)|\bchildcare (?:is )?(?:available |provided )?(?:during|at|while)\b|"
         r"\bcr[eè]che\b|\bchildminding\b|"
         r"\bwi-?fi\b|\bnursing room\b|\bbaby[- ]changing\b|\bchanging (?:room|table)s?\b|\blockers?\b|"
-        r"\bwheelchair[- ](?:access|accessible|friendly)\b|\baccessible (?:by|for|with) (?:a )?wheelchairs?\b|"
+        r"\bwheelchair[- ](?:access|accessible|friendly)\b|"
+        r"\baccessible (?:by|for|with) (?:a )?wheelchairs?\b|"
         r"\b(?:get|go|come) in (?:with |using )?a wheelchair\b", re.I),
     # what a thing looks like (シールって何色？, 袋のサイズは？, "what colour are the stickers"): the plan describes
     # schemes, not their items
@@ -395,7 +398,8 @@ _NOT_IN_PLAN = {
     # not the rules of a service
     "limit": re.compile(r"(?:重さ|重量|数|量|回数|個数|点数|金額)(?:に|の)?\s*(?:上限|制限)|上限(?:は|って|が)|"
                         r"何\s*(?:個|点|袋|つ|kg|キロ)\s*まで|\bweight limit\b|\blimit on\b|"
-                        r"\bhow many (?:items|pieces|bags|things) (?:can|may) (?:i|we)\b|\bmaximum (?:number|weight|size)\b", re.I),
+                        r"\bhow many (?:items|pieces|bags|things) (?:can|may) (?:i|we)\b|"
+                        r"\bmaximum (?:number|weight|size)\b", re.I),
     # the documents to bring for a procedure (児童手当の申請って何の書類を持っていけば？): the plan speaks of
     # publicising them, never lists them
     "documents": re.compile(
@@ -567,7 +571,8 @@ _NOT_IN_PLAN = {
         # an injury while taking part, and who pays for it (ケガしたら保険きく？, "am I insured")
         r"保険(?:は|って|が)?\s*(?:きく|効く|きき|効き|出る|出ます|おりる|下りる)|"
         r"(?:ケガ|けが|怪我)(?:を)?(?:したら|した時|した場合|したとき)|"
-        r"\b(?:am i|are we|are you|is (?:he|she|it|my child)|are (?:they|participants|volunteers)) (?:covered|insured)\b|"
+        r"\b(?:am i|are we|are you|is (?:he|she|it|my child)|are (?:they|participants|volunteers)) "
+        r"(?:covered|insured)\b|"
         r"\bcovered by (?:the |any )?insurance\b|\binsurance cover(?:age)?\b|"
         r"\bif (?:i|someone|my child|we) (?:get |gets |am |is )?(?:hurt|injured)\b|"
         r"\bwho (?:is|will be|would be) (?:liable|held responsible|to blame)\b|\bwho takes (?:the )?responsibility\b|"
@@ -664,7 +669,8 @@ _NOT_IN_PLAN = {
     "publication": re.compile(r"(?:写真|動画|映像)(?:って|は|が|とか|も)?[^。？?]{0,10}(?:見られ|見れ|載って)|"
                               r"(?:公開|公表|掲載)(?:され|して)(?:て|と)?(?:る|いる|ます|います)?(?:の|か|んですか|でしょうか)?"
                               r"\s*[?？]\s*$|"
-                              r"\b(?:are|is|were|was|will) (?:the |its |their )?[\w' -]{0,40}\b(?:published|made public)\b",
+                              r"\b(?:are|is|were|was|will) (?:the |its |their )?[\w' -]{0,40}"
+                              r"\b(?:published|made public)\b",
                               re.IGNORECASE),
     # a condition asked about at the end of a yes/no question (離婚の相談もできる？, 英語でも手続きできる？, 夜中でも
     # つながる？): answered only by a passage that speaks of that condition (`condition_of`) — 「電話でも申し込める？」
@@ -921,8 +927,9 @@ def condition_of(question: str, fact: str = "condition") -> str:
     return condition_clause(question, fact)[0]
 
 
-# A time of year named by what happens in it (確定申告の時期, 引っ越しの多い時期, 引越しシーズン): the nouns before one
-# of these, over の, が and the words saying it is busy, name when the asker comes, not what the question is about.
+# A time of year named by what happens in it (確定申告の時期, 引っ越しの多い時期, 引越しシーズン): the nouns before
+# one of these, over の, が and the words saying it is busy, name when the asker comes, not what the question is
+# about.
 _SEASONS = {"時期", "シーズン", "季節", "頃", "ころ"}
 _BUSY = {"の", "が", "多い", "混む", "忙しい", "みたい", "だ", "に", "よう"}
 
