@@ -584,7 +584,7 @@ _NOT_IN_PLAN = {
         # a means named as the payment itself (「窓口でキャッシュレス決済できる？」)
         r"(?P<means>キャッシュレス|クレジットカード|クレカ|電子マネー|QR\s*コード|バーコード|スマホ)\s*(?:決済|払い|支払)|"
         # a payment service named as usable (「PayPay使える？」)
-        r"(?P<service>PayPay|ペイペイ|楽天ペイ|d払い|au\s*PAY|メルペイ|LINE\s*Pay|Suica|スイカ|交通系IC|iD|QUICPay)"
+        r"(?:PayPay|ペイペイ|楽天ペイ|d払い|au\s*PAY|メルペイ|LINE\s*Pay|Suica|交通系IC)"
         r"(?:は|って|が|も|で)?\s*(?:使え|つかえ|利用でき|対応|払え)|"
         r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
         r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
@@ -823,7 +823,7 @@ STATED_BY = {
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "validity": re.compile(r"有効期限|有効期間|更新"),
     "edition": re.compile(r"改訂|改定|年版|年度版|最新版"),
-    "limit": re.compile(r"上限|まで(?:の|を)?[0-9０-９]+\s*(?:個|点|袋|kg|キロ)"),
+    "limit": re.compile(r"上限|[0-9０-９]+\s*(?:個|点|袋|kg|キロ)まで"),
     "amenities": re.compile(r"Wi-?Fi|授乳|バリアフリー|車いす|車椅子|更衣室|ロッカー"),
     "publication": re.compile(r"公開|公表|掲載"),
     "payment": re.compile(r""),  # any passage that names the asked means (`SUBJECT_BOUND`)
