@@ -51,6 +51,7 @@ _FACT_JA = {
     "location": "場所・会場",
     "subsidy": "お尋ねの補助・助成・謝礼",
     "mishap": "紛失・期限切れなど個別の場合の対処法",
+    "counter": "手続きの窓口・行き先",
     "procedure": "手続きの方法や個別の対処法",
     "permission": "利用のきまり（してよいこと・いけないこと）",
     "handout": "お尋ねの物の配布・交付",
@@ -108,6 +109,7 @@ _FACT_EN = {
     "location": "where it is located or held",
     "subsidy": "any subsidy, grant or payment for what you asked",
     "mishap": "what to do in a case such as a loss or a missed deadline",
+    "counter": "which counter or office handles a procedure",
     "procedure": "how-to steps for a procedure or a personal situation",
     "permission": "rules on what is allowed",
     "handout": "whether what you asked for is handed out",
@@ -221,8 +223,10 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     close = [h for h in candidates if relevance.score(h) >= floor]
     preferred = {
         "definition": lambda c: c.kind == "glossary",
-        "figure": lambda c: c.indicator is not None and _states_asked_unit(c, intent.unit) and (
-            not intent.wants_number or _states_a_number(c)),
+        # (or, a unit asked, a passage whose text states a number in it: 「4つの事業に取り組みました」 of a ward's
+        # review answers "how many projects did it run")
+        "figure": lambda c: (c.indicator is not None or intent.unit is not None) and _states_asked_unit(c, intent.unit)
+        and (not intent.wants_number or _states_a_number(c)),
         "department": lambda c: bool(c.departments),
         "ward": lambda c: c.ward == intent.ward,
     }.get(intent.kind)
@@ -1072,7 +1076,9 @@ def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int
     needs = {"figure": unit_figure(query.intent.unit) if query.intent.unit else count,
              "date": DATE}.get(query.intent.kind)
     best = best_sentence(query.search_text, [sentence for _, _, sentence in located], needs, ignore)
-    if best is None and query.intent.unit in QUANTITIES:  # "How big is Minami ward?": 面積は657.48k㎡ shares no word
+    # "How big is Minami ward?": 面積は657.48k㎡ shares no word; nor, in English, 4つの事業に取り組みました with "how
+    # many projects did it run"
+    if best is None and (query.intent.unit in QUANTITIES or query.language == "en" and query.intent.unit):
         best = next((i for i, (_, _, sentence) in enumerate(located) if needs.search(sentence)), None)
     return None if best is None else located[best][:2]
 

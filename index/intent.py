@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.analyzer import topic_nouns
-from index.units import DURATION, asked_unit, counted_unit
+from index.units import DAYS_SPENT, DURATION, asked_unit, counted_unit
 from index.unstated import (CLAUSED, SUBJECT_BOUND, UNMATCHED_IN_ENGLISH, asking_sentence, condition_clause,
                             subject_of, unanswerable_fact)
 from ingest.profile import PlanProfile
@@ -23,7 +23,7 @@ _YEAR_ONLY = (rf"^\s*(?:(?:じゃあ|では|それで|それじゃ|なら)[、,\
               r"(?:に|で)?\s*(?:は|には|だと|では)?\s*(?:どう(?:なる|なって(?:る|いる))?(?:の)?)?\s*[?？]?\s*$|"
               r"^\s*(?:and |what about |how about )?(?:in |by )?20\d\d\s*\??\s*$")
 _FIGURE = re.compile(
-    rf"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))(?!も)|{DURATION}|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|"
+    rf"目標|何\s*(?:[%％]|パーセント|人|件|回|枚|時間|か所|箇所|施設|事業|業務|分(?!の))(?!も)|{DURATION}|{DAYS_SPENT}|何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内)|"
     r"何\s*年\s*(?:間|くらい|ぐらい|ほど|程度|保存|保管|有効)|いつまで|どれ(だけ|くらい|ぐらい)|(?:いくつ|幾つ)(?!か|も)|"
     # an amount aimed at, no price (寄付をいくら増やしたいの？)
     r"いくら[^。？?]{0,8}?(?:増や|減ら|目指|集め|削減)|の数(?:は|を教え|\s*[?？]|$)|"
@@ -244,6 +244,11 @@ _WHOLE_LIST = re.compile(
 # whose first line is the count.
 _COUNTED = re.compile(r"いくつ|何件|何個|何事業|幾つ|(?:取組|取り組み|事業)(?:の)?数|\bhow many\b|\bnumber of\b", re.IGNORECASE)
 _INITIATIVE_WORDS = frozenset({"取組", "取り組み", "事業", "施策", "initiatives", "projects", "programs"})
+# What a ward did under its previous plan (「前の計画のとき、事業いくつやったの？」, "how many projects did it run under the
+# last plan"): its 2019 review, not the list of what it will do
+_PAST_PLAN = re.compile(
+    r"前(?:回)?の(?:計画|プラン)|以前の(?:計画|プラン)|旧計画|前計画|2019|\b(?:previous|last|earlier|old) (?:action )?plan\b|"
+    r"(?:やっ|し|(?:取り?|とり)組ん|とりくん)(?:た|てた|ていた)(?:の|ん|か)", re.IGNORECASE)
 _COUNT_WORDS = frozenset({"数", "件数", "いくつ", "幾つ", "何件", "件", "個", "全体", "合計", "トータル", "プラン",
                           "アクションプラン", "how", "many", "number", "does", "have", "has", "there", "total",
                           "plan", "this", "is", "action"})
@@ -260,6 +265,8 @@ def asks_whole_list(question: str, ward: str | None, english_ward: str = "") -> 
     else (「清田区の取組を全部教えて」, 「清田区の取組はいくつある？」: yes; 「清田区の健康の取組を全部教えて」: no, that
     asks the health ones); with no ward, how many the whole plan has (「全部で取組はいくつあるの？」)."""
     counted = _COUNTED.search(question)
+    if _PAST_PLAN.search(question):
+        return False
     if not (ward and _WHOLE_LIST.search(question) or counted):
         return False  # (the plan's whole list is only counted: 「全部で取組はいくつ？」)
     rest = question.replace(ward, " ").replace(ward.removesuffix("区"), " ") if ward else question

@@ -11,6 +11,8 @@ from index.analyzer import tagged
 
 # How long a procedure takes (申請から決定までどれくらいかかる？, "how long does it take"), or how long after asking
 # something comes (何日後に届く？, どれくらいで回収に来る？, "how soon"): a number of days.
+# how many days one does something (何日休む？, 何日入院する？): a number of days, not a date (何日に？)
+DAYS_SPENT = r"何\s*日\s*(?:も)?(?:休|待|入院|泊|滞在|通|続け|かけ|掛け)"
 DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日|何週間|何か月|何ヶ月|何カ月)"
             r"(?:くらい|ぐらい|ほど|程度)?(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|"
             r"\bhow long (?:does|will) (?:it|the \w+) take\b|"
@@ -26,7 +28,9 @@ DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|ど�
 _UNIT_ASKED = (
     # a quantity named by its word, before any counter asked with it (人口は何人？): the passage must speak of
     # that quantity (人口 is not 交付人数, nor 関係人口)
-    ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b", re.I)),
+    # (or who live there counted: 「何人住んでるの？」, "how many people live in …")
+    ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b|何\s*人(?:くらい|ぐらい|ほど)?(?:が|の人が)?\s*(?:住んで|暮らして)|"
+                      r"\bhow many (?:people|residents|inhabitants) (?:live|are living|reside|are there)\b", re.I)),
     ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
     ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),
     ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
@@ -43,7 +47,7 @@ _UNIT_ASKED = (
     ("回", re.compile(r"何\s*回(?!も)|\bhow many times\b|頻度|\bhow often\b", re.I)),
     ("枚", re.compile(r"何\s*枚(?!も)|\bhow many (?:sheets|pages)\b", re.I)),
     ("時間", re.compile(r"何\s*時間(?!も)|\bhow many hours\b", re.I)),
-    ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b|"
+    ("日", re.compile(r"何\s*日\s*(?:くらい|ぐらい|程度|かかる|以内|間)|\bhow many days\b|" + DAYS_SPENT + "|"
                      + DURATION, re.I)),
     # how long one waits (どれくらい待つ？, 待ち時間は何分？): a time stated in hours or minutes (20分短縮)
     ("待ち", re.compile(r"(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何分|何時間)\s*(?:待つ|待た|待ち|待って)|"
@@ -146,7 +150,9 @@ def unit_figure(unit: str) -> re.Pattern:
     word (人口, 面積) that word or its figure (657.48k㎡)."""
     if unit in _QUANTITY_WRITTEN:
         return re.compile(_QUANTITY_WRITTEN[unit])
-    return re.compile(_NUMERAL + _UNIT_WRITTEN.get(unit, re.escape(unit)))
+    # (a count of things also as 4つの事業)
+    counted = "" if unit in _MEASURES else r"(?:つの)?"
+    return re.compile(_NUMERAL + counted + _UNIT_WRITTEN.get(unit, re.escape(unit)))
 
 
 # Units that measure rather than count: a bare number of a count indicator (延べ水道事業体数: 322) is not in them.

@@ -118,7 +118,8 @@ _NOT_IN_PLAN = {
         r"スケジュール|何月何日|開催日|日にち|(?<!まで)(?<!まで\s)何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|"
         # the last day to apply or pay (児童手当の申請期限, 提出期限はいつ？; not a card's 有効期限: `validity`)
-        r"(?:申請|申込み?|申し込み|提出|応募|届出|届け出|支払い?|納付|納入|振込み?)(?:の)?期限|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
+        r"(?:申請|申込み?|申し込み|提出|応募|届出|届け出|支払い?|納付|納入|振込み?)(?:の)?期限|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|"
+        r"(?:申請|提出|届け?出)(?:は|って)?\s*いつまで(?!に(?:は)?(?:でき|実現|始|導入|オンライン))|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)\s*いつ|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|(?:次|今度|次回)の[^。？?、\s]{1,15}?(?:は|って)\s*いつ(?!から|でき|始ま|はじま|スタート|開始)|"
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
@@ -334,7 +335,9 @@ _NOT_IN_PLAN = {
         r"(?:ご飯|ごはん|弁当|おやつ|ランチ|お菓子)(?:は|を|も)?\s*(?:食べられ|食べれ|たべられ|たべれ|持ち込め|持ってっ)|"
         r"飲食(?:は|が|も)?\s*(?:でき|可能|OK|大丈夫)|"
         r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|"
-        r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat)\b", re.I),
+        r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat)\b|"
+        r"\b(?:are|is) (?:dogs?|pets?|bikes?|bicycles?|barbecues?|bbqs?|fireworks|drones?|smoking|alcohol|tents?|"
+        r"skateboards?|strollers?|food|drinks?) (?:allowed|permitted|ok|okay)\b", re.I),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
@@ -350,11 +353,21 @@ _NOT_IN_PLAN = {
     # what the city will do, never the steps a person takes — unless a passage speaks of applying for the
     # question's subject (大型ごみ's internet application answers 「大型ごみってどうやって申し込むの？」).
     # (English only as "what should I do": an English subject cannot be matched to a passage.)
+    # which counter or office to go to (「どこの窓口に行けばいいの？」, "which counter do I go to"): a passage
+    # naming a counter, a centre or a procedure for the subject answers it (not a told situation: 「どの窓口に
+    # 行けばいいのか全然わからなかった」)
+    "counter": re.compile(
+        r"(?:(?:どこの|どの)窓口に?(?:行けば|いけば|行ったら|いったら|行く|いく|出せば|聞けば)|"
+        r"どこに(?:行けば|いけば|行ったら|いったら))(?:いい|良い|よい)?(?:の|ん(?:です|だ)?|ですか|でしょうか|かな)?"
+        r"\s*(?:[?？]|$)|"
+        r"\bwhich (?:counter|desk|window|office) (?:do|should|can) i\b|\bwhere (?:do|should|can) i (?:go to )?apply\b",
+        re.I),
     "procedure": re.compile(
         # (「どうしたらいいか分からない。…相談できるところある？」: a told situation, not the question)
         r"どうすれば(?:いい|良い|よい)(?!の?か(?:分|わ)から)|どうしたら(?:いい|良い|よい)(?!の?か(?:分|わ)から)|"
         r"どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
         # where to apply (「申し込みはどこに？」)
+        r"どこ(?:で|から|に|へ)\s*(?:申し?込|申込|申請|応募)(?:む|める|みます|めます|めば|んだら|する|できる|すれば|したら)|"
         r"(?:申し?込み?|申請|応募)(?:は|って)?\s*どこ(?:に|で|から|へ)?(?:すれば|したら|出せば)?\s*[?？]?\s*$|"
         # (「申し込みは区役所？」, 「申請ってネットで？」: where or how, asked to confirm)
         r"(?:申し?込み?|申請|応募)(?:は|って)\s*(?:区役所|役所|窓口|ネット|インターネット|電話|郵送|メール)(?:で|に|から)?"
@@ -370,7 +383,7 @@ _NOT_IN_PLAN = {
         r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
         r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
         r"(?:不満|苦情|クレーム|不服|異議|納得でき(?:ない|なかった))[^。？?]{0,12}(?:どこに|誰に|だれに|どう(?:すれ|したら))|"
-        r"\bwhat should i do\b", re.I),
+        r"\bwhat should i do\b|\bhow (?:do|can|should) i (?:sign up|register|subscribe|enrol|enroll)\b", re.I),
     # the device or connection a citizen needs (必要なパソコンの性能は？, 対応しているスマホの機種は？): the plan
     # states what the city sets up, not what users need
     "equipment": re.compile(
@@ -416,7 +429,8 @@ _NOT_IN_PLAN = {
     # system the plan describes lifts it (`STATED_BY`)
     "reservation": re.compile(
         r"予約(?:が|は|って)?\s*(?:必要|いる|要る|いります|要ります|要|制|しないと|しなきゃ|なしで|無しで|いら)|要予約|"
-        r"\b(?:need|have) to (?:book|reserve)\b|\bneed (?:a |to make a )?(?:reservation|booking)\b|\bbook in advance\b", re.I),
+        r"\b(?:need|have) to (?:book|reserve)\b|\bneed (?:a |to make a )?(?:reservation|booking)\b|\bbook in advance\b|"
+        r"\bneed (?:an |to make an )?appointment\b|\bwithout (?:an )?appointment\b", re.I),
     # whether an event goes ahead in bad weather (雨でもやる？, 雪の日は中止？, "if it rains"): an action plan
     # runs no event on the day
     "weather": re.compile(
@@ -479,6 +493,11 @@ _NOT_IN_PLAN = {
         r"対象(?:者)?(?:は|って)\s*(?:誰|だれ|どんな人|どういう人)|参加資格|利用資格|"
         # an age or a school year bounded (何歳から参加できる？, 何年生まで？, 年齢制限は？, "what age"): whom it is for
         r"何\s*(?:歳|才|年生)(?:くらい|ぐらい)?(?:から|まで|以上|以下|未満)|対象年齢|年齢制限|年齢の?(?:制限|条件)|"
+        # a school year or an age bounding it, asked to confirm (「中学生までですか？」): whom it is for
+        r"(?:未就学児?|小学生|中学生|高校生|大学生|[0-9０-９]+\s*(?:歳|才))まで(?:が)?(?:対象)?"
+        r"(?:です(?:か)?|なの|なん(?:です|だ)|かな|でしょうか)?\s*[?？]|"
+        # an income bound (所得制限ある？, "is there an income limit"): whom it is for
+        r"(?:所得|収入|年収)(?:の)?制限|\bincome (?:limit|cap|threshold|requirement)s?\b|"
         # 「大学生じゃなくても対象？」, 「社会人でも対象になる？」: whether such people are whom it is for
         r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|社会人|大人|外国人|高齢者|若い人|若者|お年寄り|初心者|"
         r"個人|一般の人|市外の人|区外の人)(?:も|でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)\s*"
@@ -497,7 +516,7 @@ _NOT_IN_PLAN = {
     "sorting": re.compile(
         r"(?:何|なに|どの|どっち|どちら)の?(?:ごみ|ゴミ)|"
         r"分別(?:方法|の仕方|のしかた|の方法|が分から|がわから|ルール|の(?:ルール|決まり|きまり)|(?:は|って)\s*(?:どう|どうやって))|"
-        r"(?:ごみ|ゴミ)(?:の)?(?:出し方|分け方|捨て方)|(?:ごみ|ゴミ)を?\s*(?:出せない|出せる|出しちゃ|捨てられない|捨てられる)(?:って|の|か|\s*[?？])|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
+        r"(?:ごみ|ゴミ)(?:の)?(?:出し|だし|分け|わけ|捨て|すて)(?:方|かた)|(?:ごみ|ゴミ)を?\s*(?:出せない|出せる|出しちゃ|捨てられない|捨てられる)(?:って|の|か|\s*[?？])|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
         # whether a thing is taken (「粗大ごみを出すとき、冷蔵庫は引き取ってもらえる？」)
         r"(?:ごみ|ゴミ)[^。？?]{0,20}(?:引き取って|引取って|持って行って|持っていって)(?:もらえ|くれ)|"
         r"\bwhich (?:bin|garbage|trash|waste|rubbish)\b|\bhow (?:do|should) i (?:sort|separate)\b|"
@@ -786,6 +805,7 @@ STATED_BY = {
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁|冬|夏|通年|年間を通|一年中"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
+    "counter": re.compile(r"窓口|センター|施設|区役所|受付|申請|申込|申し込|手続"),
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け|派遣"),
     "mail": re.compile(r"郵送|郵便|配送|宅配"),
     "handout": re.compile(r"配布|配付|配る|配り|配っ|交付|プレゼント|支給|啓発品|記念品|ノベルティ"),
@@ -851,6 +871,7 @@ SUBJECT_BOUND = {
     "days": {"土曜", "日曜", "土日", "祝日", "休日", "週末", "年末", "年始", "曜日", "日", "夜", "休み", "営業", "開庁", "開館", "夜中", "深夜", "夜間", "早朝", "時間", "電話", "昼休み", "昼",
              "冬", "冬場", "冬季", "冬期", "夏", "夏場", "夏季", "年中", "一年中", "間", "時期"},
     "procedure": {"申し込み", "申込", "申請", "手続き", "手続", "方法", "仕方", "登録", "応募", "参加", "予約"},
+    "counter": {"窓口", "どこ", "申し込み", "申込", "申請", "手続き", "手続", "届け", "届", "届出", "場所"},
     "handout": {"配布", "無料", "本当", "話"},
     "reservation": {"予約", "必要", "事前"},
     # (the people asked about, 子どもでも, are who may take part, not what it is about)

@@ -826,6 +826,19 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("まちづくりセンターのボランティア募集っていつ？", "general", "jobs"),  # volunteers wanted
         ("Can someone else pick up my My Number card for me?", "general", "eligibility"),  # on one's behalf
         ("What do participants think of the Toyohira sports events?", "ward", "opinion"),
+        ("国民年金の免除の申請ってどこの窓口に行けばいいの？", "general", "counter"),  # which counter
+        ("さっぽろ雪まつりのボランティアはどこで申し込む？", "general", "procedure"),  # where to apply
+        ("インフルエンザになったら学校って何日休まなきゃいけないの？", "figure", None),  # a number of days
+        ("何日に開催？", "general", "schedule"),  # a date, not a number of days
+        ("Which counter do I go to for the My Number card on weekends?", "general", "counter"),
+        ("家族が亡くなって区役所に行くんだけど、どの窓口に行けばいいか迷いそう", "general", None),  # a told worry
+        ("児童手当の申請っていつまで？", "figure", "schedule"),  # the last day to apply
+        ("障がい者の交通費助成の申請っていつまでにオンラインでできるようになる？", "figure", None),  # a target year
+        ("Are dogs allowed in Moerenuma Park?", "general", "permission"),
+        ("How do I sign up for the city's disaster alert emails?", "general", "procedure"),
+        ("子どもの医療費の助成って所得制限ってある？", "general", "eligibility"),  # an income bound
+        ("子どもの医療費の助成って中学生まで？", "general", "eligibility"),  # a school year bound
+        ("Do I need an appointment to get a copy of my residence certificate?", "general", "reservation"),
         ("企業からの寄付、いくら増やしたいの？", "figure", None),  # an amount aimed at, no price
         ("介護認定の申請書はどこでもらえる？", "general", "handout"),
         ("オンライン相談の予約って何日前までにすればいい？", "general", "schedule"),
@@ -1113,6 +1126,21 @@ def test_how_things_are_chosen_is_stated_by_a_passage_that_judges_the_asked_subj
     assert standing_veto("selection", [judged], ("職員",), "市の職員ってどうやって選ばれるの？") == "selection"
     assert standing_veto("selection", ["ネーミングライツを導入します。"], ("名前",), "名前はどうやって決まるの？") == \
         "selection"
+
+
+def test_which_counter_is_stated_by_a_passage_naming_a_place_for_the_asked_subject():
+    """「マイナンバーカードの手続き、土日はどこに行けばいいの？」: the centre where the card is handed out on weekends
+    says where; for 「国民年金の免除の申請ってどこの窓口に行けばいいの？」 a passage whose 窓口 serves other
+    procedures does not, nor one naming no counter at all."""
+    from index.unstated import standing_veto, subject_of
+
+    centre = "土日や平日夜間もマイナンバーカードの交付や関連手続きができる施設を継続的に運営します。"
+    card = "マイナンバーカードの手続き、土日はどこに行けばいいの？"
+    assert standing_veto("counter", [centre], subject_of(card, "counter"), card) is None
+    pension = "国民年金の免除の申請ってどこの窓口に行けばいいの？"
+    forms = "マイナンバーカードを使って申請書の一部を自動入力できるシステムを窓口に導入します。"
+    assert standing_veto("counter", [forms], subject_of(pension, "counter"), pension) == "counter"
+    assert standing_veto("counter", ["研修会を実施します。"], ("マイナンバーカード",), card) == "counter"
 
 
 def test_something_given_to_those_who_join_is_stated_by_a_passage_naming_goods_handed_out():
@@ -2843,6 +2871,31 @@ def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind(question,
     assert asked_unit(question) == unit and asked_unit("目標はいくつ？") is None
     assert asked_unit("全部でいくつ団体あるの？") == "団体" and asked_unit("いくつか団体ある？") is None
     assert asked_unit("連携してる市町村の数") == "市町村" and asked_unit("町内会の数は？") is None
+
+
+def test_how_many_people_live_somewhere_asks_its_population():
+    """「清田区って何人くらい住んでるの？」 and "How many people live in Sapporo now?" ask a population, as 「人口は？」
+    does: a card centre's 累計交付人数 is no number of them. 「何人参加したの？」 still counts people."""
+    from index.units import asked_unit
+
+    assert asked_unit("清田区って何人くらい住んでるの？") == "人口"
+    assert asked_unit("How many people live in Sapporo now?") == "人口"
+    assert asked_unit("How many residents are there in Teine ward?") == "人口"
+    assert asked_unit("何人参加したの？") == "人"
+    assert asked_unit("How many people use the card centre?") == "人"
+    centre = chunk("m#L1", "札幌市マイナンバーカードセンターの運営", text="マイナンバーカードの交付を行う施設を運営します。",
+                   indicator="マイナンバーカードセンターでのマイナンバーカード累計交付人数",
+                   baseline=Measure(2022, "80万人"), target=Measure(2027, "160万人"))
+    assert answer("How many people live in Sapporo now?", hits((centre, 0.90, 10.0))).abstained
+
+
+def test_how_many_days_one_spends_doing_something_asks_a_number_of_days():
+    """「何日休むの？」 asks a number of days, which a passage must state in 日; 「何日にあるの？」 asks a date."""
+    from index.units import asked_unit
+
+    assert asked_unit("インフルエンザになったら何日休むの？") == "日"
+    assert asked_unit("申し込んでから何日待つ？") == "日"
+    assert asked_unit("何日にあるの？") is None
 
 
 def test_an_english_count_of_a_kind_of_thing_needs_a_number_of_that_kind():

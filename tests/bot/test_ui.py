@@ -52,6 +52,8 @@ def test_browser_question_answer_and_sources(mini_server, browser, tmp_path):
     page.goto(url)
     _ask(page, "大型ごみをインターネットで申し込みたい")
     page.wait_for_selector("#planqa-sources .planqa-source", timeout=30000)
+    page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('大型ごみ収集のオンライン化')",
+                           timeout=30000)  # (the answer streams)
     chat = page.locator("#planqa-chat").inner_text()
     assert "[1]" in chat and "大型ごみ収集のオンライン化" in chat
     sources = page.locator("#planqa-sources").inner_text()
@@ -124,9 +126,9 @@ def test_browser_follow_up_suggestion_chip_and_furigana(mini_server, browser):
     page.wait_for_function(f"{copy}.includes('予防部')", timeout=30000)
     first = page.locator("#planqa-copy textarea").input_value()
     page.locator("#planqa-suggestions").get_by_text("もっと詳しく").first.click()
-    page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('について詳しく）')",
-                           timeout=30000)
-    assert "計画上の位置" in page.locator("#planqa-chat").inner_text()
+    # (the answer streams: its heading comes before the passage's place in the plan)
+    page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('について詳しく）') && "
+                           "document.querySelector('#planqa-chat').innerText.includes('計画上の位置')", timeout=30000)
     # the follow-up's answer is complete (the copy box is filled last, and the first answer's also named 予防部)
     # before the readings are asked for
     page.wait_for_function(f"{copy}.includes('予防部') && {copy} !== {json.dumps(first)}", timeout=30000)

@@ -95,6 +95,8 @@ def test_a_kana_question_is_read_in_kanji_as_written_and_names_its_ward(mini_bot
     ("白旗山のキャンプ場ってよやくいる？", "reservation"),
     ("こども家庭センターのでんわ番号は？", "phone"),
     ("西区のまちづくりセンターってなん時まで開いてる？", "hours"),
+    ("ひがしくに すんでる ごみの だしかた わからない", "sorting"),  # read ごみのだし方
+    ("こどもてあての しんせいって いつまで？", "schedule"),  # the last day to apply
 ])
 def test_a_question_in_kanji_with_its_fact_word_in_kana_asks_that_fact(mini_bot, question, fact):
     """The fact asked is read from the question's kana words in kanji (Mozc), not only in a kana question."""
