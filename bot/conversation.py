@@ -126,7 +126,12 @@ _NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|�
                         r"(?:now|today|these days)\b", re.IGNORECASE)
 # What the ward aims at or puts its effort into (「何に力を入れてるの？」, 「どんなまちを目指してるの？」), asked after one of
 # its narrative passages (its overview): asked of the ward.
-_WARDS_AIMS = re.compile(r"目指|めざ|方針|ビジョン|将来像|力を入れ|力入れ")
+# (or its goals asked bare: 「今の目標は？」 after its 2019 review, "and what is its goal now?")
+_WARDS_AIMS = re.compile(r"目指|めざ|方針|ビジョン|将来像|力を入れ|力入れ|"
+                         r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今の|いまの|現在の)?目標(?:は|って)?\s*(?:何|なに|なん)?"
+                         r"(?:です(?:か)?|なの|だっけ)?\s*[?？]?\s*$")
+_WARDS_AIMS_EN = re.compile(r"^(?:and |so )?what (?:is|are) (?:its|the ward's|their) (?:goals?|aims?|vision)\b",
+                            re.IGNORECASE)
 # An earlier topic pointed back at (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one"): the
 # first, or the latest before the current one.
 _EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ目|一つ目|ひとつ目)の(?:ほう|方|やつ|取組|取り組み|話|事業|"
@@ -355,6 +360,11 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         asked = f"{topic.ward}は{text}"
         if _WARDS_AIMS.search(text) or asks_whole_list(asked, topic.ward):
             return Resolution("new", asked, None, topic.ward, understood_as=asked)
+    if topic is not None and topic.kind == "narrative" and topic.ward and not message.intent.ward and \
+            message.language == "en" and _WARDS_AIMS_EN.search(text):
+        # "And what is its goal now?" after Teine ward's 2019 review: the ward's goals
+        asked = f"What are {profile.english_ward(topic.ward)} ward's goals?"
+        return Resolution("new", asked, None, topic.ward, understood_as=asked)
     ward = message.intent.ward
     rest = None  # another ward named, with only filler words besides (「南区だと？」 leaves "")
     if ward and ward != previous.ward:

@@ -41,9 +41,16 @@ CSS = """
 .planqa-indicator th, .planqa-indicator td {border:1px solid #d0d7de; padding:2px 6px;}
 .planqa-passage {margin:6px 0; padding-left:8px; border-left:3px solid #d0d7de;}
 mark {background:#fff8c5;}
+/* the last answer's readings, always rendered; shown only while the toggle is on (a class on <body>, set in the
+   browser: no server event races a finishing answer) */
+body:not(.planqa-show-furigana) #planqa-furigana {display:none;}
 .planqa-furigana {line-height:2.2; font-size:1.05em; padding:6px 0;}
 .planqa-furigana rt {font-size:0.6em; color:#57606a;}
 """
+
+
+# The readings toggle, run in the browser: a class on <body> that the CSS shows them by
+SHOW_FURIGANA = "(show) => { document.body.classList.toggle('planqa-show-furigana', Boolean(show)); return []; }"
 
 
 def filters_from(ward: Any, bureau: Any, kind: Any) -> Filters:
@@ -153,17 +160,11 @@ def build_app(bot: Bot):
             history[-1] = {"role": "assistant", "content": "申し訳ありません。内部エラーが発生しました。もう一度お試しください。"}
             yield history, sources_html(None, []), "", None, shown, asked, gr.skip()
 
-    def with_furigana(show: bool, record: dict | None):
-        """The last answer with ruby readings over its kanji (built from escaped text), or empty."""
-        # Always rendered, empty when off: toggling visibility raced with a finishing answer in the browser
-        if not show or not record:
-            return ""
-        return ruby_html(record["answer"], bot.engine.index.analyzer)
-
-    def refresh_furigana(show: bool, record: dict | None):
-        """After an answer: update the readings if they are shown; never clear them (the toggle alone
-        does, so a toggle during the answer is not undone by this step's older view of it)."""
-        return ruby_html(record["answer"], bot.engine.index.analyzer) if show and record else gr.skip()
+    def refresh_furigana(record: dict | None):
+        """After an answer: its ruby readings over its kanji (built from escaped text), whether shown or not.
+        The toggle only shows or hides them in the browser (`SHOW_FURIGANA`): a server event per toggle raced
+        the answer's own update of the same element, and the readings were sometimes never shown."""
+        return ruby_html(record["answer"], bot.engine.index.analyzer) if record else gr.skip()
 
     def feedback(rating: str, comment: str, record: dict | None):
         if not record:
@@ -237,16 +238,16 @@ def build_app(bot: Bot):
         inputs = [question, chat, ward, bureau, kind, asked]
         send.click(respond, inputs, outputs, api_name="chat",
                    concurrency_limit=CONCURRENCY, concurrency_id="model").then(
-            refresh_furigana, [show_furigana, last], furigana, api_visibility="private")
-        show_furigana.change(with_furigana, [show_furigana, last], furigana, api_visibility="private")
+            refresh_furigana, last, furigana, api_visibility="private")
+        show_furigana.change(None, show_furigana, None, js=SHOW_FURIGANA, api_visibility="private")
         chips.click(lambda chosen: chosen[0] if chosen else "", chips, question, api_visibility="private").then(
             respond, inputs, outputs, api_visibility="private", concurrency_limit=CONCURRENCY, concurrency_id="model").then(
-            refresh_furigana, [show_furigana, last], furigana, api_visibility="private")
+            refresh_furigana, last, furigana, api_visibility="private")
         question.submit(respond, inputs, outputs, api_visibility="private",
                         concurrency_limit=CONCURRENCY, concurrency_id="model").then(
-            refresh_furigana, [show_furigana, last], furigana, api_visibility="private")
-        clear.click(lambda: ([], sources_html(None, []), "", None, [], gr.Dataset(samples=[])), None,
-                    [chat, sources, copy_box, last, asked, chips],
+            refresh_furigana, last, furigana, api_visibility="private")
+        clear.click(lambda: ([], sources_html(None, []), "", None, [], gr.Dataset(samples=[]), ""), None,
+                    [chat, sources, copy_box, last, asked, chips, furigana],
                     api_visibility="private")
         good.click(lambda c, r: feedback("good", c, r), [comment, last], [status, comment], api_visibility="private")
         bad.click(lambda c, r: feedback("bad", c, r), [comment, last], [status, comment], api_visibility="private")

@@ -80,6 +80,8 @@ _DONE = re.compile(
     # whether the city will (「出資団体って見直すの？」, 「やめるの？」)
     r"(?:見直す|改める|変える|始める|やめる|止める|なくす|減らす|増やす|広げる|作る|つくる|導入する)"
     r"(?:の|んですか|んでしょうか|予定(?:は|なの)?)\s*[?？]?\s*$|"
+    r"(?:見直し|改め|変え|始め|やめ|なくし|減らし|増やし|広げ|続け|進め)て(?:いく|く|行く)"
+    r"(?:の|んですか|んでしょうか|予定|つもり)|"
     r"\b(?:is|are) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) [a-z]+ing\b|"
     r"\b(?:does|do|will|did) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) "
     r"(?!mean\b|stand\b)[a-z]+\b", re.I)

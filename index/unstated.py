@@ -60,6 +60,10 @@ _NOT_IN_PLAN = {
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
     "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要|[?？]?\s*$)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費の(?:金額|額)|"  # 「参加費の金額は？」
+                      # who pays (「講師の謝礼ってこっちが払うの？」, 「費用は誰が負担するの？」, "do we have to pay")
+                      r"(?:誰|だれ)が(?:払|負担|出す)|(?:こっち|こちら|自分|自分たち|うち|私|わたし|参加者)(?:が|で)"
+                      r"(?:払|負担|出す|持つ)|自己負担|自腹|\b(?:do|will|would|must) (?:i|we) (?:have to )?pay\b|"
+                      r"\bwho pays\b|"
                       r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bwhat (?:does|will|would) (?:it|that|this) cost\b|"
                       # 無料ですか: "is there free wifi", "is the class free?" (not barrier-free, free time, free to join)
@@ -449,7 +453,7 @@ _NOT_IN_PLAN = {
     "names": re.compile(
         r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
-        r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO)|どんな(?:ソフト|アプリ)|"
+        r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO|施設)|どんな(?:ソフト|アプリ)|"
         r"(?:どの|どこの)(?:大学|学校)(?!生)|"
         # the partner towns (「どこの市と？」 of the plan's 他自治体, 道内市町村: none is named)
         r"(?:どの|どこの)(?:市|町|まち|自治体|市町村|都市)(?:と|が|に)(?!住|暮)|\bwhich (?:cities|towns|municipalities)\b|"
@@ -460,7 +464,7 @@ _NOT_IN_PLAN = {
         r"(?:どこの|どの)\s*(?:お店|おみせ|店|店舗)(?:さん)?(?:なの|です|でしょう|か|が|\s*[?？]|$)|"
         r"(?:会社|業者|事業者|メーカー|ソフト|アプリ|製品|ブランド)(?:は|って)\s*(?:どこ|何|なに|なん)|"
         r"(?:会社|企業|業者|事業者|団体|店舗|お店|参加者|メンバー)(?:の)?(?:一覧|リスト)|"
-        r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|(?:何|なん|なに)の(?:花|木|植物|苗)(?:なの|です|でしょう|か|\s*[?？]|$)|"
+        r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|(?:何|なん|なに)の(?:花|木|植物|苗|野菜)(?:の(?:種|苗|球根))?(?:なの|です|でしょう|か|\s*[?？]|$)|"
         r"(?:花|木|植物|苗|種|野菜|お菓子|スイーツ)の種類(?:は|って)?\s*[?？]?\s*$|"  # 「花の種類は？」
         r"(?:映画|作品|曲|演目|メニュー|ラインナップ)(?:って|は)\s*(?:何|なに|なん)(?:です|なの|でしょう|\s*[?？]|$)|"
         r"\bwhat (?:films|movies|works|songs) (?:are|will be) (?:shown|screened|played|exhibited)\b|"
@@ -507,7 +511,8 @@ _NOT_IN_PLAN = {
         r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"
         r"\bcan (?:anyone|everyone|foreigners|foreign residents|children|kids|students|seniors|tourists|"
         r"non-residents|young people|teenagers|teens|adults|beginners|elderly people|older people|the elderly|"
-        r"families|parents) "
+        r"families|parents|ordinary citizens|ordinary people|regular people|the public|members of the public|citizens|"
+        r"residents|locals|individuals) "
         r"(?:join|attend|use|apply|take part|participate)\b|\beligib(?:le|ility)\b|\b(?:what|which) ages?\b|"
         r"\bage (?:limits?|range|requirements?|restrictions?)\b|"
         r"\bhow old (?:do|must|should) \w+ (?:have to )?be\b", re.I),

@@ -835,6 +835,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("児童手当の申請っていつまで？", "figure", "schedule"),  # the last day to apply
         ("障がい者の交通費助成の申請っていつまでにオンラインでできるようになる？", "figure", None),  # a target year
         ("Are dogs allowed in Moerenuma Park?", "general", "permission"),
+        ("何の花の種？", "general", "names"),  # which flower's seeds handed out
+        ("ネーミングライツってどの施設についてるの？", "general", "names"),  # which facilities
+        ("講師の謝礼ってこっちが払うの？", "general", "fee"),  # who pays
+        ("Do we have to pay for the lecturer?", "general", "fee"),
+        ("Can ordinary citizens attend?", "general", "eligibility"),
         ("How do I sign up for the city's disaster alert emails?", "general", "procedure"),
         ("子どもの医療費の助成って所得制限ってある？", "general", "eligibility"),  # an income bound
         ("子どもの医療費の助成って中学生まで？", "general", "eligibility"),  # a school year bound
@@ -2477,7 +2482,8 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
                      "Does the city sign pay-for-success contracts?",
                      "Is Chuo ward signing pay-for-success contracts?",
                      "成果連動型の契約、見直したりしてる？", "成果連動型の契約って見直すの？",
-                     "成果連動型の契約、市はどうするつもり？", "成果連動型の契約ってこれからどうしていくの？"):
+                     "成果連動型の契約、市はどうするつもり？", "成果連動型の契約ってこれからどうしていくの？",
+                     "市は成果連動型の契約を増やしていくの？"):
         assert answer(question, ranked).citations[0].hit.chunk is pfs, question
     for question in ("成果連動型って何？", "結果が出たときだけお金を払う契約", "What does pay-for-success mean?"):
         assert answer(question, ranked).citations[0].hit.chunk is term, question

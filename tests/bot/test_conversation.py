@@ -1177,6 +1177,11 @@ def test_what_a_ward_aims_at_or_does_asked_after_one_of_its_narrative_passages_i
     assert doing.understood_as == "西区は何に取り組んでるの？" and doing.intent == "list"
     _, among = mini_bot.dialogue(["西区の目標は？", "その中で川のやつは？"])
     assert among.understood_as == "前の回答の1つの目標の中の取組" and lead(among) == "琴似発寒川の水環境保全推進事業"
+    # its goals asked bare (「今の目標は？」 after its 2019 review), in English too
+    _, goals = mini_bot.dialogue(["西区の目標1", "今の目標は？"])
+    assert goals.understood_as == "西区は今の目標は？" and goals.intent == "goals"
+    _, english = mini_bot.dialogue(["西区の目標1", "And what is its goal now?"])
+    assert english.understood_as == "What are Nishi ward's goals?" and english.intent == "goals"
     # what it did before asks its 2019 review, not its goals
     _, past = mini_bot.dialogue(["西区の目標1", "前の計画のときは何に力を入れてたの？"])
     assert past.intent != "goals" and past.understood_as != "西区は前の計画のときは何に力を入れてたの？"

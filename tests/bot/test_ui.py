@@ -132,7 +132,13 @@ def test_browser_follow_up_suggestion_chip_and_furigana(mini_server, browser):
     # the follow-up's answer is complete (the copy box is filled last, and the first answer's also named 予防部)
     # before the readings are asked for
     page.wait_for_function(f"{copy}.includes('予防部') && {copy} !== {json.dumps(first)}", timeout=30000)
+    # the readings are rendered after every answer and only shown while the toggle is on
+    page.wait_for_selector("#planqa-furigana ruby", state="attached", timeout=30000)
+    assert not page.locator("#planqa-furigana ruby").first.is_visible()
     page.locator("#planqa-furigana-toggle input").check()
     page.wait_for_selector("#planqa-furigana ruby", timeout=30000)
     assert page.locator("#planqa-furigana rt").count() > 3
+    assert "詳しく" in page.locator("#planqa-furigana").inner_text()  # the follow-up's answer, not the first
+    page.locator("#planqa-furigana-toggle input").uncheck()
+    page.wait_for_selector("#planqa-furigana ruby", state="hidden", timeout=30000)
     page.close()
