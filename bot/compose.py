@@ -225,8 +225,8 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         "definition": lambda c: c.kind == "glossary",
         # (or, a unit asked, a passage whose text states a number in it: 「4つの事業に取り組みました」 of a ward's
         # review answers "how many projects did it run")
-        "figure": lambda c: (c.indicator is not None or intent.unit is not None) and _states_asked_unit(c, intent.unit)
-        and (not intent.wants_number or _states_a_number(c)),
+        "figure": lambda c: (c.indicator is not None or intent.unit is not None)
+        and _states_asked_unit(c, intent.unit) and (not intent.wants_number or _states_a_number(c)),
         "department": lambda c: bool(c.departments),
         "ward": lambda c: c.ward == intent.ward,
     }.get(intent.kind)

@@ -130,8 +130,8 @@ _NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|�
 _WARDS_AIMS = re.compile(r"目指|めざ|方針|ビジョン|将来像|力を入れ|力入れ|"
                          r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今の|いまの|現在の)?目標(?:は|って)?\s*(?:何|なに|なん)?"
                          r"(?:です(?:か)?|なの|だっけ)?\s*[?？]?\s*$")
-_WARDS_AIMS_EN = re.compile(r"^(?:and |so )?what (?:is|are) (?:its|the ward's|their) (?:goals?|aims?|vision)\b",
-                            re.IGNORECASE)
+_WARDS_AIMS_EN = re.compile(
+    r"^(?:and |so )?what (?:is|are) (?:its|the ward's|their) (?:goals?|aims?|vision)\b", re.IGNORECASE)
 # An earlier topic pointed back at (「じゃあ最初のほうの担当は？」, 「さっきのやつの目標は？」, "the first one"): the
 # first, or the latest before the current one.
 _EARLIER_TOPIC = re.compile(r"(?P<first>最初|はじめ|初め|一番目|1つ目|一つ目|ひとつ目)の(?:ほう|方|やつ|取組|取り組み|話|事業|"

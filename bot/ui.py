@@ -41,8 +41,8 @@ CSS = """
 .planqa-indicator th, .planqa-indicator td {border:1px solid #d0d7de; padding:2px 6px;}
 .planqa-passage {margin:6px 0; padding-left:8px; border-left:3px solid #d0d7de;}
 mark {background:#fff8c5;}
-/* the last answer's readings, always rendered; shown only while the toggle is on (a class on <body>, set in the
-   browser: no server event races a finishing answer) */
+/* the last answer's readings, always rendered; shown only while the toggle is on (a class on <body>,
+   set in the browser: no server event races a finishing answer) */
 body:not(.planqa-show-furigana) #planqa-furigana {display:none;}
 .planqa-furigana {line-height:2.2; font-size:1.05em; padding:6px 0;}
 .planqa-furigana rt {font-size:0.6em; color:#57606a;}
@@ -50,7 +50,8 @@ body:not(.planqa-show-furigana) #planqa-furigana {display:none;}
 
 
 # The readings toggle, run in the browser: a class on <body> that the CSS shows them by
-SHOW_FURIGANA = "(show) => { document.body.classList.toggle('planqa-show-furigana', Boolean(show)); return []; }"
+SHOW_FURIGANA = ("(show) => { document.body.classList.toggle('planqa-show-furigana', Boolean(show)); "
+                 "return []; }")
 
 
 def filters_from(ward: Any, bureau: Any, kind: Any) -> Filters:

@@ -340,7 +340,8 @@ _NOT_IN_PLAN = {
         r"飲食(?:は|が|も)?\s*(?:でき|可能|OK|大丈夫)|"
         r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|"
         r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat)\b|"
-        r"\b(?:are|is) (?:dogs?|pets?|bikes?|bicycles?|barbecues?|bbqs?|fireworks|drones?|smoking|alcohol|tents?|"
+        r"\b(?:are|is) (?:dogs?|pets?|bikes?|bicycles?|barbecues?|bbqs?|fireworks|drones?|smoking|alcohol|"
+        r"tents?|"
         r"skateboards?|strollers?|food|drinks?) (?:allowed|permitted|ok|okay)\b", re.I),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
@@ -364,8 +365,8 @@ _NOT_IN_PLAN = {
         r"(?:(?:どこの|どの)窓口に?(?:行けば|いけば|行ったら|いったら|行く|いく|出せば|聞けば)|"
         r"どこに(?:行けば|いけば|行ったら|いったら))(?:いい|良い|よい)?(?:の|ん(?:です|だ)?|ですか|でしょうか|かな)?"
         r"\s*(?:[?？]|$)|"
-        r"\bwhich (?:counter|desk|window|office) (?:do|should|can) i\b|\bwhere (?:do|should|can) i (?:go to )?apply\b",
-        re.I),
+        r"\bwhich (?:counter|desk|window|office) (?:do|should|can) i\b|"
+        r"\bwhere (?:do|should|can) i (?:go to )?apply\b", re.I),
     "procedure": re.compile(
         # (「どうしたらいいか分からない。…相談できるところある？」: a told situation, not the question)
         r"どうすれば(?:いい|良い|よい)(?!の?か(?:分|わ)から)|どうしたら(?:いい|良い|よい)(?!の?か(?:分|わ)から)|"
@@ -387,7 +388,8 @@ _NOT_IN_PLAN = {
         r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
         r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
         r"(?:不満|苦情|クレーム|不服|異議|納得でき(?:ない|なかった))[^。？?]{0,12}(?:どこに|誰に|だれに|どう(?:すれ|したら))|"
-        r"\bwhat should i do\b|\bhow (?:do|can|should) i (?:sign up|register|subscribe|enrol|enroll)\b", re.I),
+        r"\bwhat should i do\b|\bhow (?:do|can|should) i (?:sign up|register|subscribe|enrol|enroll)\b",
+        re.I),
     # the device or connection a citizen needs (必要なパソコンの性能は？, 対応しているスマホの機種は？): the plan
     # states what the city sets up, not what users need
     "equipment": re.compile(
@@ -433,7 +435,8 @@ _NOT_IN_PLAN = {
     # system the plan describes lifts it (`STATED_BY`)
     "reservation": re.compile(
         r"予約(?:が|は|って)?\s*(?:必要|いる|要る|いります|要ります|要|制|しないと|しなきゃ|なしで|無しで|いら)|要予約|"
-        r"\b(?:need|have) to (?:book|reserve)\b|\bneed (?:a |to make a )?(?:reservation|booking)\b|\bbook in advance\b|"
+        r"\b(?:need|have) to (?:book|reserve)\b|\bneed (?:a |to make a )?(?:reservation|booking)\b|"
+        r"\bbook in advance\b|"
         r"\bneed (?:an |to make an )?appointment\b|\bwithout (?:an )?appointment\b", re.I),
     # whether an event goes ahead in bad weather (雨でもやる？, 雪の日は中止？, "if it rains"): an action plan
     # runs no event on the day
@@ -511,8 +514,8 @@ _NOT_IN_PLAN = {
         r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"
         r"\bcan (?:anyone|everyone|foreigners|foreign residents|children|kids|students|seniors|tourists|"
         r"non-residents|young people|teenagers|teens|adults|beginners|elderly people|older people|the elderly|"
-        r"families|parents|ordinary citizens|ordinary people|regular people|the public|members of the public|citizens|"
-        r"residents|locals|individuals) "
+        r"families|parents|ordinary citizens|ordinary people|regular people|the public|members of the public|"
+        r"citizens|residents|locals|individuals) "
         r"(?:join|attend|use|apply|take part|participate)\b|\beligib(?:le|ility)\b|\b(?:what|which) ages?\b|"
         r"\bage (?:limits?|range|requirements?|restrictions?)\b|"
         r"\bhow old (?:do|must|should) \w+ (?:have to )?be\b", re.I),

@@ -127,8 +127,8 @@ def test_browser_follow_up_suggestion_chip_and_furigana(mini_server, browser):
     first = page.locator("#planqa-copy textarea").input_value()
     page.locator("#planqa-suggestions").get_by_text("もっと詳しく").first.click()
     # (the answer streams: its heading comes before the passage's place in the plan)
-    page.wait_for_function("document.querySelector('#planqa-chat').innerText.includes('について詳しく）') && "
-                           "document.querySelector('#planqa-chat').innerText.includes('計画上の位置')", timeout=30000)
+    chat = "document.querySelector('#planqa-chat').innerText"
+    page.wait_for_function(f"{chat}.includes('について詳しく）') && {chat}.includes('計画上の位置')", timeout=30000)
     # the follow-up's answer is complete (the copy box is filled last, and the first answer's also named 予防部)
     # before the readings are asked for
     page.wait_for_function(f"{copy}.includes('予防部') && {copy} !== {json.dumps(first)}", timeout=30000)
