@@ -266,9 +266,9 @@ def asks_whole_list(question: str, ward: str | None, english_ward: str = "") -> 
     """Whether ``question`` asks for every initiative of ``ward``, or how many there are, and names nothing
     else (「清田区の取組を全部教えて」, 「清田区の取組はいくつある？」: yes; 「清田区の健康の取組を全部教えて」: no, that
     asks the health ones); with no ward, how many the whole plan has (「全部で取組はいくつあるの？」)."""
-    counted = _COUNTED.search(question)
     if _PAST_PLAN.search(question):
         return False
+    counted = _COUNTED.search(question)
     if not (ward and _WHOLE_LIST.search(question) or counted):
         return False  # (the plan's whole list is only counted: 「全部で取組はいくつ？」)
     rest = question.replace(ward, " ").replace(ward.removesuffix("区"), " ") if ward else question

@@ -11,8 +11,6 @@ from index.analyzer import tagged
 
 # How long a procedure takes (申請から決定までどれくらいかかる？, "how long does it take"), or how long after asking
 # something comes (何日後に届く？, どれくらいで回収に来る？, "how soon"): a number of days.
-# how many days one does something (何日休む？, 何日入院する？): a number of days, not a date (何日に？)
-DAYS_SPENT = r"何\s*日\s*(?:も)?(?:休|待|入院|泊|滞在|通|続け|かけ|掛け)"
 DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日|何週間|何か月|何ヶ月|何カ月)"
             r"(?:くらい|ぐらい|ほど|程度)?(?:の時間|の日数)?(?:が|は)?\s*(?:かかる|掛かる)|"
             r"\bhow long (?:does|will) (?:it|the \w+) take\b|"
@@ -23,6 +21,8 @@ DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|ど�
             r"(?:届|来る|来て|来ます|決ま|終わ|出る|出ます|でき|もらえ|受け取れ|取りに|回収)|"
             r"\bhow (?:soon|quickly)\b|\bhow long (?:until|before|after)\b|"
             r"\bhow many (?:days|weeks|months) (?:until|before|after|does it take|will it take)\b")
+# how many days one does something (何日休む？, 何日入院する？): a number of days, not a date (何日に？)
+DAYS_SPENT = r"何\s*日\s*(?:も)?(?:休|待|入院|泊|滞在|通|続け|かけ|掛け)"
 # The unit a figure question asks in (何人, 何件, "how many hours"): a passage answers it only when it
 # states a number in that unit (`states_unit`) — a share in % does not tell "how many people".
 _UNIT_ASKED = (

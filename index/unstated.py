@@ -341,8 +341,7 @@ _NOT_IN_PLAN = {
         r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|"
         r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat)\b|"
         r"\b(?:are|is) (?:dogs?|pets?|bikes?|bicycles?|barbecues?|bbqs?|fireworks|drones?|smoking|alcohol|"
-        r"tents?|"
-        r"skateboards?|strollers?|food|drinks?) (?:allowed|permitted|ok|okay)\b", re.I),
+        r"tents?|skateboards?|strollers?|food|drinks?) (?:allowed|permitted|ok|okay)\b", re.I),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
@@ -354,10 +353,6 @@ _NOT_IN_PLAN = {
         rf"(?:{_LAPSED})(?:ちゃった|ちゃいました|てしまった|てしまいました|た|ました)(?:んだけど|んですけど|んですが|けど)?[。！!…\s]*$|"
         r"\bwhat (?:happens|should i do|do i do) if (?:i|my|the)\b[^?]{0,30}\b(?:miss|forget|lose|lost|late|don't pay|"
         r"broke|broken|stolen|expire)", re.I),
-    # what a citizen should do (再発行ってどうすればいい？, どうやって申し込む？, 申し込み方法は？): an action plan says
-    # what the city will do, never the steps a person takes — unless a passage speaks of applying for the
-    # question's subject (大型ごみ's internet application answers 「大型ごみってどうやって申し込むの？」).
-    # (English only as "what should I do": an English subject cannot be matched to a passage.)
     # which counter or office to go to (「どこの窓口に行けばいいの？」, "which counter do I go to"): a passage
     # naming a counter, a centre or a procedure for the subject answers it (not a told situation: 「どの窓口に
     # 行けばいいのか全然わからなかった」)
@@ -367,6 +362,11 @@ _NOT_IN_PLAN = {
         r"\s*(?:[?？]|$)|"
         r"\bwhich (?:counter|desk|window|office) (?:do|should|can) i\b|"
         r"\bwhere (?:do|should|can) i (?:go to )?apply\b", re.I),
+    # what a citizen should do (再発行ってどうすればいい？, どうやって申し込む？, 申し込み方法は？): an action plan says
+    # what the city will do, never the steps a person takes — unless a passage speaks of applying for the
+    # question's subject (大型ごみ's internet application answers 「大型ごみってどうやって申し込むの？」).
+    # (English only as "what should I do" or "how do I sign up": an English subject cannot be matched to a
+    # passage.)
     "procedure": re.compile(
         # (「どうしたらいいか分からない。…相談できるところある？」: a told situation, not the question)
         r"どうすれば(?:いい|良い|よい)(?!の?か(?:分|わ)から)|どうしたら(?:いい|良い|よい)(?!の?か(?:分|わ)から)|"
