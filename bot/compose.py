@@ -17,6 +17,7 @@ from index.document import spoken_text
 from index.hit import Hit
 from index.intent import asks_by_when, asks_what_is_done, asks_where_or_when
 from index.query import Query
+from index.ranker import asks_what_was_done_before, told_in_the_past
 from index.respell import written_in_kana
 from index.retrieve import compact
 from index.units import QUANTITIES, counts_in, measured_noun, names_the_counted, states_unit, unit_figure
@@ -238,6 +239,14 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     if (named := _naming_its_indicator(question, candidates, relevance)) is not None:
         return named  # 「オンラインカバー率の2027年の目標値」: the look-up names the indicator itself
     lead = close[0] if close else top
+    if lead.chunk.kind in ("initiative", "narrative") and lead.chunk.ward and \
+            asks_what_was_done_before(question) and not told_in_the_past(lead.chunk.text):
+        # 「南区の芸術祭、前にやってたよね？」: the ward's review of its previous plan recounts what was done, its
+        # current initiative only plans it (and its current goal, 「西区は前の計画でどんな方針でやってたの？」)
+        told = next((h for h in close if h.chunk.kind == "narrative" and h.chunk.ward == lead.chunk.ward
+                     and told_in_the_past(h.chunk.text)), None)
+        if told is not None:
+            return told
     if preferred is None:
         asked = (question, frame)
         done = any(asks_what_is_done(text) for text in asked)
@@ -303,8 +312,8 @@ _EDGE_PARTICLES = re.compile(r"^[ぁ-ゖ]+|[ぁ-ゖ]+$")
 def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relevance) -> Hit | None:
     """The relevant candidate whose indicator the question names: the longest run of the question found in an
     indicator (「オンラインカバー率」 of 「札幌市の行政手続におけるオンラインカバー率」), at least `_INDICATOR_RUN`
-    characters besides hiragana, longer than any other candidate's, and written in no other candidate
-    (「マイナンバーカード」, named by many passages, names none)."""
+    characters besides hiragana and more than one word, longer than any other candidate's, and written in no
+    other candidate (「マイナンバーカード」, named by many passages, names none)."""
     asked = compact(question)
     runs = []
     for hit in candidates:
@@ -316,7 +325,8 @@ def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relev
         # candidates too, not the indicator 「行政評価制度の効果的な運用」)
         run = _EDGE_PARTICLES.sub("", indicator[match.a:match.a + match.size])
         size = len(_HIRAGANA.sub("", run))  # 「た業務改善」, 「の窓口に行け」: particles do not count
-        if size >= _INDICATOR_RUN:
+        # (one word is no indicator's name: 「プロジェクト」 of 「…再エネで北海道にお金を呼び込むプロジェクトってある？」)
+        if size >= _INDICATOR_RUN and len(topic_nouns(run)) > 1:
             runs.append((size, run, hit))
     if not runs:
         return None
@@ -505,7 +515,7 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
     question names (目標4:安心して生活できる環境づくり for 安心 and 環境), else ``lead``: the overview, first by the
     ward's name alone, describes the ward, not what it aims at."""
     named = _aims_asked(query, profile)
-    if named is None:
+    if named is None or asks_what_was_done_before(query.text):  # (「前の計画でどんな方針でやってたの？」: its review)
         return lead
     return next((h for h in hits[: settings.lead_candidates] if h.chunk.ward == query.intent.ward
                  and h.chunk.kind == "narrative" and _GOAL_TITLE.match(h.chunk.title)
@@ -596,9 +606,15 @@ def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance, profile: Plan
     if score is None or score >= relevance.ward_free_threshold:
         return False
     # (a short question whose every subject noun the passage names is about it, however little its vector says
-    # without the ward: 「手稲区のキャラクターは？」 of the ward's mascot キャラクター「ていね」)
-    asked = subject_of(query.text, "", (*profile.wards, *profile.other_wards))
+    # without the ward: 「手稲区のキャラクターは？」 of the ward's mascot キャラクター「ていね」; 「…の名前は？」 asks
+    # what that thing is called, 名前 no thing of its own)
+    asked = tuple(noun for noun in subject_of(query.text, "", (*profile.wards, *profile.other_wards))
+                  if noun not in _NAME_WORDS)
     return not (asked and covers(spoken_text(lead.chunk), asked, every=True))
+
+
+# Words asking what a thing is called (名前, 名称, 愛称).
+_NAME_WORDS = frozenset({"名前", "名称", "愛称", "呼び名"})
 
 
 def _unnamed_things(query: Query, lead: Hit, hits: list[Hit], profile: PlanProfile) -> list[str]:

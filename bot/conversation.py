@@ -278,6 +278,7 @@ class Resolution:
     understood_as: str | None = None
     standalone: bool = False  # the rewrite is a whole question, judged as if asked alone
     frame: str = ""  # an elliptical new question's previous question (`Query.frame`)
+    frame_fact: str | None = None  # the unstated fact that question asked, asked again (`apply`)
     lean: Chunk | None = None  # a new question adding a thing to the topic (「インスタもやってるの？」): preferred, not searched
     like: Chunk | None = None  # the topic another ward is asked for something like (「南区にも似たようなのある？」)
     alike: Chunk | None = None  # the topic whose like in ``ward`` is preferred (「西区だと？」), not searched
@@ -297,7 +298,27 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
     """Read ``message`` (understood alone) in the context of the previous turn; ``earlier``: the turns
     before it, oldest first; ``passages``: the plan's chunks (to tell a thing only the topic names);
     ``shown``: every passage cited so far; ``presented``: those the answers presented, not only named in a
-    「関連:」 line (default: all shown)."""
+    「関連:」 line (default: all shown). An elliptical message naming no thing but a place (「じゃあ区役所は？」) asks
+    again the unstated fact its frame asked (「市役所の職員って何人いるの？」: a staff count)."""
+    resolution = _resolve(message, previous, shown, profile, analyzer, earlier, passages, presented)
+    if previous is not None and resolution.kind in ("new", "same_topic") and \
+            _ELLIPTICAL.search(message.text) and not _topic_words(message, profile) and \
+            not _names_a_term(message.text, passages):
+        # (「ラグビーは？」, 「じゃあ書かない窓口は？」 — a glossary term — ask about a thing of their own)
+        asked = _opener([*earlier, previous]).query.intent.unanswerable_fact
+        resolution = replace(resolution, frame_fact=asked)
+    return resolution
+
+
+def _names_a_term(text: str, passages: Sequence[Chunk]) -> bool:
+    """Whether ``text`` names a term the plan's glossary defines (書かない窓口)."""
+    folded = fold(text)
+    return any(chunk.kind == "glossary" and chunk.term and fold(chunk.term) in folded for chunk in passages)
+
+
+def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: PlanProfile,
+             analyzer: Analyzer, earlier: Sequence[Turn] = (), passages: Sequence[Chunk] = (),
+             presented: set[str] | None = None) -> Resolution:
     named = message.intent.ward
     if named and (previous is None or previous.ward != named) and \
             (others := _but_the_ward(message.text, named, profile)) is not None:
@@ -472,7 +493,8 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # with it
         return Resolution("new", f"{topic.term} {text}", None, carried_ward)
     # "What about AI for meeting minutes?" after "Is the city using generative AI?" asks whether the city uses it
-    frame = _frame_of([*earlier, previous]) if _ELLIPTICAL.search(text) else ""
+    opener = _opener([*earlier, previous]) if _ELLIPTICAL.search(text) else None
+    frame = (opener.query.frame or opener.query.text) if opener is not None else ""
     lean = topic if topic is not None and _adds_to_topic(text, topic, profile) else None
     # (people, 「子供向けもある？」 after 防犯教室, are whom the topic is for, however many passages name them)
     # (「企業も参加してる？」: 参加 is the verb asked of 企業, which the topic names)
@@ -618,11 +640,11 @@ def _opening(turns: Sequence[Turn]) -> Turn:
     return turns[0]
 
 
-def _frame_of(turns: Sequence[Turn]) -> str:
-    """The question that opened the latest topic: the latest turn not read against an earlier one (after "Is the
-    city using generative AI?" and "Which department handles it?", the first), or the frame it kept itself."""
-    opener = next((turn for turn in reversed(turns) if turn.context is None), turns[-1])
-    return opener.query.frame or opener.query.text
+def _opener(turns: Sequence[Turn]) -> Turn:
+    """The turn that opened the latest topic: the latest one not read against an earlier one (after "Is the
+    city using generative AI?" and "Which department handles it?", the first); its question, or the frame it
+    kept itself, is what an elliptical message is asked in."""
+    return next((turn for turn in reversed(turns) if turn.context is None), turns[-1])
 
 
 def _latest_naming(ward: str, turns: Sequence[Turn], profile: PlanProfile) -> tuple[str, str | None] | None:
@@ -961,6 +983,12 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
             (kind := counted_kind(resolution.topic.term, query.text)):
         # 「いくつあるの？」 after the glossary's 出資団体 counts 団体, not whatever figure a passage states (80%)
         intent = replace(intent, unit=kind)
+    if resolution.frame_fact and intent.unanswerable_fact is None and intent.kind == "general":
+        # 「じゃあ区役所は？」 after 「市役所の職員って何人いるの？」: the staff count the plan does not state, asked of
+        # the ward offices
+        fact = resolution.frame_fact
+        intent = replace(intent, unanswerable_fact=fact,
+                         subject=subject_of(query.text, fact) if fact in SUBJECT_BOUND else ())
     if resolution.ward and not intent.ward:
         intent = replace(intent, ward=resolution.ward)
     if resolution.language:

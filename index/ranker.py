@@ -119,6 +119,18 @@ _ASKED_PAST = re.compile(
 _TOLD_PAST = re.compile(r"(?:ました|でした)[。．]?\s*$")
 
 
+# A question naming a time before and a doing in the past tense (「前にやってたよね？」, 「前は…講師を送ってたって
+# 本当？」) — not 名前は, nor 「昔より汚くなってる」 or 「…ことある？」, which `_ASKED_PAST` also reads.
+_DONE_BEFORE = re.compile(r"(?<!名)(?:前に|以前|前は|かつて|前の計画)[^。？?]*?"
+                          r"(?:てた|でた|ていた|でいた|した|った|ました|でした|だった)(?:の|よね|けど|って|か|ん|\s*[?？]|\s*$)")
+
+
+def asks_what_was_done_before(question: str) -> bool:
+    """Whether ``question`` asks what was done at a time before now, in so many words (「南区の芸術祭、前に
+    やってたよね？」): a passage recounting it answers it rather than the plan's current initiative."""
+    return bool(_DONE_BEFORE.search(question))
+
+
 def asks_about_the_past(question: str) -> bool:
     """Whether ``question`` asks about what was done before (「西区で前に川に魚を放すイベントやってた？」), not what is
     planned (「町内会で健康フェアをやりたいんだけど、手伝ってもらえる？」)."""

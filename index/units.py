@@ -143,7 +143,7 @@ def counted_unit(question: str) -> str | None:
     return None
 
 
-_KINDS_OF = {"種類", "種"}  # 「何種類の業務」 counts 業務
+_KINDS_OF = {"種類", "種", "個"}  # 「何種類の業務」 counts 業務, 「何個の市」 市
 
 
 def unit_figure(unit: str) -> re.Pattern:

@@ -77,6 +77,11 @@ _NOT_IN_PLAN = {
                       # 「それ無料で聴ける？」, 「タダで参加できるの？」: whether it costs, asked by what one can do
                       r"(?:無料|タダ)で[^。？?、]{0,10}(?:[けれえせめねてべ]る|できる|られる)(?:の|かな|んですか|ですか|か)?"
                       r"\s*[?？]|"
+                      # what a voucher or ticket is worth ("How much is each voucher worth?")
+                      r"\bhow much (?:is|are) (?:each|every|a|an|one|the|my)? ?(?:[\w'’-]+ ){0,3}"
+                      r"(?:vouchers?|tickets?|coupons?)(?: worth)?\b|"
+                      r"\b(?:value|worth) of (?:each|every|a|an|one|the) (?:[\w'’-]+ ){0,3}"
+                      r"(?:vouchers?|tickets?|coupons?)\b|"
                       r"\bhow much (?:is|are) (?:a|an|one)\b|\bhow much (?:does|do|will) .{0,70}\bcost\b|"
                       r"\bhow much (?:is|are) (?:the )?"
                       r"(?:tickets?|admission|entry|entrance|parking|participation)\b|"
@@ -111,6 +116,8 @@ _NOT_IN_PLAN = {
     # the plan states no rules of documents (nor ever says 更新)
     "validity": re.compile(
         r"有効期限|有効期間|使用期限|何年(?:ごと|おき|毎)に?(?:更新|切り替え|作り直)|"
+        # how long a contract runs (「ネーミングライツの契約期間って何年？」)
+        r"契約(?:の)?期間|契約(?:は|って)?\s*何年|"
         r"更新(?:手続き?)?(?:は|って|の)?\s*(?:いつ|何年|何歳|時期|期限|期間)|更新(?:しないと|しなきゃ|しなければ|が必要|を忘れ)|"
         r"\bexpir(?:e|es|y|ation)\b|\bvalid for\b|\bhow long is .{0,40}\bvalid\b|"
         r"\brenew(?:ing)? (?:(?:my|our|your|a|an|the) )?(?:[a-z]+(?:['’]s)? )?(?:card|licen[cs]e|passport|permit|certificate|pass)\b", re.I),
@@ -126,7 +133,8 @@ _NOT_IN_PLAN = {
         r"(?:申請|提出|届け?出)(?:は|って)?\s*いつまで(?!に(?:は)?(?:でき|実現|始|導入|オンライン))|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
         r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)\s*いつ|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|(?:次|今度|次回)の[^。？?、\s]{1,15}?(?:は|って)\s*いつ(?!から|でき|始ま|はじま|スタート|開始)|"
-        r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
+        r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|"
+        r"何月(?:なの|かな|でしょう(?:か)?)?\s*[?？]?\s*$|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         # the season to see something (「ホタルはいつ頃見られる？」)
         r"いつ(?:頃|ごろ)?見(?:られ|れ|に行け)|"
         # the round of upkeep (「花壇の花はいつ植え替える？」, 「公園の草刈りっていつ？」 — the plan sets no season for any)
@@ -162,6 +170,10 @@ _NOT_IN_PLAN = {
     ),
     "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|電話[^。？?]{0,15}番号(?:は|って|を教え|\s*[?？]|$)|連絡先(?:は|って|を教え)|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手|読め|読む|読ん)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
+                        # where results or records are seen (「行政評価の結果って市民はどこで見られるの？」: the plan
+                        # publishes its evaluation sheets, nowhere says where)
+                        r"(?:結果|評価|調書|資料|議事録|報告書?)(?:って|は|を|が|も)?[^。？?]{0,12}"
+                        r"どこで(?:見られ|見れ|閲覧)|"
                         r"phone number|telephone|e-?mail address|\bemail\b|web ?site address|\bweb address|"
                         r"\bwhere (?:can|do) i download\b|\bdownload link\b", re.I),
     # who takes part (参加者は誰？, 誰が参加してる？, "who takes part"): answered by a passage naming the kinds of
@@ -251,6 +263,9 @@ _NOT_IN_PLAN = {
         r"(?:の|ですか|なの|かな)?\s*[?？]?\s*$|"
         r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅|小学校|中学校|学校|避難所|区役所)"
         r"(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
+        # which one is done first, or done at all (「どこの公園から直すの？」, 「どの施設を改修するの？」)
+        r"(?:どこの|どの)(?:公園|施設|建物|川|駅|小学校|中学校|学校|避難所|区役所)(?:から|を|が)[^。？?]{0,10}?"
+        r"(?:直|改修|整備|工事|新しく|きれいに|リニューアル|建て替|壊|なくな)|"
         r"会場(?:は|って)?\s*(?:どこ|を教え)|どこで(?:開催|行われ)|"
         # whether it is held at a kind of place (「それって学校でやるの？」, 「公民館で開いてるの？」)
         r"(?:学校|公民館|区役所|体育館|図書館|会館|センター|公園|ホール)(?:で|に)\s*(?:やる|やって|開く|開いて|開かれ|"
@@ -329,6 +344,10 @@ _NOT_IN_PLAN = {
     # whether something is allowed (花火してもいい？, 匿名でもいい？, "am I allowed to"): an action plan states no
     # rules of use; "online too" (オンラインでもいい？) asks for a channel the plan may describe
     "permission": re.compile(
+        # joining late or leaving early (「途中参加あり？」, 「途中で帰ってもいい？」, "join halfway through")
+        r"途中(?:から|で)?\s*(?:参加|入れ|入って|抜け|帰|退出|退席)|遅れて(?:参加|行っ|入)|遅刻|早退|"
+        r"\b(?:join|come|arrive|attend|participate)\b[^?.]{0,40}\b(?:halfway|partway|midway)\b|"
+        r"\b(?:join|come|arrive)\b[^?.]{0,30}\blate\b|\bleave early\b|"
         r"(?<!オンライン)(?<!ネット)(?<!電話)(?<!郵送)(?:て|で)も(?:いい|良い|大丈夫|OK|平気)"
         r"(?:の|です|でしょう|んですか|か|\s*[?？]|$)|"
         # whether one may bring something along (ペットは連れていける？, 持ち込める？), asked as the question's end
@@ -401,6 +420,10 @@ _NOT_IN_PLAN = {
     "amenities": re.compile(
         r"(?:Wi-?Fi|ワイファイ|授乳室|授乳スペース|おむつ(?:替え|交換)|ベビーベッド|更衣室|ロッカー|シャワー|売店|自販機|"
         r"自動販売機|コンセント|充電)(?:は|って|が|も|とか)?\s*(?:ある|あり|使え|でき|借り)|"
+        # a place to change or a toilet (「着替える場所ある？」, 「トイレはある？」)
+        r"(?:着替え(?:る|られる)?|更衣)(?:の)?(?:場所|ところ|所|スペース|部屋)|"
+        r"トイレ(?:は|って|が|も)?\s*(?:ある|あり|使え)|\bplaces? to change\b|"
+        r"\b(?:is|are) there (?:a |any )?(?:toilets?|restrooms?|bathrooms?)\b|"
         r"(?:車いす|車椅子|ベビーカー)(?:で|でも|の人|の方)?(?:も)?\s*(?:入れ|行け|利用|参加|大丈夫|通れ|使え)|"
         # a crèche while one takes part (託児ってある？, 子どもを預けられる？)
         r"託児|子ども(?:を)?預け(?:られ|れ)|\bchildcare (?:is )?(?:available |provided )?(?:during|at|while)\b|"
@@ -437,7 +460,11 @@ _NOT_IN_PLAN = {
         r"予約(?:が|は|って)?\s*(?:必要|いる|要る|いります|要ります|要|制|しないと|しなきゃ|なしで|無しで|いら)|要予約|"
         r"\b(?:need|have) to (?:book|reserve)\b|\bneed (?:a |to make a )?(?:reservation|booking)\b|"
         r"\bbook in advance\b|"
-        r"\bneed (?:an |to make an )?appointment\b|\bwithout (?:an )?appointment\b", re.I),
+        r"\bneed (?:an |to make an )?appointment\b|\bwithout (?:an )?appointment\b|"
+        # registering beforehand ("Do I need to register in advance?", "pre-registration")
+        r"\b(?:register|sign up|apply) (?:in advance|beforehand|ahead of time)\b|"
+        r"\bpre-?regist(?:er|ration)\b|"
+        r"\bregistration (?:is )?(?:required|needed|necessary)\b", re.I),
     # whether an event goes ahead in bad weather (雨でもやる？, 雪の日は中止？, "if it rains"): an action plan
     # runs no event on the day
     "weather": re.compile(
@@ -481,6 +508,8 @@ _NOT_IN_PLAN = {
         # someone else doing it for the asker ("Can someone else pick up my card for me?")
         r"\b(?:someone else|another person|a family member|a relative) (?:pick up|collect|apply|go|do it)\b|"
         r"\bon (?:my|his|her|their) behalf\b|\bby proxy\b|"
+        # an age bound ("Is there an age limit?", "minimum age")
+        r"\bage (?:limits?|restrictions?|requirements?)\b|\b(?:minimum|maximum) age\b|"
         r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
         r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|若い人|若者|お?年寄り|年配(?:の人|の方)?|シニア|"
         r"初心者|障がい者|障害者|社会人|会社員|サラリーマン|主婦|主夫|"
@@ -536,7 +565,8 @@ _NOT_IN_PLAN = {
     # passage on multilingual service for that subject (情報発信の多言語化)
     "language": re.compile(
         r"点字|字幕|\bbraille\b|\bsubtitle[sd]?\b|\bcaption(?:s|ed|ing)\b|"
-        r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)(?:も|でも|で|は|って)?\s*[^。？?]{0,6}(?:通じ|対応|大丈夫|話せ|相談でき|手続きでき|いい|OK)|"
+        r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)(?:も|でも|で|は|って)?\s*[^。？?]{0,6}(?:通じ|対応|大丈夫|話せ|相談でき|手続きでき|いい|OK|"
+        r"読め|読む|見られ|見れ|書け|申し?込め|申請でき|受けられ|聞け)|"
         r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)版(?:は|って|も)?\s*(?:ある|あります|出て|作って|作る|でき)|"
         # an interpreter asked for (「区役所で外国語の通訳してくれる？」, "Is there an interpreter?")
         r"通訳(?:者|さん)?(?:は|って|が|を|も)?\s*(?:して|いる|い(?:ます|ますか)?\s*[?？]|頼|お願い|ある|あり|付|つけ|つく|呼|使)|"
@@ -671,13 +701,23 @@ _NOT_IN_PLAN = {
         r"配り終わ|売り切れ|品切れ|在庫(?:は|って|が|ある|あり)|"
         r"まだ(?:残って|余って)(?:る|いる|ます)(?:の|か|かな|んですか)?\s*[?？]?\s*$|\bsold out\b|\bany left\b|"
         r"\b(?:any|free) (?:places|spaces|spots|vacancies|beds|rooms) (?:left|available)\b|\bvacanc(?:y|ies)\b|\bfully booked\b|"
-        r"(?:つながらない|繋がらない|動かない|開かない|使えない)(?:んだけど|んですけど|けど|のですが)[^。]{0,20}[?？]\s*$|"
+        # (not what the city will do about it: 「電話つながらないんだけど、何か改善する予定ある？」)
+        r"(?:つながらない|繋がらない|動かない|開かない|使えない)(?:んだけど|んですけど|けど|のですが)"
+        r"(?![^。]{0,20}(?:予定|改善|計画|取組|取り組|対策|良くな|よくな|なんとか|何とか|どうにか))[^。]{0,20}[?？]\s*$|"
         r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"
         r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"
         r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|today|at the moment)\b", re.I),
     # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):
     # only a passage that speaks of protecting that subject's information answers it
     "privacy": re.compile(
+        # without giving one's name, of a thing already named (「匿名で相談できる？」, 「名前を言わなくても」, "Is it
+        # anonymous?"; not 「匿名でもできるところある？」 or "Is there somewhere I can talk anonymously?", which look for
+        # a place to talk and are answered by one, the name told aside)
+        r"^(?![^。？?]*(?:ところ|所|窓口|場所)(?:は|って|が)?\s*(?:ある|あります|ない|ありますか))"
+        r"(?:[^。？?]*匿名|[^。？?]*名前を(?:言わ|名乗ら|出さ|教えな)(?:なくて|ず|ないで)|[^。？?]*名乗らな(?:くて|いで))|"
+        r"^(?!.*\b(?:somewhere|someone|anywhere|anyone|is there|are there|a place)\b)"
+        r"(?:.*\banonymous(?:ly)?\b|"
+        r".*\bwithout (?:giving|telling|saying|using) (?:my|our|your|their) (?:real )?names?\b)|"
         r"(?:学校|親|家族|会社|職場|警察|近所|夫|妻|旦那|先生)に(?:連絡(?:が)?\s*(?:いく|行く|され|する)|知られ|バレ|ばれ|伝わ|通報され)|"
         r"秘密(?:は|って|を|が)?\s*(?:守|厳守)|(?:録画|録音)(?:され|する|して|とか|って|は\s*(?:する|される|あり))|"
         r"\b(?:recorded|recording)\b(?!.{0,20}\bminutes\b)|個人情報(?:は|って|が)?[^。？?]{0,8}(?:漏れ|守られ|大丈夫|安全|流出)|"
@@ -828,7 +868,8 @@ STATED_BY = {
     "names": re.compile(r"「[^」]{1,30}」を?[^。「」]{0,12}(?:ブランド|愛称|名称)として|"
                         r"(?<![\u3400-\u9fff])(?P<town>(?!札幌)[\u3400-\u9fff]{2,4}[市町村])(?=と|や|、|に)"),
     "language": re.compile(r"多言語|英語|外国語|通訳|点字|字幕"),
-    "jobs": re.compile(r"採用|求人"),
+    # (外部人材の登用: whom the city appoints from outside is whom it hires)
+    "jobs": re.compile(r"採用|求人|登用"),
     "award": re.compile(r"表彰|顕彰|賞"),
     # how things are chosen or judged (…指標の達成度を客観的に評価し、事業の見直し…を促進: how the city decides which
     # projects go on), for the question's own subject
@@ -841,6 +882,8 @@ STATED_BY = {
     "location": re.compile(rf"[^\s、。をはがにでと]{{0,12}}(?:{_PLACES})"
                            r"(?=[^、。]{0,10}?(?:に|で)(?:試験的に|[^、。]{0,20}?を)?(?:設置|導入|開設|配置|開催|移転))|"
                            rf"(?<!{_NAME_CHAR})(?![各全]){_NAME_CHAR}{{2,10}}(?P<named>{_NAMED_PLACES})|"
+                           # a district named as where the subject stands (宮の沢地区に生涯学習総合センターが…整備され)
+                           rf"(?<!{_NAME_CHAR}){_NAME_CHAR}{{1,8}}地区(?:に|には)(?=[^。]{{0,40}}?(?:整備|設置|開設|有し))|"
                            # a corner or room the passage names (情報・文化発信コーナー「ていねの部屋」): where its
                            # mascot is met
                            r"(?:コーナー|インフォメーション|スペース)「[^」]{1,20}」|「[^」]{0,15}(?:部屋|へや|ルーム)」"),
@@ -994,7 +1037,29 @@ def subject_of(question: str, fact: str, wards: Iterable[str] = ()) -> tuple[str
         return tuple(dict.fromkeys(
             fold(token.lemma) for token in tagged(condition_of(question, fact))
             if token.pos1 == "名詞" and token.pos2 != "数詞" and fold(token.lemma) not in words))
+    named = _KANA_NAME.search(question)
+    if named and _unread_name(named.group(1)):
+        # 「ちえりあってどこにあるの？」: a name in hiragana the tokenizer cuts into other words (ち, 襟, 有る) is
+        # named by itself
+        rest = question[:named.start(1)] + "、" + question[named.end(1):]
+        return (named.group(1), *topic_compounds(rest, words))
     return tuple(topic_compounds(question, words))
+
+
+# A thing named in hiragana as what a question is about (「ちえりあって」, 「西区のちえりあって」, 「さんかくやまべえは」).
+_KANA_NAME = re.compile(r"(?:^|(?<=[\s、。「『])|(?<=[\u3400-\u9fffァ-ヺ]の))([ぁ-ゖー]{3,12}?)"
+                        r"(?:に|で|へ|と)?(?:って|は|とは|っていう|の(?:場所|住所))")
+
+
+def _unread_name(kana: str) -> bool:
+    """Whether the tokenizer cuts ``kana`` into pieces of no word it knows (ちえりあ: ちえ, り, あ; ていね: て, い, ね),
+    not one noun (ほいくえん is 保育園) nor words of a sentence (「どうやって」, 「何かもらえるって」: an adverb, a verb,
+    a particle first)."""
+    tokens = tagged(kana)
+    if len(tokens) == 1 and tokens[0].pos1 == "名詞":
+        return False
+    return tokens[0].pos1 not in ("助詞", "助動詞") and not any(
+        token.pos1 in ("動詞", "副詞", "形容詞") for token in tokens)
 
 
 # For an open-days question, the days asked (left) and how a passage must state them (right): a centre open
@@ -1127,6 +1192,7 @@ _NAMED_THING = 2
 
 _KANJI = re.compile(r"[\u3400-\u9fff々]+")
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
 
 
 # English glosses a noun's first sense and a passage word's must share to be the same thing (`covers`)
@@ -1156,6 +1222,8 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
         if _KANJI.fullmatch(noun) and (any(noun in word for word in named) or (len(noun) > 1 and noun in folded)):
             return True
         if _KATAKANA.fullmatch(noun) and len(noun) >= 3 and noun in folded:  # ネット in インターネット
+            return True
+        if _HIRAGANA.fullmatch(noun) and len(noun) >= 3 and noun in folded:  # a name: ちえりあ
             return True
         if _KANJI.fullmatch(noun) and len(parts := topic_nouns(noun)) > 1:
             return all(map(found, parts))  # a compound (生活保護) not written whole: every part named

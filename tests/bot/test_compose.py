@@ -838,6 +838,23 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("何の花の種？", "general", "names"),  # which flower's seeds handed out
         ("ネーミングライツってどの施設についてるの？", "general", "names"),  # which facilities
         ("講師の謝礼ってこっちが払うの？", "general", "fee"),  # who pays
+        ("How much is each voucher worth?", "general", "fee"),  # what a voucher is worth
+        ("生活保護の担当の人、忙しすぎて電話つながらないんだけど、何か改善する予定ある？", "department", None),  # a plan asked
+        ("防災訓練って途中参加あり？", "general", "permission"),  # joining late
+        ("匿名で相談できる？", "general", "privacy"),  # without giving one's name
+        ("Is it anonymous?", "general", "privacy"),
+        ("妊娠の相談、匿名の電話でもできるところある？", "general", None),  # a place to talk looked for
+        ("Is there somewhere I can talk anonymously about an unplanned pregnancy?", "general", None),
+        ("ネーミングライツの契約期間って何年？", "general", "validity"),  # how long a contract runs
+        ("Can I join the disaster training halfway through?", "general", "permission"),
+        ("スポーツ体験会って着替える場所ある？", "general", "amenities"),  # a place to change
+        ("Is there an age limit for the walking event?", "general", "eligibility"),
+        ("Do I need to register in advance for the disaster drill?", "general", "reservation"),
+        ("観察会は何月？", "general", "schedule"),  # a month, asked bare
+        ("どこの公園から直すの？", "general", "location"),  # which one first
+        ("市のホームページに載ってる情報を英語で読める？", "general", "language"),  # read in English
+        ("行政評価の結果って市民はどこで見られるの？", "general", "phone"),  # where results are published
+        ("富丘西公園のスズランはどこで見られるの？", "general", None),  # where a flower grows: no record
         ("Do we have to pay for the lecturer?", "general", "fee"),
         ("Can ordinary citizens attend?", "general", "eligibility"),
         ("How do I sign up for the city's disaster alert emails?", "general", "procedure"),
@@ -1133,6 +1150,17 @@ def test_how_things_are_chosen_is_stated_by_a_passage_that_judges_the_asked_subj
         "selection"
 
 
+def test_hiring_is_stated_by_a_passage_that_appoints_people_from_outside():
+    """「市は外から専門の人を職員として採用したりしてるの？」: 外部人材の登用 (取組方針4) says the city takes people
+    on from outside; a passage naming no hiring does not."""
+    from index.unstated import standing_veto
+
+    question = "市は外から専門の人を職員として採用したりしてるの？"
+    policy = "外部人材の登用を含む職員の確保や人材育成を的確に進めます。"
+    assert standing_veto("jobs", [policy], ("外", "専門", "人"), question) is None
+    assert standing_veto("jobs", ["職員の研修を実施します。"], ("外", "専門", "人"), question) == "jobs"
+
+
 def test_which_counter_is_stated_by_a_passage_naming_a_place_for_the_asked_subject():
     """「マイナンバーカードの手続き、土日はどこに行けばいいの？」: the centre where the card is handed out on weekends
     says where; for 「国民年金の免除の申請ってどこの窓口に行けばいいの？」 a passage whose 窓口 serves other
@@ -1146,6 +1174,24 @@ def test_which_counter_is_stated_by_a_passage_naming_a_place_for_the_asked_subje
     forms = "マイナンバーカードを使って申請書の一部を自動入力できるシステムを窓口に導入します。"
     assert standing_veto("counter", [forms], subject_of(pension, "counter"), pension) == "counter"
     assert standing_veto("counter", ["研修会を実施します。"], ("マイナンバーカード",), card) == "counter"
+
+
+def test_a_place_asked_of_a_thing_named_in_hiragana_is_stated_by_the_district_it_stands_in():
+    """「ちえりあってどこにあるの？」: the tokenizer cuts the centre's name into other words (ち, 襟, 有る) and the
+    passage's into others again (知恵, り, あ); the name is the subject as written, and the district the passage
+    sets the centre in (宮の沢地区に…整備され) says where. Words of a sentence written in hiragana (「どうやって」,
+    「何かもらえるって」) are no name."""
+    from index.unstated import standing_veto, subject_of
+
+    assert subject_of("ちえりあってどこにあるの？", "location") == ("ちえりあ",)
+    assert subject_of("西区のちえりあってどこにあるの？", "location", ("西区",)) == ("ちえりあ",)
+    assert "どうや" not in subject_of("市の事業を続けるかやめるかって、どうやって決めてるの？", "selection")
+    assert not any("もらえる" in noun for noun in subject_of("入ると何かもらえるって聞いた", ""))
+    overview = "宮の沢地区に生涯学習総合センター（ちえりあ）が、八軒地区に西健康づくりセンターが整備されています。"
+    question = "ちえりあってどこにあるの？"
+    assert standing_veto("location", [overview], ("ちえりあ",), question) is None
+    assert standing_veto("location", ["生涯学習総合センター（ちえりあ）で講座を開きます。"], ("ちえりあ",),
+                         question) == "location"
 
 
 def test_something_given_to_those_who_join_is_stated_by_a_passage_naming_goods_handed_out():
@@ -1627,6 +1673,7 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
         ("札幌市の人口って何人？", "人口"),  # the quantity named, not the counter it is asked with
         ("ていねくの じんこうは？", "人口"),  # a kana question's unit as Mozc reads it
         ("もくひょうは なんにん？", "人"),
+        ("何個の市と接してるの？", "市"),  # 何個の市 counts 市 (4市2町1村)
     ],
 )
 def test_a_figure_question_knows_the_unit_it_asks_in(question, unit):
@@ -2216,6 +2263,36 @@ def test_a_wards_initiative_relevant_only_with_the_wards_name_is_not_an_answer()
     assert not answer("手稲区って公園が多いの？", scored(overview, 0.81)).abstained
 
 
+def test_a_wards_thing_asked_its_name_is_about_that_thing():
+    """「手稲区のキャラクターの名前は？」: every thing it names but 名前 the ward's mascot passage names, however little
+    its vector says without the ward; 名前 asks what that thing is called."""
+    mascot = chunk("p#L213", "ていねを活用した魅力発信", ward="手稲区",
+                   text="手稲区マスコットキャラクター「ていね」を活用した魅力発信に取り組みます。")
+    scored = [Hit(mascot, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": 0.80,
+                                   "description_ward_free": 0.79, "lexical_ward_free": 2.0})]
+    assert not answer("手稲区のキャラクターの名前は？", scored).abstained
+    assert answer("手稲区の公園の名前は？", scored).abstained
+
+
+def test_a_question_about_what_a_ward_did_before_is_answered_by_its_review_when_close():
+    """「南区の芸術祭、前にやってたよね？」: the ward's review of its previous plan (told in ました) recounts it; the
+    ward's current initiative, a little ahead, plans it. Asked of now, the initiative leads."""
+    art = chunk("p#L125", "若者の芸術・文化活動を通じた南区まちづくり事業", ward="南区",
+                text="若者による芸術・文化活動を支援します。")
+    review = chunk("p#L111", "南区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="南区",
+                   section=("南区", "アクションプラン 2019 におけるまちづくりの取組"),
+                   text="芸術祭を開催し、若者の活動を支援しました。")
+    ranked = hits((art, 0.90, 10.0), (review, 0.89, 9.0))
+    assert answer("南区の芸術祭、前にやってたよね？", ranked).citations[0].hit.chunk is review
+    assert answer("南区で芸術祭ってやってる？", ranked).citations[0].hit.chunk is art
+    far = hits((art, 0.93, 10.0), (review, 0.86, 9.0))  # beyond the lead margin: the initiative still leads
+    assert answer("南区の芸術祭、前にやってたよね？", far).citations[0].hit.chunk is art
+    goal = chunk("p#L100", "目標2:地域の豊かな自然環境や文化芸術を生かしたまちづくり", kind="narrative", ward="南区",
+                 section=("南区", "取組目標・主な取組"), text="目標2:地域の豊かな自然環境や文化芸術を生かしたまちづくり")
+    ranked = hits((goal, 0.90, 10.0), (review, 0.89, 9.0))  # the ward's current goal leads no past either
+    assert answer("南区は前の計画でどんな方針でまちづくりしてたの？", ranked).citations[0].hit.chunk is review
+
+
 def test_a_ward_question_leads_with_that_wards_passage_only_when_it_is_close_to_the_best():
     ranked = hits((CENTER, 0.93, 10.0), (NISHI, 0.85, 0.0))
     result = answer("西区の区役所って新しくなるの？", ranked)
@@ -2682,7 +2759,7 @@ def test_a_new_thing_asked_with_mo_leans_on_the_topic_without_searching_its_titl
 def test_a_look_up_naming_an_indicator_is_answered_by_the_initiative_it_measures():
     """「オンラインカバー率の2027年の目標値をお願いします。」 names the indicator of the online-procedures initiative even
     when another online initiative ranks first; a run of particles (「た業務改善」), a word other candidates also
-    write (「マイナンバーカード」) or one everyday word (「タブレット」) names none."""
+    write (「マイナンバーカード」) or one word (「タブレット」, 「プロジェクト」) names none."""
     fire = chunk("p#L340", "消防検査のオンライン化", text="検査業務をオンラインでできる環境を整備します。",
                  indicator="オンライン環境整備率", baseline=Measure(2022, "—"), target=Measure(2027, "100%"))
     online = chunk("p#L328", "行政手続のオンライン化推進", text="様々な手続をオンライン化します。",
@@ -2711,6 +2788,13 @@ def test_a_look_up_naming_an_indicator_is_answered_by_the_initiative_it_measures
     paperless = chunk("p#L380", "ペーパーレスの促進に向けた取組の推進", text="モバイル端末等を活用した会議等を実施します。")
     assert answer("職員さんがタブレットで会議してるのって紙を減らすため？",
                   hits((paperless, 0.93, 10.0), (tablets, 0.92, 8.0))).citations[0].hit.chunk is paperless
+    # one word of six (プロジェクト of the digital team's 「…によるプロジェクトの実施件数」) names none either
+    coe = chunk("p#L321", "デジタル改革推進チームによる行政DXの推進", text="行政DXを推進します。",
+                indicator="デジタル改革推進チームによるプロジェクトの実施件数", baseline=Measure(2022, "—"),
+                target=Measure(2027, "10件"))
+    gx = chunk("p#L579", "GX投資の取組の推進", text="再生可能エネルギーのポテンシャルを活用します。")
+    assert answer("再エネで北海道にお金を呼び込むプロジェクトってある？",
+                  hits((gx, 0.94, 10.0), (coe, 0.90, 4.0))).citations[0].hit.chunk is gx
     # a particle at the run's end is no part of the name: 「行政評価制度の」 names the term the glossary defines too
     term = chunk("p#L442", "行政評価制度", kind="glossary", text="行政評価制度：事業や施策を評価する制度。",
                  term="行政評価制度", definition="事業や施策を評価する制度。")

@@ -46,6 +46,19 @@ def test_a_follow_up_the_plan_does_not_answer_leaves_the_topic_for_the_next_one(
     assert third.understood_as == "「消防検査のオンライン化」について" and lead(third) == "消防検査のオンライン化"
 
 
+def test_an_elliptical_follow_up_asks_again_the_unstated_fact_its_frame_asked(mini_bot):
+    """「じゃあ区役所は？」 after 「消防検査の手数料っていくら？」 (a fee the plan never states) asks the fee of
+    区役所: refused again, not answered with the topic; 「担当は？」 asks a fact of its own, 「じゃあ大型ごみは？」 about
+    a thing of its own."""
+    fee, again = mini_bot.dialogue(["消防検査の手数料っていくら？", "じゃあ区役所は？"])
+    assert fee.abstained and again.abstained
+    assert again.text.splitlines()[1].startswith("この計画（抜粋）には料金・手数料の記載はありません。")
+    _, department = mini_bot.dialogue(["消防検査の手数料っていくら？", "担当は？"])
+    assert not department.abstained
+    _, garbage = mini_bot.dialogue(["消防検査の手数料っていくら？", "じゃあ大型ごみは？"])  # a thing of its own
+    assert not garbage.abstained and lead(garbage) == "大型ごみ収集のオンライン化"
+
+
 def test_a_follow_up_with_a_verb_but_no_topic_noun_stays_on_the_topic(mini_bot):
     """「何人くらい受ける予定？」 names nothing but the asked fact (受ける is a verb, 予定 a fact word)."""
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "何件くらい受け付ける予定？"])
