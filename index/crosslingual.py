@@ -117,6 +117,10 @@ def payment_means(question: str, glosses: Glosses | None = None) -> tuple[str, .
     return (*paid, *means) if paid is not None and means else ()
 
 
+# A translation that is a verb or an adjective (立てる, 置く), not a thing.
+_INFLECTED = re.compile(r"[ぁ-ゖ]$")
+
+
 def phrase_terms(phrase: str, glosses: Glosses | None = None) -> tuple[str, ...] | None:
     """The plan's words for each part of an English phrase, its translations joined by ``|``
     (`expand_english`): "bank transfer online" -> (口座振替, オンライン|インターネット), "bank transfer" translated
@@ -138,6 +142,9 @@ def phrase_terms(phrase: str, glosses: Glosses | None = None) -> tuple[str, ...]
             span = words[start: start + size]
             parts = {term for end in range(1, size) for term in (*terms(span[:end]), *terms(span[end:]))}
             own = [term for term in terms(span) if term not in parts]  # the span's own: 口座振替, not カード
+            if own and all(_INFLECTED.search(term) for term in own):
+                start += size  # ("bank transfer set up online": set up is 立てる, 置く — what is done, no means)
+                break
             if own:
                 found.append("|".join(own))
                 start += size

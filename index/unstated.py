@@ -124,7 +124,7 @@ _NOT_IN_PLAN = {
     "schedule": re.compile(
         # the day of a hand-out or a payment (「花の苗っていつ配るの？」, 「給付金はいつもらえる？」)
         r"いつ(?:頃|ごろ)?(?:配|もら|貰|届|受け取|回収)|"
-        r"収集日|何曜日|日程|会期|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|"
+        r"(?:収集|ごみ|ゴミ)カレンダー|収集日|何曜日|日程|会期|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|"
         r"いつ(?:頃|ごろ)?(?:来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
         r"スケジュール|何月何日|開催日|日にち|(?<!まで)(?<!まで\s)何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|"
@@ -314,6 +314,9 @@ _NOT_IN_PLAN = {
         # asked whether one is given ("Can I get a subsidy", "does the city offer grants"), not applied for
         r"\b(?:get|receive|offer|offers|give|gives|provide|provides|any|there)\b[^.?!]{0,20}?"
         r"\b(?:subsid(?:y|ies)|grants?|refunds?|rebates?)\b|"
+        # money given out ("Does the city give cash to families with newborns?")
+        r"\b(?:give|gives|giving|offer|offers|pay|pays|provide|provides|hand out|hands out)\b[^.?!]{0,15}?"
+        r"\b(?:cash|money|allowances?|benefits? payments?)\b|"
         r"\bsubsidi[sz]e[sd]?\b|\breimburs\w*\b", re.I),
     # whether something is sent to one's home (「防災マップの紙のやつ、郵送してもらえる？」, "can they mail it to me"): only
     # a passage that speaks of sending by post answers it (証明郵送サービス) — not one that hands the thing out
@@ -364,6 +367,10 @@ _NOT_IN_PLAN = {
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
+        # how long issuing a card again takes (「マイナンバーカード 再発行 期間」; how to have it done asks the
+        # procedure)
+        r"(?:再発行|再交付)(?:の|に|まで|って|は)?\s*(?:期間|日数|何日|どれくらい|どのくらい|かかる)|"
+        r"\bhow long\b.{0,40}\b(?:reissu\w*|replacement (?:card|certificate))\b|"
         # a booking changed or called off ("Can I reschedule my appointment?")
         r"\breschedul\w*|\b(?:change|cancel|move) (?:my|the|an|our) (?:appointment|booking|reservation)\b|"
         rf"(?:{_LAPSED}|遅れ|取られ|払わなかっ|滞納し|過ぎ)(?:たら|た場合|ちゃったら|てしまったら)[^。？?]{{0,6}}(?:どう|何)|"
@@ -510,6 +517,12 @@ _NOT_IN_PLAN = {
         r"\bon (?:my|his|her|their) behalf\b|\bby proxy\b|"
         # an age bound ("Is there an age limit?", "minimum age")
         r"\bage (?:limits?|restrictions?|requirements?)\b|\b(?:minimum|maximum) age\b|"
+        # whether only some may come (「ママだけ？」, 「お母さんしか行けないの？」, "Is it only for mothers?")
+        r"\b(?:is it|is this|is that|are they|are these) (?:only|just) (?:for|open to)\b|"
+        r"(?:パパ|ママ|父親|母親|お父さん|お母さん|女性|男性|子ども|子供|こども|大人|高齢者|区民|住民|市民|会員)"
+        r"(?:だけ|のみ)(?:が(?:対象|参加))?(?:なの|ですか|なん(?:です|だ)|かな|でしょうか)?\s*[?？]\s*$|"
+        r"(?:パパ|ママ|父親|母親|お父さん|お母さん|女性|男性|子ども|子供|こども|大人|高齢者|区民|住民|市民|会員)"
+        r"しか(?:参加|利用|行け|入れ|使え|来られ|だめ|ダメ)|"
         r"(?:(?:誰|だれ|どなた)でも|(?:市外|区外|他の区|よその区|道外)(?:の人|の方|に住んでる人|に住んでいる人|在住の人|在住|の住民)?(?:で|から)?も|"
         r"(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|大人|一人|ひとり|外国人|高齢者|未成年|若い人|若者|お?年寄り|年配(?:の人|の方)?|シニア|"
         r"初心者|障がい者|障害者|社会人|会社員|サラリーマン|主婦|主夫|"
@@ -850,7 +863,8 @@ STATED_BY = {
     "capacity": re.compile(r"定員|収容"),
     "lending": re.compile(r"貸|借り|レンタル"),
     "documents": re.compile(r"書類|持ち物|持参"),
-    "subsidy": re.compile(r"助成|補助|給付|支給|交付金"),
+    # (…協働して実施する事業に対して財政的支援を行います: money given, in other words)
+    "subsidy": re.compile(r"助成|補助|給付|支給|交付金|財政的(?:な)?支援|資金(?:的な?)?支援|資金の?援助"),
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁|冬|夏|通年|年間を通|一年中"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
     "counter": re.compile(r"窓口|センター|施設|区役所|受付|申請|申込|申し込|手続"),
@@ -860,7 +874,8 @@ STATED_BY = {
     "reservation": re.compile(r"予約"),
     # (公開: published, so anyone may see it — 「評価の結果って市民も見られる？」)
     # (or the grades or ages it is for: 小学4年生から中学3年生までの子ども議員)
-    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開|あらゆる世代|世代を問わず|"
+    # (親子スキー教室: parents and children together — 「スキー教室は子どもだけ？」)
+    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開|あらゆる世代|世代を問わず|親子|"
                               r"[0-9０-９一二三四五六七八九]+(?:年生|歳)(?:から|以上|以下|未満|まで)"),
     "sorting": re.compile(r"分別|ごみの分け方"),
     # a name the passage gives its brand or its nickname itself (「KIYOTA SWEETS」を地域独自のブランドとして)
@@ -1096,7 +1111,10 @@ def _places_something_else(statement: re.Match, text: str, subject: tuple[str, .
 # (the `STATED_BY` match, the passage, the question's subject, the question).
 def _published_to_see(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
     """A passage that publishes something (公開) answers who may see or use it (「評価の結果って市民も見られる？」,
-    「オープンデータって市民も使えるの？」), not who may take part in it."""
+    「オープンデータって市民も使えるの？」), not who may take part in it; one naming a thing for parents and children
+    (親子スキー教室) answers whom that thing is for (「スキー教室は子どもだけ？」), not the film festival beside it."""
+    if statement.group() == "親子":
+        return covers(text[statement.end():statement.end() + 12], subject, every=True)
     return statement.group() != "公開" or bool(_SEEING_OR_USING.search(question))
 
 

@@ -846,6 +846,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("妊娠の相談、匿名の電話でもできるところある？", "general", None),  # a place to talk looked for
         ("Is there somewhere I can talk anonymously about an unplanned pregnancy?", "general", None),
         ("ネーミングライツの契約期間って何年？", "general", "validity"),  # how long a contract runs
+        ("マイナンバーカード 再発行 期間", "general", "mishap"),  # a card issued again
+        ("Is it only for mothers?", "general", "eligibility"),  # whether only some may come
+        ("Does the city give cash to families with newborns?", "general", "subsidy"),  # money given out
+        ("ママだけ？", "general", "eligibility"),
+        ("お母さんしか行けないの？", "general", "eligibility"),
+        ("清田区 ごみ 収集カレンダー", "ward", "schedule"),  # the collection days
         ("Can I join the disaster training halfway through?", "general", "permission"),
         ("スポーツ体験会って着替える場所ある？", "general", "amenities"),  # a place to change
         ("Is there an age limit for the walking event?", "general", "eligibility"),
@@ -1148,6 +1154,32 @@ def test_how_things_are_chosen_is_stated_by_a_passage_that_judges_the_asked_subj
     assert standing_veto("selection", [judged], ("職員",), "市の職員ってどうやって選ばれるの？") == "selection"
     assert standing_veto("selection", ["ネーミングライツを導入します。"], ("名前",), "名前はどうやって決まるの？") == \
         "selection"
+
+
+def test_whether_only_some_may_come_is_stated_by_a_passage_naming_whom_it_is_for():
+    """「スキー教室は子どもだけ？」 of 手稲山's 親子スキー教室: parents and children together says whom it is for; a
+    passage naming no one does not, nor does that class say whom the film festival beside it is for."""
+    from index.unstated import standing_veto, subject_of
+
+    question = "スキー教室は子どもだけ？"
+    subject = subject_of(question, "eligibility")
+    assert query(question).intent.unanswerable_fact == "eligibility"
+    assert standing_veto("eligibility", ["手稲山ウォーキング、親子スキー教室などを開催します。"], subject, question) is None
+    assert standing_veto("eligibility", ["スキー教室などを開催します。"], subject, question) == "eligibility"
+    festival = "ていね山映画祭って誰でも行ける？"  # the parents' and children's ski class says nothing of the festival
+    assert standing_veto("eligibility", ["「ていね山映画祭」や親子スキー教室などを開催します。"],
+                         subject_of(festival, "eligibility"), festival) == "eligibility"
+
+
+def test_money_given_is_stated_by_a_passage_giving_financial_support():
+    """"Do they give money for it?" of the NPO network initiative (…協働して実施する事業に対して財政的支援を行います):
+    financial support is money given; support by sending people is not."""
+    from index.unstated import standing_veto
+
+    network = "NPOと町内会等が協働して実施する事業に対して財政的支援を行います。"
+    assert standing_veto("subsidy", [network], (), "Do they give money for it?") is None
+    assert standing_veto("subsidy", ["NPOの活動を紹介し、町内会等へ派遣します。"], (), "Do they give money for it?") == \
+        "subsidy"
 
 
 def test_hiring_is_stated_by_a_passage_that_appoints_people_from_outside():

@@ -187,7 +187,7 @@ def test_particles_are_the_kana_jmdict_reads_as_a_particle():
 def test_an_english_payment_questions_means_is_what_it_pays_and_by_what_in_the_plans_words():
     """Each part of the means with its translations as alternatives, a phrase translated whole (bank transfer:
     口座振替, not its words one by one); a word with no plan word for it (credit) leaves no means at all, as does
-    a question naming none; what is paid must translate too."""
+    a question naming none; what is paid must translate too; a verb (set up) is no means."""
     from index.crosslingual import payment_means, phrase_terms
 
     assert phrase_terms("bank transfer online") == ("口座振替", "オンライン|インターネット")
@@ -199,3 +199,7 @@ def test_an_english_payment_questions_means_is_what_it_pays_and_by_what_in_the_p
     assert payment_means("Can I pay my city tax with a credit card?", glosses) == ()
     assert payment_means("Can I pay my parking fine by bank transfer?", glosses) == ()  # no plan word for it
     assert payment_means("What payment methods are there?", glosses) == ()
+    # a verb among the means (set up: 立てる, 置く) is what is done, no means
+    verbs = Glosses({_key("city tax"): ("市税",), _key("set up"): ("立てる", "置く")})
+    assert payment_means("Will I be able to pay city tax by bank transfer set up online?", verbs) == (
+        "市税", "口座振替", "オンライン|インターネット")
