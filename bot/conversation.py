@@ -122,6 +122,10 @@ _WHICH = re.compile(r"何の|なんの|どの(?!くらい|ぐらい|位|程度|�
 # What is done now, asked after a ward's narrative (「今は何してるの」 after its overview or its 2019 review).
 _NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|現在|今後|これから)(?:は|って)?[、,]?\s*"
                         r"(?:何|なに|どんな(?:こと)?)(?:を)?\s*(?:して|やって|する|やる|しようと)|"
+                        # 「今もやってる？」: whether what the review told goes on now
+                        r"^(?:じゃあ|で|それで|それって|それ)?[、,]?\s*(?:今|いま|現在)も\s*(?:やって|して|続いて|続けて)"
+                        r"(?:る|いる|ます)?(?:の|か|かな|んですか|ますか)?\s*[?？]?\s*$|"
+                        r"\b(?:still|now) (?:doing|running|going on|held|happening)\b|\bdo they still\b|"
                         r"\bwhat (?:are they|is the ward|does the ward|do they) (?:doing|do) "
                         r"(?:now|today|these days)\b", re.IGNORECASE)
 # What the ward aims at or puts its effort into (「何に力を入れてるの？」, 「どんなまちを目指してるの？」), asked after one of

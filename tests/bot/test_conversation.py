@@ -256,7 +256,8 @@ def test_back_to_an_earlier_ward_takes_that_turns_topic(mini_bot):
     assert new.understood_as is None and lead(new) == "琴似発寒川の水環境保全推進事業"
 
 
-@pytest.mark.parametrize("follow_up", ["今は何してるの", "じゃあ今は何やってるの？", "What are they doing now?"])
+@pytest.mark.parametrize("follow_up", ["今は何してるの", "じゃあ今は何やってるの？", "What are they doing now?",
+                                       "今もやってる？"])
 def test_what_is_done_now_after_a_wards_narrative_asks_for_its_initiatives(mini_bot, follow_up):
     """「今は何してるの」 after a ward's narrative (its goal here; its overview or 2019 review in the plan): the
     ward's initiatives like it, its narrative passages sunk."""
