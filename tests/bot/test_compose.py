@@ -2248,13 +2248,17 @@ def test_a_question_naming_no_ward_needs_an_overview_that_speaks_of_most_of_what
 
 def test_a_wards_initiative_naming_every_subject_noun_of_a_short_question_is_an_answer():
     """「手稲区のキャラは？」: a short question's vector says little without the ward's name, but the passage names
-    キャラ(クター) — about it; 「手稲区の犬の公園は？」 names 犬 the passage does not."""
+    キャラ(クター) — about it, and 「…の名前は？」 asks what it is called; 「手稲区の犬の公園は？」 names 犬 the passage
+    does not."""
     mascot = chunk("p#L240", "ていねを活用した魅力発信", ward="手稲区",
                    text="手稲区マスコットキャラクター「ていね」を活用した魅力発信に取り組みます。公園でも活動します。")
     scored = [Hit(mascot, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": 0.81,
                                    "description_ward_free": 0.80, "lexical_ward_free": 2.0})]
     assert not answer("手稲区のキャラは？", scored).abstained
     assert answer("手稲区の犬の公園は？", scored).abstained
+    # 「…の名前は？」 asks what the thing named is called: 名前 is no thing the passage must name
+    assert not answer("手稲区のキャラクターの名前は？", scored).abstained
+    assert answer("手稲区の犬の公園の名前は？", scored).abstained
 
 
 def test_what_to_do_after_a_loss_is_answered_only_by_a_passage_that_speaks_of_such_a_case():
@@ -2293,17 +2297,6 @@ def test_a_wards_initiative_relevant_only_with_the_wards_name_is_not_an_answer()
     overview = chunk("p#L99", "手稲区：概況", kind="narrative", ward="手稲区", section=("手稲区", "概況"),
                      text="手稲区は市の北西部に位置し、公園や緑地に恵まれています。")
     assert not answer("手稲区って公園が多いの？", scored(overview, 0.81)).abstained
-
-
-def test_a_wards_thing_asked_its_name_is_about_that_thing():
-    """「手稲区のキャラクターの名前は？」: every thing it names but 名前 the ward's mascot passage names, however little
-    its vector says without the ward; 名前 asks what that thing is called."""
-    mascot = chunk("p#L213", "ていねを活用した魅力発信", ward="手稲区",
-                   text="手稲区マスコットキャラクター「ていね」を活用した魅力発信に取り組みます。")
-    scored = [Hit(mascot, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": 0.80,
-                                   "description_ward_free": 0.79, "lexical_ward_free": 2.0})]
-    assert not answer("手稲区のキャラクターの名前は？", scored).abstained
-    assert answer("手稲区の公園の名前は？", scored).abstained
 
 
 def test_a_question_about_what_a_ward_did_before_is_answered_by_its_review_when_close():
