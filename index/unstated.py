@@ -1109,7 +1109,8 @@ def _places_something_else(statement: re.Match, text: str, subject: tuple[str, .
 
 # Facts whose statement must also agree with the question (beside `SUBJECT_BOUND`), by a check of
 # (the `STATED_BY` match, the passage, the question's subject, the question).
-def _published_to_see(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
+def _says_whom_it_is_for(statement: re.Match, text: str, subject: tuple[str, ...],
+                         question: str) -> bool:
     """A passage that publishes something (公開) answers who may see or use it (「評価の結果って市民も見られる？」,
     「オープンデータって市民も使えるの？」), not who may take part in it; one naming a thing for parents and children
     (親子スキー教室) answers whom that thing is for (「スキー教室は子どもだけ？」), not the film festival beside it."""
@@ -1168,7 +1169,7 @@ def _names_what_is_asked(statement: re.Match, text: str, subject: tuple[str, ...
 
 
 _AGREES = {"days": _states_the_asked_days, "location": _places_something_else,
-           "eligibility": _published_to_see, "procedure": _applies_or_sends,
+           "eligibility": _says_whom_it_is_for, "procedure": _applies_or_sends,
            "handout": _hands_out_where_asked, "names": _names_what_is_asked}
 
 
