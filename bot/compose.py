@@ -12,10 +12,10 @@ from difflib import SequenceMatcher
 from bot.answer import GOALS, LISTED, Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, split_sentences
-from index.analyzer import compound_heads, fold, reading, topic_nouns
+from index.analyzer import compound_heads, fold, reading, topic_compounds, topic_nouns
 from index.document import spoken_text
 from index.hit import Hit
-from index.intent import asks_by_when, asks_what_is_done, asks_where_or_when
+from index.intent import YEAR, asks_by_when, asks_what_is_done, asks_where_or_when
 from index.query import Query
 from index.ranker import asks_what_was_done_before, told_in_the_past
 from index.respell import written_in_kana
@@ -205,6 +205,17 @@ def _names_the_measured(question: str, chunk: Chunk) -> bool:
                                       tuple(topic_nouns(measured)) or (measured,))
 
 
+def _naming_the_counted(question: str, close: list[Hit]) -> list[Hit]:
+    """Of the passages ``close`` to the best (or all retrieved), those that name what a figure ``question`` is
+    about, when the first names none of it (「ストップマークって何枚もらえる？」: the ward's initiative handing out
+    the marks, not the paper-saving target in 枚 that ranks beside it); none when the first names some of it
+    (「ネットで済む手続き」 is the plan's オンライン化, not the bulky-rubbish target that names インターネット)."""
+    about = tuple(topic_compounds(YEAR.sub("", question), NAMELESS_NOUNS | {"目標"}))  # 「令和9年度は？」: a time
+    if not close or any(covers(spoken_text(close[0].chunk), (noun,)) for noun in about):
+        return []
+    return [hit for hit in close if covers(spoken_text(hit.chunk), about)]
+
+
 def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, question: str = "",
                  frame: str = "", topic: Chunk | None = None) -> Hit:
     """The passage the answer leads with. ``frame``: the question an elliptical follow-up keeps the frame of;
@@ -234,6 +245,8 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
     if intent.ward and intent.kind != "ward":
         in_ward = [h for h in close if h.chunk.ward == intent.ward]
         close = in_ward or close
+    if intent.kind == "figure" and intent.language != "en" and topic is None and not frame:
+        close = _naming_the_counted(question, close) or close
     if (named := _naming_its_title(question, candidates, relevance)) is not None:
         return named  # 「環境にやさしいまちづくり 所管」: the look-up quotes the initiative, stating a department or not
     if (named := _naming_its_indicator(question, candidates, relevance)) is not None:
@@ -820,7 +833,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
     elif intent.kind == "figure" and _asked_figure_missing(query.text, intent, lead.chunk):
-        return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
+        naming = _naming_the_counted(query.text, hits) if not (english or in_context or topic or query.frame) else []
+        closest = naming + [hit for hit in hits if hit not in naming]
+        return _abstain(query, closest, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk
     n = cites.n(lead)
     first, rest = _first_sentence(query, chunk, n, english, profile, quote_at)

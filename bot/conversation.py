@@ -164,6 +164,9 @@ _NUMERALS = {word: n for words in ("二三四五六七八九", ("second", "third
              for n, word in enumerate(words, 2)}
 _WHERE = re.compile(r"どこ(?!か|でも|も)|\bwhere\b", re.IGNORECASE)
 _RANGE = re.compile(r"から[^。？?]{0,12}?まで")  # 子どもから大人まで
+# the users of a thing, asked (利用者, 使ってる人, "users") and counted by an indicator (アクティブユーザー数, 利用者数)
+_USERS = re.compile(r"利用者|利用する人|ユーザー|使って(?:い)?る人|使う人|\busers?\b", re.I)
+_USERS_COUNTED = re.compile(r"ユーザー|利用者|利用人数")
 # The asker's family, asked whether they may take part (「パパだけで行ってもいい？」, 「おばあちゃんも参加できる？」)
 _FAMILY = frozenset({"パパ", "ママ", "父親", "母親", "父", "母", "親", "両親", "祖父", "祖母", "祖父母", "おじいちゃん",
                      "おばあちゃん", "じいちゃん", "ばあちゃん", "夫", "妻", "旦那", "息子", "娘", "孫", "兄弟", "姉妹"})
@@ -739,6 +742,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         # 「何人くらい研修を受けるの？」 of a topic counted in 研修の受講者数: its own target row; so is a count the
         # plan names nowhere (「アクセス数の目標ってあるの？」 of the homepage, counted in アクティブユーザー数)
         return True
+    if message.intent.kind == "figure" and topic.indicator and _USERS.search(text) and \
+            _USERS_COUNTED.search(topic.indicator):
+        return True  # 「利用者って今どれくらい？」 of the homepage, counted in 月間アクティブユーザー数: its users
     if topic.indicator and things and (_WHAT_KIND.search(text) or _WHICH.search(text)) and \
             all(thing in _folded(topic.indicator) for thing in things) and \
             all(token.lemma in _LIGHT_VERBS for token in tagged(text) if token.pos1 == "動詞"):

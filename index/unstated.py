@@ -27,8 +27,8 @@ _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)(?!�
 # verb stems of something gone wrong for the asker (忘れ, なくし, 壊れ, 払えなかっ …): the `mishap` fact
 _LAPSED = r"忘れ|なくし|無くし|失くし|落とし|紛失し|盗まれ|壊れ|壊し|割れ|間に合わなかっ|払えなかっ|期限が?切れ"
 # What is held on a day: an event's name ends so (きよフェス, 交流会, 南区芸術祭, スタンプラリー, 防災展).
-_EVENTS = (r"会|祭り?|まつり|フェス(?:タ|ティバル)?|イベント|ラリー|セミナー|講座|教室|大会|展|ツアー|マルシェ|訓練|体操|"
-           r"ウォーキング|コンサート|ライブ|ジャズ|演奏会|公演|上映会?|ワークショップ")
+_EVENTS = (r"会|祭り?|まつり|フェス(?:タ|ティバル)?|フェア|イベント|ラリー|セミナー|講座|教室|大会|展|ツアー|マルシェ|訓練|"
+           r"体操|ウォーキング|コンサート|ライブ|ジャズ|演奏会|公演|上映会?|ワークショップ|(?:ごみ|ゴミ)拾い|サロン|カフェ")
 _NOT_IN_PLAN = {
     # how people are chosen (作家はどうやって選ばれるの？, 選考基準は？, "how are they selected"): the plan names no
     # selection procedure
@@ -131,7 +131,7 @@ _NOT_IN_PLAN = {
         # the last day to apply or pay (児童手当の申請期限, 提出期限はいつ？; not a card's 有効期限: `validity`)
         r"(?:申請|申込み?|申し込み|提出|応募|届出|届け出|支払い?|納付|納入|振込み?)(?:の)?期限|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|"
         r"(?:申請|提出|届け?出)(?:は|って)?\s*いつまで(?!に(?:は)?(?:でき|実現|始|導入|オンライン))|いつまでに[^。？?]{0,15}(?:ないと|なければ|なきゃ|必要|べき)|"
-        r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)\s*いつ|"
+        r"今年(?:も|は)?\s*(?:ある|あります|やる|やります|やって|開催|行われ)|今年(?:は|の(?:開催|日程)?は?)?\s*いつ|"
         r"(?:次|今度|次回)(?:は|の(?:開催|募集)?は?)?\s*いつ|(?:次|今度|次回)の[^。？?、\s]{1,15}?(?:は|って)\s*いつ(?!から|でき|始ま|はじま|スタート|開始)|"
         r"いつ(?:終わ|完成|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|"
         r"何月(?:なの|かな|でしょう(?:か)?)?\s*[?？]?\s*$|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
@@ -492,6 +492,8 @@ _NOT_IN_PLAN = {
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
         r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO|施設)|どんな(?:ソフト|アプリ)|"
         r"(?:どの|どこの)(?:大学|学校)(?!生)|"
+        # which social network (「どのSNS？」 of the city's SNS等: the plan names none)
+        r"(?:どの|どこの|何の|なんの)\s*(?:SNS|ＳＮＳ)|\bwhich (?:social (?:media|networks?)|sns|platforms?)\b|"
         # the partner towns (「どこの市と？」 of the plan's 他自治体, 道内市町村: none is named)
         r"(?:どの|どこの)(?:市|町|まち|自治体|市町村|都市)(?:と|が|に)(?!住|暮)|\bwhich (?:cities|towns|municipalities)\b|"
         # (asked alone: 「どこの町？」 after the partnership with neighbouring towns)
@@ -875,7 +877,7 @@ STATED_BY = {
     # (公開: published, so anyone may see it — 「評価の結果って市民も見られる？」)
     # (or the grades or ages it is for: 小学4年生から中学3年生までの子ども議員)
     # (親子スキー教室: parents and children together — 「スキー教室は子どもだけ？」)
-    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開|あらゆる世代|世代を問わず|親子|"
+    "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開|(?:あらゆる|幅広い)世代|世代を問わず|親子|"
                               r"[0-9０-９一二三四五六七八九]+(?:年生|歳)(?:から|以上|以下|未満|まで)"),
     "sorting": re.compile(r"分別|ごみの分け方"),
     # a name the passage gives its brand or its nickname itself (「KIYOTA SWEETS」を地域独自のブランドとして)
@@ -977,7 +979,8 @@ CLAUSED = ("condition", "payment")
 # tokenizer), so they never make a passage speak of the question's subject.
 _PLACE_NOUNS = {"区", "市", "役所", "市役所", "区役所", "札幌", "サッポロ", "札幌市"}
 # Nouns that name no subject of their own (「…上がる仕組みってある？」: the scheme asked about is the subject's).
-_GENERIC_NOUNS = {"仕組み", "仕組", "制度", "取組", "取り組み", "取組み", "事業", "もの", "物", "感じ", "システム"}
+_GENERIC_NOUNS = {"仕組み", "仕組", "制度", "取組", "取り組み", "取組み", "事業", "もの", "物", "感じ", "システム",
+                  "奴"}  # 「ポール持って歩くやつ」
 # Nouns that are no thing a passage must name: the city's places and offices, words of no subject of their own.
 NAMELESS_NOUNS = frozenset(_PLACE_NOUNS | _GENERIC_NOUNS)
 

@@ -523,6 +523,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市役所で使っているAI議事録のソフトは何？", "general", "names"),
         ("HANA-LANDで植える花の種類は何？", "general", "names"),
         ("どこの おみせ？", "general", "names"),  # which shops, asked alone (in kana too)
+        ("どのSNSで発信してるの？", "general", "names"),  # the plan's SNS等 names none
+        ("Which social media does the city use?", "general", "names"),
         ("どこのお店で買える？", "general", "business"),  # where to buy: not which shops take part
         ("Which companies run the city's facilities under PFI?", "general", "names"),
         ("ネーミングライツって何？ドームとかに会社の名前がついてるやつ？", "definition", None),
@@ -992,6 +994,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("きよフェスって今年はいつ？", "general", "schedule"),
         ("スタンプラリーはいつ？", "general", "schedule"),  # an event's name asked with いつ: its day
         ("清田区の防災訓練いつ？", "ward", "schedule"),  # (no particle between)
+        ("豊平区の健康フェアって今年いつ？", "ward", "schedule"),  # (今年 without は)
+        ("琴似発寒川のゴミ拾いっていつ？", "general", "schedule"),
+        ("西区役所の建て替えっていつ？", "ward", None),  # a building's works: when they start (`date`)
         ("区役所で外国語の通訳してくれる？", "general", "language"),  # an interpreter
         ("申し込みは区役所？", "general", "procedure"),  # where to apply, asked to confirm
         ("市の窓口でキャッシュレス決済できるようになる？", "general", "payment"),  # the means as the payment
@@ -1277,6 +1282,10 @@ def test_who_may_take_part_is_answered_by_a_passage_open_to_anyone_and_who_may_s
         assert subject_of(question, "eligibility") == (), question
     every_age = "地域の保健師が、世代を問わず地域住民全体の健康づくりを推進します。"
     assert standing_veto("eligibility", [every_age], ("健康",), "健康づくりって若い人でもやっていいの？") is None
+    wide = "働く世代を含む幅広い世代の区民が、ウォーキングを活用した健康づくりに取り組めるよう講習を行います。"
+    assert standing_veto("eligibility", [wide], ("ウォーキング",), "ウォーキングって仕事してても参加できる？") is None
+    # a thing described, not named (「ポール持って歩くやつ」): やつ is no word a passage must name
+    assert subject_of("ポール持って歩くやつ、誰でも参加できる？", "eligibility") == ("ポール",)
     published = "研修の資料を公開します。"
     assert standing_veto("eligibility", [published], ("研修",), "研修の資料って市民も見られる？") is None
     assert standing_veto("eligibility", [published], ("研修",), "研修って市民も受けられる？") == "eligibility"
@@ -1889,6 +1898,29 @@ def test_a_figure_of_a_thing_the_passage_never_names_is_missing():
 
     asked = ("友だち登録数は？", "目標件数は？", "非効率じゃない？", "アクセス数は？", "つながり実人数", "何人？")
     assert [measured_noun(q) for q in asked] == ["登録", None, None, None, None, None]
+
+
+def test_a_figure_question_leads_with_the_close_passage_naming_its_thing_not_one_stating_its_unit():
+    """「ストップマークって何枚もらえる？」: the paper-saving target in 枚, ranked first, names no ストップマーク; the
+    ward's initiative handing the marks out, as close, leads, and the count is said to be missing. A first passage
+    naming some of the question's things stays first (「ネットで済む手続き」 and the plan's オンライン化)."""
+    paper = chunk("p#L478", "ペーパーレスの促進に向けた取組の推進", text="会議資料のペーパーレス化を進めます。",
+                  indicator="庁内のA4サイズコピー用紙の購入枚数", baseline=Measure(2022, "2億2千万枚"),
+                  target=Measure(2027, "1億7千万枚"))
+    marks = chunk("p#L36", "安全・安心なまちとよひら推進事業", ward="豊平区",
+                  text="豊平区防災マップの配布、通学路に貼るストップマークの配布等により交通安全の意識向上を図ります。")
+    ranked = [Hit(paper, 0.9, 1, {"dense": 0.87}), Hit(marks, 0.89, 2, {"dense": 0.875})]
+    result = answer("ストップマークって何枚もらえる？", ranked)
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    assert result.citations[0].hit.chunk is marks
+    # the year asked in a follow-up is no thing a passage must name
+    assert not answer("令和9年度の購入枚数は？", ranked).citations[0].hit.chunk is marks
+    online = chunk("p#L328", "行政手続のオンライン化推進", text="行政手続のオンライン化を進めます。",
+                   indicator="札幌市の行政手続におけるオンラインカバー率", baseline=Measure(2022, "30.8%"),
+                   target=Measure(2027, "70%"))
+    ranked = [Hit(online, 0.9, 1, {"dense": 0.87}), Hit(BULKY, 0.89, 2, {"dense": 0.87})]
+    led = answer("ネットで済む手続きってどれくらいの割合にするの？", ranked)
+    assert not led.abstained and led.citations[0].hit.chunk is online
 
 
 def test_a_figure_follow_up_stays_on_a_topic_whose_target_is_a_word():

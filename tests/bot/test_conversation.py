@@ -1202,3 +1202,27 @@ def test_what_a_ward_aims_at_or_does_asked_after_one_of_its_narrative_passages_i
     # after a city-wide initiative, no ward is put in front of it
     _, city = mini_bot.dialogue(["消防検査のオンライン化について教えて", "何に力を入れてるの？"])
     assert not (city.understood_as or "").endswith("は何に力を入れてるの？")
+
+
+def test_the_users_asked_of_a_topic_counting_its_users_stay_on_the_topic(tmp_path, mini_config, embedder,
+                                                                         mini_plan_text):
+    """「利用者って今どれくらい？」 after the homepage's rebuild, counted in 月間アクティブユーザー数: its users, the topic's
+    own target row — not another passage naming 利用者 with a figure of its own."""
+    homepage = ("⑥ 市公式ホームページの再構築\t\t所管\t総) 行政部\n"
+                "誰もが見やすいホームページへと再構築します。\t\t\t\n"
+                "目標\t市公式ホームページの月間アクティブユーザー数\t2022年 2,273,760人\t2027年 2,728,512人\n"
+                "⑦ 必要書類の広報充実\t\t所管\t総) 行政部\n"
+                "利用者に必要書類やオンライン申請を案内します。\t\t\t\n"
+                "目標\t利用者が「よくやっている」と思う割合\t2022年 21.1%\t2027年 50%\n")
+    from bot.config import BotConfig, ConversationSettings, LLMConfig, Relevance
+    from bot.service import Bot
+    from index.engine import SearchEngine
+
+    plan = mini_config.ingest.corpus[0]
+    plan.write_text(mini_plan_text.replace("\n¹⁹² ", "\n" + homepage + "\n¹⁹² "), encoding="utf-8")
+    config = BotConfig(index=mini_config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
+                       feedback_log=tmp_path / "feedback.jsonl", conversation=ConversationSettings(weak_reading=0.0))
+    bot = Bot(config, SearchEngine(mini_config, embedder))
+    _, users = bot.dialogue(["市公式ホームページの再構築について教えて", "利用者って今どれくらい？"])
+    assert users.understood_as == "「市公式ホームページの再構築」について"
+    assert lead(users) == "市公式ホームページの再構築" and "2,273,760人" in users.text
