@@ -995,6 +995,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("スタンプラリーはいつ？", "general", "schedule"),  # an event's name asked with いつ: its day
         ("清田区の防災訓練いつ？", "ward", "schedule"),  # (no particle between)
         ("豊平区の健康フェアって今年いつ？", "ward", "schedule"),  # (今年 without は)
+        ("今年の夏あかりはいつ？", "general", "schedule"),  # this year's one
+        ("申し込みは？", "general", "procedure"),  # how to apply, asked alone of what was answered
         ("琴似発寒川のゴミ拾いっていつ？", "general", "schedule"),
         ("西区役所の建て替えっていつ？", "ward", None),  # a building's works: when they start (`date`)
         ("区役所で外国語の通訳してくれる？", "general", "language"),  # an interpreter
@@ -1500,6 +1502,7 @@ def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
         ("大型ごみの申込、スマホがないとだめ？", ("オン", "ライン")),  # in the plan's word for it (its aliases)
         ("印鑑を持っていないと申し込めない？", ("印鑑",)),
         ("車がないと無理？", ("車",)),
+        ("マイナンバーカードないとダメ？", ("マイ", "ナンバー", "カード")),  # no particle before ない
     ],
 )
 def test_a_condition_a_yes_no_question_ends_on_is_what_a_passage_must_speak_of(question, condition):
