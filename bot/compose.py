@@ -431,6 +431,8 @@ def _ward_question_nouns(question: str, profile: PlanProfile) -> list[str]:
             if noun not in wards and noun not in _POSITION_NOUNS and noun not in _PERSON_NOUNS]
 
 
+# 「…づくり」, 「まちづくり」 as the tokenizer reads them: every goal heading's, naming none of them
+_MAKING = {"作り", "町作り", "街作り"}
 # Words asking for a ward's initiatives as a whole (「清田区の施策を全部教えて」), not for a subject among them.
 _LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "主", "計画",
                   "こと", "何", "なに", "どんな"}
@@ -528,6 +530,12 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
     question names (目標4:安心して生活できる環境づくり for 安心 and 環境), else ``lead``: the overview, first by the
     ward's name alone, describes the ward, not what it aims at."""
     named = _aims_asked(query, profile)
+    if named is None and query.language == "ja":
+        # no aim asked, but a goal named by its heading's words (「清田区の安心して暮らせる環境づくりって何やるの？」:
+        # 安心 and 環境 of 目標4:安心して生活できる環境づくり) — two of them at least: one (地域) is named everywhere
+        leave_out = ward_nouns((*profile.wards, *profile.other_wards)) | _LISTING_NOUNS | _MAKING
+        named = [noun for noun in topic_nouns(query.text) if noun not in leave_out]
+        named = named if len(named) > 1 else None
     if named is None or asks_what_was_done_before(query.text):  # (「前の計画でどんな方針でやってたの？」: its review)
         return lead
     return next((h for h in hits[: settings.lead_candidates] if h.chunk.ward == query.intent.ward

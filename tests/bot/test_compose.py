@@ -2994,6 +2994,16 @@ def test_what_a_ward_aims_at_is_answered_by_its_goal_not_its_overview():
     for question in ("豊平区が目指してるまちってどんな感じ？",  # どんな感じ: what it is like
                      "豊平区の健康の目標って何するの？"):  # names what the goal's heading names (健康)
         assert answer(question, ranked).citations[0].hit.chunk is goal, question
+    # no aim asked, but two words of a heading named (安心, 環境): that goal, not the initiative ranked first; one
+    # word of it (健康 of the walks' goal) is no goal named
+    safe = chunk("p#L84", "目標4:安心して生活できる環境づくり", kind="narrative", ward="清田区",
+                 section=("清田区", "取組目標・主な取組"), text="防災・防犯活動の充実に加え、子育て世帯や高齢者の状況に合わせた取組を進めます。")
+    fit = chunk("p#L87", "清田区健康アップ推進事業", ward="清田区", section=("清田区", "取組目標・主な取組", safe.title),
+                text="気軽に運動を始められる環境整備を進めます。")
+    ranked = hits((fit, 0.95, 10.0), (safe, 0.93, 8.0))
+    assert answer("清田区の安心して暮らせる環境づくりって何やるの？", ranked).citations[0].hit.chunk is safe
+    assert answer("豊平区の健康づくりって何するの？", hits((walk, 0.95, 10.0), (goal, 0.93, 8.0))).citations[0].hit.chunk \
+        is walk
 
 
 _HOLDINGS = chunk("p#L600", "「出資団体の在り方に関する基本方針」に基づく行動計画の改定及び推進", text="新たな行動計画を策定します。",
