@@ -841,7 +841,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)
     elif intent.kind == "figure" and _asked_figure_missing(query.text, intent, lead.chunk):
-        naming = _naming_the_counted(query.text, hits) if not (english or in_context or topic or query.frame) else []
+        alone = not (english or in_context or topic or query.frame)
+        naming = _naming_the_counted(query.text, hits) if alone else []
         closest = naming + [hit for hit in hits if hit not in naming]
         return _abstain(query, closest, relevance, settings, profile, cites, notes, True, missing="figure")
     chunk = lead.chunk

@@ -1905,8 +1905,8 @@ def test_a_figure_of_a_thing_the_passage_never_names_is_missing():
 
 def test_a_figure_question_leads_with_the_close_passage_naming_its_thing_not_one_stating_its_unit():
     """「ストップマークって何枚もらえる？」: the paper-saving target in 枚, ranked first, names no ストップマーク; the
-    ward's initiative handing the marks out, as close, leads, and the count is said to be missing. A first passage
-    naming some of the question's things stays first (「ネットで済む手続き」 and the plan's オンライン化)."""
+    ward's initiative handing the marks out, as close, leads, and the count is said to be missing. A first
+    passage naming some of the question's things stays first (「ネットで済む手続き」 and the plan's オンライン化)."""
     paper = chunk("p#L478", "ペーパーレスの促進に向けた取組の推進", text="会議資料のペーパーレス化を進めます。",
                   indicator="庁内のA4サイズコピー用紙の購入枚数", baseline=Measure(2022, "2億2千万枚"),
                   target=Measure(2027, "1億7千万枚"))

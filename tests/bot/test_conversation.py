@@ -1221,7 +1221,8 @@ def test_the_users_asked_of_a_topic_counting_its_users_stay_on_the_topic(tmp_pat
     plan = mini_config.ingest.corpus[0]
     plan.write_text(mini_plan_text.replace("\n¹⁹² ", "\n" + homepage + "\n¹⁹² "), encoding="utf-8")
     config = BotConfig(index=mini_config, relevance=Relevance(threshold=-1.0), llm=LLMConfig(None, None),
-                       feedback_log=tmp_path / "feedback.jsonl", conversation=ConversationSettings(weak_reading=0.0))
+                       feedback_log=tmp_path / "feedback.jsonl",
+                       conversation=ConversationSettings(weak_reading=0.0))
     bot = Bot(config, SearchEngine(mini_config, embedder))
     _, users = bot.dialogue(["市公式ホームページの再構築について教えて", "利用者って今どれくらい？"])
     assert users.understood_as == "「市公式ホームページの再構築」について"
