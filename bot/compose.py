@@ -827,7 +827,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             return _abstain(query, closest, relevance, settings, profile, cites, notes, True, missing="date")
     quote_at = 0
     if lead.chunk.kind == "narrative":
-        found = _narrative_quote(query, lead, hits)
+        found = _narrative_quote(query, lead, hits, of_topic=topic is not None and topic.title == lead.chunk.title)
         if _asks_what_the_ward_is_like(query, profile):
             # (the overview from its start — where the ward lies — not a sentence sharing 地域 or 街: 「一方、北部から…」)
             found = min(((h, 0) for h in hits if h.chunk.title == lead.chunk.title),
@@ -1099,14 +1099,16 @@ def _about_reply(profile: PlanProfile, english: bool, question: str) -> str:
             f"{years}手続きの詳細や最新の状況は{profile.city or '市'}の公式情報で確認してください。")
 
 
-def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int] | None:
+def _narrative_quote(query: Query, lead: Hit, hits: list[Hit], of_topic: bool = False) -> tuple[Hit, int] | None:
     """The paragraph and sentence of a narrative passage (a ward's overview, its 2019 review, a
     chapter) that best answer the question. Such a passage is indexed a paragraph per chunk under
     one title, and the asked fact (a ward's area, "the second largest", "about 200 people") is
     rarely in its first sentence: every retrieved paragraph of the lead's passage is considered,
     the lead's first on a tie. A figure question only takes a sentence with a number, a "when"
     question one with a date; None when
-    no sentence shares a word with the question."""
+    no sentence shares a word with the question — but for a figure asked in a unit of the passage a
+    follow-up is asked of (``of_topic``: 「札幌の何割くらい？」 after 南区's area: 全市域の約60%), its first
+    sentence stating one."""
     parts = [lead] + [h for h in hits if h.chunk.title == lead.chunk.title and h.chunk.id != lead.chunk.id]
     located = [(hit, i, sentence) for hit in parts for i, sentence in enumerate(split_sentences(hit.chunk.text))]
     # the ward's name and the plan's names the question was also searched with (「アクションプラン 2019」 for
@@ -1118,7 +1120,8 @@ def _narrative_quote(query: Query, lead: Hit, hits: list[Hit]) -> tuple[Hit, int
     best = best_sentence(query.search_text, [sentence for _, _, sentence in located], needs, ignore)
     # "How big is Minami ward?": 面積は657.48k㎡ shares no word; nor, in English, 4つの事業に取り組みました with "how
     # many projects did it run"
-    if best is None and (query.intent.unit in QUANTITIES or query.language == "en" and query.intent.unit):
+    unit = query.intent.unit
+    if best is None and unit and (unit in QUANTITIES or query.language == "en" or of_topic):
         best = next((i for i, (_, _, sentence) in enumerate(located) if needs.search(sentence)), None)
     return None if best is None else located[best][:2]
 

@@ -135,7 +135,7 @@ _PLAN_AIM = re.compile(
 # When something began (いつできた, 何年から, "when was it set up"): a past date the plan's narrative may
 # state. (When something *will* happen is a schedule, below, or the plan's target year, a figure.)
 _DATE = re.compile(
-    r"いつ(?:頃|ごろ)?(?:から|でき|始ま|はじま|開始|開設|設置|設立|作られ|つくられ|作っ|つくっ|決ま|決め|策定|制定|定め|発足|導入|スタート)|何年(?:に|から|前)|"
+    r"いつ(?:頃|ごろ)?(?:から|でき|始ま|はじま|開始|開設|設置|設立|作られ|つくられ|作っ|つくっ|作る|つくる|作成|決ま|決め|策定|制定|定め|発足|導入|スタート)|何年(?:に|から|前)|"
     # when a thing changes (「いつリニューアル？」, 「いつ変わるの？」, 「いつ便利になる？」): when it starts, as above
     r"いつ(?:頃|ごろ)?(?:変わ|かわ|リニューアル|新しくな|切り?替わ|切りかわ|便利にな|良くな|よくな|使えるように)|"
     # (「いつ頃工事するの？」, 「遊具はいつ直るの？」: when a thing is rebuilt or mended)

@@ -409,6 +409,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Is there a park in Kiyota ward for children?", "ward", None),
         ("市民がサービスにアクセスしやすくなる取組は？", "general", None),
         ("行政事務センターっていつできたの？", "date", None),  # when it began: a date the plan may state
+        ("避難所の手引きっていつ作るの？", "date", None),  # when it is made
         ("When was the My Number card center opened?", "date", None),
         ("When will the new children's centre open?", "date", None),  # what will open: when it starts
         ("When does the ward office open?", "general", "schedule"),  # its hours
@@ -2392,6 +2393,16 @@ def test_a_narrative_answer_quotes_the_paragraph_that_holds_the_asked_figure():
     assert not result.abstained
     assert first == "「豊平区：概況」（豊平区）: 区域面積は、46.23 平方キロメートルで、豊かな自然に恵まれています [1]。"
     assert result.citations[0].hit.chunk.id == "p#L9"
+
+
+def test_a_share_asked_of_the_overview_a_follow_up_is_about_is_quoted_though_no_word_is_shared():
+    """「札幌の何割くらい？」 after 南区's area: 「全市域の約60%を占め」 shares no word with it, but the follow-up is
+    asked of that overview; asked alone, of no topic, the figure is said to be missing."""
+    share = _overview("p#L9", "面積は657.48k㎡で全市域の約60%を占めています。")
+    ranked = hits((share, 0.95, 10.0), (LOCATION, 0.90, 5.0))
+    followed = compose(query("札幌の何割くらい？"), ranked, PROFILE, in_context=True, topic=share)
+    assert not followed.abstained and "約60%" in followed.text
+    assert answer("札幌の何割くらい？", ranked).abstained
 
 
 def _review(id_, text):
