@@ -97,6 +97,9 @@ _NOT_IN_PLAN = {
                       # a cost asked as free to do ("Is it free to attend?"; not "free to use" the data)
                       r"\bfree to (?:attend|enter|visit|watch|participate|join in)\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
+                       # open round the clock, asked (「妊娠SOSの電話って24時間？」, 「24時間対応してる？」)
+                       r"24\s*時間(?:対応|受付|受け付け|営業|体制|やって(?:る|いる)|あいて(?:る|いる)|開いて(?:る|いる))?"
+                       r"(?:なの|ですか|なんですか|かな|してる|している|してます)?\s*[?？]\s*$|"
                        # a counter's or facility's hours (マイナセンター 開庁時間, 窓口の時間, 診療時間)
                        r"(?:開庁|開所|開場|開園|利用|診療|窓口の?)時間|"
                        # the hours a place is open, as said (開いてる時間, やってる時間帯)
@@ -402,7 +405,8 @@ _NOT_IN_PLAN = {
         r"どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
         # where to apply (「申し込みはどこに？」)
         r"どこ(?:で|から|に|へ)\s*(?:申し?込|申込|申請|応募)(?:む|める|みます|めます|めば|んだら|する|できる|すれば|したら)|"
-        r"(?:申し?込み?|申請|応募)(?:は|って)?\s*どこ(?:に|で|から|へ)?(?:すれば|したら|出せば)?\s*[?？]?\s*$|"
+        r"(?:申し?込み?|申請|応募)(?:は|って)?\s*どこ(?:に|で|から|へ)?(?:すれば|したら|出せば|する(?:の|ん(?:です|だ)?)?)?"
+        r"(?:か)?\s*[?？]?\s*$|"
         # asked alone, of what was answered (「申し込みは？」, 「申込先って？」)
         r"^\s*(?:じゃあ|で|それで)?[、,\s]*(?:申し?込み?|申込|申請|応募)(?:先|窓口)?(?:は|って)\s*[?？]?\s*$|"
         # (「申し込みは区役所？」, 「申請ってネットで？」: where or how, asked to confirm)
@@ -497,7 +501,10 @@ _NOT_IN_PLAN = {
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
         r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO|施設)|どんな(?:ソフト|アプリ)|"
         r"(?:どの|どこの)(?:大学|学校)(?!生)|"
-        # which social network (「どのSNS？」 of the city's SNS等: the plan names none)
+        # which social network (「どのSNS？」 of the city's SNS等: the plan names none), or which product, named to
+        # confirm (「市役所のAIってChatGPT？」)
+        r"(?:AI|ＡＩ|ソフト|アプリ|システム|ツール)(?:って|は)\s*(?!(?:AI|ICT|DX|IT)\s*[?？])[A-Za-zＡ-Ｚａ-ｚ][\w.\- ]{1,20}?"
+        r"(?:なの|なん|ですか|かな)?\s*[?？]\s*$|"
         r"(?:どの|どこの|何の|なんの)\s*(?:SNS|ＳＮＳ)|\bwhich (?:social (?:media|networks?)|sns|platforms?)\b|"
         # the partner towns (「どこの市と？」 of the plan's 他自治体, 道内市町村: none is named)
         r"(?:どの|どこの)(?:市|町|まち|自治体|市町村|都市)(?:と|が|に)(?!住|暮)|\bwhich (?:cities|towns|municipalities)\b|"

@@ -525,6 +525,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("HANA-LANDで植える花の種類は何？", "general", "names"),
         ("どこの おみせ？", "general", "names"),  # which shops, asked alone (in kana too)
         ("どのSNSで発信してるの？", "general", "names"),  # the plan's SNS等 names none
+        ("市役所のAIってChatGPT？", "general", "names"),  # a product named to confirm
+        ("申請書作成支援システムってAI？", "general", None),  # whether it is AI: no name
+        ("妊娠SOSの電話って24時間？", "general", "hours"),  # open round the clock
+        ("24時間で何件処理できるの？", "figure", None),
+        ("生活保護の申請ってどこでするの？", "general", "procedure"),
         ("Which social media does the city use?", "general", "names"),
         ("どこのお店で買える？", "general", "business"),  # where to buy: not which shops take part
         ("Which companies run the city's facilities under PFI?", "general", "names"),
