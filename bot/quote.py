@@ -27,8 +27,12 @@ CARDINAL = re.compile(r"(?<![第0-9０-９,，.．])[0-9０-９]+(?:[,，.．][0
                       r"[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
 # A question asking for a rank or an ordinal (何番目, 何位), which an ordinal does answer.
 ORDINAL_ASKED = re.compile(r"何\s*(?:番目|位|番)|\branks?\b|\branked\b|\bwhich place\b", re.I)
-# A date as the plan writes one: an era or Western year (令和3年, 2021年), or a month (6月).
-DATE = re.compile(r"(?:令和|平成|昭和)\s*(?:元|[0-9０-９]+)\s*年|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月")
+# A date as the plan writes one: an era or Western year (令和3年, 2021年), or a month (6月); also a year written
+# into a name (「南区芸術祭2022」, 「2017冬季アジア札幌大会」), but not one set apart by spaces (アクションプラン 2019)
+# nor a count (2022人).
+DATE = re.compile(r"(?:令和|平成|昭和)\s*(?:元|[0-9０-９]+)\s*年|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月|"
+                  r"(?<=[一-龥ぁ-んァ-ヶー])(?:19|20)[0-9]{2}(?![0-9０-９,，.])(?!\s*(?:年|度|人|件|回|か所|箇所|円|枚|時間|%|％))|"
+                  r"(?<![0-9０-９,，.])(?:19|20)[0-9]{2}(?=[一-龥ァ-ヶ])(?!年|度|人|件|回|か所|箇所|円|枚|時間)")
 _SENTENCE_END = re.compile(r"(?<=。)")
 
 

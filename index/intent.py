@@ -236,12 +236,18 @@ _CLAUSE = re.compile(r"[^。！？!?\n、,（(]+[。！？!?\n、,]*|[（(][^）
 # initiatives"): the words that ask for the whole list, and those that may stand beside them.
 # (主な取組: the plan's own heading for a ward's list, 取組目標・主な取組)
 # What a ward is doing asked as a whole (「西区は何に取り組んでるの？」, 「清田区ではどんなことをしてるの？」, "what is Teine
-# ward doing?") asks for its list too; what it did (「前の計画のとき何やってたの？」) asks its 2019 review.
+# ward doing?", 「手稲区の取組を教えて」) asks for its list too; what it did (「前の計画のとき何やってたの？」) asks its
+# 2019 review.
 _WHOLE_LIST = re.compile(
     r"全部|全て|すべて|ぜんぶ|一覧|リスト|全件|主な|主要な|\b(?:all|list|every|main)\b|"
     r"(?:何|なに|どんなこと|どういうこと)(?:に|を)?(?:(?:(?:取り?|とり)組ん|とりくん|取りくん)で|やって|して)(?!い?た)|"
     r"(?:何|なに|どんなこと|どういうこと)(?:に|を)?(?:(?:取り?|とり)組む|とりくむ|取りくむ|する|やる)|"
-    r"\bwhat (?:is|are|does) .{0,40}\b(?:doing|working on|do)\b", re.IGNORECASE)
+    r"\bwhat (?:is|are|does) .{0,40}\b(?:doing|working on|do)\b|"
+    # its initiatives asked for, nothing else named (「手稲区の取組を教えて」, 「清田区の事業について知りたい」,
+    # 「豊平区の取り組みってどんなのがある？」)
+    r"(?:取り?組み?|取りくみ|とりくみ|事業|施策)(?:を|について|って|は|には)?\s*"
+    r"(?:教えて|おしえて|知りたい|しりたい|[?？]|$|(?:どんな(?:の|もの)?|何|なに)(?:が)?\s*(?:ある|あります))",
+    re.IGNORECASE)
 # How many initiatives a ward has (「清田区の取組はいくつある？」, 「手稲区の事業数は？」, "how many initiatives"): its list,
 # whose first line is the count.
 _COUNTED = re.compile(r"いくつ|何件|何個|何事業|幾つ|(?:取組|取り組み|事業)(?:の)?数|\bhow many\b|\bnumber of\b", re.IGNORECASE)
@@ -256,7 +262,7 @@ _COUNT_WORDS = frozenset({"数", "件数", "いくつ", "幾つ", "何件", "件
                           "plan", "this", "is", "action"})
 _LIST_WORDS = frozenset({
     "取組", "取り組み", "取りくみ", "事業", "全部", "全て", "総て", "一覧", "リスト", "全件", "施策", "計画", "区", "名前", "主",
-    "主要", "main",
+    "主要", "main", "具体",  # 「具体的に何やってるの？」
     "名称", "タイトル", "initiative", "initiatives", "project", "projects", "program", "programs", "programme",
     "programmes", "list", "all", "every", "ward", "show", "tell", "me", "the", "of", "in", "please", "its",
     "what", "are", "s", "is", "does", "do", "doing", "working", "on"})

@@ -6,6 +6,7 @@ question is about (`covers`)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -505,6 +506,11 @@ _NOT_IN_PLAN = {
         # confirm (「市役所のAIってChatGPT？」)
         r"(?:AI|ＡＩ|ソフト|アプリ|システム|ツール)(?:って|は)\s*(?!(?:AI|ICT|DX|IT)\s*[?？])[A-Za-zＡ-Ｚａ-ｚ][\w.\- ]{1,20}?"
         r"(?:なの|なん|ですか|かな)?\s*[?？]\s*$|"
+        # (or named alone, asked whether it is used too: 「TikTokもある？」 of the city's SNS等; a passage naming
+        # it lifts this, `_names_what_is_asked`)
+        r"^\s*(?!(?:AI|ICT|DX|IT|SNS)\s*(?:も|でも))[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.\-]{1,20}\s*(?:も|でも)\s*"
+        r"(?:ある|あります|やって(?:る|います|ます)|使って(?:る|います|ます)|使え(?:る|ます)|見(?:られ|れ)(?:る|ます))"
+        r"(?:の|ん(?:です)?か|ですか|かな)?\s*[?？]\s*$|"
         r"(?:どの|どこの|何の|なんの)\s*(?:SNS|ＳＮＳ)|\bwhich (?:social (?:media|networks?)|sns|platforms?)\b|"
         # the partner towns (「どこの市と？」 of the plan's 他自治体, 道内市町村: none is named)
         r"(?:どの|どこの)(?:市|町|まち|自治体|市町村|都市)(?:と|が|に)(?!住|暮)|\bwhich (?:cities|towns|municipalities)\b|"
@@ -609,7 +615,7 @@ _NOT_IN_PLAN = {
         # volunteers or members wanted (ボランティア募集っていつ？, "volunteer recruitment")
         r"(?:ボランティア|スタッフ|会員|メンバー)(?:の)?募集|\bvolunteer recruitment\b|\brecruit(?:ing)? volunteers\b", re.I),
     # what has been achieved so far (RPAでどれくらい残業が減った？, "how much has it improved"): the plan states a
-    # 2022 baseline and a 2027 target, not results
+    # 2022 baseline and a 2027 target, not results — unless the baseline is an amount already cut (`STATED_BY`)
     "results": re.compile(
         r"(?:減った|増えた|下がった|上がった|削減された|削減できた|改善された|短くなった|早くなった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"(?:効果|成果|実績)(?:は|って|が)?\s*(?:あった|出た|出て(?:る|いる)|上がった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
@@ -894,12 +900,17 @@ STATED_BY = {
     "sorting": re.compile(r"分別|ごみの分け方"),
     # a name the passage gives its brand or its nickname itself (「KIYOTA SWEETS」を地域独自のブランドとして)
     # — or the towns it names (小樽市と石狩市に接しています: 「どこの市と隣り合ってるの？」), the plan's own city apart
+    # — or the product asked to confirm, named itself (「RPAも使ってる？」)
     "names": re.compile(r"「[^」]{1,30}」を?[^。「」]{0,12}(?:ブランド|愛称|名称)として|"
-                        r"(?<![\u3400-\u9fff])(?P<town>(?!札幌)[\u3400-\u9fff]{2,4}[市町村])(?=と|や|、|に)"),
+                        r"(?<![\u3400-\u9fff])(?P<town>(?!札幌)[\u3400-\u9fff]{2,4}[市町村])(?=と|や|、|に)|"
+                        r"(?<![A-Za-z])(?P<latin>[A-Za-z][A-Za-z\-]+)"),
     "language": re.compile(r"多言語|英語|外国語|通訳|点字|字幕"),
     # (外部人材の登用: whom the city appoints from outside is whom it hires)
     "jobs": re.compile(r"採用|求人|登用"),
     "award": re.compile(r"表彰|顕彰|賞"),
+    # what was already achieved when the plan was written: a 2022 baseline of an amount cut or gained (業務効率化に
+    # より削減された作業時間 3,613時間 — a baseline not yet set, —, says nothing)
+    "results": re.compile(r"(?:削減|短縮|減少|増加|改善)(?:され|し)た[^\s。]{0,15}\s+[0-9０-９]"),
     # how things are chosen or judged (…指標の達成度を客観的に評価し、事業の見直し…を促進: how the city decides which
     # projects go on), for the question's own subject
     "selection": re.compile(r"選考|選定|審査|評価|抽選|先着"),
@@ -1177,9 +1188,19 @@ _ASKS_TOWNS = re.compile(r"(?:どの|どこの)\s*(?:市|町|まち|自治体|�
                          re.IGNORECASE)
 
 
+# the product a question names to confirm (「市役所のAIってChatGPT？」, 「TikTokもある？」)
+_CONFIRMED_NAME = re.compile(r"(?:って|は)\s*([A-Za-z][A-Za-z0-9.\- ]*?)\s*(?:なの|なん|ですか|かな)?\s*[?？]\s*$|"
+                             r"^\s*([A-Za-z][A-Za-z0-9.\-]*)\s*(?:も|でも)")
+
+
 def _names_what_is_asked(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
     """A passage naming its brand (「KIYOTA SWEETS」を…ブランドとして) answers what the brand is called, not which
-    company or shop takes part; one naming towns (小樽市と石狩市) answers which towns."""
+    company or shop takes part; one naming towns (小樽市と石狩市) answers which towns; one naming the product a
+    question names to confirm (RPA of 「RPAも使ってる？」) answers whether it is that one."""
+    if statement.group("latin"):
+        asked = _CONFIRMED_NAME.search(unicodedata.normalize("NFKC", question))
+        name = asked and (asked.group(1) or asked.group(2))
+        return bool(name) and name.casefold() == statement.group("latin").casefold()
     return bool((_ASKS_TOWNS if statement.group("town") else _ASKS_A_BRAND).search(question))
 
 

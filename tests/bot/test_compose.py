@@ -526,6 +526,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("どこの おみせ？", "general", "names"),  # which shops, asked alone (in kana too)
         ("どのSNSで発信してるの？", "general", "names"),  # the plan's SNS等 names none
         ("市役所のAIってChatGPT？", "general", "names"),  # a product named to confirm
+        ("TikTokもある？", "general", "names"),  # named alone, asked whether it is used too
+        ("AIも使ってる？", "general", None),  # a kind of thing, not a product
+        ("ChatGPTみたいなのを市の職員も使ってるの？", "general", None),  # a product as an example: a kind
         ("申請書作成支援システムってAI？", "general", None),  # whether it is AI: no name
         ("妊娠SOSの電話って24時間？", "general", "hours"),  # open round the clock
         ("24時間で何件処理できるの？", "figure", None),
@@ -1167,6 +1170,29 @@ def test_how_things_are_chosen_is_stated_by_a_passage_that_judges_the_asked_subj
     assert standing_veto("selection", [judged], ("職員",), "市の職員ってどうやって選ばれるの？") == "selection"
     assert standing_veto("selection", ["ネーミングライツを導入します。"], ("名前",), "名前はどうやって決まるの？") == \
         "selection"
+
+
+def test_what_was_achieved_is_stated_by_a_baseline_of_an_amount_already_cut():
+    """「RPAでどれくらい残業が減った？」: RPA's 2022 baseline is the work time it had already cut (3,613時間);
+    a passage whose baseline is not yet set (—) states no result."""
+    from index.unstated import standing_veto
+
+    cut = "RPA等の積極的な活用 定型的な事務作業にRPAを活用します。 業務効率化により削減された作業時間 3,613時間 40,000時間"
+    assert standing_veto("results", [cut], (), "RPAでどれくらい残業が減った？") is None
+    unset = "生活保護業務の効率化推進 タブレット端末を導入します。 タブレット端末の導入を含む業務効率化 — 実施"
+    assert standing_veto("results", [unset], (), "効果はあったの？") == "results"
+    assert standing_veto("results", [cut.replace("3,613時間", "—")], (), "RPAで効果あった？") == "results"
+
+
+def test_a_product_named_to_confirm_is_answered_only_by_a_passage_naming_that_product():
+    """「TikTokもある？」 of the city's SNS等: the plan names no platform; 「RPAも使ってる？」 is answered by RPA's own
+    passage, and the AI a passage names is not the ChatGPT asked."""
+    from index.unstated import standing_veto
+
+    rpa = "定型的な事務作業について、RPAやAI-OCR等を積極的に活用します。"
+    assert standing_veto("names", [rpa], (), "RPAも使ってる？") is None
+    assert standing_veto("names", [rpa], (), "TikTokもある？") == "names"
+    assert standing_veto("names", ["生成AIを活用した業務改善を進めます。"], (), "市役所のAIってChatGPT？") == "names"
 
 
 def test_whether_only_some_may_come_is_stated_by_a_passage_naming_whom_it_is_for():
@@ -2468,6 +2494,17 @@ def test_a_when_question_leads_with_the_close_passage_that_states_a_date_and_quo
     assert result.text.splitlines()[0].endswith("令和3年（2021年）6月には、行政事務センターを設置しました [1]。")
     plain = answer("行政事務センターについて教えて", hits((center, 0.90, 10.0), (review, 0.89, 8.0)))
     assert plain.citations[0].hit.chunk.id == center.id  # no date asked: the best hit leads
+
+
+def test_a_when_question_is_answered_by_a_year_written_into_an_events_name():
+    """「南区芸術祭2022」 states when the festival was held: the review naming it answers 「何年にやったの？」, not
+    the initiative ranked first with no date, refused as stating none."""
+    arts = chunk("p#L112", "若者の芸術・文化活動を通じた南区まちづくり事業", ward="南区",
+                 text="区ゆかりのアーティストや地域住民と連携したアートイベントを実施します。")
+    review = chunk("p#L111", "南区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="南区",
+                   text="区制50周年記念「南区芸術祭2022 ミンナミニイクミナミナク」を開催しました。")
+    result = answer("南区の芸術祭って何年にやったの？", hits((arts, 0.90, 10.0), (review, 0.89, 8.0)))
+    assert not result.abstained and result.citations[0].hit.chunk.id == review.id
 
 
 def test_when_it_will_start_is_answered_by_the_year_of_the_initiatives_target():

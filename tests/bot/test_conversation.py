@@ -1123,6 +1123,11 @@ def test_a_fact_asked_after_a_whole_list_is_asked_of_every_line(mini_bot):
     # 主な取組 is the plan's own heading for the ward's list (取組目標・主な取組): was answered with its 2019 review
     ("豊平区の主な取組は？", "豊平区", True), ("清田区の主要な事業を教えて", "清田区", True),
     ("豊平区の主な観光地は？", "豊平区", False),
+    # its initiatives asked for with nothing else named (answered with one initiative and three related)
+    ("手稲区の取組を教えて", "手稲区", True), ("清田区の事業について知りたい", "清田区", True),
+    ("豊平区の取り組みってどんなのがある？", "豊平区", True), ("西区の取組は？", "西区", True),
+    ("手稲区は具体的に何やってるの？", "手稲区", True), ("清田区の健康の取組を教えて", "清田区", False),
+    ("西区の事業の所管を教えて", "西区", False),
     # no ward: the whole plan's, only counted
     ("全部で取組はいくつあるの？", None, True), ("How many initiatives are in this plan?", None, True),
     ("公園はいくつある？", None, False), ("RPAの取組はいくつ？", None, False), ("取組を全部教えて", None, False),

@@ -37,3 +37,13 @@ def test_a_when_question_takes_only_a_sentence_with_a_date():
     assert best_sentence("行政事務センターはいつ？", sentences) == 0
     assert best_sentence("行政事務センターはいつ？", sentences, needs=DATE) == 1
     assert DATE.search("平成 30 年度") and DATE.search("2021年") and not DATE.search("46.23 平方キロメートル")
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("区制50周年記念「南区芸術祭2022 ミンナミニイクミナミナク」を開催", True),  # a year written into a name
+    ("2017冬季アジア札幌大会の会場の一つとなった", True),
+    ("アクションプラン 2019 では、4つの事業に取り組みました。", False),  # the plan's name, set apart
+    ("受講者数は合計2022人", False), ("延べ2,022件", False),  # counts, not years
+])
+def test_a_year_written_into_a_name_is_a_date_but_a_count_is_not(text, dated):
+    assert bool(DATE.search(text)) is dated
