@@ -251,6 +251,9 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         return named  # 「環境にやさしいまちづくり 所管」: the look-up quotes the initiative, stating a department or not
     if (named := _naming_its_indicator(question, candidates, relevance)) is not None:
         return named  # 「オンラインカバー率の2027年の目標値」: the look-up names the indicator itself
+    if intent.ward is None and _CITYS_AIM.search(question) and (aimed := next(
+            (h for h in close if h.chunk.kind == "narrative" and h.chunk.title.endswith(_AIMED_SELF)), None)):
+        return aimed  # (was the review of the city's reforms, naming 市役所 more often)
     lead = close[0] if close else top
     if lead.chunk.kind in ("initiative", "narrative") and lead.chunk.ward and \
             asks_what_was_done_before(question) and not told_in_the_past(lead.chunk.text):
@@ -449,6 +452,12 @@ _AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将�
 _TARGET_FIGURES = re.compile(r"目標値|数値|指標|\b(?:targets?|indicators?)\b", re.IGNORECASE)
 # A ward's goal heading (目標1:健やかに暮らせるまちづくり, 取組4:手稲区の魅力を発信する取組).
 _GOAL_TITLE = re.compile(r"^(?:目標|取組)\d*[:：]")
+# What kind of city hall the city means to be (「札幌市役所ってどんな市役所を目指してるの？」, "What kind of city hall does
+# Sapporo want to be?"): the plan's heading for it is what it aims to be, …の目指す姿.
+_CITYS_AIM = re.compile(r"(?:どんな|どういう|どのような)(?:市役所|役所|市政|行政|札幌市?|市)(?:を|に)?\s*(?:目指|めざ)|"
+                        r"\bwhat (?:kind|sort) of (?:a )?(?:city hall|city government|administration|city)\b"
+                        r".{0,40}\b(?:want|wants|aim|aims|trying|try|hope|hopes) to be\b", re.IGNORECASE)
+_AIMED_SELF = "目指す姿"
 
 
 def _aims_asked(query: Query, profile: PlanProfile) -> list[str] | None:

@@ -572,6 +572,12 @@ _NOT_IN_PLAN = {
         r"個人|一般の人|市外の人|区外の人)(?:も|でも|(?:じゃ|では|で)なくても|以外(?:の人|の方)?(?:で)?も)\s*"
         r"対象(?:者)?(?:に(?:なる|なります|なれる|入る|含まれる))?(?:の|か|です(?:か)?|なの|かな)?\s*[?？]?\s*$|"
         r"対象(?:に|と)なる[^。？?]{0,15}(?:は|って)\s*(?:何|なに|どれ|誰|だれ)?\s*[?？]?\s*$|"
+        # asked in a word, the verb left out (「子どもでも？」 after the rugby taster), or whether one may join as a
+        # member (「入会できる？」 of 西区's environment council)
+        r"^\s*(?:子ども|子供|こども|小学生|中学生|高校生|大学生|学生|社会人|大人|外国人|高齢者|若い人|若者|お?年寄り|"
+        r"初心者|未成年|障がい者|障害者|シニア|親子|子連れ|ひとり|一人)(?:だけ|ひとり|一人|連れ)?でも\s*(?:OK|いい|大丈夫)?"
+        r"(?:の|ですか|かな)?\s*[?？]\s*$|"
+        r"^\s*(?:入会|(?:会員|メンバー)に(?:なれ|な(?:る|り)(?:たい|ます)))(?:でき)?(?:る|ます)?(?:の|か|ですか|かな)?\s*[?？]\s*$|"
         r"\bcan (?:people|residents|someone|anyone|i|we|non-residents) (?:from|who live|living) outside\b|\bfrom outside (?:sapporo|the city|the ward)\b.{0,30}\b(?:join|use|attend|apply)\b|"
         r"\bwho (?:can|may|is allowed to) (?:join|attend|apply|use|participate|take part)\b|\bis it open to\b|"
         r"\bcan (?:anyone|everyone|foreigners|foreign residents|children|kids|students|seniors|tourists|"

@@ -542,6 +542,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ノルディックウォーキングの講習は市外の人でも参加できますか？", "general", "eligibility"),
         ("Who can join the walking event?", "general", "eligibility"),
         ("Can young people join too?", "general", "eligibility"),  # who may, named by age
+        ("子どもでも？", "general", "eligibility"),  # asked in a word, the verb left out
+        ("水道でも？", "general", None),  # a thing, not a person: the same question of another topic
+        ("入会できる？", "general", "eligibility"),  # whether one may join as a member
         ("清田区の避難所はどこ？", "ward", "location"),  # where a kind of building is
         ("豊平区の防災マップって最新版いつ出た？", "ward", "edition"),
         ("市のデータを誰でも自由に使えるように公開してるやつ、なんて言うんだっけ", "definition", None),  # describes the data
@@ -2476,6 +2479,18 @@ def test_a_population_is_answered_only_by_a_passage_naming_it_as_a_word_of_its_o
     assert refused.abstained and refused.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     said = answer("関係人口の目標は何人？", hits((ties, 0.92, 10.0)))
     assert not said.abstained and "300人" in said.text.splitlines()[0]
+
+
+def test_what_kind_of_city_hall_the_city_means_to_be_is_answered_by_the_heading_of_what_it_aims_to_be():
+    review = chunk("p#L415", "不断の行政改革の推進：現状と課題", kind="narrative",
+                   text="札幌市では、市役所内の全ての業務についての業務量調査を実施しました。")
+    aimed = chunk("p#L248", "行政運営の目指す姿", kind="narrative",
+                  text="“市民のために、協働し、挑戦する市役所” - 市民に信頼される市役所を目指します。")
+    for asked in ("札幌市役所ってどんな市役所を目指してるの？", "What kind of city hall does Sapporo want to be?"):
+        result = answer(asked, hits((review, 0.90, 9.4), (aimed, 0.89, 9.2)))
+        assert result.citations[0].hit.chunk.id == aimed.id, asked
+    surveyed = answer("市役所の業務量調査って何？", hits((review, 0.90, 9.4), (aimed, 0.89, 9.2)))
+    assert surveyed.citations[0].hit.chunk.id == review.id  # no aim asked: the best passage leads
 
 
 def test_a_narrative_answer_keeps_the_best_hits_paragraph_unless_another_fits_the_question_better():
