@@ -219,6 +219,7 @@ _FACT_WORDS = {
     "関係",  # 「ウォーキングも関係ある？」: whether the topic takes in a thing, not a topic of its own
     "現状", "現況",  # 「現状は？」 of a target: its baseline
     "削減", "短縮", "増加",  # 「削減目標は？」: what a target does to its figure
+    "導入", "開始", "スタート", "運用",  # 「いつ導入？」, 「運用開始はいつ？」: when the topic starts, as 始まる
     "一緒",  # 「どこが一緒にやってるの？」: who the topic is done with
     "話",  # 「西区の話なんだけど」: which ward the question before meant, no subject of its own
     "対策", "対応",  # 「どう対策するの」: what the topic does about it

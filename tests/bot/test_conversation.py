@@ -971,6 +971,15 @@ def test_when_a_thing_the_topic_speaks_of_starts_is_asked_of_the_topic_that_date
     assert other.understood_as is None
 
 
+def test_when_the_topic_is_introduced_is_asked_of_the_topic(mini_bot):
+    """「いつ導入？」 after 消防検査のオンライン化 (its text names no 導入): when it starts, as 「いつから？」 — was a new
+    question, 導入 read as a subject of its own, and refused."""
+    for asked in ("いつ導入？", "導入はいつ？", "運用開始はいつ？"):
+        _, when = mini_bot.dialogue(["消防検査のオンライン化の所管は？", asked])
+        assert when.understood_as == "「消防検査のオンライン化」について", asked
+        assert when.text.splitlines()[1].startswith("「消防検査のオンライン化」の開始時期の記載はありませんが"), asked
+
+
 def test_who_does_the_topics_own_thing_is_asked_of_the_topic(mini_bot, monkeypatch):
     """「誰が一斉清掃に来るの？」 after the river clean-up (一斉清掃などの環境保全活動): who, of a thing the topic's text names,
     however many passages name it too."""
