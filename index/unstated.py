@@ -498,7 +498,9 @@ _NOT_IN_PLAN = {
     # which company, product or variety (業者はどこ？, AI議事録のソフトは何？, 花の種類は？, "which companies"): an
     # action plan names none — a naming-rights passage speaks of companies' names, not of which ones
     "names": re.compile(
-        r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
+        r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド|AI|ＡＩ|ツール)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
+        # which ones there are (「出資団体ってどこがあるの？」: the plan defines them, names none)
+        r"(?:団体|会社|企業|事業者|法人|大学)(?:って|は)\s*(?:どこ|どれ)(?:が|と)\s*(?:ある|あります|あるの)|"
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
         r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO|施設)|どんな(?:ソフト|アプリ)|"
         r"(?:どの|どこの)(?:大学|学校)(?!生)|"

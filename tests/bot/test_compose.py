@@ -527,6 +527,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("どのSNSで発信してるの？", "general", "names"),  # the plan's SNS等 names none
         ("市役所のAIってChatGPT？", "general", "names"),  # a product named to confirm
         ("TikTokもある？", "general", "names"),  # named alone, asked whether it is used too
+        ("議事録作成に使ってるAIの名前は？", "general", "names"),
+        ("出資団体ってどこがあるの？一覧見せて", "general", "names"),  # which ones: the plan defines them, names none
         ("AIも使ってる？", "general", None),  # a kind of thing, not a product
         ("ChatGPTみたいなのを市の職員も使ってるの？", "general", None),  # a product as an example: a kind
         ("申請書作成支援システムってAI？", "general", None),  # whether it is AI: no name

@@ -203,3 +203,11 @@ def test_an_english_payment_questions_means_is_what_it_pays_and_by_what_in_the_p
     verbs = Glosses({_key("city tax"): ("市税",), _key("set up"): ("立てる", "置く")})
     assert payment_means("Will I be able to pay city tax by bank transfer set up online?", verbs) == (
         "市税", "口座振替", "オンライン|インターネット")
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("Which department handles the city's promotion?", "プロモーション"),  # JMdict's gloss of it was not found
+    ("What kind of city hall does Sapporo want to be?", "目指す姿"),  # the plan's heading for what it aims to be
+])
+def test_the_plans_own_headings_asked_in_english_are_translated_as_written(question, term):
+    assert term in expand_english(question).split()
