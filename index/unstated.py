@@ -249,6 +249,8 @@ _NOT_IN_PLAN = {
         r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b|"
         r"どこ(?:の[^。？?\s]{1,8})?で(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?(?:売って|販売して)(?:る|いる|ます)(?:の|か|\s*[?？]|\s*$)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
         r"\bbuy (?:a |the )?tickets?\b|"
+        # whether the thing itself is for sale (「南区の花の苗って買える？」)
+        r"(?:って|は|(?<!で)も)\s*(?:買え|購入でき)(?:る|ます)(?:の|か|ですか|かな)?\s*[?？]\s*$|"
         # the places that offer a service, listed (「日帰り入浴できる施設を教えて」)
         r"(?:できる|やってる|やっている)(?:施設|店|お店|温泉|旅館|ホテル)(?:を|は|って)?\s*(?:教えて|知りたい|どこ|一覧)",
         re.I),

@@ -537,6 +537,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("生活保護の申請ってどこでするの？", "general", "procedure"),
         ("Which social media does the city use?", "general", "names"),
         ("どこのお店で買える？", "general", "business"),  # where to buy: not which shops take part
+        ("南区の花の苗って買える？", "ward", "business"),  # whether the thing itself is for sale
         ("Which companies run the city's facilities under PFI?", "general", "names"),
         ("ネーミングライツって何？ドームとかに会社の名前がついてるやつ？", "definition", None),
         ("うちの会社も地域のためになることをしたい。札幌市に認めてもらえる制度みたいなのある？", "general", None),
