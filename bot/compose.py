@@ -273,7 +273,10 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
             # using generative AI?"), or where or when (「書かない窓口ってどこの区役所で始まるの？」): the
             # initiative that uses the term says so, its definition does not — unless it states its own date,
             # asked by when
-            return _using_the_term(top, hits, candidates, lambda c: c.kind != "glossary") or lead
+            # (looked for among all the hits after the candidates: "Is the city using robots for paperwork?" finds
+            # the definition of RPA first, the initiative using it sixth)
+            return _using_the_term(top, hits, candidates, _no_term) or _using_the_term(top, hits, hits, _no_term) \
+                or lead
         return lead
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
     if fitting is None and top.chunk.kind == "glossary" and intent.kind in ("department", "figure") and not (
@@ -353,6 +356,10 @@ def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relev
     if any(run in compact(spoken_text(other.chunk)) for other in candidates if other is not hit):
         return None
     return hit if relevance.score(hit) >= relevance.threshold else None
+
+
+def _no_term(chunk: Chunk) -> bool:
+    return chunk.kind != "glossary"
 
 
 def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred) -> Hit | None:
@@ -841,6 +848,12 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             # (the overview from its start — where the ward lies — not a sentence sharing 地域 or 街: 「一方、北部から…」)
             found = min(((h, 0) for h in hits if h.chunk.title == lead.chunk.title),
                         key=lambda part: part[0].chunk.source.line_start)
+        if found is None and intent.kind == "figure" and intent.wants_number and topic is None:
+            # 「市役所の取組方針っていくつあるの？」 led by 取組方針1's heading, which counts nothing: another narrative
+            # passage of the first candidates that states the number (以下の4つの「取組方針」を定め)
+            found = next((quoted for hit in hits[: settings.lead_candidates]
+                          if hit.chunk.kind == "narrative" and hit.chunk.title != lead.chunk.title
+                          and (quoted := _narrative_quote(query, hit, hits)) is not None), None)
         if found is None and intent.kind == "figure" and intent.wants_number:
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             # (「手稲区のまちづくりの目標ってなに？」 asks for no number: its goal's passage states it.)

@@ -242,6 +242,8 @@ _FACT_WORDS_EN = {
     # who takes part in it ("Who takes part?", "Who can join?")
     "take", "takes", "taking", "part", "join", "joins", "joining", "participate", "participates",
     "participating", "attend", "attends", "involved",
+    # whom to ask about it ("Who do I contact?", "Who should I call?"): its department, as 問い合わせ先
+    "contact", "contacts", "call",
 }
 
 
@@ -274,7 +276,7 @@ class Turn:
 
 @dataclass(frozen=True)
 class Resolution:
-    """How a message is read in context: ``kind`` is new / same_topic / within / other_ward / like /
+    """How a message is read in context: ``kind`` is new / same_topic / within / other_ward / of_ward / like /
     other_items / language."""
 
     kind: str = "new"
@@ -553,6 +555,22 @@ def on_topic(message: Query, resolution: Resolution, previous: Turn | None) -> R
             topic.kind not in ("initiative", "program") or message.intent.kind == "definition":
         return None
     return Resolution("same_topic", None, topic, resolution.ward, understood_as=f"「{topic.title}」について")
+
+
+def of_the_ward(message: Query, resolution: Resolution, previous: Turn | None) -> Resolution | None:
+    """The same message asked of the ward the conversation is about, for when read as a new question it finds
+    nothing there: after 「手稲区ってどんなところ？」 (its overview), 「隣の市は？」 found the city's partnership with
+    its neighbours and 「特産品は？」 nothing — asked as 「手稲区の隣の市は？」, the overview answers. (Only then: 「わかものむけ？」
+    after 南区's overview finds the ward's initiative for the young by itself, and a question asking what the
+    ward did before is its 2019 review's.)"""
+    topic = previous.topic if previous is not None else None
+    if resolution.kind != "new" or resolution.rewrite is not None or topic is None or \
+            topic.kind != "narrative" or not topic.ward or resolution.ward != topic.ward or \
+            previous.query.intent.ward != topic.ward or message.language != "ja" or message.intent.ward or \
+            message.intent.other_ward or asks_about_the_past(message.text):
+        return None
+    asked = f"{topic.ward}の{message.text}"
+    return Resolution("of_ward", asked, None, topic.ward, understood_as=asked)
 
 
 def _counted_in(term: Chunk, passages: Sequence[Chunk]) -> Chunk | None:

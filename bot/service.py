@@ -19,7 +19,7 @@ from bot.compose import (
     whole_list,
 )
 from bot.config import BotConfig
-from bot.conversation import Resolution, Turn, apply, on_topic, resolve
+from bot.conversation import Resolution, Turn, apply, of_the_ward, on_topic, resolve
 from bot.detail import detail
 from bot.suggest import suggest
 from index.engine import SearchEngine, SearchResult
@@ -188,6 +188,12 @@ class Bot:
             # 「小学校の授業でも使ってるって聞いた」 after 豊平区's ring avenue: read alone, it finds nothing of its own
             # with confidence — it is about the topic (its 地元小学生の総合学習)
             resolution = fallback
+            result, answer = self._resolved(query, resolution, filters)
+        asked = of_the_ward(query, resolution, previous)
+        if asked is not None and (answer.abstained or not answer.citations
+                                  or answer.citations[0].hit.chunk.ward != asked.ward):
+            # 「隣の市は？」 after 手稲区's overview found a city-wide passage: asked of the ward instead
+            resolution = asked
             result, answer = self._resolved(query, resolution, filters)
         if self.config.llm.enabled and not answer.abstained:
             from bot.llm import generate

@@ -207,6 +207,8 @@ _NOT_IN_PLAN = {
         # a guest who comes (「カーリングの選手とか来る？」): the plan names what is held, not who appears
         r"(?:選手|プロ|有名人|芸能人|ゲスト|アスリート)(?:さん)?(?:とか|も|が|って|は)?\s*(?:来る|来ます|来て|呼ぶ|呼んで|会える)|"
         r"(?:社長|代表者?|出演者|委員|審査員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
+        # who appears, asked by the noun alone (「今年の出演者は？」, 「ゲストって？」)
+        r"(?:出演者|出演アーティスト|出場者|ゲスト|講師)(?:さん)?(?:は|って)\s*[?？]?\s*$|"
         r"(?:誰|だれ)が(?:出て|来て)(?:る|いる|ます)|(?:誰|だれ)が(?:出る|出演する|出演|来る)(?:の|か|んですか|\s*[?？]|$)|"
         r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director|chair(?:man|woman|person)?|"
         r"president|principal|manager|leader)\b|"
@@ -500,7 +502,7 @@ _NOT_IN_PLAN = {
     # which company, product or variety (業者はどこ？, AI議事録のソフトは何？, 花の種類は？, "which companies"): an
     # action plan names none — a naming-rights passage speaks of companies' names, not of which ones
     "names": re.compile(
-        r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド|AI|ＡＩ|ツール)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
+        r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド|AI|ＡＩ|ツール|病院|医療機関)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
         # which ones there are (「出資団体ってどこがあるの？」: the plan defines them, names none)
         r"(?:団体|会社|企業|事業者|法人|大学)(?:って|は)\s*(?:どこ|どれ)(?:が|と)\s*(?:ある|あります|あるの)|"
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
@@ -620,7 +622,9 @@ _NOT_IN_PLAN = {
         r"\b(?:speak|speaks|speaking) english\b|\benglish[- ](?:speaking|support|service)\b|\bin english\b.{0,30}\?\s*$", re.I),
     # jobs at the city or its contractors (職員採用試験の申し込み, 求人はどこで見られる？, "job openings")
     "jobs": re.compile(
-        r"採用試験|職員(?:に|として)(?:なる|なりたい|働き|採用)|求人|採用情報|(?:で|として)働きたい|アルバイト(?:の)?募集|"
+        r"採用試験|職員(?:に|として)(?:なる|なりたい|働き|採用)|求人|採用情報|(?:で|として)働きたい|(?:アルバイト|パート)(?:の)?募集|"
+        # staff wanted (行政事務センターで働く人の募集ある？, 職員の募集してる？)
+        r"(?:働く|勤める)(?:人|スタッフ)(?:の|を)?募集|職員(?:の|を)?募集|"
         r"\bjob (?:openings?|vacanc(?:y|ies)|listings?)\b|\bhiring\b|\bwork for the city\b|"
         # volunteers or members wanted (ボランティア募集っていつ？, "volunteer recruitment")
         r"(?:ボランティア|スタッフ|会員|メンバー)(?:の)?募集|\bvolunteer recruitment\b|\brecruit(?:ing)? volunteers\b", re.I),

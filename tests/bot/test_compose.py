@@ -528,6 +528,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市役所のAIってChatGPT？", "general", "names"),  # a product named to confirm
         ("TikTokもある？", "general", "names"),  # named alone, asked whether it is used too
         ("議事録作成に使ってるAIの名前は？", "general", "names"),
+        ("ネットワーク会議に参加してる病院の名前は？", "general", "names"),  # which hospitals: the plan names none
         ("出資団体ってどこがあるの？一覧見せて", "general", "names"),  # which ones: the plan defines them, names none
         ("AIも使ってる？", "general", None),  # a kind of thing, not a product
         ("ChatGPTみたいなのを市の職員も使ってるの？", "general", None),  # a product as an example: a kind
@@ -618,6 +619,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("英語で「肘で小突く」ってどういう意味？", "definition", None),
         ("指定管理の施設で働きたい。求人はどこで見られる？", "general", "jobs"),
         ("札幌市の職員採用試験、今年の申し込みはいつまで？", "figure", "schedule"),
+        ("行政事務センターで働く人の募集ある？", "general", "jobs"),  # staff wanted
+        ("PMFの今年の出演者は？", "general", "person"),  # who appears, by the noun alone
+        ("出演者は何人？", "figure", None),  # how many: a count, not a name
+        ("市の職員の確保はどう進めるの？", "general", None),  # the plan's own hiring policy
         ("南区の冬のウォーキング、スノーシューは自分で用意しなきゃだめ？", "ward", "documents"),
         ("保健師さんに家に来てもらうにはどこに頼めばいい？", "general", "procedure"),
         ("防犯カメラを家の前に付けてほしい。区に頼める？", "general", "procedure"),  # a personal request
@@ -1718,6 +1723,18 @@ def test_an_asked_number_the_plan_does_not_give_is_said_to_be_missing():
     assert not answer("清田区ってどれくらい緑が多いの？", hits((with_number, 0.95, 10.0))).abstained
 
 
+def test_an_asked_count_another_narrative_passage_states_is_answered_by_it():
+    """「取組方針っていくつあるの？」 led by 取組方針1's heading, which counts nothing: the next narrative passage
+    stating the count (以下の4つの「取組方針」を定め) answers, not a refusal."""
+    heading = chunk("p#L1", "取組方針1 行政サービスの高度化", kind="narrative", section=("取組方針1",),
+                    text="市民目線の行政サービスへの取組方針を進めます。")
+    basis = chunk("p#L2", "基本的な考え方", kind="narrative", section=("基本的な考え方",),
+                  text="本アクションプランでは以下の4つの「取組方針」を定めます。")
+    result = answer("取組方針っていくつあるの？", hits((heading, 0.95, 10.0), (basis, 0.94, 9.0)))
+    assert not result.abstained and "4つの「取組方針」" in result.text.splitlines()[0]
+    assert result.citations[0].hit.chunk.title == "基本的な考え方"
+
+
 @pytest.mark.parametrize(
     ("question", "unit"),
     [
@@ -2697,6 +2714,10 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
         assert answer(question, ranked).citations[0].hit.chunk is term, question
     alone = hits((term, 0.95, 10.0), (unrelated, 0.90, 1.0))  # no initiative cites the term
     assert answer("成果連動型の契約ってやってるの？", alone).citations[0].hit.chunk is term
+    # the initiative retrieved after the answer's candidates (sixth) still answers
+    others = [chunk(f"p#L{n}", f"別の取組{n}", text="別の取組です。") for n in range(2, 7)]
+    deep = hits((term, 0.95, 10.0), *((other, 0.90 - n / 100, 1.0) for n, other in enumerate(others)), (pfs, 0.80, 5.0))
+    assert answer("Is the city using pay-for-success contracts?", deep).citations[0].hit.chunk is pfs
 
 
 def test_where_or_when_a_term_is_put_to_use_is_answered_by_the_initiative_that_names_it():

@@ -136,6 +136,13 @@ def test_an_english_follow_up_asking_who_takes_part_stays_on_the_topic(mini_bot)
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
+@pytest.mark.parametrize("follow_up", ["Who do I contact?", "Who should I call?"])
+def test_an_english_follow_up_asking_whom_to_contact_stays_on_the_topic(mini_bot, follow_up):
+    """"Who do I contact?" asks whom to ask about the topic, as 「問い合わせ先は？」: it names no topic of its own."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+
+
 def test_the_same_question_in_another_ward(mini_bot):
     _, second = mini_bot.dialogue(["西区の健康づくりの取組は？", "豊平区だと？"])
     assert second.understood_as == "豊平区について、前の質問と同じ内容で"
