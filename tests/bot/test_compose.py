@@ -529,6 +529,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("TikTokもある？", "general", "names"),  # named alone, asked whether it is used too
         ("議事録作成に使ってるAIの名前は？", "general", "names"),
         ("ネットワーク会議に参加してる病院の名前は？", "general", "names"),  # which hospitals: the plan names none
+        ("市の施設の指定管理者の一覧が見たい", "general", "names"),  # a list of who runs them: the plan names none
         ("出資団体ってどこがあるの？一覧見せて", "general", "names"),  # which ones: the plan defines them, names none
         ("AIも使ってる？", "general", None),  # a kind of thing, not a product
         ("ChatGPTみたいなのを市の職員も使ってるの？", "general", None),  # a product as an example: a kind
@@ -3562,3 +3563,4 @@ def test_a_season_asked_is_answered_by_a_passage_running_in_it_or_all_year():
     assert standing_veto("days", [yearly], (), "冬もやってる？") is None
     assert standing_veto("days", ["土日も開庁します。"], (), "冬もやってる？") == "days"
     assert standing_veto("days", [walks], (), "土日もやってる？") == "days"
+
