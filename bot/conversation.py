@@ -440,6 +440,16 @@ def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pl
                               understood_as=f"「{topic.title}」に似たほかの区の取組")
         return Resolution("other_items", others, None, None, exclude=elsewhere,
                           understood_as=f"{previous.ward}以外の区の取組")
+    asked_ward = previous.query.intent.ward
+    if asked_ward and (topic is None or topic.kind == "narrative") and _CITY_WIDE.search(text) and \
+            not _topic_words(replace(message, text=_CITY_WIDE.sub(" ", text)), profile):
+        # 「市全体でもやってる？」 after a ward's question its overview answered or nothing did (「祖父がスマホ持ったけど
+        # 使い方わからない。豊平区で教えてくれる？」): that question asked again of the city-wide passages — not what is
+        # like the overview (was the naming rights)
+        wards = frozenset(chunk.id for chunk in passages if chunk.ward)
+        asked = _strip_ward(previous.query.text, asked_ward, profile)
+        return Resolution("other_items", asked, None, None, exclude=wards,
+                          understood_as="市全体について、前の質問と同じ内容で")
     if topic is not None and topic.ward and _CITY_WIDE.search(text):
         # 「市全体でもやってる？」 after 豊平区's digital classes: what is like the topic among the city-wide passages
         # (デジタルデバインド対策), the wards' own sunk; 「市全体で高齢者向けの講座ある？」 asks on its own terms, the ward

@@ -506,7 +506,8 @@ _NOT_IN_PLAN = {
         # which ones there are (「出資団体ってどこがあるの？」: the plan defines them, names none)
         r"(?:団体|会社|企業|事業者|法人|大学)(?:って|は)\s*(?:どこ|どれ)(?:が|と)\s*(?:ある|あります|あるの)|"
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
-        r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO|施設)|どんな(?:ソフト|アプリ)|"
+        r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO|施設|チーム|クラブ)|"
+        r"どこの(?:チーム|クラブ)|どんな(?:ソフト|アプリ)|"
         r"(?:どの|どこの)(?:大学|学校)(?!生)|"
         # which social network (「どのSNS？」 of the city's SNS等: the plan names none), or which product, named to
         # confirm (「市役所のAIってChatGPT？」)
@@ -634,7 +635,7 @@ _NOT_IN_PLAN = {
         r"(?:減った|増えた|下がった|上がった|削減された|削減できた|改善された|短くなった|早くなった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"(?:効果|成果|実績)(?:は|って|が)?\s*(?:あった|出た|出て(?:る|いる)|上がった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"(?:去年|昨年|前年|先月|先週|昨年度)(?:は|の|に)?[^。？?]{0,12}(?:何人|何件|何回|何個|どれくらい|どのくらい|いくつ)|"
-        r"\blast (?:year|month)\b.{0,40}\bhow many\b|\bhow many\b.{0,50}\blast (?:year|month)\b|"
+        r"\blast (?:year|month)\b.{0,40}\bhow (?:many|much)\b|\bhow (?:many|much)\b.{0,60}\blast (?:year|month)\b|"
         r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
     # an award or commendation (市から表彰される？, 賞はもらえる？), or who won a contest (優勝チームはどこ？, "who won"):
     # only a passage that speaks of awards answers it

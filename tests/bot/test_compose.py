@@ -529,6 +529,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("TikTokもある？", "general", "names"),  # named alone, asked whether it is used too
         ("議事録作成に使ってるAIの名前は？", "general", "names"),
         ("ネットワーク会議に参加してる病院の名前は？", "general", "names"),  # which hospitals: the plan names none
+        ("どのチーム？", "general", "names"),  # which team: the plan names none (not the glossary's チーム)
         ("市の施設の指定管理者の一覧が見たい", "general", "names"),  # a list of who runs them: the plan names none
         ("出資団体ってどこがあるの？一覧見せて", "general", "names"),  # which ones: the plan defines them, names none
         ("AIも使ってる？", "general", None),  # a kind of thing, not a product
@@ -1114,6 +1115,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市のホームページって去年何人見たの？", "figure", "results"),
         ("ホームページの閲覧数、2022年はどれくらい？", "figure", None),  # the plan's baseline year
         ("How many people came to the film festival last year?", "figure", "results"),
+        ("How much did companies donate through hometown tax last year?", "general", "results"),  # how much, so far
         ("データ分析の研修って市民も受けられる？", "general", "eligibility"),
         ("市民も参加できる取組ってある？", "general", None),
         # an age or school year bounded asks whom it is for, not a figure (the plan's 小学4年生から中学3年生まで)

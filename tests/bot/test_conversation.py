@@ -1248,3 +1248,4 @@ def test_the_users_asked_of_a_topic_counting_its_users_stay_on_the_topic(tmp_pat
     _, users = bot.dialogue(["市公式ホームページの再構築について教えて", "利用者って今どれくらい？"])
     assert users.understood_as == "「市公式ホームページの再構築」について"
     assert lead(users) == "市公式ホームページの再構築" and "2,273,760人" in users.text
+

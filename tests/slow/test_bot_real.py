@@ -206,6 +206,8 @@ def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
         # a ward's overview the conversation is about: asked of the ward (alone, 隣の市 found the city's partnership
         # with its neighbours)
         (["手稲区ってどんなところ？", "隣の市は？"], "手稲区：概況"),
+        # the whole city asked after a ward question nothing in the ward answered: that question, city-wide
+        (["祖父がスマホ持ったけど使い方わからない。豊平区で教えてくれる？", "市全体でもやってる？"], "デジタルデバインド対策の取組"),
     ],
 )
 def test_follow_ups_on_the_real_plan(bot, turns, expected_lead):
