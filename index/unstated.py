@@ -531,6 +531,8 @@ _NOT_IN_PLAN = {
         r"種類(?:は|って)\s*(?:何|なに|なん)|どんな種類|品種|銘柄|(?:何|なん|なに)の(?:花|木|植物|苗|野菜)(?:の(?:種|苗|球根))?(?:なの|です|でしょう|か|\s*[?？]|$)|"
         r"(?:花|木|植物|苗|種|野菜|お菓子|スイーツ)の種類(?:は|って)?\s*[?？]?\s*$|"  # 「花の種類は？」
         r"(?:映画|作品|曲|演目|メニュー|ラインナップ)(?:って|は)\s*(?:何|なに|なん)(?:です|なの|でしょう|\s*[?？]|$)|"
+        # which films are shown (「映画祭で何の映画やるの？」; not 「どんな映画祭？」)
+        r"(?:何|なん|なに)の(?:映画|作品|曲|演目)(?!祭|館|会)|どんな(?:映画|作品|曲|演目)(?!祭|館|会)(?:を|が)?\s*(?:やる|上映|流|演奏|展示)|"
         r"\bwhat (?:films|movies|works|songs) (?:are|will be) (?:shown|screened|played|exhibited)\b|"
         r"\b(?:which|what) (?:compan(?:y|ies)|firms?|vendors?|contractors?|software|apps?|brands?|products?|varieties|kinds? of (?:flowers?|plants?|trees?))\b|"
         r"\bwhich (?:universit(?:y|ies)|schools?|colleges?|hospitals?|shops?|stores?|npos?|organi[sz]ations?)\b",

@@ -530,6 +530,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("議事録作成に使ってるAIの名前は？", "general", "names"),
         ("ネットワーク会議に参加してる病院の名前は？", "general", "names"),  # which hospitals: the plan names none
         ("どのチーム？", "general", "names"),  # which team: the plan names none (not the glossary's チーム)
+        ("手稲山の映画祭で何の映画やるの？", "ward", "names"),  # which films: the plan names none
+        ("ていね山映画祭ってどんな映画祭？", "general", None),  # what kind of festival: the passage says
         ("市の施設の指定管理者の一覧が見たい", "general", "names"),  # a list of who runs them: the plan names none
         ("出資団体ってどこがあるの？一覧見せて", "general", "names"),  # which ones: the plan defines them, names none
         ("AIも使ってる？", "general", None),  # a kind of thing, not a product
@@ -3566,3 +3568,14 @@ def test_a_season_asked_is_answered_by_a_passage_running_in_it_or_all_year():
     assert standing_veto("days", ["土日も開庁します。"], (), "冬もやってる？") == "days"
     assert standing_veto("days", [walks], (), "土日もやってる？") == "days"
 
+
+
+def test_what_a_ward_does_is_its_initiative_not_its_overview():
+    """「清田区で地震のときの備え、区は何してる？」: the overview recounts the 2018 earthquake; what the ward does is
+    its initiative, as relevant — unless the question asks about what happened (「地震の被害あったの？」)."""
+    overview = chunk("p#L54", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
+                     text="平成30年の北海道胆振東部地震において、大きな被害を受けました。")
+    drills = chunk("p#L85", "きよた地域防災力強化事業", ward="清田区", text="地域の防災訓練や防災研修を支援します。")
+    ranked = hits((overview, 0.878, 10.0), (drills, 0.885, 8.0))
+    assert answer("清田区で地震のときの備え、区は何してる？", ranked).citations[0].hit.chunk is drills
+    assert answer("清田区って地震の被害あったの？", ranked).citations[0].hit.chunk is overview
