@@ -592,15 +592,15 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
     (`_passage_speaks_of`), the first relevant passage of the same ward among the lead candidates that does:
     a ward's name lifts all of its chapter, and its overview may come first for a subject only its 2019
     review or an initiative names."""
-    if lead.chunk.title == f"{lead.chunk.ward}：概況" and asks_what_is_done(query.text) and \
-            not asks_about_the_past(query.text) and (doing := next(
-                (h for h in hits[: settings.lead_candidates] if h.chunk.kind == "initiative"
-                 and h.chunk.ward == lead.chunk.ward and relevance.score(h) >= relevance.threshold
-                 and relevance.score(h) >= relevance.score(lead)), None)) is not None:
-        # 「清田区で地震のときの備え、区は何してる？」: what the ward does is its initiative (地域防災力強化), as relevant
-        # as the overview that recounts the 2018 earthquake
-        return doing
     if _passage_speaks_of(query, lead, hits, profile):
+        if lead.chunk.title == f"{lead.chunk.ward}：概況" and asks_what_is_done(query.text) and \
+                not asks_about_the_past(query.text) and (doing := next(
+                    (h for h in hits[: settings.lead_candidates] if h.chunk.kind == "initiative"
+                     and h.chunk.ward == lead.chunk.ward and relevance.score(h) >= relevance.threshold
+                     and relevance.score(h) >= relevance.score(lead)), None)) is not None:
+            # 「清田区で地震のときの備え、区は何してる？」: what the ward does is its initiative (地域防災力強化), as
+            # relevant as the overview that recounts the 2018 earthquake
+            return doing
         return _naming_more(query, lead, hits, relevance, settings, profile)
     candidates = [h for h in hits[: settings.lead_candidates]
                   if h.chunk.title != lead.chunk.title and h.chunk.ward == lead.chunk.ward

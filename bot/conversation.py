@@ -215,6 +215,7 @@ _FACT_WORDS = {
     "教える", "知る", "聞く", "思う", "感じ", "方", "様子", "予算", "ところ", "とこ", "ほう",
     "金額", "額", "数字", "人数", "件数", "回数", "規模", "時期", "期間", "対象", "結果", "成果", "効果", "進捗",
     "積り", "つもり", "見込み", "見込", "名前", "名称", "愛称", "種目", "種類", "中身",
+    "分野", "領域",  # 「どんな分野で？」: which fields the topic covers, not a subject of its own
     "受け付け",  # 「申請の受付はどこがやるの？」 (UniDic: 受け付け): who takes the topic's applications, as 窓口
     "関係",  # 「ウォーキングも関係ある？」: whether the topic takes in a thing, not a topic of its own
     "現状", "現況",  # 「現状は？」 of a target: its baseline

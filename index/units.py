@@ -17,7 +17,7 @@ DURATION = (r"(?:まで|のに|には)\s*(?:どれくらい|どのくらい|ど�
             r"何\s*(?:日|週間|か月|ヶ月|カ月)\s*(?:後|待)|"
             # until something happens, asked alone (結果が出るまで何日？; not a countdown: 雪まつりまであと何日？)
             r"まで\s*何\s*(?:日|週間|か月|ヶ月|カ月)\s*(?:くらい|ぐらい|ほど|程度)?\s*(?:[?？]|$|なの|です|でしょう)|"
-            r"(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日くらい|何日ぐらい)で\s*[^。？?\s]{0,8}?"
+            r"(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何日くらい|何日ぐらい|何\s*(?:日|週間|か月|ヶ月|カ月))で\s*[^。？?\s]{0,8}?"
             r"(?:届|来る|来て|来ます|決ま|終わ|出る|出ます|でき|もらえ|受け取れ|取りに|回収)|"
             r"\bhow (?:soon|quickly)\b|\bhow long (?:until|before|after)\b|"
             r"\bhow many (?:days|weeks|months) (?:until|before|after|does it take|will it take)\b")
@@ -30,7 +30,7 @@ _UNIT_ASKED = (
     # that quantity (人口 is not 交付人数, nor 関係人口)
     # (or who live there counted: 「何人住んでるの？」, "how many people live in …")
     ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b|何\s*人(?:くらい|ぐらい|ほど)?(?:が|の人が)?\s*(?:住んで|暮らして)|"
-                      r"\bhow many (?:people|residents|inhabitants) (?:live|are living|reside|are there)\b",
+                      r"\bhow many (?:[a-z]+ )?(?:people|residents|inhabitants) (?:live|are living|reside|are there)\b",
                       re.I)),
     ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
     ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),

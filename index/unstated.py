@@ -241,6 +241,9 @@ _NOT_IN_PLAN = {
         r"\b(?:open|running|operating|operate|run|accessible|closed)\b.{0,30}"
         r"\b(?:in|during) (?:the )?(?:winter|summer)\b|"
         r"\bopen (?:on |at |during )?(?:the )?(?:national |public |bank )?(?:weekends?|saturdays?|sundays?|holidays?)\b|"
+        # asked whether it can be done then ("Can I consult … on weekends?")
+        r"\b(?:can|could|may) (?:i|we|you)\b.{0,60}\bon (?:the )?(?:weekends?|saturdays?|sundays?|(?:national |public )?"
+        r"holidays?)\s*[?]?\s*$|"
         r"\b(?:available|open|staffed)\b.{0,30}\b(?:at night|overnight|during lunch|at lunch(?:time)?|in the evenings?|24 hours)\b", re.I),
     # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
     # where something is sold (チケットはどこで買える？): the plan names no business

@@ -579,6 +579,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ほいくえんの にゅうえんの もうしこみは いつまで？", "figure", "schedule"),  # read as 申し込みはいつまで
         ("そだいごみって ねっとで もうしこめる？", "general", None),
         ("Is the Nordic walking class free?", "general", "fee"),
+        ("Can I consult the ward office by video call on weekends?", "general", "days"),  # asked whether, then
+        ("What events are held on holidays?", "general", None),  # which ones: not whether it is open
+        ("How many foreign residents live in Sapporo?", "figure", None),  # a population, not 人 of a share
+        ("生活保護の申請って何日で結果出る？", "figure", None),  # how long until: a number of days
         ("Is the new ward office barrier-free?", "general", None),
         ("Are children free to join the children's assembly?", "general", None),
         ("When is the next Nordic walking class in Nishi ward?", "ward", "schedule"),  # 次はいつ

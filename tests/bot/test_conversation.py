@@ -136,6 +136,12 @@ def test_an_english_follow_up_asking_who_takes_part_stays_on_the_topic(mini_bot)
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
+def test_which_fields_the_topic_covers_stays_on_the_topic(mini_bot):
+    """「どんな分野で？」 asks which fields the topic covers: 分野 names the asked fact, no subject of its own."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "どんな分野で？"])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+
+
 @pytest.mark.parametrize("follow_up", ["Who do I contact?", "Who should I call?"])
 def test_an_english_follow_up_asking_whom_to_contact_stays_on_the_topic(mini_bot, follow_up):
     """"Who do I contact?" asks whom to ask about the topic, as 「問い合わせ先は？」: it names no topic of its own."""
