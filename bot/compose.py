@@ -592,6 +592,8 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
     (`_passage_speaks_of`), the first relevant passage of the same ward among the lead candidates that does:
     a ward's name lifts all of its chapter, and its overview may come first for a subject only its 2019
     review or an initiative names."""
+    if _recounts_what_was_asked(query.text, lead.chunk):
+        return lead  # 「清田区で前にやってたイベントって何がある？」: its review recounts them (マルシェ, フェス)
     if _passage_speaks_of(query, lead, hits, profile):
         if lead.chunk.title == f"{lead.chunk.ward}：概況" and asks_what_is_done(query.text) and \
                 not asks_about_the_past(query.text) and (doing := next(
@@ -613,6 +615,14 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
     # (scored so only when the question names the ward)
     return next((h for h in candidates if h.chunk.kind == "initiative"
                  and (free := relevance.without_ward(h)) is not None and free >= relevance.threshold), lead)
+
+
+def _recounts_what_was_asked(question: str, chunk: Chunk) -> bool:
+    """Whether ``question`` asks what was done before and ``chunk`` is a ward's account of what it did (its 2019
+    review, told in the past — not its overview, whose 発展しました is history): the account answers, whatever it
+    calls what was done."""
+    return asks_what_was_done_before(question) and told_in_the_past(chunk.text) and \
+        chunk.title != f"{chunk.ward}：概況"
 
 
 def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance, settings: AnswerSettings,
@@ -866,7 +876,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             # (「手稲区のまちづくりの目標ってなに？」 asks for no number: its goal's passage states it.)
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
-        if lead.chunk.ward and not in_context and not _passage_speaks_of(query, lead, hits, profile):
+        if lead.chunk.ward and not in_context and not _passage_speaks_of(query, lead, hits, profile) and \
+                not _recounts_what_was_asked(question, lead.chunk):
             # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found
             return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
         lead, quote_at = found or (lead, 0)

@@ -121,7 +121,7 @@ _LIGHT_VERBS = {"為る", "有る", "成る", "出来る", "遣る", "居る", "
 _WHICH = re.compile(r"何の|なんの|どの(?!くらい|ぐらい|位|程度|よう)|\bwhich\b", re.IGNORECASE)
 # What is done now, asked after a ward's narrative (「今は何してるの」 after its overview or its 2019 review).
 _NOW_DOING = re.compile(r"^(?:じゃあ|で|それで)?[、,]?\s*(?:今|いま|現在|今後|これから)(?:は|って)?[、,]?\s*"
-                        r"(?:何|なに|どんな(?:こと)?)(?:を)?\s*(?:して|やって|する|やる|しようと)|"
+                        r"(?:何|なに|どんな(?:こと)?)(?:か)?(?:を)?\s*(?:対策|取り?組み?)?(?:を)?\s*(?:して|やって|する|やる|しようと)|"
                         # 「今もやってる？」: whether what the review told goes on now
                         r"^(?:じゃあ|で|それで|それって|それ)?[、,]?\s*(?:今|いま|現在)も\s*(?:やって|して|続いて|続けて)"
                         r"(?:る|いる|ます)?(?:の|か|かな|んですか|ますか)?\s*[?？]?\s*$|"
@@ -704,6 +704,9 @@ def _asked_again_in(ward: str, previous: Turn, earlier: Sequence[Turn],
                     profile: PlanProfile) -> tuple[str, bool]:
     """The question before asked again of ``ward`` (「清田区だと？」): the latest question that named the previous
     ward, renamed (and True: a whole question), or else the previous question with ``ward`` in front (False)."""
+    if earlier and _CITY_WIDE.search(previous.question):
+        # 「南区は？」 after 「市全体でもやってる？」: the question before that one, asked of the ward
+        return _asked_again_in(ward, earlier[-1], earlier[:-1], profile)
     old = previous.ward
     asked = _latest_naming(old, [*earlier, previous], profile) if old else None
     if asked is None:

@@ -122,7 +122,9 @@ _TOLD_PAST = re.compile(r"(?:ました|でした)[。．]?\s*$")
 # A question naming a time before and a doing in the past tense (「前にやってたよね？」, 「前は…講師を送ってたって
 # 本当？」) — not 名前は, nor 「昔より汚くなってる」 or 「…ことある？」, which `_ASKED_PAST` also reads.
 _DONE_BEFORE = re.compile(r"(?<!名)(?:前に|以前|前は|かつて|前の計画)[^。？?]*?"
-                          r"(?:てた|でた|ていた|でいた|した|った|ました|でした|だった)(?:の|よね|けど|って|か|ん|\s*[?？]|\s*$)")
+                          r"(?:てた|でた|ていた|でいた|した|った|ました|でした|だった)(?:の|よね|けど|って|か|ん|\s*[?？]|\s*$|"
+                          # (what was done, named: 「前にやってたイベントって何がある？」)
+                          r"[\u30a0-\u30ff\u4e00-\u9fff]{1,8}(?:って|は|を|が|、))")
 
 
 def asks_what_was_done_before(question: str) -> bool:

@@ -3583,3 +3583,17 @@ def test_what_a_ward_does_is_its_initiative_not_its_overview():
     ranked = hits((overview, 0.878, 10.0), (drills, 0.885, 8.0))
     assert answer("清田区で地震のときの備え、区は何してる？", ranked).citations[0].hit.chunk is drills
     assert answer("清田区って地震の被害あったの？", ranked).citations[0].hit.chunk is overview
+
+
+def test_a_wards_review_recounting_what_was_asked_answers_whatever_it_calls_it():
+    """「清田区で前にやってたイベントって何がある？」: the review recounts them (マルシェ, フェス) without the word イベント;
+    asked what was done before, it answers — the overview's history (発展しました) does not."""
+    events = chunk("p#L77", "環境にやさしいまちづくり", ward="清田区", text="清掃活動や観賞会を開催します。")
+    review = chunk("p#L64", "清田区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="清田区",
+                   section=("清田区", "アクションプラン 2019 におけるまちづくりの取組"),
+                   text="きよたマルシェ&きよフェスを開催し、地域の魅力を発信してまいりました。")
+    result = answer("清田区で前にやってたイベントって何がある？", hits((events, 0.869, 10.0), (review, 0.879, 9.0)))
+    assert not result.abstained and result.citations[0].hit.chunk is review
+    overview = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
+                     text="琴似発寒川の扇状地として発展しました。")
+    assert answer("西区の保育園、前は空きがあったよね？", hits((overview, 0.88, 10.0))).abstained

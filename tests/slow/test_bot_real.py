@@ -208,6 +208,10 @@ def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
         (["手稲区ってどんなところ？", "隣の市は？"], "手稲区：概況"),
         # the whole city asked after a ward question nothing in the ward answered: that question, city-wide
         (["祖父がスマホ持ったけど使い方わからない。豊平区で教えてくれる？", "市全体でもやってる？"], "デジタルデバインド対策の取組"),
+        # what the ward does now, after its overview told of the 2018 earthquake
+        (["清田区ってどんな区？", "地震の被害あったよね", "今は何か対策してる？"], "きよた地域防災力強化事業"),
+        # another ward asked after the whole city was: the question before that, asked there
+        (["豊平区でウォーキングのイベントある？", "市全体でもやってる？", "南区は？"], "冬も楽しむウォーキング推進事業"),
     ],
 )
 def test_follow_ups_on_the_real_plan(bot, turns, expected_lead):
