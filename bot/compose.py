@@ -273,10 +273,10 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
             # using generative AI?"), or where or when (「書かない窓口ってどこの区役所で始まるの？」): the
             # initiative that uses the term says so, its definition does not — unless it states its own date,
             # asked by when
-            # (looked for among all the hits after the candidates: "Is the city using robots for paperwork?" finds
-            # the definition of RPA first, the initiative using it sixth)
-            return _using_the_term(top, hits, candidates, _no_term) or _using_the_term(top, hits, hits, _no_term) \
-                or lead
+            # (looked for among all the hits after the candidates: "Is the city using robots for paperwork?"
+            # finds the definition of RPA first, the initiative using it sixth)
+            return _using_the_term(top, hits, candidates, _no_term) or \
+                _using_the_term(top, hits, hits, _no_term) or lead
         return lead
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
     if fitting is None and top.chunk.kind == "glossary" and intent.kind in ("department", "figure") and not (
@@ -618,9 +618,9 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
 
 
 def _recounts_what_was_asked(question: str, chunk: Chunk) -> bool:
-    """Whether ``question`` asks what was done before and ``chunk`` is a ward's account of what it did (its 2019
-    review, told in the past — not its overview, whose 発展しました is history): the account answers, whatever it
-    calls what was done."""
+    """Whether ``question`` asks what was done before and ``chunk`` is a ward's account of what it did (its
+    2019 review, told in the past — not its overview, whose 発展しました is history): the account answers,
+    whatever it calls what was done."""
     return asks_what_was_done_before(question) and told_in_the_past(chunk.text) and \
         chunk.title != f"{chunk.ward}：概況"
 

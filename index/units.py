@@ -30,7 +30,8 @@ _UNIT_ASKED = (
     # that quantity (人口 is not 交付人数, nor 関係人口)
     # (or who live there counted: 「何人住んでるの？」, "how many people live in …")
     ("人口", re.compile(r"(?<!関係)人口|\bpopulation\b|何\s*人(?:くらい|ぐらい|ほど)?(?:が|の人が)?\s*(?:住んで|暮らして)|"
-                      r"\bhow many (?:[a-z]+ )?(?:people|residents|inhabitants) (?:live|are living|reside|are there)\b",
+                      r"\bhow many (?:[a-z]+ )?(?:people|residents|inhabitants) "
+                      r"(?:live|are living|reside|are there)\b",
                       re.I)),
     ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
     ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),

@@ -242,8 +242,8 @@ _NOT_IN_PLAN = {
         r"\b(?:in|during) (?:the )?(?:winter|summer)\b|"
         r"\bopen (?:on |at |during )?(?:the )?(?:national |public |bank )?(?:weekends?|saturdays?|sundays?|holidays?)\b|"
         # asked whether it can be done then ("Can I consult … on weekends?")
-        r"\b(?:can|could|may) (?:i|we|you)\b.{0,60}\bon (?:the )?(?:weekends?|saturdays?|sundays?|(?:national |public )?"
-        r"holidays?)\s*[?]?\s*$|"
+        r"\b(?:can|could|may) (?:i|we|you)\b.{0,60}\bon (?:the )?"
+        r"(?:weekends?|saturdays?|sundays?|(?:national |public )?holidays?)\s*[?]?\s*$|"
         r"\b(?:available|open|staffed)\b.{0,30}\b(?:at night|overnight|during lunch|at lunch(?:time)?|in the evenings?|24 hours)\b", re.I),
     # shops, restaurants and inns recommended or ranked (おすすめの旅館, 一番人気のラーメン屋, "best ramen"), or
     # where something is sold (チケットはどこで買える？): the plan names no business
@@ -640,7 +640,8 @@ _NOT_IN_PLAN = {
         r"(?:減った|増えた|下がった|上がった|削減された|削減できた|改善された|短くなった|早くなった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"(?:効果|成果|実績)(?:は|って|が)?\s*(?:あった|出た|出て(?:る|いる)|上がった)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|"
         r"(?:去年|昨年|前年|先月|先週|昨年度)(?:は|の|に)?[^。？?]{0,12}(?:何人|何件|何回|何個|どれくらい|どのくらい|いくつ)|"
-        r"\blast (?:year|month)\b.{0,40}\bhow (?:many|much)\b|\bhow (?:many|much)\b.{0,60}\blast (?:year|month)\b|"
+        r"\blast (?:year|month)\b.{0,40}\bhow (?:many|much)\b|"
+        r"\bhow (?:many|much)\b.{0,60}\blast (?:year|month)\b|"
         r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
     # an award or commendation (市から表彰される？, 賞はもらえる？), or who won a contest (優勝チームはどこ？, "who won"):
     # only a passage that speaks of awards answers it

@@ -579,7 +579,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ほいくえんの にゅうえんの もうしこみは いつまで？", "figure", "schedule"),  # read as 申し込みはいつまで
         ("そだいごみって ねっとで もうしこめる？", "general", None),
         ("Is the Nordic walking class free?", "general", "fee"),
-        ("Can I consult the ward office by video call on weekends?", "general", "days"),  # asked whether, then
+        ("Can I consult the ward office by video call on weekends?", "general", "days"),  # whether, then
         ("What events are held on holidays?", "general", None),  # which ones: not whether it is open
         ("How many foreign residents live in Sapporo?", "figure", None),  # a population, not 人 of a share
         ("生活保護の申請って何日で結果出る？", "figure", None),  # how long until: a number of days
@@ -1121,7 +1121,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市のホームページって去年何人見たの？", "figure", "results"),
         ("ホームページの閲覧数、2022年はどれくらい？", "figure", None),  # the plan's baseline year
         ("How many people came to the film festival last year?", "figure", "results"),
-        ("How much did companies donate through hometown tax last year?", "general", "results"),  # how much, so far
+        ("How much did companies donate through hometown tax last year?", "general", "results"),  # so far
         ("データ分析の研修って市民も受けられる？", "general", "eligibility"),
         ("市民も参加できる取組ってある？", "general", None),
         # an age or school year bounded asks whom it is for, not a figure (the plan's 小学4年生から中学3年生まで)
@@ -2725,7 +2725,8 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
     assert answer("成果連動型の契約ってやってるの？", alone).citations[0].hit.chunk is term
     # the initiative retrieved after the answer's candidates (sixth) still answers
     others = [chunk(f"p#L{n}", f"別の取組{n}", text="別の取組です。") for n in range(2, 7)]
-    deep = hits((term, 0.95, 10.0), *((other, 0.90 - n / 100, 1.0) for n, other in enumerate(others)), (pfs, 0.80, 5.0))
+    deep = hits((term, 0.95, 10.0), *((other, 0.90 - n / 100, 1.0) for n, other in enumerate(others)),
+                (pfs, 0.80, 5.0))
     assert answer("Is the city using pay-for-success contracts?", deep).citations[0].hit.chunk is pfs
 
 

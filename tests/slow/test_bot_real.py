@@ -203,8 +203,8 @@ def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
          "マイナンバーカードを活用した申請書作成支援システムの試験的導入"),
         # another ward's like of the topic, the question asked again there
         (["南区で若いアーティストを応援する取り組みってある？", "西区だと？"], "地域の文化芸術活動の推進"),
-        # a ward's overview the conversation is about: asked of the ward (alone, 隣の市 found the city's partnership
-        # with its neighbours)
+        # a ward's overview the conversation is about: asked of the ward (alone, 隣の市 found the city's
+        # partnership with its neighbours)
         (["手稲区ってどんなところ？", "隣の市は？"], "手稲区：概況"),
         # the whole city asked after a ward question nothing in the ward answered: that question, city-wide
         (["祖父がスマホ持ったけど使い方わからない。豊平区で教えてくれる？", "市全体でもやってる？"], "デジタルデバインド対策の取組"),
