@@ -583,7 +583,7 @@ def _wards_overview(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSe
     if not _asks_what_the_ward_is_like(query, profile):
         return lead
     return next((h for h in hits[: settings.lead_candidates]
-                 if h.chunk.title == f"{query.intent.ward}：概況"), lead)
+                 if h.chunk.ward == query.intent.ward and _is_overview(h.chunk)), lead)
 
 
 def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
@@ -595,7 +595,7 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
     if _recounts_what_was_asked(query.text, lead.chunk):
         return lead  # 「清田区で前にやってたイベントって何がある？」: its review recounts them (マルシェ, フェス)
     if _passage_speaks_of(query, lead, hits, profile):
-        if lead.chunk.title == f"{lead.chunk.ward}：概況" and asks_what_is_done(query.text) and \
+        if _is_overview(lead.chunk) and asks_what_is_done(query.text) and \
                 not asks_about_the_past(query.text) and (doing := next(
                     (h for h in hits[: settings.lead_candidates] if h.chunk.kind == "initiative"
                      and h.chunk.ward == lead.chunk.ward and relevance.score(h) >= relevance.threshold
@@ -617,12 +617,16 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
                  and (free := relevance.without_ward(h)) is not None and free >= relevance.threshold), lead)
 
 
+def _is_overview(chunk: Chunk) -> bool:
+    """Whether ``chunk`` is a paragraph of a ward's overview (「清田区：概況」)."""
+    return chunk.ward is not None and chunk.title == f"{chunk.ward}：概況"
+
+
 def _recounts_what_was_asked(question: str, chunk: Chunk) -> bool:
     """Whether ``question`` asks what was done before and ``chunk`` is a ward's account of what it did (its
     2019 review, told in the past — not its overview, whose 発展しました is history): the account answers,
     whatever it calls what was done."""
-    return asks_what_was_done_before(question) and told_in_the_past(chunk.text) and \
-        chunk.title != f"{chunk.ward}：概況"
+    return asks_what_was_done_before(question) and told_in_the_past(chunk.text) and not _is_overview(chunk)
 
 
 def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance, settings: AnswerSettings,
@@ -630,7 +634,7 @@ def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
     """A ward's overview leading, the first relevant passage of the same ward among the lead candidates that
     names more of what the question asks of (「西区の発寒川でヤマメ放流してるって本当？」: the overview names 発寒川, the 2019
     review 発寒川, やまめ and 放流), else ``lead``. English and kana-written questions are not judged."""
-    if lead.chunk.title != f"{lead.chunk.ward}：概況" or query.language == "en" or written_in_kana(query.text):
+    if not _is_overview(lead.chunk) or query.language == "en" or written_in_kana(query.text):
         return lead
     subject = set(_ward_question_nouns(query.text, profile)) - _CHARACTER_NOUNS  # (まち is the ward itself)
 
