@@ -652,6 +652,13 @@ def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
     return max(better, key=named, default=lead)
 
 
+def _also_in_ward(query: Query) -> bool:
+    """Whether the question asks whether something is done in its ward too (「西区でも？」, 「西区にもある？」,
+    「西区もやってる？」): the ward named with も."""
+    ward = query.intent.ward
+    return bool(ward) and re.search(rf"{re.escape(ward)}(?:で|に|では|には)?も(?!の)", query.text) is not None
+
+
 def _lifted_by_ward(query: Query, lead: Hit, relevance: Relevance, profile: PlanProfile) -> bool:
     """Whether the leading passage is an initiative of the ward the question names that is relevant only
     with the ward's name (`Relevance.without_ward` below ``ward_free_threshold``): a ward's name lifts all of
@@ -882,8 +889,15 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
         if lead.chunk.ward and not in_context and not _passage_speaks_of(query, lead, hits, profile) and \
                 not _recounts_what_was_asked(question, lead.chunk):
-            # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found
-            return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
+            # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found — unless the
+            # question asks whether the city's own service is there too (「窓口で書かなくていいやつ、西区でも？」):
+            # the relevant city-wide passage answers it
+            city = next((h for h in hits[: settings.lead_candidates]
+                         if h.chunk.ward is None and relevance.score(h) >= relevance.threshold),
+                        None) if _also_in_ward(query) else None
+            if city is None:
+                return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
+            found = (city, 0)
         lead, quote_at = found or (lead, 0)
     elif intent.kind == "figure" and _asked_figure_missing(query.text, intent, lead.chunk):
         alone = not (english or in_context or topic or query.frame)

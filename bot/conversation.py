@@ -42,7 +42,7 @@ from bot.compose import under_goals
 from bot.quote import DATE
 from index.analyzer import Analyzer, fold, is_topic_noun, located, tagged, topic_nouns
 from index.document import description_text, spoken_text
-from index.intent import YEAR, asks_whole_list, mentioned_ward
+from index.intent import YEAR, asks_what_is_done, asks_whole_list, mentioned_ward
 from index.kana_kanji import asking_words_in_kanji
 from index.query import Query, english_ward_name
 from index.ranker import asks_about_the_past
@@ -392,6 +392,10 @@ def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pl
         asked = f"{topic.ward}は{text}"
         if _WARDS_AIMS.search(text) or asks_whole_list(asked, topic.ward):
             return Resolution("new", asked, None, topic.ward, understood_as=asked)
+        if asks_what_is_done(text) and _topic_words(message, profile):
+            # 「観光客向けに何かしてる？」 after 南区's overview of its hot spring's visitors: what the ward does about
+            # it — its initiative, not the overview naming 観光客 again
+            return Resolution("new", asked, None, topic.ward, understood_as=asked)
     if topic is not None and topic.kind == "narrative" and topic.ward and not message.intent.ward and \
             message.language == "en" and _WARDS_AIMS_EN.search(text):
         # "And what is its goal now?" after Teine ward's 2019 review: the ward's goals
@@ -493,6 +497,12 @@ def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pl
         # 「プロジェクト何件やるの？」 after the glossary's デジタル改革推進チーム: a term states no figure, the
         # initiative whose indicator counts what it does does
         return Resolution("same_topic", None, counted, carried_ward, understood_as=f"「{counted.title}」について")
+    if topic is not None and topic.kind == "narrative" and topic.ward and message.intent.kind == "figure" \
+            and message.language == "ja" and not _topic_words(message, profile):
+        # 「どのくらい？」 after 「南区って広いんでしょ？」: how much of what the previous question asked of the ward's
+        # overview — asked with its words (面積は657.48k㎡), not the first number the overview states
+        return Resolution("same_topic", f"{previous.query.text} {text}", topic, carried_ward,
+                          understood_as=f"「{topic.title}」について")
     if topic is not None and _refers_to(message, topic, profile, passages):
         if topic.kind == "narrative" and topic.ward is None and message.intent.kind in _TARGETED:
             # a chapter's narrative (行政サービスの高度化：現状と課題) states no target, date or department, its

@@ -177,6 +177,8 @@ _NOT_IN_PLAN = {
     ),
     "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|電話[^。？?]{0,15}番号(?:は|って|を教え|\s*[?？]|$)|連絡先(?:は|って|を教え)|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手|読め|読む|読ん)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
+                        # how to write to someone (「市長に直接メール送れる？」): an address the plan never gives
+                        r"(?:に|へ)\s*(?:直接)?\s*(?:メール|Eメール|手紙)(?:を|で)?\s*(?:送れ|出せ|送る(?:には|方法))|"
                         # where results or records are seen (「行政評価の結果って市民はどこで見られるの？」: the plan
                         # publishes its evaluation sheets, nowhere says where)
                         r"(?:結果|評価|調書|資料|議事録|報告書?)(?:って|は|を|が|も)?[^。？?]{0,12}"
@@ -188,6 +190,9 @@ _NOT_IN_PLAN = {
     "participants": re.compile(
         r"(?:参加者|参加企業|参加団体|メンバー|構成員)(?:さん)?(?:って|は)\s*(?:誰|だれ|どなた|どんな人|どこ)|"
         r"(?:誰|だれ|どこ)が(?:参加して|出席して|入って)(?:る|いる|ます)|"
+        # who comes to a meeting (「防災会議って誰が出るの？」): its members, not a performer
+        r"(?:会議|協議会|委員会|懇談会|連絡会|ネットワーク|集まり)(?:って|は|に|には)?\s*(?:誰|だれ|どこ)が\s*"
+        r"(?:出る|出て|出席|参加|来る|来て|集まる)|"
         r"\bwho (?:takes part|take part|participates|participate|are the members|is on|sits on)\b|"
         # who they are by sex (男女どっちが多い？, 男女比)
         r"男女(?:比|の比率|の割合|どっち|どちら)|\bgender (?:ratio|balance|split)\b|\bmore (?:men|women) than\b",
@@ -255,7 +260,9 @@ _NOT_IN_PLAN = {
         r"どこ(?:の[^。？?\s]{1,8})?で(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?(?:売って|販売して)(?:る|いる|ます)(?:の|か|\s*[?？]|\s*$)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
         r"\bbuy (?:a |the )?tickets?\b|"
         # whether the thing itself is for sale (「南区の花の苗って買える？」)
-        r"(?:って|は|(?<!で)も)\s*(?:買え|購入でき)(?:る|ます)(?:の|か|ですか|かな)?\s*[?？]\s*$|"
+        # (or the noun right before: 「さくらんぼちゃんのグッズ買える？」)
+        r"(?:って|は|(?<!で)も|(?<=[\u30a1-\u30fa\u30fc\u3400-\u9fff]))\s*(?:買え|購入でき)(?:る|ます)"
+        r"(?:の|か|ですか|かな)?\s*[?？]\s*$|"
         # the places that offer a service, listed (「日帰り入浴できる施設を教えて」)
         r"(?:できる|やってる|やっている)(?:施設|店|お店|温泉|旅館|ホテル)(?:を|は|って)?\s*(?:教えて|知りたい|どこ|一覧)",
         re.I),
@@ -968,7 +975,8 @@ STATED_BY = {
 PEOPLE = frozenset({"子供", "子ども", "こども", "小学生", "中学生", "高校生", "大学生", "学生", "大人", "外国人", "外国", "高齢者",
                      "未成年", "親子", "男性", "女性", "自分", "私", "市民", "区民", "住民", "個人", "一般",
                      # (as the tokenizer reads 小学生, 高齢者, お年寄り, 社会人: 小学, 高齢, 年寄り, 社会)
-                     "小学", "中学", "高校", "高齢", "年寄り", "老人", "シニア", "若者", "社会", "社会人", "初心者",
+                     # (初心者: 初心 + 者)
+                     "小学", "中学", "高校", "高齢", "年寄り", "老人", "シニア", "若者", "社会", "社会人", "初心者", "初心",
                      "会社員", "サラリーマン", "主婦", "主夫", "社員",
                      "子"})  # (うちの子)
 SUBJECT_BOUND = {
@@ -1279,7 +1287,8 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
     """True when ``passage`` names at least half of the ``subject`` nouns (``every``: all of them, as a
     condition's 離婚 and 相談 — 相談 alone is named everywhere; none: True): by lemma; for a
     kanji noun also inside one of the passage's words (花 and 苗 in 花苗) or, two kanji or more, anywhere in
-    its text (手当 in 児童手当) — a compound (生活保護: `topic_compounds`) written whole or every part named; for
+    its text (手当 in 児童手当) — a compound (生活保護: `topic_compounds`) written whole or every part named; a
+    katakana compound not written whole by its head (マップ of ハザードマップ); for
     a katakana noun of three letters or more anywhere in its text (ネット in インターネット — shorter pieces of a
     word the tokenizer split, ログ + イン, by lemma only); by a word of the same Sudachi synonym group (転居
     for 引っ越し); or, for a kanji noun of two letters or more, by a kanji word of the same first sense in JMdict
@@ -1303,6 +1312,10 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
             return True
         if _KANJI.fullmatch(noun) and len(parts := topic_nouns(noun)) > 1:
             return all(map(found, parts))  # a compound (生活保護) not written whole: every part named
+        if _KATAKANA.fullmatch(noun) and len(parts := topic_nouns(noun)) > 1:
+            # a katakana compound not written whole is named by its head (マップ of ハザードマップ: 防災マップ;
+            # センター of マイナカードセンター: マイナンバーカードセンター) — not by another part (カード)
+            return found(parts[-1])
         if groups is None:
             groups = set(synonym_groups(passage))
         if groups.intersection(synonym_groups(noun)):  # a word of its synonym group (転居 for 引っ越し)

@@ -629,6 +629,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("札幌市の職員採用試験、今年の申し込みはいつまで？", "figure", "schedule"),
         ("行政事務センターで働く人の募集ある？", "general", "jobs"),  # staff wanted
         ("PMFの今年の出演者は？", "general", "person"),  # who appears, by the noun alone
+        ("手稲区の防災会議って誰が出るの？", "ward", "participants"),  # who attends a meeting, not a performer
+        ("PMFって誰が出るの？", "general", "person"),
+        ("さくらんぼちゃんのグッズ買える？", "general", "business"),  # for sale, the noun right before
+        ("市長に直接メール送れる？", "general", "phone"),  # an address to write to
         ("出演者は何人？", "figure", None),  # how many: a count, not a name
         ("市の職員の確保はどう進めるの？", "general", None),  # the plan's own hiring policy
         ("南区の冬のウォーキング、スノーシューは自分で用意しなきゃだめ？", "ward", "documents"),
@@ -1584,6 +1588,18 @@ def test_a_condition_named_by_a_word_of_the_same_first_sense_is_answered():
     assert not said.abstained and said.citations[0].hit.chunk is tax
     assert covers("区の中央部を流れる川の扇状地として発展してきました。", ("開発",), every=True) is False
     assert covers("避難所開設訓練を実施します。", ("練習",), every=True)  # practice, training, drill
+
+
+def test_a_katakana_compound_not_written_whole_is_named_by_its_head():
+    """ハザード + マップ is named by a passage's 防災マップ; マイナ + カード + センター (マイナカードセンター) by
+    マイナンバーカードセンター — not by a passage naming only マイナンバーカード, whose カード is no センター."""
+    from index.unstated import covers
+
+    assert covers("豊平区防災マップの配布、防犯教室の開催。", ("ハザードマップ",))
+    assert covers("土日もマイナンバーカードの交付ができる施設（マイナンバーカードセンター）を運営します。",
+                  ("マイナカードセンター",))
+    assert not covers("マイナンバーカードを使って申請書の一部を自動入力できるシステムを導入します。",
+                      ("マイナカードセンター",))
 
 
 def test_a_condition_stated_only_by_the_passages_target_row_is_answered_by_it():

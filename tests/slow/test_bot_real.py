@@ -89,6 +89,12 @@ def bot(real_engine, real_config, tmp_path_factory):
         # the plan's extraction typo ホテル観賞会 found from ホタル and "fireflies" (the profile's [aliases])
         ("清田区でホタルを見る会があるって本当？", "環境にやさしいまちづくり", "清田区"),
         ("Are there any firefly viewing events in Kiyota?", "環境にやさしいまちづくり", "清田区"),
+        # the plan's マイナンバーカードセンター asked as マイナカードセンター: its count of cards handed out, not the
+        # application-form system that names カード too
+        ("マイナカードセンターで今まで何人受け取った？", "札幌市マイナンバーカードセンターの運営", "28,385人"),
+        # the city's own service asked of a ward (「西区でも？」): the ward's overview says nothing of it
+        ("窓口で書かなくていいやつ、西区でも？", "マイナンバーカードを活用した申請書作成支援システムの試験的導入",
+         "中央区役所仮庁舎"),
     ],
 )
 def test_first_citation_and_fact(bot, question, first_title, fact):
@@ -212,6 +218,16 @@ def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
         (["清田区ってどんな区？", "地震の被害あったよね", "今は何か対策してる？"], "きよた地域防災力強化事業"),
         # another ward asked after the whole city was: the question before that, asked there
         (["豊平区でウォーキングのイベントある？", "市全体でもやってる？", "南区は？"], "冬も楽しむウォーキング推進事業"),
+        # how much of what was asked of the ward's overview (its area), not refused for a number unnamed
+        (["南区って広いんでしょ？", "どのくらい？"], "南区：概況"),
+        # what the ward does for the visitors its overview told of: its initiative
+        (["南区って広いんでしょ？", "温泉ある？", "観光客向けに何かしてる？"], "地域資源を活用した南区の魅力PR事業"),
+        # 初心者 (初心 + 者) is whom it is for, which the ward's walks for everyone (だれでも) answer
+        (["西区でノルディックウォーキングやってる？", "初心者でも参加できる？"],
+         "だれでも・いつでも・なんどでもノルディックウォーキング事業"),
+        # a hazard map (ハザード + マップ) named by the ward's 防災マップ
+        (["おじいちゃんが電話でだまされそうになった。とよひらくで防犯の教室みたいなのやってない？", "ハザードマップももらえる？"],
+         "安全・安心なまちとよひら推進事業"),
     ],
 )
 def test_follow_ups_on_the_real_plan(bot, turns, expected_lead):
