@@ -73,7 +73,11 @@ _ENGLISH = re.compile(r"^\s*(?:(?:can you |could you |please )?(?:explain |say |
                       r"[\s?？.。!！]*$", re.I)
 _JAPANESE = re.compile(r"^\s*(?:(?:can you |please )?(?:answer |say )?(?:that |it )?in japanese|日本語で"
                        r"(?:お願いします|教えて(?:ください)?)?)[\s?？.。!！]*$", re.I)
+# Related ones, asked by staff (「関連する取組」, "related initiatives"): others on the topic's subject.
+_RELATED = re.compile(r"関連(?:する|した|の)?(?:取組|取り組み|事業|施策)(?:は|って|を)?|"
+                      r"\brelated (?:initiatives|projects|programs)\b", re.I)
 _OTHERS = re.compile(r"(?:他に|ほかに|他の|ほかの|他には|ほかには|別の|\bother\b|\belse\b|\banother\b|"
+                     rf"{_RELATED.pattern}|"
                      rf"\bmore (?:items|initiatives)\b)(?!\s*(?:{_NO_INITIATIVES}))", re.I)
 # The topic asked of other places (「ほかの区役所にも置くの？」, 「ほかの区にもある？」, "Will they put it in other
 # ward offices too?"): whether it reaches there, not another initiative.
@@ -468,7 +472,7 @@ def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pl
     if topic is not None and _ELSE_OF_IT.search(text):
         return Resolution("same_topic", None, topic, carried_ward, understood_as=f"「{topic.title}」について")
     if _OTHERS.search(text):
-        content = _content_words(text, analyzer, profile)
+        content = _content_words(_RELATED.sub(" ", text), analyzer, profile)  # (関連する取組: no subject)
         rewrite = None if len(content) > 1 else _opening([*earlier, previous]).query.text
         note = f"「{topic.title}」以外の取組" if topic is not None else "ほかの取組"
         # 「他には？」 wants what was not shown at all; 「ほかに西区で環境のことやってる団体ってある？」 asks on its own

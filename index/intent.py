@@ -75,6 +75,8 @@ _DONE = re.compile(
     r"使えるように|導入(?:して|する|され|済)|取り入れ|"
     r"活用して|取り組んで|進めて(?:る|い)|売って(?:る|い)|見直して(?:る|い)|"
     r"(?:たり|て|で)?して(?:る|いる|ます)(?:の|んですか|んでしょうか|か)?\s*[?？]|"
+    # (done to it: 「指定管理者ってちゃんとチェックされてるの？」)
+    r"され(?:て|てい)(?:る|ます)(?:の|んですか|んでしょうか|か)?\s*[?？]|"
     # what the city will do with it (「市はそれをどうするつもり？」 after 出資団体, 「どうしていくの？」)
     r"どう(?:する|していく|してく|していきたい|したい)(?:つもり|予定|方針|の|んですか|んでしょうか)|"
     # whether the city will (「出資団体って見直すの？」, 「やめるの？」)
@@ -161,8 +163,8 @@ _DEFINITION = re.compile(
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)
     r"^\s*what (?:is|are|does)\b(?!.*\b(?:doing|do|planning|going to)\b)|^\s*what (?:does|do)\b.*\b(?:mean|stand for)\b|\bdefinition\b|\bdefine\b|"
     r"^\s*(?:please |can you |could you )?explain\b(?!.*\b(?:how|why)\b)|\bmeaning of\b|"
-    # a term and nothing else asked (「ＢＰＲって？」)
-    r"^\s*[^\s、。？?!！]{1,20}って\s*[?？]\s*$",
+    # a term and nothing else asked (「ＢＰＲって？」; spaced, in kana: 「ねーみんぐらいつ って なに？」)
+    r"^\s*[^\s、。？?!！]{1,20}って\s*[?？]\s*$|^\s*[^\s、。？?!！]{1,20}\s?って\s(?:何|なに)\s*[?？]?\s*$",
     re.IGNORECASE,
 )
 # A question about the plan's own target ("目標はいくら", "the target year") asks for a fact the plan

@@ -177,6 +177,8 @@ _NOT_IN_PLAN = {
     ),
     "phone": re.compile(r"どこで(?:公表|公開|発表)|電話番号|電話[^。？?]{0,15}番号(?:は|って|を教え|\s*[?？]|$)|連絡先(?:は|って|を教え)|連絡先の電話|メールアドレス|メアド|(?<![A-Za-z])URL(?![A-Za-z])|どこに電話|電話(?:すれば|したら)(?:いい|良い|よい)|"
                         r"どこで(?:ダウンロード|入手|読め|読む|読ん)|ダウンロード(?:先|方法|の仕方|(?:は|って)どこ)|"
+                        # an account to reach (「妊娠SOSのLINEのIDは？」)
+                        r"(?:LINE|ライン|インスタ|Instagram|ツイッター|Twitter|SNS)の?\s*(?:ID|アイディー|アカウント名)|"
                         # how to write to someone (「市長に直接メール送れる？」): an address the plan never gives
                         r"(?:に|へ)\s*(?:直接)?\s*(?:メール|Eメール|手紙)(?:を|で)?\s*(?:送れ|出せ|送る(?:には|方法))|"
                         # where results or records are seen (「行政評価の結果って市民はどこで見られるの？」: the plan
@@ -418,6 +420,8 @@ _NOT_IN_PLAN = {
         # (「どうしたらいいか分からない。…相談できるところある？」: a told situation, not the question)
         r"どうすれば(?:いい|良い|よい)(?!の?か(?:分|わ)から)|どうしたら(?:いい|良い|よい)(?!の?か(?:分|わ)から)|"
         r"どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
+        # what to do about a decision one disagrees with (「介護認定の結果に不満があるときはどうする？」): an appeal
+        r"(?:不満|不服|納得(?:が)?(?:でき|いか|行か)ない)[^。？?]{0,10}どう(?:する|したら|すれば)|"
         # where to apply (「申し込みはどこに？」)
         r"どこ(?:で|から|に|へ)\s*(?:申し?込|申込|申請|応募)(?:む|める|みます|めます|めば|んだら|する|できる|すれば|したら)|"
         r"(?:申し?込み?|申請|応募)(?:は|って)?\s*どこ(?:に|で|から|へ)?(?:すれば|したら|出せば|する(?:の|ん(?:です|だ)?)?)?"
@@ -700,12 +704,15 @@ _NOT_IN_PLAN = {
     "payment": re.compile(
         r"(?P<condition>[^\s、。，,？?！!もはがをて]{1,15}?)(?:で|でも)\s*(?:支払|払|納付|納め|納税|決済)(?:え|い|でき|られ|する|し|す)|"
         # a means named as the payment itself (「窓口でキャッシュレス決済できる？」)
-        r"(?P<means>キャッシュレス|クレジットカード|クレカ|電子マネー|QR\s*コード|バーコード|スマホ)\s*(?:決済|払い|支払)|"
+        r"(?P<means>キャッシュレス|クレジットカード|クレカ|カード|電子マネー|QR\s*コード|バーコード|スマホ)\s*(?:決済|払い|支払)|"
+        # which cards are taken (「窓口で使えるクレジットカードの種類は？」)
+        r"(?:クレジットカード|クレカ|電子マネー)(?:の種類|(?:は|って|が|も)?\s*(?:使え|つかえ|利用でき|対応))|"
         # a payment service named as usable (「PayPay使える？」)
         r"(?:PayPay|ペイペイ|楽天ペイ|d払い|au\s*PAY|メルペイ|LINE\s*Pay|Suica|交通系IC)"
         r"(?:は|って|が|も|で)?\s*(?:使え|つかえ|利用でき|対応|払え)|"
         r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
-        r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b", re.I),
+        r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|"
+        r"\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b|\bcashless\b", re.I),
     # a look inside (行政事務センターの中って見学できる？, "can I tour"): the plan runs no visits — unless a passage
     # speaks of them for that subject
     "visit": re.compile(
@@ -718,6 +725,9 @@ _NOT_IN_PLAN = {
         r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,8}?(?:新しい|古い|多い|少ない|人気|近い|遠い|きれい|綺麗|安い|良い|いい|おすすめ)"
         r"(?:の|な)?(?:のは|は|って)\s*(?:どこ|どれ|なに|何)|"
         r"区(?:で|の中で)(?:一番|いちばん|最も|もっとも)|区(?:の)?ランキング|"
+        # the most or least of the city's own (「行政評価で一番評価が低かった事業は？」)
+        r"(?:一番|いちばん|最も|もっとも)[^。？?]{0,8}?(?:多|少な|高|低|良|悪)(?:い|かった)(?:の|な)?\s*"
+        r"(?:事業|取組|取り組み|施設|プロジェクト)(?:は|って)\s*(?:どれ|どこ|何|なに)?\s*[?？]?\s*$|"
         r"\bwhich ward (?:has|is|gets) the (?:most|least|largest|biggest|smallest|best|highest|lowest)\b|"
         r"\branking\b|\b(?:the )?most popular\b|"
         # a recommendation (「清田区でおすすめの紅葉スポットはどこ？」): the plan recommends no place or thing
@@ -948,7 +958,9 @@ STATED_BY = {
     # — or that names the very park, green, station, river or mountain asked which one of (「どこの公園？」 of the
     # conservation of 富丘西公園's lilies)
     "location": re.compile(rf"[^\s、。をはがにでと]{{0,12}}(?:{_PLACES})"
-                           r"(?=[^、。]{0,10}?(?:に|で)(?:試験的に|[^、。]{0,20}?を)?(?:設置|導入|開設|配置|開催|移転))|"
+                           r"(?=[^、。]{0,10}?(?:に|で|において)(?:試験的に|[^、。]{0,20}?を)?(?:設置|導入|開設|配置|開催|移転))|"
+                           # (区役所等において現在窓口で実施している相談業務: where it is done now)
+                           rf"(?P<done_at>[^\s、。をはがにでと]{{0,12}}(?:{_PLACES}))等?において[^。]{{0,30}}?(?:実施|試行)|"
                            rf"(?<!{_NAME_CHAR})(?![各全]){_NAME_CHAR}{{2,10}}(?P<named>{_NAMED_PLACES})|"
                            # a district named as where the subject stands (宮の沢地区に生涯学習総合センターが…整備され)
                            rf"(?<!{_NAME_CHAR}){_NAME_CHAR}{{1,8}}地区(?:に|には)(?=[^。]{{0,40}}?(?:整備|設置|開設|有し))|"
@@ -1159,6 +1171,12 @@ def _places_something_else(statement: re.Match, text: str, subject: tuple[str, .
     (富丘西公園) answers only which one of its kind was asked (「どこの公園？」)."""
     if statement.group("named"):
         return re.search(rf"(?:どこの|どの){re.escape(statement.group('named'))}", question) is not None
+    if statement.group("done_at"):
+        # 「オンライン相談って区役所でやってる？」 of 区役所等において…実施: the very place asked, confirmed — not which
+        # one (「どこの区役所で？」), nor another (「公民館で？」)
+        asked = re.search(rf"({_PLACES})(?:で|に)", question)
+        return asked is not None and asked.group(1) in statement.group("done_at") and \
+            re.search(r"どこの|どの", question) is None
     return not covers(statement.group(), subject)
 
 

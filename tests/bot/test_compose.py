@@ -633,6 +633,13 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("PMFって誰が出るの？", "general", "person"),
         ("さくらんぼちゃんのグッズ買える？", "general", "business"),  # for sale, the noun right before
         ("市長に直接メール送れる？", "general", "phone"),  # an address to write to
+        ("妊娠SOSのLINEのIDは？", "general", "phone"),  # an account to reach
+        ("介護認定の結果に不満があるときはどうする？", "general", "procedure"),  # an appeal
+        ("行政評価で一番評価が低かった事業は？", "general", "ranking"),  # the least of the city's own
+        ("区役所の窓口でカード払いできるようになる？", "general", "payment"),  # カード払い: by card
+        ("区役所の窓口で使えるクレジットカードの種類は？", "general", "payment"),  # which cards
+        ("Is Sapporo introducing cashless payment at ward offices?", "general", "payment"),
+        ("ねーみんぐらいつ って なに？", "definition", None),  # a term asked in kana, spaced
         ("出演者は何人？", "figure", None),  # how many: a count, not a name
         ("市の職員の確保はどう進めるの？", "general", None),  # the plan's own hiring policy
         ("南区の冬のウォーキング、スノーシューは自分で用意しなきゃだめ？", "ward", "documents"),
@@ -1107,7 +1114,6 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("新しい窓口ができるって本当？", "general", None),
         ("ていね山映画祭で上映される映画って何？", "definition", "names"),
         ("What films are shown at the Teine-yama film festival?", "ward", "names"),
-        ("ていね山映画祭ってどんな映画祭？", "general", None),
         ("RPAを入れて、結局どのくらい効果あったの？", "figure", "results"),
         ("RPAを入れるとどのくらい効果がある？", "figure", None),  # the plan's target, not results so far
         ("市長はこのアクションプランについてどう思ってるの？", "general", "opinion"),
@@ -3394,6 +3400,19 @@ def test_where_a_mascot_is_met_is_answered_by_a_passage_naming_its_corner():
     assert standing_veto("location", [corner], ("マスコット",), "マスコットってどこで会える？") is None
     nowhere = "子育て支援キャラクター「さくらんぼちゃん」を活用した取組を強化し、認知度の向上を図ります。"
     assert standing_veto("location", [nowhere], ("キャラクター",), "キャラクターにはどこで会えるの") == "location"
+
+
+def test_a_place_asked_to_confirm_is_stated_by_a_passage_doing_it_there():
+    """「オンライン相談って区役所でやってる？」 of 「区役所等において…オンラインによる実施を試行」: the very place asked,
+    confirmed; which ward office (「どこの区役所で？」) or another place (「公民館で？」) is not stated."""
+    from index.unstated import standing_veto, subject_of, unanswerable_fact
+
+    trial = "区役所等において現在窓口で実施している相談業務について、オンラインによる実施を試行します。"
+    for asked, stated in (("オンライン相談って区役所でやってる？", True), ("オンライン相談ってどこの区役所でやってる？", False),
+                          ("オンライン相談って公民館でやってる？", False)):
+        assert unanswerable_fact(asked) == "location"
+        subject = subject_of(asked, "location")
+        assert (standing_veto("location", [trial], subject, asked) is None) is stated, asked
 
 
 def test_who_takes_part_is_stated_by_a_passage_naming_the_bodies_that_do():

@@ -785,6 +785,25 @@ def test_other_items_after_a_fact_asked_of_the_topic_are_other_items_like_the_to
     assert lead(third) != "大型ごみ収集のオンライン化" and third.understood_as.endswith("以外の取組")
 
 
+@pytest.mark.parametrize("follow_up", ["関連する取組", "関連事業は？", "Any related initiatives?"])
+def test_related_initiatives_asked_by_staff_are_the_first_questions_other_items(mini_bot, monkeypatch, follow_up):
+    """「関連する取組」 after a look-up asks the look-up again for its other items: 関連 and 取組 name no subject of
+    their own (searched alone, they found whatever shares 取組)."""
+    import bot.service
+
+    understood = []
+    real = bot.service.SearchEngine.understand
+
+    def spy(self, question, *args, **kwargs):
+        understood.append(question)
+        return real(self, question, *args, **kwargs)
+
+    monkeypatch.setattr(bot.service.SearchEngine, "understand", spy)
+    _, second = mini_bot.dialogue(["大型ごみ収集のオンライン化 所管", follow_up])
+    assert understood[-1] == "大型ごみ収集のオンライン化 所管"
+    assert lead(second) != "大型ごみ収集のオンライン化" and second.understood_as.endswith("以外の取組")
+
+
 def test_other_items_asked_on_their_own_terms_may_lead_with_a_passage_only_named_as_related(mini_bot):
     """「ほかに…オンライン化…？」 names what it wants: a passage the first answer only named in a 「関連:」 line can
     answer it; the passage that answer presented cannot. A bare 「他には？」 skips both."""

@@ -95,6 +95,10 @@ def bot(real_engine, real_config, tmp_path_factory):
         # the city's own service asked of a ward (「西区でも？」): the ward's overview says nothing of it
         ("窓口で書かなくていいやつ、西区でも？", "マイナンバーカードを活用した申請書作成支援システムの試験的導入",
          "中央区役所仮庁舎"),
+        # whether the city does something to a thing its glossary defines: the initiative doing it
+        ("市の施設の指定管理者ってちゃんとチェックされてるの？", "指定管理施設におけるサービス向上", "指定管理"),
+        # the place asked, confirmed by the passage doing it there
+        ("オンライン相談って区役所でやってる？", "オンライン相談の試行実施", "区役所等において"),
     ],
 )
 def test_first_citation_and_fact(bot, question, first_title, fact):
