@@ -37,8 +37,9 @@ _UNIT_ASKED = (
     ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),
     ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
     ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
-    # (or a count of people named by who they are: 観光客数, 参加者数, 交付人数 — not 事業者数, which counts businesses)
-    ("人", re.compile(r"何\s*人(?!も)|(?<!業)者数|客数|人数|"
+    # (or a count of people named by who they are: 観光客数, 参加者数, 交付人数, 職員数 — not 事業者数, which counts
+    # businesses)
+    ("人", re.compile(r"何\s*人(?!も)|(?<!業)者数|客数|人数|(?:職員|社員|会員|住民|市民|区民|児童|生徒|学生)(?:の)?数|"
                      r"\bhow many (?:people|persons|residents|users|staff|visitors|participants|tourists|members|"
                      r"volunteers|students|children|kids|employees|workers|seniors|applicants|attendees|spectators|"
                      r"guests|foreigners|patients)\b(?!['’])", re.I)),

@@ -636,6 +636,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("妊娠SOSのLINEのIDは？", "general", "phone"),  # an account to reach
         ("介護認定の結果に不満があるときはどうする？", "general", "procedure"),  # an appeal
         ("行政評価で一番評価が低かった事業は？", "general", "ranking"),  # the least of the city's own
+        ("行政事務センターでどれだけ時間が浮くの？", "figure", None),  # time saved, not standing out
+        ("子ども連れで行ったら浮かない？", "general", "opinion"),
         ("区役所の窓口でカード払いできるようになる？", "general", "payment"),  # カード払い: by card
         ("区役所の窓口で使えるクレジットカードの種類は？", "general", "payment"),  # which cards
         ("Is Sapporo introducing cashless payment at ward offices?", "general", "payment"),
@@ -3155,6 +3157,19 @@ def test_a_kind_of_thing_counted_by_ikutsu_needs_a_number_of_that_kind(question,
     assert asked_unit(question) == unit and asked_unit("目標はいくつ？") is None
     assert asked_unit("全部でいくつ団体あるの？") == "団体" and asked_unit("いくつか団体ある？") is None
     assert asked_unit("連携してる市町村の数") == "市町村" and asked_unit("町内会の数は？") is None
+
+
+def test_a_count_of_staff_or_members_asks_a_number_of_people():
+    """「行政事務センターの職員数は？」 counts people: the centre's target of hours saved (50,861時間 → 130,000時間) is no
+    number of its staff."""
+    from index.units import asked_unit
+
+    centre = chunk("c#L1", "行政事務センター運営事業", text="定型的な業務を集約し、職員が注力すべき業務に人的資源を集中させます。",
+                   indicator="業務効率化により削減された作業時間", baseline=Measure(2022, "50,861時間"),
+                   target=Measure(2027, "130,000時間"))
+    result = answer("行政事務センターの職員数は？", hits((centre, 0.93, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    assert asked_unit("職員の数は？") == "人" and asked_unit("会員数は？") == "人"
 
 
 def test_how_many_people_live_somewhere_asks_its_population():
