@@ -559,9 +559,20 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
                  and all(noun in h.chunk.title for noun in named)), lead)
 
 
+# What a ward is like, asked in English ("What is Kiyota ward like?", "What kind of place is Teine?", "Tell me
+# about Minami ward").
+_WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\blike\s*\??\s*$|"
+                           r"\bwhat (?:kind|sort) of (?:a )?(?:place|area|ward|district|town|"
+                           r"neighbou?rhood)\b|"
+                           r"^\s*(?:please )?(?:tell me about|describe) [a-z\- ]{0,30}\s*\??\s*$", re.I)
+
+
 def _asks_what_the_ward_is_like(query: Query, profile: PlanProfile) -> bool:
     """Whether the question asks what the ward it names is like (「南区ってどんなまち？」, 「手稲区ってどういう地域？」,
-    「清田区の特色は？」): a word of `_CHARACTER_NOUNS` and nothing else but the ward, no other fact asked."""
+    「清田区の特色は？」): a word of `_CHARACTER_NOUNS` and nothing else but the ward, no other fact asked; in
+    English, `_WARD_LIKE_EN` ("What is Kiyota ward like?")."""
+    if query.language == "en":
+        return bool(query.intent.ward) and bool(_WARD_LIKE_EN.search(query.text))
     if query.language != "ja" or query.intent.kind not in ("ward", "definition") or _AIMS.search(query.text):
         return False  # (「西区のまちセンって何か所あるの」 asks a number: まちセン is read 町; 「どういう地域？」 a definition)
     nouns = _ward_question_nouns(query.text, profile)

@@ -582,18 +582,23 @@ def on_topic(message: Query, resolution: Resolution, previous: Turn | None) -> R
     return Resolution("same_topic", None, topic, resolution.ward, understood_as=f"「{topic.title}」について")
 
 
-def of_the_ward(message: Query, resolution: Resolution, previous: Turn | None) -> Resolution | None:
+def of_the_ward(message: Query, resolution: Resolution, previous: Turn | None,
+                profile: PlanProfile) -> Resolution | None:
     """The same message asked of the ward the conversation is about, for when read as a new question it finds
     nothing there: after 「手稲区ってどんなところ？」 (its overview), 「隣の市は？」 found the city's partnership with
-    its neighbours and 「特産品は？」 nothing — asked as 「手稲区の隣の市は？」, the overview answers. (Only then: 「わかものむけ？」
-    after 南区's overview finds the ward's initiative for the young by itself, and a question asking what the
-    ward did before is its 2019 review's.)"""
+    its neighbours and 「特産品は？」 nothing — asked as 「手稲区の隣の市は？」, the overview answers; in English, "Is
+    there a big forest?" after "What is Kiyota ward like?" (found 大型ごみ) as "Is there a big forest in Kiyota
+    ward?". (Only then: 「わかものむけ？」 after 南区's overview finds the ward's initiative for the young by itself,
+    and a question asking what the ward did before is its 2019 review's.)"""
     topic = previous.topic if previous is not None else None
     if resolution.kind != "new" or resolution.rewrite is not None or topic is None or \
             topic.kind != "narrative" or not topic.ward or resolution.ward != topic.ward or \
-            previous.query.intent.ward != topic.ward or message.language != "ja" or message.intent.ward or \
-            message.intent.other_ward or asks_about_the_past(message.text):
+            previous.query.intent.ward != topic.ward or message.language not in ("ja", "en") or \
+            message.intent.ward or message.intent.other_ward or asks_about_the_past(message.text):
         return None
+    if message.language == "en":
+        asked = f"{message.text.strip().rstrip('?？').strip()} in {profile.english_ward(topic.ward)} ward?"
+        return Resolution("of_ward", asked, None, topic.ward, understood_as=f"{topic.ward}について")
     asked = f"{topic.ward}の{message.text}"
     return Resolution("of_ward", asked, None, topic.ward, understood_as=asked)
 

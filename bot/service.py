@@ -189,7 +189,7 @@ class Bot:
             # with confidence — it is about the topic (its 地元小学生の総合学習)
             resolution = fallback
             result, answer = self._resolved(query, resolution, filters)
-        asked = of_the_ward(query, resolution, previous)
+        asked = of_the_ward(query, resolution, previous, engine.index.profile)
         if asked is not None and (answer.abstained or not answer.citations
                                   or answer.citations[0].hit.chunk.ward != asked.ward):
             # 「隣の市は？」 after 手稲区's overview found a city-wide passage: asked of the ward instead

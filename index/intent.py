@@ -31,14 +31,14 @@ _FIGURE = re.compile(
     r"(?<=[\u3400-\u9fffァ-ヶー])(?<![多少複無算関変奇偶代分小整半])数(?:は|って|を教え|\s*[?？]|$)|"
     # a rate named by its noun (高齢化率は？, 加入率って): not 効率 (efficiency), 確率, 能率
     r"(?<=[\u3400-\u9fff])(?<![効確能])率(?:は|って|を教え|\s*[?？]|$)|"
-    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|現状値|基準値|実績値|(?:(?<!関係)人口|面積|世帯数|金額)(?:は|って|を教え|\s*[?？]|$)|"
+    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|現状値|基準値|実績値|(?:(?<!関係)人口|面積|世帯数|金額|距離)(?:は|って|を教え|\s*[?？]|$)|"
     r"\btargets?\b|how many|how often|頻度|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|"
     r"\bbaselines?\b|"
     r"\bpercent\b|\bwhat (?:share|proportion|fraction)\b|"
     r"\b(?:current|starting|base|2022) (?:value|level|number)\b|"
     # the population asked for (what is the population of …), not one named as a topic (the shrinking population)
     r"\bpopulation (?:of|in)\b|\b(?:what|how (?:big|large))(?:'s| is| was) (?:the |its )?(?:current )?population\b|^.{0,25}\bpopulation\s*\??\s*$|"
-    r"how (?:big|large) is\b|\b(?:area|size) of\b|"
+    r"how (?:big|large) is\b|\b(?:area|size) of\b|\bhow far\b|"
     # how long a session lasts ("How long does an online consultation last?"): minutes (`index.units`)
     r"\bhow long (?:does|do|will|is) .{0,40}\blast\b|"
     # an amount that is no price: "how much waiting time", "how much does the city want to cut …"

@@ -34,6 +34,9 @@ _UNIT_ASKED = (
                       r"(?:live|are living|reside|are there)\b",
                       re.I)),
     ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
+    # a distance (「ウォーキングコースの距離は？」, 何キロ): a length the passage states (南北に37.6km)
+    ("距離", re.compile(r"距離|何\s*(?:キロ|km)(?!グラム)|\bhow far\b|"
+                      r"\bhow (?:many )?(?:km|kilometers|kilometres)\b", re.I)),
     ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),
     ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
     ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
@@ -86,6 +89,7 @@ _QUANTITY_WRITTEN = {
     "人口": r"(?<!関係)人口[^。]{0,12}?(?:[0-9０-９]|" + _RANKED + r"(?:多|少))|" + _RANKED + r"人口",
     "面積": r"面積[^。]{0,12}?[0-9０-９]|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)|" + _RANKED + r"(?:広|狭|大きな面積)",
     "世帯": r"世帯数?[^。]{0,12}?[0-9０-９]",
+    "距離": r"[0-9０-９.．]+\s*(?:km|ｋｍ|キロ(?:メートル)?|メートル)(?!\s*[2²]|㎡)",
 }
 QUANTITIES = tuple(_QUANTITY_WRITTEN)  # quantities asked by their word, stated as the word and its figure
 _NUMERAL = r"[0-9０-９一二三四五六七八九十百千万億][0-9０-９,，.．一二三四五六七八九十百千万億]*\s*"

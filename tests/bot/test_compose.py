@@ -638,6 +638,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("行政評価で一番評価が低かった事業は？", "general", "ranking"),  # the least of the city's own
         ("行政事務センターでどれだけ時間が浮くの？", "figure", None),  # time saved, not standing out
         ("子ども連れで行ったら浮かない？", "general", "opinion"),
+        ("豊平区のウォーキングコースの距離は？", "figure", None),  # a distance: a number in km
+        ("How far is the walking course in Toyohira?", "figure", None),
         ("区役所の窓口でカード払いできるようになる？", "general", "payment"),  # カード払い: by card
         ("区役所の窓口で使えるクレジットカードの種類は？", "general", "payment"),  # which cards
         ("Is Sapporo introducing cashless payment at ward offices?", "general", "payment"),
@@ -2286,6 +2288,10 @@ def test_what_a_ward_is_like_is_its_overview_from_its_start():
         assert not result.abstained, asked
         assert result.citations[0].hit.chunk is start, asked
         assert result.text.splitlines()[0].endswith("小樽市と石狩市に接しています [1]。"), asked
+    for asked in ("What is Teine ward like?", "What kind of place is Teine ward?"):  # in English too
+        assert answer(asked, ranked).citations[0].hit.chunk is start, asked
+    doing = answer("What is Teine ward doing for community activities?", ranked)
+    assert doing.citations[0].hit.chunk is activity
     # a subject beside the ward's words is asked of as before: 地域活動 leads, 町内会 named
     assert answer("手稲区の地域活動は？", ranked).citations[0].hit.chunk is activity
     assert answer("手稲区の町内会の取組は？", ranked).citations[0].hit.chunk is activity
@@ -3170,6 +3176,18 @@ def test_a_count_of_staff_or_members_asks_a_number_of_people():
     result = answer("行政事務センターの職員数は？", hits((centre, 0.93, 10.0)))
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     assert asked_unit("職員の数は？") == "人" and asked_unit("会員数は？") == "人"
+
+
+def test_a_distance_asked_is_a_length_the_passage_states():
+    """「南区の南北の距離は？」 is answered by 南区's 南北に37.6km; 「ウォーキングコースの距離は？」 by no passage stating a
+    length (the walks' passage states none): said to be missing, not answered with the walks."""
+    from index.units import asked_unit
+
+    walks = chunk("w#L1", "とよひらスポーツ健康ウォーキング事業", text="区内のウォーキングコースを活用したイベントを行います。",
+                  ward="豊平区")
+    result = answer("豊平区のウォーキングコースの距離は？", hits((walks, 0.93, 10.0)))
+    assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
+    assert asked_unit("何キロある？") == "距離" and asked_unit("How far is it?") == "距離"
 
 
 def test_how_many_people_live_somewhere_asks_its_population():

@@ -99,6 +99,8 @@ def bot(real_engine, real_config, tmp_path_factory):
         ("市の施設の指定管理者ってちゃんとチェックされてるの？", "指定管理施設におけるサービス向上", "指定管理"),
         # the place asked, confirmed by the passage doing it there
         ("オンライン相談って区役所でやってる？", "オンライン相談の試行実施", "区役所等において"),
+        # what a ward is like, asked in English: its overview, not the initiative sharing a word (手稲山)
+        ("What kind of place is Teine ward?", "手稲区：概況", "手稲区"),
     ],
 )
 def test_first_citation_and_fact(bot, question, first_title, fact):
@@ -229,6 +231,8 @@ def test_a_look_up_quoting_any_initiatives_title_is_answered_by_it(bot):
         # 初心者 (初心 + 者) is whom it is for, which the ward's walks for everyone (だれでも) answer
         (["西区でノルディックウォーキングやってる？", "初心者でも参加できる？"],
          "だれでも・いつでも・なんどでもノルディックウォーキング事業"),
+        # asked of the ward in English too ("big" alone found 大型ごみ)
+        (["What is Kiyota ward like?", "Is there a big forest?"], "清田区：概況"),
         # a hazard map (ハザード + マップ) named by the ward's 防災マップ
         (["おじいちゃんが電話でだまされそうになった。とよひらくで防犯の教室みたいなのやってない？", "ハザードマップももらえる？"],
          "安全・安心なまちとよひら推進事業"),
