@@ -564,7 +564,7 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
 _WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\blike\s*\??\s*$|"
                            r"\bwhat (?:kind|sort) of (?:a )?(?:place|area|ward|district|town|"
                            r"neighbou?rhood)\b|"
-                           r"^\s*(?:please )?(?:tell me about|describe) [a-z\- ]{0,30}\s*\??\s*$", re.I)
+                           r"^\s*(?:please )?(?:tell me about|describe) [a-z\- ]{0,30}\s*\??\s*$", re.IGNORECASE)
 
 
 def _asks_what_the_ward_is_like(query: Query, profile: PlanProfile) -> bool:
@@ -661,6 +661,20 @@ def _naming_more(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
               and h.chunk.ward == lead.chunk.ward and relevance.score(h) >= relevance.threshold
               and named(h) > most]
     return max(better, key=named, default=lead)
+
+
+def _done_elsewhere(query: Query, lead: Hit, hits: list[Hit], relevance: Relevance,
+                    settings: AnswerSettings) -> Hit | None:
+    """Another ward's passage among the lead candidates that, read without the ward's name, is
+    `AnswerSettings.elsewhere_margin` more relevant than the asked ward's initiative leading: what is asked is
+    that ward's, not this one's (None: the lead is no ward initiative, or nothing is)."""
+    ward = query.intent.ward
+    if not ward or lead.chunk.kind != "initiative" or lead.chunk.ward != ward or \
+            (own := relevance.without_ward(lead)) is None:
+        return None
+    return next((h for h in hits[: settings.lead_candidates] if h.chunk.ward not in (None, ward)
+                 and (other := relevance.without_ward(h)) is not None
+                 and other - own >= settings.elsewhere_margin), None)
 
 
 def _also_in_ward(query: Query) -> bool:
@@ -870,6 +884,15 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if not in_context and _lifted_by_ward(query, lead, relevance, profile):
         # 「手稲区で犬を放して遊ばせられる公園ある？」: the ward's own initiative, relevant only with the ward's name
         return _abstain(query, hits, relevance, settings, profile, cites, notes, False)
+    if not (in_context or query.boost) and \
+            (elsewhere := _done_elsewhere(query, lead, hits, relevance, settings)) is not None:
+        # 「豊平区で認知症の家族の支援ある？」: 西区 has it, 豊平区's disaster seminars only share 支援 — not found in
+        # the ward asked, the other ward's passage shown first (asked on its own: 「西区だと？」 after 南区's young
+        # artists asks with their words, the conversation's passages boosted or sunk)
+        notes.append(f"{intent.ward}の取組には見当たりませんが、{elsewhere.chunk.ward}に「{elsewhere.chunk.title}」が"
+                     "あります。")
+        closest = [elsewhere, *(h for h in hits if h is not elsewhere)]
+        return _abstain(query, closest, relevance, settings, profile, cites, notes, False)
     if intent.other_ward and not in_context and (absent := _unnamed_things(query, lead, hits, profile)):
         # 「北区にも子育てサロンってある？」: the plan has only city-wide passages for that ward, and the
         # closest one names no サロン

@@ -107,6 +107,9 @@ class AnswerSettings:
         max_suggestions: closest topics offered when the plan has no answer.
         max_goal_initiatives: a ward's goal (「目標1:健やかに暮らせるまちづくり」) answered lists the initiatives
             under it that were retrieved, a line each, in the plan's order, at most this many.
+        elsewhere_margin: a question naming a ward whose own initiative leads is not found there when another
+            ward's passage, read without the ward's name, is this much more relevant (「豊平区で認知症の家族の支援
+            ある？」: 西区's 認知症の方や家族への支援 0.929, 豊平区's disaster seminars 0.834, sharing 支援).
     """
 
     lead_candidates: int = 5
@@ -115,6 +118,7 @@ class AnswerSettings:
     related_margin: float = 0.04
     max_suggestions: int = 3
     max_goal_initiatives: int = 5
+    elsewhere_margin: float = 0.05
 
 
 @dataclass(frozen=True)

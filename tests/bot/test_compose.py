@@ -2361,6 +2361,26 @@ def test_a_ward_overview_naming_part_of_the_question_yields_to_a_passage_of_the_
     assert answer("西区の川って若い人に人気？", ranked).citations[0].hit.chunk is overview
 
 
+def test_what_another_ward_has_asked_of_a_ward_without_it_is_not_found_there():
+    """「豊平区で認知症の家族の支援ある？」: 豊平区's disaster seminars lead by the ward's name and 支援 (0.83 without the
+    name), while 西区's 認知症の方や家族への支援 is far more relevant without it (0.93): not found in 豊平区, 西区's
+    passage shown first and named in a note. Near each other (0.86), the ward's own initiative leads."""
+    seminars = chunk("p#L40", "地域防災研修会等支援事業", ward="豊平区", text="町内会の防災研修会を支援します。")
+    dementia = chunk("p#L159", "認知症の方や家族への支援", ward="西区", text="介護者同士の交流会等を開催します。")
+
+    def scored(other):
+        return [Hit(seminars, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": 0.834,
+                                        "description_ward_free": 0.834, "lexical_ward_free": 0.0}),
+                Hit(dementia, 0.99, 2, {"dense": 0.90, "lexical": 2.0, "dense_ward_free": other,
+                                         "description_ward_free": other, "lexical_ward_free": 0.0})]
+
+    refused = answer("豊平区で認知症の家族の支援ある？", scored(0.93))
+    assert refused.abstained and refused.citations[0].hit.chunk is dementia
+    assert any("西区に「認知症の方や家族への支援」" in note for note in refused.notes)
+    led = answer("豊平区で認知症の家族の支援ある？", scored(0.86))
+    assert not led.abstained and led.citations[0].hit.chunk is seminars
+
+
 def test_a_question_naming_no_ward_needs_an_overview_that_speaks_of_most_of_what_it_asks():
     """No ward named: a ward's overview found by one shared word (駅) is not an answer to 「全部の駅にエレベーター
     ってある？」; one that speaks of most of the question (里塚, 地震, 被害) is."""
