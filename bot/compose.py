@@ -564,7 +564,8 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
 _WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\blike\s*\??\s*$|"
                            r"\bwhat (?:kind|sort) of (?:a )?(?:place|area|ward|district|town|"
                            r"neighbou?rhood)\b|"
-                           r"^\s*(?:please )?(?:tell me about|describe) [a-z\- ]{0,30}\s*\??\s*$", re.IGNORECASE)
+                           r"^\s*(?:please )?(?:tell me about|describe) [a-z\- ]{0,30}\s*\??\s*$",
+                           re.IGNORECASE)
 
 
 def _asks_what_the_ward_is_like(query: Query, profile: PlanProfile) -> bool:
