@@ -27,6 +27,22 @@ def in_context(monkeypatch):
     return seen
 
 
+@pytest.fixture
+def understood(monkeypatch):
+    """The questions the search engine was asked to understand, in order (a follow-up's rewrite among them)."""
+    import bot.service
+
+    seen = []
+    real = bot.service.SearchEngine.understand
+
+    def spy(self, question, *args, **kwargs):
+        seen.append(question)
+        return real(self, question, *args, **kwargs)
+
+    monkeypatch.setattr(bot.service.SearchEngine, "understand", spy)
+    return seen
+
+
 def lead(answer):
     return answer.citations[0].hit.chunk.title if answer.citations else None
 
@@ -767,38 +783,18 @@ def test_other_items_skip_what_was_already_shown(mini_bot):
     assert second.understood_as.endswith("以外の取組")
 
 
-def test_other_items_after_a_fact_asked_of_the_topic_are_other_items_like_the_topic(mini_bot, monkeypatch):
+def test_other_items_after_a_fact_asked_of_the_topic_are_other_items_like_the_topic(mini_bot, understood):
     """「他には？」 after 「大型ごみ収集のオンライン化について教えて」 and 「担当は？」 asks the first question again (its other
     items), not 「担当は？」 again."""
-    import bot.service
-
-    understood = []
-    real = bot.service.SearchEngine.understand
-
-    def spy(self, question, *args, **kwargs):
-        understood.append(question)
-        return real(self, question, *args, **kwargs)
-
-    monkeypatch.setattr(bot.service.SearchEngine, "understand", spy)
     *_, third = mini_bot.dialogue(["大型ごみ収集のオンライン化について教えて", "担当は？", "他には？"])
     assert understood[-1] == "大型ごみ収集のオンライン化について教えて"
     assert lead(third) != "大型ごみ収集のオンライン化" and third.understood_as.endswith("以外の取組")
 
 
 @pytest.mark.parametrize("follow_up", ["関連する取組", "関連事業は？", "Any related initiatives?"])
-def test_related_initiatives_asked_by_staff_are_the_first_questions_other_items(mini_bot, monkeypatch, follow_up):
+def test_related_initiatives_asked_by_staff_are_the_first_questions_other_items(mini_bot, understood, follow_up):
     """「関連する取組」 after a look-up asks the look-up again for its other items: 関連 and 取組 name no subject of
     their own (searched alone, they found whatever shares 取組)."""
-    import bot.service
-
-    understood = []
-    real = bot.service.SearchEngine.understand
-
-    def spy(self, question, *args, **kwargs):
-        understood.append(question)
-        return real(self, question, *args, **kwargs)
-
-    monkeypatch.setattr(bot.service.SearchEngine, "understand", spy)
     _, second = mini_bot.dialogue(["大型ごみ収集のオンライン化 所管", follow_up])
     assert understood[-1] == "大型ごみ収集のオンライン化 所管"
     assert lead(second) != "大型ごみ収集のオンライン化" and second.understood_as.endswith("以外の取組")
