@@ -61,6 +61,13 @@ def answer(question, ranked):
     return compose(query(question), ranked, PROFILE)
 
 
+def ward_scored(*pairs):
+    """Hits scored as a question naming a ward is: (chunk, dense, dense without the ward's name), best first."""
+    return [Hit(c, 1.0 - i * 0.01, i + 1, {"dense": d, "lexical": 2.0, "dense_ward_free": free,
+                                             "description_ward_free": free, "lexical_ward_free": 0.0})
+            for i, (c, d, free) in enumerate(pairs)]
+
+
 def assert_every_sentence_cited(result, ranked):
     cited = {c.n for c in result.citations}
     for line in result.text.splitlines():
@@ -2335,10 +2342,7 @@ def test_a_silent_ward_overview_yields_to_the_wards_initiative_relevant_without_
                    text="地域防災力を高めるため、区内すべての基幹避難所で住民とともに開設訓練を実施します。")
 
     def scored(without_ward):
-        return [Hit(overview, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": 0.82,
-                                        "description_ward_free": 0.82, "lexical_ward_free": 0.0}),
-                Hit(drills, 0.99, 2, {"dense": 0.89, "lexical": 2.0, "dense_ward_free": without_ward,
-                                       "description_ward_free": without_ward, "lexical_ward_free": 0.0})]
+        return ward_scored((overview, 0.88, 0.82), (drills, 0.89, without_ward))
 
     led = answer("清田区って災害に強いまちづくりしてる？", scored(0.87))
     assert not led.abstained and led.citations[0].hit.chunk is drills
@@ -2369,10 +2373,7 @@ def test_what_another_ward_has_asked_of_a_ward_without_it_is_not_found_there():
     dementia = chunk("p#L159", "認知症の方や家族への支援", ward="西区", text="介護者同士の交流会等を開催します。")
 
     def scored(other):
-        return [Hit(seminars, 1.0, 1, {"dense": 0.88, "lexical": 2.0, "dense_ward_free": 0.834,
-                                        "description_ward_free": 0.834, "lexical_ward_free": 0.0}),
-                Hit(dementia, 0.99, 2, {"dense": 0.90, "lexical": 2.0, "dense_ward_free": other,
-                                         "description_ward_free": other, "lexical_ward_free": 0.0})]
+        return ward_scored((seminars, 0.88, 0.834), (dementia, 0.90, other))
 
     refused = answer("豊平区で認知症の家族の支援ある？", scored(0.93))
     assert refused.abstained and refused.citations[0].hit.chunk is dementia
