@@ -429,8 +429,9 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
 
 # Words placing a thing relative to another (「清田区ってどのへん？となりは？」): where the ward itself lies, no subject.
 _POSITION_NOUNS = {"辺", "辺り", "隣", "隣り", "周り", "周辺", "付近", "側", "近所", "位置"}
-# A person as such (「清田区って若い人多いの？」: who, the adjective tells): no subject a passage must name.
-_PERSON_NOUNS = {"人", "方"}
+# A person or a household as such (「清田区って若い人多いの？」, 「若い家族が多いの？」: who, the adjective tells): no
+# subject a passage must name.
+_PERSON_NOUNS = {"人", "方", "家族", "世帯"}
 
 
 def _ward_question_nouns(question: str, profile: PlanProfile) -> list[str]:
@@ -564,8 +565,14 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
 _WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\blike\s*\??\s*$|"
                            r"\bwhat (?:kind|sort) of (?:a )?(?:place|area|ward|district|town|"
                            r"neighbou?rhood)\b|"
-                           r"^\s*(?:please )?(?:tell me about|describe) [a-z\- ]{0,30}\s*\??\s*$",
+                           r"^\s*(?:please )?(?:tell me about|describe) [a-z\- ]{0,30}\s*\??\s*$|"
+                           # where it lies ("Where is Minami ward?", "Which wards border Toyohira?")
+                           r"^\s*where(?:'s| is) (?:the )?[a-z\-]+(?: ward|-ku)?(?: located| situated)?"
+                           r"\s*\??\s*$|"
+                           r"\b(?:borders?|bordering|next to|adjacent to|neighbou?r(?:s|ing)?)\b",
                            re.IGNORECASE)
+# Where a ward lies, asked of it alone (「南区ってどこにあるの？」, 「清田区ってどのあたり？」): its overview says.
+_WARD_WHERE = re.compile(r"どこに(?:ある|あります)|どの(?:へん|辺|あたり|辺り)|どこら(?:へん|辺)|(?:は|って)\s*どこ\s*[?？]?\s*$")
 
 
 def _asks_what_the_ward_is_like(query: Query, profile: PlanProfile) -> bool:
@@ -577,7 +584,9 @@ def _asks_what_the_ward_is_like(query: Query, profile: PlanProfile) -> bool:
     if query.language != "ja" or query.intent.kind not in ("ward", "definition") or _AIMS.search(query.text):
         return False  # (「西区のまちセンって何か所あるの」 asks a number: まちセン is read 町; 「どういう地域？」 a definition)
     nouns = _ward_question_nouns(query.text, profile)
-    return bool(nouns) and all(noun in _CHARACTER_NOUNS for noun in nouns)
+    if not nouns:
+        return bool(query.intent.ward) and _WARD_WHERE.search(query.text) is not None
+    return all(noun in _CHARACTER_NOUNS for noun in nouns)
 
 
 def _asks_of_the_ward_itself(query: Query, profile: PlanProfile) -> bool:
@@ -611,9 +620,13 @@ def _ward_passage_speaking_of_it(query: Query, lead: Hit, hits: list[Hit], relev
                 not asks_about_the_past(query.text) and (doing := next(
                     (h for h in hits[: settings.lead_candidates] if h.chunk.kind == "initiative"
                      and h.chunk.ward == lead.chunk.ward and relevance.score(h) >= relevance.threshold
-                     and relevance.score(h) >= relevance.score(lead)), None)) is not None:
+                     and (relevance.score(h) >= relevance.score(lead) or
+                          relevance.score(h) >= relevance.score(lead) - settings.lead_margin
+                          and _passage_speaks_of(query, h, hits, profile))), None)) is not None:
             # 「清田区で地震のときの備え、区は何してる？」: what the ward does is its initiative (地域防災力強化), as
-            # relevant as the overview that recounts the 2018 earthquake
+            # relevant as the overview that recounts the 2018 earthquake — or nearly as relevant and naming
+            # what is asked too (「西区の川のごみ拾い、区が手伝ってくれる？」: 琴似発寒川's clean-up, the
+            # overview's rivers)
             return doing
         return _naming_more(query, lead, hits, relevance, settings, profile)
     candidates = [h for h in hits[: settings.lead_candidates]
@@ -813,12 +826,14 @@ _NAME_RUN = r"[\u3400-\u9fff々ァ-ヺー]*"  # the kanji and katakana a name ru
 
 def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Relevance | None = None,
             settings: AnswerSettings | None = None, in_context: bool = False,
-            topic: Chunk | None = None) -> Answer:
+            topic: Chunk | None = None, alike: Chunk | None = None) -> Answer:
     """Build the answer to ``query`` from ``hits`` (best first), in the words of ``profile``'s plan.
 
     ``in_context``: a follow-up read against the previous turn (「手稲区だと？」 after a 西区 initiative): its
     topic words are the previous question's, so a ward's passage is not asked to name them. ``topic``: the
-    passage it is asked of (「目標は？」), if any."""
+    passage it is asked of (「目標は？」), if any. ``alike``: the previous topic another ward is asked for its
+    like of (「豊平区にもある？」 after 西区's dementia support): a ward's narrative passage must name what that
+    question asked, as if asked alone."""
     settings = settings or AnswerSettings()
     question, intent = query.text, query.intent
     relevance = (relevance or Relevance()).for_language(intent.language)
@@ -842,6 +857,9 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         # 中学3年生: the definition of a term the best passage names speaks for it
         hits = [term, *(hit for hit in hits if hit is not term)]
         veto = None
+    if veto == "location" and _asks_what_the_ward_is_like(query, profile) and any(
+            h.chunk.ward == intent.ward and _is_overview(h.chunk) for h in hits[: settings.lead_candidates]):
+        veto = None  # 「南区ってどこにあるの？」: the ward's overview says where it lies (南東部に位置し)
     if veto != intent.unanswerable_fact:  # a retrieved passage speaks of the asked fact
         intent = replace(intent, unanswerable_fact=veto)
         query = replace(query, intent=intent)
@@ -922,7 +940,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
             # The topic is in the plan but the asked number is not (a ward's population): say so, show the topic.
             # (「手稲区のまちづくりの目標ってなに？」 asks for no number: its goal's passage states it.)
             return _abstain(query, hits, relevance, settings, profile, cites, notes, True, missing="figure")
-        if lead.chunk.ward and not in_context and not _passage_speaks_of(query, lead, hits, profile) and \
+        if lead.chunk.ward and (alike is not None or not in_context) and \
+                not _passage_speaks_of(query, lead, hits, profile) and \
                 not _recounts_what_was_asked(question, lead.chunk):
             # a ward's overview lifted by the ward's name alone (「西区の保育園の空き状況」): not found — unless the
             # question asks whether the city's own service is there too (「窓口で書かなくていいやつ、西区でも？」):

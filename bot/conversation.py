@@ -250,6 +250,13 @@ _FACT_WORDS_EN = {
     # whom to ask about it ("Who do I contact?", "Who should I call?"): its department, as 問い合わせ先
     "contact", "contacts", "call",
 }
+# When, of the topic ("Can I join in winter?", "Is it open on weekends?"): a time, no subject of its own —
+# as a Japanese time noun (冬, 週末) is none of `topic_nouns`.
+_TIME_WORDS_EN = frozenset({
+    "winter", "summer", "spring", "autumn", "season", "seasons", "weekend", "weekends", "weekday", "weekdays",
+    "morning", "mornings", "evening", "evenings", "night", "nights", "holiday", "holidays", "saturday",
+    "saturdays", "sunday", "sundays", "today", "tomorrow", "month", "week",
+})
 
 
 @dataclass(frozen=True)
@@ -480,6 +487,10 @@ def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pl
         seen = shown if rewrite is not None or presented is None else presented
         if topic is not None:  # (「他にAIを使ってる仕事は？」 after 生成AIを活用した業務改善: not the glossary's 生成AI either)
             seen = seen | _terms_of(topic, passages)
+        if message.intent.kind != "definition":
+            # other things done are initiatives, not a term's definition (「ほかにデジタルで効率化してることは？」 after
+            # 生成AI: not the glossary's デジタル改革推進チーム)
+            seen = seen | {chunk.id for chunk in passages if chunk.kind == "glossary"}
         if rewrite is None and topic is not None and _also_covers(text, topic, previous, profile):
             seen, note = seen - {topic.id}, f"「{topic.title}」も含めて"
         return Resolution("other_items", rewrite, None, carried_ward, exclude=frozenset(seen), understood_as=note)
@@ -1079,7 +1090,7 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
         plain = re.sub(r"[’'](?:s|re|ll|d|ve|m)\b|n[’']t\b", "", text.lower())  # what's -> what, isn't -> is
         words = [w for w in re.findall(r"[a-z][a-z'-]+", plain) if len(w) > 1]
         return [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _FACT_WORDS_EN
-                and not mentioned_ward(w, profile.wards)]
+                and w not in _TIME_WORDS_EN and not mentioned_ward(w, profile.wards)]
     # (the wards, the city's places and words of no subject of their own are none: 「全部の区にできるの？」 asks where
     # the topic reaches, 「札幌市はどれくらい集めたいの？」 its target)
     nameless = set(profile.wards) | {w.removesuffix("区") for w in profile.wards} | NAMELESS_NOUNS

@@ -234,8 +234,9 @@ class Bot:
         if in_context:
             relevance = replace(relevance, threshold=relevance.threshold - settings.followup_relevance_margin)
         asked_of = resolution.topic if resolution.kind == "same_topic" else None
+        alike_of = (resolution.alike or resolution.like) if resolution.kind == "other_ward" else None
         answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context,
-                         asked_of)
+                         asked_of, alike_of)
         ward = result.query.intent.ward
         whole = not in_context and (filters is None or filters.is_empty())  # asked alone, of the whole plan
         chunks = engine.index.chunks

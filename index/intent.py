@@ -75,6 +75,8 @@ _DONE = re.compile(
     r"使えるように|導入(?:して|する|され|済)|取り入れ|"
     r"活用して|取り組んで|進めて(?:る|い)|売って(?:る|い)|見直して(?:る|い)|"
     r"(?:たり|て|で)?して(?:る|いる|ます)(?:の|んですか|んでしょうか|か)?\s*[?？]|"
+    # help the city gives (「区が手伝ってくれる？」, 「市は応援してくれるの？」)
+    r"(?:手伝って|支援して|応援して|助けて|サポートして)(?:くれ|もらえ)(?:る|ます)|"
     # (done to it: 「指定管理者ってちゃんとチェックされてるの？」)
     r"され(?:て|てい)(?:る|ます)(?:の|んですか|んでしょうか|か)?\s*[?？]|"
     # what the city will do with it (「市はそれをどうするつもり？」 after 出資団体, 「どうしていくの？」)
@@ -148,7 +150,10 @@ _DATE = re.compile(
     r"\bwhen (?:was|were|did)\b|\bsince when\b|\bwhat year\b|\bhow long ago\b|"
     r"\bwhen (?:will|does|do|is|are) .{0,60}\b"
     r"(?:start|begin|launch|be (?:introduced|available|set up|installed|rolled out))\b|"
-    r"\bwhen will .{0,60}\b(?:open|be opened|let|allow|enable|be able|be possible)\b",
+    r"\bwhen will .{0,60}\b(?:open|be opened|let|allow|enable|be able|be possible)\b|"
+    # when a thing the city makes is done (「いつできるの？」: "When will the new site be ready?")
+    # (when it will be finished asks an end the plan does not state: 「いつ終わるの？」)
+    r"\bwhen will .{0,60}\bbe (?:ready|launched|renewed)\b",
     re.IGNORECASE,
 )
 _DEPARTMENT = re.compile(
@@ -157,7 +162,8 @@ _DEPARTMENT = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(
-    r"とは[?？]?\s*$|とは(何|なに|どういう)|って(?:(?:何|なに)(?![をがに]|[年月日時分秒人回件歳個枚円倍割%％箇ヶ]|曜|か(?!な|しら))|どういう)|ってなん|の意味|意味は|"
+    # (not こと + は: 「ほかに効率化してることは？」 asks what else is done)
+    r"(?<!こ)とは[?？]?\s*$|とは(何|なに|どういう)|って(?:(?:何|なに)(?![をがに]|[年月日時分秒人回件歳個枚円倍割%％箇ヶ]|曜|か(?!な|しら))|どういう)|ってなん|の意味|意味は|"
     r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ|説明|定義)|何と(?:言う|いう|呼ぶ|説明|定義)|どう定義|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)

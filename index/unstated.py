@@ -168,7 +168,8 @@ _NOT_IN_PLAN = {
         # city will let people do: "When will Sapporo let people apply … online?")
         r"\b(?<!by )when will\b"
         r"(?!.{0,60}\b(?:start|begin|launch|open|let|allow|enable|offer|switch|"
-        r"be (?:introduced|available|set up|installed|rolled out|opened|able|possible))\b)|"
+        r"be (?:introduced|available|set up|installed|rolled out|opened|able|possible|ready|launched|"
+        r"renewed))\b)|"
         # this year's date of an event, or its next one (今年はいつ, 次はいつ)
         r"\bwhen\b[^?]{0,60}\bthis year\b|\bwhen(?:'s| is| will be) the next\b|"
         # when an event is held (「スタンプラリーはいつ？」, 「交流会っていつやるの？」): an event's name asked with いつ
@@ -439,7 +440,7 @@ _NOT_IN_PLAN = {
         r"(?:申し?込む|申請する|応募する|参加する|登録する|入会する|加入する)(?:ための)?(?:方法|やり方)|"
         r"(?:申し?込む|申請する|応募する|参加する|登録する|入会する|加入する)には\s*[?？]?\s*$|"
         r"どうやったら[^。？?]{0,8}(?:なれる|なれます|入れる|入れます|参加でき|申し込め|応募でき|登録でき|出られ|出れ)|"
-        r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
+        r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|(?<!に)手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
         r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
         r"(?:不満|苦情|クレーム|不服|異議|納得でき(?:ない|なかった))[^。？?]{0,12}(?:どこに|誰に|だれに|どう(?:すれ|したら))|"
         r"\bwhat should i do\b|\bhow (?:do|can|should) i (?:sign up|register|subscribe|enrol|enroll)\b",
@@ -934,7 +935,9 @@ STATED_BY = {
     # (or the grades or ages it is for: 小学4年生から中学3年生までの子ども議員)
     # (親子スキー教室: parents and children together — 「スキー教室は子どもだけ？」)
     "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開|(?:あらゆる|幅広い)世代|世代を問わず|親子|"
-                              r"[0-9０-９一二三四五六七八九]+(?:年生|歳)(?:から|以上|以下|未満|まで)"),
+                              r"[0-9０-９一二三四五六七八九]+(?:年生|歳)(?:から|以上|以下|未満|まで)|"
+                              # (若者を中心とした「南区サポーター制度」: whom it is mainly for)
+                              r"(?:若者|若い世代|高齢者|子ども|児童|生徒|学生|女性|障がい者|区民|市民)(?:を中心と|向け)"),
     "sorting": re.compile(r"分別|ごみの分け方"),
     # a name the passage gives its brand or its nickname itself (「KIYOTA SWEETS」を地域独自のブランドとして)
     # — or the towns it names (小樽市と石狩市に接しています: 「どこの市と隣り合ってるの？」), the plan's own city apart
@@ -1189,9 +1192,13 @@ def _says_whom_it_is_for(statement: re.Match, text: str, subject: tuple[str, ...
     (親子スキー教室) answers whom that thing is for (「スキー教室は子どもだけ？」), not the film festival beside it."""
     if statement.group() == "親子":
         return covers(text[statement.end():statement.end() + 12], subject, every=True)
+    if statement.group().endswith(("を中心と", "向け")):
+        # whom it is mainly for (若者を中心とした…制度) answers who may join, not whether anyone may (「誰でもなれる？」)
+        return _ANYONE.search(question) is None
     return statement.group() != "公開" or bool(_SEEING_OR_USING.search(question))
 
 
+_ANYONE = re.compile(r"誰でも|だれでも|どなたでも|\b(?:anyone|anybody|everyone|everybody)\b", re.IGNORECASE)
 _SEEING_OR_USING = re.compile(r"見(?:ら|れ)れ|見れる|見える|閲覧|読め|使え|利用でき|ダウンロード|"
                               r"\b(?:see|view|read|use|download)\b", re.I)
 
@@ -1295,6 +1302,11 @@ _NAMED_THING = 2
 _KANJI = re.compile(r"[\u3400-\u9fff々]+")
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+# A season asked (冬も, 夏休みも) and a passage's words for all the year round, which runs in every season.
+_OF_THE_YEAR = frozenset({"冬", "夏", "春", "秋", "冬場", "夏場", "冬季", "夏季", "夏休み", "冬休み", "春休み"})
+_YEAR_ROUND = re.compile(r"通年|年間を通|一年中|四季を通|季節を問わ")
+# a kanji thing and a verb's stem written after it, one noun in UniDic (塵捨て, 雪掻き, 草刈り)
+_DONE_TO = re.compile(r"([\u3400-\u9fff々]+)[\u3400-\u9fff々][ぁ-ゖ]+")
 
 
 # English glosses a noun's first sense and a passage word's must share to be the same thing (`covers`)
@@ -1322,6 +1334,8 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
         nonlocal groups, senses
         if noun in named:
             return True
+        if noun in _OF_THE_YEAR and _YEAR_ROUND.search(passage):
+            return True  # 「冬も参加できる？」 of a passage running 年間を通して: in winter too
         if _KANJI.fullmatch(noun) and (any(noun in word for word in named) or (len(noun) > 1 and noun in folded)):
             return True
         if _KATAKANA.fullmatch(noun) and len(noun) >= 3 and noun in folded:  # ネット in インターネット
@@ -1330,6 +1344,9 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
             return True
         if _KANJI.fullmatch(noun) and len(parts := topic_nouns(noun)) > 1:
             return all(map(found, parts))  # a compound (生活保護) not written whole: every part named
+        if (done_to := _DONE_TO.fullmatch(noun)) and done_to.group(1) in named:
+            # a noun made of a thing and what is done to it (塵捨て, 塵出し — ごみ捨て, ごみ出し): named by the thing
+            return True
         if _KATAKANA.fullmatch(noun) and len(parts := topic_nouns(noun)) > 1:
             # a katakana compound not written whole is named by its head (マップ of ハザードマップ: 防災マップ;
             # センター of マイナカードセンター: マイナンバーカードセンター) — not by another part (カード)

@@ -384,6 +384,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("複数の窓口を回らなくていい？", "general", None),  # 複数 is no count asked
         ("こんにちは、大型ごみについて教えて", "general", None),
         ("スマホの使い方を教えて", "general", None),  # the use of something else
+        ("ほかにデジタルで効率化してることは？", "general", None),  # こと + は: no とは of a term
         ("ありがとう、次は大型ごみのネット受付について教えて", "general", None),
         ("What can you do about the snow on my street?", "general", None),
         ("西区のノルディックウォーキングの講習って、ポールは貸してもらえるの？", "ward", "lending"),
@@ -707,6 +708,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Is the pregnancy hotline available at night?", "general", "days"),
         ("Can foreigners use the My Number card center?", "general", "eligibility"),
         ("NPOを立ち上げたい。設立の手続きを教えて", "general", "procedure"),
+        ("スマホが苦手な母に手続きを教えてほしい", "general", None),  # someone to be taught: a service
         ("申請書作成支援システムはどこの区役所に置いてある？", "general", "location"),
         ("西区の指定避難所ってどこの小学校？", "ward", "location"),  # which school: no passage names them
         ("どこの区役所？", "general", "location"),
@@ -945,6 +947,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("消防検査のオンライン化はいつ始まるの？", "date", None),  # the target year answers it
         ("When will online fire inspections start?", "date", None),
         ("When will Sapporo let people apply for bulky trash pickup online?", "date", None),
+        ("When will the new site be ready?", "date", None),  # 「いつできるの？」: the plan's timeline
+        ("When will the new website be launched?", "date", None),
+        ("When will the new website be finished?", "general", "schedule"),  # 「いつ終わる？」: an end not stated
         ("When does the snow plough come to my street?", "general", "own_case"),  # the asker's own street
         ("西区の公園の遊具、うちの近所の公園はいつ新しくなる？", "date", "own_case"),  # when it changes: as when it starts
         # a plan year alone, a follow-up asking the figure for it; a year with a thing asked is no figure
@@ -1619,6 +1624,37 @@ def test_a_katakana_compound_not_written_whole_is_named_by_its_head():
                       ("マイナカードセンター",))
 
 
+def test_a_season_asked_is_named_by_a_passage_running_all_year():
+    """「冬も参加できる？」 of a walking project run 年間を通して: the condition 冬 is met all the year round; a passage
+    naming no season or year does not meet it."""
+    from index.unstated import covers
+
+    assert covers("年間を通してノルディックウォーキングを活用した健康づくりに取り組みます。", ("冬",), every=True)
+    assert not covers("ノルディックウォーキングを活用した健康づくりに取り組みます。", ("冬",), every=True)
+
+
+def test_whom_a_scheme_is_mainly_for_answers_who_can_join():
+    """"Who can join the supporters?" of 若者を中心とした「南区サポーター制度」: whom it is mainly for is stated."""
+    from index.unstated import standing_veto
+
+    text = "若者を中心とした「南区サポーター制度」を構築し、これらの活動を支援します。"
+    assert standing_veto("eligibility", [text], ("サポーター",), "Who can join the supporters?") is None
+    assert standing_veto("eligibility", ["地域を中心とした活動を支援します。"], (), "誰でも参加できる？") == "eligibility"
+    assert standing_veto("eligibility", [text], ("サポーター",), "サポーターって誰でもなれるの？") == "eligibility"
+
+
+def test_a_noun_of_a_thing_and_what_is_done_to_it_is_named_by_the_thing():
+    """ごみ捨て (UniDic: one noun, 塵捨て) is named by a passage's 大型ごみ — the thing thrown away; 草刈り is not
+    named by a passage on 雪 (the thing differs)."""
+    from index.unstated import covers
+
+    bulky = "大型ごみの申込について、インターネット受付を新たに導入します。"
+    assert covers(bulky, ("塵捨て",), every=True)
+    assert not covers(bulky, ("草刈り",), every=True)
+    said = answer("粗大ごみ捨てたいけどネットで頼める？", hits((chunk("p#L344", "大型ごみ収集のオンライン化", text=bulky), 0.92, 10.0)))
+    assert not said.abstained
+
+
 def test_a_condition_stated_only_by_the_passages_target_row_is_answered_by_it():
     """「ガソリン券も申請できる？」 of 障がい者交通費助成のオンライン化, whose 2027 target is 「タクシー券、ガソリン券の電子申請
     実施」: the target row is the passage's own words too."""
@@ -2272,6 +2308,7 @@ def test_a_ward_overview_that_names_nothing_the_question_asks_about_is_not_an_an
     young = chunk("p#L140", "清田区：概況", kind="narrative", ward="清田区", section=("清田区", "概況"),
                   text="自然を生かした街並みが形成されており、比較的若い世代が多く居住しています。")
     assert not answer("清田区って若い人多いの？", hits((young, 0.95, 10.0))).abstained
+    assert not answer("清田区って若い家族が多いの？", hits((young, 0.95, 10.0))).abstained
     assert answer("清田区って外国の人多い？", hits((young, 0.95, 10.0))).abstained
 
 
@@ -2302,6 +2339,38 @@ def test_what_a_ward_is_like_is_its_overview_from_its_start():
     # a subject beside the ward's words is asked of as before: 地域活動 leads, 町内会 named
     assert answer("手稲区の地域活動は？", ranked).citations[0].hit.chunk is activity
     assert answer("手稲区の町内会の取組は？", ranked).citations[0].hit.chunk is activity
+
+
+def test_where_a_ward_lies_is_its_overview_not_a_place_left_unstated():
+    """「手稲区ってどこにあるの？」 asks where the ward itself lies — its overview says (北西部に位置し), no place the plan
+    leaves out; "Which wards border Teine?" and "Where is Teine ward?" too. A thing of the ward asked where
+    (「手稲区の公園ってどこにあるの？」, "Where is the Teine ward office?") is still not stated."""
+    start = replace(chunk("p#L97", "手稲区：概況", kind="narrative", ward="手稲区", section=("手稲区", "概況"),
+                          text="手稲区は、市の北西部に位置し、小樽市と石狩市に接しています。"),
+                    source=Source("plan.txt", 97, 97))
+    flowers = chunk("p#L120", "花いっぱいのまちづくり", ward="手稲区", section=("手稲区", "取組目標・主な取組", "目標1:花"),
+                    text="区内の公園や駅前に花を植えます。")
+    ranked = hits((flowers, 0.93, 12.0), (start, 0.90, 8.0))
+    for asked in ("手稲区ってどこにあるの？", "手稲区ってどのあたり？", "Where is Teine ward?", "Which wards border Teine?",
+                  "What wards are next to Teine?"):
+        result = answer(asked, ranked)
+        assert not result.abstained, asked
+        assert result.citations[0].hit.chunk is start, asked
+    for asked in ("手稲区の公園ってどこにあるの？", "Where is the Teine ward office?"):
+        assert answer(asked, ranked).abstained, asked
+
+
+def test_a_ward_overview_asked_for_the_like_of_another_wards_topic_must_name_what_was_asked():
+    """「豊平区にもある？」 after 西区's dementia support is asked as 「豊平区 家族向けの集まりってある？」: 豊平区's
+    overview, lifted by the ward's name, names no 集まり — not found there (was answered with the overview). A
+    follow-up asked of the ward itself (「山とかある？」 after its overview, no ``alike``) is not judged."""
+    overview = chunk("p#L7", "豊平区：概況", kind="narrative", ward="豊平区", section=("豊平区", "概況"),
+                     text="豊平区は、札幌市の南東部に位置し、東は清田区と接しています。")
+    dementia = chunk("p#L150", "認知症の方や家族への支援", ward="西区", section=("西区", "取組目標・主な取組", "目標1"),
+                     text="介護者同士の交流会等を開催します。")
+    asked = query("豊平区 家族向けの集まりってある？")
+    assert compose(asked, hits((overview, 0.95, 10.0)), PROFILE, in_context=True, alike=dementia).abstained
+    assert not compose(asked, hits((overview, 0.95, 10.0)), PROFILE, in_context=True).abstained
 
 
 def test_a_ward_overview_names_a_word_typed_in_kana_in_the_plan_spelling_it_was_searched_with():
@@ -3673,6 +3742,14 @@ def test_what_a_ward_does_is_its_initiative_not_its_overview():
     ranked = hits((overview, 0.878, 10.0), (drills, 0.885, 8.0))
     assert answer("清田区で地震のときの備え、区は何してる？", ranked).citations[0].hit.chunk is drills
     assert answer("清田区って地震の被害あったの？", ranked).citations[0].hit.chunk is overview
+    # nearly as relevant (within `lead_margin`) and naming what is asked (川), as help the ward gives: it leads
+    rivers = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
+                   text="琴似発寒川などの川が流れ、豊かな自然があります。")
+    cleanup = chunk("p#L165", "琴似発寒川の水環境保全推進事業", ward="西区", text="琴似発寒川一斉清掃などの活動を支援します。")
+    council = chunk("p#L164", "環境活動を支援", ward="西区", text="環境まちづくり協議会の活動を支援します。")
+    asked = "西区の川のごみ拾い、区が手伝ってくれる？"
+    assert answer(asked, hits((rivers, 0.892, 10.0), (cleanup, 0.867, 9.0))).citations[0].hit.chunk is cleanup
+    assert answer(asked, hits((rivers, 0.892, 10.0), (council, 0.882, 9.0))).citations[0].hit.chunk is rivers
 
 
 def test_a_wards_review_recounting_what_was_asked_answers_whatever_it_calls_it():

@@ -158,6 +158,21 @@ def test_which_fields_the_topic_covers_stays_on_the_topic(mini_bot):
     assert second.understood_as == "「消防検査のオンライン化」について"
 
 
+def test_other_things_done_are_not_a_terms_definition(mini_bot):
+    """「ほかに手助けしてることは？」 asks what else is done: the glossary's ナッジ (…手助けすること), which shares
+    its word, is no initiative — it sinks with what was shown."""
+    _, second = mini_bot.dialogue(["大型ごみ収集のオンライン化について教えて", "ほかに手助けしてることは？"])
+    assert second.citations and all(citation.hit.chunk.kind != "glossary" for citation in second.citations)
+
+
+@pytest.mark.parametrize("follow_up", ["Can I join in winter?", "Is it open on weekends?"])
+def test_an_english_follow_up_naming_only_a_time_stays_on_the_topic(mini_bot, follow_up):
+    """"Can I join in winter?" asks when, of the topic: winter is no subject of its own, as 冬 in
+    「冬も参加できる？」."""
+    _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", follow_up])
+    assert second.understood_as == "「消防検査のオンライン化」について"
+
+
 @pytest.mark.parametrize("follow_up", ["Who do I contact?", "Who should I call?"])
 def test_an_english_follow_up_asking_whom_to_contact_stays_on_the_topic(mini_bot, follow_up):
     """"Who do I contact?" asks whom to ask about the topic, as 「問い合わせ先は？」: it names no topic of its own."""
