@@ -857,6 +857,14 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
         # 中学3年生: the definition of a term the best passage names speaks for it
         hits = [term, *(hit for hit in hits if hit is not term)]
         veto = None
+    if veto and hits[0].chunk.kind == "glossary" and (user := _using_the_term(
+            hits[0], hits, hits[: settings.lead_candidates], _no_term)) is not None and \
+            standing_veto(veto, [user.chunk.text], intent.subject, question) is None:
+        # 「書かない窓口ってどこの区役所にあるの？」: the term's definition says no place; the initiative that uses the
+        # term (申請書作成支援システムを中央区役所仮庁舎に試験的に導入) does — in its text, not its target row
+        # (指定管理者評価 is no selection: 「指定管理者ってどうやって選ばれるの？」)
+        hits = [user, *(hit for hit in hits if hit is not user)]
+        veto = None
     if veto == "location" and _asks_what_the_ward_is_like(query, profile) and any(
             h.chunk.ward == intent.ward and _is_overview(h.chunk) for h in hits[: settings.lead_candidates]):
         veto = None  # 「南区ってどこにあるの？」: the ward's overview says where it lies (南東部に位置し)

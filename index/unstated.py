@@ -63,6 +63,8 @@ _NOT_IN_PLAN = {
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
     "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要|[?？]?\s*$)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費の(?:金額|額)|"  # 「参加費の金額は？」
+                      # what a ticket, a fare or a meal costs (「チケット代は？」, 「バス代かかる？」)
+                      r"(?:チケット|入場券|切符|バス|電車|タクシー|交通|材料|教材|食事|弁当|ランチ|駐車)代|"
                       # who pays (「講師の謝礼ってこっちが払うの？」, 「費用は誰が負担するの？」, "do we have to pay")
                       r"(?:誰|だれ)が(?:払|負担|出す)|(?:こっち|こちら|自分|自分たち|うち|私|わたし|参加者)(?:が|で)"
                       r"(?:払|負担|出す|持つ)|自己負担|自腹|\b(?:do|will|would|must) (?:i|we) (?:have to )?pay\b|"
@@ -1302,9 +1304,6 @@ _NAMED_THING = 2
 _KANJI = re.compile(r"[\u3400-\u9fff々]+")
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
-# A season asked (冬も, 夏休みも) and a passage's words for all the year round, which runs in every season.
-_OF_THE_YEAR = frozenset({"冬", "夏", "春", "秋", "冬場", "夏場", "冬季", "夏季", "夏休み", "冬休み", "春休み"})
-_YEAR_ROUND = re.compile(r"通年|年間を通|一年中|四季を通|季節を問わ")
 # a kanji thing and a verb's stem written after it, one noun in UniDic (塵捨て, 雪掻き, 草刈り)
 _DONE_TO = re.compile(r"([\u3400-\u9fff々]+)[\u3400-\u9fff々][ぁ-ゖ]+")
 
@@ -1334,8 +1333,10 @@ def covers(passage: str, subject: tuple[str, ...], every: bool = False) -> bool:
         nonlocal groups, senses
         if noun in named:
             return True
-        if noun in _OF_THE_YEAR and _YEAR_ROUND.search(passage):
-            return True  # 「冬も参加できる？」 of a passage running 年間を通して: in winter too
+        if any(asked.fullmatch(noun) and stated.search(passage) for asked, stated in _DAYS_ASKED):
+            # a kind of day or season by the passage's words for it: 「土日も手続きできる？」 of 休日開庁, 「冬も参加
+            # できる？」 of a passage running 年間を通して
+            return True
         if _KANJI.fullmatch(noun) and (any(noun in word for word in named) or (len(noun) > 1 and noun in folded)):
             return True
         if _KATAKANA.fullmatch(noun) and len(noun) >= 3 and noun in folded:  # ネット in インターネット
