@@ -565,7 +565,8 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
 _WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\blike\s*\??\s*$|"
                            r"\bwhat (?:kind|sort) of (?:a )?(?:place|area|ward|district|town|"
                            r"neighbou?rhood)\b|"
-                           r"^\s*(?:please )?(?:tell me about|describe) [a-z\- ]{0,30}\s*\??\s*$|"
+                           # (the ward alone: "Tell me about the Nishi ward river cleanup" asks the clean-up)
+                           r"^\s*(?:please )?(?:tell me about|describe) (?:the )?[a-z\-]+(?: ward|-ku)?\s*\??\s*$|"
                            # where it lies ("Where is Minami ward?", "Which wards border Toyohira?")
                            r"^\s*where(?:'s| is) (?:the )?[a-z\-]+(?: ward|-ku)?(?: located| situated)?"
                            r"\s*\??\s*$|"

@@ -2340,6 +2340,9 @@ def test_what_a_ward_is_like_is_its_overview_from_its_start():
         assert answer(asked, ranked).citations[0].hit.chunk is start, asked
     doing = answer("What is Teine ward doing for community activities?", ranked)
     assert doing.citations[0].hit.chunk is activity
+    told = answer("Tell me about the Teine ward activities", ranked)  # a thing of the ward, not the ward
+    assert told.citations[0].hit.chunk is activity
+    assert answer("Tell me about Teine ward", ranked).citations[0].hit.chunk is start
     # a subject beside the ward's words is asked of as before: 地域活動 leads, 町内会 named
     assert answer("手稲区の地域活動は？", ranked).citations[0].hit.chunk is activity
     assert answer("手稲区の町内会の取組は？", ranked).citations[0].hit.chunk is activity
