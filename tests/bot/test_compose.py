@@ -347,6 +347,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("地下鉄の運賃はいくら？", "general", "fee"),
         ("西区のジャズイベントのチケット代は？", "ward", "fee"),  # a ticket's cost (not 「交通費の助成は？」)
         ("交通費の助成は？", "general", None),
+        ("障害者のタクシー代の助成、スマホから申請できるようになるの？", "general", None),  # a grant towards it
         ("オンライン相談って無料ですか？", "general", "fee"),  # whether it is free: the plan states no fees
         ("Is it free to join the walking event?", "general", "fee"),
         ("講座の費用はどのくらい？", "figure", "fee"),
