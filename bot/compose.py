@@ -570,7 +570,9 @@ _WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\bl
                            # where it lies ("Where is Minami ward?", "Which wards border Toyohira?")
                            r"^\s*where(?:'s| is) (?:the )?[a-z\-]+(?: ward|-ku)?(?: located| situated)?"
                            r"\s*\??\s*$|"
-                           r"\b(?:borders?|bordering|next to|adjacent to|neighbou?r(?:s|ing)?)\b",
+                           # (of places: "Does Nishi ward help neighbours?" asks what it does)
+                           r"\bborder(?:s|ing)?\b|\b(?:which|what) (?:wards?|cities|towns|areas)\b.{0,30}"
+                           r"\b(?:next to|adjacent to|neighbou?r(?:s|ing)?)\b",
                            re.IGNORECASE)
 # Where a ward lies, asked of it alone (「南区ってどこにあるの？」, 「清田区ってどのあたり？」): its overview says.
 _WARD_WHERE = re.compile(r"どこに(?:ある|あります)|どの(?:へん|辺|あたり|辺り)|どこら(?:へん|辺)|(?:は|って)\s*どこ\s*[?？]?\s*$")

@@ -2366,6 +2366,8 @@ def test_where_a_ward_lies_is_its_overview_not_a_place_left_unstated():
         assert result.citations[0].hit.chunk is start, asked
     for asked in ("手稲区の公園ってどこにあるの？", "Where is the Teine ward office?"):
         assert answer(asked, ranked).abstained, asked
+    # (neighbours as people: what the ward does for them, not where it lies)
+    assert answer("Does Teine ward help neighbours plant flowers?", ranked).citations[0].hit.chunk is flowers
 
 
 def test_a_ward_overview_asked_for_the_like_of_another_wards_topic_must_name_what_was_asked():
