@@ -1650,7 +1650,7 @@ def test_whom_a_scheme_is_mainly_for_answers_who_can_join():
 
 def test_a_noun_of_a_thing_and_what_is_done_to_it_is_named_by_the_thing():
     """ごみ捨て (UniDic: one noun, 塵捨て) is named by a passage's 大型ごみ — the thing thrown away; 草刈り is not
-    named by a passage on 雪 (the thing differs)."""
+    named by it (its thing, 草, is not there)."""
     from index.unstated import covers
 
     bulky = "大型ごみの申込について、インターネット受付を新たに導入します。"
