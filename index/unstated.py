@@ -1406,12 +1406,27 @@ def asked_before(question: str, fact: str | None) -> str:
 def asking_sentence(question: str, fact: str | None) -> str:
     """The sentence of ``question`` that asks for ``fact``: 「区役所って休みの日も開いてる？」 of 「転入の手続きしたいけど
     平日は仕事で行けない。区役所って休みの日も開いてる？」 — what the fact is asked of, not the situation told
-    before it; the whole question when one sentence asks it, or none does alone."""
+    before it, in a sentence of its own or in a clause ending 「…だけど、」 (「平日は仕事なんだけど、区役所って土日も
+    開いてる？」); the whole question when one sentence asks it, or none does alone."""
     pattern = _NOT_IN_PLAN.get(fact or "")
     sentences = [part for part in _SENTENCE_END.split(question.strip()) if part.strip()]
-    if pattern is None or len(sentences) < 2 or not pattern.search(sentences[-1]):
+    if pattern is None or not sentences:
         return question
-    return sentences[-1]
+    clauses = [part for part in _TOLD_FIRST.split(sentences[-1]) if part.strip()]
+    told = len(clauses) > 1 and not _HEARSAY.search(clauses[-2]) and not _WISH.search(clauses[-1])
+    last = clauses[-1] if told and pattern.search(clauses[-1]) else sentences[-1]
+    if last == question.strip() or not pattern.search(last):
+        return question
+    return last
+
+
+# A situation told in a clause before the question (「引っ越しで家具が出るんだけど、」, 「転入したんですが、」,
+# 「平日は仕事なので、」)
+# (not what one heard of, 「申請書を書かなくてよくなるって聞いたけど、」: the thing asked of; nor a wish the whole
+# sentence makes, 「結婚するんだけど、どんな書類がいるのか…載せてほしい」)
+_HEARSAY = re.compile(r"(?:聞いた|聞きました|聞いてる|らしい|みたい|そう)(?:ん|の)?(?:だ|です)?(?:けど|けれど|が|ので)$")
+_WISH = re.compile(r"(?:ほしい|欲しい|ください|下さい|たい|お願い)(?:な|です|んだけど)?[。!！]?\s*$")
+_TOLD_FIRST = re.compile(r"(?:(?<=けど)|(?<=けれど)|(?<=ですが)|(?<=ますが)|(?<=んだが)|(?<=ので))[、,]")
 
 
 def unanswerable_fact(question: str) -> str | None:

@@ -1514,6 +1514,26 @@ def test_a_fact_asked_after_a_situation_is_asked_of_its_own_sentence():
     assert query("転入の窓口って休みの日も開いてる？").intent.subject == ("転入", "窓口")  # one sentence: its own
 
 
+@pytest.mark.parametrize(("question", "fact", "subject"), [
+    ("平日は仕事なんだけど、区役所って土日も開いてる？", "days", ()),
+    ("転入したんですが、マイナンバーカードセンターって土曜もやってますか？", "days", ("マイナンバーカードセンター",)),
+    ("引っ越しでいらない家具が出るんだけど、ネットで回収頼める？", "procedure", ("ネット", "回収")),
+    # what one heard of is the thing asked of; a wish is made by the whole sentence
+    ("窓口で申請書を書かなくてよくなるって聞いたけど、どこの区役所でやってるの？", "location", ("窓口", "申請")),
+    ("結婚するんだけど、どんな書類がいるのか市のサイトでわかりやすく載せてほしい", "documents", ("結婚", "サイト")),
+])
+def test_a_fact_asked_after_a_situation_told_in_a_clause_is_asked_of_the_last_clause(question, fact, subject):
+    """A situation told in a clause (「…なんだけど、」, 「…したんですが、」) is not what the fact is asked of."""
+    intent = query(question).intent
+    assert (intent.unanswerable_fact, intent.subject) == (fact, subject)
+
+
+def test_a_situation_told_in_a_clause_does_not_refuse_what_a_passage_answers():
+    windows = chunk("p#L42", "戸籍・住民記録窓口の利便性向上", text="戸籍住民課窓口の繁忙期における休日開庁を継続します。")
+    said = answer("平日は仕事なんだけど、区役所って土日も開いてる？", hits((windows, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is windows
+
+
 @pytest.mark.parametrize("question", ["確定申告の時期みたいに混む時期、区役所って土日もあいてる？",
                                       "3月の引っ越しシーズン、土日に区役所開いてる？",
                                       "引っ越しの多い時期は区役所は休日もやってる？"])
