@@ -162,8 +162,8 @@ _DEPARTMENT = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(
-    # (not こと + は: 「ほかに効率化してることは？」 asks what else is done)
-    r"(?<!こ)とは[?？]?\s*$|とは(何|なに|どういう)|って(?:(?:何|なに)(?![をがに]|[年月日時分秒人回件歳個枚円倍割%％箇ヶ]|曜|か(?!な|しら))|どういう)|ってなん|の意味|意味は|"
+    # (not こと + は: 「ほかに効率化してることは？」 asks what else is done; nor 「…って何してる？」, 「…って何ができる？」)
+    r"(?<!こ)とは[?？]?\s*$|とは(何|なに|どういう)|って(?:(?:何|なに)(?![をがに]|し|する|やっ|やる|でき|[年月日時分秒人回件歳個枚円倍割%％箇ヶ]|曜|か(?!な|しら))|どういう)|ってなん|の意味|意味は|"
     r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ|説明|定義)|何と(?:言う|いう|呼ぶ|説明|定義)|どう定義|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)

@@ -1073,6 +1073,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("3月の引っ越しシーズン、土日に区役所開いてる？", "general", "days"),  # the day, then what is open on it
         ("休日開庁の目標は？", "figure", None),  # the service named, its target asked
         ("関係人口って何？", "definition", None),  # a term, not a population
+        ("デジタルデバイド対策って何してる？", "general", None),  # what is done, not what the term means
+        ("AI議事録って何ができるの？", "general", None),
         ("コトニジャズっていつ？", "general", "schedule"),  # a concert's day
         ("やすみのひも あいてる？", "general", "days"),  # in kana (Mozc reads あいてる as 相手る)
         ("ひもを買いたい", "general", None),
