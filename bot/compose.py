@@ -15,7 +15,7 @@ from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, spli
 from index.analyzer import compound_heads, fold, reading, topic_compounds, topic_nouns
 from index.document import spoken_text
 from index.hit import Hit
-from index.intent import YEAR, asks_by_when, asks_what_is_done, asks_where_or_when
+from index.intent import YEAR, asks_by_when, asks_what_is_done, asks_what_it_does, asks_where_or_when
 from index.query import Query
 from index.ranker import asks_about_the_past, asks_what_was_done_before, told_in_the_past
 from index.respell import written_in_kana
@@ -1265,6 +1265,8 @@ def _first_sentence(query: Query, chunk: Chunk, n: int, english: bool, profile: 
         if quote_at is None:
             return _fact_sentence(intent, chunk, n, english, profile), None
     else:
+        if intent.kind == "ward" and asks_what_it_does(query.text):
+            intent = replace(intent, kind="general")  # 「清田区の子育て広場って何してる？」: what it does, quoted
         line = _fact_sentence(intent, chunk, n, english, profile)
         if line is not None:
             return line, None

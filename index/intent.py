@@ -96,6 +96,18 @@ def asks_what_is_done(question: str) -> bool:
     return bool(_DONE.search(question))
 
 
+# What something does (「…って何してる？」, 「…って何をしてくれるところ？」, 「…ってなにするとこ」, "what does it do"): its
+# description answers it, not its name — asked of a thing named before って (「西区では防災に何をしていますか」 asks which
+# initiative)
+_WHAT_IT_DOES = re.compile(r"って\s*(?:何|なに|なん)(?:を)?(?:して|する|やって|やる)|\bwhat (?:does|do|did) (?:it|they)\b",
+                           re.IGNORECASE)
+
+
+def asks_what_it_does(question: str) -> bool:
+    """Whether ``question`` asks what something does (何してる？, 何をするところ？, "what does it do")."""
+    return bool(_WHAT_IT_DOES.search(question))
+
+
 # Where or when something is done (どこの区役所で始まるの？, いつから？, "where is it used"; not いつも or いつでも,
 # always): what a term's definition never says, the initiative that uses the term may.
 _WHERE_OR_WHEN = re.compile(r"どこ|いつ(?!も|でも)|\bwhere\b|\bwhen\b", re.IGNORECASE)

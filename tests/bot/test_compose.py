@@ -140,6 +140,14 @@ def test_ward_question_leads_with_that_wards_initiative_and_its_note():
     assert_every_sentence_cited(result, ranked)
 
 
+def test_what_a_wards_initiative_does_is_answered_with_its_description():
+    """「…って何してる？」 asks what the named thing does: the passage's text leads, not the ward's template."""
+    ranked = hits((NISHI, 0.90, 8.0), (TOYOHIRA, 0.89, 8.0))
+    result = answer("西区の防災の取組って何してるの？", ranked)
+    assert result.text.splitlines()[0].startswith("「地域の防災力強化」（西区")
+    assert_every_sentence_cited(result, ranked)
+
+
 def test_other_relevant_initiatives_are_listed_a_line_each_when_close_to_the_lead():
     ranked = hits((BULKY, 0.90, 20.0), (CENTER, 0.89, 20.0), (NUDGE, 0.80, 0.0))
     result = answer("大型ごみをネットで申し込みたい", ranked)
