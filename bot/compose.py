@@ -562,14 +562,14 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
 
 # What a ward is like, asked in English ("What is Kiyota ward like?", "What kind of place is Teine?", "Tell me
 # about Minami ward").
-_WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\blike\s*\??\s*$|"
+_WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\blike\s*[?.!]?\s*$|"
                            r"\bwhat (?:kind|sort) of (?:a )?(?:place|area|ward|district|town|"
                            r"neighbou?rhood)\b|"
                            # (the ward alone: "Tell me about the Nishi ward river cleanup" asks the clean-up)
-                           r"^\s*(?:please )?(?:tell me about|describe) (?:the )?[a-z\-]+(?: ward|-ku)?\s*\??\s*$|"
+                           r"^\s*(?:please )?(?:tell me about|describe) (?:the )?[a-z\-]+(?: ward|-ku)?\s*[?.!]?\s*$|"
                            # where it lies ("Where is Minami ward?", "Which wards border Toyohira?")
                            r"^\s*where(?:'s| is) (?:the )?[a-z\-]+(?: ward|-ku)?(?: located| situated)?"
-                           r"\s*\??\s*$|"
+                           r"\s*[?.!]?\s*$|"
                            # (of places: "Does Nishi ward help neighbours?" asks what it does)
                            r"\bborder(?:s|ing)?\b|\b(?:which|what) (?:wards?|cities|towns|areas)\b.{0,30}"
                            r"\b(?:next to|adjacent to|neighbou?r(?:s|ing)?)\b",

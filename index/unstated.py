@@ -782,7 +782,7 @@ _NOT_IN_PLAN = {
         r"(?![^。]{0,20}(?:予定|改善|計画|取組|取り組|対策|良くな|よくな|なんとか|何とか|どうにか))[^。]{0,20}[?？]\s*$|"
         r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"
         r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"
-        r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|today|at the moment)\b", re.I),
+        r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|now|today|at the moment)\b", re.I),
     # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):
     # only a passage that speaks of protecting that subject's information answers it
     "privacy": re.compile(

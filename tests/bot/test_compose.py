@@ -1013,6 +1013,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市の職員ってAIのせいで減らされるの？", "general", "pay"),
         ("職員の負担は減る？", "general", None),
         ("区役所の待ち時間、今日は何分くらい？", "figure", "live"),
+        ("How long do I have to wait at the ward office counter now?", "general", "live"),
         ("南区のコスモスの種、今年はもう配り終わった？", "ward", "live"),  # what is left of a handout
         ("西区の公園でバーベキューしていい？", "ward", "permission"),  # may one do it, at the question's end
         ("川で泳いでいいの？", "general", "permission"),
@@ -2373,7 +2374,8 @@ def test_what_a_ward_is_like_is_its_overview_from_its_start():
     assert doing.citations[0].hit.chunk is activity
     told = answer("Tell me about the Teine ward activities", ranked)  # a thing of the ward, not the ward
     assert told.citations[0].hit.chunk is activity
-    assert answer("Tell me about Teine ward", ranked).citations[0].hit.chunk is start
+    for asked in ("Tell me about Teine ward", "Tell me about Teine ward.", "What is Teine ward like."):  # a full stop
+        assert answer(asked, ranked).citations[0].hit.chunk is start, asked
     # a subject beside the ward's words is asked of as before: 地域活動 leads, 町内会 named
     assert answer("手稲区の地域活動は？", ranked).citations[0].hit.chunk is activity
     assert answer("手稲区の町内会の取組は？", ranked).citations[0].hit.chunk is activity
