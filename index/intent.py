@@ -143,6 +143,8 @@ def asks_for_a_number(question: str) -> bool:
 # target for 2027"): an initiative whose target is a word (増加, 実施) answers it with that word.
 _PLAN_AIM = re.compile(
     r"まで(?:に)?\s*(?:増や|減ら|伸ば|上げ|下げ|高め|短く|縮め|広げ|拡大|削減)|つもり|目指|目標|予定|見込|"
+    # (「何か所に増やす？」: a count to grow to, as 「何か所まで」)
+    r"(?:何|なん|いくつ)[^\s、。？?]{0,4}(?:に|へ)\s*(?:増や|減ら|伸ば|上げ|下げ|高め|広げ)|"
     r"(?:20\d\d|令和\s*\d+)\s*年度?(?:まで|に|には|の時点)|"
     r"\bby 20\d\d\b|\baim|\bplan(?:s|ning)? to\b|\btargets?\b|\bgoals?\b|"
     r"\bhow (?:many|much)\b[^?]{0,60}\bwill\b", re.I)  # "How many facilities will have naming rights?"

@@ -1014,6 +1014,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("職員の負担は減る？", "general", None),
         ("区役所の待ち時間、今日は何分くらい？", "figure", "live"),
         ("How long do I have to wait at the ward office counter now?", "general", "live"),
+        ("Team Sapporo-Hokkaidoに参加してる企業はどこ？", "general", "participants"),  # which firms
+        ("どこの会社が協力してるの？", "general", "participants"),
+        ("企業が参加するメリットは？", "general", None),
         ("南区のコスモスの種、今年はもう配り終わった？", "ward", "live"),  # what is left of a handout
         ("西区の公園でバーベキューしていい？", "ward", "permission"),  # may one do it, at the question's end
         ("川で泳いでいいの？", "general", "permission"),
@@ -2162,9 +2165,11 @@ def test_a_target_stated_as_a_word_answers_where_the_plan_means_to_get():
     naming = chunk("p#L597", "広告事業、ネーミングライツ導入の促進による民間事業者等の地域貢献の促進",
                    text="ネーミングライツの導入を促進します。", indicator="ネーミングライツを導入する市有施設数",
                    baseline=Measure(2022, "—"), target=Measure(2027, "増加"))
-    said = answer("ネーミングライツを入れる市の施設、何か所まで増やすつもり？", hits((naming, 0.92, 10.0)))
-    assert not said.abstained and said.citations[0].hit.chunk is naming
-    assert "2027年: 増加" in said.text.splitlines()[0] and "数値での目標は示されていません" in said.text.splitlines()[0]
+    for asked in ("ネーミングライツを入れる市の施設、何か所まで増やすつもり？", "ネーミングライツの施設、何か所に増やす？"):
+        said = answer(asked, hits((naming, 0.92, 10.0)))
+        assert not said.abstained and said.citations[0].hit.chunk is naming, asked
+        first = said.text.splitlines()[0]
+        assert "2027年: 増加" in first and "数値での目標は示されていません" in first, asked
     english = answer("How many facilities will have naming rights?", hits((naming, 0.92, 10.0)))  # an aim
     assert not english.abstained and "2027年: 増加" in english.text.splitlines()[0]
     now = answer("ネーミングライツの市の施設、今は何か所ある？", hits((naming, 0.92, 10.0)))
