@@ -405,6 +405,9 @@ _NOT_IN_PLAN = {
         # a booking changed or called off ("Can I reschedule my appointment?")
         r"\breschedul\w*|\b(?:change|cancel|move) (?:my|the|an|our) (?:appointment|booking|reservation)\b|"
         rf"(?:{_LAPSED}|遅れ|取られ|払わなかっ|滞納し|過ぎ)(?:たら|た場合|ちゃったら|てしまったら)[^。？?]{{0,6}}(?:どう|何)|"
+        # told, then how (「マイナンバーカードなくした、どうすれば」, 「落としちゃったんだけどどうしたらいい？」)
+        rf"(?:{_LAPSED})(?:た|ちゃった|てしまった)(?:んだけど|んですけど|んですが|けど|の)?[、,。\s]*"
+        r"(?:どう(?:すれば|したら|する)|何をすれば)|"
         # told as a mishap that happened, with no question (暗証番号を忘れちゃった, 保険証なくした…); not the
         # endings a statement uses for other things too (電車が遅れた, 時間が過ぎた)
         rf"(?:{_LAPSED})(?:ちゃった|ちゃいました|てしまった|てしまいました|た|ました)(?:んだけど|んですけど|んですが|けど)?[。！!…\s]*$|"

@@ -1014,6 +1014,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("職員の負担は減る？", "general", None),
         ("区役所の待ち時間、今日は何分くらい？", "figure", "live"),
         ("How long do I have to wait at the ward office counter now?", "general", "live"),
+        ("マイナンバーカードなくした、どうすれば", "general", "mishap"),  # told, then how
+        ("まいなんばーかーど なくした どうすれば", "general", "mishap"),
+        ("にしくの こうえん いつ なおる？", "date", None),  # spaced kana: when it is mended
         ("Team Sapporo-Hokkaidoに参加してる企業はどこ？", "general", "participants"),  # which firms
         ("どこの会社が協力してるの？", "general", "participants"),
         ("企業が参加するメリットは？", "general", None),
