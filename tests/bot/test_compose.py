@@ -1017,6 +1017,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("マイナンバーカードなくした、どうすれば", "general", "mishap"),  # told, then how
         ("まいなんばーかーど なくした どうすれば", "general", "mishap"),
         ("にしくの こうえん いつ なおる？", "date", None),  # spaced kana: when it is mended
+        ("市のホームページ、いつリニューアル完了するの？", "date", "schedule"),  # an end, the thing named between
+        ("ホームページの再構築はいつ完了？", "general", "schedule"),
         ("Team Sapporo-Hokkaidoに参加してる企業はどこ？", "general", "participants"),  # which firms
         ("どこの会社が協力してるの？", "general", "participants"),
         ("企業が参加するメリットは？", "general", None),
