@@ -1019,6 +1019,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("にしくの こうえん いつ なおる？", "date", None),  # spaced kana: when it is mended
         ("市のホームページ、いつリニューアル完了するの？", "date", "schedule"),  # an end, the thing named between
         ("ホームページの再構築はいつ完了？", "general", "schedule"),
+        ("PFIで建てた施設ってどこ？", "general", "location"),  # where a kind of building is
         ("Team Sapporo-Hokkaidoに参加してる企業はどこ？", "general", "participants"),  # which firms
         ("どこの会社が協力してるの？", "general", "participants"),
         ("企業が参加するメリットは？", "general", None),
