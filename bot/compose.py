@@ -566,7 +566,8 @@ _WARD_LIKE_EN = re.compile(r"^\s*(?:so,? |and )?what(?:'s| is) [a-z\- ]{0,30}\bl
                            r"\bwhat (?:kind|sort) of (?:a )?(?:place|area|ward|district|town|"
                            r"neighbou?rhood)\b|"
                            # (the ward alone: "Tell me about the Nishi ward river cleanup" asks the clean-up)
-                           r"^\s*(?:please )?(?:tell me about|describe) (?:the )?[a-z\-]+(?: ward|-ku)?\s*[?.!]?\s*$|"
+                           r"^\s*(?:please )?(?:tell me about|describe) (?:the )?[a-z\-]+(?: ward|-ku)?"
+                           r"\s*[?.!]?\s*$|"
                            # where it lies ("Where is Minami ward?", "Which wards border Toyohira?")
                            r"^\s*where(?:'s| is) (?:the )?[a-z\-]+(?: ward|-ku)?(?: located| situated)?"
                            r"\s*[?.!]?\s*$|"

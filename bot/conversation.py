@@ -209,7 +209,8 @@ _WARD_ONLY_FILLER = re.compile(r"(?:です|でした|だよ|だね|だ)(?:よ|�
                                r"\bwhat about\b|\band\b|\bhow about\b|\bward\b|\bsomething similar\b|\bsimilar\b|"
                                r"\bis there\b|\bin\b|\btoo\b|[\s?？!！。.、,]|"
                                # "Does Minami ward have one too?", "Do they do that in Nishi?": 「南区にもある？」
-                               r"\b(?:does|do|did|have|has|got|one|any|also|as well|that|this|it|they|there)\b|"
+                               r"\b(?:does|do|did|have|has|got|one|any|also|as well|that|this|it|they|"
+                               r"there)\b|"
                                # "I mean Toyohira ward", "I live in Toyohira": the ward meant
                                r"\bi mean\b|\bi live\b|\bi(?:'m| am) (?:from|in)\b|\bactually\b", re.I)
 # Words that name the asked fact, not a topic: a message made of these (and one word more) is a follow-up.

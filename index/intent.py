@@ -153,7 +153,8 @@ _PLAN_AIM = re.compile(
 # When something began (いつできた, 何年から, "when was it set up"): a past date the plan's narrative may
 # state. (When something *will* happen is a schedule, below, or the plan's target year, a figure.)
 _DATE = re.compile(
-    r"いつ(?:頃|ごろ)?\s*(?:から|でき|始ま|はじま|開始|開設|設置|設立|作られ|つくられ|作っ|つくっ|作る|つくる|作成|決ま|決め|策定|制定|定め|発足|導入|スタート)|何年(?:に|から|前)|"
+    r"いつ(?:頃|ごろ)?\s*(?:から|でき|始ま|はじま|開始|開設|設置|設立|作られ|つくられ|作っ|つくっ|作る|つくる|作成|"
+    r"決ま|決め|策定|制定|定め|発足|導入|スタート)|何年(?:に|から|前)|"
     # when a thing changes (「いつリニューアル？」, 「いつ変わるの？」, 「いつ便利になる？」): when it starts, as above
     r"いつ(?:頃|ごろ)?\s*(?:変わ|かわ|リニューアル|新しくな|切り?替わ|切りかわ|便利にな|良くな|よくな|使えるように)|"
     # (「いつ頃工事するの？」, 「遊具はいつ直るの？」: when a thing is rebuilt or mended)
@@ -177,7 +178,9 @@ _DEPARTMENT = re.compile(
 )
 _DEFINITION = re.compile(
     # (not こと + は: 「ほかに効率化してることは？」 asks what else is done; nor 「…って何してる？」, 「…って何ができる？」)
-    r"(?<!こ)とは[?？]?\s*$|とは(何|なに|どういう)|って(?:(?:何|なに)(?![をがに]|し|する|やっ|やる|でき|[年月日時分秒人回件歳個枚円倍割%％箇ヶ]|曜|か(?!な|しら))|どういう)|ってなん|の意味|意味は|"
+    r"(?<!こ)とは[?？]?\s*$|とは(何|なに|どういう)|"
+    r"って(?:(?:何|なに)(?![をがに]|し|する|やっ|やる|でき|[年月日時分秒人回件歳個枚円倍割%％箇ヶ]|曜|か(?!な|しら))|どういう)|"
+    r"ってなん|の意味|意味は|"
     r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ|説明|定義)|何と(?:言う|いう|呼ぶ|説明|定義)|どう定義|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)

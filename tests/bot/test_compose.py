@@ -2385,7 +2385,8 @@ def test_what_a_ward_is_like_is_its_overview_from_its_start():
     assert doing.citations[0].hit.chunk is activity
     told = answer("Tell me about the Teine ward activities", ranked)  # a thing of the ward, not the ward
     assert told.citations[0].hit.chunk is activity
-    for asked in ("Tell me about Teine ward", "Tell me about Teine ward.", "What is Teine ward like."):  # a full stop
+    # (a full stop ends the question as a question mark does)
+    for asked in ("Tell me about Teine ward", "Tell me about Teine ward.", "What is Teine ward like."):
         assert answer(asked, ranked).citations[0].hit.chunk is start, asked
     # a subject beside the ward's words is asked of as before: 地域活動 leads, 町内会 named
     assert answer("手稲区の地域活動は？", ranked).citations[0].hit.chunk is activity

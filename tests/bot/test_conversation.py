@@ -256,7 +256,7 @@ def test_the_same_question_in_another_ward_in_english_renames_the_ward_as_writte
     assert asked[-1] == "What health programs does Toyohira ward have?"
     assert second.citations[0].hit.chunk.ward == "豊平区"
     for follow_up in ("Does Toyohira ward have one too?", "Do they do that in Toyohira?"):  # 「豊平区にもある？」
-        _, again = mini_bot.dialogue(["What health programs does Nishi ward have?", follow_up])
+        mini_bot.dialogue(["What health programs does Nishi ward have?", follow_up])
         assert asked[-1] == "What health programs does Toyohira ward have?", follow_up
 
 
