@@ -1021,7 +1021,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("ホームページの再構築はいつ完了？", "general", "schedule"),
         ("PFIで建てた施設ってどこ？", "general", "location"),  # where a kind of building is
         ("Team Sapporo-Hokkaidoに参加してる企業はどこ？", "general", "participants"),  # which firms
-        ("どこの会社が協力してるの？", "general", "participants"),
+        ("どこの会社が協力してるの？", "general", "names"),
         ("企業が参加するメリットは？", "general", None),
         ("南区のコスモスの種、今年はもう配り終わった？", "ward", "live"),  # what is left of a handout
         ("西区の公園でバーベキューしていい？", "ward", "permission"),  # may one do it, at the question's end
