@@ -52,6 +52,7 @@ _FACT_JA = {
     "location": "場所・会場",
     "subsidy": "お尋ねの補助・助成・謝礼",
     "mishap": "紛失・期限切れなど個別の場合の対処法",
+    "online": "お尋ねの手続きをオンライン（ネット・スマホ）でできるかどうか",
     "counter": "手続きの窓口・行き先",
     "procedure": "手続きの方法や個別の対処法",
     "permission": "利用のきまり（してよいこと・いけないこと）",
@@ -78,7 +79,7 @@ _FACT_JA = {
     "appearance": "品物の色・大きさ",
     "limit": "数量・重さなどの上限",
     "credentials": "職員・担当者の資格や性別などの属性",
-    "visit": "見学の受け入れ",
+    "visit": "見学・傍聴の受け入れ",
     "benefit": "参加・利用する人が得られる特典や有利さ",
     "opinion": "評判や個人の感想・意見",
     "live": "現在の待ち時間・混雑・稼働状況などの最新状況",
@@ -110,6 +111,7 @@ _FACT_EN = {
     "location": "where it is located or held",
     "subsidy": "any subsidy, grant or payment for what you asked",
     "mishap": "what to do in a case such as a loss or a missed deadline",
+    "online": "whether the thing asked about can be done online",
     "counter": "which counter or office handles a procedure",
     "procedure": "how-to steps for a procedure or a personal situation",
     "permission": "rules on what is allowed",
@@ -136,7 +138,7 @@ _FACT_EN = {
     "appearance": "what an item looks like (colour, size)",
     "limit": "limits on quantity or weight",
     "credentials": "staff qualifications or who the staff are",
-    "visit": "visits or tours",
+    "visit": "visits, tours or sitting in",
     "benefit": "perks or advantages for those who take part",
     "opinion": "reviews, feelings or personal opinions",
     "live": "live status such as today's waiting times or outages",
@@ -216,6 +218,16 @@ def _naming_the_counted(question: str, close: list[Hit]) -> list[Hit]:
     return [hit for hit in close if covers(spoken_text(hit.chunk), about)]
 
 
+# What a question asks for things besides (「RPA以外に何してる？」, 「ネーミングライツ以外にも」): a word of two letters
+# or more written before 以外.
+_BESIDES = re.compile(r"([A-Za-z0-9ァ-ヺー\u3400-\u9fff々]{2,})以外")
+
+
+def _besides(question: str) -> str | None:
+    found = _BESIDES.search(question)
+    return found.group(1) if found else None
+
+
 def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, question: str = "",
                  frame: str = "", topic: Chunk | None = None) -> Hit:
     """The passage the answer leads with. ``frame``: the question an elliptical follow-up keeps the frame of;
@@ -247,6 +259,9 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         close = in_ward or close
     if intent.kind == "figure" and intent.language != "en" and topic is None and not frame:
         close = _naming_the_counted(question, close) or close
+    if (besides := _besides(question)) and close and besides in close[0].chunk.title:
+        # 「ネーミングライツ以外にも何かある？」: what the asker already knows of is not the answer
+        close = [h for h in close if besides not in h.chunk.title] or close
     if (named := _naming_its_title(question, candidates, relevance)) is not None:
         return named  # 「環境にやさしいまちづくり 所管」: the look-up quotes the initiative, stating a department or not
     if (named := _naming_its_indicator(question, candidates, relevance)) is not None:
@@ -454,8 +469,8 @@ _CHARACTER_NOUNS = {"町", "街", "特徴", "特色", "雰囲気", "地域", "�
 
 # Asking what a ward aims at (「豊平区ってどんなまちを目指してるの？」, 「清田区の方針は？」), and the words of that
 # question that name no subject of their own (まち is the ward itself).
-_AIMS = re.compile(r"目指|めざ|目標|方針|ビジョン|将来像|力を入れ")
-_AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将来", "将来像", "力", "まちづくり", "町作り", "感じ"}
+_AIMS = re.compile(r"目指|めざ|目標|方針|ビジョン|将来像|将来の姿|力を入れ")
+_AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将来", "将来像", "姿", "力", "まちづくり", "町作り", "感じ"}
 # ... but its initiatives' numeric targets asked (「豊平区の目標値は？」: 目標値 is read 目標) are no aim.
 _TARGET_FIGURES = re.compile(r"目標値|数値|指標|\b(?:targets?|indicators?)\b", re.IGNORECASE)
 # A ward's goal heading (目標1:健やかに暮らせるまちづくり, 取組4:手稲区の魅力を発信する取組).
@@ -553,11 +568,32 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
         leave_out = ward_nouns((*profile.wards, *profile.other_wards)) | _LISTING_NOUNS | _MAKING
         named = [noun for noun in topic_nouns(query.text) if noun not in leave_out]
         named = named if len(named) > 1 else None
-    if named is None or asks_what_was_done_before(query.text):  # (「前の計画でどんな方針でやってたの？」: its review)
+    if asks_what_was_done_before(query.text):  # (「前の計画でどんな方針でやってたの？」: its review)
         return lead
-    return next((h for h in hits[: settings.lead_candidates] if h.chunk.ward == query.intent.ward
-                 and h.chunk.kind == "narrative" and _GOAL_TITLE.match(h.chunk.title)
-                 and all(noun in h.chunk.title for noun in named)), lead)
+    goals = [h for h in hits[: settings.lead_candidates] if h.chunk.ward == query.intent.ward
+             and h.chunk.kind == "narrative" and _GOAL_TITLE.match(h.chunk.title)]
+    if named is not None:
+        return next((h for h in goals if all(noun in h.chunk.title for noun in named)), lead)
+    # (「手稲区の安心して暮らせるための取組って何がある？」: the heading 取組1:安心して暮らせるまちづくりの取組 quoted, its
+    # verb with it — one noun, 安心, names no goal)
+    return next((h for h in goals if _quotes(query.text, h.chunk.title)), lead)
+
+
+# The words every goal heading has (…まちづくり, …の取組), and the least of a heading's own words a question
+# quotes, two kanji among them, to name it.
+_HEADING_COMMON = re.compile(r"まちづくり|づくり|の取組|取組|目標")
+_QUOTED_LETTERS, _QUOTED_KANJI = 5, 2
+
+
+def _quotes(question: str, heading: str) -> bool:
+    """Whether ``question`` writes out a run of ``heading``'s own words (安心して暮らせる of
+    取組1:安心して暮らせるまちづくりの取組), not only what every heading says."""
+    own = _HEADING_COMMON.sub("|", _GOAL_TITLE.sub("", heading))
+    match = SequenceMatcher(None, question, own, autojunk=False).find_longest_match(
+        0, len(question), 0, len(own))
+    quoted = own[match.b: match.b + match.size]
+    return match.size >= _QUOTED_LETTERS and "|" not in quoted and \
+        sum(1 for letter in quoted if "\u3400" <= letter <= "\u9fff") >= _QUOTED_KANJI
 
 
 # What a ward is like, asked in English ("What is Kiyota ward like?", "What kind of place is Teine?", "Tell me
@@ -1276,6 +1312,10 @@ def _first_sentence(query: Query, chunk: Chunk, n: int, english: bool, profile: 
     after = lead_sentence[len(title):] if lead_sentence.startswith(title) else ""
     if after[:1].isspace() and after.strip():  # a goal's heading opens its text (「目標1:… 住民が…」): named once
         lead_sentence = after.strip()
+    if lead_sentence.strip() == title:  # (手稲区's 取組1:…: a heading with no words of its own under it)
+        if english:
+            return cite(f"The plan's heading 「{title}」 ({where(chunk, profile)}).", n), rest
+        return cite(f"「{title}」（{where(chunk, profile)}）は計画の見出しです。", n), rest
     if english:
         return cite(f"The plan's 「{title}」 ({where(chunk, profile)}): 「{lead_sentence}」", n), rest
     return cite(f"「{title}」（{where(chunk, profile)}）: {lead_sentence}", n), rest

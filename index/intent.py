@@ -71,7 +71,7 @@ def asks_by_when(question: str) -> bool:
 # Whether the city does or uses something (「…ってやってるの？」, 「市役所で使ってる？」, "is the city using …"): asked of
 # a term, the initiative that uses it answers, not the term's definition.
 _DONE = re.compile(
-    r"やって(?:る|い|ます)|使って(?:る|い|ます)|使う(?:の|んですか|予定)|使え(?:る|ます)(?:の|か)?\s*[?？]|"
+    r"やって(?:る|い|ます)|使って(?:る|い|ます)|使われて(?:る|い|ます)|使う(?:の|んですか|予定)|使え(?:る|ます)(?:の|か)?\s*[?？]|"
     r"使えるように|導入(?:して|する|され|済)|取り入れ|"
     r"活用して|取り組んで|進めて(?:る|い)|売って(?:る|い)|見直して(?:る|い)|"
     r"(?:たり|て|で)?して(?:る|いる|ます)(?:の|んですか|んでしょうか|か)?\s*[?？]|"

@@ -46,7 +46,13 @@ _NOT_IN_PLAN = {
         r"いくら(?:の)?(?:予算|税金)|(?:税金|お金)を?\s*(?:いくら|どれくらい|どのくらい)\s*(?:使|かけ|かか)|"
         # the sum paid or spent (払ったお金の総額は？, 委託料の総額)
         r"総額(?:は|って|を教え|\s*[?？]|$)|"
-        r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|\bcost the city\b", re.I),
+        r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|"
+        r"\bcost the city\b|"
+        # what a programme costs ("What does the social impact bond program cost?")
+        r"\b(?:what|how much) (?:does|did|will|would) (?:the |this |that )?[a-z\- ]{0,40}?"
+        r"\b(?:program(?:me)?|project|initiative|scheme|system|renovation|construction) cost\b"
+        r"(?! (?:to|for) (?:join|use|enter|attend|take part|participate|me|us|users|residents|"
+        r"citizens)\b)", re.I),
     # what money raised or saved goes to (浮いたお金は何に使う？, 寄付金の使い道は？, "what will the savings be spent
     # on"): the plan says what an initiative raises or saves, rarely what for (広告事業: 新たな財源の確保による…)
     "spending": re.compile(
@@ -72,6 +78,8 @@ _NOT_IN_PLAN = {
                       r"(?:払|負担|出す|持つ)|自己負担|自腹|\b(?:do|will|would|must) (?:i|we) (?:have to )?pay\b|"
                       r"\bwho pays\b|"
                       r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
+                      r"\bcosts? (?:anything |much )?(?:to|for) "
+                      r"(?:join|use|enter|attend|take part|participate|sign up)\b|"
                       r"\bwhat (?:does|will|would) (?:it|that|this) cost\b|"
                       # 無料ですか: "is there free wifi", "is the class free?" (not barrier-free, free time, free to join)
                       r"\b(?:is|are)\b[^?]{0,40}(?<![-\w])free\b(?!\s+(?:time|to)\b)(?![-‐])|"
@@ -396,6 +404,13 @@ _NOT_IN_PLAN = {
         r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat)\b|"
         r"\b(?:are|is) (?:dogs?|pets?|bikes?|bicycles?|barbecues?|bbqs?|fireworks|drones?|smoking|alcohol|"
         r"tents?|skateboards?|strollers?|food|drinks?) (?:allowed|permitted|ok|okay)\b", re.I),
+    # whether a thing is done online (「生活保護の申請ってスマホからできるようになる？」, 「障害者手帳の更新ってネットで
+    # できる？」): the plan names the few procedures it moves online; of any other it says nothing
+    "online": re.compile(
+        r"(?:ネット|インターネット|オンライン|スマホ|スマートフォン|パソコン|ウェブ|web|WEB|アプリ|ねっと|おんらいん|すまほ)"
+        r"(?:上)?(?:で|から)(?:も|でも)?[^。？?、]{0,10}?(?:でき|込め|頼め|たのめ|出せ)(?:る|ます)"
+        r"(?:ように|よう|の|か|んですか|って|\s*[?？]|\s*$)|"
+        r"電子申請(?:が|は|って)?\s*(?:でき(?:る|ます)|可能)(?:ように|よう|の|か|んですか|って|\s*[?？]|\s*$)"),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
@@ -729,6 +744,8 @@ _NOT_IN_PLAN = {
     # speaks of them for that subject
     "visit": re.compile(
         r"見学(?:できる|できます|でき|可能|させて|したい|ツアー|会|って|は|の申し込み)|中を見(?:られ|れ|せて)|"
+        # sitting in on a meeting (「子ども議会って傍聴できる？」)
+        r"傍聴(?:できる|できます|でき|可能|させて|したい|って|は|の申し込み)|"
         r"\bcan (?:i|we) (?:tour|visit (?:the )?inside|look around)\b|\b(?:guided )?tours?\b|\bopen to visitors\b", re.I),
     # comparisons between wards (どの区が一番多い？, "which ward has the most parks") or things (一番人気なのは何？,
     # "the most popular"): the plan describes each ward and initiative on its own
@@ -909,8 +926,18 @@ def _asks_a_day(question: str) -> bool:
 
 
 # A pattern's match that the question's grammar must confirm.
+# A wish that the city make the documents known (「何の書類がいるか一覧で見られるようにしてほしい」): no question of
+# which documents, but of the city's notices (必要な書類…のわかりやすい広報) — 「教えてほしい」 still asks them.
+_WISHED_SHOWN = re.compile(r"(?:ように|よう)(?:して|なって|なれば|してくれ)(?:ほしい|欲しい|ください|くれ|もらえ)|"
+                           r"(?:載せ|まとめ|一覧にし|公開し|作っ)て(?:ほしい|欲しい|ください|くれ)")
+
+
+def _asks_the_documents(question: str) -> bool:
+    return not _WISHED_SHOWN.search(question)
+
+
 _CONFIRMED_BY = {"handout": _asks_for_an_item, "business": _sold_in_a_shop, "condition": _ends_on_a_particle,
-                 "schedule": _asks_a_day}
+                 "schedule": _asks_a_day, "documents": _asks_the_documents}
 
 
 def _confirmed(fact: str, question: str) -> bool:
@@ -937,6 +964,9 @@ STATED_BY = {
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金|財政的(?:な)?支援|資金(?:的な?)?支援|資金の?援助"),
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁|冬|夏|通年|年間を通|一年中"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
+    # (保育業務支援システム導入 … DXの推進: the thing asked put on a system, though no word says online)
+    "online": re.compile(r"オンライン|インターネット|ネット|電子申請|電子化|ウェブ|Web|WEB|スマートフォン|アプリ|"
+                         r"システム(?:の)?導入|DX"),
     "counter": re.compile(r"窓口|センター|施設|区役所|受付|申請|申込|申し込|手続"),
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け|派遣"),
     "mail": re.compile(r"郵送|郵便|配送|宅配"),
@@ -983,7 +1013,7 @@ STATED_BY = {
                            r"(?:コーナー|インフォメーション|スペース)「[^」]{1,20}」|「[^」]{0,15}(?:部屋|へや|ルーム)」"),
     "pay": re.compile(r"賃金|給与|給料|報酬"),
     "construction": re.compile(r"整備|建設|建替|建て替|新設|開設|開業|設置"),
-    "visit": re.compile(r"見学"),
+    "visit": re.compile(r"見学|傍聴"),
     "benefit": re.compile(r"特典|割引|ポイント|優遇|内申|証明書|景品|賞品|記念品|メリット"),
     "privacy": re.compile(r"個人情報|秘密|プライバシー|匿名|守秘"),
     "validity": re.compile(r"有効期限|有効期間|更新"),
@@ -1033,7 +1063,7 @@ SUBJECT_BOUND = {
     "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
     "payment": {"事", "こと", "の", "それ", "これ"},
     "location": {"場所", "会場", "どこ", "所", "こと"},
-    "visit": {"見学", "中", "ツアー", "会"},
+    "visit": {"見学", "傍聴", "中", "ツアー", "会"},
     "privacy": {"録画", "録音", "個人情報", "個人", "情報", "秘密", "漏れ", "漏洩", "流出", "データ", "学校", "親", "家族", "会社", "職場", "警察", "近所", "夫", "妻", "連絡",
                 "大丈夫", "安全"},
     "construction": {"新しい", "新た", "新設", "建設", "整備", "開業", "オープン", "建物", "施設", "建て替え", "建替", "建替え",
@@ -1484,4 +1514,6 @@ def _endings_senses(question: str, word: re.Pattern, shortest: int) -> list[froz
 
 # Whether one may do something, asked of who does it (「若い人でもやっていいの？」), is who may take part: a passage
 # that names whom it is for (「…誰でも体操」, あらゆる世代へ) answers it.
-_YIELDS = {"permission": ("eligibility",)}
+# Whether a thing is done online, asked with a condition (「キャンセルもネットでできる？」, 「税金の手続きはネットでも
+# できる？」), is the condition: a passage on the very thing named answers it.
+_YIELDS = {"permission": ("eligibility",), "online": ("condition",)}

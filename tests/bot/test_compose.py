@@ -355,7 +355,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("地下鉄の運賃はいくら？", "general", "fee"),
         ("西区のジャズイベントのチケット代は？", "ward", "fee"),  # a ticket's cost (not 「交通費の助成は？」)
         ("交通費の助成は？", "general", None),
-        ("障害者のタクシー代の助成、スマホから申請できるようになるの？", "general", None),  # a grant towards it
+        ("障害者のタクシー代の助成、スマホから申請できるようになるの？", "general", "online"),  # a grant towards it
         ("オンライン相談って無料ですか？", "general", "fee"),  # whether it is free: the plan states no fees
         ("Is it free to join the walking event?", "general", "fee"),
         ("講座の費用はどのくらい？", "figure", "fee"),
@@ -433,6 +433,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("When will the new children's centre open?", "date", None),  # what will open: when it starts
         ("When does the ward office open?", "general", "schedule"),  # its hours
         ("子ども議会ってどうやったら出られるの？", "general", "procedure"),
+        ("子ども議会って傍聴できる？", "general", "visit"),  # sitting in, as a visit
+        ("結婚して住所も名字も変わる。何の書類がいるか一覧で見られるようにしてほしい", "general", None),  # notices
+        ("結婚するとき何の書類がいる？", "general", "documents"),
+        ("What does the social impact bond program cost?", "definition", "budget"),  # what the city spends
+        ("What does the walking program cost to join?", "definition", "fee"),
         ("除雪はいつ来ますか？", "general", "schedule"),  # when it will come: never in the plan
         ("きよフェスっていつあるの？", "general", "schedule"),  # an event's date
         ("ていね山映画祭の開催日を教えて", "general", "schedule"),
@@ -580,7 +585,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("プラスチックの容器って何ごみ？", "definition", "sorting"),
         ("冷蔵庫って粗大ごみで出せる？", "general", "sorting"),
         ("札幌のごみの分別のルールを教えて", "general", "sorting"),
-        ("粗大ごみってネットで申し込めるようになる？", "general", None),
+        ("粗大ごみってネットで申し込めるようになる？", "general", "online"),
         ("介護保険料の支払いが遅れたらどうなりますか？", "general", "mishap"),  # a citizen's own lapse
         ("マイナンバーカードをなくしたらどうすればいい？", "general", "mishap"),  # not answered by 申請 or 交付
         ("ごみ収集車が来る時間って何時頃？", "general", "hours"),  # the plan states no clock time at all
@@ -596,7 +601,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("When does the snow festival start this year?", "date", "schedule"),  # 今年はいつ
         ("Is there free wifi at the ward office?", "general", "fee"),  # 無料ですか
         ("ほいくえんの にゅうえんの もうしこみは いつまで？", "figure", "schedule"),  # read as 申し込みはいつまで
-        ("そだいごみって ねっとで もうしこめる？", "general", None),
+        ("そだいごみって ねっとで もうしこめる？", "general", "online"),
         ("Is the Nordic walking class free?", "general", "fee"),
         ("Can I consult the ward office by video call on weekends?", "general", "days"),  # whether, then
         ("What events are held on holidays?", "general", None),  # which ones: not whether it is open
@@ -668,7 +673,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("南区の冬のウォーキング、スノーシューは自分で用意しなきゃだめ？", "ward", "documents"),
         ("保健師さんに家に来てもらうにはどこに頼めばいい？", "general", "procedure"),
         ("防犯カメラを家の前に付けてほしい。区に頼める？", "general", "procedure"),  # a personal request
-        ("市税の口座振替をネットで頼めるようにしてほしい", "general", None),  # a wish for the city's service
+        ("市税の口座振替をネットで頼めるようにしてほしい", "general", "online"),  # a wish for the city's service
         ("ていねのキャラクターの着ぐるみを町内会のイベントに呼べる？", "general", "procedure"),
         ("戸籍の窓口って昼休みもやってる？", "general", "days"),
         ("清田区のスポーツ大会の申し込みはいつから？", "date", "schedule"),  # an application period, not a start date
@@ -733,7 +738,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("市税ってクレジットカードで払える？", "general", "payment"),
         ("Can I pay my city tax with a credit card?", "general", "payment"),
         ("大型ごみの申し込み、支払い方法は？", "general", "payment"),
-        ("市税の手続きはネットでできる？", "general", None),  # a channel, not a payment
+        ("市税の手続きはネットでできる？", "general", "online"),  # a channel, not a payment
         ("西区の認知症の家族の集まりの参加費は？", "ward", "fee"),
         ("交通費は出る？", "general", "subsidy"),  # whether it is paid for, not a price
         ("参加費かかる？", "general", "fee"),  # no particle between the fee and かかる
@@ -846,7 +851,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("マイナンバーカードの番号は何桁？", "figure", None),  # a number, not a phone number
         ("南区サポーターになったら謝礼もらえる？", "ward", "subsidy"),  # money paid to who takes part
         ("ボランティアって交通費出るの？", "general", "subsidy"),
-        ("障がい者の交通費助成ってネットで申請できる？", "general", None),  # the allowance itself
+        ("障がい者の交通費助成ってネットで申請できる？", "general", "online"),  # the allowance itself
         ("Can I pay my water bill at a convenience store?", "general", "payment"),
         ("生成AIで作った文書が間違ってたら誰が責任取るの？", "general", "liability"),
         ("個人情報が漏れたら補償はある？", "general", "liability"),
@@ -898,7 +903,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Which counter do I go to for the My Number card on weekends?", "general", "counter"),
         ("家族が亡くなって区役所に行くんだけど、どの窓口に行けばいいか迷いそう", "general", None),  # a told worry
         ("児童手当の申請っていつまで？", "figure", "schedule"),  # the last day to apply
-        ("障がい者の交通費助成の申請っていつまでにオンラインでできるようになる？", "figure", None),  # a target year
+        ("障がい者の交通費助成の申請っていつまでにオンラインでできるようになる？", "figure", "online"),  # a target year
         ("Are dogs allowed in Moerenuma Park?", "general", "permission"),
         ("何の花の種？", "general", "names"),  # which flower's seeds handed out
         ("ネーミングライツってどの施設についてるの？", "general", "names"),  # which facilities
@@ -988,7 +993,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("この公園の花壇は誰がデザインしたの？", "general", "person"),
         ("消防検査をオンラインで受けるのに必要なパソコンの性能は？", "general", "equipment"),
         ("Which browsers are supported for online applications?", "general", "equipment"),
-        ("スマホでオンライン申請できるようになる？", "general", None),
+        ("スマホでオンライン申請できるようになる？", "general", "online"),  # (lifted by any passage on going online)
+        ("生活保護の申請ってスマホからできるようになる？", "general", "online"),
+        ("市役所で障害者手帳の更新ってネットでできる？", "general", "online"),
+        ("電子申請できる？", "general", "online"),
+        ("母がスマホで手続きできなくて困ってる", "general", None),  # told, not asked
+        ("大型ごみのネット申込、キャンセルもネットでできる？", "general", "condition"),  # the condition is asked
         ("行政評価の結果、紙の冊子でもらえる？", "general", "handout"),
         ("介護認定の結果に不満がある時はどこに言えばいい？", "general", "procedure"),
         ("札幌市の職員の平均年収は？", "general", "pay"),
@@ -1191,7 +1201,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("豊平区のスケートリンクって貸し切りできる？", "ward", "lending"),
         ("児童手当っていつ振り込まれるの？", "general", "schedule"),
         ("給付金の支給日は？", "general", "schedule"),
-        ("児童手当の手続きってオンラインでできるようになる？", "general", None),
+        ("児童手当の手続きってオンラインでできるようになる？", "general", "online"),
         ("いつから申請書を書かなくてよくなるの？", "date", None),
     ],
 )
@@ -1537,10 +1547,13 @@ def test_a_fact_asked_after_a_situation_is_asked_of_its_own_sentence():
 @pytest.mark.parametrize(("question", "fact", "subject"), [
     ("平日は仕事なんだけど、区役所って土日も開いてる？", "days", ()),
     ("転入したんですが、マイナンバーカードセンターって土曜もやってますか？", "days", ("マイナンバーカードセンター",)),
-    ("引っ越しでいらない家具が出るんだけど、ネットで回収頼める？", "procedure", ("ネット", "回収")),
+    ("引っ越しでいらない家具が出るんだけど、回収ってどうやって申し込むの？", "procedure", ("回収",)),
+    ("引っ越しでいらない家具が出るんだけど、ネットで回収頼める？", "online", ()),  # (any passage on going online)
     # what one heard of is the thing asked of; a wish is made by the whole sentence
     ("窓口で申請書を書かなくてよくなるって聞いたけど、どこの区役所でやってるの？", "location", ("窓口", "申請")),
-    ("結婚するんだけど、どんな書類がいるのか市のサイトでわかりやすく載せてほしい", "documents", ("結婚", "サイト")),
+    ("結婚するんだけど、どんな書類がいるのか教えてほしい", "documents", ("結婚",)),
+    # (a wish that the city show them is no question of which documents: its notices answer it)
+    ("結婚するんだけど、どんな書類がいるのか市のサイトでわかりやすく載せてほしい", None, ()),
 ])
 def test_a_fact_asked_after_a_situation_told_in_a_clause_is_asked_of_the_last_clause(question, fact, subject):
     """A situation told in a clause (「…なんだけど、」, 「…したんですが、」) is not what the fact is asked of."""
@@ -1608,6 +1621,23 @@ def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
     said = answer("おくやみ窓口って土日もやってる？", hits((review, 0.92, 10.0), (desk, 0.90, 8.0)))
     assert not said.abstained and said.citations[0].hit.chunk is review
 
+
+
+def test_whether_a_thing_is_done_online_is_answered_only_by_a_passage_on_going_online():
+    """「生活保護の申請ってスマホからできるようになる？」: the welfare office's tablets say nothing of applying online
+    (refused, the closest passage shown); the disability fare grant's 電子申請 answers its own question, and a
+    nursery's 保育業務支援システム導入 … DX one of doing it on an app."""
+    welfare = chunk("p#L50", "生活保護業務の効率化推進", text="生活保護システムとの連携が可能なタブレット端末を導入します。")
+    fares = chunk("p#L51", "障がい者交通費助成のオンライン化", text="障がい者交通費助成にかかる一部券種の電子申請を開始します。")
+    nursery = chunk("p#L52", "各種業務における市民サービス向上にも寄与するDXの取組",
+                    text="登降園管理の業務を支援する保育業務支援システム導入など、DXの推進に取り組みます。")
+    refused = answer("生活保護の申請ってスマホからできるようになる？", hits((welfare, 0.92, 10.0)))
+    assert refused.abstained and refused.citations[0].hit.chunk is welfare
+    assert "オンライン（ネット・スマホ）でできるかどうか" in refused.text.splitlines()[0]
+    said = answer("障害者のタクシー券、ネットで申請できるようになる？", hits((fares, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is fares
+    said = answer("保育園の送り迎えの記録、アプリでできるようになる？", hits((nursery, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is nursery
 
 @pytest.mark.parametrize(
     ("question", "condition"),
@@ -2891,7 +2921,8 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
                      "Is Chuo ward signing pay-for-success contracts?",
                      "成果連動型の契約、見直したりしてる？", "成果連動型の契約って見直すの？",
                      "成果連動型の契約、市はどうするつもり？", "成果連動型の契約ってこれからどうしていくの？",
-                     "市は成果連動型の契約を増やしていくの？"):
+                     "市は成果連動型の契約を増やしていくの？",
+                     "成果連動型の契約ってちゃんと使われてる？"):  # (used, said in the passive)
         assert answer(question, ranked).citations[0].hit.chunk is pfs, question
     for question in ("成果連動型って何？", "結果が出たときだけお金を払う契約", "What does pay-for-success mean?"):
         assert answer(question, ranked).citations[0].hit.chunk is term, question
@@ -3270,7 +3301,8 @@ def test_what_a_ward_aims_at_is_answered_by_its_goal_not_its_overview():
     walk = chunk("p#L21", "とよひらスポーツ健康ウォーキング事業", ward="豊平区", section=section,
                  text="ウォーキングを推進します。")
     ranked = hits((overview, 0.95, 10.0), (goal, 0.93, 8.0), (town, 0.92, 8.0), (walk, 0.91, 6.0))
-    for question in ("豊平区ってどんなまちを目指してるの？", "豊平区はどんな方針なの？"):
+    for question in ("豊平区ってどんなまちを目指してるの？", "豊平区はどんな方針なの？",
+                     "豊平区が目指してるまちの姿って？", "豊平区の将来の姿は？"):  # (まちの姿: the ward itself)
         result = answer(question, ranked)
         assert not result.abstained and result.citations[0].hit.chunk is goal, question
     assert answer("豊平区ってどんなところ？", ranked).citations[0].hit.chunk is overview
@@ -3290,6 +3322,36 @@ def test_what_a_ward_aims_at_is_answered_by_its_goal_not_its_overview():
     assert answer("清田区の安心して暮らせる環境づくりって何やるの？", ranked).citations[0].hit.chunk is safe
     assert answer("豊平区の健康づくりって何するの？", hits((walk, 0.95, 10.0), (goal, 0.93, 8.0))).citations[0].hit.chunk \
         is walk
+
+
+
+def test_what_a_question_asks_for_besides_does_not_lead():
+    """「ネーミングライツ以外にも何かある？」: the naming-rights initiative, first by its word, is what the asker knows
+    of already; the program it belongs to, close behind, leads. Asked without 以外 it still leads."""
+    naming = chunk("p#L801", "広告事業、ネーミングライツ導入の促進による民間事業者等の地域貢献の促進",
+                   text="ネーミングライツの導入を促進します。")
+    program = chunk("p#L800", "企業のまちづくり活動・地域貢献への参加促進", kind="program",
+                    text="企業によるまちづくり活動への参加を促進するほか、ネーミングライツをはじめとする地域貢献への促進を図ります。")
+    ranked = hits((naming, 0.93, 10.0), (program, 0.92, 9.0))
+    assert answer("会社として地域に貢献したい。ネーミングライツ以外にも何かある？", ranked).citations[0].hit.chunk \
+        is program
+    assert answer("会社として地域に貢献したい。ネーミングライツってどうやるの？", ranked).citations[0].hit.chunk is naming
+
+def test_a_goal_heading_quoted_with_its_verb_is_the_goal_asked():
+    """「手稲区の安心して暮らせるための取組って何がある？」 writes out 取組1:安心して暮らせるまちづくりの取組 (one noun
+    of it, 安心, and the verb): that heading and the initiatives under it answer, not the initiative ranked
+    first; a heading with no words of its own is said to be one, not quoted as its own description. A run of
+    kana or what every heading says (…まちづくりの取組) names no heading."""
+    goal = chunk("p#L90", "取組1:安心して暮らせるまちづくりの取組", kind="narrative", ward="手稲区",
+                 section=("手稲区", "取組目標・主な取組"), text="取組1:安心して暮らせるまちづくりの取組")
+    care = chunk("p#L91", "手稲区災害時要配慮者地域支え合い事業", ward="手稲区",
+                 section=("手稲区", "取組目標・主な取組", goal.title), text="避難支援に係る地域の取組を支援します。")
+    ranked = hits((care, 0.95, 10.0), (goal, 0.93, 8.0))
+    result = answer("手稲区の安心して暮らせるための取組って何がある？", ranked)
+    assert result.citations[0].hit.chunk is goal
+    assert result.text.splitlines()[0] == "「取組1:安心して暮らせるまちづくりの取組」（手稲区）は計画の見出しです [1]。"
+    for other in ("手稲区の暮らしの取組って何がある？", "手稲区のまちづくりの取組って何がある？"):
+        assert answer(other, ranked).citations[0].hit.chunk is care, other
 
 
 _HOLDINGS = chunk("p#L600", "「出資団体の在り方に関する基本方針」に基づく行動計画の改定及び推進", text="新たな行動計画を策定します。",
