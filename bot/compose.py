@@ -626,7 +626,12 @@ def _asks_what_the_ward_is_like(query: Query, profile: PlanProfile) -> bool:
     nouns = _ward_question_nouns(query.text, profile)
     if not nouns:
         return bool(query.intent.ward) and _WARD_WHERE.search(query.text) is not None
-    return all(noun in _CHARACTER_NOUNS for noun in nouns)
+    return all(noun in _CHARACTER_NOUNS for noun in nouns) and not _PLACE_FOR_DOING.search(query.text)
+
+
+# A place to do something (「冬でも歩ける場所ある？」, 「子どもが遊べるところ」): what is done there is asked, not what
+# the ward is like (「南区のいいところは？」 is).
+_PLACE_FOR_DOING = re.compile(r"(?<!い)(?<!良)(?<!よ)(?<!悪)(?:る|た|い)(?:ような)?(?:場所|ところ|所|とこ)")
 
 
 def _asks_of_the_ward_itself(query: Query, profile: PlanProfile) -> bool:

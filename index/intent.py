@@ -55,7 +55,9 @@ _FIGURE = re.compile(
 
 
 # Words asking what an initiative aims at, or by when (every indicator row states its target year), not a number.
-_GOAL_WORDS = re.compile(r"目標(?!値|数)|いつまで(?:に)?|\bgoals?\b|\btargets?\b|\baims?\b|\bby when\b", re.I)
+# (the indicator asked, 「生成AI 業務改善 指標」: its row, whether its target is a number or a word such as 推進)
+_GOAL_WORDS = re.compile(r"目標(?!値|数)|指標(?!値)|いつまで(?:に)?|\bgoals?\b|\btargets?\b|\baims?\b|\bindicators?\b|"
+                         r"\bby when\b", re.I)
 
 
 # By when something is to be done (いつまでに？, "by when"): a date, which a term's definition may state itself
@@ -181,6 +183,8 @@ _DEFINITION = re.compile(
     r"(?<!こ)とは[?？]?\s*$|とは(何|なに|どういう)|"
     r"って(?:(?:何|なに)(?![をがに]|し|する|やっ|やる|でき|[年月日時分秒人回件歳個枚円倍割%％箇ヶ]|曜|か(?!な|しら))|どういう)|"
     r"ってなん|の意味|意味は|"
+    # how terms differ (「SIB PFS 違い」, 「SIBとの違いは？」): what each means (not 間違い, a mistake)
+    r"(?<!間)違い(?:は|って|が)?\s*(?:何|なに|なん)?\s*[?？]?\s*$|(?<!間)違いを教え|\bdifference between\b|"
     r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ|説明|定義)|何と(?:言う|いう|呼ぶ|説明|定義)|どう定義|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)

@@ -68,6 +68,18 @@ def _fold(word: str) -> str:
     return re.sub(r"(ies|es|s|ing|ed)$", "", word) if len(word) > 4 else word
 
 
+# A verb's noun in -ation, as JMdict glosses a する noun (標準化: "standardization"; 自動化: "automation"), from
+# the verb as `_fold` left it (standardiz of standardized, automat of automated, simplifi of simplified).
+_VERB_NOUNS = ((re.compile(r"(?<=[a-z]{3})iz(?:e)?$"), "ization"),
+               (re.compile(r"(?<=[a-z]{3})at(?:e)?$"), "ation"),
+               (re.compile(r"(?<=[a-z]{3})if(?:y|i)$"), "ification"))
+
+
+def _nouns_of(folded: str) -> list[str]:
+    """The nouns in -ation a folded verb may have (standardiz -> standardization)."""
+    return [pattern.sub(ending, folded) for pattern, ending in _VERB_NOUNS if pattern.search(folded)]
+
+
 def _key(text: str, american: bool = False, singular: bool = False) -> tuple[str, ...]:
     """``text``'s words folded (`_fold`); with ``american``, in American spelling first (`_american`); with
     ``singular``, a plural in -ies as its singular (companies -> company, not compan)."""
@@ -289,6 +301,9 @@ class Glosses:
                          or self._lookup(american_singular[span], american=True))
                 if terms is None and singular[span] != phrase:
                     terms = self._lookup(phrase) or self._lookup(american[span], american=True)
+                if terms is None and size == 1:  # "standardized": the gloss is the noun, "standardization"
+                    terms = next((named for noun in _nouns_of(american[start])
+                                  if (named := self._lookup((noun,)))), None)
                 if terms and not (size == 1 and phrase[0] in _STOP):
                     found.extend(t for t in terms if t not in found)
                     start += size

@@ -43,6 +43,8 @@ _NOT_IN_PLAN = {
     # targets, not budgets
     "budget": re.compile(
         r"(?:予算|事業費|経費)(?:は|って|が|に|を)?\s*(?:いくら|どれくらい|どのくらい|どれだけ|何円|何億|\s*[?？]|$|を教え)|予算(?:額|規模)|"
+        # what setting it up or running it costs the city (「RPA 導入費用」, 「システムの構築費用は？」)
+        r"(?:導入|整備|運営|開発|建設|改修|構築|運用)(?:の)?(?:費用|コスト)|"
         r"いくら(?:の)?(?:予算|税金)|(?:税金|お金)を?\s*(?:いくら|どれくらい|どのくらい)\s*(?:使|かけ|かか)|"
         # the sum paid or spent (払ったお金の総額は？, 委託料の総額)
         r"総額(?:は|って|を教え|\s*[?？]|$)|"
@@ -322,7 +324,7 @@ _NOT_IN_PLAN = {
         r"(?:場所|ばしょ)\s*(?:を|は)\s*(?:全部|ぜんぶ|すべて|全て|一覧で?)?\s*(?:教えて|おしえて|どこ)|"
         r"\bwhere (?:is|are) (?:the )?.{0,50}\blocated\b|"
         # "Where is the My Number card center?": where a place is, as どこにある
-        r"\bwhere(?: is|'s| are) (?:the |this |that )?(?:[\w-]+ ){0,5}"
+        r"\bwhere(?: exactly)?(?: is|'s| are) (?:the |this |that )?(?:[\w-]+ ){0,5}"
         r"(?:cent(?:er|re)|office|desk|counter|window|"
         r"facility|venue|building|hall|park|station|shelter)s?\s*[?.]?\s*$|"
         r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b", re.I),
@@ -978,7 +980,10 @@ STATED_BY = {
     "eligibility": re.compile(r"誰でも|だれでも|どなたでも|対象|資格|公開|(?:あらゆる|幅広い)世代|世代を問わず|親子|"
                               r"[0-9０-９一二三四五六七八九]+(?:年生|歳)(?:から|以上|以下|未満|まで)|"
                               # (若者を中心とした「南区サポーター制度」: whom it is mainly for)
-                              r"(?:若者|若い世代|高齢者|子ども|児童|生徒|学生|女性|障がい者|区民|市民)(?:を中心と|向け)"),
+                              r"(?:若者|若い世代|高齢者|子ども|児童|生徒|学生|女性|障がい者|区民|市民)(?:を中心と|向け)|"
+                              # (住民とともに開設訓練を実施: who does it with the city)
+                              r"(?P<along>住民|区民|市民|地域住民|町内会|中学校|学生|児童|子ども)"
+                              r"(?:とともに|と共に|と一緒に|と協働で?|が参加)"),
     "sorting": re.compile(r"分別|ごみの分け方"),
     # a name the passage gives its brand or its nickname itself (「KIYOTA SWEETS」を地域独自のブランドとして)
     # — or the towns it names (小樽市と石狩市に接しています: 「どこの市と隣り合ってるの？」), the plan's own city apart
@@ -1233,12 +1238,18 @@ def _says_whom_it_is_for(statement: re.Match, text: str, subject: tuple[str, ...
     (親子スキー教室) answers whom that thing is for (「スキー教室は子どもだけ？」), not the film festival beside it."""
     if statement.group() == "親子":
         return covers(text[statement.end():statement.end() + 12], subject, every=True)
+    if statement.group("along"):
+        # who does it with the city (住民とともに開設訓練を実施) answers whether they may take part (「住民も参加
+        # できる？」), not whether others may (「子どもも参加できる？」)
+        return statement.group("along") in question or statement.group("along").endswith("住民") and \
+            _RESIDENTS.search(question) is not None
     if statement.group().endswith(("を中心と", "向け")):
         # whom it is mainly for (若者を中心とした…制度) answers who may join, not whether anyone may (「誰でもなれる？」)
         return _ANYONE.search(question) is None
     return statement.group() != "公開" or bool(_SEEING_OR_USING.search(question))
 
 
+_RESIDENTS = re.compile(r"住民|区民|市民|住んで(?:る|いる)人|地域の人")
 _ANYONE = re.compile(r"誰でも|だれでも|どなたでも|\b(?:anyone|anybody|everyone|everybody)\b", re.IGNORECASE)
 _SEEING_OR_USING = re.compile(r"見(?:ら|れ)れ|見れる|見える|閲覧|読め|使え|利用でき|ダウンロード|"
                               r"\b(?:see|view|read|use|download)\b", re.I)

@@ -434,6 +434,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("When does the ward office open?", "general", "schedule"),  # its hours
         ("子ども議会ってどうやったら出られるの？", "general", "procedure"),
         ("子ども議会って傍聴できる？", "general", "visit"),  # sitting in, as a visit
+        ("RPA 導入費用", "general", "budget"),  # what setting it up costs the city
+        ("Where exactly is the care certification center?", "general", "location"),
+        ("参加費用は？", "general", "fee"),
+        ("SIB PFS 違い", "definition", None),  # how terms differ: what each means
+        ("生成AIで作った文章って間違いないの？", "general", None),
         ("結婚して住所も名字も変わる。何の書類がいるか一覧で見られるようにしてほしい", "general", None),  # notices
         ("結婚するとき何の書類がいる？", "general", "documents"),
         ("What does the social impact bond program cost?", "definition", "budget"),  # what the city spends
@@ -1623,6 +1628,16 @@ def test_an_unstated_fact_is_lifted_only_by_the_passage_the_answer_leads_with():
 
 
 
+def test_who_does_a_thing_with_the_city_may_take_part_in_it():
+    """「清田区の避難所の開設訓練、住民も参加できる？」: 住民とともに開設訓練を実施 says residents take part; it says
+    nothing of children, nor of anyone at all."""
+    drill = chunk("p#L130", "きよた地域防災力強化事業", ward="清田区",
+                  text="区内すべての基幹避難所で住民とともに開設訓練を実施します。")
+    said = answer("清田区の避難所の開設訓練、住民も参加できる？", hits((drill, 0.92, 10.0)))
+    assert not said.abstained and said.citations[0].hit.chunk is drill
+    for asked in ("清田区の避難所の開設訓練、子どもも参加できる？", "清田区の避難所の開設訓練、誰でも参加できる？"):
+        assert answer(asked, hits((drill, 0.92, 10.0))).abstained, asked
+
 def test_whether_a_thing_is_done_online_is_answered_only_by_a_passage_on_going_online():
     """「生活保護の申請ってスマホからできるようになる？」: the welfare office's tablets say nothing of applying online
     (refused, the closest passage shown); the disability fare grant's 電子申請 answers its own question, and a
@@ -2134,6 +2149,16 @@ def test_a_figure_question_leads_with_the_close_passage_naming_its_thing_not_one
     assert not led.abstained and led.citations[0].hit.chunk is online
 
 
+def test_the_indicator_asked_is_answered_by_its_row_whatever_its_target():
+    """「生成AI 業務改善 指標」 asks the indicator itself, as 「…目標」 does: its row answers, target 推進 and all;
+    a number asked of it (何%) is one the plan does not state."""
+    ai = chunk("p#L420", "生成AIを活用した業務改善", text="生成AIの業務への利活用を行います。",
+               indicator="生成AIを活用した業務改善", baseline=Measure(2022, "—"), target=Measure(2027, "推進"))
+    for question in ("生成AI 業務改善 指標", "生成AI 業務改善 目標"):
+        result = answer(question, hits((ai, 0.92, 10.0)))
+        assert not result.abstained and "2027年: 推進" in result.text.splitlines()[0], question
+    assert answer("生成AIの指標は何%？", hits((ai, 0.92, 10.0))).abstained
+
 def test_a_figure_follow_up_stays_on_a_topic_whose_target_is_a_word():
     """「どのくらいやってるの？」 of the naming-rights initiative (target: 増加): its own row, said to state no
     number — not another initiative retrieved with it that states one; asked alone, or in a unit another
@@ -2421,6 +2446,10 @@ def test_what_a_ward_is_like_is_its_overview_from_its_start():
     # a subject beside the ward's words is asked of as before: 地域活動 leads, 町内会 named
     assert answer("手稲区の地域活動は？", ranked).citations[0].hit.chunk is activity
     assert answer("手稲区の町内会の取組は？", ranked).citations[0].hit.chunk is activity
+    # a place to do something is asked what is done there (場所 and ところ name the ward only on their own)
+    for asked in ("手稲区で地域の人と集まれる場所ある？", "手稲区で地域の人と活動できるところ"):
+        assert answer(asked, ranked).citations[0].hit.chunk is activity, asked
+    assert answer("手稲区ってどんな場所？", ranked).citations[0].hit.chunk is start
 
 
 def test_where_a_ward_lies_is_its_overview_not_a_place_left_unstated():

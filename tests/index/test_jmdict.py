@@ -102,6 +102,17 @@ def test_british_and_american_spellings_meet_whichever_the_gloss_uses(dictionary
     assert _key("an hour tour of the centre", american=True) == ("an", "hour", "tour", "of", "the", "center")
 
 
+def test_a_verb_no_gloss_spells_is_looked_up_as_its_noun_in_ation():
+    """JMdict glosses a する noun as a noun (標準化: "standardization"), and the verb's stem is shared by too many
+    glosses to search with (standard: 標準, 基準, …): "standardized", "standardising" are looked up as the
+    noun; a word with a gloss of its own keeps it, and a short one (state, dated) makes no noun."""
+    glosses = Glosses({_key("standardization"): ("標準化",), _key("creation"): ("創出",), _key("create"): ("作る",),
+                       _key("station"): ("駅",)})
+    assert glosses.terms("Will the system be standardized?") == ["標準化"]
+    assert glosses.terms("Is the city standardising its systems?") == ["標準化"]
+    assert glosses.terms("create jobs") == ["作る"]
+    assert glosses.terms("the state of things") == []
+
 def test_a_gloss_of_a_few_words_and_their_stop_words_is_a_phrase_a_long_explanation_is_not(dictionary):
     """"lily of the valley" is two words and two stop words: searched as 鈴蘭; a gloss explaining in six words
     or more is no phrase anyone writes."""
