@@ -270,6 +270,13 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
             (h for h in close if h.chunk.kind == "narrative" and h.chunk.title.endswith(_AIMED_SELF)), None)):
         return aimed  # (was the review of the city's reforms, naming 市役所 more often)
     lead = close[0] if close else top
+    if lead.chunk.kind == "narrative" and lead.chunk.title.endswith(_REVIEWED) and \
+            _COMPLAINT_OR_FUTURE.search(question) and not asks_about_the_past(question):
+        # 「区役所で待たされるのが嫌」, 「区役所の手続きって、どんどんネットでできるようになるの？」: a chapter's review
+        # recounts what was done and what is at issue; the initiative acting on it answers
+        acting = next((h for h in candidates if h.chunk.kind == "initiative"
+                       and relevance.score(h) >= relevance.threshold), None)
+        lead = acting or lead
     if lead.chunk.kind in ("initiative", "narrative") and lead.chunk.ward and \
             asks_what_was_done_before(question) and not told_in_the_past(lead.chunk.text):
         # 「南区の芸術祭、前にやってたよね？」: the ward's review of its previous plan recounts what was done, its
@@ -481,6 +488,13 @@ _CITYS_AIM = re.compile(r"(?:どんな|どういう|どのような)(?:市役所
                         r"\bwhat (?:kind|sort) of (?:a )?(?:city hall|city government|administration|city)\b"
                         r".{0,40}\b(?:want|wants|aim|aims|trying|try|hope|hopes) to be\b", re.IGNORECASE)
 _AIMED_SELF = "目指す姿"
+# A chapter's review of what was done and what is at issue (行政サービスの高度化：現状と課題), and a question that
+# complains of how things are or asks what will become possible: the initiatives acting on it answer that.
+_REVIEWED = "現状と課題"
+_COMPLAINT_OR_FUTURE = re.compile(
+    r"ストレス|苦痛|しんどい|つらい|辛い|たいへん|大変|面倒|めんどう|(?<![ぁ-ん])(?:いや|嫌)(?:だ|なんだ|です)?(?:[。！!]|$)|"
+    r"なんとか(?:ならない|して)|改善(?:する気|して(?:ほしい|くれ))|待たされ|"
+    r"ように(?:なる|なります)(?:の|か|んですか|んでしょうか)?\s*[?？]?\s*$|これから|今後")
 
 
 def _aims_asked(query: Query, profile: PlanProfile) -> list[str] | None:
@@ -573,7 +587,15 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
     goals = [h for h in hits[: settings.lead_candidates] if h.chunk.ward == query.intent.ward
              and h.chunk.kind == "narrative" and _GOAL_TITLE.match(h.chunk.title)]
     if named is not None:
-        return next((h for h in goals if all(noun in h.chunk.title for noun in named)), lead)
+        goal = next((h for h in goals if all(noun in h.chunk.title for noun in named)), None)
+        if goal is None:
+            return lead
+        # (「手稲区の子育て支援」: 取組2:子育てや健康づくりを支援する取組 names both, and so does the one initiative
+        # under it that speaks of them — 子育てサロンの運営支援… — which answers more than its heading)
+        speaking = [h for h in hits[: settings.lead_candidates] if h.chunk.kind == "initiative"
+                    and h.chunk.section[-1:] == (goal.chunk.title,) and h.chunk.ward == query.intent.ward
+                    and all(noun in h.chunk.title + h.chunk.text for noun in named)]
+        return speaking[0] if len(speaking) == 1 and _aims_asked(query, profile) is None else goal
     # (「手稲区の安心して暮らせるための取組って何がある？」: the heading 取組1:安心して暮らせるまちづくりの取組 quoted, its
     # verb with it — one noun, 安心, names no goal)
     return next((h for h in goals if _quotes(query.text, h.chunk.title)), lead)

@@ -162,6 +162,8 @@ _DATE = re.compile(
     # (「いつ頃工事するの？」, 「遊具はいつ直るの？」: when a thing is rebuilt or mended)
     r"いつ(?:頃|ごろ)?\s*(?:工事|改修|着工|建て替|建替|修理|修繕|直る|直す|直して|なおる|なおす)|"
     r"(?:開設|設置|設立|発足|開始|導入|スタート)(?:は|って|したのは|するのは)\s*いつ|"
+    # when the city carries out a project (「市公式HPの再構築っていつやる？」; an event's day is a schedule)
+    r"(?:化|構築|導入|整備)(?:は|って)\s*いつ(?:頃|ごろ)?\s*(?:やる|やります|する|します|実施|行う|行われ)|"
     # 「いつ？」, 「それはいつ？」, "When?" alone: when the topic happens
     r"^\s*(?:それ(?:は|って)?)?\s*いつ(?:頃|ごろ)?(?:なの|ですか|なんですか|なん|かな|でしょうか)?\s*[?？]*\s*$|^\s*when\s*\?*\s*$|"
     r"\bwhen (?:was|were|did)\b|\bsince when\b|\bwhat year\b|\bhow long ago\b|"

@@ -240,9 +240,16 @@ class Glosses:
     # above knows: "neighborhood" meets 近所's "neighbourhood", "centralise" 集約化's "centralization"
     american: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     american_stem: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # words too vague to translate whose translations include their own loanword, which the plan writes on its
+    # own (center: センター of 行政事務センター among 中央, 中心, 中枢, …): searched as that loanword
+    loanable: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, plan_words: Iterable[str], path: Path | None = None) -> Glosses:
+    def build(cls, plan_words: Iterable[str], path: Path | None = None, texts: Iterable[str] = (),
+              document_title: str = "") -> Glosses:
+        """``texts``: the plan's passages, where a loanword must stand on its own to be searched for a vague
+        word (`loanable`) — not only inside a longer one, nor in ``document_title`` (plan is not プラン of
+        アクションプラン)."""
         words = {w for w in plan_words if len(w) >= 2}
         katakana = frozenset(w for w in words if len(w) >= 3 and _KATAKANA.fullmatch(w))
         path = path or database_path()
@@ -276,7 +283,8 @@ class Glosses:
             connection.close()
         return cls(_precise(by_key, keep_vague=True), _precise(by_stem), katakana,
                    frozenset(key[0] for key in by_key if len(key) == 1), english_words(path),
-                   _precise(american, keep_vague=True), _precise(american_stem))
+                   _precise(american, keep_vague=True), _precise(american_stem),
+                   _loanable(by_key, list(texts), document_title))
 
     def terms(self, english: str) -> list[str]:
         """The plan's words for ``english``'s phrases, longest phrase first, left to right.
@@ -325,8 +333,33 @@ class Glosses:
         >>> Glosses(katakana=frozenset({"ナッジ"})).loanwords("What is a nudge?")  # doctest: +SKIP
         ['ナッジ']
         """
-        translated = {word for word in _ENGLISH_WORD.findall(english.lower()) if _fold(word) in self.glossed}
+        translated = {word for word in _ENGLISH_WORD.findall(english.lower())
+                      if _fold(word) in self.glossed and _fold(word) not in self.loanable}
         return loanwords(english, self.katakana, translated)
+
+
+# A run of katakana, the middle dot splitting it (ソーシャル・インパクト・ボンド).
+_KATAKANA_RUN = re.compile(r"[ァ-ヶー]+")
+
+
+def _loanable(by_key: dict[tuple[str, ...], set[str]], texts: list[str],
+              document_title: str) -> frozenset[str]:
+    """The one-word glosses too vague to search with (`MAX_HEADWORDS`) whose translations include the word's
+    own loanword, which the plan writes on its own, outside its title, in more passages than any other of
+    them: the plan's own word for it (center: センター in 14 passages, 中心 in 8; not city: シティー, only in a
+    department's name; not project: 事業 in 68, プロジェクト in 3; not plan: プラン of アクションプラン)."""
+    standalone = {run for text in texts for run in _KATAKANA_RUN.findall(text)}
+
+    def passages(term: str) -> int:
+        return sum(term in text for text in texts)
+
+    def own_word(english: str, terms: set[str]) -> bool:
+        loans = [term for term in terms if _KATAKANA.fullmatch(term) and term in standalone
+                 and term not in document_title and loanwords(english, {term})]
+        return bool(loans) and passages(loans[0]) >= max(passages(term) for term in terms)
+
+    return frozenset(key[0] for key, terms in by_key.items()
+                     if len(key) == 1 and len(terms) > MAX_HEADWORDS and own_word(key[0], terms))
 
 
 def _precise(by_key: dict[tuple[str, ...], set[str]],

@@ -132,7 +132,9 @@ class LoadedIndex:
     @cached_property
     def english_glosses(self) -> Glosses:
         """JMdict's English glosses of the plan's words (built on first use, ~0.2 s)."""
-        return Glosses.build(self.lexical["word"].vocab_dict)
+        return Glosses.build(self.lexical["word"].vocab_dict,
+                             texts=(f"{chunk.title} {chunk.text}" for chunk in self.chunks),
+                             document_title=self.profile.title)
 
 
 def plan_vocabulary(terms: list[str], analyzer: Analyzer, chunks: list[Chunk]) -> Vocabulary:

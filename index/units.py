@@ -38,6 +38,9 @@ _UNIT_ASKED = (
     ("距離", re.compile(r"距離|何\s*(?:キロ|km)(?!グラム)|\bhow far\b|"
                       r"\bhow (?:many )?(?:km|kilometers|kilometres)\b", re.I)),
     ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),
+    # an account's audience (「SNSのフォロワー数の目標ある？」): the plan counts no followers — a site's users in 人
+    # are not them
+    ("フォロワー", re.compile(r"フォロワー|いいね(?:の)?数|\bfollowers?\b|\bsubscribers\b|\bhow many likes\b", re.I)),
     ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
     ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
     # (or a count of people named by who they are: 観光客数, 参加者数, 交付人数, 職員数 — not 事業者数, which counts
@@ -46,7 +49,8 @@ _UNIT_ASKED = (
                      r"\bhow many (?:people|persons|residents|users|staff|visitors|participants|tourists|members|"
                      r"volunteers|students|children|kids|employees|workers|seniors|applicants|attendees|spectators|"
                      r"guests|foreigners|patients)\b(?!['’])", re.I)),
-    ("件", re.compile(r"何\s*件(?!も)|\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
+    ("件", re.compile(r"何\s*件(?!も)|(?<![一-龯])件数(?:は|って|を教え|\s*[?？]|$)|"
+                     r"\bhow many (?:cases|applications|requests|consultations)\b", re.I)),
     # a ratio (倍率はどのくらい？, 競争率, 何倍): a number in 倍
     ("倍", re.compile(r"倍率|競争率|何\s*倍|\b(?:competition|acceptance) (?:ratio|rate)\b|\bhow many times (?:more|higher|bigger)\b", re.I)),
     # a number of times (何回, or how often a thing is held: 頻度は？, "How often?"), not any figure stated
@@ -58,6 +62,10 @@ _UNIT_ASKED = (
     # how long one waits (どれくらい待つ？, 待ち時間は何分？): a time stated in hours or minutes (20分短縮)
     ("待ち", re.compile(r"(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何分|何時間)\s*(?:待つ|待た|待ち|待って)|"
                       r"待ち時間(?:は|って)?\s*(?:どれくらい|どのくらい|どれぐらい|何分|何時間)|\bhow long (?:do|will) (?:i|we|you) wait\b", re.I)),
+    # how much sooner a thing is done (「どれくらい早くなる？」, "how much faster"): a time in days, hours or minutes
+    # (処理日数が30日以内の割合, 20分短縮), not a share of offices set up for it (環境整備率 100%)
+    ("速さ", re.compile(r"(?:どれくらい|どのくらい|どれぐらい|どのぐらい|何分|何時間|何日)\s*(?:早く|速く|短く)\s*"
+                      r"(?:なる|なり|な[っれ]|する|しま|でき)|\bhow much (?:faster|quicker|sooner|shorter)\b", re.I)),
     # how many years something lasts or is kept (何年保存する？, 何年間): a period stated in years (5年間)
     ("年間", re.compile(r"何\s*年\s*(?:間|くらい|ぐらい|ほど|程度)|何\s*年\s*(?:保存|保管|有効|続け|使え)|\bhow many years\b|"
                       r"\bhow long (?:is|are) .{0,40}\b(?:kept|stored|retained|valid)\b", re.I)),
@@ -80,7 +88,7 @@ _UNIT_WRITTEN = {
     # projects" is answered by 10件 of プロジェクトの実施件数)
     "%": r"(?:[%％]|パーセント|割)", "人": r"(?:人|名)", "件": r"(?:件|事業|業務)", "事業": r"(?:事業|件)",
     "か所": r"(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所)",
-    "施設": r"(?:施設|か所|箇所|カ所|ヶ所)", "待ち": r"(?:時間|分)",
+    "施設": r"(?:施設|か所|箇所|カ所|ヶ所)", "待ち": r"(?:時間|分)", "速さ": r"(?:時間|分|日)",
 }
 # a quantity's word followed by its figure (面積は657.48k㎡, 人口は約19万人), or its rank among the wards (2番目の広さ,
 # 人口が最も多い): 「人口減少」 is not a population
@@ -89,6 +97,7 @@ _QUANTITY_WRITTEN = {
     "人口": r"(?<!関係)人口[^。]{0,12}?(?:[0-9０-９]|" + _RANKED + r"(?:多|少))|" + _RANKED + r"人口",
     "面積": r"面積[^。]{0,12}?[0-9０-９]|[0-9０-９.．]+\s*(?:k㎡|km2|km²|平方キロ)|" + _RANKED + r"(?:広|狭|大きな面積)",
     "世帯": r"世帯数?[^。]{0,12}?[0-9０-９]",
+    "フォロワー": r"フォロワー[^。]{0,12}?[0-9０-９]",
     "距離": r"[0-9０-９.．]+\s*(?:km|ｋｍ|キロ(?:メートル)?|メートル)(?!\s*[2²]|㎡)",
 }
 QUANTITIES = tuple(_QUANTITY_WRITTEN)  # quantities asked by their word, stated as the word and its figure
@@ -110,7 +119,7 @@ def asked_unit(question: str) -> str | None:
 # the target).
 _KINDS = r"団体|施設|事業|業務|大学|企業|拠点"
 _HOW_MANY = r"(?:いくつ|幾つ)(?!か|も)|何個"
-_COUNTED_THING = re.compile(rf"(?P<kind>{_KINDS})(?:って|は|が)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:{_HOW_MANY})|"
+_COUNTED_THING = re.compile(rf"(?P<kind>{_KINDS})(?:って|は|が|\s)\s*(?:全部で|今|いま|現在|合計で)?\s*(?:{_HOW_MANY})|"
                             rf"(?:{_HOW_MANY})(?:の)?\s*(?P<after>{_KINDS})(?:が|は)?\s*(?:ある|あります|参加|入って)|"
                             # (「連携中枢都市圏に入ってる町の数は？」: a number of towns, not the plan's 66.2%)
                             rf"(?P<of>{_KINDS}|(?<![\u3400-\u9fff])(?:市町村|自治体|町村|町))の数(?:は|って|を教え|\s*[?？]|$)")
@@ -163,7 +172,7 @@ def unit_figure(unit: str) -> re.Pattern:
 
 
 # Units that measure rather than count: a bare number of a count indicator (延べ水道事業体数: 322) is not in them.
-_MEASURES = {"%", "時間", "日", "待ち", "年間", "分", *_QUANTITY_WRITTEN}
+_MEASURES = {"%", "時間", "日", "待ち", "速さ", "年間", "分", *_QUANTITY_WRITTEN}
 # an indicator that counts something (…水道事業体数, …件数（年間）): its bare values are numbers of that thing
 _COUNT_INDICATOR = re.compile(r"([\u3400-\u9fff]+)数\s*(?:[（(][^）)]*[）)])?\s*$")
 _BARE_NUMBER = re.compile(r"^\s*[0-9０-９][0-9０-９,，.．]*\s*$")

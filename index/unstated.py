@@ -49,7 +49,13 @@ _NOT_IN_PLAN = {
         # the sum paid or spent (払ったお金の総額は？, 委託料の総額)
         r"総額(?:は|って|を教え|\s*[?？]|$)|"
         r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|"
+        # the money an initiative saves ("How much money will the paperless project save?"): the plan counts
+        # sheets and hours saved, never yen
+        r"\bhow much (?:money|cash)\b.{0,60}\bsav(?:e|es|ed|ing)\b|\b(?:cost|money) savings?\b|"
         r"\bcost the city\b|"
+        # the sum put in ("How much is the consortium investing in GX?", 「いくら投資するの？」)
+        r"\bhow much (?:money )?(?:is|are|will|does|do|did|has|have) .{0,40}\binvest(?:ing|ed|s)?\b|"
+        r"いくら(?:を)?\s*(?:投資|出資|投入)|(?:投資|出資)(?:額|金額)|"
         # what a programme costs ("What does the social impact bond program cost?")
         r"\b(?:what|how much) (?:does|did|will|would) (?:the |this |that )?[a-z\- ]{0,40}?"
         r"\b(?:program(?:me)?|project|initiative|scheme|system|renovation|construction) cost\b"
@@ -145,8 +151,11 @@ _NOT_IN_PLAN = {
         # the day of a hand-out or a payment (「花の苗っていつ配るの？」, 「給付金はいつもらえる？」)
         r"いつ(?:頃|ごろ)?(?:配|もら|貰|届|受け取|回収)|"
         r"(?:収集|ごみ|ゴミ)カレンダー|収集日|何曜日|日程|会期|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|"
+        # (not of a project: 「市公式HPの再構築っていつやる？」 asks when the city does it — its target year)
+        r"(?<!化って)(?<!化は)(?<!構築って)(?<!構築は)(?<!導入って)(?<!導入は)(?<!整備って)(?<!整備は)"
         r"いつ(?:頃|ごろ)?(?:来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
-        r"スケジュール|何月何日|開催日|日にち|(?<!まで)(?<!まで\s)何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
+        r"スケジュール|何月何日|開催日|公開日|発表日|発売日|"
+        r"日にち|(?<!まで)(?<!まで\s)何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|"
         # the last day to apply or pay (児童手当の申請期限, 提出期限はいつ？; not a card's 有効期限: `validity`)
         r"(?:申請|申込み?|申し込み|提出|応募|届出|届け出|支払い?|納付|納入|振込み?)(?:の)?期限|(?:申し?込み?|申込|受付|募集|応募|エントリー)(?:は|って)?\s*いつ(?:から|まで)|"
@@ -157,6 +166,16 @@ _NOT_IN_PLAN = {
         r"いつ(?:終わ|完成|完了|終了|再開|発売|販売|売り出|公開|発表|決ま|わか|分か)|何月(?:に|頃|ごろ|から|まで|です)|"
         # (the end of a thing named between: 「いつリニューアル完了するの？」)
         r"いつ(?:頃|ごろ)?\s*[^\s。？?、]{1,8}?(?:完了|終了|完成)|"
+        # a building's completion (「新しい区役所はいつ建つの？」): the plan says which are to be built, not when
+        r"いつ(?:頃|ごろ)?\s*(?:建つ|建ちます|建設され|建て替わ|竣工|開庁)|"
+        # (a new building's, not a new site's: 「新しいホームページはいつできるの？」 asks when it starts)
+        r"新し(?:い|く(?:でき|建)る)[^。？?、]{0,8}(?:区役所|役所|庁舎|建物|図書館|体育館|学校|駅|ホール|会館)"
+        r"(?:は|って|が)\s*いつ(?:頃|ごろ)?\s*(?:でき|建|完成|オープン)|"
+        # (not a centre the city sets up: "When will the new children's centre open?" asks when it starts)
+        r"\bwhen will (?:the |a )?new\b.{0,40}\b(?:office|building|hall|library|gym|school|station)s?\b"
+        r".{0,20}"
+        r"\b(?:open|be (?:built|finished|completed|opened|ready))\b|"
+        r"\bwhen will\b.{0,60}\bbe (?:built|completed|finished)\b|"
         r"何月(?:なの|かな|でしょう(?:か)?)?\s*[?？]?\s*$|見頃|見ごろ|いつ(?:頃|ごろ)?咲|"
         # the season to see something (「ホタルはいつ頃見られる？」)
         r"いつ(?:頃|ごろ)?見(?:られ|れ|に行け)|"
@@ -267,6 +286,8 @@ _NOT_IN_PLAN = {
         r"\b(?:open|running|operating|operate|run|accessible|closed)\b.{0,30}"
         r"\b(?:in|during) (?:the )?(?:winter|summer)\b|"
         r"\bopen (?:on |at |during )?(?:the )?(?:national |public |bank )?(?:weekends?|saturdays?|sundays?|holidays?)\b|"
+        # (the year's end and start: "Will the ward office be open on New Year's Day?")
+        r"\bopen (?:on |at |during |over )?(?:the )?(?:new year(?:'s)?(?: day| holidays?)?|year[- ]end)\b|"
         # asked whether it can be done then ("Can I consult … on weekends?")
         r"\b(?:can|could|may) (?:i|we|you)\b.{0,60}\bon (?:the )?"
         r"(?:weekends?|saturdays?|sundays?|(?:national |public )?holidays?)\s*[?]?\s*$|"
@@ -304,7 +325,7 @@ _NOT_IN_PLAN = {
         r"(?:避難所|図書館|体育館|プール|公民館|児童会館|交番|病院|施設|建物)(?:は|って)\s*どこ(?:に(?:ある|あります))?"
         r"(?:の|ですか|なの|かな)?\s*[?？]?\s*$|"
         r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅|小学校|中学校|学校|避難所|区役所)"
-        r"(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
+        r"(?:から)?(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
         # which one is done first, or done at all (「どこの公園から直すの？」, 「どの施設を改修するの？」)
         r"(?:どこの|どの)(?:公園|施設|建物|川|駅|小学校|中学校|学校|避難所|区役所)(?:から|を|が)[^。？?]{0,10}?"
         r"(?:直|改修|整備|工事|新しく|きれいに|リニューアル|建て替|壊|なくな)|"
@@ -548,9 +569,11 @@ _NOT_IN_PLAN = {
         r"(?:会社|企業|業者|事業者|メーカー|ソフト|アプリ|製品|商品|ブランド|AI|ＡＩ|ツール|病院|医療機関)(?:名|の名前)(?:は|って|を教え|\s*[?？]|$)|"
         # which ones there are (「出資団体ってどこがあるの？」: the plan defines them, names none)
         r"(?:団体|会社|企業|事業者|法人|大学)(?:って|は)\s*(?:どこ|どれ)(?:が|と)\s*(?:ある|あります|あるの)|"
-        r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド)|"
+        r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド|病院|医療機関)|"
         r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO|施設|チーム|クラブ)|"
         r"どこの(?:チーム|クラブ)|どんな(?:ソフト|アプリ)|"
+        # which product (「ビジネスチャットは何のアプリ？」, 「AI議事録って何のソフト使ってるの？」)
+        r"(?:何|なん|なに)の(?:アプリ|ソフト|製品)(?:を|が)?\s*(?:使|なの|です|でしょう|\s*[?？]|$)|"
         r"(?:どの|どこの)(?:大学|学校)(?!生)|"
         # which social network (「どのSNS？」 of the city's SNS等: the plan names none), or which product, named to
         # confirm (「市役所のAIってChatGPT？」)
@@ -561,6 +584,11 @@ _NOT_IN_PLAN = {
         r"^\s*(?!(?:AI|ICT|DX|IT|SNS)\s*(?:も|でも))[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.\-]{1,20}\s*(?:も|でも)\s*"
         r"(?:ある|あります|やって(?:る|います|ます)|使って(?:る|います|ます)|使え(?:る|ます)|見(?:られ|れ)(?:る|ます))"
         r"(?:の|ん(?:です)?か|ですか|かな)?\s*[?？]\s*$|"
+        # (in English, a product named to confirm: "Is it ChatGPT?", "Do they use TikTok?")
+        r"^\s*(?:is it|is that|are they|do they use|does (?:it|the city) use) (?:a |an |the )?"
+        r"(?-i:(?!(?:AI|ICT|DX|IT|SNS|RPA|OCR|NPO|GX|BPR|PFS|SIB|EBPM|HP|UD|CUD)\b)"
+        r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)"
+        r"\s*\??\s*$|"
         r"(?:どの|どこの|何の|なんの)\s*(?:SNS|ＳＮＳ)|\bwhich (?:social (?:media|networks?)|sns|platforms?)\b|"
         # the partner towns (「どこの市と？」 of the plan's 他自治体, 道内市町村: none is named)
         r"(?:どの|どこの)(?:市|町|まち|自治体|市町村|都市)(?:と|が|に)(?!住|暮)|\bwhich (?:cities|towns|municipalities)\b|"
@@ -682,7 +710,12 @@ _NOT_IN_PLAN = {
         r"(?:去年|昨年|前年|先月|先週|昨年度)(?:は|の|に)?[^。？?]{0,12}(?:何人|何件|何回|何個|どれくらい|どのくらい|いくつ)|"
         r"\blast (?:year|month)\b.{0,40}\bhow (?:many|much)\b|"
         r"\bhow (?:many|much)\b.{0,60}\blast (?:year|month)\b|"
-        r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|\bso far\b.{0,30}\b(?:achieved|results?)\b", re.I),
+        r"\bhow much has .{0,40}\b(?:fallen|dropped|risen|improved|decreased|increased)\b|"
+        r"\bso far\b.{0,30}\b(?:achieved|results?)\b|"
+        # a past round's outcome (「去年の評価の結果は？」, "What was the result of last year's evaluation?")
+        r"(?:去年|昨年|前年|昨年度|前回)の[^。？?]{0,12}結果|"
+        r"\bresults? of (?:the )?(?:last|previous|past) (?:year'?s?|round|time)\b|"
+        r"\bwhat (?:was|were) (?:the )?results?\b.{0,30}\blast (?:year|time|round)\b", re.I),
     # an award or commendation (市から表彰される？, 賞はもらえる？), or who won a contest (優勝チームはどこ？, "who won"):
     # only a passage that speaks of awards answers it
     "award": re.compile(r"表彰(?:され|して(?:もら|くれ)|状|制度|の対象)|(?<!参加)賞(?:が|は|って)?\s*(?:もらえ|出る|出ます|ある)|"
@@ -703,7 +736,16 @@ _NOT_IN_PLAN = {
         r"(?:職員|公務員|スタッフ|働く人|働いてる人)(?:の数|数|の人数)?(?:が|は|って)?[^。？?]{0,12}?(?:減らされ|削減され|リストラ|クビ|解雇)|(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:が|は|って)?\s*減(?:る|っちゃう|っていく)(?:の|か|んですか|\s*[?？]|$)|人員削減|人減らし|"
         r"\b(?:staff|jobs|employees) (?:be )?(?:cut|reduced|laid off)\b|\blay(?:s|ing)? off\b|"
         r"(?:職員|公務員|スタッフ)(?:の数|数|の人数)?(?:って|は|が)?\s*(?:何人|何名|(?:どれくらい|どのくらい)いる)|"
-        r"平均年収|\bsalar(?:y|ies)\b|\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b|"
+        # more staff asked for (「ケースワーカー増やすの？」, "Will the city hire more caseworkers?"): numbers the plan
+        # never states
+        r"(?:職員|公務員|スタッフ|ケースワーカー|保健師|相談員|人員|人手)(?:の数|数|の人数)?(?:を|って|は|が|も)?\s*"
+        r"(?:増や(?:す|します|さない|して(?:くれる|もらえる))|増え(?:る|ます|ない)|増員(?:する|します|される)?)"
+        r"(?:の|か|んですか|んでしょうか|予定)?\s*[?？]|"
+        r"\b(?:hire|hiring|employ|employing|recruit|recruiting) (?:more|new|additional)\b(?! volunteers)|"
+        r"\bmore (?:staff|caseworkers|case workers|(?:public health )?nurses|employees|officials)\b|"
+        r"平均年収|\bsalar(?:y|ies)\b(?! (?:paperwork|processing|administration|payments? processing|tasks|work|"
+        r"office work|calculations?)\b)|"
+        r"\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b|"
         r"\bhow many (?:staff|employees|officials|workers|civil servants)\b|\bhow many people work (?:at|for|in)\b", re.I),
     # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
     # qualifications
@@ -1200,7 +1242,7 @@ _DAYS_ASKED = (
     (re.compile(r"土曜|日曜|土日|週末|休日|休みの日|どよう|にちよう|どにち|しゅうまつ|きゅうじつ|やすみのひ|"
                 r"weekend|saturday|sunday|holiday", re.I), re.compile(r"土日|土曜|日曜|休日|祝日|週末")),
     (re.compile(r"夜|夜中|深夜|夜間|night|evening", re.I), re.compile(r"夜間|夜")),
-    (re.compile(r"年末年始"), re.compile(r"年末年始")),
+    (re.compile(r"年末年始|new year|year[- ]end", re.I), re.compile(r"年末年始")),
     (re.compile(r"早朝|24時間|24 hours|overnight", re.I), re.compile(r"早朝|24時間")),
     # (a season: a passage running all year, 年間を通して, runs in it too)
     (re.compile(r"冬|winter", re.I), re.compile(r"冬|通年|年間を通|一年中")),
@@ -1219,7 +1261,8 @@ def _places_something_else(statement: re.Match, text: str, subject: tuple[str, .
     asked for (「仮庁舎ってどこ？」 of 「…を中央区役所仮庁舎に試験的に導入」); a place named by its own name
     (富丘西公園) answers only which one of its kind was asked (「どこの公園？」)."""
     if statement.group("named"):
-        return re.search(rf"(?:どこの|どの){re.escape(statement.group('named'))}", question) is not None
+        # (or which place, of any kind: 「自生植物の保全ってどこの場所？」)
+        return re.search(rf"(?:どこの|どの)(?:{re.escape(statement.group('named'))}|場所)", question) is not None
     if statement.group("done_at"):
         # 「オンライン相談って区役所でやってる？」 of 区役所等において…実施: the very place asked, confirmed — not which
         # one (「どこの区役所で？」), nor another (「公民館で？」)

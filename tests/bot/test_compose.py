@@ -1033,6 +1033,28 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("まいなんばーかーど なくした どうすれば", "general", "mishap"),
         ("にしくの こうえん いつ なおる？", "date", None),  # spaced kana: when it is mended
         ("市のホームページ、いつリニューアル完了するの？", "date", "schedule"),  # an end, the thing named between
+        ("新しい区役所はいつ建つの？", "general", "schedule"),  # a building's completion
+        ("新しい中央区役所はいつできるの？", "date", "schedule"),
+        ("When will the new Chuo ward office open?", "date", "schedule"),
+        ("市公式HPの再構築っていつやる？", "date", None),  # when the city carries out a project, not an event
+        ("きよたマルシェって次はいつやるの？", "general", "schedule"),
+        ("How much money will the paperless project save?", "figure", "budget"),  # money saved: no yen stated
+        ("How much is the consortium investing in GX?", "general", "budget"),  # the sum put in
+        ("GXにいくら投資するの？", "general", "budget"),
+        # a past round's outcome
+        ("What was the result of last year's administrative evaluation?", "general", "results"),
+        ("去年の行政評価の結果は？", "general", "results"),
+        ("Is the city going to streamline the salary paperwork inside city hall?", "general", None),  # no pay
+        ("ビジネスチャットは何のアプリ？", "general", "names"),  # which product
+        ("Is it ChatGPT?", "general", "names"),  # a product named to confirm
+        ("Is it AI?", "general", None),
+        ("どこの公園から？", "general", "location"),  # which one first
+        ("生成AI ガイドライン 公開日", "general", "schedule"),  # the day it is published
+        ("Will the ward office be open on New Year's Day?", "general", "days"),  # the year's start
+        ("どこの病院？", "general", "names"),  # which hospitals: the plan names none
+        ("ケースワーカー増やすの？", "general", "pay"),  # more staff: numbers the plan never states
+        ("Will the city hire more caseworkers?", "general", "pay"),
+        ("保健師を増やしてほしい", "general", None),  # a wish: the passage on them is shown
         ("ホームページの再構築はいつ完了？", "general", "schedule"),
         ("PFIで建てた施設ってどこ？", "general", "location"),  # where a kind of building is
         ("Team Sapporo-Hokkaidoに参加してる企業はどこ？", "general", "participants"),  # which firms
@@ -1932,6 +1954,12 @@ def test_an_asked_count_another_narrative_passage_states_is_answered_by_it():
         ("How soon will my bulky garbage be picked up?", "日"),
         ("マイナンバーカードセンターって今どれくらい待つの？", "待ち"),  # waiting: hours or minutes
         ("繁忙期の待ち時間は何分？", "待ち"),
+        ("消防検査のオンライン化でどれくらい早くなる？", "速さ"),  # how much sooner: days, hours or minutes
+        ("How much faster will the fire inspection be?", "速さ"),
+        ("SNSのフォロワー数の目標ある？", "フォロワー"),  # an account's audience, not a site's users in 人
+        ("市のSNS、いいねの数の目標は？", "フォロワー"),
+        ("オープンデータの件数は？", "件"),  # a count of cases, not the trainees of the data initiative
+        ("提案件数の目標は？", None),  # (a compound: the indicator's own word, answered by its target)
         ("ネットで済む手続き、2027年までにどれくらいの割合にするの？", "%"),
         ("AI議事録って会議の録音は何年保存するの？", "年間"),  # a period in years, not a date
         ("How many years is the data kept?", "年間"),
@@ -3353,6 +3381,37 @@ def test_what_a_ward_aims_at_is_answered_by_its_goal_not_its_overview():
         is walk
 
 
+def test_a_goal_named_by_its_words_yields_to_the_one_initiative_under_it_that_speaks_of_them():
+    """「手稲区の子育て支援」 names two words of 取組2:子育てや健康づくりを支援する取組; the one initiative under it
+    that speaks of both (子育てサロンの運営支援…) answers more than the heading, and leads. When two under it
+    speak of them, or a goal is asked (「…の目標は？」), the heading leads."""
+    goal = chunk("p#L95", "取組2:子育てや健康づくりを支援する取組", kind="narrative", ward="手稲区",
+                 section=("手稲区", "取組目標・主な取組"), text="取組2:子育てや健康づくりを支援する取組")
+    salon = chunk("p#L96", "子育てしやすい環境づくり", ward="手稲区", section=("手稲区", "取組目標・主な取組", goal.title),
+                  text="子育てサロンの運営支援や、子育て支援者とのネットワークの充実を図ります。")
+    ranked = hits((goal, 0.95, 10.0), (salon, 0.93, 8.0))
+    assert answer("手稲区の子育て支援", ranked).citations[0].hit.chunk is salon
+    assert answer("手稲区の子育て支援の目標は？", ranked).citations[0].hit.chunk is goal
+    club = chunk("p#L97", "子育てクラブ支援事業", ward="手稲区", section=salon.section, text="子育てクラブを支援します。")
+    assert answer("手稲区の子育て支援", hits((goal, 0.95, 10.0), (salon, 0.93, 8.0), (club, 0.92, 7.0))) \
+        .citations[0].hit.chunk is goal
+
+
+
+def test_a_complaint_or_what_will_become_possible_is_answered_by_an_initiative_not_the_review():
+    """「区役所で待たされるのが嫌」 or 「…ネットでできるようになるの？」: the chapter's review (現状と課題), first by the
+    words it shares, recounts what was done; the initiative acting on it answers. Asked what was done, or how
+    things stand, the review still leads."""
+    review = chunk("p#L300", "行政サービスの高度化：現状と課題", kind="narrative",
+                   text="待合状況のインターネット公開や総合案内の設置を行い、行政手続のオンライン化を進めてきました。")
+    counter = chunk("p#L364", "戸籍・住民記録窓口の利便性向上", text="繁忙期の待ち時間を短縮し、窓口の利便性を向上します。")
+    ranked = hits((review, 0.93, 10.0), (counter, 0.92, 8.0))
+    for question in ("区役所で待たされるのが嫌", "区役所の窓口、番号札でずっと待つのしんどい",
+                     "区役所の手続きって、どんどんネットでできるようになるの？"):
+        assert answer(question, ranked).citations[0].hit.chunk is counter, question
+    for question in ("区役所の混み具合、ネットで見れる？", "区役所の窓口でいつも待たされるけど、市はこれまで何をしてきたの？"):
+        assert answer(question, ranked).citations[0].hit.chunk is review, question
+
 
 def test_what_a_question_asks_for_besides_does_not_lead():
     """「ネーミングライツ以外にも何かある？」: the naming-rights initiative, first by its word, is what the asker knows
@@ -3667,6 +3726,9 @@ def test_which_park_is_answered_by_a_passage_naming_a_park_by_its_own_name():
     assert standing_veto("location", [lilies], ("公園",), "スズランの公園はどこにある？") == "location"
     renovated = "地域の方々の声を取り入れながら、公園の全面改修を順次進めるほか、各公園の遊具を改修します。"
     assert standing_veto("location", [renovated], ("公園",), "どこの公園？") == "location"
+    # which place, of any kind: the named park and green answer it
+    assert standing_veto("location", [lilies], ("保全",), "スズランの保全ってどこの場所？") is None
+    assert standing_veto("location", [renovated], ("公園",), "公園づくりってどこの場所？") == "location"
 
 
 def test_where_a_mascot_is_met_is_answered_by_a_passage_naming_its_corner():

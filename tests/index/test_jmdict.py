@@ -45,6 +45,10 @@ def dictionary(tmp_path):
         23: ("警察", "けいさつ", ["police"]),
         24: ("方針", "ほうしん", ["policy"]),
         25: ("設備", "せつび", ["facilities"]),  # a plural gloss, beside 施設's "facility"
+        26: (None, "センター", ["center"]),
+        27: ("中心", "ちゅうしん", ["center", "core"]),
+        28: ("中央", "ちゅうおう", ["center", "central"]),
+        29: ("中枢", "ちゅうすう", ["center", "hub"]),
     }
     for idseq, (kanji, kana, glosses) in entries.items():
         if kanji:
@@ -68,6 +72,21 @@ def test_only_the_plans_words_specific_glosses_are_kept(dictionary):
     assert glosses.terms("a single point of contact for a startup") == ["窓口", "スタートアップ"]
     assert glosses.terms("Is there support for us?") == []  # four plan words: too vague to search with
     assert glosses.terms("We are pregnant") == []  # 身重 is not the plan's word; "we" is a stop word
+
+
+def test_a_vague_word_is_searched_as_its_loanword_when_that_is_the_plans_own_word_for_it(dictionary):
+    """"center" translates four of the plan's words, too many to search with; センター is the one the plan
+    writes most, on its own (行政事務センター), so "the administrative center" is searched as it. Where 中心
+    is written more, or センター only inside the plan's title, it is not."""
+    words = [*PLAN_WORDS, "センター", "中心", "中央", "中枢"]
+    assert Glosses.build(words, dictionary).terms("the administrative center") == []
+    centres = ["札幌市行政事務センターの運営", "介護認定事務センターへ集約", "地域の中心となる"]
+    glosses = Glosses.build(words, dictionary, texts=centres)
+    assert glosses.loanable == {"center"}
+    assert glosses.loanwords("What is the 2027 goal of the administrative center?") == ["センター"]
+    middle = ["行政事務センター", "地域の中心となる", "中心市街地"]
+    assert Glosses.build(words, dictionary, texts=middle).loanwords("the administrative center") == []
+    assert Glosses.build(words, dictionary, texts=centres, document_title="センター計画").loanable == set()
 
 
 def test_a_word_no_gloss_spells_alike_is_looked_up_by_its_stem(dictionary):
@@ -134,6 +153,11 @@ def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dict
     ("Is there anything for a mum with a baby?", "子育て"),
     ("My grandma can't use her phone. Is there help?", "高齢者"),
     ("Classes for older people?", "高齢者"),
+    ("My father died. What do I do at the ward office?", "おくやみ"),  # the bereaved's counter
+    ("I lost my husband and have a lot of paperwork", "おくやみ"),
+    ("My mother is bad with computers", "不慣れ"),  # the plan's デジタル活用に不慣れな高齢者
+    ("Is there one place that helps with everything?", "一元的"),  # 相談を一元的に受け止め
+    ("I have an old sofa to throw away", "大型ごみ"),  # furniture is bulky garbage
 ])
 def test_everyday_words_for_the_people_the_plan_names_are_translated_as_its_own(question, term):
     """The bundled glossary's everyday English for the people the plan names (kids, a baby, grandma, older
