@@ -301,6 +301,10 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
                 _using_the_term(top, hits, hits, _no_term) or lead
         return lead
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
+    if intent.kind == "definition" and fitting is not None and fitting is not lead and \
+            _quotes_a_latin_name(question, lead.chunk) and not _quotes_a_latin_name(question, fitting.chunk):
+        # "What is Team Sapporo-Hokkaido?": the initiative whose title names it, not チーム's definition
+        return lead
     if fitting is None and top.chunk.kind == "glossary" and intent.kind in ("department", "figure") and not (
             asks_by_when(question) and DATE.search(top.chunk.text)):
         # a term's definition states no department or target: the initiative that uses the term does, or
@@ -309,6 +313,23 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         # 「移行目標時期は令和7年度末まで」)
         fitting = _using_the_term(top, hits, candidates, preferred)
     return fitting if fitting is not None else lead
+
+
+# A name written in Latin letters (Team-Sapporo Hokkaido, Meet for the Next): a run of its words, compared
+# without case, spaces or hyphens, at least this long.
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_NAME_LETTERS = 6
+
+
+def _quotes_a_latin_name(question: str, chunk: Chunk) -> bool:
+    """Whether ``chunk``'s title writes a run of the question's Latin-letter words at least
+    `_LATIN_NAME_LETTERS` letters long ("What is Team Sapporo-Hokkaido?" of the title 「…(Team-Sapporo
+    Hokkaido の設置)」)."""
+    title = re.sub(r"[\s\-]", "", chunk.title).casefold()
+    words = [word.casefold() for word in _LATIN_WORD.findall(question)]
+    return any(len(run) >= _LATIN_NAME_LETTERS and run in title
+               for start in range(len(words)) for end in range(start + 1, len(words) + 1)
+               if (run := "".join(words[start:end])))
 
 
 # An initiative's or program's title this long, written whole in a question, is the passage asked about; so is
@@ -395,12 +416,13 @@ def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred
 
 
 def _term_stating(fact: str, hits: list[Hit], settings: AnswerSettings, subject: tuple[str, ...],
-                  question: str) -> Hit | None:
+                  question: str, searched: str = "") -> Hit | None:
     """A glossary entry among the lead candidates that defines a term the best passage cites or names and that
     speaks of the asked ``fact`` the best passage does not state, or None — when the question is about the
     best passage (its ``subject`` all named there: a follow-up's is the topic's title) or names the term (「パス
     ポートも受け取れる？」 of the card centre is not answered by its definition's 受け取り, nor 「児童会って何歳まで
-    使えるの？」 by 子ども議会's 小学4年生から)."""
+    使えるの？」 by 子ども議会's 小学4年生から). An English question names the term in the plan's words it was
+    ``searched`` with ("What grades can join the children's assembly?": 子ども議会)."""
     lead = hits[0]
     if lead.chunk.kind == "glossary":
         return None
@@ -412,7 +434,7 @@ def _term_stating(fact: str, hits: list[Hit], settings: AnswerSettings, subject:
         term = hit.chunk.term
         if hit.chunk.kind != "glossary" or hit.chunk.id not in linked:
             continue
-        if (about_lead or term and fold(term) in fold(question)) and \
+        if (about_lead or term and fold(term) in fold(f"{question} {searched}")) and \
                 standing_veto(fact, [spoken_text(hit.chunk)], (), question) is None:
             return hit
     return None
@@ -919,7 +941,8 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     # not another one retrieved with it: 「子どもも参加できる？」 of 西区's environment council is not answered by a
     # passage naming children, nor 「おくやみ窓口って土日もやってる？」 by a centre open 土日
     veto = standing_veto(intent.unanswerable_fact, [spoken_text(hits[0].chunk)], intent.subject, question)
-    if veto and (term := _term_stating(veto, hits, settings, intent.subject, question)) is not None:
+    searched = query.search_text[len(question):] if english else ""
+    if veto and (term := _term_stating(veto, hits, settings, intent.subject, question, searched)) is not None:
         # 「それ何歳から参加できる？」 of 市政への子どもの参加の推進, whose 子ども議会 the glossary defines for 小学4年生から
         # 中学3年生: the definition of a term the best passage names speaks for it
         hits = [term, *(hit for hit in hits if hit is not term)]

@@ -31,7 +31,7 @@ _FIGURE = re.compile(
     r"(?<=[\u3400-\u9fffァ-ヶー])(?<![多少複無算関変奇偶代分小整半])数(?:は|って|を教え|\s*[?？]|$)|"
     # a rate named by its noun (高齢化率は？, 加入率って): not 効率 (efficiency), 確率, 能率
     r"(?<=[\u3400-\u9fff])(?<![効確能])率(?:は|って|を教え|\s*[?？]|$)|"
-    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|指標|現状値|基準値|実績値|(?:(?<!関係)人口|面積|世帯数|金額|距離)(?:は|って|を教え|\s*[?？]|$)|"
+    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|何\s*世帯|指標|現状値|基準値|実績値|(?:(?<!関係)人口|面積|世帯数|金額|距離)(?:は|って|を教え|\s*[?？]|$)|"
     r"\btargets?\b|how many|how often|頻度|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|"
     r"\bbaselines?\b|"
     r"\bpercent\b|\bwhat (?:share|proportion|fraction)\b|"
@@ -180,6 +180,9 @@ _DEPARTMENT = re.compile(
     r"which department|in charge|responsible|who (runs|handles|is responsible)|\bcontact\b",
     re.IGNORECASE,
 )
+# How many each one is in charge of (「ケースワーカーって一人何世帯担当してる？」): a count, no department.
+_COUNT_IN_CHARGE = re.compile(r"(?:何|なん|いくつ)\s*(?:世帯|人|件|ケース|家族|施設|校|か所|箇所|ヶ所)"
+                              r"(?:くらい|ぐらい|ほど)?(?:を|の|も)?\s*担当")
 _DEFINITION = re.compile(
     # (not こと + は: 「ほかに効率化してることは？」 asks what else is done; nor 「…って何してる？」, 「…って何ができる？」)
     r"(?<!こ)とは[?？]?\s*$|とは(何|なに|どういう)|"
@@ -421,7 +424,7 @@ def detect(question: str, language: str, profile: PlanProfile, respelled: str = 
     if unanswerable in ("fee", "schedule") and any(_PLAN_TARGET.search(text) for text in read):
         unanswerable = None
     where_in_plan = asks_where_in_plan(question)
-    if any(_DEPARTMENT.search(text) for text in read):
+    if any(_DEPARTMENT.search(_COUNT_IN_CHARGE.sub("", text)) for text in read):
         kind = "department"
     elif where_in_plan:  # (何ページ: a page, not a count)
         kind = "general"

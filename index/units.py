@@ -41,7 +41,7 @@ _UNIT_ASKED = (
     # an account's audience (「SNSのフォロワー数の目標ある？」): the plan counts no followers — a site's users in 人
     # are not them
     ("フォロワー", re.compile(r"フォロワー|いいね(?:の)?数|\bfollowers?\b|\bsubscribers\b|\bhow many likes\b", re.I)),
-    ("世帯", re.compile(r"世帯数|\bhouseholds\b", re.I)),
+    ("世帯", re.compile(r"世帯数|何\s*世帯|\bhouseholds\b", re.I)),
     ("%", re.compile(r"何\s*(?:[%％]|パーセント|割)|(?:どれくらい|どのくらい|どれぐらい|どの程度)の(?:割合|比率)|\bwhat (?:percentage|percent|share)\b", re.I)),
     # (or a count of people named by who they are: 観光客数, 参加者数, 交付人数, 職員数 — not 事業者数, which counts
     # businesses)

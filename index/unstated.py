@@ -467,8 +467,9 @@ _NOT_IN_PLAN = {
     # (English only as "what should I do" or "how do I sign up": an English subject cannot be matched to a
     # passage.)
     "procedure": re.compile(
-        # (「どうしたらいいか分からない。…相談できるところある？」: a told situation, not the question)
-        r"どうすれば(?:いい|良い|よい)(?!の?か(?:分|わ)から)|どうしたら(?:いい|良い|よい)(?!の?か(?:分|わ)から)|"
+        # (「どうしたらいいか分からない。…相談できるところある？」: a told situation, not the question; so is a
+        # plea left open: 「親の介護と借金が重なってどうしたらいいか」)
+        r"どう(?:すれば|したら)(?:いい|良い|よい)(?!の?か(?:(?:分|わ)から|[。…\.、!！\s]*$))|"
         r"どうやって(?:申し込|申込|手続|登録|応募|参加|予約)|"
         # what to do about a decision one disagrees with (「介護認定の結果に不満があるときはどうする？」): an appeal
         r"(?:不満|不服|納得(?:が)?(?:でき|いか|行か)ない)[^。？?]{0,10}どう(?:する|したら|すれば)|"
@@ -584,6 +585,10 @@ _NOT_IN_PLAN = {
         r"^\s*(?!(?:AI|ICT|DX|IT|SNS)\s*(?:も|でも))[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.\-]{1,20}\s*(?:も|でも)\s*"
         r"(?:ある|あります|やって(?:る|います|ます)|使って(?:る|います|ます)|使え(?:る|ます)|見(?:られ|れ)(?:る|ます))"
         r"(?:の|ん(?:です)?か|ですか|かな)?\s*[?？]\s*$|"
+        # (or asked whether it is the one used: 「消防検査のオンラインってZoom使うの？」, 「Teamsを使ってる？」)
+        r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?!(?:AI|ICT|DX|IT|SNS|RPA|OCR|AI-OCR|NPO|GX|BPR|PFS|SIB|EBPM|HP|UD|CUD|PPP|PFI)"
+        r"\s*を?\s*使)[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.\-]{1,20}\s*を?\s*"
+        r"(?:使う|使って(?:る|います|ます)|使用して(?:る|います|ます))(?:の|ん(?:です)?か|ですか|かな)?\s*[?？]\s*$|"
         # (in English, a product named to confirm: "Is it ChatGPT?", "Do they use TikTok?")
         r"^\s*(?:is it|is that|are they|do they use|does (?:it|the city) use) (?:a |an |the )?"
         r"(?-i:(?!(?:AI|ICT|DX|IT|SNS|RPA|OCR|NPO|GX|BPR|PFS|SIB|EBPM|HP|UD|CUD)\b)"
@@ -664,7 +669,8 @@ _NOT_IN_PLAN = {
         r"non-residents|young people|teenagers|teens|adults|beginners|elderly people|older people|the elderly|"
         r"families|parents|ordinary citizens|ordinary people|regular people|the public|members of the public|"
         r"citizens|residents|locals|individuals) "
-        r"(?:join|attend|use|apply|take part|participate)\b|\beligib(?:le|ility)\b|\b(?:what|which) ages?\b|"
+        r"(?:join|attend|use|apply|take part|participate)\b|\beligib(?:le|ility)\b|"
+        r"\b(?:what|which) (?:ages?|grades?|school years?)\b|"
         r"\bage (?:limits?|range|requirements?|restrictions?)\b|"
         r"\bhow old (?:do|must|should) \w+ (?:have to )?be\b", re.I),
     # how a citizen's rubbish is sorted (プラスチックの容器って何ごみ？, 冷蔵庫って粗大ごみで出せる？, "which bin"):
@@ -834,9 +840,12 @@ _NOT_IN_PLAN = {
     "live": re.compile(
         r"(?:今日|きょう|今(?![後年回度月週朝晩夜])|いま|現在|明日|あした)(?:は|って|の|も)?[^。？?]{0,10}?(?:混んで|空いて|混雑|待ち時間|何分待ち|何分|何人待ち|並んで)|"
         r"(?:待ち時間|混雑|混み具合)[^。？?]{0,6}(?:今日|今|現在|リアルタイム)|リアルタイム(?:の|で)?(?:待ち|混雑)|"
-        # (「窓口は混んでる？」, 「区役所って混んでますか？」: how crowded a place is, asked of no time at all)
+        # (「窓口は混んでる？」, 「区役所って混んでますか？」: how crowded a place is, asked of no time at all; without a
+        # question mark only when said alone, not told after what one wants: 「カード作りたいけど区役所混んでる」)
         r"(?:窓口|区役所|役所|センター|受付|会場|施設)(?:って|は|も)?\s*(?:いつも|結構|けっこう|かなり)?\s*"
-        r"(?:混んで|混雑して|空いて)(?:る|いる|ます)(?:の|か|かな|んですか|んでしょうか)?\s*[?？]?\s*$|"
+        r"(?:混んで|混雑して|空いて)(?:る|いる|ます)(?:(?:の|か|かな|んですか|んでしょうか)\s*[?？]?|\s*[?？])\s*$|"
+        r"^\s*(?:窓口|区役所|役所|センター|受付|会場|施設)(?:って|は|も)?\s*(?:いつも|結構|けっこう|かなり)?\s*"
+        r"(?:混んで|混雑して|空いて)(?:る|いる|ます)\s*$|"
         r"(?:壊れて|故障して|止まって|落ちて|ダウンして)(?:る|いる|ます)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|"
         # a vacancy (施設に空きはある？, 満員？, "are there any places left")
         r"空き(?:状況|枠|部屋|室|家|ベッド)?(?:は|って|が)?\s*(?:ある|あります|あり|出|な(?:い|し)|どう|どれくらい|どのくらい|何)|"
@@ -1339,7 +1348,8 @@ _ASKS_TOWNS = re.compile(r"(?:どの|どこの)\s*(?:市|町|まち|自治体|�
 
 # the product a question names to confirm (「市役所のAIってChatGPT？」, 「TikTokもある？」)
 _CONFIRMED_NAME = re.compile(r"(?:って|は)\s*([A-Za-z][A-Za-z0-9.\- ]*?)\s*(?:なの|なん|ですか|かな)?\s*[?？]\s*$|"
-                             r"^\s*([A-Za-z][A-Za-z0-9.\-]*)\s*(?:も|でも)")
+                             r"^\s*([A-Za-z][A-Za-z0-9.\-]*)\s*(?:も|でも)|"
+                             r"([A-Za-z][A-Za-z0-9.\-]*)\s*を?\s*(?:使う|使って|使用して)[^?？]*[?？]\s*$")
 
 
 def _names_what_is_asked(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
@@ -1348,7 +1358,7 @@ def _names_what_is_asked(statement: re.Match, text: str, subject: tuple[str, ...
     question names to confirm (RPA of 「RPAも使ってる？」) answers whether it is that one."""
     if statement.group("latin"):
         asked = _CONFIRMED_NAME.search(unicodedata.normalize("NFKC", question))
-        name = asked and (asked.group(1) or asked.group(2))
+        name = asked and (asked.group(1) or asked.group(2) or asked.group(3))
         return bool(name) and name.casefold() == statement.group("latin").casefold()
     return bool((_ASKS_TOWNS if statement.group("town") else _ASKS_A_BRAND).search(question))
 
