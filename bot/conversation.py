@@ -180,6 +180,9 @@ _WHO = re.compile(r"(?:誰|だれ|どなた)(?:が|と|に)|\bwho\b", re.IGNOREC
 _ELSE_OF_IT = re.compile(r"(?:それ|そこ|これ)(?:って|は|で)?\s*(?:他|ほか)に(?:は)?\s*(?:何|なに)|"
                          # (「そのセンターで他に何してる？」: the topic named by その and a word of it)
                          r"(?:その|この)[^。？?、\s]{1,10}?(?:って|は|で|では)\s*(?:他|ほか)に(?:は)?\s*(?:何|なに)|"
+                         # (「他にどんな手続きが対象？」 of the online procedures: what else it covers)
+                         r"(?:他|ほか)に(?:は)?\s*(?:どんな|どの|どういう|何の|なんの)[^。？?、\s]{1,8}?(?:が|は|も)?\s*"
+                         r"(?:対象|含まれ|入って|入る)|"
                          r"\bwhat else (?:does|do|did|will|can|is|are) (?:it|that|this|they)\b",
                          re.IGNORECASE)
 _LIST_FACTS = ("department", "figure")

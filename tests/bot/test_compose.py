@@ -557,6 +557,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         # a plea left open is a told situation, as 「どうしたらいいか分からない」 is (a mishap told so is asked)
         ("親の介護と借金と子どもの不登校が重なってどうしたらいいか", "general", None),
         ("マイナンバーカードなくした、どうしたらいいか", "general", "mishap"),
+        ("白旗山 キャンプ場 予約", "general", "procedure"),  # a look-up ending on it, as staff type
+        ("市営住宅 申込", "general", "procedure"),
         ("豊平区の体育館の予約ってどうやるの？", "ward", "procedure"),  # how to book, as to apply
         ("西区の体操、年寄りでもできる？", "ward", "eligibility"),  # whom it is for (あらゆる世代へ)
         ("I got a scam call. What should I do?", "general", "procedure"),
@@ -590,6 +592,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("消防検査のオンラインってZoom使うの？", "general", "names"),  # asked whether it is the one used
         ("市役所ってTeamsを使ってる？", "general", "names"),
         ("RPA使ってるの？", "general", None),  # the plan's own word
+        ("外国人向けに市の情報を何語で出してる？", "general", "names"),  # which languages: 多言語化 names none
+        ("Which languages does the city publish information in?", "general", "names"),
         ("TikTokもある？", "general", "names"),  # named alone, asked whether it is used too
         ("議事録作成に使ってるAIの名前は？", "general", "names"),
         ("ネットワーク会議に参加してる病院の名前は？", "general", "names"),  # which hospitals: the plan names none
@@ -1323,6 +1327,17 @@ def test_what_was_achieved_is_stated_by_a_baseline_of_an_amount_already_cut():
     unset = "生活保護業務の効率化推進 タブレット端末を導入します。 タブレット端末の導入を含む業務効率化 — 実施"
     assert standing_veto("results", [unset], (), "効果はあったの？") == "results"
     assert standing_veto("results", [cut.replace("3,613時間", "—")], (), "RPAで効果あった？") == "results"
+
+
+def test_a_worry_named_with_a_leak_is_no_subject_a_passage_must_name():
+    """「情報漏れとか心配なんだけど」 of 生成AI's use (…個人情報などのセキュリティ対策): 心配 is how the asker feels, not
+    what the passage must speak of."""
+    from index.unstated import standing_veto
+
+    asked = "情報漏れとか心配なんだけど"
+    ai = "機密情報の保護、個人情報などのセキュリティ対策を行い、生成AIの業務への利活用を行います。"
+    assert "心配" not in subject_of(asked, "privacy")
+    assert standing_veto("privacy", [ai], subject_of(asked, "privacy"), asked) is None
 
 
 def test_a_product_named_to_confirm_is_answered_only_by_a_passage_naming_that_product():

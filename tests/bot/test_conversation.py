@@ -1288,3 +1288,13 @@ def test_the_users_asked_of_a_topic_counting_its_users_stay_on_the_topic(tmp_pat
     assert users.understood_as == "「市公式ホームページの再構築」について"
     assert lead(users) == "市公式ホームページの再構築" and "2,273,760人" in users.text
 
+
+
+def test_what_else_the_topic_covers_stays_on_the_topic_and_other_initiatives_leave_it(mini_bot):
+    """「他にどんな手続きが対象？」 of the online tax procedures asks what else it covers; 「他にはどんな取組がある？」
+    asks for other initiatives."""
+    first, covered = mini_bot.dialogue(["税務手続のオンライン化推進について教えて", "他にどんな手続きが対象？"])
+    assert lead(first) == "税務手続のオンライン化推進"
+    assert covered.understood_as == "「税務手続のオンライン化推進」について" and lead(covered) == "税務手続のオンライン化推進"
+    _, others = mini_bot.dialogue(["税務手続のオンライン化推進について教えて", "他にはどんな取組がある？"])
+    assert others.understood_as == "「税務手続のオンライン化推進」以外の取組"

@@ -163,6 +163,7 @@ def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dict
     ("Which department handles the public-private partnership desk?", "窓口"),  # a desk one goes to
     ("Is there an information desk at the ward office?", "総合案内"),
     ("What grades can join the children's assembly?", "子ども議会"),
+    ("Are there computer classes for seniors?", "講習会"),  # the plan's 講習会 for older people
 ])
 def test_everyday_words_for_the_people_the_plan_names_are_translated_as_its_own(question, term):
     """The bundled glossary's everyday English for the people the plan names (kids, a baby, grandma, older
