@@ -153,7 +153,7 @@ _NOT_IN_PLAN = {
         r"(?:収集|ごみ|ゴミ)カレンダー|収集日|何曜日|日程|会期|締め切り|締切|振込日|支給日|いつ(?:頃|ごろ)?(?:振り?込|入金|支給され|支払われ)|"
         # (not of a project: 「市公式HPの再構築っていつやる？」 asks when the city does it — its target year)
         r"(?<!化って)(?<!化は)(?<!構築って)(?<!構築は)(?<!導入って)(?<!導入は)(?<!整備って)(?<!整備は)"
-        r"いつ(?:頃|ごろ)?(?:来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ)|"
+        r"いつ(?:頃|ごろ)?(?:来る|来ます|来て|やって|やる|やります|ある|あります|開催|行われ|開かれ)|"
         r"スケジュール|何月何日|開催日|公開日|発表日|発売日|"
         r"日にち|(?<!まで)(?<!まで\s)何日(?:に|から|です|でしょう|\s*[?？]|$)|何日前(?:まで|から|に)|いつからいつまで|"
         r"(?:開催|受付|募集|申込み?|申し込み)期間|"
@@ -280,6 +280,8 @@ _NOT_IN_PLAN = {
         r"(?:いる|います|いて(?:くれる|もらえる))(?:の|んですか|ん(?:だ|です)?|か)?\s*[?？]?\s*$|"
         r"(?:土曜|日曜|土日|祝日|祝祭日|休日|週末|年末年始|お盆)(?:日)?(?:でも|も)[^。？?]{1,15}(?:ある|あります|やる|やります|やって(?:る|ます)|来る|来ます|来てくれる)(?:の|か|んですか|んでしょうか)?\s*[?？]|"
         r"(?:夜中|深夜|夜間|早朝|24時間)(?:でも|も|は|って)?[^。？?]{0,6}(?:つながる|繋がる|つながり|対応|やって|開いて|受け付け|相談でき|電話でき|使え|利用でき)|"
+        # (done then, the verb right after: 「ネット受付って24時間できる？」)
+        r"(?:夜中|深夜|夜間|早朝|24時間)(?:でも|も|は|って)?\s*(?:でき|申し込め|申込め)(?:る|ます)|"
         # a season it runs in (「ロープウェイって冬も動いてる？」, 「登山道は冬も通れる？」, "Is it open in winter?")
         r"(?:冬|冬場|冬季|冬期|夏|夏場|夏季|一年中|年中)(?:の間|の時期)?(?:も|でも|は|って)\s*"
         r"(?:動いて|運行|運転|営業|開いて|あいて|やって|通れ|入れ|登れ|使え|利用でき)|"
@@ -482,7 +484,8 @@ _NOT_IN_PLAN = {
         # (「申し込みは区役所？」, 「申請ってネットで？」: where or how, asked to confirm)
         r"(?:申し?込み?|申請|応募)(?:は|って)\s*(?:区役所|役所|窓口|ネット|インターネット|電話|郵送|メール)(?:で|に|から)?"
         r"(?:いい|できる|する)?(?:の|ですか)?\s*[?？]\s*$|"
-        r"どう(?:申し込|申込|手続)|(?:申し?込み?|申込|申請|応募|手続き?|予約|登録|加入|入会)(?:は|って)\s*どう(?:する|やる|すれば|したら|やれば)|"
+        r"どう(?:申し込|申込|手続)|(?:申し?込み?|申込|申請|応募|手続き?|予約|登録|加入|入会)(?:は|って)\s*"
+        r"どう(?:やって)?(?:する|やる|すれば|したら|やれば)|"
         # a wish told as the whole question (「市営住宅に申し込みたい」): how, for its subject
         r"(?:申し?込み|申込み|申請し)たい(?:んだけど|んですけど|のですが|けど)?\s*[。．!！]?\s*$|"
         r"(?:申し?込み?|申請|応募|参加|登録|入会|予約)(?:の)?(?:方法|仕方|しかた)|手続き?の(?:仕方|方法|しかた)|どこに連絡すれば|"
@@ -594,6 +597,10 @@ _NOT_IN_PLAN = {
         r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?!(?:AI|ICT|DX|IT|SNS|RPA|OCR|AI-OCR|NPO|GX|BPR|PFS|SIB|EBPM|HP|UD|CUD|PPP|PFI)"
         r"\s*を?\s*使)[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.\-]{1,20}\s*を?\s*"
         r"(?:使う|使って(?:る|います|ます)|使用して(?:る|います|ます))(?:の|ん(?:です)?か|ですか|かな)?\s*[?？]\s*$|"
+        # (or its account asked for: 「市の公式YouTubeチャンネルってある？」, 「Instagramのアカウントある？」)
+        r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?!(?:SNS|HP|LINE)\b)[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.\-]{1,20}\s*"
+        r"(?:の)?\s*(?:公式)?\s*"
+        r"(?:チャンネル|アカウント)(?:って|は|も)?\s*(?:ある|あります)(?:の|か|んですか|ですか|かな)?\s*[?？]\s*$|"
         # (in English, a product named to confirm: "Is it ChatGPT?", "Do they use TikTok?")
         r"^\s*(?:is it|is that|are they|do they use|does (?:it|the city) use) (?:a |an |the )?"
         r"(?-i:(?!(?:AI|ICT|DX|IT|SNS|RPA|OCR|NPO|GX|BPR|PFS|SIB|EBPM|HP|UD|CUD)\b)"
@@ -1354,7 +1361,8 @@ _ASKS_TOWNS = re.compile(r"(?:どの|どこの)\s*(?:市|町|まち|自治体|�
 # the product a question names to confirm (「市役所のAIってChatGPT？」, 「TikTokもある？」)
 _CONFIRMED_NAME = re.compile(r"(?:って|は)\s*([A-Za-z][A-Za-z0-9.\- ]*?)\s*(?:なの|なん|ですか|かな)?\s*[?？]\s*$|"
                              r"^\s*([A-Za-z][A-Za-z0-9.\-]*)\s*(?:も|でも)|"
-                             r"([A-Za-z][A-Za-z0-9.\-]*)\s*を?\s*(?:使う|使って|使用して)[^?？]*[?？]\s*$")
+                             r"([A-Za-z][A-Za-z0-9.\-]*)\s*を?\s*(?:使う|使って|使用して)[^?？]*[?？]\s*$|"
+                             r"([A-Za-z][A-Za-z0-9.\-]*)\s*(?:の)?\s*(?:公式)?\s*(?:チャンネル|アカウント)")
 
 
 def _names_what_is_asked(statement: re.Match, text: str, subject: tuple[str, ...], question: str) -> bool:
@@ -1363,7 +1371,7 @@ def _names_what_is_asked(statement: re.Match, text: str, subject: tuple[str, ...
     question names to confirm (RPA of 「RPAも使ってる？」) answers whether it is that one."""
     if statement.group("latin"):
         asked = _CONFIRMED_NAME.search(unicodedata.normalize("NFKC", question))
-        name = asked and (asked.group(1) or asked.group(2) or asked.group(3))
+        name = asked and next((group for group in asked.groups() if group), None)
         return bool(name) and name.casefold() == statement.group("latin").casefold()
     return bool((_ASKS_TOWNS if statement.group("town") else _ASKS_A_BRAND).search(question))
 

@@ -558,6 +558,10 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("親の介護と借金と子どもの不登校が重なってどうしたらいいか", "general", None),
         ("マイナンバーカードなくした、どうしたらいいか", "general", "mishap"),
         ("白旗山 キャンプ場 予約", "general", "procedure"),  # a look-up ending on it, as staff type
+        ("オンライン相談の予約はどうやってするの？", "general", "procedure"),
+        ("大型ごみのネット受付って24時間できる？", "general", "days"),  # done then, the verb right after
+        ("子ども議会っていつ開かれるの？", "general", "schedule"),
+        ("市の公式YouTubeチャンネルってある？", "general", "names"),  # an account the plan names none of
         ("市営住宅 申込", "general", "procedure"),
         ("豊平区の体育館の予約ってどうやるの？", "ward", "procedure"),  # how to book, as to apply
         ("西区の体操、年寄りでもできる？", "ward", "eligibility"),  # whom it is for (あらゆる世代へ)
@@ -1348,6 +1352,9 @@ def test_a_product_named_to_confirm_is_answered_only_by_a_passage_naming_that_pr
     rpa = "定型的な事務作業について、RPAやAI-OCR等を積極的に活用します。"
     assert standing_veto("names", [rpa], (), "RPAも使ってる？") is None
     assert standing_veto("names", [rpa], (), "TikTokもある？") == "names"
+    tube = "YouTubeの公式チャンネルで動画を配信します。"
+    assert standing_veto("names", [tube], (), "市の公式YouTubeチャンネルってある？") is None
+    assert standing_veto("names", [rpa], (), "市の公式YouTubeチャンネルってある？") == "names"
     assert standing_veto("names", ["生成AIを活用した業務改善を進めます。"], (), "市役所のAIってChatGPT？") == "names"
 
 

@@ -164,6 +164,8 @@ def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dict
     ("Is there an information desk at the ward office?", "総合案内"),
     ("What grades can join the children's assembly?", "子ども議会"),
     ("Are there computer classes for seniors?", "講習会"),  # the plan's 講習会 for older people
+    ("Where can kids watch wildlife along a river in Kiyota?", "生物"),  # 生物やみどりなど地域の「自然」
+    ("Are skunk cabbages protected in Teine?", "ミズバショウ"),  # 星置緑地のミズバショウ
 ])
 def test_everyday_words_for_the_people_the_plan_names_are_translated_as_its_own(question, term):
     """The bundled glossary's everyday English for the people the plan names (kids, a baby, grandma, older
