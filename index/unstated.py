@@ -24,7 +24,12 @@ _CONDITION = (r"(?P<condition>[^\s、。，,？?！!]{1,15}?)(?:でも|も)(?!�
               r"(?:ない|無い|なかったら|なければ)|"
               r"(?:を|は)?\s*持って(?:い)?な(?:い|かったら|ければ)|なしだと|無しだと|なしでは)"
               r"と?\s*[^\s、。？?]{0,6}?(?:使えない|できない|出来ない|だめ|ダメ|無理|"
-              r"受けられない|申し込めない)(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$")
+              r"受けられない|申し込めない)(?:の|か|んですか|んでしょうか|かな|よね)?\s*[?？]?\s*$|"
+              # (or whether it is needed, asked after what is done: 「タクシー券の電子申請、マイナンバーカードいる？」)
+              # (not what it is there for: 「キャラクターって、何のためにいるの？」)
+              r"[、,]\s*(?P<needed>(?:(?!何|なに|なん|誰|だれ|どこ|どう|なぜ)[^\s、。，,？?！!]){1,15}?)"
+              r"(?<!に)(?:って|は|が)?\s*(?<!に)(?:いる|要る|必要)"
+              r"(?:なの|なん(?:です)?|ですか|の|か|かな)?\s*[?？]\s*$")
 # Facts an action plan does not contain; asking for them must not produce an invented value.
 # (Fees, hours, schedules, phone numbers and people's names appear nowhere in the plan, so no passage lifts those.)
 # verb stems of something gone wrong for the asker (忘れ, なくし, 壊れ, 払えなかっ …): the `mishap` fact
@@ -1174,7 +1179,7 @@ def condition_clause(question: str, fact: str = "condition") -> tuple[str, str]:
     ``fact="payment"``: the means of a payment question (「市税ってクレカで払える？」 -> 「クレカ」)."""
     found = _NOT_IN_PLAN[fact].search(question)
     groups = found.groupdict() if found else {}
-    group = next((name for name in ("condition", "required") if groups.get(name) is not None), None)
+    group = next((name for name in ("condition", "required", "needed") if groups.get(name) is not None), None)
     if found is None or group is None:
         return "", ""
     written = found.group(group)

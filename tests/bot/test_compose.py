@@ -561,6 +561,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("オンライン相談の予約はどうやってするの？", "general", "procedure"),
         ("大型ごみのネット受付って24時間できる？", "general", "days"),  # done then, the verb right after
         ("子ども議会っていつ開かれるの？", "general", "schedule"),
+        ("タクシー券の電子申請、マイナンバーカードいる？", "general", "condition"),  # whether it is needed
+        ("南区のさくらんぼのキャラクターって、何のためにいるの？", "ward", None),  # what it is there for
         ("市の公式YouTubeチャンネルってある？", "general", "names"),  # an account the plan names none of
         ("市営住宅 申込", "general", "procedure"),
         ("豊平区の体育館の予約ってどうやるの？", "ward", "procedure"),  # how to book, as to apply
@@ -1331,6 +1333,19 @@ def test_what_was_achieved_is_stated_by_a_baseline_of_an_amount_already_cut():
     unset = "生活保護業務の効率化推進 タブレット端末を導入します。 タブレット端末の導入を含む業務効率化 — 実施"
     assert standing_veto("results", [unset], (), "効果はあったの？") == "results"
     assert standing_veto("results", [cut.replace("3,613時間", "—")], (), "RPAで効果あった？") == "results"
+
+
+def test_what_is_needed_asked_after_what_is_done_is_a_condition_only_a_passage_naming_it_answers():
+    """「タクシー券の電子申請、マイナンバーカードいる？」: the card the asker names is the condition; the kiosk run
+    with the card (マイナンバーカードを使って申請書…) speaks of it, the travel grants' e-applications do not."""
+    from index.unstated import condition_of, standing_veto
+
+    asked = "タクシー券の電子申請、マイナンバーカードいる？"
+    assert condition_of(asked) == "マイナンバーカード"
+    kiosk = "マイナンバーカードを使って申請書の一部を自動入力できるシステムを導入します。"
+    grants = "障がい者交通費助成にかかる一部券種の電子申請を実施します。"
+    assert standing_veto("condition", [kiosk], ("マイナンバーカード",), asked) is None
+    assert standing_veto("condition", [grants], ("マイナンバーカード",), asked) == "condition"
 
 
 def test_a_worry_named_with_a_leak_is_no_subject_a_passage_must_name():
