@@ -300,6 +300,13 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
             return _using_the_term(top, hits, candidates, _no_term) or \
                 _using_the_term(top, hits, hits, _no_term) or lead
         return lead
+    if intent.kind == "definition" and (term := _asked_term(question)) and \
+            term not in spoken_text(lead.chunk) and \
+            (naming := next((h for h in close if term in spoken_text(h.chunk)), None)) is not None and \
+            not any(link.chunk_id == lead.chunk.id for link in naming.chunk.glossary):
+        # 「清田区の健康ポイントって何？」: the review that names 「きよっち健康ポイント」, not the health initiative (but
+        # 「CUDってなに？」 is defined by the glossary entry the passage writing CUD cites)
+        return naming
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
     if intent.kind == "definition" and fitting is not None and fitting is not lead and \
             _quotes_a_latin_name(question, lead.chunk) and not _quotes_a_latin_name(question, fitting.chunk):
@@ -313,6 +320,20 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         # 「移行目標時期は令和7年度末まで」)
         fitting = _using_the_term(top, hits, candidates, preferred)
     return fitting if fitting is not None else lead
+
+
+# The term a definition question asks of (「清田区の健康ポイントって何？」 → 健康ポイント): the words before って or
+# とは, after their last の, at least `_ASKED_TERM` characters, not all hiragana and not all Latin letters.
+_TERM_ASKED = re.compile(r"([^\s、。？?！!「」]+?)\s*(?:って|とは)")
+_ASKED_TERM = 3
+
+
+def _asked_term(question: str) -> str | None:
+    found = _TERM_ASKED.search(question)
+    term = found.group(1).rsplit("の", 1)[-1] if found else ""
+    # (an abbreviation no glossary entry defines is told undefined, the passage naming it shown: 「PFIってなに？」)
+    plain = len(term) < _ASKED_TERM or re.fullmatch(r"[ぁ-ゖー]+", term) or term.isascii()
+    return None if plain else term
 
 
 # A name written in Latin letters (Team-Sapporo Hokkaido, Meet for the Next): a run of its words, compared

@@ -119,6 +119,7 @@ _WITH_PARTNER = re.compile(r"(?:と|とも)\s*(?:一緒に|いっしょに|協�
 _CITY_WIDE = re.compile(r"(?:札幌)?市(?:全体|全域|として)|全市|\bcity-?wide\b|\b(?:the )?whole city\b|"
                         r"\bacross (?:the )?city\b", re.IGNORECASE)
 _WHAT_KIND = re.compile(r"どんな|どういう|どのような|\bwhat kinds? of\b", re.IGNORECASE)
+_WHAT_KIND_EN = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of (?P<thing>[a-z]+)\b", re.IGNORECASE)
 _WHEN = re.compile(r"いつ(?!も|でも)|\bwhen\b", re.IGNORECASE)
 _LIGHT_VERBS = {"為る", "有る", "成る", "出来る", "遣る", "居る", "入る", "含む"}
 # Which one of a kind (「何の業務で？」, 「どの業務？」, "which services?")
@@ -524,6 +525,13 @@ def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pl
         # overview — asked with its words (面積は657.48k㎡), not the first number the overview states
         return Resolution("same_topic", f"{previous.query.text} {text}", topic, carried_ward,
                           understood_as=f"「{topic.title}」について")
+    related = _named_in_a_related_line(text, topic, previous.answer, passages, profile) \
+        if topic is not None and message.language == "ja" else None
+    if related is not None:
+        # 「認定されると何かいいことある？」 after 企業版ふるさと納税, whose answer listed 企業による市民活動促進事業 (…認定制度
+        # により…): the related passage that names it, not the topic (searched alone: 介護認定)
+        return Resolution("same_topic", None, related, related.ward or carried_ward,
+                          understood_as=f"「{related.title}」について")
     if topic is not None and _refers_to(message, topic, profile, passages):
         if topic.kind == "narrative" and topic.ward is None and message.intent.kind in _TARGETED:
             # a chapter's narrative (行政サービスの高度化：現状と課題) states no target, date or department, its
@@ -569,6 +577,19 @@ def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pl
         asked = f"{carried_ward}の{text}"
         return Resolution("new", asked, None, carried_ward, understood_as=asked)
     return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
+
+
+def _named_in_a_related_line(text: str, topic: Chunk, answer: Answer, passages: Sequence[Chunk],
+                             profile: PlanProfile) -> Chunk | None:
+    """The one passage the previous ``answer`` cited besides its ``topic`` (a 「関連:」 line) that names what the
+    message uses as its verb (認定される: no thing it names, so otherwise asked of the topic), when the topic never
+    names it and few passages do at all."""
+    told = _folded(spoken_text(topic))
+    things = [thing for thing in _used_as_verbs(text)
+              if len(thing) > 1 and thing not in told and 0 < _named_by(thing, passages) <= _SPECIFIC]
+    cited = [citation.hit.chunk for citation in answer.citations if citation.hit.chunk.id != topic.id]
+    naming = {chunk.id: chunk for chunk in cited for thing in things if thing in _folded(spoken_text(chunk))}
+    return next(iter(naming.values())) if len(naming) == 1 else None
 
 
 def _counts_in(text: str, topic: Chunk, profile: PlanProfile) -> bool:
@@ -836,6 +857,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return True  # 「新しい計画はいつから？」 of 出資団体's 令和6年度(2024年度)以降が対象となる新たな行動計画: its date
     if things and _WHAT_KIND.search(text) and all(_ALIKE_KIND.fullmatch(thing) for thing in things):
         return True  # 「どんなイベント？」 of 手稲山's promotion (its film festival): what kind of the topic's own
+    if message.language == "en" and (kind := _WHAT_KIND_EN.search(text)) and \
+            _ALIKE_KIND.fullmatch(kind["thing"]):
+        return True  # "What kind of events?" of 豊平区's food initiative (イベントやセミナー等を開催)
     common = bool(things) and all(thing in _folded(topic.title) and _named_by(thing, passages) > _SPECIFIC
                                   for thing in things)
     asks_of_it = message.intent.unanswerable_fact or message.intent.kind in _TARGETED
@@ -868,6 +892,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     # asked whether the topic is done with someone its text names (「大学と一緒にやってるの？」 after 南区's art events
     # with 区内大学研究室): that partner, however many passages name it, is the topic's
     partner = bool(_WITH_PARTNER.search(text))
+    if things and len(own) == len(things) and all(_named_by(thing, passages) >= _GENERIC for thing in own):
+        return True  # 「サービスって良くなるの？」 of 官民連携's 良質な公共サービス: a word too common to be another subject
     return any(thing not in themes and (partner or _named_by(thing, passages) <= _SPECIFIC) for thing in own)
 
 
@@ -926,6 +952,8 @@ def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], prof
 _ABOUT = {"話", "こと", "事"}
 # A thing named by at most this many passages, the topic among them, is a detail of the topic.
 _SPECIFIC = 5
+# ... and one named by at least this many, the topic's text among them, is too common to name another subject.
+_GENERIC = 15
 
 
 # What is done by a means (「ネットでできる」, 「スマホから申し込める」, 「オンラインで申請できる」)

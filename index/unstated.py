@@ -355,7 +355,9 @@ _NOT_IN_PLAN = {
         r"\bwhere(?: exactly)?(?: is|'s| are) (?:the |this |that )?(?:[\w-]+ ){0,5}"
         r"(?:cent(?:er|re)|office|desk|counter|window|"
         r"facility|venue|building|hall|park|station|shelter)s?\s*[?.]?\s*$|"
-        r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|find|sign up)\b", re.I),
+        # (not where to find out what is needed: "Where do I find what documents I need?" asks the documents)
+        r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|sign up|"
+        r"find(?! (?:out|what|which|how|information|info)\b))\b", re.I),
     # whether something new is built (新しい駅ってできるの？, 新しい体育館は建つ？, "will a new station be built"): answered
     # only by a passage that speaks of building that subject (`STATED_BY`, `SUBJECT_BOUND`)
     "construction": re.compile(
@@ -701,7 +703,9 @@ _NOT_IN_PLAN = {
         r"\bwhich (?:bin|garbage|trash|waste|rubbish)\b|\bhow (?:do|should) i (?:sort|separate)\b|"
         # where or whether a thing may be thrown away ("Can I recycle old batteries at the ward office?")
         r"\b(?:can|may|should) i (?:recycle|throw (?:away|out)|dispose of|get rid of)\b|"
-        r"\b(?:how|where) (?:do|can|should) i (?:recycle|throw (?:away|out)|dispose of|get rid of)\b|"
+        # (how to get rid of a sofa is asked of the bulky-waste service: "How do I get rid of an old sofa?")
+        r"\bwhere (?:do|can|should) i (?:recycle|throw (?:away|out)|dispose of|get rid of)\b|"
+        r"\bhow (?:do|can|should) i recycle\b|"
         r"\b(?:burnable|non-burnable|recyclable)\b.{0,30}\bor\b", re.I),
     # whether a counter speaks a language (総合案内って英語も通じる？, "English-speaking staff"): lifted by a
     # passage on multilingual service for that subject (情報発信の多言語化)
@@ -1032,7 +1036,8 @@ STATED_BY = {
     "documents": re.compile(r"書類|持ち物|持参"),
     # (…協働して実施する事業に対して財政的支援を行います: money given, in other words)
     "subsidy": re.compile(r"助成|補助|給付|支給|交付金|財政的(?:な)?支援|資金(?:的な?)?支援|資金の?援助"),
-    "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁|冬|夏|通年|年間を通|一年中"),
+    # (a season as when it runs — 冬にも健康的な生活, 冬も楽しむ — not in a name: 2017冬季アジア札幌大会, ていね夏あかり)
+    "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁|[冬夏](?:に|にも|も|でも|場|の間)|通年|年間を通|一年中"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
     # (保育業務支援システム導入 … DXの推進: the thing asked put on a system, though no word says online)
     "online": re.compile(r"オンライン|インターネット|ネット|電子申請|電子化|ウェブ|Web|WEB|スマートフォン|アプリ|"

@@ -131,6 +131,25 @@ def test_definition_question_prefers_the_glossary_entry():
     assert_every_sentence_cited(result, ranked)
 
 
+def test_a_definition_is_answered_by_the_close_passage_that_names_the_asked_term():
+    """「清田区の健康ポイントって何？」: the ward's review naming 「きよっち健康ポイント」 leads, not the health
+    initiative ranked above it that never names a ポイント; a term the lead names keeps the lead, and a glossary
+    entry the naming passage cites (「CUDってなに？」) still defines it."""
+    health = chunk("p#L80", "清田区健康アップ推進事業", ward="清田区", text="歩くことを主眼とした健康づくりを進めます。")
+    review = chunk("p#L66", "清田区：アクションプラン 2019 におけるまちづくりの取組", kind="narrative", ward="清田区",
+                   text="健康づくりを促す「きよっち健康ポイント」をはじめ、運動教室の内容充実に取り組んできました。")
+    ranked = hits((health, 0.89, 9.0), (review, 0.89, 16.0))
+    assert answer("清田区の健康ポイントって何？", ranked).citations[0].hit.chunk is review
+    assert answer("清田区の健康づくりって何？", ranked).citations[0].hit.chunk is health
+    cud = chunk("p#L409", "カラーユニバーサルデザイン", kind="glossary", term="カラーユニバーサルデザイン",
+                text="カラーユニバーサルデザイン：色覚の個人差を問わず利用しやすくする考え方。",
+                definition="色覚の個人差を問わず利用しやすくする考え方。", footnote=190)
+    fonts = chunk("p#L403", "ユニバーサルデザインを取り入れた情報発信の充実", text="CUD（カラーユニバーサルデザイン）を導入します。",
+                  glossary=(GlossaryLink(190, "カラーユニバーサルデザイン", "p#L409"),))
+    ranked = hits((cud, 0.9, 2.0), (fonts, 0.89, 8.0))
+    assert answer("CUDってなに？", ranked).citations[0].hit.chunk is cud
+
+
 def test_a_definition_asked_of_a_latin_name_an_initiatives_title_writes_is_answered_by_that_initiative():
     """"What is Team Sapporo-Hokkaido?": the initiative whose title writes the name (spaces, hyphens and case
     aside) leads, not the definition of チーム retrieved close to it; a name no title writes still prefers the
@@ -476,6 +495,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("札幌ドームの今月のイベント予定を教えて", "general", "schedule"),  # an events calendar
         ("How much does a ticket for the Teine mountain film festival cost?", "ward", "fee"),  # a long subject
         ("Can I recycle old batteries at the ward office?", "general", "sorting"),
+        ("How do I recycle old batteries?", "general", "sorting"),
+        ("How do I get rid of an old sofa?", "general", None),  # asked of the bulky-waste service
+        # where to find out which documents: the documents asked (which 必要書類…の広報充実 states), not a place
+        ("I just moved. Where do I find what documents I need?", "general", "documents"),
+        ("Where can I find out more about it?", "general", None),  # information, not a place
+        ("Where can I find the card centre?", "general", "location"),
         ("Is the walking event held in the snow?", "general", "weather"),
         ("Does Minami ward run anything to keep people walking in the snow?", "ward", None),  # an activity in snow
         ("Are there any events this weekend in Kiyota ward?", "ward", "schedule"),
@@ -4019,6 +4044,10 @@ def test_a_season_asked_is_answered_by_a_passage_running_in_it_or_all_year():
     assert standing_veto("days", [yearly], (), "冬もやってる？") is None
     assert standing_veto("days", ["土日も開庁します。"], (), "冬もやってる？") == "days"
     assert standing_veto("days", [walks], (), "土日もやってる？") == "days"
+    # a season in a name is not when it runs (「白旗山のキャンプ場って冬も開いてる？」 of the ward's overview)
+    venue = "白旗山競技場は2017冬季アジア札幌大会の会場の一つとなりました。"
+    assert standing_veto("days", [venue], (), "白旗山のキャンプ場って冬も開いてる？") == "days"
+    assert standing_veto("days", ["「ていね夏あかり」を開催します。"], (), "夏もやってる？") == "days"
 
 
 

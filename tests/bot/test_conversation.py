@@ -1298,3 +1298,70 @@ def test_what_else_the_topic_covers_stays_on_the_topic_and_other_initiatives_lea
     assert covered.understood_as == "「税務手続のオンライン化推進」について" and lead(covered) == "税務手続のオンライン化推進"
     _, others = mini_bot.dialogue(["税務手続のオンライン化推進について教えて", "他にはどんな取組がある？"])
     assert others.understood_as == "「税務手続のオンライン化推進」以外の取組"
+
+
+def _passage(id_, title, text):
+    from ingest.chunk import Chunk, Source
+
+    return Chunk(id=id_, kind="initiative", title=title, section=("第3章", "取組"), ward=None, text=text,
+                 source=Source("plan.txt", 1, 2))
+
+
+def test_a_verb_only_a_related_line_names_is_asked_of_that_line():
+    """「認定されると何かいいことある？」 after 企業版ふるさと納税, whose answer listed 企業による市民活動促進事業 (…認定
+    制度により…): 認定 is used as the verb, so the message names nothing, yet the topic never speaks of it — the
+    related line that does is what is asked about (searched alone it found 介護認定). A verb the topic speaks of,
+    or one no cited line names, stays with the topic."""
+    from bot.answer import Answer, Citation
+    from bot.conversation import _named_in_a_related_line
+    from index.hit import Hit
+    from ingest.profile import PlanProfile
+
+    tax = _passage("p#1", "企業版ふるさと納税促進事業", "企業版ふるさと納税の寄付額増に向け、営業活動等を実施します。")
+    civic = _passage("p#2", "企業による市民活動促進事業", "認定制度により、企業の価値向上に繋がるような支援を行います。")
+    care = _passage("p#3", "介護認定事務センター事業", "要介護認定事務の一部を集約します。")
+    passages = [tax, civic, care] + [_passage(f"p#{n}", f"取組{n}", "参加を促進します。") for n in range(4, 10)]
+    answer = Answer("会社で地域に貢献したい", "…", (Citation(1, Hit(tax, 1.0, 1)), Citation(2, Hit(civic, 0.9, 2))),
+                    0.8, False)
+    profile = PlanProfile()
+    assert _named_in_a_related_line("認定されると何かいいことある？", tax, answer, passages, profile) is civic
+    assert _named_in_a_related_line("寄付するといいことある？", tax, answer, passages, profile) is None
+    assert _named_in_a_related_line("参加するといいことある？", tax, answer, passages, profile) is None  # common
+
+
+def test_a_word_too_common_to_be_a_subject_keeps_the_topic():
+    """「サービスって良くなるの？」 after 官民連携's 良質な公共サービスの提供: サービス, named by many passages and by the
+    topic, is no other subject (it was answered with 市民の声's サービス提供)."""
+    from bot.conversation import _GENERIC, _refers_to
+    from index.config import IndexConfig
+    from index.query import understand
+    from ingest.profile import bundled_profile
+
+    profile = bundled_profile()
+    topic = _passage("p#1", "官民連携による公共施設等の建設、維持管理、運営の推進", "良質な公共サービスの提供を図ります。")
+    others = [_passage(f"p#{n}", f"取組{n}", "行政サービスを向上します。") for n in range(2, _GENERIC + 1)]
+    message = understand("サービスって良くなるの？", 10, None, IndexConfig(model="hash"), profile)
+    assert _refers_to(message, topic, profile, [topic, *others])
+    # named by some passages, neither few (a detail of the topic) nor most: another subject may be meant
+    assert not _refers_to(message, topic, profile, [topic, *others[:8]])
+
+
+def test_an_english_follow_up_asking_what_kind_of_the_topics_own_thing_stays_on_the_topic():
+    """"What kind of events?" after 豊平区's food initiative (イベントやセミナー等を開催) asks about its events, as
+    「どんなイベント？」 does — not 健康づくり普及啓発事業's events, searched alone; "What kind of robots?" names a
+    thing of its own."""
+    from bot.conversation import _refers_to
+    from index.config import IndexConfig
+    from index.query import understand
+    from ingest.profile import bundled_profile
+
+    profile = bundled_profile()
+    topic = _passage("p#1", "とよひら“風土(フード)”コレクション", "イベントやセミナー等を開催し、食生活の改善を図ります。")
+    others = [_passage(f"p#{n}", f"取組{n}", "イベントを開催します。") for n in range(2, 12)]
+
+    def asked(text):
+        return understand(text, 10, None, IndexConfig(model="hash"), profile)
+
+    assert _refers_to(asked("What kind of events?"), topic, profile, [topic, *others])
+    assert _refers_to(asked("What sorts of activities?"), topic, profile, [topic, *others])
+    assert not _refers_to(asked("What kind of robots?"), topic, profile, [topic, *others])

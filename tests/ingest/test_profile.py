@@ -45,9 +45,17 @@ def test_the_bundled_profile_declares_the_previous_plan_and_searches_with_it():
     ("Is Sapporo working with other cities to standardize its work?", "自治体"),
     ("草取りのボランティアってできる？", "草抜き"),  # the plan's 草刈り、草抜き
     ("Can volunteers help with weeding?", "草抜き"),
+    ("市役所の仕事でロボットみたいなの使ってる？", "RPA"),  # RPA's software robots
+    ("ソファを捨てたい", "大型ごみ"),  # furniture put out is the plan's bulky waste
+    ("引っ越しでベッドとタンスを処分したい", "大型ごみ"),
 ])
 def test_the_bundled_profile_names_the_plans_term_for_an_everyday_name(question, term):
     assert term in bundled_profile().plan_terms(question)
+
+
+def test_a_household_appliance_is_not_read_as_bulky_waste():
+    """冷蔵庫 and 洗濯機 are collected by appliance recycling, not as the plan's 大型ごみ."""
+    assert "大型ごみ" not in bundled_profile().plan_terms("冷蔵庫と洗濯機を捨てたい")
 
 
 @pytest.mark.parametrize(("question", "found"), [
