@@ -63,7 +63,8 @@ _NOT_IN_PLAN = {
         r"いくら(?:を)?\s*(?:投資|出資|投入)|(?:投資|出資)(?:額|金額)|"
         # what a programme costs ("What does the social impact bond program cost?")
         r"\b(?:what|how much) (?:does|did|will|would) (?:the |this |that )?[a-z\- ]{0,40}?"
-        r"\b(?:program(?:me)?|project|initiative|scheme|system|renovation|construction) cost\b"
+        r"\b(?:program(?:me)?|project|initiative|scheme|system|renovation|construction|renewal|redesign|rebuild|"
+        r"overhaul|upgrade|rollout|introduction|installation|website) cost\b"
         r"(?! (?:to|for) (?:join|use|enter|attend|take part|participate|me|us|users|residents|"
         r"citizens)\b)", re.I),
     # what money raised or saved goes to (浮いたお金は何に使う？, 寄付金の使い道は？, "what will the savings be spent

@@ -487,6 +487,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("結婚して住所も名字も変わる。何の書類がいるか一覧で見られるようにしてほしい", "general", None),  # notices
         ("結婚するとき何の書類がいる？", "general", "documents"),
         ("What does the social impact bond program cost?", "definition", "budget"),  # what the city spends
+        ("How much did the homepage renewal cost?", "general", "budget"),  # a project's cost, as 「いくらかかった」
         ("What does the walking program cost to join?", "definition", "fee"),
         ("除雪はいつ来ますか？", "general", "schedule"),  # when it will come: never in the plan
         ("きよフェスっていつあるの？", "general", "schedule"),  # an event's date

@@ -158,6 +158,7 @@ def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dict
     ("My mother is bad with computers", "不慣れ"),  # the plan's デジタル活用に不慣れな高齢者
     ("Is there one place that helps with everything?", "一元的"),  # 相談を一元的に受け止め
     ("I have an old sofa to throw away", "大型ごみ"),  # furniture is bulky garbage
+    ("Is there a counter for families after someone dies?", "おくやみ"),  # a death in the family
     ("Is the city doing anything about the long lines at the ward office?", "待ち時間"),  # a queue, waited in
     ("Is the ward office open on weekends in the busy season?", "繁忙期"),
     ("Which department handles the public-private partnership desk?", "窓口"),  # a desk one goes to
