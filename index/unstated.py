@@ -79,6 +79,7 @@ _NOT_IN_PLAN = {
         r"\bwhat (?:will|would|does|do|is|are) .{0,50}\b(?:money|savings|donations?|funds?|revenue|income)\b"
         r".{0,30}\b(?:be )?(?:used|spent|go(?:ing)?)\b|"
         r"\bwhere (?:does|will|do) (?:the )?(?:money|savings|donations?|funds?|revenue)\b.{0,20}\bgo\b|"
+        r"\bdo with (?:the |that |this )?(?:money|savings|funds?|revenue)\b|"
         r"\bhow (?:will|is|are) .{0,30}\b(?:savings|donations?|revenue)\b.{0,20}\b(?:used|spent)\b", re.I),
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
     "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要|[?？]?\s*$)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
@@ -375,7 +376,9 @@ _NOT_IN_PLAN = {
         r"(?:建つ|建た|建設され|建てられ|できる|でき(?:ます|た)|オープン)|"
         r"(?:地下鉄|路線|鉄道|市電|路面電車|JR)[^。？?]{0,15}(?:延伸|延長され|延び|伸び)|"
         r"\b(?:subway|metro|train|tram|streetcar|railway|rail)\b.{0,25}\b(?:extended|extension|extend)\b|"
-        r"\b(?:will|are) (?:they|the city|sapporo) (?:build|building|construct)\b|\bnew (?:(?:subway |train |metro )?station|road|bridge|subway line|building|"
+        r"\b(?:will|are) (?:they|the city|sapporo) (?:build|building|construct)\b|"
+        r"\b(?:plans?|planning|going|intends?|intending) to (?:build|construct)\b|"
+        r"\bnew (?:(?:subway |train |metro )?station|road|bridge|subway line|building|"
         r"stadium|arena|library|gym|pool|hospital|school)\b.{0,30}\b(?:built|be built|open|opening|constructed)\b", re.I),
     # whether money is paid towards something (カラスよけネットに補助金は出る？, "is there a subsidy") or to who
     # takes part (サポーターに謝礼は出る？): the plan names the few grants it runs (a ward's grants to its

@@ -488,6 +488,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("結婚するとき何の書類がいる？", "general", "documents"),
         ("What does the social impact bond program cost?", "definition", "budget"),  # what the city spends
         ("How much did the homepage renewal cost?", "general", "budget"),  # a project's cost, as 「いくらかかった」
+        ("Does the city plan to build a new city hall?", "general", "construction"),
+        ("What will the city do with the money saved by RPA?", "general", "spending"),
         ("What does the walking program cost to join?", "definition", "fee"),
         ("除雪はいつ来ますか？", "general", "schedule"),  # when it will come: never in the plan
         ("きよフェスっていつあるの？", "general", "schedule"),  # an event's date

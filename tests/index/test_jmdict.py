@@ -159,6 +159,10 @@ def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dict
     ("Is there one place that helps with everything?", "一元的"),  # 相談を一元的に受け止め
     ("I have an old sofa to throw away", "大型ごみ"),  # furniture is bulky garbage
     ("Is there a counter for families after someone dies?", "おくやみ"),  # a death in the family
+    ("Does the city pay contractors based on results?", "成果連動"),  # the plan's 成果連動型 contracts
+    ("Will all cities in Japan share the same IT systems?", "標準化"),  # システム標準化
+    ("Is the city rethinking how its offices work from scratch?", "抜本的"),  # 抜本的な業務改善（BPR）
+    ("Does Sapporo make policy based on evidence, not gut feeling?", "エピソード"),  # EBPM's エピソード
     ("Is the city doing anything about the long lines at the ward office?", "待ち時間"),  # a queue, waited in
     ("Is the ward office open on weekends in the busy season?", "繁忙期"),
     ("Which department handles the public-private partnership desk?", "窓口"),  # a desk one goes to

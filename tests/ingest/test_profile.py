@@ -46,6 +46,10 @@ def test_the_bundled_profile_declares_the_previous_plan_and_searches_with_it():
     ("草取りのボランティアってできる？", "草抜き"),  # the plan's 草刈り、草抜き
     ("Can volunteers help with weeding?", "草抜き"),
     ("市役所の仕事でロボットみたいなの使ってる？", "RPA"),  # RPA's software robots
+    ("市役所って仕事のやり方を根本から見直してるの？", "抜本的"),  # 抜本的な業務改善（BPR）
+    ("どこの市でも同じシステムを使うようになるって聞いた", "標準化"),  # システム標準化
+    ("勘じゃなくてデータで政策決めてる？", "エビデンス"),  # EBPM
+    ("手続きの流れを図にして見直すってこと？", "可視化"),  # 業務フローを可視化
     ("ソファを捨てたい", "大型ごみ"),  # furniture put out is the plan's bulky waste
     ("引っ越しでベッドとタンスを処分したい", "大型ごみ"),
 ])
