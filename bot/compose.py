@@ -229,9 +229,10 @@ def _besides(question: str) -> str | None:
 
 
 def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: AnswerSettings, question: str = "",
-                 frame: str = "", topic: Chunk | None = None) -> Hit:
+                 frame: str = "", topic: Chunk | None = None, searched: str = "") -> Hit:
     """The passage the answer leads with. ``frame``: the question an elliptical follow-up keeps the frame of;
-    ``topic``: the passage a follow-up is asked of."""
+    ``topic``: the passage a follow-up is asked of; ``searched``: the question as searched (an English one
+    with the plan's words)."""
     top = hits[0]
     if topic is not None and top.chunk.id == topic.id and intent.kind == "figure" and topic.indicator and \
             intent.unit is None and not _states_a_number(topic):
@@ -308,6 +309,12 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         # 「CUDってなに？」 is defined by the glossary entry the passage writing CUD cites)
         return naming
     fitting = next((hit for hit in close if preferred(hit.chunk)), None)  # only when close to the best
+    if intent.kind == "definition" and intent.language == "en" and fitting is not None and \
+            fitting is not lead and \
+            not set(topic_nouns(fitting.chunk.term or fitting.chunk.title)) & set(topic_nouns(searched)):
+        # "What is the Sapporo metropolitan area partnership?": not 出資団体's definition, close to the best but
+        # naming nothing the question was searched with
+        fitting = None
     if intent.kind == "definition" and fitting is not None and fitting is not lead and \
             _quotes_a_latin_name(question, lead.chunk) and not _quotes_a_latin_name(question, fitting.chunk):
         # "What is Team Sapporo-Hokkaido?": the initiative whose title names it, not チーム's definition
@@ -996,7 +1003,7 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if intent.unanswerable_fact or not relevant:
         return _abstain(query, hits, relevance, settings, profile, cites, notes, relevant)
 
-    lead = _choose_lead(intent, hits, relevance, settings, query.text, query.frame, topic)
+    lead = _choose_lead(intent, hits, relevance, settings, query.text, query.frame, topic, query.search_text)
     if intent.kind == "definition" and lead.chunk.kind == "glossary" and \
             (undefined := _undefined_abbreviation(question, lead.chunk, hits)):
         # 「PFIってなに？」 led by the glossary's PFS: the plan defines no PFI — said so, the passages naming it

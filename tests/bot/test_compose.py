@@ -150,6 +150,21 @@ def test_a_definition_is_answered_by_the_close_passage_that_names_the_asked_term
     assert answer("CUDってなに？", ranked).citations[0].hit.chunk is cud
 
 
+def test_an_english_definition_prefers_only_a_glossary_entry_naming_what_was_searched():
+    """"What is the Sapporo metropolitan area partnership?": the partnership's initiative leads, not 出資団体's
+    definition that came as close but names nothing the question was searched with; "What is RPA?" still gets
+    RPA's definition over the initiative ranked above it."""
+    area = chunk("p#L600", "さっぽろ連携中枢都市圏推進事業", text="さっぽろ連携中枢都市圏の活性化を図ります。")
+    funded = chunk("p#L650", "出資団体", kind="glossary", term="出資団体", text="出資団体：札幌市が出資等を行っている法人。",
+                   definition="札幌市が出資等を行っている法人。")
+    ranked = hits((area, 0.85, 2.0), (funded, 0.84, 1.0))
+    assert answer("What is the Sapporo metropolitan area partnership?", ranked).citations[0].hit.chunk is area
+    robots = chunk("p#L660", "RPA等の積極的な活用", text="RPAやAI-OCR等を積極的に活用します。")
+    rpa = chunk("p#L661", "RPA", kind="glossary", term="RPA", text="RPA：ソフトウェアロボットによる自動化。",
+                definition="ソフトウェアロボットによる自動化。")
+    assert answer("What is RPA?", hits((robots, 0.86, 5.0), (rpa, 0.85, 4.0))).citations[0].hit.chunk is rpa
+
+
 def test_a_definition_asked_of_a_latin_name_an_initiatives_title_writes_is_answered_by_that_initiative():
     """"What is Team Sapporo-Hokkaido?": the initiative whose title writes the name (spaces, hyphens and case
     aside) leads, not the definition of チーム retrieved close to it; a name no title writes still prefers the
