@@ -781,6 +781,20 @@ def _asked_again_in(ward: str, previous: Turn, earlier: Sequence[Turn],
     return _renamed(question, written, old, ward, profile), True
 
 
+def _the_titles_own(message: Query, topic: Chunk, profile: PlanProfile) -> bool:
+    """Whether an English ``message`` names its thing with "the" and is searched only with words of the
+    ``topic``'s title ("Where will the center be?" of 介護認定事務センター事業: センター) — the thing the
+    conversation is about, not another of its kind."""
+    words = _topic_words(message, profile)
+    searched = message.search_text[len(message.text):].split()
+    if not words or not searched:
+        return False
+    text = message.text.lower()
+    title = _folded(topic.title)
+    return re.search(rf"\bthe {re.escape(' '.join(words))}\b", text) is not None and \
+        all(fold(term) in title for term in searched)
+
+
 def _renamed(question: str, written: str, old: str, ward: str, profile: PlanProfile) -> str:
     """``question`` with the ward it named as ``written`` renamed ``ward``, in the same script ("Does Toyohira
     ward …" -> "Does Kiyota ward …")."""
@@ -813,6 +827,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return False  # 「SIBってなに？」, 「CUDって何？」: an abbreviation asked what it means is a term of its own
     if _ANAPHORA.search(text) or not _topic_words(message, profile) or _CONFIRMING.search(text):
         return True  # (「町内会の人が助けてくれるってこと？」: what the answer said, put in the asker's words)
+    if message.language == "en" and _the_titles_own(message, topic, profile):
+        return True  # "Where will the center be?" after the care-assessment centre: the one its title names
     if any(name and name in text for department in topic.departments
            for name in (department.bureau, department.division)):
         return True  # 「担当は子ども未来局？」, 「担当は広報部？」: a department of the topic, asked to confirm

@@ -193,7 +193,10 @@ _DEFINITION = re.compile(
     r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ|説明|定義)|何と(?:言う|いう|呼ぶ|説明|定義)|どう定義|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)
-    r"^\s*what (?:is|are|does)\b(?!.*\b(?:doing|do|planning|going to)\b)|^\s*what (?:does|do)\b.*\b(?:mean|stand for)\b|\bdefinition\b|\bdefine\b|"
+    # (nor "what does the city aim for with X by 2027": its aim)
+    r"^\s*what (?:is|are|does)\b"
+    r"(?!.*\b(?:doing|do|planning|going to|aims?|aiming|wants?|hopes?|intends?|expects?|by 20\d\d)\b)|"
+    r"^\s*what (?:does|do)\b.*\b(?:mean|stand for)\b|\bdefinition\b|\bdefine\b|"
     r"^\s*(?:please |can you |could you )?explain\b(?!.*\b(?:how|why)\b)|\bmeaning of\b|"
     # a term and nothing else asked (「ＢＰＲって？」; spaced, in kana: 「ねーみんぐらいつ って なに？」)
     r"^\s*[^\s、。？?!！]{1,20}って\s*[?？]\s*$|^\s*[^\s、。？?!！]{1,20}\s?って\s(?:何|なに)\s*[?？]?\s*$",

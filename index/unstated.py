@@ -328,8 +328,12 @@ _NOT_IN_PLAN = {
     # passage naming the office or facility its subject is set up or held in (`STATED_BY`)
     "location": re.compile(
         r"どこに並|どの列に|\bwhich (?:line|queue)\b|"
+        # the place alone, asked of the topic (「場所は？」, 「開催場所って？」)
+        r"^\s*(?:開催|実施)?(?:場所|会場|ばしょ)(?:は|って)?\s*[?？]?\s*$|"
         r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
-        r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|どこの[^。？?]{1,10}に(?:置いて|ある|あります|貼って|貼られて|設置されて|付いて)|"
+        r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|"
+        r"\bwhere will (?:it|they|this|that|the [a-z -]{1,30}?) be\s*\??\s*$|"
+        r"どこの[^。？?]{1,10}に(?:置いて|ある|あります|貼って|貼られて|設置されて|付いて)|"
         # where a kind of building is (「清田区の避難所はどこ？」): the plan lists none
         r"(?:避難所|図書館|体育館|プール|公民館|児童会館|交番|病院|施設|建物)(?:は|って)\s*どこ(?:に(?:ある|あります))?"
         r"(?:の|ですか|なの|かな)?\s*[?？]?\s*$|"
@@ -1044,7 +1048,8 @@ STATED_BY = {
     "days": re.compile(r"土日|土曜|日曜|休日|祝日|夜間|開庁|[冬夏](?:に|にも|も|でも|場|の間)|通年|年間を通|一年中"),
     "mishap": re.compile(r"紛失|盗難|再発行|再交付|延滞|滞納|督促|遅延|破損|故障|期限切れ"),
     # (保育業務支援システム導入 … DXの推進: the thing asked put on a system, though no word says online)
-    "online": re.compile(r"オンライン|インターネット|ネット|電子申請|電子化|ウェブ|Web|WEB|スマートフォン|アプリ|"
+    # (SNS等の相談窓口: a consultation over social media is one made online — 「ネットで相談できる？」)
+    "online": re.compile(r"オンライン|インターネット|ネット|電子申請|電子化|ウェブ|Web|WEB|スマートフォン|アプリ|SNS|"
                          r"システム(?:の)?導入|DX"),
     "counter": re.compile(r"窓口|センター|施設|区役所|受付|申請|申込|申し込|手続"),
     "procedure": re.compile(r"申込|申し込|申請|受付|受け付け|派遣"),
@@ -1144,7 +1149,7 @@ SUBJECT_BOUND = {
     "selection": {"選考", "選定", "審査", "方法", "基準", "結果", "条件"},
     "condition": {"事", "こと", "の", "人", "方", "それ", "これ", "そこ", "ここ"},
     "payment": {"事", "こと", "の", "それ", "これ"},
-    "location": {"場所", "会場", "どこ", "所", "こと"},
+    "location": {"場所", "会場", "どこ", "所", "こと", "開催", "実施"},
     "visit": {"見学", "傍聴", "中", "ツアー", "会"},
     "privacy": {"録画", "録音", "個人情報", "個人", "情報", "秘密", "漏れ", "漏洩", "流出", "データ", "学校", "親", "家族", "会社", "職場", "警察", "近所", "夫", "妻", "連絡",
                 "大丈夫", "安全", "心配", "不安"},
@@ -1297,7 +1302,12 @@ def _places_something_else(statement: re.Match, text: str, subject: tuple[str, .
     (富丘西公園) answers only which one of its kind was asked (「どこの公園？」)."""
     if statement.group("named"):
         # (or which place, of any kind: 「自生植物の保全ってどこの場所？」)
-        return re.search(rf"(?:どこの|どの)(?:{re.escape(statement.group('named'))}|場所)", question) is not None
+        # (or where it is done, of a subject other than a place the passage names: 「場所は？」 of 清田区's nature
+        # experiences at 「白旗山」, not 「白旗山の場所は？」)
+        which = rf"(?:どこの|どの)(?:{re.escape(statement.group('named'))}|場所)"
+        places = [named.group() for named in STATED_BY["location"].finditer(text) if named.group("named")]
+        return re.search(which, question) is not None or (
+            re.search(r"(?:場所|会場)(?:は|って)", question) is not None and not any(p in question for p in places))
     if statement.group("done_at"):
         # 「オンライン相談って区役所でやってる？」 of 区役所等において…実施: the very place asked, confirmed — not which
         # one (「どこの区役所で？」), nor another (「公民館で？」)

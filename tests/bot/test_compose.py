@@ -356,6 +356,9 @@ def test_no_hits_abstains_without_citations():
         ("書かない窓口とは", "definition"),
         ("EBPMって何？", "definition"),
         ("What does nudge mean?", "definition"),
+        # what the city aims for with a thing asks its aim, not what the thing is
+        ("What does the city aim for with the fire inspections by 2027?", "general"),
+        ("What does the city want to achieve with the homepage rebuild?", "general"),
         ("西区では何をしていますか", "ward"),
         ("大型ごみをネットで", "general"),
     ],
@@ -1608,6 +1611,29 @@ def test_where_a_handout_is_given_is_answered_only_by_a_passage_naming_a_place()
     assert unanswerable_fact("手稲区の子育てサロンの場所一覧ほしい") == "location"
     assert unanswerable_fact("清田区のスイーツのスタンプラリー、景品は何？") == "benefit"
     assert standing_veto("benefit", ["スタンプラリーの参加者には景品を用意します。"], (), "景品は何？") is None
+
+
+def test_the_place_alone_asked_of_a_topic_is_answered_by_the_places_its_passage_names():
+    from index.unstated import standing_veto, unanswerable_fact
+
+    # 「場所は？」 after 清田区's nature experiences: the spots the passage names (「白旗山」や「あしりべつ川」) are
+    # where it is done — but a named place asked where it is itself is not answered by its name
+    nature = "区のシンボルでもある「白旗山」や「あしりべつ川」、「平岡梅林」のほか、地域の「自然」に触れ合う場づくりを進めます。"
+    for asked in ("場所は？", "開催場所は？", "会場って？"):
+        assert unanswerable_fact(asked) == "location", asked
+        assert standing_veto("location", [nature], ("自然",), asked) is None, asked  # (the topic's subject)
+    assert standing_veto("location", [nature], ("白旗山",), "白旗山の場所は？") == "location"
+    assert unanswerable_fact("場所はきれい？") is None
+    # "Where will the center be?": the place, in English too
+    assert unanswerable_fact("Where will the center be?") == "location"
+    assert unanswerable_fact("Where will it be?") == "location"
+
+
+def test_a_consultation_over_social_media_is_one_made_online():
+    from index.unstated import standing_veto
+
+    sos = "予期せぬ妊娠や困難を抱える妊婦に対する支援を強化するため、SNS等の相談窓口やアウトリーチ支援を行います。"
+    assert standing_veto("online", [sos], ("妊娠", "相談"), "妊娠したかも。ネットで相談できる？") is None
 
 
 def test_a_new_building_is_answered_only_by_a_passage_that_speaks_of_building_it():

@@ -1365,3 +1365,17 @@ def test_an_english_follow_up_asking_what_kind_of_the_topics_own_thing_stays_on_
     assert _refers_to(asked("What kind of events?"), topic, profile, [topic, *others])
     assert _refers_to(asked("What sorts of activities?"), topic, profile, [topic, *others])
     assert not _refers_to(asked("What kind of robots?"), topic, profile, [topic, *others])
+
+
+
+def test_an_english_follow_up_naming_the_thing_of_the_topics_title_refers_to_it(mini_bot):
+    """"Where will the center be?" of 介護認定事務センター事業: "the" thing, searched only with its title's words."""
+    from bot.conversation import _the_titles_own
+
+    engine = mini_bot.engine
+    topic = next(chunk for chunk in engine.index.chunks if chunk.title == "大型ごみ収集のオンライン化")
+    profile = engine.index.profile
+    assert _the_titles_own(engine.understand("How big is the collection?"), topic, profile)
+    assert not _the_titles_own(engine.understand("How big is a collection?"), topic, profile)  # not "the" one
+    # (nor a thing the title does not name)
+    assert not _the_titles_own(engine.understand("How big is the library?"), topic, profile)

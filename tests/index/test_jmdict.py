@@ -171,6 +171,11 @@ def test_english_expansion_adds_dictionary_terms_after_the_bundled_glossary(dict
     ("Are there computer classes for seniors?", "講習会"),  # the plan's 講習会 for older people
     ("Where can kids watch wildlife along a river in Kiyota?", "生物"),  # 生物やみどりなど地域の「自然」
     ("Are skunk cabbages protected in Teine?", "ミズバショウ"),  # 星置緑地のミズバショウ
+    ("Will I be able to get a residence certificate on my phone?", "住民票"),
+    ("Are the counters open on weekends during the moving season?", "繁忙期"),
+    ("Does the city hire specialists?", "登用"),  # 外部人材の登用 ("hire" glossed 雇用, 抱える)
+    ("Does Sapporo work with other towns in Hokkaido?", "道内"),  # the plan's 道内市町村
+    ("I just had a baby. Who can I talk to?", "相談"),
 ])
 def test_everyday_words_for_the_people_the_plan_names_are_translated_as_its_own(question, term):
     """The bundled glossary's everyday English for the people the plan names (kids, a baby, grandma, older

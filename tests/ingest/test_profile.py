@@ -52,6 +52,10 @@ def test_the_bundled_profile_declares_the_previous_plan_and_searches_with_it():
     ("手続きの流れを図にして見直すってこと？", "可視化"),  # 業務フローを可視化
     ("ソファを捨てたい", "大型ごみ"),  # furniture put out is the plan's bulky waste
     ("引っ越しでベッドとタンスを処分したい", "大型ごみ"),
+    ("市役所って民間の人を職員に採ってる？", "外部人材"),  # 外部人材の登用
+    ("Does the city hire people from outside?", "外部人材"),
+    ("区役所が混んでるか家から確認できる？", "待合状況"),  # 待合状況のインターネット公開
+    ("市役所の中の不正とかって誰がチェックしてるの？", "内部統制"),  # the plan never writes 不正
 ])
 def test_the_bundled_profile_names_the_plans_term_for_an_everyday_name(question, term):
     assert term in bundled_profile().plan_terms(question)
