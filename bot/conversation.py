@@ -1133,6 +1133,9 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     asked fact too (「参加費っていくら？」, 「今日は何分待ち？」: `without_asked_fact`)."""
     fact = message.intent.unanswerable_fact
     text = without_asked_fact(asking_words_in_kanji(message.text), fact)  # 「しょかんは？」 asks 所管
+    if message.language == "en" and fact == "location":
+        # ("Where is the My Number card center?": the words asking where take in the thing asked of; only they go)
+        text = _WHERE_ASKED.sub(" ", message.text)
     text = YEAR.sub(" ", text)  # (「令和9年度は？」, 「R9だと？」: a year of the topic's figures, no subject of its own)
     if message.language == "en":
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -1150,6 +1153,10 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     return [w for w in dict.fromkeys(topic_nouns(text))
             if w not in _FACT_WORDS and w not in nameless and w not in asked and not _ANAPHORA.fullmatch(w)
             and not mentioned_ward(w, profile.wards)]
+
+
+# The words of an English question asking where a thing is, its thing left.
+_WHERE_ASKED = re.compile(r"\bwhere(?: exactly)?(?:'s|\s+(?:is|are|will|was|were))?\b|\b(?:located|location|be)\b", re.I)
 
 
 def _own_words(message: Query, profile: PlanProfile) -> list[str]:

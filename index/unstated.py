@@ -273,6 +273,8 @@ _NOT_IN_PLAN = {
     # whether a counter or facility is open on a given day (土曜日もやってますか？, "open on weekends"): only
     # a passage that speaks of such days for the question's subject answers it (休日開庁, 土日や平日夜間も)
     "days": re.compile(
+        # the days it is open at all (「広場っていつ開いてる？」)
+        r"いつ(?:開いて|あいて|空いて|営業して|開館して|開庁して)(?:る|ます|いる)?(?:の|ん(?:です|だ)?|ですか)?(?:か|かな)?\s*[?？]|"
         # (in kana too: 「やすみのひも あいてる？」, whose あいてる Mozc reads as 相手る)
         r"(?:土曜|日曜|土日|祝日|休日|休みの日|週末|年末年始|夜|昼休み|お昼|昼|どよう|にちよう|どにち|しゅくじつ|"
         r"きゅうじつ|やすみのひ|しゅうまつ)(?:日|び)?(?:も|でも|は|って)?\s*"

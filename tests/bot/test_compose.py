@@ -1629,6 +1629,16 @@ def test_the_place_alone_asked_of_a_topic_is_answered_by_the_places_its_passage_
     assert unanswerable_fact("Where will it be?") == "location"
 
 
+def test_when_a_place_is_open_is_answered_only_by_a_passage_stating_its_days():
+    from index.unstated import standing_veto, unanswerable_fact
+
+    assert unanswerable_fact("清田区の子育て中の親が集まれる広場っていつ開いてる？") == "days"
+    centre = "土日や平日夜間もマイナンバーカードの交付や関連手続きができる施設を継続的に運営します。"
+    assert standing_veto("days", [centre], ("マイナンバーカード",), "マイナンバーカードの施設っていつ開いてる？") is None
+    square = "子育て世代同士がつながり、子育ての悩みを共感する交流広場を運営します。"
+    assert standing_veto("days", [square], ("広場",), "広場っていつ開いてる？") == "days"
+
+
 def test_a_consultation_over_social_media_is_one_made_online():
     from index.unstated import standing_veto
 
