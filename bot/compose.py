@@ -497,7 +497,8 @@ def _passage_speaks_of(query: Query, lead: Hit, hits: list[Hit], profile: PlanPr
     # さとづか」 searched as 被害, 里塚)
     read = _ward_question_nouns(query.search_text, profile) if query.search_text != query.text else []
     # (a katakana word within one of the passage's: ジャズ of 「コトニジャズ」)
-    return any(noun in named or re.fullmatch(r"[ァ-ヺー]{3,}", noun) and noun in passage for noun in (*subject, *read))
+    return any(noun in named or re.fullmatch(r"[ァ-ヺー]{3,}", noun) and noun in passage
+               for noun in (*subject, *read))
 
 
 # Words placing a thing relative to another (「清田区ってどのへん？となりは？」): where the ward itself lies, no subject.

@@ -1134,7 +1134,8 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
     fact = message.intent.unanswerable_fact
     text = without_asked_fact(asking_words_in_kanji(message.text), fact)  # 「しょかんは？」 asks 所管
     if message.language == "en" and fact == "location":
-        # ("Where is the My Number card center?": the words asking where take in the thing asked of; only they go)
+        # ("Where is the My Number card center?": the words asking where take in the thing asked of; only
+        # they go)
         text = _WHERE_ASKED.sub(" ", message.text)
     text = YEAR.sub(" ", text)  # (「令和9年度は？」, 「R9だと？」: a year of the topic's figures, no subject of its own)
     if message.language == "en":
@@ -1156,7 +1157,8 @@ def _topic_words(message: Query, profile: PlanProfile) -> list[str]:
 
 
 # The words of an English question asking where a thing is, its thing left.
-_WHERE_ASKED = re.compile(r"\bwhere(?: exactly)?(?:'s|\s+(?:is|are|will|was|were))?\b|\b(?:located|location|be)\b", re.I)
+_WHERE_ASKED = re.compile(
+    r"\bwhere(?: exactly)?(?:'s|\s+(?:is|are|will|was|were))?\b|\b(?:located|location|be)\b", re.I)
 
 
 def _own_words(message: Query, profile: PlanProfile) -> list[str]:

@@ -1382,11 +1382,12 @@ def test_an_english_follow_up_naming_the_thing_of_the_topics_title_refers_to_it(
 
 
 def test_an_english_place_question_keeps_the_thing_it_asks_of(mini_bot):
-    """"Where is the My Number card center?" after the form-filling kiosk names a thing of its own (the words asking
-    where take in the thing in `index.unstated`'s pattern); "Where is it?" names none."""
+    """"Where is the My Number card center?" after the form-filling kiosk names a thing of its own (the words
+    asking where take in the thing in `index.unstated`'s pattern); "Where is it?" names none."""
     from bot.conversation import _topic_words
 
     engine = mini_bot.engine
     profile = engine.index.profile
-    assert {"card", "center"} <= set(_topic_words(engine.understand("Where is the My Number card center?"), profile))
+    words = _topic_words(engine.understand("Where is the My Number card center?"), profile)
+    assert {"card", "center"} <= set(words)
     assert _topic_words(engine.understand("Where is it?"), profile) == []
