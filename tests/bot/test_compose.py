@@ -359,6 +359,8 @@ def test_no_hits_abstains_without_citations():
         # what the city aims for with a thing asks its aim, not what the thing is
         ("What does the city aim for with the fire inspections by 2027?", "general"),
         ("What does the city want to achieve with the homepage rebuild?", "general"),
+        ("ナッジってなんですか", "definition"),
+        ("市役所の改革ってなんの方針で進めてるの？", "general"),  # which policy, not what a 方針 is
         ("西区では何をしていますか", "ward"),
         ("大型ごみをネットで", "general"),
     ],

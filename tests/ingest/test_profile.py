@@ -56,6 +56,8 @@ def test_the_bundled_profile_declares_the_previous_plan_and_searches_with_it():
     ("Does the city hire people from outside?", "外部人材"),
     ("区役所が混んでるか家から確認できる？", "待合状況"),  # 待合状況のインターネット公開
     ("市役所の中の不正とかって誰がチェックしてるの？", "内部統制"),  # the plan never writes 不正
+    ("札幌市って全部の仕事の量を調べたことあるの？", "業務量"),  # 業務量調査
+    ("市役所の改革の柱って何？", "取組方針"),
 ])
 def test_the_bundled_profile_names_the_plans_term_for_an_everyday_name(question, term):
     assert term in bundled_profile().plan_terms(question)
