@@ -576,7 +576,56 @@ def _resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pl
         # topic's indicator — asked of the ward (and refused when the plan states none)
         asked = f"{carried_ward}の{text}"
         return Resolution("new", asked, None, carried_ward, understood_as=asked)
+    if message.language == "ja" and (also := _ALSO_ASKED.search(text)) and \
+            not _named_by_the_topic(text, topic, profile) and \
+            (predicate := _predicate(previous.query.text, also.group("case") or "")):
+        # 「デジタルの専門家も？」 after 「市の職員って外から専門家を雇ってるの？」 (「NPOとも？」 after
+        # 「大学と連携してる？」): the previous question's verb asked of another thing in the same place (searched
+        # alone, it found whatever else is digital)
+        asked = f"{text[:also.start()]}{also.group('case') or ''}も{predicate}"
+        return Resolution("new", asked, None, carried_ward, understood_as=asked, lean=lean)
     return Resolution("new", None, None, carried_ward, frame=frame, lean=lean)
+
+
+# 「Xも？」: a thing, maybe its case particle, then も and nothing else — the previous question asked again of it.
+_ALSO_ASKED = re.compile(r"(?<=[^\s])(?P<case>と|に|で|から|へ)?(?:って|とか|なんか)?も\s*[?？]\s*$")
+_PREDICATE_POS = {"動詞", "形容詞", "形状詞", "助動詞", "助詞", "補助記号", "記号"}
+# Where a thing named with no case particle of its own (「デジタルの専門家も？」) stands: the subject or object.
+_BARE_PLACES = ("を", "が", "は", "って")
+
+
+def _named_by_the_topic(text: str, topic: Chunk | None, profile: PlanProfile) -> bool:
+    """Whether every thing a message names is in the topic's own text (then it is asked of the topic)."""
+    things = _named_things(text, profile)
+    spoken = _folded(spoken_text(topic)) if topic is not None else ""
+    return bool(spoken) and bool(things) and all(thing in spoken for thing in things)
+
+
+def _predicate(question: str, case: str) -> str:
+    """The verb a question ends on, with what follows it, when the thing before it stands where a 「Xも？」
+    with ``case`` (its case particle, or "") stands: 「市の職員って外から専門家を雇ってるの？」 -> 雇ってるの？ (を, a
+    bare X); 「大学と連携してる？」 -> 連携してる？ (と); "" when the verb has no particle before it (「仕事にAI使って
+    る？」: which thing X stands for is not known), another one, or there is no verb (「所管は？」)."""
+    folded = fold(question)
+    tokens = list(located(tagged(folded), folded))
+    start, verb = len(tokens), False
+    while start > 0 and tokens[start - 1][0].pos1 in _PREDICATE_POS:
+        start -= 1
+        verb = verb or tokens[start][0].pos1 in ("動詞", "形容詞")
+    if 0 < start < len(tokens) and tokens[start - 1][0].pos3 in ("サ変可能", "形状詞可能", "サ変形状詞可能"):
+        start -= 1  # 連携してる, 便利になる: the verbal or adjectival noun is the verb
+    place = ""
+    while start < len(tokens) and tokens[start][0].pos1 in ("助詞", "補助記号", "記号"):
+        place += tokens[start][0].surface  # (を雇ってる: the particle is the thing's)
+        start += 1
+    before = start
+    while not place and before > 0 and tokens[before - 1][0].pos1 == "助詞":
+        before -= 1  # (と連携してる: the verbal noun stopped the search for the verb)
+    place = place or "".join(token.surface for token, _ in tokens[before:start])
+    fits = place == case or not case and place in _BARE_PLACES
+    if not verb or not place or start >= len(tokens) or not fits:
+        return ""
+    return folded[tokens[start][1]:]
 
 
 def _named_in_a_related_line(text: str, topic: Chunk, answer: Answer, passages: Sequence[Chunk],

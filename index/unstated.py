@@ -145,6 +145,16 @@ _NOT_IN_PLAN = {
         r"(?:いつ|何月|何年|何曜)|"
         r"\bwhen\b.{0,60}\b(?:my|our)\b (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b|"
         r"\b(?:my|our) (?:street|road|park|school|nursery|daycare|neighbou?rhood|area|building|house|home|block)\b.{0,60}\bwhen\b", re.I),
+    # which one is near the asker's home (「避難所ってどこ？うちの近く」, "the nearest shelter to my house"): the
+    # plan lists no places by neighbourhood (not where to call about something seen near home: 「家の近くでクマを
+    # 見たらどこに連絡すれば」)
+    "nearby": re.compile(
+        r"(?:うち|我が家|わが家|自宅|(?<![\u3400-\u9fff])家)の(?:近く|近所|そば|最寄り)(?:の|に|にも)[^。？?]{0,20}?"
+        r"(?:どこ(?!に(?:連絡|電話|相談|聞|言))|ある)|"
+        r"どこ(?:にある)?(?:の|[?？])?\s*(?:うち|我が家|わが家|自宅|(?<![\u3400-\u9fff])家)の(?:近く|近所|そば|最寄り)|"
+        r"\b(?:nearest|closest)\b.{0,40}\b(?:to|from) (?:me|my|our|here)\b|"
+        r"\bnear (?:me|my (?:home|house|place|apartment))\b",
+        re.I),
     # how long a card or document stays valid, or when it must be renewed (有効期限は何年？, 更新はいつまでに):
     # the plan states no rules of documents (nor ever says 更新)
     "validity": re.compile(
@@ -255,6 +265,7 @@ _NOT_IN_PLAN = {
         # whoever heads something (区長, 会長, 館長, 委員長, センター長) or sits on its council
         r"(?:(?:区|市|会|館|園|校|局|部|課|所|署|室|センター|委員|理事|議|社|店)長|議員)(?:さん)?(?:って|は|の)\s*(?:今|いま|現在|今の)?\s*(?:誰|だれ|どなた|名前|氏名)|"
         r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|(?:講師|先生|スタッフ)(?:さん)?(?:は|って)\s*(?:誰|だれ|どなた|どんな人)|"
+        r"(?:誰|だれ|どなた)が\s*(?:講師|先生|教える|教えて|教えに)|"
         r"(?:誰|だれ)が(?:デザイン|設計|考案|発案|作った|つくった|作者|考えた|考え出した|描いた|名付けた)|"
         # a guest who comes (「カーリングの選手とか来る？」): the plan names what is held, not who appears
         r"(?:選手|プロ|有名人|芸能人|ゲスト|アスリート)(?:さん)?(?:とか|も|が|って|は)?\s*(?:来る|来ます|来て|呼ぶ|呼んで|会える)|"
@@ -323,6 +334,7 @@ _NOT_IN_PLAN = {
     # address and no way there
     "access": re.compile(
         r"住所(?:は|を教え|って(?:どこ|何))|所在地|駐車場|駐輪場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
+        r"(?:どの|どこの|何)(?:駅|バス停)(?:が|から|で)\s*(?:近い|一番|降り|歩)|(?:駅|バス停)から(?:近い|遠い|歩ける|何分)|"
         r"送迎(?:バス|車)?|シャトルバス|交通規制|通行止め|\bshuttle\b|\broad closures?\b|\btraffic restrictions?\b|"
         r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
@@ -443,7 +455,7 @@ _NOT_IN_PLAN = {
         r"(?:ご飯|ごはん|弁当|おやつ|ランチ|お菓子)(?:は|を|も)?\s*(?:食べられ|食べれ|たべられ|たべれ|持ち込め|持ってっ)|"
         r"飲食(?:は|が|も)?\s*(?:でき|可能|OK|大丈夫)|"
         r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|"
-        r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat)\b|"
+        r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat|dig|pick(?! ?up)|collect|gather|cut|climb)\b|"
         r"\b(?:are|is) (?:dogs?|pets?|bikes?|bicycles?|barbecues?|bbqs?|fireworks|drones?|smoking|alcohol|"
         r"tents?|skateboards?|strollers?|food|drinks?) (?:allowed|permitted|ok|okay)\b", re.I),
     # whether a thing is done online (「生活保護の申請ってスマホからできるようになる？」, 「障害者手帳の更新ってネットで
@@ -470,7 +482,11 @@ _NOT_IN_PLAN = {
         # endings a statement uses for other things too (電車が遅れた, 時間が過ぎた)
         rf"(?:{_LAPSED})(?:ちゃった|ちゃいました|てしまった|てしまいました|た|ました)(?:んだけど|んですけど|んですが|けど)?[。！!…\s]*$|"
         r"\bwhat (?:happens|should i do|do i do) if (?:i|my|the)\b[^?]{0,30}\b(?:miss|forget|lose|lost|late|don't pay|"
-        r"broke|broken|stolen|expire)", re.I),
+        r"broke|broken|stolen|expire)|"
+        # told in English ("I lost my wallet on the subway."), of a thing one carries, not a job or a person
+        r"\bi(?:'ve| have)? (?:lost|dropped|misplaced) (?:my|our) (?:\w+ ){0,2}?"
+        r"(?:wallet|purse|keys?|(?:smart)?phone|"
+        r"bag|umbrella|passport|ticket|card|bike|bicycle)\b", re.I),
     # which counter or office to go to (「どこの窓口に行けばいいの？」, "which counter do I go to"): a passage
     # naming a counter, a centre or a procedure for the subject answers it (not a told situation: 「どの窓口に
     # 行けばいいのか全然わからなかった」)
@@ -595,6 +611,9 @@ _NOT_IN_PLAN = {
         r"(?:どこの|何という|なんという|なんていう|何て)(?:会社|企業|業者|メーカー|ソフト|アプリ|製品|ブランド|病院|医療機関)|"
         r"どの(?:会社|企業|業者|メーカー|ソフト|アプリ|システム|製品|ブランド|病院|団体|NPO|施設|チーム|クラブ)|"
         r"どこの(?:チーム|クラブ)|どんな(?:ソフト|アプリ)|"
+        # who is contracted to run it (「若年女性支援ってどこの団体がやってるの？」, 委託先は？): the plan names no one
+        r"(?:どこの|どの)(?:団体|NPO|法人)(?:が|に)\s*(?:やって|運営|担当|実施|委託|受託)|委託先(?:は|って)\s*(?:どこ|誰|だれ|何|なに)|"
+        r"受託(?:者|事業者|団体)(?:は|って)|"
         # which languages (「外国人向けに市の情報を何語で出してる？」 of 情報発信の多言語化: the plan names none)
         r"(?<![a-zA-Z])(?:何|なん)(?:か国)?語(?:で|に|を|が|まで|くらい|ぐらい)|どの言語|"
         r"\b(?:which|what) languages?\b|\bhow many languages\b|"
@@ -722,7 +741,7 @@ _NOT_IN_PLAN = {
     "language": re.compile(
         r"点字|字幕|\bbraille\b|\bsubtitle[sd]?\b|\bcaption(?:s|ed|ing)\b|"
         r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)(?:も|でも|で|は|って)?\s*[^。？?]{0,6}(?:通じ|対応|大丈夫|話せ|相談でき|手続きでき|いい|OK|"
-        r"読め|読む|見られ|見れ|書け|申し?込め|申請でき|受けられ|聞け)|"
+        r"案内|読め|読む|見られ|見れ|書け|申し?込め|申請でき|受けられ|聞け)|"
         r"(?:英語|中国語|韓国語|ベトナム語|外国語|多言語|やさしい日本語)版(?:は|って|も)?\s*(?:ある|あります|出て|作って|作る|でき)|"
         # an interpreter asked for (「区役所で外国語の通訳してくれる？」, "Is there an interpreter?")
         r"通訳(?:者|さん)?(?:は|って|が|を|も)?\s*(?:して|いる|い(?:ます|ますか)?\s*[?？]|頼|お願い|ある|あり|付|つけ|つく|呼|使)|"
@@ -788,11 +807,17 @@ _NOT_IN_PLAN = {
     # qualifications
     "credentials": re.compile(
         r"(?:職員|相談員|スタッフ|講師|担当者|担当の人|先生|指導員|支援員|ケースワーカー)(?:さん)?[^。？?]{0,12}"
-        r"(?:資格|免許|有資格|専門家|経験者)|"
+        r"(?:資格|免許|有資格|専門家|経験者)(?!を?\s*(?:雇|採用|登用|招|呼|入れ|活用|起用))|"
         r"(?:職員|相談員|スタッフ|講師|担当者|担当の人|先生|指導員|支援員|ケースワーカー|保健師)(?:さん)?(?:って|は|に|には)?[^。？?]{0,8}"
         r"(?:男の人|女の人|男性|女性|若い人|外国人|何歳)|(?:男の人|女の人|男性|女性)(?:の)?(?:相談員|職員|スタッフ|担当者|保健師|ケースワーカー)|"
         r"(?:男の人|女の人|男性|女性)が(?:対応|担当|相談に乗)|(?:資格|免許)(?:を)?(?:持って|もって|ある|有する)(?:人|方|職員|スタッフ)|"
         r"\b(?:qualified|qualifications?|certified|licensed)\b", re.I),
+    # a permit or licence a person needs (釣りの許可ってどこでもらう？, 営業許可, "Which permits do I need?"): the
+    # plan grants none and names none
+    "licence": re.compile(
+        r"(?:許可|許認可)(?:を|は|って|が|も|とか)?\s*(?:どこで|どこに|どうやって|どうすれば)?\s*(?:取|と[らりるれっ]|もら|貰|申請|必要|いる|要る|下り|おり|出)|"
+        r"(?:営業|出店|使用|占用|建築)許可|免許(?:を|は|って|が)?\s*(?:取|と[らりるれっ]|いる|要る|必要)|ライセンス|"
+        r"\blicen[cs]es?\b|\bpermits\b|\b(?:a|the|any|which|what|special) permit\b", re.I),
     # who answers for a mistake or damage (誰が責任取るの？, 補償はある？, "who is liable"): the plan names the
     # department in charge of an initiative, never liability or compensation
     "liability": re.compile(

@@ -1053,6 +1053,32 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("How much does it cost?", "general", "fee"),
         ("こども家庭センターの相談員は保育士の資格を持ってるの？", "general", "credentials"),
         ("資格を持った人を採用するの？", "general", None),
+        ("市の職員って外から専門家を雇ってるの？", "general", None),  # hiring experts, not their credentials
+        ("釣りの許可ってどこでもらうの？", "general", "licence"),  # the plan grants no permit
+        ("屋台を出すのに許可いる？", "general", "licence"),
+        ("I want to open a cafe. Which permits do I need from the city?", "general", "licence"),
+        ("How do I get a fishing license?", "general", "licence"),
+        ("ペットの持ち込みは許可されてる？", "general", None),  # what is allowed, not a permit to obtain
+        ("Are dogs permitted in the park?", "general", "permission"),  # allowed, not a permit
+        ("I lost my wallet on the subway. Where do I ask?", "general", "mishap"),
+        ("I lost my job. Is there any support?", "general", None),  # a life situation, not a lost item
+        ("豊平区の防災の研修会って誰が講師？", "ward", "person"),  # who teaches: the plan names no one
+        ("研修会では誰が教えてくれるの？", "general", "person"),
+        ("誰が講師を選ぶの？", "general", "person"),
+        ("若年女性支援ってどこの団体がやってるの？", "general", "names"),  # the contractor: the plan names none
+        ("委託先はどこ？", "general", "names"),
+        ("どこの団体が参加できるの？", "general", None),  # who may join: a passage may say
+        ("区役所の手続き、英語でも案内ある？", "general", "language"),
+        ("マイナンバーカードセンターってどの駅が近い？", "general", "access"),  # how to get there
+        ("駅から近い？", "general", "access"),
+        ("西区の避難所ってどこ？うちの近く", "ward", "nearby"),  # the one near home: the plan lists none
+        ("うちの近くの子育てサロンってどこにある？", "general", "nearby"),
+        ("北区に住んでます。家の近くに高齢者向けのサロンってある？", "general", "nearby"),
+        ("Where is the nearest evacuation shelter to my house?", "general", "nearby"),
+        ("家の近くでクマを見たらどこに連絡すればいい？", "general", "procedure"),  # whom to call, not a place
+        ("Can I pick up my My Number card on a weekday evening?", "general", None),
+        ("西区の避難所で訓練ってある？", "ward", None),
+        ("Can I dig up lily of the valley in Teine to plant in my garden?", "ward", "permission"),
         ("南区の農産物、どこの直売所で買える？", "ward", "business"),
         # a recommendation: the plan recommends nothing (was answered with 清田区's nature initiative)
         ("清田区でおすすめの紅葉スポットはどこ？", "ward", "ranking"),

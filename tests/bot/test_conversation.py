@@ -1391,3 +1391,25 @@ def test_an_english_place_question_keeps_the_thing_it_asks_of(mini_bot):
     words = _topic_words(engine.understand("Where is the My Number card center?"), profile)
     assert {"card", "center"} <= set(words)
     assert _topic_words(engine.understand("Where is it?"), profile) == []
+
+
+@pytest.mark.parametrize(("question", "case", "predicate"), [
+    ("市の職員って外から専門家を雇ってるの？", "", "雇ってるの?"),  # a bare 「Xも？」 stands for the object
+    ("大学と連携してる？", "と", "連携してる?"),  # 「NPOとも？」: the partner's place
+    ("保育園の仕事は楽になる？", "", "楽になる?"),
+    ("大学と連携してる？", "", ""),  # a bare thing does not stand where と marks the partner
+    ("市の職員の仕事にAI使ってる？", "", ""),  # no particle before the verb: which thing X replaces is unknown
+    ("所管は？", "", ""),  # no verb
+])
+def test_the_verb_a_thing_asked_with_mo_takes_from_the_previous_question(question, case, predicate):
+    from bot.conversation import _predicate
+
+    assert _predicate(question, case) == predicate
+
+
+def test_a_thing_asked_with_mo_is_asked_the_previous_questions_verb(mini_bot, understood):
+    """「消防検査も？」 after 「インターネットで大型ごみを申し込める？」 asks whether 消防検査 can be applied for too: the
+    whole question is searched (alone, 「消防検査も？」 finds whatever else speaks of inspections)."""
+    _, also = mini_bot.dialogue(["インターネットで大型ごみを申し込める？", "消防検査も？"])
+    assert also.understood_as == "消防検査も申し込める?"
+    assert "消防検査も申し込める?" in understood
