@@ -73,7 +73,10 @@ class Answer:
 
     @property
     def presented(self) -> tuple[Citation, ...]:
-        """The citations the answer itself presents (what a follow-up's 「ほかに」 has seen), related lines left out."""
+        """The citations the answer itself presents (what a follow-up's 「ほかに」 has seen), related lines left
+        out; of a refusal only the passage it was closest to (the others it names are pointers, not answers)."""
+        if self.abstained:
+            return self.citations[:1]
         return tuple(c for c in self.citations if c.n not in self.related)
 
     @property

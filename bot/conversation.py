@@ -592,6 +592,7 @@ _ALSO_ASKED = re.compile(r"(?<=[^\s])(?P<case>と|に|で|から|へ)?(?:って|
 _PREDICATE_POS = {"動詞", "形容詞", "形状詞", "助動詞", "助詞", "補助記号", "記号"}
 # Where a thing named with no case particle of its own (「デジタルの専門家も？」) stands: the subject or object.
 _BARE_PLACES = ("を", "が", "は", "って")
+_NOUN_POS = ("名詞", "代名詞", "接頭辞", "接尾辞")
 
 
 def _named_by_the_topic(text: str, topic: Chunk | None, profile: PlanProfile) -> bool:
@@ -604,7 +605,8 @@ def _named_by_the_topic(text: str, topic: Chunk | None, profile: PlanProfile) ->
 def _predicate(question: str, case: str) -> str:
     """The verb a question ends on, with what follows it, when the thing before it stands where a 「Xも？」
     with ``case`` (its case particle, or "") stands: 「市の職員って外から専門家を雇ってるの？」 -> 雇ってるの？ (を, a
-    bare X); 「大学と連携してる？」 -> 連携してる？ (と); "" when the verb has no particle before it (「仕事にAI使って
+    bare X); 「大学と連携してる？」 -> 連携してる？ (と); 「口座振替ってネットで申し込める？」 -> ネットで申し込める？ (the
+    means kept, a bare X stands for the thing); "" when the verb has no particle before it (「仕事にAI使って
     る？」: which thing X stands for is not known), another one, or there is no verb (「所管は？」)."""
     folded = fold(question)
     tokens = list(located(tagged(folded), folded))
@@ -622,6 +624,15 @@ def _predicate(question: str, case: str) -> str:
     while not place and before > 0 and tokens[before - 1][0].pos1 == "助詞":
         before -= 1  # (と連携してる: the verbal noun stopped the search for the verb)
     place = place or "".join(token.surface for token, _ in tokens[before:start])
+    if not case and place == "で":
+        # (「住民票も？」 after 「税金の口座振替ってネットで申し込めるようになる？」: the means stays, the thing before
+        # it is what X stands for)
+        at = start - 2  # (the means' own words, then the particle of the thing before them)
+        while at > 0 and tokens[at][0].pos1 in _NOUN_POS:
+            at -= 1
+        if 0 < at < start - 2 and tokens[at][0].pos1 == "助詞" and tokens[at][0].surface in _BARE_PLACES and \
+                tokens[at - 1][0].pos1 in _NOUN_POS:
+            start, place = at + 1, tokens[at][0].surface
     fits = place == case or not case and place in _BARE_PLACES
     if not verb or not place or start >= len(tokens) or not fits:
         return ""

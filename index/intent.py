@@ -48,6 +48,9 @@ _FIGURE = re.compile(
     r"\bhow much (?:money )?(?:does|will|would|can|could) (?!(?:i|we|you|it)\b).{0,60}"
     r"\b(?:pay|pays|give|gives|provide|provides)\b|"
     r"\bhow much (?:money )?(?:do|does|will|would|can|could) .{0,60}\b(?:get|receive)\b|"
+    # (or is worth: "How much is the disability transport subsidy per month?")
+    r"\bhow much (?:is|are) (?:the |a |an |each |my )?(?:[\w'’-]+ ){0,3}"
+    r"(?:subsid(?:y|ies)|grants?|allowances?)\b|"
     # a plan year and nothing else asked (「2027年には？」, 「令和9年度は？」, "and in 2027?"): that year's figure
     rf"{_YEAR_ONLY}",
     re.IGNORECASE,

@@ -887,6 +887,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("How many work processes will the city redesign by 2027?", "figure", None),
         ("どんなお店が参加してるの？", "general", "names"),  # which shops take part: the plan names none
         ("How much does the Minami ward student grant pay?", "figure", None),  # an amount paid, no price
+        ("How much is the disability transport subsidy per month?", "figure", None),
         ("How much do I pay for bulky garbage?", "general", "fee"),  # what the citizen pays
         ("How much will residents pay for the new system?", "figure", "fee"),
         ("どんな企業が参加できるの？", "general", None),  # who may take part: the plan's description says

@@ -1398,6 +1398,9 @@ def test_an_english_place_question_keeps_the_thing_it_asks_of(mini_bot):
     ("大学と連携してる？", "と", "連携してる?"),  # 「NPOとも？」: the partner's place
     ("保育園の仕事は楽になる？", "", "楽になる?"),
     ("大学と連携してる？", "", ""),  # a bare thing does not stand where と marks the partner
+    ("税金の口座振替ってネットで申し込めるようになる？", "", "ネットで申し込めるようになる?"),  # the means kept
+    ("ネットで申し込める？", "", ""),
+    ("子どもが虐待されてるかもって相談、区役所でできる？", "", ""),  # (the means' noun alone, then a clause)
     ("市の職員の仕事にAI使ってる？", "", ""),  # no particle before the verb: which thing X replaces is unknown
     ("所管は？", "", ""),  # no verb
 ])
@@ -1413,3 +1416,10 @@ def test_a_thing_asked_with_mo_is_asked_the_previous_questions_verb(mini_bot, un
     _, also = mini_bot.dialogue(["インターネットで大型ごみを申し込める？", "消防検査も？"])
     assert also.understood_as == "消防検査も申し込める?"
     assert "消防検査も申し込める?" in understood
+
+
+def test_a_refusal_presents_only_the_passage_it_was_closest_to(mini_bot):
+    """The other passages a refusal names are pointers: 「ほかには？」 next may well want one of them."""
+    refused = mini_bot.answer("消防検査の手数料っていくら？")
+    assert refused.abstained and len(refused.citations) > 1
+    assert refused.presented == refused.citations[:1]
