@@ -523,8 +523,8 @@ def _ward_question_nouns(question: str, profile: PlanProfile) -> list[str]:
 # 「…づくり」, 「まちづくり」 as the tokenizer reads them: every goal heading's, naming none of them
 _MAKING = {"作り", "町作り", "街作り"}
 # Words asking for a ward's initiatives as a whole (「清田区の施策を全部教えて」), not for a subject among them.
-_LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "主", "計画",
-                  "こと", "何", "なに", "どんな"}
+_LISTING_NOUNS = {"取組", "取り組み", "取組み", "事業", "一覧", "全部", "全て", "すべて", "施策", "内容", "中身", "具体",
+                  "主", "計画", "こと", "何", "なに", "どんな"}
 # Words asking what a ward is like as a whole (「南区ってどんなまち？」, 「西区の特徴は？」, 「手稲区ってどういう地域？」): the
 # ward itself, which its overview describes — no subject of their own (lemmas: まち is 町).
 _CHARACTER_NOUNS = {"町", "街", "特徴", "特色", "雰囲気", "地域", "概要", "概況", "場所", "様子", "感じ", "紹介"}
@@ -535,6 +535,7 @@ _CHARACTER_NOUNS = {"町", "街", "特徴", "特色", "雰囲気", "地域", "�
 _AIMS = re.compile(r"目指|めざ|目標|方針|ビジョン|将来像|将来の姿|力を入れ")
 _AIM_WORDS = {"まち", "町", "街", "目標", "方針", "ビジョン", "将来", "将来像", "姿", "力", "まちづくり", "町作り", "感じ"}
 # ... but its initiatives' numeric targets asked (「豊平区の目標値は？」: 目標値 is read 目標) are no aim.
+_AN_INITIATIVE = re.compile(r"取組|取り組み|事業|プロジェクト")
 _TARGET_FIGURES = re.compile(r"目標値|数値|指標|\b(?:targets?|indicators?)\b", re.IGNORECASE)
 # A ward's goal heading (目標1:健やかに暮らせるまちづくり, 取組4:手稲区の魅力を発信する取組).
 _GOAL_TITLE = re.compile(r"^(?:目標|取組)\d*[:：]")
@@ -570,9 +571,10 @@ def _asks_the_wards_aims(query: Query, profile: PlanProfile) -> bool:
 
 # A ward's goals asked in English ("What are Nishi ward's goals?", "What does Kiyota ward aim for?"), and the
 # words that may stand beside them.
-_AIMS_EN = re.compile(r"\b(?:goals?|aims?|objectives?|vision)\b", re.IGNORECASE)
+_AIMS_EN = re.compile(r"\b(?:goals?|aims?|objectives?|vision)\b|\bwants? to (?:be|become)\b", re.IGNORECASE)
 _AIMS_EN_WORDS = frozenset({"what", "are", "is", "the", "s", "its", "of", "ward", "ward's", "does", "do",
-                            "have", "has", "for", "at", "main", "tell", "me", "about", "please", "which"})
+                            "have", "has", "for", "at", "main", "tell", "me", "about", "please", "which",
+                            "want", "wants", "to", "be", "become"})
 
 
 def asks_the_wards_goals(query: Query, profile: PlanProfile) -> bool:
@@ -644,6 +646,12 @@ def _wards_goal(query: Query, lead: Hit, hits: list[Hit], settings: AnswerSettin
              and h.chunk.kind == "narrative" and _GOAL_TITLE.match(h.chunk.title)]
     if named is not None:
         goal = next((h for h in goals if all(noun in h.chunk.title for noun in named)), None)
+        if goal is None and _aims_asked(query, profile) is not None and lead.chunk.kind == "initiative" and \
+                not any(noun in lead.chunk.title for noun in named) and not _AN_INITIATIVE.search(query.text):
+            # 「南区の健康に関する目標ってなに？」: no heading says 健康, the initiative that leads (冬も楽しむウォーキン
+            # グ推進事業) is no aim but one of the goal it is listed under (目標1:健やかに暮らせるまちづくり) — not
+            # when an initiative's target is asked (「マルシェとかやって人を呼ぶ取組、目標は？」)
+            goal = next((h for h in goals if lead.chunk.section[-1:] == (h.chunk.title,)), None)
         if goal is None:
             return lead
         # (「手稲区の子育て支援」: 取組2:子育てや健康づくりを支援する取組 names both, and so does the one initiative

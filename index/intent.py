@@ -194,7 +194,7 @@ _DEFINITION = re.compile(
     r"ってなん(?!の(?!こと)|か(?!な|しら))|の意味|意味は|"
     # how terms differ (「SIB PFS 違い」, 「SIBとの違いは？」): what each means (not 間違い, a mistake)
     r"(?<!間)違い(?:は|って|が)?\s*(?:何|なに|なん)?\s*[?？]?\s*$|(?<!間)違いを教え|\bdifference between\b|"
-    r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ|説明|定義)|何と(?:言う|いう|呼ぶ|説明|定義)|どう定義|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
+    r"(?:何|なん)て(?:言う|いう|呼ぶ|よぶ|説明|定義)|何と(?:言う|いう|呼ぶ|説明|定義)|どう定義|どう説明|(?:呼び方|名前|言葉)(?:は|って)(?:何|なに|なん)|"
     r"\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat do (?:you|they) call\b|"
     # "what is X", "what does X mean" — not "what is the city doing about X" (an action, not a term)
     # (nor "what does the city aim for with X by 2027": its aim)

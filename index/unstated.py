@@ -266,6 +266,8 @@ _NOT_IN_PLAN = {
         r"(?:(?:区|市|会|館|園|校|局|部|課|所|署|室|センター|委員|理事|議|社|店)長|議員)(?:さん)?(?:って|は|の)\s*(?:今|いま|現在|今の)?\s*(?:誰|だれ|どなた|名前|氏名)|"
         r"(?:誰|だれ)が(?:区長|市長|局長|部長|課長)|(?:講師|先生|スタッフ)(?:さん)?(?:は|って)\s*(?:誰|だれ|どなた|どんな人)|"
         r"(?:誰|だれ|どなた)が\s*(?:講師|先生|教える|教えて|教えに)|"
+        # who made it up (「西区の目標を決めた人は誰？」, "Who wrote the DX policy?"): the plan names no author
+        r"(?:決めた|作った|つくった|考えた|書いた)(?:人|の)(?:は|って)\s*(?:誰|だれ|どなた)|"
         r"(?:誰|だれ)が(?:デザイン|設計|考案|発案|作った|つくった|作者|考えた|考え出した|描いた|名付けた)|"
         # a guest who comes (「カーリングの選手とか来る？」): the plan names what is held, not who appears
         r"(?:選手|プロ|有名人|芸能人|ゲスト|アスリート)(?:さん)?(?:とか|も|が|って|は)?\s*(?:来る|来ます|来て|呼ぶ|呼んで|会える)|"
@@ -275,7 +277,7 @@ _NOT_IN_PLAN = {
         r"(?:誰|だれ)が(?:出て|来て)(?:る|いる|ます)|(?:誰|だれ)が(?:出る|出演する|出演|来る)(?:の|か|んですか|\s*[?？]|$)|"
         r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director|chair(?:man|woman|person)?|"
         r"president|principal|manager|leader)\b|"
-        r"\bwho (?:designed|created|invented|drew|planted)\b|"
+        r"\bwho (?:designed|created|invented|drew|planted|wrote|drafted|authored|came up with)\b|"
         r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
     # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
     # city will do, not what a counter lends out

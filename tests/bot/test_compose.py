@@ -1072,6 +1072,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("区役所の手続き、英語でも案内ある？", "general", "language"),
         ("マイナンバーカードセンターってどの駅が近い？", "general", "access"),  # how to get there
         ("駅から近い？", "general", "access"),
+        ("西区の目標を決めた人は誰？", "figure", "person"),  # the plan names no author
+        ("Who wrote the Sapporo DX policy?", "general", "person"),
+        ("生成AIってこの計画でどう説明されてる？", "definition", None),
         ("西区の避難所ってどこ？うちの近く", "ward", "nearby"),  # the one near home: the plan lists none
         ("うちの近くの子育てサロンってどこにある？", "general", "nearby"),
         ("北区に住んでます。家の近くに高齢者向けのサロンってある？", "general", "nearby"),

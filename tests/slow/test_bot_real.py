@@ -71,6 +71,10 @@ def bot(real_engine, real_config, tmp_path_factory):
         # relevant without the ward's name too (「区の公園の遊具…」): answered
         ("西区の公園の遊具がボロボロ。直す予定ってあるの？", "誰もが楽しめる公園づくり", "西区では"),
         ("南区の子育てキャラクター", "地域へ広げる南区子育て支援キャラクター事業", "南区"),
+        # a ward's aim asked by a word no heading has: the goal the leading initiative is listed under
+        ("南区の健康に関する目標ってなに？", "目標1:健やかに暮らせるまちづくり", "南区"),
+        ("What does Teine ward want to be?", "目標:住んでいて良かったと実感できる「人に優しいまちづくり」と「ふるさと手稲づくり」",
+         "手稲区"),
         ("ペーパーレス コピー用紙 購入枚数 目標", "ペーパーレスの促進に向けた取組の推進", "1億7千万枚"),
         ("要介護認定 30日以内 割合 目標", "介護認定事務センター事業", "2027年: 25%"),
         ("Which department is in charge of the My Number card center?", "札幌市マイナンバーカードセンターの運営",
