@@ -978,7 +978,10 @@ def compose(query: Query, hits: list[Hit], profile: PlanProfile, relevance: Rele
     if not hits:
         return Answer(question, not_in_plan(profile, english), (), 0.0, True, intent.kind, intent.language, tuple(notes))
     cites = Cites()
-    relevant = relevance.best(hits) >= relevance.threshold
+    # (a question of two things at least sharing no word with its passages is not relevant however close their
+    # cosine: 「雪かき ボランティア 募集」; a one-word fragment may be a follow-up, 「アンケートとか？」)
+    relevant = relevance.best(hits) >= relevance.threshold and (
+        in_context or len(topic_nouns(question)) < 2 or relevance.grounded(hits))
     # the best passage speaks of the asked fact in its title, text or indicator (インターネットを利用した口座振替) —
     # not another one retrieved with it: 「子どもも参加できる？」 of 西区's environment council is not answered by a
     # passage naming children, nor 「おくやみ窓口って土日もやってる？」 by a centre open 土日

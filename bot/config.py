@@ -48,6 +48,7 @@ class Relevance:
     confidence_floor: float = 0.80
     confidence_span: float = 0.12
     depth: int = field(default_factory=lambda: env_int("PLANQA_RELEVANCE_DEPTH", 2))
+    min_lexical: float = 0.2
 
     def for_language(self, language: str) -> Relevance:
         """The relevance scale for a question in ``language``. An English question's cosine to the
@@ -58,13 +59,22 @@ class Relevance:
             return self
         return replace(self, threshold=self.threshold - self.english_offset,
                        confidence_floor=self.confidence_floor - self.english_offset,
-                       ward_free_margin=self.english_ward_free_margin)
+                       ward_free_margin=self.english_ward_free_margin, min_lexical=0.0)
 
     def best(self, hits) -> float:
         """The question's relevance: the best score among the first `depth` hits (the ranking may put a
         passage first whose own cosine is lower than the next one's: the query adapter ranks, the model's
         cosine decides relevance)."""
         return max((self.score(h) for h in hits[: self.depth]), default=0.0)
+
+    def grounded(self, hits) -> bool:
+        """Whether a question shares a word with one of its first `depth` hits (BM25 `min_lexical` at least):
+        a Japanese question sharing none (「雪かき ボランティア 募集」) finds passages by their cosine alone,
+        which a short question inflates. Always, for English (matched through a glossary) and without a
+        lexical signal."""
+        ranked = hits[: self.depth]
+        return not self.min_lexical or not ranked or any(
+            h.signals.get("lexical", self.min_lexical) >= self.min_lexical for h in ranked)
 
     def score(self, hit: Hit) -> float:
         return self._combined(hit, "")

@@ -887,6 +887,9 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return False  # 「SIBってなに？」, 「CUDって何？」: an abbreviation asked what it means is a term of its own
     if _ANAPHORA.search(text) or not _topic_words(message, profile) or _CONFIRMING.search(text):
         return True  # (「町内会の人が助けてくれるってこと？」: what the answer said, put in the asker's words)
+    if (other := _CONTRASTED.search(text)) and fold(other[1]) not in _folded(topic.title) and any(
+            fold(other[1]) in _folded(chunk.title) for chunk in passages if chunk.id != topic.id):
+        return False  # 「SNSのほうの指標は」 after the homepage's rebuild, whose text names SNS: the other one's, by title
     if message.language == "en" and _the_titles_own(message, topic, profile):
         return True  # "Where will the center be?" after the care-assessment centre: the one its title names
     if any(name and name in text for department in topic.departments
@@ -1024,6 +1027,8 @@ def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], prof
                if chunk.id != topic.id and chunk.kind in ("initiative", "program"))
 
 
+# A thing set against the topic (「SNSのほうの指標は」, 「介護認定のほうは」): the one named, not the topic.
+_CONTRASTED = re.compile(r"([A-Za-z0-9ァ-ヺー\u3400-\u9fff々]{2,})の(?:ほう|方)(?:は|の|って|も|で|が)")
 # What a thing is talked about as (「食事の話」, 「お金のこと」): no thing of its own.
 _ABOUT = {"話", "こと", "事"}
 # A thing named by at most this many passages, the topic among them, is a detail of the topic.

@@ -224,11 +224,21 @@ _MEASURED = re.compile(r"(?<![\u3400-\u9fff々])(?:目標)?([\u3400-\u9fff々]+?
                        r"(?![\u3400-\u9fff])")
 
 
+# What a question asks to see grow or shrink by how much, written just before the asking (残業 of 「残業ってどのくらい
+# 減らすつもり？」, 寄付 of 「寄付はどれくらい増やしたいの？」): a word of two kanji or katakana or more — not a quantity
+# itself (作業時間, 使用量: the passage may measure it by other words).
+_CHANGED = re.compile(r"([\u3400-\u9fff々]{2,}(?<!時間)(?<!量)(?<!額)(?<!数)|[ァ-ヺー]{3,})(?:って|は|を)"
+                      r"(?:どのくらい|どれくらい|どれだけ|どんだけ)(?:まで)?(?:減|増|短|削|へら|ふや)")
+
+
 def measured_noun(question: str) -> str | None:
-    """What a figure ``question`` counts or measures by its word (加入 of 「町内会の加入率って上がってるの？」), or
-    None (目標は何件？, 何人?, 実人数)."""
+    """What a figure ``question`` counts or measures by its word (加入 of 「町内会の加入率って上がってるの？」, 残業 of
+    「残業ってどのくらい減らすつもり？」), or None (目標は何件？, 何人?, 実人数)."""
     found = _MEASURED.search(question)
-    return found.group(1) if found and len(found.group(1)) > 1 and found.group(1) != "目標" else None
+    if found and len(found.group(1)) > 1 and found.group(1) != "目標":
+        return found.group(1)
+    changed = _CHANGED.search(question)
+    return changed.group(1) if changed else None
 
 
 def states_unit(texts: Iterable[str], unit: str | None) -> bool:

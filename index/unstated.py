@@ -135,7 +135,8 @@ _NOT_IN_PLAN = {
                        # the time a meeting or event starts or ends (ボランティアの集合時間, 開始時刻)
                        r"(?:集合|集まる|待ち合わせ|開始|終了|スタート)(?:の)?(?:時間|時刻)|"
                        r"opening hours|business hours|office hours|(?:opening|closing) times?\b|"
-                       r"\bwhat time\b|"
+                       r"\bwhat time\b|\bhow (?:late|early)\b.{0,40}\b(?:open|opens|close|closes|staffed)\b|"
+                       r"\buntil what time\b|"
                        r"\bclosed on\b", re.I),
     # when something happens at the asker's own place (うちの近所の公園はいつ新しくなる？, うちの保育園はいつから？,
     # "when does the snow plough come to my street?"): the plan states what the city will do, not for which street,
@@ -295,7 +296,9 @@ _NOT_IN_PLAN = {
         r"(?:やって|やっと|開いて|あいて|空いて|開けて|(?:営業|受け付け|受付|開庁|開館|対応)(?!の)|できる|出来る|できます|可能|"
         r"閉ま(?:る|って|ります))|"
         # the day, then what is open on it (「土日に区役所開いてる？」)
-        r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始)(?:日)?に[^。？?]{0,10}(?:開いて|あいて|空いて|営業して|開庁して|開館して)|"
+        # (or the season: 「白旗山のスキー場って冬に開いてる？」)
+        r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始|冬|夏|冬場|夏場|冬季|冬期)(?:日)?(?:に|も|は|の間|でも)"
+        r"[^。？?]{0,10}(?:開いて|あいて|空いて|営業して|開庁して|開館して)|"
         r"休み(?:の日)?(?:は|って)\s*(?:いつ|何曜)|"
         # whether someone is there (「土日もいる？」 of the ward office's guides)
         r"(?:土曜|日曜|土日|祝日|休日|週末|年末年始|夜|夜間)(?:日)?(?:も|でも)\s*(?:人が|職員が|誰か|だれか)?\s*"
@@ -323,8 +326,9 @@ _NOT_IN_PLAN = {
         r"(?=.*(?:おすすめ|オススメ|お勧め|お薦め|人気|美味しい|おいしい|うまい|評判))"
         r".*(?:(?<!商)店(?!街)|屋さん|ラーメン|レストラン|旅館|ホテル|宿(?!題|泊)|カフェ|居酒屋)|"
         r"\b(?:best|recommend(?:ed)?|popular|good)\b.{0,40}\b(?:restaurants?|ramen|hotels?|inns?|ryokan|cafes?|shops?|bars?)\b|"
-        r"どこ(?:の[^。？?\s]{1,8})?で(?:買え|買う|買っ|購入|売って|販売)|(?:どこに|どこで)?(?:売って|販売して)(?:る|いる|ます)(?:の|か|\s*[?？]|\s*$)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
-        r"\bbuy (?:a |the )?tickets?\b|"
+        r"どこ(?:の[^。？?\s]{1,8})?で\s*(?:買え|買う|買っ|購入|売って|販売|かえ(?:る|ます))|"
+        r"(?:どこに|どこで)?(?:売って|販売して)(?:る|いる|ます)(?:の|か|\s*[?？]|\s*$)|\bwhere (?:can|do) i (?:buy|get tickets)\b|"
+        r"\bbuy (?:a |the )?tickets?\b|\b(?:can|could) (?:i|we) (?:buy|purchase)\b|\bfor sale\b|"
         # whether the thing itself is for sale (「南区の花の苗って買える？」)
         # (or the noun right before: 「さくらんぼちゃんのグッズ買える？」)
         r"(?:って|は|(?<!で)も|(?<=[\u30a1-\u30fa\u30fc\u3400-\u9fff]))\s*(?:買え|購入でき)(?:る|ます)"
@@ -378,8 +382,10 @@ _NOT_IN_PLAN = {
         r"(?:cent(?:er|re)|office|desk|counter|window|"
         r"facility|venue|building|hall|park|station|shelter)s?\s*[?.]?\s*$|"
         # (not where to find out what is needed: "Where do I find what documents I need?" asks the documents)
-        r"\bwhere (?:can|do|should) (?:i|we) (?:attend|join|take|go|sign up|"
-        r"find(?! (?:out|what|which|how|information|info)\b))\b", re.I),
+        # (nor which office handles a procedure: "Where do I go to get a My Number card?")
+        r"\bwhere (?:can|do|should) (?:i|we) "
+        r"(?:attend|join|take|go(?! to (?:get|apply|register|renew|ask|do)\b)|"
+        r"sign up|find(?! (?:out|what|which|how|information|info)\b))\b", re.I),
     # whether something new is built (新しい駅ってできるの？, 新しい体育館は建つ？, "will a new station be built"): answered
     # only by a passage that speaks of building that subject (`STATED_BY`, `SUBJECT_BOUND`)
     "construction": re.compile(
@@ -466,7 +472,11 @@ _NOT_IN_PLAN = {
         r"(?:ネット|インターネット|オンライン|スマホ|スマートフォン|パソコン|ウェブ|web|WEB|アプリ|ねっと|おんらいん|すまほ)"
         r"(?:上)?(?:で|から)(?:も|でも)?[^。？?、]{0,10}?(?:でき|込め|頼め|たのめ|出せ)(?:る|ます)"
         r"(?:ように|よう|の|か|んですか|って|\s*[?？]|\s*$)|"
-        r"電子申請(?:が|は|って)?\s*(?:でき(?:る|ます)|可能)(?:ように|よう|の|か|んですか|って|\s*[?？]|\s*$)"),
+        r"電子申請(?:が|は|って)?\s*(?:でき(?:る|ます)|可能)(?:ように|よう|の|か|んですか|って|\s*[?？]|\s*$)|"
+        # asked tersely (「児童手当の申請 オンライン？」, 「じどうてあて の しんせい オンライン？」)
+        r"(?:申請|手続き?|申込み?|申し込み|届出|届け出|しんせい|てつづき|もうしこみ)\s*(?:は|って|も)?\s*"
+        r"(?:ネット|インターネット|オンライン|ウェブ|web|WEB|ねっと|おんらいん)\s*(?:で|から|化)?\s*(?:可能|でき(?:る|ます))?"
+        r"\s*[?？]\s*$"),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
@@ -533,7 +543,11 @@ _NOT_IN_PLAN = {
         r"(?:不満|苦情|クレーム|不服|異議|納得でき(?:ない|なかった))[^。？?]{0,12}(?:どこに|誰に|だれに|どう(?:すれ|したら))|"
         # (a look-up ending on it, as staff type: 「白旗山 キャンプ場 予約」, 「大型ごみ 申込」)
         r"\s(?:予約|申込み?|申し込み)(?:方法)?\s*$|"
-        r"\bwhat should i do\b|\bhow (?:do|can|should) i (?:sign up|register|subscribe|enrol|enroll)\b",
+        r"\bwhat should i do\b|\bhow (?:do|can|should) i (?:sign up|register|subscribe|enrol|enroll)\b|"
+        # booking something, or whom to ring about a mishap ("How do I book my child's vaccination?",
+        # "There's a pothole in front of my house. Who do I call?")
+        r"\bhow (?:do|can|should) i (?:book|reserve|make (?:a|an) (?:booking|reservation|appointment))\b|"
+        r"\bwho (?:do|should|can) i (?:call|phone|ring)\b",
         re.I),
     # the device or connection a citizen needs (必要なパソコンの性能は？, 対応しているスマホの機種は？): the plan
     # states what the city sets up, not what users need
@@ -777,7 +791,7 @@ _NOT_IN_PLAN = {
     # an award or commendation (市から表彰される？, 賞はもらえる？), or who won a contest (優勝チームはどこ？, "who won"):
     # only a passage that speaks of awards answers it
     "award": re.compile(r"表彰(?:され|して(?:もら|くれ)|状|制度|の対象)|(?<!参加)賞(?:が|は|って)?\s*(?:もらえ|出る|出ます|ある)|"
-                        r"優勝(?:した|者|チーム|校|団体)|(?:誰|だれ|どこ)が(?:優勝|勝っ)|\bwho won\b|\bwinners?\b|"
+                        r"優勝(?:した|者|チーム|校|団体)|(?:誰|だれ|どこ)が(?:優勝|勝っ)|\bwho won\b(?!')|\bwinners?\b|"
                         r"\b(?:award|prize|commendation)s?\b", re.I),
     # whether a citizen may choose (講師は自分たちで選べる？, 好きな日を選択できる？, "can I choose"): the plan
     # states what the city provides, not what its users may pick — unless a passage speaks of choosing
@@ -1204,7 +1218,8 @@ CLAUSED = ("condition", "payment")
 _PLACE_NOUNS = {"区", "市", "役所", "市役所", "区役所", "札幌", "サッポロ", "札幌市"}
 # Nouns that name no subject of their own (「…上がる仕組みってある？」: the scheme asked about is the subject's).
 _GENERIC_NOUNS = {"仕組み", "仕組", "制度", "取組", "取り組み", "取組み", "事業", "もの", "物", "感じ", "システム",
-                  "奴"}  # 「ポール持って歩くやつ」
+                  "奴",  # 「ポール持って歩くやつ」
+                  "本当", "ほんと", "ホント", "噂"}  # 「…って本当？」 asks whether it is so, of no thing called 本当
 # Nouns that are no thing a passage must name: the city's places and offices, words of no subject of their own.
 NAMELESS_NOUNS = frozenset(_PLACE_NOUNS | _GENERIC_NOUNS)
 

@@ -397,6 +397,19 @@ def test_a_question_naming_several_wards_is_about_none_of_their_chapters(questio
     assert (intent.ward, intent.other_ward) == (ward, other)
 
 
+def test_a_question_of_several_things_sharing_no_word_with_its_passages_is_not_relevant():
+    """「雪かき ボランティア 募集」 finds the young-women support by a cosine just above the threshold and no word in
+    common (BM25 0.08): not relevant, not found. A word shared answers; so does a one-word fragment, which
+    may follow up a topic (「アンケートとか？」), and English, matched through its glossary words."""
+    ranked = hits((BULKY, 0.86, 0.08), (CENTER, 0.85, 0.05))
+    assert not Relevance().grounded(ranked)
+    result = answer("雪かき ボランティア 募集", ranked)
+    assert result.abstained and result.text.startswith("この計画（抜粋）には該当する記載が見つかりませんでした。")
+    assert not answer("大型ごみ ボランティア 募集", hits((BULKY, 0.86, 3.0), (CENTER, 0.85, 0.05))).abstained
+    assert not answer("アンケートとか？", ranked).abstained
+    assert Relevance().for_language("en").grounded(ranked)
+
+
 def test_relevance_combines_dense_and_capped_lexical():
     relevance = Relevance()
     hit = Hit(BULKY, 1.0, 1, {"dense": 0.84, "lexical": 100.0})
@@ -421,6 +434,9 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("西区のジャズイベントのチケット代は？", "ward", "fee"),  # a ticket's cost (not 「交通費の助成は？」)
         ("交通費の助成は？", "general", None),
         ("障害者のタクシー代の助成、スマホから申請できるようになるの？", "general", "online"),  # a grant towards it
+        ("児童手当の申請 オンライン？", "general", "online"),  # asked tersely
+        ("じどうてあて の しんせい おんらいん？", "general", "online"),
+        ("申請のオンライン化の目標は？", "figure", None),
         ("オンライン相談って無料ですか？", "general", "fee"),  # whether it is free: the plan states no fees
         ("Is it free to join the walking event?", "general", "fee"),
         ("講座の費用はどのくらい？", "figure", "fee"),
@@ -556,6 +572,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("定山渓温泉でおすすめの旅館ってどこですか？", "general", "business"),  # the plan names no business
         ("手稲区で一番人気のラーメン屋さんってどこ？", "ward", "business"),
         ("What's the best ramen shop in Teine?", "ward", "business"),
+        ("Can I buy goods with the mascot on them?", "general", "business"),  # whether it is for sale
         ("手稲区でおすすめの散歩コースはある？", "ward", None),  # a walking course the plan may introduce
         ("商店街の人気を取り戻す取組は？", "general", None),
         ("ごみステーションにカラスよけネットを置きたい。補助金は出る？", "general", "subsidy"),
@@ -567,6 +584,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Can I apply for the disabled persons' transport subsidy online?", "general", None),
         ("清田区の図書館の休館日を教えてください", "ward", "hours"),
         ("What time does the Kiyota ward office close on Fridays?", "ward", "hours"),
+        ("How late is the ward office open on weekdays?", "general", "hours"),
+        ("How late will the new system be?", "general", None),  # late, of no place open
         ("2027年の雪まつりはいつからいつまで？", "figure", "schedule"),  # an event's period
         ("計画期間はいつまで？", "figure", None),  # the plan's own period is stated
         ("豊平区の成人式の会場はどこですか？", "ward", "location"),
@@ -664,6 +683,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("生活保護の申請ってどこでするの？", "general", "procedure"),
         ("Which social media does the city use?", "general", "names"),
         ("どこのお店で買える？", "general", "business"),  # where to buy: not which shops take part
+        ("きよたすいーつ って どこで かえるの", "general", "business"),  # 買える, in kana
         ("南区の花の苗って買える？", "ward", "business"),  # whether the thing itself is for sale
         ("Which companies run the city's facilities under PFI?", "general", "names"),
         ("ネーミングライツって何？ドームとかに会社の名前がついてるやつ？", "definition", None),
@@ -864,6 +884,13 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("オンライン相談はどのアプリを使うの？", "general", "names"),
         ("Where is the My Number card center located?", "general", "location"),
         ("Where is the My Number card center?", "general", "location"),  # where a place is
+        ("Where do I go to get a My Number card?", "general", None),  # which office handles it
+        ("How do I book my child's vaccination?", "general", "procedure"),
+        ("There's a pothole in front of my house. Who do I call?", "general", "procedure"),
+        ("Who is in charge of the big garbage online booking?", "department", None),
+        ("Where do I go for the flower festival?", "general", "location"),
+        # (won't is no award won)
+        ("My child won't go to school and we have debts. Where can I get help?", "general", None),
         ("ＢＰＲって？", "definition", None),  # a term and nothing else asked
         ("申し込みはどこに？", "general", "procedure"),  # where to apply
         ("どこで配ってる？", "general", "location"),  # where a thing is handed out
@@ -1271,6 +1298,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("窓口は混んでる？", "general", "live"),  # how crowded, asked of no time: no live status
         ("混雑しない窓口にしてほしい", "general", None),
         ("手稲山のロープウェイって冬も動いてる？", "ward", "days"),  # a season it runs in
+        ("白旗山のスキー場って冬に開いてる？", "general", "days"),
         ("Is the ropeway running in winter?", "general", "days"),
         ("冬も楽しめるイベントある？", "general", None),
         ("市営住宅に申し込みたい", "general", "procedure"),  # a wish told as the whole question: how
@@ -1370,7 +1398,7 @@ def test_every_fact_the_plan_never_states_is_named_when_abstaining(fact, english
                      kind="figure" if fact == "figure" else understood.intent.kind,
                      unit="件" if fact == "figure" else None)  # CENTER counts people, not cases
     # a passage that speaks of none of the facts (a passage that does may lift a veto: `STATED_BY`)
-    ranked = hits((CENTER, 0.90, 0.0)) if fact == "figure" else hits((NUDGE, 0.90, 10.0))
+    ranked = hits((CENTER, 0.90, 1.0)) if fact == "figure" else hits((NUDGE, 0.90, 10.0))
     result = compose(replace(understood, intent=intent), ranked, PROFILE)
     assert result.abstained and "の記載はありません。" in result.text.splitlines()[0]
     assert result.citations  # the closest topic is still shown
@@ -2333,8 +2361,9 @@ def test_a_figure_of_a_thing_the_passage_never_names_is_missing():
     assert not answer("団体の活用の達成率は？", hits((bodies, 0.92, 10.0))).abstained  # half its nouns named
     from index.units import measured_noun
 
-    asked = ("友だち登録数は？", "目標件数は？", "非効率じゃない？", "アクセス数は？", "つながり実人数", "何人？")
-    assert [measured_noun(q) for q in asked] == ["登録", None, None, None, None, None]
+    asked = ("友だち登録数は？", "目標件数は？", "非効率じゃない？", "アクセス数は？", "つながり実人数", "何人？",
+             "残業ってどのくらい減らすつもり？", "寄付はどれくらい増やしたいの？", "作業時間をどれくらいまで減らしたいの？")
+    assert [measured_noun(q) for q in asked] == ["登録", None, None, None, None, None, "残業", "寄付", None]
 
 
 def test_a_figure_question_leads_with_the_close_passage_naming_its_thing_not_one_stating_its_unit():

@@ -1423,3 +1423,22 @@ def test_a_refusal_presents_only_the_passage_it_was_closest_to(mini_bot):
     refused = mini_bot.answer("消防検査の手数料っていくら？")
     assert refused.abstained and len(refused.citations) > 1
     assert refused.presented == refused.citations[:1]
+
+
+def test_a_thing_set_against_the_topic_is_the_other_initiative_its_title_names():
+    """「SNSのほうの指標は」 after the homepage's rebuild, whose text names SNS: the other one, which its title names
+    (市民へのSNS等を利用した情報発信) — not the topic's own SNS, asked without setting it against the topic."""
+    from bot.conversation import _refers_to
+    from index.config import IndexConfig
+    from index.query import understand
+    from ingest.profile import bundled_profile
+
+    profile = bundled_profile()
+    topic = _passage("p#1", "市公式ホームページの再構築", "SNSとも連携し、見やすいホームページへと再構築します。")
+    other = _passage("p#2", "市民へのSNS等を利用した情報発信", "SNS等を利用した情報の発信を推進します。")
+
+    def asked(text):
+        return understand(text, 10, None, IndexConfig(model="hash"), profile)
+
+    assert not _refers_to(asked("SNSのほうの指標は"), topic, profile, [topic, other])
+    assert _refers_to(asked("SNSとの連携の指標は"), topic, profile, [topic, other])
