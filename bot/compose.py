@@ -20,7 +20,15 @@ from index.query import Query
 from index.ranker import asks_about_the_past, asks_what_was_done_before, told_in_the_past
 from index.respell import written_in_kana
 from index.retrieve import compact
-from index.units import QUANTITIES, counts_in, measured_noun, names_the_counted, states_unit, unit_figure
+from index.units import (
+    QUANTITIES,
+    counts_in,
+    measured_noun,
+    names_the_counted,
+    states_the_period,
+    states_unit,
+    unit_figure,
+)
 from index.unstated import (
     CLAUSED,
     NAMELESS_NOUNS,
@@ -195,12 +203,22 @@ def _asked_figure_missing(question: str, intent, chunk: Chunk) -> bool:
     """Whether ``chunk``, answering a figure ``question``, lacks the asked figure: one of another thing, its
     target asked or not (「町内会 加入率 目標」 answered by the funded bodies' 達成度); or, a number asked, no number
     at all (利回りはどれくらい？ of a target 「検討」), none in the asked unit (何日以内 answered by a target in %), or
-    one of other people (LINEの登録者数 answered by a training's 受講者数)."""
+    one of other people (LINEの登録者数 answered by a training's 受講者数), or one counted over no such period as
+    asked (「一日何人来るの？」 answered by a cumulative 累計交付人数)."""
     if not _names_the_measured(question, chunk):
+        return True
+    if intent.wants_number and not states_the_period(question, _row_texts(chunk)):
         return True
     return intent.wants_number and not _aims_at_a_word(intent, chunk) and (
         not _states_a_number(chunk) or not _states_asked_unit(chunk, intent.unit)
         or not names_the_counted(question, (chunk.text, chunk.indicator or "")))
+
+
+def _row_texts(chunk: Chunk) -> tuple[str, ...]:
+    """An initiative's indicator and its values (a chunk without a row: its text)."""
+    if chunk.indicator is None:
+        return (chunk.text,)
+    return (chunk.indicator, *(m.value for m in (chunk.baseline, chunk.target) if m is not None))
 
 
 def _names_the_measured(question: str, chunk: Chunk) -> bool:

@@ -42,7 +42,7 @@ from bot.compose import under_goals
 from bot.quote import DATE
 from index.analyzer import Analyzer, fold, is_topic_noun, located, tagged, topic_nouns
 from index.document import description_text, spoken_text
-from index.intent import YEAR, asks_what_is_done, asks_whole_list, mentioned_ward
+from index.intent import YEAR, Intent, asks_what_is_done, asks_whole_list, mentioned_ward
 from index.kana_kanji import asking_words_in_kanji
 from index.query import Query, english_ward_name
 from index.ranker import asks_about_the_past
@@ -308,6 +308,7 @@ class Resolution:
     standalone: bool = False  # the rewrite is a whole question, judged as if asked alone
     frame: str = ""  # an elliptical new question's previous question (`Query.frame`)
     frame_fact: str | None = None  # the unstated fact that question asked, asked again (`apply`)
+    frame_intent: Intent | None = None  # the row fact (figure, department) asked before, asked again
     lean: Chunk | None = None  # a new question adding a thing to the topic (「インスタもやってるの？」): preferred, not searched
     like: Chunk | None = None  # the topic another ward is asked for something like (「南区にも似たようなのある？」)
     alike: Chunk | None = None  # the topic whose like in ``ward`` is preferred (「西区だと？」), not searched
@@ -336,7 +337,23 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         # (「ラグビーは？」, 「じゃあ書かない窓口は？」 — a glossary term — ask about a thing of their own)
         asked = _opener([*earlier, previous]).query.intent.unanswerable_fact
         resolution = replace(resolution, frame_fact=asked)
+    if previous is not None and resolution.kind == "new" and resolution.rewrite is None and \
+            _ELLIPTICAL.search(message.text) and message.intent.kind == "general" and \
+            message.intent.unanswerable_fact is None and previous.query.intent.kind in _ROW_FACTS and \
+            not any(token.pos1 in ("動詞", "形容詞") for token in tagged(fold(message.text))) and \
+            not _CLAUSE_EN.search(message.text):
+        # 「RPAは？」 after 「生成AI 業務改善 現状値」: the same fact of the initiative it names (RPA's row, a number in
+        # it or not), not the term's definition; a question with a verb of its own (「土日にマイナンバーカード受け取れる
+        # 場所は？」) asks on its own terms
+        resolution = replace(resolution, frame_intent=previous.query.intent)
     return resolution
+
+
+# The facts an initiative's row states, which an elliptical 「Xは？」 asks again of X.
+_ROW_FACTS = ("figure", "department")
+# An English message with a clause of its own ("What about pregnant women who need help?"): not X alone.
+_CLAUSE_EN = re.compile(r"\b(?:who|which|that|to|can|could|do|does|did|is|are|was|were|will|would|should|"
+                        r"need|needs|want|wants|have|has)\b", re.I)
 
 
 def _names_a_term(text: str, passages: Sequence[Chunk]) -> bool:
@@ -890,6 +907,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     if (other := _CONTRASTED.search(text)) and fold(other[1]) not in _folded(topic.title) and any(
             fold(other[1]) in _folded(chunk.title) for chunk in passages if chunk.id != topic.id):
         return False  # 「SNSのほうの指標は」 after the homepage's rebuild, whose text names SNS: the other one's, by title
+    if _titled_elsewhere(_named_things(text, profile), topic, passages):
+        return False  # 「会議の効率化は？」 after paperless offices (…会議等の実施): 庁内会議の効率化の推進, by its title
     if message.language == "en" and _the_titles_own(message, topic, profile):
         return True  # "Where will the center be?" after the care-assessment centre: the one its title names
     if any(name and name in text for department in topic.departments
@@ -1009,6 +1028,17 @@ def _particle_at(text: str, at: int) -> bool:
     (「マイナンバーカード持ってないと」: 持っ|て)."""
     return any(start == at and token.pos1 == "助詞" and token.pos2 != "接続助詞"
                for token, start in located(tagged(text), text))
+
+
+def _titled_elsewhere(things: list[str], topic: Chunk, passages: Sequence[Chunk]) -> bool:
+    """Whether two things or more a message names are all in one other initiative's title — that one alone —
+    and not all in the topic's: that initiative is what it asks about, however the topic's text names them
+    (things many titles name, 団体 and 支援, name none of them)."""
+    if len(things) < 2 or all(thing in _folded(topic.title) for thing in things):
+        return False
+    titled = [chunk for chunk in passages if chunk.id != topic.id and chunk.kind in ("initiative", "program")
+              and all(thing in _folded(chunk.title) for thing in things)]
+    return len(titled) == 1
 
 
 def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], profile: PlanProfile) -> bool:
@@ -1177,6 +1207,9 @@ def apply(resolution: Resolution, query: Query, topic_boost: float, shown_penalt
         fact = resolution.frame_fact
         intent = replace(intent, unanswerable_fact=fact,
                          subject=subject_of(query.text, fact) if fact in SUBJECT_BOUND else ())
+    if resolution.frame_intent is not None and intent.kind == "general":
+        framed = resolution.frame_intent
+        intent = replace(intent, kind=framed.kind, about_aim=True, wants_number=False)
     if resolution.ward and not intent.ward:
         intent = replace(intent, ward=resolution.ward)
     if resolution.language:

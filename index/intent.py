@@ -31,7 +31,7 @@ _FIGURE = re.compile(
     r"(?<=[\u3400-\u9fffァ-ヶー])(?<![多少複無算関変奇偶代分小整半])数(?:は|って|を教え|\s*[?？]|$)|"
     # a rate named by its noun (高齢化率は？, 加入率って): not 効率 (efficiency), 確率, 能率
     r"(?<=[\u3400-\u9fff])(?<![効確能])率(?:は|って|を教え|\s*[?？]|$)|"
-    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|何\s*世帯|指標|現状値|基準値|実績値|(?:(?<!関係)人口|面積|世帯数|金額|距離)(?:は|って|を教え|\s*[?？]|$)|"
+    r"どの(くらい|ぐらい|程度)|数値|割合|件数|人数|何\s*世帯|指標|現状値|基準値|実績値|(?:(?<!関係)人口|面積|世帯数|金額|距離|長さ)(?:は|って|を教え|\s*[?？]|$)|"
     r"\btargets?\b|how many|how often|頻度|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|"
     r"\bbaselines?\b|"
     r"\bpercent\b|\bwhat (?:share|proportion|fraction)\b|"
@@ -60,6 +60,9 @@ _FIGURE = re.compile(
 # Words asking what an initiative aims at, or by when (every indicator row states its target year), not a number.
 # (the indicator asked, 「生成AI 業務改善 指標」: its row, whether its target is a number or a word such as 推進)
 _GOAL_WORDS = re.compile(r"目標(?!値|数)|指標(?!値)|いつまで(?:に)?|\bgoals?\b|\btargets?\b|\baims?\b|\bindicators?\b|"
+                         # the row's baseline asked by its name (「行政評価制度 現状値」): what the plan writes
+                         # there (2022年: 運用, or —) answers it, a number or not
+                         r"現状値|基準値|\bbaselines?\b|"
                          r"\bby when\b", re.I)
 
 

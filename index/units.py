@@ -35,7 +35,7 @@ _UNIT_ASKED = (
                       re.I)),
     ("面積", re.compile(r"面積|広さ|\barea of\b|\bhow (?:big|large) is\b", re.I)),
     # a distance (「ウォーキングコースの距離は？」, 何キロ): a length the passage states (南北に37.6km)
-    ("距離", re.compile(r"距離|何\s*(?:キロ|km)(?!グラム)|\bhow far\b|"
+    ("距離", re.compile(r"距離|(?:コース|道|川|区|山)の長さ|何\s*(?:キロ|km)(?!グラム)|\bhow far\b|"
                       r"\bhow (?:many )?(?:km|kilometers|kilometres)\b", re.I)),
     ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),
     # an account's audience (「SNSのフォロワー数の目標ある？」): the plan counts no followers — a site's users in 人
@@ -247,3 +247,28 @@ def states_unit(texts: Iterable[str], unit: str | None) -> bool:
         return True
     pattern = unit_figure(unit)
     return any(pattern.search(text) for text in texts if text)
+
+
+# A count asked per day, week or month (「一日何人来るの？」, 毎週何件, "how many people a day"): answered only by
+# a figure counted over that period (月間アクティブユーザー数 (月平均) per month) — not a cumulative count (累計
+# 交付人数) nor one per year.
+_PER_DAY = r"(?:一|1|１)\s*日(?:あたり|当たり|に|で|の)?|毎日|\bper day\b|\ba day\b|\beach day\b|\bevery day\b|\bdaily\b"
+_PER_WEEK = r"(?:一|1|１)\s*週間?(?:あたり|当たり|に|で|の)?|毎週|週に|\bper week\b|\ba week\b|\beach week\b|\bweekly\b"
+_PER_MONTH = (r"(?:一|1|１)\s*(?:か|ヶ|ケ|カ|箇)?月(?:あたり|当たり|に|で|の)?|毎月|月に|\bper month\b|\ba month\b|"
+              r"\beach month\b|\bmonthly\b")
+_ASKED_HOW_MANY = r"(?:平均)?\s*(?:何|なん|どれ|どの|いくつ|\bhow many\b)"
+_PERIODS = (
+    (re.compile(rf"(?:{_PER_DAY})\s*{_ASKED_HOW_MANY}|\bhow many\b.{{0,80}}(?:{_PER_DAY})", re.I),
+     re.compile(r"日(?:あたり|当たり|平均)|/日|毎日|(?:一|1)日")),
+    (re.compile(rf"(?:{_PER_WEEK})\s*{_ASKED_HOW_MANY}|\bhow many\b.{{0,80}}(?:{_PER_WEEK})", re.I),
+     re.compile(r"週")),
+    (re.compile(rf"(?:{_PER_MONTH})\s*{_ASKED_HOW_MANY}|\bhow many\b.{{0,80}}(?:{_PER_MONTH})", re.I),
+     re.compile(r"月間|月平均|/月|毎月|(?:一|1)(?:か|ヶ|カ)?月")),
+)
+
+
+def states_the_period(question: str, texts: Iterable[str]) -> bool:
+    """Whether one of ``texts`` (an indicator, its values) counts over the period a figure ``question`` asks
+    per (day, week, month); True when it asks per none."""
+    written = " ".join(text for text in texts if text)
+    return all(counted.search(written) for asked, counted in _PERIODS if asked.search(question))

@@ -51,6 +51,11 @@ _NOT_IN_PLAN = {
         # what setting it up or running it costs the city (「RPA 導入費用」, 「システムの構築費用は？」)
         r"(?:導入|整備|運営|開発|建設|改修|構築|運用)(?:の)?(?:費用|コスト)|"
         r"いくら(?:の)?(?:予算|税金)|(?:税金|お金)を?\s*(?:いくら|どれくらい|どのくらい)\s*(?:使|かけ|かか)|"
+        # the money saved (「ナッジでどれくらいお金が浮いたの？」): the plan counts hours and sheets saved, never yen
+        r"(?:どれくらい|どのくらい|どれだけ|いくら)\s*(?:の)?\s*(?:お金|費用|経費|税金|コスト)(?:が|を)?\s*(?:浮|節約|節減)|"
+        r"(?:お金|費用|経費|コスト)(?:が|は|って)?\s*(?:どれくらい|どのくらい|どれだけ|いくら)\s*(?:浮|節約|節減|安く)|"
+        # a budget looked up by its year, as staff type it (「除雪 予算 R9」)
+        r"(?:予算|事業費)\s+(?:R\s*\d{1,2}|令和\s*\d{1,2}|20\d\d)\S{0,3}\s*$|"
         # the sum paid or spent (払ったお金の総額は？, 委託料の総額)
         r"総額(?:は|って|を教え|\s*[?？]|$)|"
         r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|"
@@ -82,7 +87,7 @@ _NOT_IN_PLAN = {
         r"\bdo with (?:the |that |this )?(?:money|savings|funds?|revenue)\b|"
         r"\bhow (?:will|is|are) .{0,30}\b(?:savings|donations?|revenue)\b.{0,20}\b(?:used|spent)\b", re.I),
     # (いくら, not a word's い before くらい in kana: 「なんかいくらい」 is 何回くらい; いくらいる still asks a price)
-    "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要|[?？]?\s*$)|(?:参加|利用|使用|受講|入場|入館|出店|登録)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
+    "fee": re.compile(r"手数料|料金|いくら(?!い(?![るり]))(?![^。？?]{0,8}(?:増や|減ら|目指|集め|削減))|お金(?:が|って|は)?\s*(?:かかる|かかります|掛かる|いる|要る|必要)(?:の|か|んですか|んでしょうか)?\s*[?？]\s*$|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)?会?費(?:は|って|が|も)(?:\s*[?？]|\s*$|か|いる|要る|かかる|必要|\s*いくら|\s*どれくらい|\s*どのくらい)|(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費\s*(?:かかる|かかります|掛かる|要る|いる|必要|[?？]?\s*$)|(?:参加|利用|使用|受講|入場|入館|出店|登録|入浴|観覧|駐車)料|値段|家賃|運賃|価格|費用(?:は|って)|(?:無料|有料|タダ)(?:ですか|なの|なん|\s*[?？])|"
                       r"(?:参加|利用|使用|受講|入場|入館|出店|登録|年)会?費の(?:金額|額)|"  # 「参加費の金額は？」
                       # what a ticket, a fare or a meal costs (「チケット代は？」, 「バス代かかる？」 — not a grant
                       # towards it: 「タクシー代の助成」)
@@ -92,7 +97,10 @@ _NOT_IN_PLAN = {
                       r"(?:誰|だれ)が(?:払|負担|出す)|(?:こっち|こちら|自分|自分たち|うち|私|わたし|参加者)(?:が|で)"
                       r"(?:払|負担|出す|持つ)|自己負担|自腹|\b(?:do|will|would|must) (?:i|we) (?:have to )?pay\b|"
                       r"\bwho pays\b|"
-                      r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|\bprices?\b|how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
+                      r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|"
+                      # (not what keeps up with them: "Will our wages keep up with prices?")
+                      r"(?<!\bwith )(?<!\brising )(?<!\bhigher )\bprices?\b|"
+                      r"how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bcosts? (?:anything |much )?(?:to|for) "
                       r"(?:join|use|enter|attend|take part|participate|sign up)\b|"
                       r"\bwhat (?:does|will|would) (?:it|that|this) cost\b|"
@@ -337,12 +345,13 @@ _NOT_IN_PLAN = {
         r"(?:できる|やってる|やっている)(?:施設|店|お店|温泉|旅館|ホテル)(?:を|は|って)?\s*(?:教えて|知りたい|どこ|一覧)",
         re.I),
     # addresses, parking and directions (区役所の住所は？, 駐車場ある？, "where can I park"): the plan names no
-    # address and no way there
+    # address and no way there (not one's own written on a form: "my name and address", "change of address")
     "access": re.compile(
         r"住所(?:は|を教え|って(?:どこ|何))|所在地|駐車場|駐輪場|行き方|最寄り(?:の)?(?:駅|バス停)|アクセス(?:方法|は[?？]|を教え)|"
         r"(?:どの|どこの|何)(?:駅|バス停)(?:が|から|で)\s*(?:近い|一番|降り|歩)|(?:駅|バス停)から(?:近い|遠い|歩ける|何分)|"
         r"送迎(?:バス|車)?|シャトルバス|交通規制|通行止め|\bshuttle\b|\broad closures?\b|\btraffic restrictions?\b|"
-        r"\baddress(?:es)?\b|\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
+        r"(?<!\bmy )(?<!\bour )(?<!\band )(?<!\bof )(?<!\bhome )\baddress(?:es)?\b|"
+        r"\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
         r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
     # where something is or is held (…ってどこにある？, 会場はどこ？, "where is … located"): answered only by a
     # passage naming the office or facility its subject is set up or held in (`STATED_BY`)
@@ -350,6 +359,8 @@ _NOT_IN_PLAN = {
         r"どこに並|どの列に|\bwhich (?:line|queue)\b|"
         # the place alone, asked of the topic (「場所は？」, 「開催場所って？」)
         r"^\s*(?:開催|実施)?(?:場所|会場|ばしょ)(?:は|って)?\s*[?？]?\s*$|"
+        # (or ending a look-up, as staff type it: 「手稲区 プール 場所」)
+        r"\s(?:場所|ばしょ)\s*[?？]?\s*$|"
         r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
         r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|"
         r"\bwhere will (?:it|they|this|that|the [a-z -]{1,30}?) be\s*\??\s*$|"
@@ -357,6 +368,7 @@ _NOT_IN_PLAN = {
         # where a kind of building is (「清田区の避難所はどこ？」): the plan lists none
         r"(?:避難所|図書館|体育館|プール|公民館|児童会館|交番|病院|施設|建物)(?:は|って)\s*どこ(?:に(?:ある|あります))?"
         r"(?:の|ですか|なの|かな)?\s*[?？]?\s*$|"
+        r"(?:避難所|図書館|体育館|プール|公民館|児童会館|交番|病院|施設|建物)の(?:場所|ばしょ)(?:は|って)?\s*[?？]?\s*$|"
         r"(?:どこの|どの)(?:公園|施設|会場|建物|場所|川|駅|小学校|中学校|学校|避難所|区役所)"
         r"(?:から)?(?:のこと|なの|です|でしょう|\s*[?？]|\s*$)|どこに置いて(?:ある|あります)|"
         # which one is done first, or done at all (「どこの公園から直すの？」, 「どの施設を改修するの？」)
@@ -541,13 +553,16 @@ _NOT_IN_PLAN = {
         r"(?:どこに|誰に|だれに)(?:頼め|頼む|頼んだら|お願いすれば|お願いしたら)|(?:頼め|呼べ|来てもらえ)(?:る|ます)(?:か|の|んですか|かな)?\s*[?？]?\s*$|(?<!に)手続き?(?:を|の(?:仕方|方法))?\s*(?:教えて|知りたい)|"
         r"(?:確かめ|確認し|見分け|見極め)(?:る|たい)(?:方法|には|にはどう)|"
         r"(?:不満|苦情|クレーム|不服|異議|納得でき(?:ない|なかった))[^。？?]{0,12}(?:どこに|誰に|だれに|どう(?:すれ|したら))|"
+        # (or the desk named first: 「どこに苦情を言えばいい？」)
+        r"(?:どこに|どこへ|誰に|だれに)\s*(?:苦情|クレーム|文句)(?:を)?\s*(?:言|い[えいっう]|伝え|入れ|申し立て|出|送)|"
         # (a look-up ending on it, as staff type: 「白旗山 キャンプ場 予約」, 「大型ごみ 申込」)
         r"\s(?:予約|申込み?|申し込み)(?:方法)?\s*$|"
         r"\bwhat should i do\b|\bhow (?:do|can|should) i (?:sign up|register|subscribe|enrol|enroll)\b|"
         # booking something, or whom to ring about a mishap ("How do I book my child's vaccination?",
         # "There's a pothole in front of my house. Who do I call?")
         r"\bhow (?:do|can|should) i (?:book|reserve|make (?:a|an) (?:booking|reservation|appointment))\b|"
-        r"\bwho (?:do|should|can) i (?:call|phone|ring)\b",
+        r"\bwho (?:do|should|can) i (?:call|phone|ring|complain to)\b|"
+        r"\b(?:where|how) (?:do|can|should) i (?:complain|(?:make|file|lodge) a complaint)\b",
         re.I),
     # the device or connection a citizen needs (必要なパソコンの性能は？, 対応しているスマホの機種は？): the plan
     # states what the city sets up, not what users need

@@ -494,6 +494,12 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("子育て相談のメールアドレスは？", "general", "phone"),
         ("子ども議会に出た子の感想ってどこで読める？", "general", "phone"),  # where it is published
         ("ていねくの ごみすてーしょんの ばしょを おしえて", "ward", "location"),
+        ("手稲区の避難所の場所は？", "ward", "location"),
+        ("手稲区 プール 場所", "ward", "location"),
+        ("手稲区のハイキングコースの長さは？", "figure", None),  # a distance (`index.units`)
+        ("南区 温泉 入浴料", "ward", "fee"),
+        ("避難所の場所は？", "general", "location"),
+        ("避難所の場所を知らせる取組ってある？", "general", None),  # what is done about it
         ("子育ての仲間を作れる場所ってありますか", "general", None),  # is there such a service
         ("南区の人口は？", "figure", None),
         ("What's the population of Minami ward?", "figure", None),
@@ -506,6 +512,18 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Where can I park near the ward office?", "general", "access"),
         ("What is the address of the My Number card center?", "definition", "access"),
         ("役所の申請書、毎回住所とか名前とか手書きするのが面倒くさい", "general", None),
+        ("Writing my name and address on five forms at the ward office drives me mad.", "general", None),
+        ("ナッジでどれくらいお金が浮いたの？", "figure", "budget"),
+        ("I work at a city-run sports centre. Will our wages keep up with prices?", "general", None),
+        ("What are the prices for the ski lessons?", "definition", "fee"),
+        ("除雪 予算 R9", "general", "budget"),
+        ("ペーパーレスでどれくらい紙が減るの？", "figure", None),  # sheets, which the plan counts
+        ("隣の家が毎晩うるさい。どこに苦情を言えばいい？", "general", "procedure"),
+        ("My neighbour plays loud music every night. Who should I complain to?", "general", "procedure"),
+        ("Where can I make a complaint about the ward office?", "general", "procedure"),
+        ("市民の苦情ってどう活かされてるの？", "general", None),  # what the city does with them
+        ("Does the city learn from complaints?", "general", None),
+        ("Can I do my change of address online?", "general", None),  # one's own, not a place's
         ("Is there a park in Kiyota ward for children?", "ward", None),
         ("市民がサービスにアクセスしやすくなる取組は？", "general", None),
         ("行政事務センターっていつできたの？", "date", None),  # when it began: a date the plan may state
@@ -3349,14 +3367,16 @@ def test_who_gets_told_is_answered_only_by_a_passage_on_protecting_that_subjects
 
 def test_an_elliptical_follow_up_keeps_the_frame_of_the_question_that_opened_the_topic():
     """"What about AI for meeting minutes?" after "Is the city using generative AI?" (and "Which department
-    handles it?") asks whether the city uses it: the initiative citing the term leads, not its definition. After
-    a question asking what a term means, the elliptical one still gets its definition."""
+    handles it?") asks whether the city uses it — after the department asked, its department: the initiative
+    citing the term leads, not its definition. After a question asking what a term means, the elliptical one
+    still gets its definition."""
     from bot.conversation import Turn, apply, resolve
 
     term = chunk("p#L710", "AI議事録", kind="glossary", term="AI議事録", text="AI議事録：会議の音声を自動でテキスト化すること。",
                  definition="会議の音声を自動でテキスト化すること。")
     meetings = chunk("p#L390", "庁内会議の効率化の推進", text="会議終了後のAI議事録の活用により議事録作成を効率化します。",
-                     glossary=(GlossaryLink(190, "AI議事録", "p#L710"),))
+                     glossary=(GlossaryLink(190, "AI議事録", "p#L710"),),
+                     departments=(Department("総) 行政部", "総務局", "行政部"),))
     genai = chunk("p#L392", "生成AIを活用した業務改善", text="生成AIの業務への利活用を行います。")
     ranked = hits((term, 0.95, 10.0), (meetings, 0.90, 5.0))
 
@@ -4197,3 +4217,28 @@ def test_a_wards_review_recounting_what_was_asked_answers_whatever_it_calls_it()
     overview = chunk("p#L136", "西区：概況", kind="narrative", ward="西区", section=("西区", "概況"),
                      text="琴似発寒川の扇状地として発展しました。")
     assert answer("西区の保育園、前は空きがあったよね？", hits((overview, 0.88, 10.0))).abstained
+
+
+@pytest.mark.parametrize(("question", "abstained"), [
+    ("マイナンバーカードセンターって一日何人くらい来るの？", True),  # a cumulative count is no count per day
+    ("How many people get their card at the My Number card center a day?", True),
+    ("マイナンバーカードセンターで毎週何人に交付してる？", True),
+    ("マイナンバーカードセンターの交付人数の目標は？", False),
+    ("マイナンバーカードセンターで何人に交付するの？", False),
+])
+def test_a_count_asked_per_day_or_week_needs_a_figure_counted_over_that_period(question, abstained):
+    """「一日何人来るの？」 of the card centre, whose row counts the cards handed out in all (累計交付人数): the plan
+    states no daily count, so the figure is said to be missing — the cumulative count answers a count asked
+    per no period."""
+    from index.units import states_the_period
+
+    centre = chunk("c#L2", "札幌市マイナンバーカードセンターの運営", text="マイナンバーカードの交付を円滑に行います。",
+                   indicator="マイナンバーカードセンターでのマイナンバーカード累計交付人数",
+                   baseline=Measure(2022, "28,385人"), target=Measure(2027, "63,700人"))
+    result = answer(question, hits((centre, 0.93, 10.0)))
+    assert result.abstained is abstained
+    if abstained:
+        assert "お尋ねの数値の記載はありません" in result.text.splitlines()[0]
+    assert states_the_period("ホームページって月に何人くらい見てるの？", ["月間アクティブユーザー数 (月平均)"])
+    assert not states_the_period("ホームページって月に何人くらい見てるの？", ["累計交付人数"])
+    assert states_the_period("年に何回やるの？", ["事業の実施回数", "3回/年"])

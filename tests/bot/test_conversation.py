@@ -75,6 +75,19 @@ def test_an_elliptical_follow_up_asks_again_the_unstated_fact_its_frame_asked(mi
     assert not garbage.abstained and lead(garbage) == "大型ごみ収集のオンライン化"
 
 
+def test_an_elliptical_follow_up_naming_another_thing_asks_the_row_fact_its_frame_asked(mini_bot):
+    """「じゃあ大型ごみは？」 after 「消防検査の所管は？」 asks 大型ごみ's department, after 「消防検査の目標は？」 its
+    target — the same fact of the thing it names (「RPAは？」 after a target look-up is RPA's row, not the term's
+    definition); after a question asking no such fact it is a question of its own."""
+    _, department = mini_bot.dialogue(["消防検査の所管は？", "じゃあ大型ごみは？"])
+    assert lead(department) == "大型ごみ収集のオンライン化"
+    assert department.text.startswith("「大型ごみ収集のオンライン化」の所管は 環境局 環境事業部")
+    _, target = mini_bot.dialogue(["消防検査の目標は？", "じゃあ大型ごみは？"])
+    assert lead(target) == "大型ごみ収集のオンライン化" and "50%" in target.text.splitlines()[0]
+    _, general = mini_bot.dialogue(["消防検査のオンライン化について教えて", "じゃあ大型ごみは？"])
+    assert lead(general) == "大型ごみ収集のオンライン化" and "所管は" not in general.text.splitlines()[0]
+
+
 def test_a_follow_up_with_a_verb_but_no_topic_noun_stays_on_the_topic(mini_bot):
     """「何人くらい受ける予定？」 names nothing but the asked fact (受ける is a verb, 予定 a fact word)."""
     _, second = mini_bot.dialogue(["消防検査のオンライン化について教えて", "何件くらい受け付ける予定？"])
@@ -1442,3 +1455,22 @@ def test_a_thing_set_against_the_topic_is_the_other_initiative_its_title_names()
 
     assert not _refers_to(asked("SNSのほうの指標は"), topic, profile, [topic, other])
     assert _refers_to(asked("SNSとの連携の指標は"), topic, profile, [topic, other])
+
+
+def test_a_follow_up_naming_another_initiatives_title_is_about_that_initiative():
+    """「会議の効率化は？」 after paperless offices, whose text names 会議: 庁内会議の効率化の推進, whose title names
+    both things it names — not the topic; one thing the topic's text names (「会議は？」) is still the topic's."""
+    from bot.conversation import _refers_to
+    from index.config import IndexConfig
+    from index.query import understand
+    from ingest.profile import bundled_profile
+
+    profile = bundled_profile()
+    topic = _passage("p#1", "ペーパーレスの促進に向けた取組の推進", "電子決裁の推進、モバイル端末等を活用した会議等の実施を進めます。")
+    other = _passage("p#2", "庁内会議の効率化の推進", "市役所内で開催される会議の効率化を進めます。")
+
+    def asked(text):
+        return understand(text, 10, None, IndexConfig(model="hash"), profile)
+
+    assert not _refers_to(asked("会議の効率化は？"), topic, profile, [topic, other])
+    assert _refers_to(asked("会議は？"), topic, profile, [topic, other])

@@ -186,8 +186,10 @@ def test_everyday_words_for_the_people_the_plan_names_are_translated_as_its_own(
 def test_the_frame_of_a_question_about_what_will_happen_is_not_translated():
     """"Is the city planning to …" asks whether something will happen: planning is no topic (企画), payroll is."""
     glosses = Glosses({_key("planning"): ("企画",), _key("payroll"): ("給与",), _key("trying"): ("試行",)})
-    assert expand_english("Is the city planning to merge payroll work?", glosses).endswith("work? 給与")
-    assert expand_english("Are they trying to cut payroll?", glosses).endswith("payroll? 給与")
+    planned = expand_english("Is the city planning to merge payroll work?", glosses)
+    assert "給与" in planned and "企画" not in planned
+    tried = expand_english("Are they trying to cut payroll?", glosses)
+    assert "給与" in tried and "試行" not in tried
     assert expand_english("Who does the city's planning?", glosses).endswith("planning? 企画")
 
 
