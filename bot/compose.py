@@ -459,10 +459,14 @@ def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred
     """The first of ``candidates`` that ``preferred`` accepts and that cites the glossary ``term`` (its footnote
     in the passage, or in the program above it) or names it (「…「書かない窓口」機能の実現に向けた検討を行います」: the
     footnote is on an earlier page's mention)."""
-    named = term.chunk.term or ""
+    named = _unspaced(term.chunk.term or "")  # (the extraction spaces some: 「E B P Mの観点から」)
     uses = {h.chunk.id for h in hits if any(link.chunk_id == term.chunk.id for link in h.chunk.glossary)
-            or named and h.chunk.id != term.chunk.id and named in h.chunk.text}
+            or named and h.chunk.id != term.chunk.id and named in _unspaced(h.chunk.text)}
     return next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)), None)
+
+
+def _unspaced(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _term_stating(fact: str, hits: list[Hit], settings: AnswerSettings, subject: tuple[str, ...],

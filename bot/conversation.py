@@ -338,13 +338,15 @@ def resolve(message: Query, previous: Turn | None, shown: set[str], profile: Pla
         asked = _opener([*earlier, previous]).query.intent.unanswerable_fact
         resolution = replace(resolution, frame_fact=asked)
     if previous is not None and resolution.kind == "new" and resolution.rewrite is None and \
+            resolution.ward is None and \
             _ELLIPTICAL.search(message.text) and message.intent.kind == "general" and \
             message.intent.unanswerable_fact is None and previous.query.intent.kind in _ROW_FACTS and \
             not any(token.pos1 in ("動詞", "形容詞") for token in tagged(fold(message.text))) and \
             not _CLAUSE_EN.search(message.text):
         # 「RPAは？」 after 「生成AI 業務改善 現状値」: the same fact of the initiative it names (RPA's row, a number in
         # it or not), not the term's definition; a question with a verb of its own (「土日にマイナンバーカード受け取れる
-        # 場所は？」) asks on its own terms
+        # 場所は？」) asks on its own terms, and in a ward's conversation (「大学生向けは？」 after 南区's young
+        # people's count) no initiative of the ward states a row
         resolution = replace(resolution, frame_intent=previous.query.intent)
     return resolution
 
@@ -692,7 +694,8 @@ def on_topic(message: Query, resolution: Resolution, previous: Turn | None) -> R
     initiatives; and a term asked what it means (「PFIってなに？」) is asked of the glossary, not of the topic."""
     topic = previous.topic if previous is not None else None
     if resolution.kind != "new" or resolution.rewrite is not None or topic is None or \
-            topic.kind not in ("initiative", "program") or message.intent.kind == "definition":
+            topic.kind not in ("initiative", "program") or message.intent.kind == "definition" or \
+            resolution.frame_intent is not None:  # (「EBPMは？」 after a target: that fact of another thing)
         return None
     return Resolution("same_topic", None, topic, resolution.ward, understood_as=f"「{topic.title}」について")
 

@@ -72,6 +72,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+# Single Latin letters the PDF extraction spaced out (「E B P Mの観点から」, 「デジタルC o E」): one word.
+_SPACED_LETTERS = re.compile(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,}(?![A-Za-z])")
+
+
+def unspaced_letters(text: str) -> str:
+    """``text`` with runs of three or more single letters spaced out written as one word (E B P M -> EBPM)."""
+    return _SPACED_LETTERS.sub(lambda run: run.group(0).replace(" ", ""), text)
+
+
 def _bigrams(text: str) -> list[str]:
     grams: list[str] = []
     for run in _BIGRAM_CHARS.findall(text):
@@ -307,7 +316,7 @@ class Analyzer:
         return "".join(readings)
 
     def analyze(self, text: str) -> dict[str, list[str]]:
-        folded = fold(text)
+        folded = unspaced_letters(fold(text))
         words: list[str] = []
         readings: list[str] = []
         compound: list[str] = []

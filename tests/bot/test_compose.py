@@ -4242,3 +4242,13 @@ def test_a_count_asked_per_day_or_week_needs_a_figure_counted_over_that_period(q
     assert states_the_period("ホームページって月に何人くらい見てるの？", ["月間アクティブユーザー数 (月平均)"])
     assert not states_the_period("ホームページって月に何人くらい見てるの？", ["累計交付人数"])
     assert states_the_period("年に何回やるの？", ["事業の実施回数", "3回/年"])
+
+
+def test_each_person_is_no_number_of_people():
+    """「市民一人一人の状況に耳を傾け」 counts nobody: 「区役所の窓口の人、何人くらいいるの？」 is not answered by the
+    chapter's narrative that says it; 約200人 and 5名 are counts."""
+    from index.units import unit_figure
+
+    people = unit_figure("人")
+    assert people.search("市民一人一人の状況に耳を傾け") is None and people.search("一人ひとりに寄り添う") is None
+    assert people.search("約200人が参加") and people.search("職員5名")

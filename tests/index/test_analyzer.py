@@ -100,3 +100,13 @@ def test_reading_spells_a_text_as_it_is_read_whatever_it_was_written_in():
     assert reading("環境に優しいまちづくり") == reading("かんきょうにやさしいまちづくり") == reading("環境にやさしいまちづくり")
     assert reading("南区地域ふれあい事業 所管") == "みなみくちいきふれあいじぎょうしょかん"  # spaces left out
     assert reading("ｺｳｼﾞｮｳ") == "こうじょう"  # half-width katakana folded
+
+
+def test_letters_the_extraction_spaced_out_are_one_word(analyzer):
+    """「E B P Mの観点から」 (the PDF's spacing) is searched as EBPM, as the question writes it; a letter alone
+    between words (a B-class) is left as it is."""
+    from index.analyzer import unspaced_letters
+
+    assert "ebpm" in analyzer.analyze("E B P Mの観点から")["word"]
+    assert "ebpm" in analyzer.analyze("EBPM 担当部署")["word"]
+    assert unspaced_letters("デジタルC o E") == "デジタルCoE" and unspaced_letters("A or B") == "A or B"
