@@ -1438,39 +1438,28 @@ def test_a_refusal_presents_only_the_passage_it_was_closest_to(mini_bot):
     assert refused.presented == refused.citations[:1]
 
 
-def test_a_thing_set_against_the_topic_is_the_other_initiative_its_title_names():
+@pytest.mark.parametrize(("topic", "other", "leaving", "staying"), [
+    (("市公式ホームページの再構築", "SNSとも連携し、見やすいホームページへと再構築します。"),
+     ("市民へのSNS等を利用した情報発信", "SNS等を利用した情報の発信を推進します。"), "SNSのほうの指標は", "SNSとの連携の指標は"),
+    (("ペーパーレスの促進に向けた取組の推進", "電子決裁の推進、モバイル端末等を活用した会議等の実施を進めます。"),
+     ("庁内会議の効率化の推進", "市役所内で開催される会議の効率化を進めます。"), "会議の効率化は？", "会議は？"),
+])
+def test_a_follow_up_naming_another_initiative_by_its_title_is_about_that_initiative(topic, other, leaving,
+                                                                                      staying):
     """「SNSのほうの指標は」 after the homepage's rebuild, whose text names SNS: the other one, which its title names
-    (市民へのSNS等を利用した情報発信) — not the topic's own SNS, asked without setting it against the topic."""
+    (市民へのSNS等を利用した情報発信) — not the topic's own SNS, asked without setting it against the topic. 「会議の
+    効率化は？」 after paperless offices, whose text names 会議: 庁内会議の効率化の推進, whose title alone names both
+    things it names; 「会議は？」 is still the topic's."""
     from bot.conversation import _refers_to
     from index.config import IndexConfig
     from index.query import understand
     from ingest.profile import bundled_profile
 
     profile = bundled_profile()
-    topic = _passage("p#1", "市公式ホームページの再構築", "SNSとも連携し、見やすいホームページへと再構築します。")
-    other = _passage("p#2", "市民へのSNS等を利用した情報発信", "SNS等を利用した情報の発信を推進します。")
+    topic, other = _passage("p#1", *topic), _passage("p#2", *other)
 
     def asked(text):
         return understand(text, 10, None, IndexConfig(model="hash"), profile)
 
-    assert not _refers_to(asked("SNSのほうの指標は"), topic, profile, [topic, other])
-    assert _refers_to(asked("SNSとの連携の指標は"), topic, profile, [topic, other])
-
-
-def test_a_follow_up_naming_another_initiatives_title_is_about_that_initiative():
-    """「会議の効率化は？」 after paperless offices, whose text names 会議: 庁内会議の効率化の推進, whose title names
-    both things it names — not the topic; one thing the topic's text names (「会議は？」) is still the topic's."""
-    from bot.conversation import _refers_to
-    from index.config import IndexConfig
-    from index.query import understand
-    from ingest.profile import bundled_profile
-
-    profile = bundled_profile()
-    topic = _passage("p#1", "ペーパーレスの促進に向けた取組の推進", "電子決裁の推進、モバイル端末等を活用した会議等の実施を進めます。")
-    other = _passage("p#2", "庁内会議の効率化の推進", "市役所内で開催される会議の効率化を進めます。")
-
-    def asked(text):
-        return understand(text, 10, None, IndexConfig(model="hash"), profile)
-
-    assert not _refers_to(asked("会議の効率化は？"), topic, profile, [topic, other])
-    assert _refers_to(asked("会議は？"), topic, profile, [topic, other])
+    assert not _refers_to(asked(leaving), topic, profile, [topic, other])
+    assert _refers_to(asked(staying), topic, profile, [topic, other])
