@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from bot.answer import GOALS, LISTED, Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
 from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, split_sentences
-from index.analyzer import compound_heads, fold, reading, topic_compounds, topic_nouns
+from index.analyzer import compound_heads, fold, reading, topic_compounds, topic_nouns, unspaced_letters
 from index.document import spoken_text
 from index.hit import Hit
 from index.intent import YEAR, asks_by_when, asks_what_is_done, asks_what_it_does, asks_where_or_when
@@ -459,14 +459,10 @@ def _using_the_term(term: Hit, hits: list[Hit], candidates: list[Hit], preferred
     """The first of ``candidates`` that ``preferred`` accepts and that cites the glossary ``term`` (its footnote
     in the passage, or in the program above it) or names it (「…「書かない窓口」機能の実現に向けた検討を行います」: the
     footnote is on an earlier page's mention)."""
-    named = _unspaced(term.chunk.term or "")  # (the extraction spaces some: 「E B P Mの観点から」)
+    named = unspaced_letters(term.chunk.term or "")  # (the extraction spaces some: 「E B P Mの観点から」)
     uses = {h.chunk.id for h in hits if any(link.chunk_id == term.chunk.id for link in h.chunk.glossary)
-            or named and h.chunk.id != term.chunk.id and named in _unspaced(h.chunk.text)}
+            or named and h.chunk.id != term.chunk.id and named in unspaced_letters(h.chunk.text)}
     return next((h for h in candidates if preferred(h.chunk) and (h.chunk.id in uses or h.chunk.parent in uses)), None)
-
-
-def _unspaced(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def _term_stating(fact: str, hits: list[Hit], settings: AnswerSettings, subject: tuple[str, ...],
