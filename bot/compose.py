@@ -218,7 +218,7 @@ def _row_texts(chunk: Chunk) -> tuple[str, ...]:
     """An initiative's indicator and its values (a chunk without a row: its text)."""
     if chunk.indicator is None:
         return (chunk.text,)
-    return (chunk.indicator, *(m.value for m in (chunk.baseline, chunk.target) if m is not None))
+    return (chunk.indicator, *_measure_values(chunk))
 
 
 def _names_the_measured(question: str, chunk: Chunk) -> bool:
