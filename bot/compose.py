@@ -205,7 +205,7 @@ def _asked_figure_missing(question: str, intent, chunk: Chunk) -> bool:
     at all (利回りはどれくらい？ of a target 「検討」), none in the asked unit (何日以内 answered by a target in %), or
     one of other people (LINEの登録者数 answered by a training's 受講者数), or one counted over no such period as
     asked (「一日何人来るの？」 answered by a cumulative 累計交付人数)."""
-    if not _names_the_measured(question, chunk):
+    if not _names_the_measured(question, chunk, intent.measured):
         return True
     if intent.wants_number and not states_the_period(question, _row_texts(chunk)):
         return True
@@ -221,12 +221,16 @@ def _row_texts(chunk: Chunk) -> tuple[str, ...]:
     return (chunk.indicator, *_measure_values(chunk))
 
 
-def _names_the_measured(question: str, chunk: Chunk) -> bool:
+def _names_the_measured(question: str, chunk: Chunk, english: tuple[str, ...] = ()) -> bool:
     """Whether ``chunk`` names what a figure ``question`` counts or measures by its word (`measured_noun`: 加入
-    of 加入率, 待機児童 of 待機児童数), half of its nouns at least; True when it names no such thing."""
+    of 加入率, 待機児童 of 待機児童数), half of its nouns at least; of an English question, one part of it in the
+    plan's words (``english``, `Intent.measured`: "the number of inquiries" is not the card centre's 交付人数);
+    True when it names no such thing."""
+    written = f"{chunk.title} {spoken_text(chunk)} {chunk.indicator or ''}"
+    if english:
+        return any(word in written for part in english for word in part.split("|"))
     measured = measured_noun(question)
-    return measured is None or covers(f"{chunk.title} {spoken_text(chunk)} {chunk.indicator or ''}",
-                                      tuple(topic_nouns(measured)) or (measured,))
+    return measured is None or covers(written, tuple(topic_nouns(measured)) or (measured,))
 
 
 def _naming_the_counted(question: str, close: list[Hit]) -> list[Hit]:

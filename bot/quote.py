@@ -22,8 +22,9 @@ _KANJI = re.compile(r"[\u3400-\u9fff々]")
 # A number as the plan writes one: digits (either width) or a kanji numeral with its counter (三割, 十か所).
 NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
 # A number that counts or measures: not an ordinal (1つ目, 2番目, 第3, 3回目), which names one of several and
-# so does not answer "how many" (「4つの事業に取り組みました」, not 「1つ目は…」).
-CARDINAL = re.compile(r"(?<![第0-9０-９,，.．])[0-9０-９]+(?:[,，.．][0-9０-９]+)*(?!\s*(?:つ目|番目|点目|回目|位|[0-9０-９]))|"
+# so does not answer "how many" (「4つの事業に取り組みました」, not 「1つ目は…」); nor a heading's number (目標1:, 取組2:).
+CARDINAL = re.compile(r"(?<![第0-9０-９,，.．])(?!(?<=目標|取組|方針)[0-9０-９]+\s*[:：])"
+                      r"[0-9０-９]+(?:[,，.．][0-9０-９]+)*(?!\s*(?:つ目|番目|点目|回目|位|[0-9０-９]))|"
                       r"[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
 # A question asking for a rank or an ordinal (何番目, 何位), which an ordinal does answer.
 ORDINAL_ASKED = re.compile(r"何\s*(?:番目|位|番)|\branks?\b|\branked\b|\bwhich place\b", re.I)

@@ -152,3 +152,39 @@ def phrase_terms(phrase: str, glosses: Glosses | None = None) -> tuple[str, ...]
         else:
             return None
     return tuple(dict.fromkeys(found))
+
+
+# What an English figure question counts ("How many complaints …", "the number of inquiries to …"): up to
+# four words after "how many" or "number of", cut at the first stop word (to, does, …); a count of anyone or
+# of time (people, staff, hours) names nothing a row must name — the row's unit answers those.
+_COUNTED = re.compile(r"\b(?:how many|(?:number|count|share|percentage|proportion) of(?: the| all)?) "
+                      r"((?:[a-z][a-z'’-]* ?){1,4})", re.IGNORECASE)
+_ANYONE_OR_TIME = frozenset({
+    "people", "persons", "person", "residents", "citizens", "staff", "employees", "workers", "times",
+    "things", "ones", "kinds", "types", "years", "months", "weeks", "days", "hours", "minutes", "percent",
+    "yen"})
+# the verbs that end the counted thing besides the stop words ("complaints does the city get")
+_AUXILIARIES = ENGLISH_STOP_WORDS | frozenset({
+    "does", "did", "doing", "get", "gets", "got", "going", "take", "took", "taken", "make", "made", "use",
+    "used", "reach", "reached"})
+
+
+def measured_terms(question: str, glosses: Glosses | None = None) -> tuple[str, ...]:
+    """The plan's words for what an English figure ``question`` counts, a part's translations joined by ``|``
+    (`phrase_terms`): "Is the number of inquiries to the call center going down?" -> (問い合わせ|問合せ|調査,);
+    none when it counts anyone or a time, or a word of it has no translation — what an answering passage must
+    name one part of, as a Japanese question's counted noun (`index.units.measured_noun`). Asked with the
+    bundled glossary only (no ``glosses``), the caller's choice: JMdict's translations of one word are too
+    loose to refuse an answer by ("deals": プラン)."""
+    found = _COUNTED.search(question)
+    if found is None:
+        return ()
+    words = []
+    for word in found.group(1).lower().split():
+        if word in _AUXILIARIES:
+            break
+        words.append(word)
+    if not words or words[0] in _ANYONE_OR_TIME:
+        return ()
+    return phrase_terms(" ".join(words), glosses) or ()
+

@@ -35,6 +35,8 @@ _FIGURE = re.compile(
     r"\btargets?\b|how many|how often|頻度|\bgoals?\b|percentage|by when|\bfigures?\b|\bnumber of\b|"
     r"\bbaselines?\b|"
     r"\bpercent\b|\bwhat (?:share|proportion|fraction)\b|"
+    # a rate named by its noun ("the crime rate in Toyohira ward", "the online rate of tax procedures")
+    r"\b[a-z]+ rates? (?:in|of|for|among)\b|"
     r"\b(?:current|starting|base|2022) (?:value|level|number)\b|"
     # the population asked for (what is the population of …), not one named as a topic (the shrinking population)
     r"\bpopulation (?:of|in)\b|\b(?:what|how (?:big|large))(?:'s| is| was) (?:the |its )?(?:current )?population\b|^.{0,25}\bpopulation\s*\??\s*$|"
@@ -380,6 +382,8 @@ class Intent:
     wants_number: bool = True
     about_aim: bool = False
     where_in_plan: bool = False  # where in the plan it is written (`asks_where_in_plan`)
+    # what an English figure question counts, in the plan's words (`index.crosslingual.measured_terms`)
+    measured: tuple[str, ...] = ()
 
 
 def mentioned_ward(question: str, wards: dict[str, str], places: bool = False) -> str | None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index import ime
 from index.analyzer import Analyzer
 from index.config import IndexConfig
-from index.crosslingual import expand_english, is_english, lexical_text, payment_means
+from index.crosslingual import expand_english, is_english, lexical_text, measured_terms, payment_means
 from index.fact_words import with_fact_words
 from index.intent import Intent, detect, without_courtesies
 from index.jmdict import Glosses
@@ -140,6 +140,8 @@ def understand(question: str, k: int, filters: Filters | None, config: IndexConf
         kanji_read = kanji_wards(kanji_read, wards, analyzer)
     means = payment_means(core, glosses() if glosses is not None else None) if language == "en" else ()
     intent = detect(placed, language, profile, " ".join(respelled), plan_words, kanji_read, means)
+    if language == "en" and intent.kind == "figure":  # (the bundled glossary's words only: `measured_terms`)
+        intent = replace(intent, measured=measured_terms(core))
     if intent.other_ward and language == "ja":
         # a ward without a chapter is named only in passing (a neighbour, a pilot at 中央区役所): searched by
         # its name, it lifts those passages for anything asked from there; as 「区」 it still reads 区役所

@@ -58,7 +58,8 @@ _NOT_IN_PLAN = {
         r"(?:予算|事業費)\s+(?:R\s*\d{1,2}|令和\s*\d{1,2}|20\d\d)\S{0,3}\s*$|"
         # the sum paid or spent (払ったお金の総額は？, 委託料の総額)
         r"総額(?:は|って|を教え|\s*[?？]|$)|"
-        r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will) (?:the city|sapporo) spend\b|"
+        r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will|is|was) (?:the city|sapporo|the ward) "
+        r"(?:spend|pay|spending|paying)\b|"
         # the money an initiative saves ("How much money will the paperless project save?"): the plan counts
         # sheets and hours saved, never yen
         r"\bhow much (?:money|cash)\b.{0,60}\bsav(?:e|es|ed|ing)\b|\b(?:cost|money) savings?\b|"
@@ -98,8 +99,11 @@ _NOT_IN_PLAN = {
                       r"(?:払|負担|出す|持つ)|自己負担|自腹|\b(?:do|will|would|must) (?:i|we) (?:have to )?pay\b|"
                       r"\bwho pays\b|"
                       r"何\s*(?:千|万)?円(?![^。？?]{0,8}(?:増や|減ら|目指|まで|削減))|\bfees?\b|"
-                      # (not what keeps up with them: "Will our wages keep up with prices?")
-                      r"(?<!\bwith )(?<!\brising )(?<!\bhigher )\bprices?\b|"
+                      # (not what keeps up with them: "Will our wages keep up with prices?", "… when prices
+                      # rise")
+                      r"(?<!\bwith )(?<!\brising )(?<!\bhigher )\bprices?\b"
+                      r"(?! (?:rise|rises|rising|go up|goes up|went up|increase|increases|are rising|"
+                      r"keep rising)\b)|"
                       r"how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
                       r"\bcosts? (?:anything |much )?(?:to|for) "
                       r"(?:join|use|enter|attend|take part|participate|sign up)\b|"
@@ -130,6 +134,13 @@ _NOT_IN_PLAN = {
                       # what the asker's own tax or premium comes to ("How much will my resident tax be?")
                       r"\bhow much (?:is|are|will|would) (?:my|our) (?:[\w'’-]+ ){0,3}"
                       r"(?:tax|taxes|fees?|premiums?|bills?|rent|fares?)\b|"
+                      # what a utility charges ("How much is water per month?", "the water bill"): no tariff
+                      # (how one pays it is a payment's means: "Can I pay my water bill at a convenience
+                      # store?")
+                      r"(?<!\bpay my )(?<!\bpay the )(?<!\bpay our )"
+                      r"\b(?:water|electricity|gas|sewer|sewerage|utility|utilities) "
+                      r"(?:bills?|rates?|charges?|tariffs?)\b|"
+                      r"\bhow much (?:is|are) (?:the )?(?:water|electricity|gas|sewerage|utilities)\b|"
                       # a cost asked as free to do ("Is it free to attend?"; not "free to use" the data)
                       r"\bfree to (?:attend|enter|visit|watch|participate|join in)\b", re.I),
     "hours": re.compile(r"(?:混んで(?:る|いる)|混雑(?:する|してる|している)?|空いて(?:る|いる))\s*(?:時間帯|時間|曜日|日)(?:は|って)?\s*(?:いつ|何時|何曜)|開館時間|営業時間|受付時間|何時(?!間|でも)|休館日|休業日|定休日|閉館|開館日|"
@@ -352,7 +363,14 @@ _NOT_IN_PLAN = {
         r"送迎(?:バス|車)?|シャトルバス|交通規制|通行止め|\bshuttle\b|\broad closures?\b|\btraffic restrictions?\b|"
         r"(?<!\bmy )(?<!\bour )(?<!\band )(?<!\bof )(?<!\bhome )\baddress(?:es)?\b|"
         r"\bparking\b|\bwhere (?:can|do) i park\b|\b(?:nearest|closest)\b|"
-        r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b", re.I),
+        r"\bhow (?:do i|can i|to) get to\b|\bdirections to\b|"
+        # the bus or train that goes there (「駅から区役所までバスある？」, "What bus goes to the ward office?"):
+        # the plan runs no timetable (its buses and subways are the fares the disability grants pay)
+        r"(?:から|まで)[^。？?]{0,20}(?:バス|電車|地下鉄|市電)(?:は|って|が|で|も)?\s*(?:ある|出て|行け|走って|通って|乗れ|何番)|"
+        r"(?:行く|向かう|通る)(?:バス|電車)|(?:バス|電車|地下鉄|市電)(?:って|は)?\s*(?:何番|何系統|何線|どれに乗|どこで降り)|"
+        r"\b(?:is there|are there|which|what) (?:a |an |any )?(?:bus|buses|train|trains|subway|tram)"
+        r" (?:from|to|goes|go|runs?|stops?)\b|\b(?:bus|train|subway|tram) (?:routes?|stops?|lines?|numbers?) "
+        r"(?:to|for|near)\b", re.I),
     # where something is or is held (…ってどこにある？, 会場はどこ？, "where is … located"): answered only by a
     # passage naming the office or facility its subject is set up or held in (`STATED_BY`)
     "location": re.compile(
@@ -363,6 +381,7 @@ _NOT_IN_PLAN = {
         r"\s(?:場所|ばしょ)\s*[?？]?\s*$|"
         r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
         r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|"
+        r"\bwhere (?:are|is|will|do|does) .{0,40}\b(?:be )?(?:held|take place|taking place)\b|"
         r"\bwhere will (?:it|they|this|that|the [a-z -]{1,30}?) be\s*\??\s*$|"
         r"どこの[^。？?]{1,10}に(?:置いて|ある|あります|貼って|貼られて|設置されて|付いて)|"
         # where a kind of building is (「清田区の避難所はどこ？」): the plan lists none
@@ -393,6 +412,8 @@ _NOT_IN_PLAN = {
         r"\bwhere(?: exactly)?(?: is|'s| are) (?:the |this |that )?(?:[\w-]+ ){0,5}"
         r"(?:cent(?:er|re)|office|desk|counter|window|"
         r"facility|venue|building|hall|park|station|shelter)s?\s*[?.]?\s*$|"
+        # the same of the thing the conversation is about ("Where is it?" after the card centre)
+        r"^\s*(?:and |so |ok,? )?where(?: exactly)?(?: is|'s| are) (?:it|they|that|this)\s*[?.]?\s*$|"
         # (not where to find out what is needed: "Where do I find what documents I need?" asks the documents)
         # (nor which office handles a procedure: "Where do I go to get a My Number card?")
         r"\bwhere (?:can|do|should) (?:i|we) "
@@ -415,6 +436,10 @@ _NOT_IN_PLAN = {
         r"(?:地下鉄|路線|鉄道|市電|路面電車|JR)[^。？?]{0,15}(?:延伸|延長され|延び|伸び)|"
         r"\b(?:subway|metro|train|tram|streetcar|railway|rail)\b.{0,25}\b(?:extended|extension|extend)\b|"
         r"\b(?:will|are) (?:they|the city|sapporo) (?:build|building|construct)\b|"
+        # (what is built, not a network or partnership built: "Is the city building a new ward office?")
+        r"\bis (?:the city|sapporo|the ward) (?:building|constructing) (?:a |an |any )?(?:new )?"
+        r"(?:ward office|office|city hall|station|road|bridge|library|gym|pool|hospital|school|stadium|"
+        r"arena|facility|cent(?:er|re)|park|housing)\b|"
         r"\b(?:plans?|planning|going|intends?|intending) to (?:build|construct)\b|"
         r"\bnew (?:(?:subway |train |metro )?station|road|bridge|subway line|building|"
         r"stadium|arena|library|gym|pool|hospital|school)\b.{0,30}\b(?:built|be built|open|opening|constructed)\b", re.I),
@@ -583,7 +608,8 @@ _NOT_IN_PLAN = {
         # a crèche while one takes part (託児ってある？, 子どもを預けられる？)
         r"託児|子ども(?:を)?預け(?:られ|れ)|\bchildcare (?:is )?(?:available |provided )?(?:during|at|while)\b|"
         r"\bcr[eè]che\b|\bchildminding\b|"
-        r"\bwi-?fi\b|\bnursing room\b|\bbaby[- ]changing\b|\bchanging (?:room|table)s?\b|\blockers?\b|"
+        r"\bwi-?fi\b|\b(?:nursing|nursery|baby|breastfeeding|lactation) rooms?\b|"
+        r"\bbaby[- ]changing\b|\bchanging (?:room|table)s?\b|\blockers?\b|"
         r"\bwheelchair[- ](?:access|accessible|friendly)\b|"
         r"\baccessible (?:by|for|with) (?:a )?wheelchairs?\b|"
         r"\b(?:get|go|come) in (?:with |using )?a wheelchair\b", re.I),
@@ -756,7 +782,8 @@ _NOT_IN_PLAN = {
     # the plan speaks of collection services, not sorting rules
     "sorting": re.compile(
         r"(?:何|なに|どの|どっち|どちら)の?(?:ごみ|ゴミ)|"
-        r"分別(?:方法|の仕方|のしかた|の方法|が分から|がわから|ルール|の(?:ルール|決まり|きまり)|(?:は|って)\s*(?:どう|どうやって))|"
+        r"分別(?:方法|の仕方|のしかた|の方法|\s*(?:が|は|って)?\s*(?:分から|わから|分かりにく|わかりにく|難し|むずかし)|"
+        r"ルール|の(?:ルール|決まり|きまり)|(?:は|って)\s*(?:どう|どうやって))|"
         r"(?:ごみ|ゴミ)(?:の)?(?:出し|だし|分け|わけ|捨て|すて)(?:方|かた)|(?:ごみ|ゴミ)を?\s*(?:出せない|出せる|出しちゃ|捨てられない|捨てられる)(?:って|の|か|\s*[?？])|(?:ごみ|ゴミ)(?:で|に|として)[^。？?]{0,12}(?:出せ|捨てられ|捨てれ|出して(?:いい|も))|"
         # whether a thing is taken (「粗大ごみを出すとき、冷蔵庫は引き取ってもらえる？」)
         r"(?:ごみ|ゴミ)[^。？?]{0,20}(?:引き取って|引取って|持って行って|持っていって)(?:もらえ|くれ)|"
@@ -787,6 +814,7 @@ _NOT_IN_PLAN = {
         # staff wanted (行政事務センターで働く人の募集ある？, 職員の募集してる？)
         r"(?:働く|勤める)(?:人|スタッフ)(?:の|を)?募集|職員(?:の|を)?募集|"
         r"\bjob (?:openings?|vacanc(?:y|ies)|listings?)\b|\bhiring\b|\bwork for the city\b|"
+        r"\bjobs? (?:at|with|in|for) (?:the city|city hall|sapporo|the ward)\b|"
         # volunteers or members wanted (ボランティア募集っていつ？, "volunteer recruitment")
         r"(?:ボランティア|スタッフ|会員|メンバー)(?:の)?募集|\bvolunteer recruitment\b|\brecruit(?:ing)? volunteers\b", re.I),
     # what has been achieved so far (RPAでどれくらい残業が減った？, "how much has it improved"): the plan states a
@@ -833,7 +861,13 @@ _NOT_IN_PLAN = {
         r"平均年収|\bsalar(?:y|ies)\b(?! (?:paperwork|processing|administration|payments? processing|tasks|work|"
         r"office work|calculations?)\b)|"
         r"\bhow much do (?:city )?(?:staff|employees|officials|workers) (?:earn|make|get paid)\b|"
-        r"\bhow many (?:staff|employees|officials|workers|civil servants)\b|\bhow many people work (?:at|for|in)\b", re.I),
+        # (not those who did something: "How many staff have taken the data training?" counts the trained)
+        r"\b(?:percentage|share|proportion|ratio) of (?:the )?(?:city )?"
+        r"(?:staff|employees|officials|workers)\b|"
+        r"\bhow many (?:staff|employees|officials|workers|civil servants|(?:public health )?nurses|"
+        r"caseworkers|case workers|firefighters)\b(?! (?:members )?(?:(?:have|has|had) "
+        r"(?:taken|attended|completed|joined|passed|used|learned|been trained)|took|attended|completed|"
+        r"joined|passed|trained|used|learned)\b)|\bhow many people work (?:at|for|in)\b", re.I),
     # the credentials of the staff (相談員は資格を持ってる？, 専門の資格がある人？): the plan names no one's
     # qualifications
     "credentials": re.compile(
@@ -876,7 +910,7 @@ _NOT_IN_PLAN = {
         r"(?:は|って|が|も|で)?\s*(?:使え|つかえ|利用でき|対応|払え)|"
         r"(?:支払い?|払い|納付|決済)(?:の)?(?:方法|方|手段)|"
         r"\bpay\b.{0,40}\b(?:by|with|using|via|at (?:an?|the) (?:convenience store|konbini|bank|post office|atm))\b|"
-        r"\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b|\bcashless\b", re.I),
+        r"\bpayment (?:methods?|options?)\b|\b(?:credit|debit) cards?\b|\bcashless\b|\bwhich banks?\b", re.I),
     # a look inside (行政事務センターの中って見学できる？, "can I tour"): the plan runs no visits — unless a passage
     # speaks of them for that subject
     "visit": re.compile(
@@ -946,7 +980,7 @@ _NOT_IN_PLAN = {
         r"(?![^。]{0,20}(?:予定|改善|計画|取組|取り組|対策|良くな|よくな|なんとか|何とか|どうにか))[^。]{0,20}[?？]\s*$|"
         r"\bis (?:the |your )?(?:city |ward |official )?(?:website|site|app|chatbot|system|page) (?:down|broken|not working)\b|"
         r"\b(?:right now|today|at the moment|currently)\b.{0,30}\b(?:wait|waiting|busy|crowded|queue)\b|"
-        r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,30}\b(?:right now|now|today|at the moment)\b", re.I),
+        r"\b(?:wait|waiting|queue|busy|crowded)\b.{0,45}\b(?:right now|now|today|at the moment)\b", re.I),
     # who gets told what a citizen confides (相談したら学校に連絡いく？, 個人情報は漏れない？, "will my parents find out"):
     # only a passage that speaks of protecting that subject's information answers it
     "privacy": re.compile(

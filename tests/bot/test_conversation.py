@@ -1463,3 +1463,27 @@ def test_a_follow_up_naming_another_initiative_by_its_title_is_about_that_initia
 
     assert not _refers_to(asked(leaving), topic, profile, [topic, other])
     assert _refers_to(asked(staying), topic, profile, [topic, other])
+
+
+def test_a_figure_follow_up_of_a_thing_another_initiatives_row_measures_is_about_that_initiative():
+    """「待ち時間の目標は？」 after the information desks, whose passage never names 待ち時間: the family-register
+    counters' row measures it (繁忙期の待ち時間の短縮); 「案内の目標は？」 is still the topic's."""
+    from dataclasses import replace
+
+    from bot.conversation import _refers_to
+    from index.config import IndexConfig
+    from index.query import understand
+    from ingest.profile import bundled_profile
+
+    profile = bundled_profile()
+    topic = replace(_passage("p#1", "総合案内の運営等による区役所来庁者の利便性向上",
+                             "「総合案内」や「おくやみ窓口」の運営や利便性の向上の検討を行います。"),
+                    indicator="総合案内又はおくやみ窓口を利用した来庁者のうち、スムーズに目的の窓口に行けた人の割合")
+    other = replace(_passage("p#2", "戸籍・住民記録窓口の利便性向上", "繁忙期における休日開庁を継続します。"),
+                    indicator="各区戸籍住民課窓口における繁忙期の待ち時間の短縮（最大時間）")
+
+    def asked(text):
+        return understand(text, 10, None, IndexConfig(model="hash"), profile)
+
+    assert not _refers_to(asked("待ち時間の目標は？"), topic, profile, [topic, other])
+    assert _refers_to(asked("案内の目標は？"), topic, profile, [topic, other])

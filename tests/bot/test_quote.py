@@ -47,3 +47,14 @@ def test_a_when_question_takes_only_a_sentence_with_a_date():
 ])
 def test_a_year_written_into_a_name_is_a_date_but_a_count_is_not(text, dated):
     assert bool(DATE.search(text)) is dated
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("目標1:誰もが安全・安心に暮らせるまちづくり", False),  # a goal's heading numbers it, counts nothing
+    ("取組2:子育てや健康づくりを支援する取組", False),
+    ("4つの事業に取り組みました", True), ("目標は100%です", True), ("1つ目は防災です", False),
+])
+def test_a_headings_number_is_no_count(text, counts):
+    from bot.quote import CARDINAL
+
+    assert bool(CARDINAL.search(text)) is counts

@@ -239,6 +239,22 @@ def test_particles_are_the_kana_jmdict_reads_as_a_particle():
     assert particles([]) == frozenset()
 
 
+def test_what_an_english_figure_question_counts_is_read_in_the_plans_words():
+    """The words after "how many" or "number of", cut at a stop word, each part's translations as
+    alternatives; none for a count of anyone or of time (the row's unit answers those), nor for a word without
+    a plan word."""
+    from index.crosslingual import measured_terms
+
+    glosses = Glosses({_key("inquiry"): ("問合せ", "照会"), _key("complaint"): ("苦情",)})
+    assert measured_terms("Is the number of inquiries to the call center going down?", glosses) == ("問合せ|照会",)
+    assert measured_terms("How many complaints does the city get a year?", glosses) == ("苦情",)
+    assert measured_terms("How many online applications were there?", glosses) == (
+        "オンライン|インターネット", "申込|申請")
+    for question in ("How many people used it?", "How many staff have taken the training?",
+                     "How many hours will RPA save?", "How many snowplows are there?", "What is the target?"):
+        assert measured_terms(question, glosses) == (), question
+
+
 def test_an_english_payment_questions_means_is_what_it_pays_and_by_what_in_the_plans_words():
     """Each part of the means with its translations as alternatives, a phrase translated whole (bank transfer:
     口座振替, not its words one by one); a word with no plan word for it (credit) leaves no means at all, as does
