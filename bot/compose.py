@@ -224,7 +224,7 @@ def _row_texts(chunk: Chunk) -> tuple[str, ...]:
 def _names_the_measured(question: str, chunk: Chunk, english: tuple[str, ...] = ()) -> bool:
     """Whether ``chunk`` names what a figure ``question`` counts or measures by its word (`measured_noun`: 加入
     of 加入率, 待機児童 of 待機児童数), half of its nouns at least; of an English question, one part of it in the
-    plan's words (``english``, `Intent.measured`: "the number of inquiries" is not the card centre's 交付人数);
+    plan's words (``english``, `Intent.measured`: "online applications" are not the card centre's 交付人数);
     True when it names no such thing."""
     written = f"{chunk.title} {spoken_text(chunk)} {chunk.indicator or ''}"
     if english:

@@ -157,8 +157,8 @@ def phrase_terms(phrase: str, glosses: Glosses | None = None) -> tuple[str, ...]
 # What an English figure question counts ("How many complaints …", "the number of inquiries to …"): up to
 # four words after "how many" or "number of", cut at the first stop word (to, does, …); a count of anyone or
 # of time (people, staff, hours) names nothing a row must name — the row's unit answers those.
-_COUNTED = re.compile(r"\b(?:how many|(?:number|count|share|percentage|proportion) of(?: the| all)?) "
-                      r"((?:[a-z][a-z'’-]* ?){1,4})", re.IGNORECASE)
+_COUNT_OF = re.compile(r"\b(?:how many|(?:number|count|share|percentage|proportion) of(?: the| all)?) "
+                       r"((?:[a-z][a-z'’-]* ?){1,4})", re.IGNORECASE)
 _ANYONE_OR_TIME = frozenset({
     "people", "persons", "person", "residents", "citizens", "staff", "employees", "workers", "times",
     "things", "ones", "kinds", "types", "years", "months", "weeks", "days", "hours", "minutes", "percent",
@@ -171,12 +171,12 @@ _AUXILIARIES = ENGLISH_STOP_WORDS | frozenset({
 
 def measured_terms(question: str, glosses: Glosses | None = None) -> tuple[str, ...]:
     """The plan's words for what an English figure ``question`` counts, a part's translations joined by ``|``
-    (`phrase_terms`): "Is the number of inquiries to the call center going down?" -> (問い合わせ|問合せ|調査,);
-    none when it counts anyone or a time, or a word of it has no translation — what an answering passage must
-    name one part of, as a Japanese question's counted noun (`index.units.measured_noun`). Asked with the
-    bundled glossary only (no ``glosses``), the caller's choice: JMdict's translations of one word are too
-    loose to refuse an answer by ("deals": プラン)."""
-    found = _COUNTED.search(question)
+    (`phrase_terms`): "How many online applications does the center get?" -> (オンライン|インターネット,
+    申込|申請); none when it counts anyone or a time, or a word of it has no translation — what an answering
+    passage must name one part of, as a Japanese question's counted noun (`index.units.measured_noun`).
+    Asked with the bundled glossary only (no ``glosses``), the caller's choice: JMdict's translations of one
+    word are too loose to refuse an answer by ("deals": プラン)."""
+    found = _COUNT_OF.search(question)
     if found is None:
         return ()
     words = []
