@@ -328,8 +328,8 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
                 _using_the_term(top, hits, hits, _no_term) or lead
         return lead
     if intent.kind == "definition" and (term := _asked_term(question)) and \
-            term not in spoken_text(lead.chunk) and \
-            (naming := next((h for h in close if term in spoken_text(h.chunk)), None)) is not None and \
+            not _writes(lead.chunk, term) and \
+            (naming := next((h for h in close if _writes(h.chunk, term)), None)) is not None and \
             not any(link.chunk_id == lead.chunk.id for link in naming.chunk.glossary):
         # 「清田区の健康ポイントって何？」: the review that names 「きよっち健康ポイント」, not the health initiative (but
         # 「CUDってなに？」 is defined by the glossary entry the passage writing CUD cites)
@@ -359,6 +359,12 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
 # とは, after their last の, at least `_ASKED_TERM` characters, not all hiragana and not all Latin letters.
 _TERM_ASKED = re.compile(r"([^\s、。？?！!「」]+?)\s*(?:って|とは)")
 _ASKED_TERM = 3
+
+
+def _writes(chunk: Chunk, term: str) -> bool:
+    """Whether ``chunk`` writes ``term``, spaces and letter case aside (the glossary's 「デジタルC o E」, as the PDF
+    spaces it, writes the asked 「デジタルCOE」)."""
+    return compact(term).casefold() in compact(spoken_text(chunk)).casefold()
 
 
 def _asked_term(question: str) -> str | None:
@@ -429,7 +435,8 @@ def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relev
     """The relevant candidate whose indicator the question names: the longest run of the question found in an
     indicator (「オンラインカバー率」 of 「札幌市の行政手続におけるオンラインカバー率」), at least `_INDICATOR_RUN`
     characters besides hiragana and more than one word, longer than any other candidate's, and written in no
-    other candidate (「マイナンバーカード」, named by many passages, names none)."""
+    other candidate, letter case aside (「マイナンバーカード」, named by many passages, names none; nor 「デジタルCOE」, the
+    glossary's 「デジタルC o E」)."""
     asked = compact(question)
     runs = []
     for hit in candidates:
@@ -450,7 +457,8 @@ def _naming_its_indicator(question: str, candidates: list[Hit], relevance: Relev
     size, run, hit = runs[0]
     if len(runs) > 1 and runs[1][0] >= size - 1:
         return None
-    if any(run in compact(spoken_text(other.chunk)) for other in candidates if other is not hit):
+    if any(run.casefold() in compact(spoken_text(other.chunk)).casefold()
+           for other in candidates if other is not hit):
         return None
     return hit if relevance.score(hit) >= relevance.threshold else None
 

@@ -912,6 +912,8 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
         return False  # 「SNSのほうの指標は」 after the homepage's rebuild, whose text names SNS: the other one's, by title
     if _titled_elsewhere(_named_things(text, profile), topic, passages):
         return False  # 「会議の効率化は？」 after paperless offices (…会議等の実施): 庁内会議の効率化の推進, by its title
+    if message.language == "en" and _titled_in_plan_words(message, topic, passages):
+        return False  # "How many hours will the robots save?" after the AI minutes: RPA's, by its title
     if message.language == "en" and _the_titles_own(message, topic, profile):
         return True  # "Where will the center be?" after the care-assessment centre: the one its title names
     if any(name and name in text for department in topic.departments
@@ -1050,6 +1052,21 @@ def _titled_elsewhere(things: list[str], topic: Chunk, passages: Sequence[Chunk]
     titled = [chunk for chunk in passages if chunk.id != topic.id and chunk.kind in ("initiative", "program")
               and all(thing in _folded(chunk.title) for thing in things)]
     return len(titled) == 1
+
+
+def _titled_in_plan_words(message: Query, topic: Chunk, passages: Sequence[Chunk]) -> bool:
+    """Whether an English message names, in the plan's words it was searched with ("robots": RPA), only things
+    the topic never speaks of, one of them in one other initiative's title alone and few passages besides:
+    that initiative is what it asks about."""
+    told = _folded(spoken_text(topic))
+    searched = dict.fromkeys(fold(term) for term in message.search_text[len(message.text):].split())
+    terms = [term for term in searched
+             if len(term) > 1 and term not in _FACT_WORDS and term != message.intent.unit]
+    if any(term in told for term in terms):
+        return False  # "What about stamps on forms?" after paperless offices, whose text names 押印: its own
+    return any(_named_by(term, passages) <= _SPECIFIC and len(
+        [chunk for chunk in passages if chunk.id != topic.id and chunk.kind in ("initiative", "program")
+         and term in _folded(chunk.title)]) == 1 for term in terms)
 
 
 def _names_another(message: Query, topic: Chunk, passages: Sequence[Chunk], profile: PlanProfile) -> bool:

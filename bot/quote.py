@@ -21,13 +21,16 @@ _CONTENT_RUN = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9々〆ヶ]+")
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
 # A number as the plan writes one: digits (either width) or a kanji numeral with its counter (三割, 十か所).
 NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
-# A number that counts or measures: not an ordinal (1つ目, 2番目, 第3, 3回目), which names one of several and
-# so does not answer "how many" (「4つの事業に取り組みました」, not 「1つ目は…」); nor a heading's number (目標1:, 取組2:).
+# A number that counts or measures: not an ordinal (1つ目, 2番目, 第3, 3回目, 50周年), which names one of several and
+# so does not answer "how many" (「4つの事業に取り組みました」, not 「1つ目は…」, nor 区制50周年 "how many bears"); nor a
+# heading's number (目標1:, 取組2:).
 CARDINAL = re.compile(r"(?<![第0-9０-９,，.．])(?!(?<=目標|取組|方針)[0-9０-９]+\s*[:：])"
-                      r"[0-9０-９]+(?:[,，.．][0-9０-９]+)*(?!\s*(?:つ目|番目|点目|回目|位|[0-9０-９]))|"
+                      r"[0-9０-９]+(?:[,，.．][0-9０-９]+)*(?!\s*(?:つ目|番目|点目|回目|位|周年|[0-9０-９]))|"
                       r"[一二三四五六七八九十百千万億]+(?:人|件|割|%|％|か所|箇所)")
 # A question asking for a rank or an ordinal (何番目, 何位), which an ordinal does answer.
-ORDINAL_ASKED = re.compile(r"何\s*(?:番目|位|番)|\branks?\b|\branked\b|\bwhich place\b", re.I)
+# (or an anniversary, an age: 何周年, "how old is Minami ward?" of 区制50周年)
+ORDINAL_ASKED = re.compile(r"何\s*(?:番目|位|番|周年)|\branks?\b|\branked\b|\bwhich place\b|\bhow old\b|"
+                           r"\banniversary\b", re.I)
 # A date as the plan writes one: an era or Western year (令和3年, 2021年), or a month (6月); also a year written
 # into a name (「南区芸術祭2022」, 「2017冬季アジア札幌大会」), but not one set apart by spaces (アクションプラン 2019)
 # nor a count (2022人).
@@ -77,7 +80,9 @@ def best_sentence(question: str, sentences: list[str], needs: re.Pattern[str] | 
     frequency = {feature: sum(feature in found for found in present) for feature in wanted}
     best, best_score = None, 0.0
     for i, found in enumerate(present):
-        if needs is not None and not needs.search(sentences[i]):
+        # (a number a figure needs is no date: 「南区芸術祭2022」 counts nothing)
+        searched = sentences[i] if needs is DATE else DATE.sub("", sentences[i])
+        if needs is not None and not needs.search(searched):
             continue
         score = sum((2.0 if len(f) > 1 else 1.0) * math.log(1 + total / frequency[f]) for f in found)
         if score > best_score:

@@ -96,7 +96,8 @@ _DONE = re.compile(
     r"(?:の|んですか|んでしょうか|予定(?:は|なの)?)\s*[?？]?\s*$|"
     r"(?:見直し|改め|変え|始め|やめ|なくし|減らし|増やし|広げ|続け|進め)て(?:いく|く|行く)"
     r"(?:の|んですか|んでしょうか|予定|つもり)|"
-    r"\b(?:is|are) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) [a-z]+ing\b|"
+    r"(?:\b(?:is|are) |(?<=\bwhat)[’']s |(?<=\bwhat)[’']re )"
+    r"(?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) [a-z]+ing\b|"
     r"\b(?:does|do|will|did) (?:the city|sapporo|they|city hall|the ward|[a-z]+ ward) "
     r"(?!mean\b|stand\b)[a-z]+\b", re.I)
 

@@ -37,6 +37,12 @@ _UNIT_ASKED = (
     # a distance (「ウォーキングコースの距離は？」, 何キロ): a length the passage states (南北に37.6km)
     ("距離", re.compile(r"距離|(?:コース|道|川|区|山)の長さ|何\s*(?:キロ|km)(?!グラム)|\bhow far\b|"
                       r"\bhow (?:many )?(?:km|kilometers|kilometres)\b", re.I)),
+    # a sum of money paid out or asked for ("How much is the child allowance per month?", "how much money"):
+    # a number in 円 (the plan states one, the corporate donations' 20,000千円) — not a saving, which is
+    # time or paper
+    ("円", re.compile(r"\bhow much (?:is|are|will|would|do|does|can|could) (?:the |a |an |each |my |our )?"
+                     r"(?:[\w'’-]+ ){0,3}(?:subsid(?:y|ies)|grants?|allowances?|benefits?|stipends?)\b|"
+                     r"\bhow much money\b(?!.{0,60}\bsav(?:e|es|ed|ing)\b)", re.I)),
     ("満足", re.compile(r"満足度|\bsatisfaction\b", re.I)),
     # an account's audience (「SNSのフォロワー数の目標ある？」): the plan counts no followers — a site's users in 人
     # are not them

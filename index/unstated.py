@@ -231,7 +231,12 @@ _NOT_IN_PLAN = {
         r"(?:イベント|コンサート|ライブ|催し|行事|公演|試合)|(?:イベント|行事|催し物?)の?(?:予定|日程|カレンダー)|"
         rf"(?<![発進社])(?:{_EVENTS})の(?:予定|日程|開催予定)(?:は|って|を|\s*[?？]|$)|"
         r"\b(?:upcoming|this month'?s?|next month'?s?) (?:events?|schedule)\b|\bevents? (?:this|next) (?:month|week|weekend)\b|"
-        r"\bschedule\b|what day|which days?\b|what time|collection day|\bdeadlines?\b|\bdue date\b|"
+        r"\bschedule\b|what day|which days?\b|what time|collection day|\bdue date\b|"
+        # the asker's own deadline ("the deadline to apply", "What's the deadline?"), not the city's,
+        # which its plan dates ("the deadline for switching to standardized systems": 令和7年度末)
+        r"\bdeadlines?\b(?=\s*\??\s*$|.{0,40}\b(?:to (?:apply|register|submit|pay|sign up|enter|file|join)|"
+        r"for (?:paying|applying|applications?|registration|registering|submitting|entries|signing up|"
+        r"joining))\b)|"
         # when something happens (not "by when will it be done": the plan's target year, a figure; "by when do I
         # have to apply" is the asker's own deadline)
         r"(?:\b(?<!by )when (?:is|are)|\bwhen (?:does|do))\b"
@@ -379,7 +384,9 @@ _NOT_IN_PLAN = {
         r"^\s*(?:開催|実施)?(?:場所|会場|ばしょ)(?:は|って)?\s*[?？]?\s*$|"
         # (or ending a look-up, as staff type it: 「手稲区 プール 場所」)
         r"\s(?:場所|ばしょ)\s*[?？]?\s*$|"
-        r"どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
+        # (not what is where, of pages or papers: 「ホームページ、何がどこにあるのかわからない」)
+        r"(?<!何が)(?<!なにが)どこにある(?:の|んですか|んだ|ます|\s*[?？]|$)|"
+        r"どこに(?:作る|作られ|つくる|つくられ|できる|でき(?:ます|た)|建て|置く|置かれ|設置|開設|移転)|"
         r"\bwhere will .{0,50}\b(?:be )?(?:built|set up|located|opened|open)\b|"
         r"\bwhere (?:are|is|will|do|does) .{0,40}\b(?:be )?(?:held|take place|taking place)\b|"
         r"\bwhere will (?:it|they|this|that|the [a-z -]{1,30}?) be\s*\??\s*$|"
@@ -513,7 +520,18 @@ _NOT_IN_PLAN = {
         # asked tersely (「児童手当の申請 オンライン？」, 「じどうてあて の しんせい オンライン？」)
         r"(?:申請|手続き?|申込み?|申し込み|届出|届け出|しんせい|てつづき|もうしこみ)\s*(?:は|って|も)?\s*"
         r"(?:ネット|インターネット|オンライン|ウェブ|web|WEB|ねっと|おんらいん)\s*(?:で|から|化)?\s*(?:可能|でき(?:る|ます))?"
-        r"\s*[?？]\s*$"),
+        r"\s*[?？]\s*$|"
+        # (and in English: "Can I do any of it online?", "Can the form be submitted online?")
+        # (not what can be done online: "What can I do online at the ward office?")
+        r"(?<!\bwhat )(?<!\bwhich )\b(?:can|could|may) (?:i|we|you|people|residents|one) "
+        r"(?:also |still |now )?"
+        r"(?:do|apply|submit|file|book|"
+        r"request|register|renew|send|consult|arrange|complete|handle|finish|sign up)\b[^?.]{0,60}\bonline\b|"
+        r"\b(?:will|would) (?:i|we|you) be able to\b[^?.]{0,60}\bonline\b|"
+        r"\bcan (?:it|this|that|they|these|the [\w -]{1,40}?) be (?:done|submitted|filed|booked|requested|"
+        r"applied for|handled) online\b|"
+        r"\b(?:is|are) (?:it|this|that|they|these) (?:available|possible) online\b",
+        re.I),
     # what to do when something went wrong for the asker (カードをなくしたら, 期限に遅れたら, 壊れたら): the plan
     # states what the city runs, not the remedy for one case; a passage on 申請 or 受付 does not say it
     "mishap": re.compile(
@@ -917,7 +935,12 @@ _NOT_IN_PLAN = {
         r"見学(?:できる|できます|でき|可能|させて|したい|ツアー|会|って|は|の申し込み)|中を見(?:られ|れ|せて)|"
         # sitting in on a meeting (「子ども議会って傍聴できる？」)
         r"傍聴(?:できる|できます|でき|可能|させて|したい|って|は|の申し込み)|"
-        r"\bcan (?:i|we) (?:tour|visit (?:the )?inside|look around)\b|\b(?:guided )?tours?\b|\bopen to visitors\b", re.I),
+        r"\bcan (?:i|we) (?:tour|visit (?:the )?inside|look around)\b|\b(?:guided )?tours?\b|"
+        r"\bopen to visitors\b|"
+        # sitting in ("Can I watch the children's assembly?", "Can parents observe the meetings?")
+        r"\bcan (?:i|we|parents|the public|anyone|residents) (?:watch|observe|sit in on|listen in on)\b"
+        r"(?!.{0,40}\b(?:videos?|streams?|streamed|online|youtube|tv|recordings?)\b)|"
+        r"\bopen to the public\b", re.I),
     # comparisons between wards (どの区が一番多い？, "which ward has the most parks") or things (一番人気なのは何？,
     # "the most popular"): the plan describes each ward and initiative on its own
     "ranking": re.compile(

@@ -516,7 +516,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("区役所に行くバスって何番？", "definition", "access"),
         ("What bus goes to the ward office?", "general", "access"),
         ("Is there a bus from Sapporo Station to the ward office?", "general", "access"),
-        ("Can I apply online for the bus and subway fare grant?", "general", None),
+        ("Can I apply online for the bus and subway fare grant?", "general", "online"),  # a channel, no route
         ("障がいのある人のバスや地下鉄の助成ってネットで申し込める？", "general", "online"),
         ("How much is the city paying for the new website?", "general", "budget"),
         ("How much will the city spend on the website?", "general", "budget"),
@@ -554,7 +554,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Where can I make a complaint about the ward office?", "general", "procedure"),
         ("市民の苦情ってどう活かされてるの？", "general", None),  # what the city does with them
         ("Does the city learn from complaints?", "general", None),
-        ("Can I do my change of address online?", "general", None),  # one's own, not a place's
+        ("Can I do my change of address online?", "general", "online"),  # one's own address, not a place's
         ("Is there a park in Kiyota ward for children?", "ward", None),
         ("市民がサービスにアクセスしやすくなる取組は？", "general", None),
         ("行政事務センターっていつできたの？", "date", None),  # when it began: a date the plan may state
@@ -564,6 +564,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("When does the ward office open?", "general", "schedule"),  # its hours
         ("子ども議会ってどうやったら出られるの？", "general", "procedure"),
         ("子ども議会って傍聴できる？", "general", "visit"),  # sitting in, as a visit
+        ("Can I watch the children's assembly?", "general", "visit"),  # in English
+        ("Can I watch the walking event videos online?", "general", None),  # a video watched, no sitting in
         ("RPA 導入費用", "general", "budget"),  # what setting it up costs the city
         ("Where exactly is the care certification center?", "general", "location"),
         ("参加費用は？", "general", "fee"),
@@ -630,7 +632,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("Can I get a subsidy for solar panels on my house?", "general", "subsidy"),
         ("Does the ward give grants to neighbourhood associations?", "general", "subsidy"),
         # applied for, not asked whether one is given
-        ("Can I apply for the disabled persons' transport subsidy online?", "general", None),
+        ("Can I apply for the disabled persons' transport subsidy online?", "general", "online"),
         ("清田区の図書館の休館日を教えてください", "ward", "hours"),
         ("What time does the Kiyota ward office close on Fridays?", "ward", "hours"),
         ("How late is the ward office open on weekdays?", "general", "hours"),
@@ -646,6 +648,8 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("大型ごみは電話でも申し込める？", "general", "condition"),  # lifted by a passage on 電話受付 (below)
         ("オープンデータのサイトのURLを教えて", "general", "phone"),  # URL right after Japanese text
         ("What is the deadline to apply for the child allowance?", "definition", "schedule"),
+        ("What's the deadline for switching to standardized IT systems?", "general", None),  # the city's own
+        ("What's the deadline?", "general", "schedule"),
         ("西区のコトニジャズ、チケットはどこで買えますか？", "ward", "business"),
         ("Where can I buy tickets for the jazz festival?", "general", "business"),
         ("こども家庭センターは土曜日もやってますか？", "general", "days"),
@@ -693,6 +697,7 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("大型ごみの申込はネットでもいいの？", "general", None),  # a channel the plan describes
         ("きよたスイーツで一番おいしいお菓子はどれ？", "general", "business"),
         ("中央区役所の仮庁舎ってどこにあるの？", "general", "location"),
+        ("市のホームページ、何がどこにあるのか全然わからない", "general", None),  # what is where: finding things
         ("それって学校でやるの？", "general", "location"),  # whether it is held at a kind of place
         ("公民館で開いてるの？", "general", "location"),
         ("学校でやってる取組ある？", "general", None),  # initiatives at schools looked for, no place asked
@@ -1201,6 +1206,11 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("生活保護の申請ってスマホからできるようになる？", "general", "online"),
         ("市役所で障害者手帳の更新ってネットでできる？", "general", "online"),
         ("電子申請できる？", "general", "online"),
+        ("Can I do any of it online instead?", "general", "online"),  # in English too
+        ("Can the fire inspection be requested online?", "general", "online"),
+        ("Will I be able to apply for the taxi vouchers online?", "general", "online"),
+        ("What can I do online at the ward office?", "general", None),  # what is done online: the plan says
+        ("Is the city putting more procedures online?", "general", None),
         ("母がスマホで手続きできなくて困ってる", "general", None),  # told, not asked
         ("大型ごみのネット申込、キャンセルもネットでできる？", "general", "condition"),  # the condition is asked
         ("行政評価の結果、紙の冊子でもらえる？", "general", "handout"),
@@ -3247,6 +3257,7 @@ def test_whether_the_city_does_what_a_term_names_is_answered_by_the_initiative_t
     ranked = hits((term, 0.95, 10.0), (unrelated, 0.90, 1.0), (pfs, 0.89, 5.0))
     for question in ("市の仕事を民間に任せて、結果が出たときだけお金を払う契約ってやってるの？",
                      "Is the city using pay-for-success contracts?", "成果連動型の契約ってもう使えるの？",
+                     "What's the city doing with pay-for-success contracts?",  # (what's: what is)
                      "Does the city sign pay-for-success contracts?",
                      "Is Chuo ward signing pay-for-success contracts?",
                      "成果連動型の契約、見直したりしてる？", "成果連動型の契約って見直すの？",
@@ -3767,6 +3778,26 @@ def test_a_distance_asked_is_a_length_the_passage_states():
     result = answer("豊平区のウォーキングコースの距離は？", hits((walks, 0.93, 10.0)))
     assert result.abstained and result.text.startswith("この計画（抜粋）にはお尋ねの数値の記載はありません。")
     assert asked_unit("何キロある？") == "距離" and asked_unit("How far is it?") == "距離"
+
+
+def test_how_much_an_allowance_pays_asks_a_sum_in_yen():
+    """"How much is the child allowance per month?" asks a sum of money: the child-support row (2027年:
+    設置), in a passage that writes 令和4年, states none, so it is said to be missing; the corporate donations'
+    20,000千円 answers "how much money"; a saving asked in money is not a sum paid out."""
+    from index.units import asked_unit
+
+    support = chunk("k#L1", "区子ども家庭支援体制強化事業", text="令和4年改正児童福祉法で新設された「こども家庭センター」を設置します。",
+                    indicator="各区へのこども家庭センターの設置", baseline=Measure(2022, "—"),
+                    target=Measure(2027, "設置"))
+    result = answer("How much is the child allowance per month?", hits((support, 0.90, 10.0)))
+    assert result.abstained
+    donations = chunk("d#L1", "企業版ふるさと納税促進事業", text="企業版ふるさと納税の寄付額増に向け、営業活動等を実施します。",
+                      indicator="事業による寄付の増加額", baseline=Measure(2022, "—"), target=Measure(2027, "20,000千円"))
+    question = "How much money does the city want to raise from corporate donations?"
+    assert not answer(question, hits((donations, 0.90, 10.0))).abstained
+    assert asked_unit(question) == "円" and asked_unit("How much is the disability transport subsidy?") == "円"
+    assert asked_unit("How much money will the paperless project save?") != "円"
+    assert asked_unit("How much paper does the city plan to cut?") is None
 
 
 def test_how_many_people_live_somewhere_asks_its_population():

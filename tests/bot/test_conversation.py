@@ -1381,6 +1381,28 @@ def test_an_english_follow_up_asking_what_kind_of_the_topics_own_thing_stays_on_
 
 
 
+def test_an_english_follow_up_naming_another_initiatives_titled_thing_in_plan_words_leaves_the_topic():
+    """"How many hours will the robots save?" after the meetings' AI minutes: robots are RPA in the plan's
+    words, which the topic never names and RPA's initiative alone has in its title — that one is asked; "How
+    many hours will it save?" points back at the topic."""
+    from bot.conversation import _refers_to
+    from index.config import IndexConfig
+    from index.query import understand
+    from ingest.profile import bundled_profile
+
+    profile = bundled_profile()
+    topic = _passage("p#1", "庁内会議の効率化の推進", "AI議事録の活用により議事録作成を効率化します。")
+    rpa = _passage("p#2", "RPA等の積極的な活用", "RPAやAI-OCR等を積極的に活用し、業務効率化を実現します。")
+    others = [_passage(f"p#{n}", f"取組{n}", "業務を効率化します。") for n in range(3, 8)]
+
+    def asked(text):
+        return understand(text, 10, None, IndexConfig(model="hash"), profile)
+
+    passages = [topic, rpa, *others]
+    assert not _refers_to(asked("How many hours will the robots save?"), topic, profile, passages)
+    assert _refers_to(asked("How many hours will it save?"), topic, profile, passages)
+
+
 def test_an_english_follow_up_naming_the_thing_of_the_topics_title_refers_to_it(mini_bot):
     """"Where will the center be?" of 介護認定事務センター事業: "the" thing, searched only with its title's words."""
     from bot.conversation import _the_titles_own

@@ -1,0 +1,40 @@
+"""A figure asked of a program that sets no target is answered by its initiatives' targets."""
+
+from __future__ import annotations
+
+from bot.targets import with_program_targets
+from ingest.chunk import Measure
+from tests.bot.test_compose import PROFILE, answer, chunk, hits
+
+WINDOWS = chunk("p#L356", "窓口における利便性の向上", kind="program",
+                text="「書かない」、「待たせない」窓口を実現します。", children=("p#L362", "p#L371"))
+REGISTER = chunk("p#L362", "戸籍・住民記録窓口の利便性向上", text="繁忙期の休日開庁を継続します。", parent="p#L356",
+                 indicator="繁忙期における待ち時間", baseline=Measure(2022, "—"), target=Measure(2027, "20分短縮"))
+GUIDE = chunk("p#L371", "総合案内の運営等による区役所来庁者の利便性向上", text="総合案内を運営します。", parent="p#L356",
+              indicator="目的の窓口に迷わず行けた来庁者の割合", baseline=Measure(2022, "—"), target=Measure(2027, "90%"))
+CHUNKS = (WINDOWS, REGISTER, GUIDE)
+
+
+def test_a_program_asked_its_target_lists_its_initiatives_targets_each_cited():
+    """「窓口における利便性の向上 目標」 leads with the program, which has no row: each initiative's indicator and
+    values follow, cited to the initiative — one already cited as related keeps its number and loses its
+    「関連:」 line."""
+    led = answer("窓口における利便性の向上 目標", hits((WINDOWS, 0.93, 12.0), (REGISTER, 0.90, 6.0)))
+    assert led.intent == "figure" and led.citations[0].hit.chunk is WINDOWS
+    result = with_program_targets(led, CHUNKS, PROFILE)
+    lines = result.text.split("\n")
+    assert lines[1] == "「窓口における利便性の向上」自体には指標がなく、取組ごとに目標が示されています:"
+    cited = {c.hit.chunk.id: c.n for c in result.citations}
+    assert f"・「戸籍・住民記録窓口の利便性向上」: 繁忙期における待ち時間（2022年: — → 2027年: 20分短縮） " \
+           f"[{cited['p#L362']}]" in lines
+    assert any(line.startswith("・「総合案内") and line.endswith(f"[{cited['p#L371']}]") for line in lines)
+    assert not any(line.startswith("関連:") and "戸籍・住民記録窓口" in line for line in lines)
+    assert [c.n for c in result.citations] == list(range(1, len(result.citations) + 1))
+
+
+def test_an_initiative_or_another_kind_of_question_is_left_as_it_is():
+    """An initiative with its own row, or a program asked what it does, keeps its answer."""
+    own = answer("戸籍・住民記録窓口の利便性向上 目標", hits((REGISTER, 0.93, 12.0)))
+    assert with_program_targets(own, CHUNKS, PROFILE) is own
+    what = answer("窓口における利便性の向上って何をするの？", hits((WINDOWS, 0.93, 12.0)))
+    assert with_program_targets(what, CHUNKS, PROFILE) is what
