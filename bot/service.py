@@ -21,8 +21,8 @@ from bot.compose import (
 from bot.config import BotConfig
 from bot.conversation import Resolution, Turn, apply, of_the_ward, on_topic, resolve
 from bot.detail import detail
+from bot.program_facts import with_program_facts
 from bot.suggest import suggest
-from bot.targets import with_program_targets
 from index.engine import SearchEngine, SearchResult
 from index.intent import asks_department_list, asks_whole_list
 from index.query import Query
@@ -238,8 +238,8 @@ class Bot:
         alike_of = (resolution.alike or resolution.like) if resolution.kind == "other_ward" else None
         answer = compose(result.query, result.hits, result.profile, relevance, self.config.answer, in_context,
                          asked_of, alike_of)
-        # 「窓口における利便性の向上 目標」: a program sets no target; its initiatives' targets answer
-        answer = with_program_targets(answer, engine.index.chunks, result.profile)
+        # 「窓口における利便性の向上 目標」, 「… 所管」: a program states neither; its initiatives answer
+        answer = with_program_facts(answer, engine.index.chunks, result.profile)
         ward = result.query.intent.ward
         whole = not in_context and (filters is None or filters.is_empty())  # asked alone, of the whole plan
         chunks = engine.index.chunks
