@@ -913,7 +913,10 @@ def _refers_to(message: Query, topic: Chunk, profile: PlanProfile, passages: Seq
     if _titled_elsewhere(_named_things(text, profile), topic, passages):
         return False  # 「会議の効率化は？」 after paperless offices (…会議等の実施): 庁内会議の効率化の推進, by its title
     if message.language == "en" and _titled_in_plan_words(message, topic, passages):
-        return False  # "How many hours will the robots save?" after the AI minutes: RPA's, by its title
+        # "How many hours will the robots save?" after the AI minutes: RPA's, by its title (asked before the
+        # pointing words and the words of no subject, −8 +1 over our dialogues: "Who takes part?", "Is the
+        # city reviewing them?" of the topic left it)
+        return False
     if message.language == "en" and _the_titles_own(message, topic, profile):
         return True  # "Where will the center be?" after the care-assessment centre: the one its title names
     if any(name and name in text for department in topic.departments

@@ -58,6 +58,8 @@ _NOT_IN_PLAN = {
         r"(?:予算|事業費)\s+(?:R\s*\d{1,2}|令和\s*\d{1,2}|20\d\d)\S{0,3}\s*$|"
         # the sum paid or spent (払ったお金の総額は？, 委託料の総額)
         r"総額(?:は|って|を教え|\s*[?？]|$)|"
+        # what the city owes ("What's the city's debt?", 「札幌市の借金っていくら？」)
+        r"(?:市|札幌市)の(?:借金|負債)|市債|\b(?:city|sapporo|municipal)(?:['’]s)? debts?\b|\bhow much debt\b|"
         r"\bbudgets?\b|\bhow much (?:money )?(?:does|did|will|is|was) (?:the city|sapporo|the ward) "
         r"(?:spend|pay|spending|paying)\b|"
         # the money an initiative saves ("How much money will the paperless project save?"): the plan counts
@@ -105,6 +107,8 @@ _NOT_IN_PLAN = {
                       r"(?! (?:rise|rises|rising|go up|goes up|went up|increase|increases|are rising|"
                       r"keep rising)\b)|"
                       r"how much (does|is) it cost|\bis it free\b|\bfree of charge\b|"
+                      # a fine ("How much is the fine for putting out garbage on the wrong day?")
+                      r"\bhow much is the fine\b|\b(?:a|the) fines? for\b|\bget fined\b|\bpenalty fees?\b|"
                       r"\bcosts? (?:anything |much )?(?:to|for) "
                       r"(?:join|use|enter|attend|take part|participate|sign up)\b|"
                       r"\bwhat (?:does|will|would) (?:it|that|this) cost\b|"
@@ -303,7 +307,7 @@ _NOT_IN_PLAN = {
         r"\bwho is (?:the |our )?(?:current )?(?:mayor|ward (?:mayor|head|chief)|head|chief|director|chair(?:man|woman|person)?|"
         r"president|principal|manager|leader)\b|"
         r"\bwho (?:designed|created|invented|drew|planted|wrote|drafted|authored|came up with)\b|"
-        r"\bname of the (?:mayor|ward (?:mayor|head)|head|director)\b", re.I),
+        r"\bname of the (?:[a-z]+ )?(?:ward )?(?:mayor|head|director|chief|principal|manager)\b", re.I),
     # lending equipment or rooms (ポールは貸してもらえる？, "can I borrow"): an action plan states what the
     # city will do, not what a counter lends out
     "lending": re.compile(r"貸して(?:もら|くれ|いただ|ほし)|貸し出|貸出|貸し?切|借りられ|借りれ|レンタル|"
@@ -508,6 +512,7 @@ _NOT_IN_PLAN = {
         r"飲食(?:は|が|も)?\s*(?:でき|可能|OK|大丈夫)|"
         r"\bam i allowed to\b|\bis it (?:ok|okay|allowed) to\b|"
         r"\bcan i (?:bring|smoke|camp|fish|swim|have a|eat|dig|pick(?! ?up)|collect|gather|cut|climb)\b|"
+        r"\bcan (?:my|our) (?:dogs?|pets?|cats?|puppy) (?:come|join|go|attend|be brought)\b|"
         r"\b(?:are|is) (?:dogs?|pets?|bikes?|bicycles?|barbecues?|bbqs?|fireworks|drones?|smoking|alcohol|"
         r"tents?|skateboards?|strollers?|food|drinks?) (?:allowed|permitted|ok|okay)\b", re.I),
     # whether a thing is done online (「生活保護の申請ってスマホからできるようになる？」, 「障害者手帳の更新ってネットで

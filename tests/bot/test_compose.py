@@ -565,6 +565,13 @@ def test_relevance_combines_dense_and_capped_lexical():
         ("子ども議会ってどうやったら出られるの？", "general", "procedure"),
         ("子ども議会って傍聴できる？", "general", "visit"),  # sitting in, as a visit
         ("Can I watch the children's assembly?", "general", "visit"),  # in English
+        ("What's the name of the Minami ward mayor?", "ward", "person"),
+        ("What's the name of the initiative for flowers?", "general", None),  # a passage's name, no person
+        ("How much is the fine for putting out garbage on the wrong day?", "general", "fee"),
+        ("Is the weather fine for the walking event?", "general", None),
+        ("Can my dog come to the Nordic walking events?", "general", "permission"),
+        ("What's the city's debt?", "general", "budget"),
+        ("札幌市の借金っていくら？", "general", "budget"),  # what the city owes, no price
         ("Can I watch the walking event videos online?", "general", None),  # a video watched, no sitting in
         ("RPA 導入費用", "general", "budget"),  # what setting it up costs the city
         ("Where exactly is the care certification center?", "general", "location"),
