@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 
 from bot.answer import GOALS, LISTED, Answer, Citation, not_in_plan
 from bot.config import AnswerSettings, Relevance
+from bot.program_facts import asks_broadly
 from bot.quote import CARDINAL, DATE, NUMBER, ORDINAL_ASKED, best_sentence, split_sentences
 from index.analyzer import compound_heads, fold, reading, topic_compounds, topic_nouns, unspaced_letters
 from index.document import spoken_text
@@ -304,6 +305,10 @@ def _choose_lead(intent, hits: list[Hit], relevance: Relevance, settings: Answer
         acting = next((h for h in candidates if h.chunk.kind == "initiative"
                        and relevance.score(h) >= relevance.threshold), None)
         lead = acting or lead
+    if lead.chunk.kind == "initiative" and lead.chunk.parent and asks_broadly(question) and (program := next(
+            (h for h in candidates if h.chunk.id == lead.chunk.parent
+             and relevance.score(h) >= relevance.threshold), None)) is not None:
+        return program  # 「窓口を便利にする取組をまとめて教えて」: the program the best initiative belongs to, listing them
     if lead.chunk.kind in ("initiative", "narrative") and lead.chunk.ward and \
             asks_what_was_done_before(question) and not told_in_the_past(lead.chunk.text):
         # 「南区の芸術祭、前にやってたよね？」: the ward's review of its previous plan recounts what was done, its

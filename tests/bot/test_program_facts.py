@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.program_facts import with_program_facts
+from bot.program_facts import asks_broadly, with_program_facts
 from ingest.chunk import Department, Measure
 from tests.bot.test_compose import PROFILE, answer, chunk, hits
 
@@ -42,6 +42,20 @@ def test_a_program_asked_its_department_lists_the_departments_of_its_initiatives
     assert lines[1] == "「窓口における利便性の向上」自体には所管の記載がなく、取組ごとの所管は次のとおりです:"
     assert lines[2] == "・「戸籍・住民記録窓口の利便性向上」: 市民文化局 戸籍住民課 [2]"
     assert not any("総合案内" in line for line in lines)
+
+
+def test_a_theme_asked_as_a_whole_is_led_by_the_program_and_lists_what_each_initiative_does():
+    """「窓口を便利にする取組の一覧」: the best initiative belongs to a program retrieved beside it, which leads and
+    lists its initiatives, a cited line each; 「どんなことしてる？」 asks what one does and keeps the initiative."""
+    ranked = hits((GUIDE, 0.93, 12.0), (WINDOWS, 0.90, 8.0), (REGISTER, 0.89, 6.0))
+    led = answer("区役所の窓口を便利にする取組の一覧", ranked)
+    assert led.citations[0].hit.chunk is WINDOWS
+    lines = with_program_facts(led, CHUNKS, PROFILE).text.split("\n")
+    assert lines[1] == "「窓口における利便性の向上」の取組:"
+    assert lines[2].startswith("・「戸籍・住民記録窓口の利便性向上」: 繁忙期の休日開庁を継続します。 [")
+    assert answer("総合案内ってどんなことしてる？", ranked).citations[0].hit.chunk is GUIDE
+    assert asks_broadly("What initiatives are there for ward office counters?")
+    assert asks_broadly("区役所の窓口ってこれから何が変わるの？") and not asks_broadly("大学と市の連携ってどんなことしてる？")
 
 
 def test_an_initiative_or_another_kind_of_question_is_left_as_it_is():
